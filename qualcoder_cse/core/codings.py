@@ -1,0 +1,197 @@
+"""Codings: a code applied to a span of a document by a coder. Offsets are Python string indices (code
+points) into the stored text, end exclusive. Every change returns what undo needs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from .base import Manager
+from .errors import InvalidValue, NotFound
+from .models import Coding
+from .util import new_guid, now
+
+_CODING_COLS = 'id, code_id, document_id, start, "end", coder_id, memo, created_at, guid'
+
+
+class CodingManager(Manager):
+    def _check_span(self, document_id: int, start: int, end: int) -> None:
+        row = self.one("SELECT char_count FROM documents WHERE id = ?", (document_id,))
+        if not row:
+            raise NotFound(f"No document with id {document_id}.")
+        if not (0 <= start < end <= row[0]):
+            raise InvalidValue(
+                f"The span {start}-{end} is not inside the document (0-{row[0]}), or is empty."
+            )
+
+    def add(
+        self,
+        code_id: int,
+        document_id: int,
+        start: int,
+        end: int,
+        *,
+        coder: str | int | None = None,
+        memo: str = "",
+        guid: str | None = None,
+        created_at: str | None = None,
+    ) -> Coding:
+        """Apply a code to a span. The same code, span and coder twice gives back the existing coding."""
+        self.project.require_writable()
+        start, end = int(start), int(end)
+        self._check_span(document_id, start, end)
+        if not self.one("SELECT 1 FROM codes WHERE id = ?", (code_id,)):
+            raise NotFound(f"No code with id {code_id}.")
+        coder_id = self.coder_id(coder)
+        row = self.one(
+            f'SELECT {_CODING_COLS} FROM codings WHERE code_id = ? AND document_id = ? AND start = ? AND "end" = ?'
+            " AND coder_id = ?",
+            (code_id, document_id, start, end, coder_id),
+        )
+        if row:
+            return Coding(*row)
+        with self.project.transaction():
+            cur = self.conn.execute(
+                'INSERT INTO codings(code_id, document_id, start, "end", coder_id, memo, created_at, guid)'
+                " VALUES (?,?,?,?,?,?,?,?)",
+                (code_id, document_id, start, end, coder_id, memo, created_at or now(), guid or new_guid()),
+            )
+            self.project.audit.record("add coding", "coding", cur.lastrowid)
+        self.project.notify("codings", document_id)
+        return self.get(cur.lastrowid)
+
+    def add_many(
+        self, items: Iterable[tuple[int, int, int, int]], *, coder: str | int | None = None
+    ) -> list[Coding]:
+        """Apply many (code_id, document_id, start, end) in one transaction; duplicates are skipped."""
+        coder_id = self.coder_id(coder)
+        made: list[int] = []
+        docs: set[int] = set()
+        with self.project.transaction():
+            for code_id, document_id, start, end in items:
+                self._check_span(document_id, start, end)
+                exists = self.one(
+                    'SELECT 1 FROM codings WHERE code_id = ? AND document_id = ? AND start = ? AND "end" = ?'
+                    " AND coder_id = ?",
+                    (code_id, document_id, start, end, coder_id),
+                )
+                if exists:
+                    continue
+                cur = self.conn.execute(
+                    'INSERT INTO codings(code_id, document_id, start, "end", coder_id, memo, created_at, guid)'
+                    " VALUES (?,?,?,?,?,?,?,?)",
+                    (code_id, document_id, start, end, coder_id, "", now(), new_guid()),
+                )
+                made.append(cur.lastrowid)
+                docs.add(document_id)
+            self.project.audit.record("add codings", "coding", None, f"count={len(made)}")
+        for d in docs:
+            self.project.notify("codings", d)
+        return self.get_many(made)
+
+    def get(self, coding_id: int) -> Coding:
+        row = self.one(f"SELECT {_CODING_COLS} FROM codings WHERE id = ?", (coding_id,))
+        if not row:
+            raise NotFound(f"No coding with id {coding_id}.")
+        return Coding(*row)
+
+    def get_many(self, ids: list[int]) -> list[Coding]:
+        out: list[Coding] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            out += [Coding(*r) for r in self.q(f"SELECT {_CODING_COLS} FROM codings WHERE id IN ({marks})", chunk)]
+        return sorted(out, key=lambda c: c.id)
+
+    def list(
+        self,
+        *,
+        document_id: int | None = None,
+        code_id: int | None = None,
+        coder_id: int | None = None,
+    ) -> list[Coding]:
+        where, params = [], []
+        for col, val in (("document_id", document_id), ("code_id", code_id), ("coder_id", coder_id)):
+            if val is not None:
+                where.append(f"{col} = ?")
+                params.append(val)
+        sql = f"SELECT {_CODING_COLS} FROM codings"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY document_id, start, id"
+        return [Coding(*r) for r in self.q(sql, params)]
+
+    def at(self, document_id: int, pos: int) -> list[Coding]:
+        """Codings that cover the character at ``pos``."""
+        rows = self.q(
+            f'SELECT {_CODING_COLS} FROM codings WHERE document_id = ? AND start <= ? AND "end" > ? ORDER BY start',
+            (document_id, pos, pos),
+        )
+        return [Coding(*r) for r in rows]
+
+    def count(self) -> int:
+        return self.one("SELECT count(*) FROM codings")[0]
+
+    def text(self, coding: Coding) -> str:
+        row = self.one("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                       (coding.start + 1, coding.end - coding.start, coding.document_id))
+        return row[0] if row else ""
+
+    def remove(self, coding_id: int) -> Coding:
+        """Remove a coding; returns it so that ``restore`` can put it back."""
+        coding = self.get(coding_id)
+        with self.project.transaction():
+            self.conn.execute("DELETE FROM memos WHERE target_type = 'coding' AND target_id = ?", (coding_id,))
+            self.conn.execute("DELETE FROM codings WHERE id = ?", (coding_id,))
+            self.project.audit.record("remove coding", "coding", coding_id)
+        self.project.notify("codings", coding.document_id)
+        return coding
+
+    def restore(self, coding: Coding) -> Coding:
+        with self.project.transaction():
+            self.conn.execute(
+                f"INSERT INTO codings({_CODING_COLS}) VALUES (?,?,?,?,?,?,?,?,?)",
+                (coding.id, coding.code_id, coding.document_id, coding.start, coding.end, coding.coder_id,
+                 coding.memo, coding.created_at, coding.guid),
+            )
+            self.project.audit.record("restore coding", "coding", coding.id)
+        self.project.notify("codings", coding.document_id)
+        return coding
+
+    def remove_many(self, ids: list[int]) -> list[Coding]:
+        removed = self.get_many(ids)
+        with self.project.transaction():
+            self.conn.executemany("DELETE FROM memos WHERE target_type = 'coding' AND target_id = ?", [(i,) for i in ids])
+            self.conn.executemany("DELETE FROM codings WHERE id = ?", [(i,) for i in ids])
+            self.project.audit.record("remove codings", "coding", None, f"count={len(ids)}")
+        for d in {c.document_id for c in removed}:
+            self.project.notify("codings", d)
+        return removed
+
+    def restore_many(self, codings: list[Coding]) -> None:
+        with self.project.transaction():
+            self.conn.executemany(
+                f"INSERT INTO codings({_CODING_COLS}) VALUES (?,?,?,?,?,?,?,?,?)",
+                [(c.id, c.code_id, c.document_id, c.start, c.end, c.coder_id, c.memo, c.created_at, c.guid)
+                 for c in codings],
+            )
+        for d in {c.document_id for c in codings}:
+            self.project.notify("codings", d)
+
+    def resize(self, coding_id: int, start: int, end: int) -> tuple[Coding, Coding]:
+        """Extend or shrink a coding; returns (before, after)."""
+        before = self.get(coding_id)
+        self._check_span(before.document_id, start, end)
+        with self.project.transaction():
+            self.conn.execute('UPDATE codings SET start = ?, "end" = ? WHERE id = ?', (start, end, coding_id))
+            self.project.audit.record("resize coding", "coding", coding_id)
+        self.project.notify("codings", before.document_id)
+        return before, replace(before, start=start, end=end)
+
+    def set_memo(self, coding_id: int, memo: str) -> Coding:
+        before = self.get(coding_id)
+        with self.project.transaction():
+            self.conn.execute("UPDATE codings SET memo = ? WHERE id = ?", (memo, coding_id))
+            self.project.audit.record("coding memo", "coding", coding_id)
+        self.project.notify("codings", before.document_id)
+        return self.get(coding_id)

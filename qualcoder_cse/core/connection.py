@@ -1,0 +1,114 @@
+"""Opening and creating the encrypted SQLite (SQLCipher 4) connection, and telling apart why an open fails.
+
+A SQLCipher file is indistinguishable from random bytes without the key, so the checks run in order of what
+can be known: missing or empty file, an unencrypted SQLite file, a size that is not a whole number of pages
+(truncated), then the key itself; after the key: our ``application_id``, the schema version, and whether the
+file's pages are all there.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+
+from .errors import CorruptProject, NotAProject, WrongPassphrase
+
+APPLICATION_ID = 0x51435345  # "QCSE"
+PAGE_SIZE = 4096
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+DatabaseError = sqlcipher.DatabaseError
+IntegrityError = sqlcipher.IntegrityError
+OperationalError = sqlcipher.OperationalError
+
+
+def _quote(passphrase: str) -> str:
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def raw_connect(path: Path, passphrase: str):
+    """A connection with the key set and SQLCipher's stderr log silenced. Nothing is read yet."""
+    conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+    return conn
+
+
+def precheck_file(path: Path) -> None:
+    """Checks that need no key. Raises NotAProject or CorruptProject."""
+    if not path.exists():
+        raise NotAProject(f"No such project file: {path}")
+    if path.is_dir():
+        raise NotAProject(f"{path} is a folder, not a project file.")
+    size = path.stat().st_size
+    if size == 0:
+        raise NotAProject(f"{path.name} is empty: it is not a QualCoder-CSE project.")
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    if head == SQLITE_MAGIC:
+        raise NotAProject(
+            f"{path.name} is an unencrypted SQLite database, not a QualCoder-CSE project."
+        )
+    if size < PAGE_SIZE or size % PAGE_SIZE:
+        raise CorruptProject(
+            f"{path.name} is damaged or truncated ({size:,} bytes is not a whole number of pages). "
+            "Restore it from a backup."
+        )
+
+
+def open_connection(path: Path, passphrase: str):
+    """Open an existing project file, verify the key, and return the connection.
+
+    Raises WrongPassphrase, NotAProject or CorruptProject; never writes to the file.
+    """
+    precheck_file(path)
+    conn = raw_connect(path, passphrase)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as exc:
+        conn.close()
+        if "not a database" in str(exc) or "encrypted" in str(exc):
+            raise WrongPassphrase(
+                f"Wrong passphrase for {path.name} (or the file is not a QualCoder-CSE project)."
+            ) from None
+        raise CorruptProject(f"{path.name} is damaged and cannot be read. Restore it from a backup.") from None
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            conn.close()
+            raise NotAProject(f"{path.name} is an encrypted database, but not a QualCoder-CSE project.")
+        # Every page must be present: the header's page count against the file.
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+        pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+        if pages * page_size > path.stat().st_size:
+            conn.close()
+            raise CorruptProject(f"{path.name} is truncated. Restore it from a backup.")
+    except DatabaseError:
+        conn.close()
+        raise CorruptProject(f"{path.name} is damaged and cannot be read. Restore it from a backup.") from None
+    return conn
+
+
+def tune(conn) -> None:
+    """Per-connection settings for speed and integrity (see DESIGN.md performance notes)."""
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA cache_size = -131072")  # 128 MiB of decrypted pages
+    conn.execute("PRAGMA temp_store = MEMORY")  # temp b-trees never touch disk in clear
+    conn.execute("PRAGMA busy_timeout = 3000")
+
+
+def enable_wal(conn) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def fsync_dir(path: Path) -> None:
+    if os.name == "nt":
+        return
+    fd = os.open(str(path), os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

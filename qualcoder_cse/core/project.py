@@ -1,0 +1,329 @@
+"""The Project: one object that owns the encrypted connection and hands out the domain managers.
+
+    project = Project.create(path, passphrase, framework="policing-cse", coder="alice")
+    doc = project.documents.add("Interview 1", text, kind="police")
+    code = project.codes.by_path("Disruption/Child Abduction Warning Notices")
+    project.codings.add(code.id, doc.id, 10, 42)
+    project.close()
+
+Writes of several rows are atomic through ``project.transaction()``. A project opened for writing holds a
+lock file; ``readonly=True`` opens without it and refuses writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from .. import __version__
+from . import connection as cx
+from .errors import ProjectError, ProjectExists, ReadOnly, SchemaTooNew, WrongPassphrase
+from .lock import ProjectLock
+from .models import ProjectInfo
+from .schema import SCHEMA_VERSION, migrate
+from .util import now
+
+PROJECT_SUFFIX = ".qcse"
+
+
+class Project:
+    def __init__(self, path: Path, conn, lock: ProjectLock | None, readonly: bool, passphrase: str) -> None:
+        from .audit import AuditManager, CoderManager
+        from .cases import AttributeManager, CaseManager, TurnManager
+        from .codes import CodeManager
+        from .codings import CodingManager
+        from .documents import DocumentManager
+        from .memos import LinkManager, MemoManager
+        from .search import SearchManager
+
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.readonly = readonly
+        self._lock = lock
+        self._depth = 0
+        self._listeners: list[Callable[[str, object], None]] = []
+        self._passphrase_check = _fingerprint(passphrase)
+        self.coders = CoderManager(self)
+        self.audit = AuditManager(self)
+        self.documents = DocumentManager(self)
+        self.turns = TurnManager(self)
+        self.codes = CodeManager(self)
+        self.codings = CodingManager(self)
+        self.cases = CaseManager(self)
+        self.attributes = AttributeManager(self)
+        self.memos = MemoManager(self)
+        self.links = LinkManager(self)
+        self.search = SearchManager(self)
+        self.coder = None  # set by create/open
+
+    # ----------------------------------------------------------------- lifecycle
+    @classmethod
+    def create(
+        cls,
+        path: str | os.PathLike,
+        passphrase: str,
+        *,
+        framework: str | None = "policing-cse",
+        coder: str = "researcher",
+        name: str | None = None,
+    ) -> Project:
+        path = Path(path)
+        if not passphrase:
+            raise ProjectError("A passphrase is required.")
+        if path.exists():
+            raise ProjectExists(f"{path} already exists; choose another name or remove it first.")
+        if not path.parent.exists():
+            raise ProjectError(f"The folder {path.parent} does not exist.")
+        lock = ProjectLock(path)
+        lock.acquire()
+        tmp = path.with_name(path.name + ".creating")
+        try:
+            if tmp.exists():
+                tmp.unlink()
+            conn = cx.raw_connect(tmp, passphrase)
+            cx.tune(conn)
+            conn.execute(f"PRAGMA application_id = {cx.APPLICATION_ID}")
+            migrate(conn, 0)
+            conn.execute("BEGIN IMMEDIATE")
+            meta = {
+                "name": name or path.stem,
+                "created_at": now(),
+                "app_version": __version__,
+                "pseudonym_secret": secrets.token_hex(32),
+                "settings": "{}",
+            }
+            conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
+            conn.execute("COMMIT")
+            conn.close()
+            os.replace(tmp, path)  # the project appears whole or not at all
+        except BaseException:
+            lock.release()
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+        project = cls._finish_open(path, passphrase, lock, readonly=False, coder=coder)
+        if framework and framework != "none":
+            from .framework import load_framework
+
+            load_framework(project, framework)
+        project.audit.record("create project", "project", None, f"framework={framework or 'none'}")
+        return project
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike,
+        passphrase: str,
+        *,
+        coder: str | None = None,
+        readonly: bool = False,
+    ) -> Project:
+        path = Path(path)
+        cx.precheck_file(path)
+        lock = None
+        if not readonly:
+            lock = ProjectLock(path)
+            lock.acquire()
+        try:
+            return cls._finish_open(path, passphrase, lock, readonly=readonly, coder=coder)
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+
+    @classmethod
+    def _finish_open(cls, path: Path, passphrase: str, lock, *, readonly: bool, coder: str | None) -> Project:
+        conn = cx.open_connection(path, passphrase)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise SchemaTooNew(
+                    f"{path.name} was saved by a newer version of QualCoder-CSE (schema {version}; this "
+                    f"version reads up to {SCHEMA_VERSION}). Update the app to open it."
+                )
+            cx.tune(conn)
+            if readonly:
+                conn.execute("PRAGMA query_only = ON")
+            else:
+                if version < SCHEMA_VERSION:
+                    backup = path.with_name(f"{path.stem}.before-v{SCHEMA_VERSION}{path.suffix}.bak")
+                    shutil.copy2(path, backup)  # the file is encrypted, so the copy is too
+                    migrate(conn, version)
+                cx.enable_wal(conn)
+        except BaseException:
+            conn.close()
+            raise
+        project = cls(path, conn, lock, readonly, passphrase)
+        if coder or not readonly:
+            project.coder = project.coders.get_or_create(coder or "researcher")
+        else:
+            coders = project.coders.list()
+            project.coder = coders[0] if coders else None
+        return project
+
+    def close(self) -> None:
+        if self.conn is None:
+            return
+        try:
+            if not self.readonly:
+                with contextlib.suppress(cx.DatabaseError):
+                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.conn.close()
+        finally:
+            self.conn = None
+            if self._lock:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def is_open(self) -> bool:
+        return self.conn is not None
+
+    # ----------------------------------------------------------------- transactions and events
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All-or-nothing block. Nested blocks become savepoints."""
+        self.require_writable()
+        if self._depth == 0:
+            self.conn.execute("BEGIN IMMEDIATE")
+        else:
+            self.conn.execute(f"SAVEPOINT sp{self._depth}")
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self.conn.execute("ROLLBACK")
+            else:
+                self.conn.execute(f"ROLLBACK TO sp{self._depth}")
+                self.conn.execute(f"RELEASE sp{self._depth}")
+            raise
+        else:
+            self._depth -= 1
+            if self._depth == 0:
+                self.conn.execute("COMMIT")
+            else:
+                self.conn.execute(f"RELEASE sp{self._depth}")
+
+    def require_writable(self) -> None:
+        if self.conn is None:
+            raise ProjectError("The project is closed.")
+        if self.readonly:
+            raise ReadOnly("The project is open read-only.")
+
+    def subscribe(self, listener: Callable[[str, object], None]) -> None:
+        """Register ``listener(topic, payload)``; topics: documents, codes, codings, cases, attributes,
+        memos, links. The ui uses this to refresh views; it carries ids, never text."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[str, object], None]) -> None:
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(listener)
+
+    def notify(self, topic: str, payload: object = None) -> None:
+        for listener in list(self._listeners):
+            listener(topic, payload)
+
+    # ----------------------------------------------------------------- meta, info, keys
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.require_writable()
+        self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    @property
+    def name(self) -> str:
+        return self.meta("name", self.path.stem) or self.path.stem
+
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def info(self) -> ProjectInfo:
+        q = self.conn.execute
+
+        def count(table: str) -> int:
+            return q(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+        return ProjectInfo(
+            name=self.name,
+            path=str(self.path),
+            schema_version=self.schema_version(),
+            app_version=__version__,
+            created_at=self.meta("created_at", "") or "",
+            documents=count("documents"),
+            words=q("SELECT coalesce(sum(word_count), 0) FROM documents").fetchone()[0],
+            codes=count("codes"),
+            codings=count("codings"),
+            cases=count("cases"),
+            coders=count("coders"),
+            memos=count("memos"),
+            links=count("links"),
+        )
+
+    def check_passphrase(self, passphrase: str) -> bool:
+        """For the idle lock: is this the passphrase the project was opened with? (No disk access.)"""
+        return secrets.compare_digest(_fingerprint(passphrase), self._passphrase_check)
+
+    def rekey(self, new_passphrase: str) -> None:
+        """Re-encrypt the file in place under a new passphrase (atomic inside SQLCipher)."""
+        self.require_writable()
+        if not new_passphrase:
+            raise ProjectError("The new passphrase is empty.")
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.execute("PRAGMA journal_mode = DELETE")  # rekey is not supported in WAL mode
+        self.conn.execute(f"PRAGMA rekey = {cx._quote(new_passphrase)}")
+        cx.enable_wal(self.conn)
+        self._passphrase_check = _fingerprint(new_passphrase)
+        self.audit.record("change passphrase", "project", None, "")
+
+    def backup(self, dest: str | os.PathLike) -> Path:
+        """Write an encrypted, consistent copy (same passphrase) to ``dest``; refuses to overwrite."""
+        dest = Path(dest)
+        if dest.exists():
+            raise ProjectExists(f"{dest} already exists; choose another name.")
+        if dest.resolve() == self.path.resolve():
+            raise ProjectError("The backup must not be the project file itself.")
+        if not dest.parent.exists():
+            raise ProjectError(f"The folder {dest.parent} does not exist.")
+        if not self.readonly:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        tmp = dest.with_name(dest.name + ".partial")
+        # A read transaction keeps the copy consistent while we hold the writer lock.
+        self.conn.execute("BEGIN")
+        try:
+            shutil.copyfile(self.path, tmp)
+        finally:
+            self.conn.execute("COMMIT")
+        os.replace(tmp, dest)
+        if not self.readonly:
+            self.audit.record("backup", "project", None, "")
+        return dest
+
+    def verify(self) -> list[str]:
+        """Full integrity check; returns the problems found (empty when healthy)."""
+        rows = self.conn.execute("PRAGMA integrity_check").fetchall()
+        problems = [r[0] for r in rows if r[0] != "ok"]
+        return problems
+
+
+def _fingerprint(passphrase: str) -> bytes:
+    import hashlib
+
+    return hashlib.pbkdf2_hmac("sha256", passphrase.encode("utf-8"), b"qcse-idle-lock", 50_000)
+
