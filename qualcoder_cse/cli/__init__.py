@@ -1,0 +1,51 @@
+"""The ``qualcoder-cse`` command line: the window's operations headless, for scripting, batch work and checks.
+
+Each area registers its subcommands from its own module (``register(subparsers)``) listed in
+COMMAND_MODULES. Every user-facing failure becomes one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .. import __version__
+
+COMMAND_MODULES = [
+    "core_cmds",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qualcoder-cse",
+        description="QualCoder-CSE: encrypted, anonymised qualitative coding for policing and CSE research. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"qualcoder-cse {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .common import run_command
+
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not argv:
+        argv = ["gui"] if "gui" in parser._subparsers._group_actions[0].choices else ["--help"]
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    return run_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Shared CLI plumbing: passphrases (environment, file or prompt; never an argument), opening projects,
+printing JSON, and turning errors into one clear line and an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+from ..core import Project
+from ..core.errors import ProjectError
+
+PASS_ENV = "QUALCODER_CSE_PASSPHRASE"
+NEW_PASS_ENV = "QUALCODER_CSE_NEW_PASSPHRASE"
+
+
+class CliError(Exception):
+    """A user-facing CLI failure (bad arguments, unreadable input) with its exit code."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def add_passphrase_file(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--passphrase-file", metavar="FILE",
+        help=f"read the project passphrase from FILE (else ${PASS_ENV}, else a prompt)",
+    )
+
+
+def add_project(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("project", metavar="PROJECT", help="the project file (.qcse)")
+    add_passphrase_file(parser)
+
+
+def _read_secret_file(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            value = fh.read().rstrip("\r\n")
+    except OSError as exc:
+        raise CliError(f"Cannot read the passphrase file {path}: {exc.strerror}.") from None
+    if not value:
+        raise CliError(f"The passphrase file {path} is empty.")
+    return value
+
+
+def get_secret(
+    file_arg: str | None, env: str, prompt: str, *, confirm: bool = False, what: str = "passphrase"
+) -> str:
+    if file_arg:
+        return _read_secret_file(file_arg)
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError(f"No {what}: set {env}, use the file option, or run in a terminal to be asked.")
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Again: ") != value:
+        raise CliError(f"The two {what}s differ.")
+    if not value:
+        raise CliError(f"An empty {what}.")
+    return value
+
+
+def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    return get_secret(getattr(args, "passphrase_file", None), PASS_ENV, "Project passphrase: ", confirm=confirm)
+
+
+def open_project(args: argparse.Namespace, *, readonly: bool = False) -> Project:
+    coder = getattr(args, "coder", None)
+    return Project.open(Path(args.project), passphrase(args), coder=coder, readonly=readonly)
+
+
+def print_json(obj) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=None)
+    sys.stdout.write("\n")
+
+
+def run_command(args: argparse.Namespace) -> int:
+    try:
+        result = args.func(args)
+        return int(result or 0)
+    except ProjectError as exc:
+        print(f"qualcoder-cse: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except CliError as exc:
+        print(f"qualcoder-cse: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("qualcoder-cse: interrupted; nothing was saved from the interrupted step.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # an unexpected bug: still no traceback, and no transcript text
+        print(
+            f"qualcoder-cse: unexpected error ({type(exc).__name__}). Nothing was changed by the failed step. "
+            "Please report it.",
+            file=sys.stderr,
+        )
+        if os.environ.get("QUALCODER_CSE_DEBUG"):
+            raise
+        return 1

@@ -1,0 +1,107 @@
+"""Build the plain text and gold spans of the anonymiser corpus from its marked-up sources.
+
+Each ``NAME.src.txt`` holds a transcript with inline markup ``[[LABEL|surface text]]``. This script strips
+the markup and writes, next to it, ``NAME.txt`` (the plain text) and ``NAME.gold.json``
+(``{"spans": [{"start", "end", "label", "text"}]}``, Python string offsets into the plain text, end
+exclusive). Offsets are never written by hand.
+
+Usage::
+
+    python tests/data/anonymise/build_gold.py [DIR ...]   # default: this script's directory
+    python tests/data/anonymise/build_gold.py --check DIR # exit 1 if committed files differ
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+LABELS = ("PERSON", "LOCATION", "ORG", "DATE", "CONTACT", "ID")
+MARK_RE = re.compile(r"\[\[([A-Z]+)\|([^\[\]|]+?)\]\]")
+SRC_SUFFIX = ".src.txt"
+
+
+class MarkupError(ValueError):
+    """A marked-up source that cannot be turned into gold spans."""
+
+
+def parse_markup(marked: str, name: str = "<text>") -> tuple[str, list[dict]]:
+    """Return (plain text, gold spans) for one marked-up source text."""
+    out: list[str] = []
+    spans: list[dict] = []
+    pos = 0
+    length = 0
+    for m in MARK_RE.finditer(marked):
+        label, surface = m.group(1), m.group(2)
+        if label not in LABELS:
+            raise MarkupError(f"{name}: unknown label {label!r} at offset {m.start()}")
+        if surface != surface.strip():
+            raise MarkupError(f"{name}: span {surface!r} starts or ends with whitespace")
+        before = marked[pos:m.start()]
+        out.append(before)
+        length += len(before)
+        spans.append({"start": length, "end": length + len(surface), "label": label, "text": surface})
+        out.append(surface)
+        length += len(surface)
+        pos = m.end()
+    out.append(marked[pos:])
+    plain = "".join(out)
+    for token in ("[[", "]]"):
+        idx = plain.find(token)
+        if idx >= 0:
+            raise MarkupError(f"{name}: malformed markup near {plain[max(0, idx - 30):idx + 30]!r}")
+    return plain, spans
+
+
+def build_file(src: Path) -> tuple[str, str]:
+    """Return the (plain text, gold JSON text) that belong to one ``.src.txt`` file."""
+    plain, spans = parse_markup(src.read_text(encoding="utf-8"), src.name)
+    gold = json.dumps({"spans": spans}, ensure_ascii=False, indent=1) + "\n"
+    return plain, gold
+
+
+def outputs_for(src: Path) -> tuple[Path, Path]:
+    """Return the (plain text path, gold JSON path) for a source file."""
+    stem = src.name[: -len(SRC_SUFFIX)]
+    return src.with_name(stem + ".txt"), src.with_name(stem + ".gold.json")
+
+
+def build_dir(directory: Path, check: bool = False) -> list[str]:
+    """Build (or with ``check`` compare) every source in ``directory``; return the names that differ."""
+    stale: list[str] = []
+    for src in sorted(directory.glob("*" + SRC_SUFFIX)):
+        plain, gold = build_file(src)
+        txt_path, gold_path = outputs_for(src)
+        for path, content in ((txt_path, plain), (gold_path, gold)):
+            current = path.read_text(encoding="utf-8") if path.exists() else None
+            if current != content:
+                stale.append(path.name)
+                if not check:
+                    path.write_text(content, encoding="utf-8")
+    return stale
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dirs", nargs="*", type=Path, default=[Path(__file__).resolve().parent])
+    parser.add_argument("--check", action="store_true", help="only report files that are out of date")
+    args = parser.parse_args(argv)
+    status = 0
+    for directory in args.dirs:
+        try:
+            stale = build_dir(directory, check=args.check)
+        except MarkupError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        for name in stale:
+            print(("stale: " if args.check else "wrote: ") + str(directory / name))
+        if args.check and stale:
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
