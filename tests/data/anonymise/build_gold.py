@@ -84,12 +84,50 @@ def build_dir(directory: Path, check: bool = False) -> list[str]:
     return stale
 
 
+_LINT_PATTERNS = {
+    "phone": re.compile(r"(?<![\w/])(?:\+44\s?|0)\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}(?!\w)"),
+    "email": re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+"),
+    "handle": re.compile(r"(?<![\w@])@\w{3,}"),
+    "registration": re.compile(r"\b[A-Za-z]{2}\d{2}\s?[A-Za-z]{3}\b"),
+    "reference": re.compile(r"\b\d{2,4}/\d{4,6}/\d{2}\b"),
+}
+
+
+def lint(src: Path) -> list[str]:
+    """Return warnings about likely identifiers left unmarked in one source (a help while writing)."""
+    marked = src.read_text(encoding="utf-8")
+    plain, spans = parse_markup(marked, src.name)
+    covered = [False] * len(plain)
+    for s in spans:
+        for i in range(s["start"], s["end"]):
+            covered[i] = True
+    warnings = []
+    for kind, rx in _LINT_PATTERNS.items():
+        for m in rx.finditer(plain):
+            if not all(covered[m.start():m.end()]):
+                warnings.append(f"{src.name}: unmarked {kind} {m.group(0)!r}")
+    # Every surface marked somewhere should be marked at each mention (word-bounded, same case).
+    for surface in sorted({s["text"] for s in spans}):
+        for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", plain):
+            if not all(covered[m.start():m.end()]):
+                ctx = plain[max(0, m.start() - 25):m.end() + 25].replace("\n", " ")
+                warnings.append(f"{src.name}: unmarked mention of {surface!r}: ...{ctx}...")
+    return warnings
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dirs", nargs="*", type=Path, default=[Path(__file__).resolve().parent])
     parser.add_argument("--check", action="store_true", help="only report files that are out of date")
+    parser.add_argument("--lint", action="store_true", help="warn about likely unmarked identifiers")
     args = parser.parse_args(argv)
     status = 0
+    if args.lint:
+        for directory in args.dirs:
+            for src in sorted(directory.glob("*" + SRC_SUFFIX)):
+                for warning in lint(src):
+                    print(warning)
+        return 0
     for directory in args.dirs:
         try:
             stale = build_dir(directory, check=args.check)
