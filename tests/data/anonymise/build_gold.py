@@ -107,7 +107,11 @@ def lint(src: Path) -> list[str]:
             if not all(covered[m.start():m.end()]):
                 warnings.append(f"{src.name}: unmarked {kind} {m.group(0)!r}")
     # Every surface marked somewhere should be marked at each mention (word-bounded, same case).
-    for surface in sorted({s["text"] for s in spans}):
+    surfaces = {s["text"] for s in spans}
+    for s in spans:
+        if s["label"] == "PERSON":
+            surfaces.update(w for w in re.findall(r"[A-Z][\w'-]+", s["text"]) if len(w) > 2)
+    for surface in sorted(surfaces):
         for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", plain):
             if not all(covered[m.start():m.end()]):
                 ctx = plain[max(0, m.start() - 25):m.end() + 25].replace("\n", " ")
