@@ -79,10 +79,13 @@ def open_connection(path: Path, passphrase: str):
         if app_id != APPLICATION_ID:
             conn.close()
             raise NotAProject(f"{path.name} is an encrypted database, but not a QualCoder-CSE project.")
-        # Every page must be present: the header's page count against the file.
+        # Every page must be present: the header's page count against the file (pages committed but not
+        # yet checkpointed live in the -wal file after a crash, so allow for it).
         page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
         pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
-        if pages * page_size > path.stat().st_size:
+        wal = path.with_name(path.name + "-wal")
+        wal_size = wal.stat().st_size if wal.exists() else 0
+        if pages * page_size > path.stat().st_size + wal_size:
             conn.close()
             raise CorruptProject(f"{path.name} is truncated. Restore it from a backup.")
     except DatabaseError:

@@ -1,0 +1,58 @@
+"""Set up and run QualCoder-CSE from a fresh clone with nothing but Python 3.11.
+
+    python3.11 dev.py start [PROJECT]   create .venv, install the app, open the window (the demo if no PROJECT)
+    python3.11 dev.py test [PYTEST ARGS] create .venv, install the app and test tools, run the test suite
+
+The virtual environment is created in .venv beside this file and reinstalled only when pyproject.toml changes.
+Works on Linux, macOS and Windows. The exit code of the app or of pytest is passed through.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def ensure_venv(extras: str) -> None:
+    if sys.version_info[:2] != (3, 11):
+        sys.exit(f"QualCoder-CSE needs Python 3.11; this is {sys.version.split()[0]}. Run it as python3.11 dev.py ...")
+    if not PY.exists():
+        print("Creating the virtual environment in .venv ...", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    stamp = VENV / f".installed-{extras or 'app'}"
+    want = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == want:
+        return
+    print(f"Installing QualCoder-CSE{' and ' + extras + ' tools' if extras else ''} into .venv ...", flush=True)
+    target = f".[{extras}]" if extras else "."
+    cmd = [str(PY), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-e", target]
+    if subprocess.call(cmd, cwd=ROOT) != 0:
+        sys.exit("Installing the dependencies failed (see the messages above).")
+    stamp.write_text(want)
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"start", "test"}:
+        print(__doc__)
+        return 2
+    command, rest = argv[0], argv[1:]
+    if command == "start":
+        ensure_venv("")
+        args = ["gui", *rest] if rest else ["gui", "--demo"]
+        return subprocess.call([str(PY), "-m", "qualcoder_cse", *args], cwd=ROOT)
+    ensure_venv("test")
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    return subprocess.call([str(PY), "-m", "pytest", *rest], cwd=ROOT, env=env)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
