@@ -1,0 +1,217 @@
+"""Auto-coding: find segments (regex hits, search hits, speaker turns), widen them to a unit, code them at once.
+
+    segs = autocode_segments(project, pattern=r"\\bCAWNs?\\b", scope="sentence")
+    made = autocode(project, code.id, segs, coder="alice")   # one transaction; ``made`` is what undo removes
+
+Scopes: ``hit`` (the match itself), ``sentence`` (the sentence around it, never crossing a line break or a
+speaker turn), ``paragraph`` (the line around it: importers write one paragraph per line) and ``turn`` (the
+speaker turn around it; a hit outside any turn falls back to its paragraph). Segments are trimmed of
+surrounding whitespace, then deduplicated and overlapping ones merged, per document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from .errors import InvalidValue
+from .models import Coding, Turn
+
+if TYPE_CHECKING:
+    from .project import Project
+
+SCOPES = ("hit", "sentence", "paragraph", "turn")
+Segment = tuple[int, int, int]  # (document_id, start, end)
+
+# A sentence ends at . ! ? or … (optionally followed by closing quotes/brackets) then whitespace.
+_SENTENCE_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)""")
+# Words after which a full stop does not end a sentence (titles and ranks common in police transcripts).
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "eg", "ie", "approx", "pc", "ds", "di",
+    "dc", "dci", "dsi", "sgt", "insp", "supt", "ch", "cc", "acc",
+})
+
+
+def compile_pattern(pattern: str) -> re.Pattern:
+    try:
+        regex = re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+    except re.error as exc:
+        raise InvalidValue(f"The pattern is not a valid regular expression ({exc.msg}).") from None
+    return regex
+
+
+def _speaker_set(speaker: str | Sequence[str] | None) -> set[str] | None:
+    if speaker is None:
+        return None
+    labels = [speaker] if isinstance(speaker, str) else list(speaker)
+    labels = [s.strip().casefold() for s in labels if s and s.strip()]
+    if not labels:
+        raise InvalidValue("Name at least one speaker.")
+    return set(labels)
+
+
+def autocode_segments(
+    project: Project,
+    *,
+    pattern: str | None = None,
+    speaker: str | Sequence[str] | None = None,
+    scope: str = "hit",
+    document_ids: Iterable[int] | None = None,
+) -> list[Segment]:
+    """Segments to code: every match of ``pattern`` (a case-insensitive Python regex), every turn of
+    ``speaker`` (a label or several: a speaker group), or with both, the matches inside that speaker's turns.
+    Each is widened to ``scope``; the result is sorted, deduplicated and merged."""
+    if scope not in SCOPES:
+        raise InvalidValue(f"The scope is one of: {', '.join(SCOPES)}.")
+    if pattern is None and speaker is None:
+        raise InvalidValue("Give a pattern, a speaker, or both.")
+    regex = compile_pattern(pattern) if pattern is not None else None
+    speakers = _speaker_set(speaker)
+    if speakers is not None and not any(s.casefold() in speakers for s, _n, _c in project.turns.speakers()):
+        raise InvalidValue("No speaker turns carry that label; see the speakers list.")
+    wanted = None if document_ids is None else set(document_ids)
+    raw: list[Segment] = []
+    for doc in project.documents.list():
+        if wanted is not None and doc.id not in wanted:
+            continue
+        turns = project.turns.list(doc.id)
+        own = [t for t in turns if speakers is not None and t.speaker.strip().casefold() in speakers]
+        if speakers is not None and not own:
+            continue
+        text = project.documents.text(doc.id)
+        if regex is None:
+            # Every turn of the speaker: the turn is already the unit, unless a smaller scope was asked
+            # (then "hit" and "turn" mean the turn, sentence/paragraph mean the turn too).
+            raw += [(doc.id, t.start, t.end) for t in own]
+            continue
+        hits = [(m.start(), m.end()) for m in regex.finditer(text) if m.end() > m.start()]
+        if speakers is not None:
+            hits = [h for h in hits if any(t.start <= h[0] and h[1] <= t.end for t in own)]
+        raw += expand(text, turns, [(doc.id, s, e) for s, e in hits], scope)
+    return merge_segments(_trimmed(project, raw))
+
+
+def segments_for_query(
+    project: Project, query: str, scope: str = "hit", document_ids: Iterable[int] | None = None
+) -> list[Segment]:
+    """Segments for "code all results" of a full-text search (words, "phrases", prefix*)."""
+    if scope not in SCOPES:
+        raise InvalidValue(f"The scope is one of: {', '.join(SCOPES)}.")
+    ids = None if document_ids is None else list(document_ids)
+    hits = project.search.all_hits(query, ids)
+    return expand_hits(project, hits, scope)
+
+
+def expand_hits(project: Project, hits: Iterable[Segment], scope: str) -> list[Segment]:
+    """Widen (document_id, start, end) hits to ``scope``; sorted, trimmed, deduplicated and merged."""
+    by_doc: dict[int, list[Segment]] = {}
+    for h in hits:
+        by_doc.setdefault(h[0], []).append(h)
+    out: list[Segment] = []
+    for doc_id, doc_hits in by_doc.items():
+        if scope == "hit":
+            out += doc_hits
+            continue
+        text = project.documents.text(doc_id)
+        out += expand(text, project.turns.list(doc_id), doc_hits, scope)
+    return merge_segments(_trimmed(project, out))
+
+
+def expand(text: str, turns: Sequence[Turn], hits: Iterable[Segment], scope: str) -> list[Segment]:
+    """Widen hits in one document's ``text`` to the enclosing unit (no trimming or merging yet)."""
+    if scope == "hit":
+        return list(hits)
+    starts = [t.start for t in turns]
+    out = []
+    for doc_id, s, e in hits:
+        turn = _turn_at(turns, starts, s)
+        if scope == "turn" and turn is not None:
+            out.append((doc_id, turn.start, max(turn.end, e)))
+            continue
+        ls, le = _paragraph(text, s, e)
+        if scope in ("paragraph", "turn"):
+            out.append((doc_id, ls, le))
+            continue
+        lo, hi = ls, le
+        if turn is not None:  # a sentence never runs across a change of speaker
+            lo, hi = max(lo, turn.start), min(hi, max(turn.end, e))
+        out.append((doc_id, *_sentence(text, s, e, lo, hi)))
+    return out
+
+
+def _turn_at(turns: Sequence[Turn], starts: list[int], pos: int) -> Turn | None:
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and turns[i].start <= pos < turns[i].end:
+        return turns[i]
+    return None
+
+
+def _paragraph(text: str, s: int, e: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", max(s, e - 1))
+    return ls, (len(text) if le == -1 else le)
+
+
+def _sentence(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, int]:
+    start = lo
+    for m in _SENTENCE_END.finditer(text, lo, s):
+        if not _is_abbreviation(text, m.start(), lo):
+            start = m.end()
+    end = hi
+    for m in _SENTENCE_END.finditer(text, max(e - 1, lo), hi):
+        if m.start() >= e - 1 and not _is_abbreviation(text, m.start(), lo):
+            end = m.end()
+            break
+    return start, max(end, e)
+
+
+def _is_abbreviation(text: str, dot: int, lo: int) -> bool:
+    if text[dot] != ".":
+        return False
+    ws = dot
+    while ws > lo and not text[ws - 1].isspace():
+        ws -= 1
+    word = text[ws:dot].strip("(\"'“‘").casefold()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _trimmed(project: Project, segments: list[Segment]) -> list[Segment]:
+    texts: dict[int, str] = {}
+    out = []
+    for doc_id, s, e in segments:
+        if doc_id not in texts:
+            texts[doc_id] = project.documents.text(doc_id)
+        text = texts[doc_id]
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((doc_id, s, e))
+    return out
+
+
+def merge_segments(segments: Iterable[Segment]) -> list[Segment]:
+    """Sort, drop duplicates and merge overlapping segments of the same document (touching ones stay apart)."""
+    out: list[Segment] = []
+    for doc_id, s, e in sorted(set(segments)):
+        if out and out[-1][0] == doc_id and s < out[-1][2]:
+            out[-1] = (doc_id, out[-1][1], max(out[-1][2], e))
+        else:
+            out.append((doc_id, s, e))
+    return out
+
+
+def autocode(
+    project: Project, code_id: int, segments: Iterable[Segment], coder: str | int | None = None
+) -> list[Coding]:
+    """Code every segment with ``code_id`` in one transaction; returns only the codings it created (segments
+    this coder had already coded with this code are skipped), so that undo can remove exactly those."""
+    project.codes.get(code_id)
+    items = [(code_id, d, s, e) for d, s, e in segments]
+    with project.transaction():
+        made = project.codings.add_many(items, coder=coder)
+        project.audit.record("autocode", "code", code_id, f"segments={len(items)} made={len(made)}")
+    return made

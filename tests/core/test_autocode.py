@@ -1,0 +1,114 @@
+"""Auto-coding: segments by regex, search query and speaker, widened to sentence/paragraph/turn, coded at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcoder_cse.core.autocode import autocode, autocode_segments, merge_segments, segments_for_query
+from qualcoder_cse.core.errors import InvalidValue
+
+FOCUS = (
+    "P1: We use CAWNs a lot. Dr. Smith said so. The hotels help too!\n"
+    "P2: I doubt the CAWNs work. They are paper.\n"
+    "P1: Information sharing is patchy.\n"
+)
+
+
+def _turns(text: str) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        label, _, _ = line.partition(":")
+        out.append((pos + len(label) + 2, pos + len(line.rstrip("\n")), label))
+        pos += len(line)
+    return out
+
+
+@pytest.fixture()
+def focus(project):
+    return project.documents.add("Focus group 2", FOCUS, kind="lscb", turns=_turns(FOCUS))
+
+
+def _texts(segs):
+    return [FOCUS[s:e] for _d, s, e in segs]
+
+
+def test_hit_scope_is_the_match_case_insensitive(project, focus):
+    segs = autocode_segments(project, pattern=r"cawns", scope="hit", document_ids=[focus.id])
+    assert _texts(segs) == ["CAWNs", "CAWNs"]
+
+
+def test_sentence_scope_skips_abbreviations_and_stays_in_the_turn(project, focus):
+    segs = autocode_segments(project, pattern=r"smith|doubt", scope="sentence", document_ids=[focus.id])
+    assert _texts(segs) == ["Dr. Smith said so.", "I doubt the CAWNs work."]
+
+
+def test_paragraph_and_turn_scopes(project, focus):
+    para = autocode_segments(project, pattern="hotels", scope="paragraph", document_ids=[focus.id])
+    assert _texts(para) == ["P1: We use CAWNs a lot. Dr. Smith said so. The hotels help too!"]
+    turn = autocode_segments(project, pattern="hotels", scope="turn", document_ids=[focus.id])
+    assert _texts(turn) == ["We use CAWNs a lot. Dr. Smith said so. The hotels help too!"]
+
+
+def test_two_hits_in_one_sentence_give_one_segment(project, focus):
+    segs = autocode_segments(project, pattern=r"cawns|paper", scope="turn", document_ids=[focus.id])
+    assert _texts(segs) == [
+        "We use CAWNs a lot. Dr. Smith said so. The hotels help too!",
+        "I doubt the CAWNs work. They are paper.",
+    ]
+
+
+def test_speaker_every_turn_and_speaker_with_pattern(project, focus):
+    segs = autocode_segments(project, speaker="p1", document_ids=[focus.id])
+    assert _texts(segs) == [
+        "We use CAWNs a lot. Dr. Smith said so. The hotels help too!",
+        "Information sharing is patchy.",
+    ]
+    segs = autocode_segments(project, speaker=["P2"], pattern="cawns", scope="sentence")
+    assert _texts(segs) == ["I doubt the CAWNs work."]
+
+
+def test_unknown_speaker_bad_regex_and_bad_scope_are_clear_errors(project, focus):
+    with pytest.raises(InvalidValue, match="speaker"):
+        autocode_segments(project, speaker="Nobody")
+    with pytest.raises(InvalidValue, match="regular expression"):
+        autocode_segments(project, pattern="(unclosed")
+    with pytest.raises(InvalidValue, match="scope"):
+        autocode_segments(project, pattern="x", scope="page")
+    with pytest.raises(InvalidValue):
+        autocode_segments(project)
+
+
+def test_search_query_segments_by_sentence(project):
+    doc = project.documents.by_name("Police lead 1")
+    text = project.documents.text(doc.id)
+    segs = segments_for_query(project, '"warning notices"', scope="sentence")
+    assert [(d, text[s:e]) for d, s, e in segs] == [
+        (doc.id, "DI: We use Child Abduction Warning Notices a lot, and we visit hotels with licensing.")
+    ]
+
+
+def test_merge_segments():
+    assert merge_segments([(1, 5, 9), (1, 0, 6), (1, 9, 12), (2, 0, 3), (1, 0, 6)]) == [
+        (1, 0, 9), (1, 9, 12), (2, 0, 3)
+    ]
+
+
+def test_autocode_is_one_transaction_and_returns_only_new_codings(project, focus):
+    code = project.codes.by_path("Disruption/Child Abduction Warning Notices")
+    before = project.codings.count()
+    segs = autocode_segments(project, pattern="cawns", scope="sentence")
+    made = autocode(project, code.id, segs, coder="alice")
+    assert len(made) == 2 and project.codings.count() == before + 2
+    assert {(c.document_id, c.start, c.end) for c in made} == set(segs)
+    again = autocode(project, code.id, segs, coder="alice")
+    assert again == [] and project.codings.count() == before + 2
+    project.codings.remove_many([c.id for c in made])
+    assert project.codings.count() == before
+
+
+def test_autocode_failure_leaves_nothing(project, focus):
+    code = project.codes.by_path("Disruption/Child Abduction Warning Notices")
+    before = project.codings.count()
+    with pytest.raises(InvalidValue):
+        autocode(project, code.id, [(focus.id, 0, 5), (focus.id, 10, 10_000)], coder="alice")
+    assert project.codings.count() == before
