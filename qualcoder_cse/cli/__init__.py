@@ -14,6 +14,7 @@ from .. import __version__
 
 COMMAND_MODULES = [
     "core_cmds",
+    "autocode_cmds",
 ]
 
 
