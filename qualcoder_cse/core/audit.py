@@ -41,7 +41,7 @@ class AuditManager(Manager):
     def record(self, action: str, target_type: str = "", target_id: int | None = None, detail: str = "") -> None:
         if self.project.readonly:
             return
-        coder = self.project.coder.name if self.project.coder else "system"
+        coder = self.project.coder_name
         self.conn.execute(
             "INSERT INTO audit(at, coder, action, target_type, target_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
             (now(), coder, action, target_type, target_id, detail[:200]),

@@ -25,9 +25,7 @@ class Manager:
     def coder_id(self, coder: str | int | None) -> int:
         """The id of a coder given by name or id; None means the project's current coder."""
         if coder is None:
-            if self.project.coder is None:
-                return self.project.coders.get_or_create("researcher").id
-            return self.project.coder.id
+            return self.project.coders.get_or_create(self.project.coder_name).id
         if isinstance(coder, int):
             return coder
         return self.project.coders.get_or_create(coder).id

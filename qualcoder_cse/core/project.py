@@ -61,7 +61,24 @@ class Project:
         self.memos = MemoManager(self)
         self.links = LinkManager(self)
         self.search = SearchManager(self)
-        self.coder = None  # set by create/open
+        self.coder_name = "researcher"  # set by create/open; the row is created at the first write
+
+    @property
+    def coder(self):
+        """The current coder; created in the project at the first write, so a read changes nothing."""
+        existing = self.coders.by_name(self.coder_name)
+        if existing is not None or self.readonly or self.conn is None:
+            return existing
+        return self.coders.get_or_create(self.coder_name)
+
+    def set_coder(self, name: str) -> None:
+        name = (name or "").strip()
+        if not name:
+            from .errors import InvalidValue
+
+            raise InvalidValue("A coder needs a name.")
+        self.coder_name = name
+        self.notify("coder", name)
 
     # ----------------------------------------------------------------- lifecycle
     @classmethod
@@ -109,6 +126,7 @@ class Project:
                 tmp.unlink()
             raise
         project = cls._finish_open(path, passphrase, lock, readonly=False, coder=coder)
+        project.coders.get_or_create(project.coder_name)
         if framework and framework != "none":
             from .framework import load_framework
 
@@ -161,11 +179,7 @@ class Project:
             conn.close()
             raise
         project = cls(path, conn, lock, readonly, passphrase)
-        if coder or not readonly:
-            project.coder = project.coders.get_or_create(coder or "researcher")
-        else:
-            coders = project.coders.list()
-            project.coder = coders[0] if coders else None
+        project.coder_name = (coder or "researcher").strip() or "researcher"
         return project
 
     def close(self) -> None:

@@ -40,7 +40,9 @@ def test_create_open_close_round_trip(tmp_path, passphrase):
         assert project.info().codes == 93
     with Project.open(path, passphrase, coder="bob") as project:
         info = project.info()
-        assert (info.documents, info.codings, info.coders) == (1, 1, 2)
+        assert (info.documents, info.codings, info.coders) == (1, 1, 1)  # opening writes nothing
+        project.codes.add("Bob's code")
+        assert project.info().coders == 2 and project.coder.name == "bob"
         assert project.documents.text(doc.id) == SENTENCE
         coding = project.codings.list()[0]
         assert project.codings.text(coding) == "safeguarding lead"
