@@ -41,12 +41,12 @@ def test_create_open_close_round_trip(tmp_path, passphrase):
     with Project.open(path, passphrase, coder="bob") as project:
         info = project.info()
         assert (info.documents, info.codings, info.coders) == (1, 1, 1)  # opening writes nothing
-        project.codings.add(coding.code_id, doc.id, 0, 3)
-        assert project.info().coders == 2 and project.coder.name == "bob"
         assert project.documents.text(doc.id) == SENTENCE
         coding = project.codings.list()[0]
         assert project.codings.text(coding) == "safeguarding lead"
         assert project.codes.get(coding.code_id).path == "Disruption/Taxi and private hire licensing"
+        project.codings.add(coding.code_id, doc.id, 0, 3)
+        assert project.info().coders == 2 and project.coder.name == "bob"
     assert not Path(str(path) + ".lock").exists()
 
 
