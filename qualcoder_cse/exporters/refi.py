@@ -262,7 +262,7 @@ def _build_project(project, options: RefiExportOptions, result: RefiExportResult
     if memos or link_notes:
         notes = sub(root, "Notes")
         for m in memos:
-            note = sub(notes, "Note", guid=out_guid(m.guid), name=m.title or _MEMO_TITLE[m.target_type],
+            note = sub(notes, "Note", guid=out_guid(m.guid), name=m.title or None,
                        creatingUser=coder_guid.get(m.coder_id), creationDateTime=xml_datetime(m.created_at),
                        modifiedDateTime=xml_datetime(m.updated_at))
             sub(note, "PlainTextContent").text = xml_safe(m.text)
@@ -296,8 +296,6 @@ def _build_project(project, options: RefiExportOptions, result: RefiExportResult
 
 
 _VAR_TYPE = {"text": "Text", "number": "Float", "date": "Date", "category": "Text"}
-_MEMO_TITLE = {"project": "Project memo", "document": "Document memo", "code": "Code memo",
-               "coding": "Coding memo", "case": "Case memo"}
 
 
 def _variable_value(sub, parent, var_guid: str, kind: str, value: str) -> None:

@@ -45,6 +45,15 @@ def norm_guid(value: str | None) -> str | None:
     return m.group(1).lower() if m else None
 
 
+def new_guid_if_taken(used: set[str], guid: str | None) -> str | None:
+    """``guid`` the first time it is met in ``used`` (and records it); None (make a new one) after that, or
+    when there was none. Files do repeat GUIDs (NVivo gives a code and a case the same one)."""
+    if not guid or guid in used:
+        return None
+    used.add(guid)
+    return guid
+
+
 def out_guid(stored: str) -> str:
     """The GUID we write: upper case (as ATLAS.ti and MAXQDA write). A malformed stored value (never made
     by us) is replaced by a stable GUID derived from it, so the file still validates."""
