@@ -1,0 +1,108 @@
+"""Undoable commands for the workbench panels: batch auto-coding, attribute values (a pasted column is one
+step), and links between codes. Built on ``commands.DomainCommand``; push them with ``commands.push``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..core.autocode import Segment, autocode
+from ..core.models import Coding, Link
+from .commands import DomainCommand
+
+
+class AutocodeSegments(DomainCommand):
+    """Code many segments with one code as ONE undo step (search "code all results", auto-code by speaker).
+    Undo removes exactly the codings it made; redo puts the same rows back with the same ids."""
+
+    def __init__(self, project, code_id: int, segments: Sequence[Segment], label: str = "") -> None:
+        super().__init__(project, label or f"Auto-code {len(segments)} segments")
+        self.code_id = code_id
+        self.segments = list(segments)
+        self.made: list[Coding] | None = None
+
+    def apply(self) -> None:
+        if self.made is None:
+            self.made = autocode(self.project, self.code_id, self.segments)
+            self.setText(f"{self.text()} ({len(self.made)} codings)")
+            if not self.made:
+                self.setObsolete(True)  # everything was coded already: nothing to undo
+        else:
+            self.project.codings.restore_many(self.made)
+
+    def revert(self) -> None:
+        if self.made:
+            self.project.codings.remove_many([c.id for c in self.made])
+
+
+class SetAttributeValues(DomainCommand):
+    """Set many attribute values at once: [(attribute_id, target_id, new stored value)]; one undo step."""
+
+    def __init__(self, project, changes: Sequence[tuple[int, int, str]], label: str = "Set attribute values") -> None:
+        super().__init__(project, label)
+        self.changes = list(changes)
+        self.old: list[tuple[int, int, str]] = []
+
+    def apply(self) -> None:
+        attrs = self.project.attributes
+        with self.project.transaction():
+            self.old = [(a, t, attrs.value(a, t)) for a, t, _v in self.changes]
+            for a, t, v in self.changes:
+                attrs.set_value(a, t, v)
+
+    def revert(self) -> None:
+        with self.project.transaction():
+            for a, t, v in reversed(self.old):
+                self.project.attributes.set_value(a, t, v)
+
+
+class AddLink(DomainCommand):
+    def __init__(self, project, from_code_id: int, to_code_id: int, relation: str, memo: str = "",
+                 coding_ids: Sequence[int] = ()) -> None:
+        super().__init__(project, f"Link codes ({relation})")
+        self.args = (from_code_id, to_code_id, relation, memo, tuple(coding_ids))
+        self.link: Link | None = None
+
+    def apply(self) -> None:
+        if self.link is None:
+            self.link = self.project.links.add(*self.args)
+        else:
+            self.project.links.restore(self.link)
+
+    def revert(self) -> None:
+        if self.link is not None:
+            self.project.links.delete(self.link.id)
+
+
+class EditLink(DomainCommand):
+    def __init__(self, project, link_id: int, relation: str, memo: str, coding_ids: Sequence[int]) -> None:
+        super().__init__(project, "Edit link")
+        self.link_id = link_id
+        self.new = (relation, memo, list(coding_ids))
+        self.old: Link | None = None
+
+    def apply(self) -> None:
+        self.old = self.project.links.get(self.link_id)
+        relation, memo, coding_ids = self.new
+        with self.project.transaction():
+            self.project.links.update(self.link_id, relation=relation, memo=memo)
+            self.project.links.set_codings(self.link_id, coding_ids)
+
+    def revert(self) -> None:
+        assert self.old is not None
+        with self.project.transaction():
+            self.project.links.update(self.link_id, relation=self.old.relation, memo=self.old.memo)
+            self.project.links.set_codings(self.link_id, list(self.old.coding_ids))
+
+
+class DeleteLink(DomainCommand):
+    def __init__(self, project, link_id: int) -> None:
+        super().__init__(project, "Delete link")
+        self.link_id = link_id
+        self.link: Link | None = None
+
+    def apply(self) -> None:
+        self.link = self.project.links.delete(self.link_id)
+
+    def revert(self) -> None:
+        if self.link is not None:
+            self.project.links.restore(self.link)

@@ -1,0 +1,147 @@
+"""Cases editor, its table model and the speaker mapping dialog, driven as real widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+
+from qualcoder_cse.core.presets import force_pseudonyms
+from qualcoder_cse.ui.attribute_dialog import AttributeDialog
+from qualcoder_cse.ui.case_table_model import CaseTableModel
+from qualcoder_cse.ui.cases_editor import CasesEditor
+from qualcoder_cse.ui.speaker_mapping_dialog import SpeakerMappingDialog
+
+FOCUS = "P1: Partners share well.\nP2: Health is patchy.\nP1: The MASH helps.\nP3: Agreed.\n"
+
+
+def _focus_group(project):
+    turns, pos = [], 0
+    for line in FOCUS.splitlines(keepends=True):
+        turns.append((pos + 4, pos + len(line) - 1, line[:2]))
+        pos += len(line)
+    return project.documents.add("Board focus group 2", FOCUS, kind="lscb", turns=turns)
+
+
+def test_create_case_and_attribute_and_set_values(qtbot, project):
+    stack = QUndoStack()
+    editor = CasesEditor(project, stack)
+    qtbot.addWidget(editor)
+    case_id = editor.add_case("DI Jones")
+    attr_id = editor.add_attribute("Years in post", "number")
+    group_id = editor.add_attribute("Group", "category", ["Police", "LSCB/partner"])
+    model = editor.model
+    row = model.row_of(case_id)
+    col = 1 + [a.id for a in model.attributes()].index(attr_id)
+    assert model.setData(model.index(row, col), "12", Qt.ItemDataRole.EditRole)
+    assert project.attributes.value(attr_id, case_id) == "12"
+    assert not model.setData(model.index(row, col), "twelve", Qt.ItemDataRole.EditRole)
+    assert "not a number" in model.last_errors[0] and project.attributes.value(attr_id, case_id) == "12"
+    gcol = 1 + [a.id for a in model.attributes()].index(group_id)
+    assert model.index(row, gcol).data(Qt.UserRole + 2) == ["Police", "LSCB/partner"]
+    assert model.setData(model.index(row, gcol), "police", Qt.ItemDataRole.EditRole)
+    assert project.attributes.value(group_id, case_id) == "Police"
+    assert model.index(row, gcol).data() == "Police"
+    stack.undo()
+    assert project.attributes.value(group_id, case_id) == ""
+    # rename through the name cell
+    assert model.setData(model.index(model.row_of(case_id), 0), "DI Smith", Qt.ItemDataRole.EditRole)
+    assert project.cases.get(case_id).name == "DI Smith"
+
+
+def test_paste_a_column_from_excel_is_one_undo_step(qtbot, project):
+    stack = QUndoStack()
+    editor = CasesEditor(project, stack)
+    qtbot.addWidget(editor)
+    ids = [editor.add_case(f"P{i}") for i in range(1, 5)]
+    attr_id = editor.add_attribute("Area", "category", ["Urban", "Rural"])
+    col = 1 + [a.id for a in editor.model.attributes()].index(attr_id)
+    editor.select_id(ids[0], col)
+    done = editor.paste_text("Urban\r\nrural\r\nMars\r\nUrban\r\n")
+    assert done == 3 and "Skipped 1" in editor.status.text()
+    assert [project.attributes.value(attr_id, i) for i in ids] == ["Urban", "Rural", "", "Urban"]
+    assert stack.count() == 1
+    stack.undo()
+    assert [project.attributes.value(attr_id, i) for i in ids] == ["", "", "", ""]
+    qtbot.waitUntil(lambda: editor.model.index(0, col).data() == "")
+
+
+def test_delete_case_and_pseudonymised_forces(qtbot, project):
+    editor = CasesEditor(project)
+    qtbot.addWidget(editor)
+    editor.add_presets()
+    case_id = editor.add_case("Analyst")
+    force = project.attributes.by_name("Police force")
+    col = 1 + [a.id for a in editor.model.attributes()].index(force.id)
+    row = editor.model.row_of(case_id)
+    assert editor.model.setData(editor.model.index(row, col), "Kent Police", Qt.ItemDataRole.EditRole)
+    editor.pseudonymise.setChecked(True)
+    shown = editor.model.index(editor.model.row_of(case_id), col).data()
+    assert shown == force_pseudonyms(project)["Kent Police"]
+    assert "Kent Police" not in editor.model.index(editor.model.row_of(case_id), col).data(Qt.UserRole + 2)
+    assert project.attributes.value(force.id, case_id) == "Kent Police"
+    editor.select_id(case_id)
+    assert editor.delete_selected(confirm=False) == 1
+    assert project.cases.by_name("Analyst") is None
+
+
+def test_document_scope_and_filter(qtbot, project):
+    editor = CasesEditor(project)
+    qtbot.addWidget(editor)
+    editor.scope_box.setCurrentIndex(1)
+    assert editor.model.scope == "document" and editor.proxy.rowCount() == 3
+    attr_id = editor.add_attribute("Site", "text")
+    doc = project.documents.by_name("Police lead 1")
+    model = editor.model
+    assert model.setData(model.index(model.row_of(doc.id), 1), "North", Qt.ItemDataRole.EditRole)
+    assert project.attributes.values_for(doc.id, "document") == {"Site": "North"}
+    assert attr_id in [a.id for a in project.attributes.list("document")]
+    editor.filter.setText("board")
+    assert editor.proxy.rowCount() == 1
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, project):
+    for i in range(30):
+        project.cases.add(f"Case {i:02}")
+    attr = project.attributes.add("Group", type="category", choices=["A", "B"])
+    project.attributes.set_value(attr.id, project.cases.by_name("Case 03").id, "B")
+    model = CaseTableModel(project)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 30 and model.columnCount() == 2
+
+
+def test_map_two_focus_group_speakers_to_cases(qtbot, project):
+    doc = _focus_group(project)
+    existing = project.cases.add("Health lead")
+    dialog = SpeakerMappingDialog(project, doc.id)
+    qtbot.addWidget(dialog)
+    assert dialog.speakers() == ["P1", "P2", "P3"]
+    dialog.set_case("P1", "Board manager")  # a new case
+    dialog.set_case("P2", "Health lead")  # an existing one
+    assert dialog.apply() == 3
+    p1 = project.cases.by_name("Board manager")
+    turns = {(t.speaker, t.case_id) for t in project.turns.list(doc.id)}
+    assert turns == {("P1", p1.id), ("P2", existing.id), ("P3", None)}
+    segs = {(c, d, FOCUS[s:e]) for c, d, s, e in project.cases.segments()}
+    assert segs == {(p1.id, doc.id, "Partners share well."), (p1.id, doc.id, "The MASH helps."),
+                    (existing.id, doc.id, "Health is patchy.")}
+    # the dialog shows the stored mapping when opened again, and can unmap
+    again = SpeakerMappingDialog(project, doc.id)
+    qtbot.addWidget(again)
+    assert again.case_for("P1") == "Board manager" and again.case_for("P3") == ""
+    again.fill_unmapped()
+    assert again.case_for("P3") == "Board focus group 2 P3"
+    again.set_case("P2", "")
+    again.apply()
+    assert {t.speaker: t.case_id for t in project.turns.list(doc.id)}["P2"] is None
+
+
+def test_attribute_dialog(qtbot):
+    dialog = AttributeDialog()
+    qtbot.addWidget(dialog)
+    assert not dialog.ok_button.isEnabled()
+    dialog.name.setText("Area type")
+    dialog.type.setCurrentText("category")
+    dialog.choices.setPlainText("Urban\nRural\n\nurban\n")
+    assert dialog.values() == ("Area type", "category", ["Urban", "Rural"])
+    dialog.type.setCurrentText("number")
+    assert dialog.values() == ("Area type", "number", [])
