@@ -1,0 +1,300 @@
+"""The anonymiser's detector: runs every layer over a text and merges their proposals.
+
+    from qualcoder_cse.anonymise.detect import load_detector
+    detector = load_detector()          # loads gazetteers and the NER model once (about a second)
+    spans = detector.detect(text)       # list[Span] sorted by start; offsets are str indices
+
+Layers: UK patterns (``patterns.py``), gazetteers and context rules (``rules.py``), the spaCy NER model trained
+by ``train.py`` and shipped in ``models/anonymiser`` (``ner.py``). Overlaps are resolved in favour of the
+longer, then the more confident span; then a person-level pass proposes every other mention of each name
+found (any case, possessive, obvious diminutives) and of each place and organisation.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+
+from .gazetteers import Gazetteers, load_gazetteers
+from .patterns import find_patterns
+from .rules import MONTHS, NOT_NAMES, STOP, WEEKDAYS, RuleLayer, Tok, tokenize
+from .spans import LABELS, Span, entity_key, fold
+
+__all__ = ["LABELS", "Detector", "Span", "load_detector"]
+
+# pattern labels always win over name guesses inside them (a name inside an email is CONTACT)
+_PRIORITY = {"CONTACT": 3, "ID": 3, "DATE": 3, "ORG": 1, "LOCATION": 1, "PERSON": 0}
+_DIMINUTIVE_ENDINGS = ("", "y", "ie", "o", "z", "zy", "sy", "ey", "s", "a", "i")
+
+
+class Detector:
+    def __init__(self, gazetteers: Gazetteers, ner=None, *, min_confidence: float = 0.4) -> None:
+        self.gaz = gazetteers
+        self.rules = RuleLayer(gazetteers)
+        self.ner = ner
+        self.min_confidence = min_confidence
+
+    # ------------------------------------------------------------------ public
+    def detect(self, text: str) -> list[Span]:
+        toks = tokenize(text)
+        spans: list[Span] = list(find_patterns(text))
+        spans += self.rules.find(text, toks)
+        if self.ner is not None:
+            spans += self.ner.find(text)
+        merged = merge(spans)
+        merged = self.propagate(text, toks, merged)
+        merged = _address_chain(text, merged)
+        merged = self._coordination(text, toks, merged)
+        merged = _org_with_town(text, merged)
+        return [s for s in merged if s.confidence >= self.min_confidence]
+
+    def detect_many(self, texts: Iterable[str]) -> list[list[Span]]:
+        return [self.detect(t) for t in texts]
+
+    def mentions(self, text: str, surface: str, label: str, *, source: str = "added") -> list[Span]:
+        """Every other mention of ``surface`` in ``text`` (any case, possessive allowed), as proposals."""
+        out = []
+        for m in _mention_regex(surface).finditer(text):
+            out.append(Span(m.start(1), m.end(1), label, m.group(1), 0.9, source))
+        return out
+
+    def _coordination(self, text: str, toks: list[Tok], spans: list[Span]) -> list[Span]:
+        """In a list with a place ("Ashworth, Breckley and out towards Hollinsbury"), capitalised unknown
+        words and place-named surnames are places too; unknown capitalised words after "towards", "in"..."""
+        from .rules import PREP_PLACE
+
+        by_start = {s.start: s for s in spans}
+        cov = _coverage(spans, len(text))
+        out = list(spans)
+        changed = False
+        for i, t in enumerate(toks):
+            if not t.cap or t.initial or t.shape == "upper" or t.key in STOP or t.key in NOT_NAMES:
+                continue
+            if t.key in self.gaz.words or t.key in MONTHS or t.key in WEEKDAYS or not t.key.isalpha():
+                continue
+            prev = toks[i - 1] if i else None
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            neighbour_loc = False
+            for other in (prev, nxt):
+                if other is None:
+                    continue
+                sp = by_start.get(other.start)
+                gap = text[min(other.end, t.end):max(other.start, t.start)]
+                if sp and sp.label == "LOCATION" and gap.strip() in (",", "and", "or", "&", "/"):
+                    neighbour_loc = True
+            if not neighbour_loc and prev is not None and prev.key in PREP_PLACE and text[prev.end:t.start] == " ":
+                if not cov[t.start] and t.key not in self.gaz.given and not self.gaz.surnames.get(t.key):
+                    out.append(Span(t.start, t.base_end, "LOCATION", text[t.start:t.base_end], 0.5, "rule"))
+                    changed = True
+                continue
+            if not neighbour_loc:
+                continue
+            cur = by_start.get(t.start)
+            if cur is None and not cov[t.start]:
+                out.append(Span(t.start, t.base_end, "LOCATION", text[t.start:t.base_end], 0.5, "rule"))
+                changed = True
+            elif cur is not None and cur.label == "PERSON" and cur.end == t.base_end and (
+                t.key in self.gaz.places1 or (t.key not in self.gaz.given)
+            ):
+                out[out.index(cur)] = Span(cur.start, cur.end, "LOCATION", cur.text, 0.6, "rule")
+                changed = True
+        return merge(out) if changed else spans
+
+    # ------------------------------------------------------------------ person-level pass
+    def propagate(self, text: str, toks: list[Tok], spans: list[Span]) -> list[Span]:
+        """Propose every other mention of each entity found: full strings, the parts of full names, and
+        obvious diminutives ("Mohammed" -> "Mo"). Words that are also common words only when capitalised."""
+        if not spans:
+            return spans
+        words = self.gaz.words
+        full: dict[str, tuple[str, float]] = {}  # key -> (label, conf)
+        parts: dict[str, tuple[str, float]] = {}
+        for s in spans:
+            if s.label not in ("PERSON", "LOCATION", "ORG"):
+                continue
+            key = entity_key(s.text)
+            if not key or len(key) < 2:
+                continue
+            prev = full.get(key)
+            if prev is None or prev[1] < s.confidence:
+                full[key] = (s.label, s.confidence)
+            if s.label == "PERSON":
+                for p in key.split():
+                    if len(p) >= 2 and p not in STOP and p not in parts and p not in full:
+                        parts[p] = ("PERSON", s.confidence)
+        for p, v in parts.items():
+            full.setdefault(p, v)
+        names_by_prefix: dict[str, str] = {}
+        for key, (label, _c) in full.items():
+            if label == "PERSON" and " " not in key and len(key) >= 4:
+                for n in range(2, len(key)):
+                    names_by_prefix.setdefault(key[:n], key)
+        covered = _coverage(spans, len(text))
+        new: list[Span] = []
+        # single-token keys by token walk; multi-token keys by search
+        for t in toks:
+            if covered[t.start] or covered[t.base_end - 1]:
+                continue
+            k = t.key
+            hit = full.get(k)
+            end = t.base_end
+            if not hit and k.endswith("s") and len(k) > 3 and full.get(k[:-1], ("",))[0] == "PERSON":
+                hit = full[k[:-1]]
+                end = t.base_end - 1
+            label = None
+            conf = 0.0
+            if hit:
+                label, conf = hit
+            else:
+                stem = None
+                for ending in _DIMINUTIVE_ENDINGS[1:]:
+                    if k.endswith(ending) and len(k) - len(ending) >= 2:
+                        stem = k[: -len(ending)]
+                        if stem in names_by_prefix:
+                            break
+                        stem = None
+                if stem is None and k in names_by_prefix:
+                    stem = k
+                if stem is not None and k not in STOP and k not in NOT_NAMES and k not in MONTHS:
+                    if (t.cap and len(k) >= 2) or (len(k) >= 3 and k not in words):
+                        label, conf = "PERSON", 0.45
+            if not label:
+                continue
+            tier = words.get(k)
+            if tier is not None and tier <= 35:
+                # a common word: only capitalised, not first in a sentence, or in a name position
+                if not (t.cap and not t.initial) and not _name_position(toks, t):
+                    continue
+            if k in STOP or k in WEEKDAYS or k in MONTHS:
+                continue
+            end = end if hit else t.base_end
+            new.append(Span(t.start, end, label, text[t.start:end], min(conf, 0.85), "propagate"))
+        for key, (label, conf) in full.items():
+            if " " not in key:
+                continue
+            for m in re.finditer(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in key.split()) + r"(?!\w)",
+                                 text, re.IGNORECASE):
+                if not covered[m.start()]:
+                    new.append(Span(m.start(), m.end(), label, m.group(), min(conf, 0.85), "propagate"))
+        if not new:
+            return spans
+        return merge(spans + new)
+
+
+def _org_with_town(text: str, spans: list[Span]) -> list[Span]:
+    """"A1 Cars Huddersfield", "City Academy Bristol": a town right after an organisation belongs to it."""
+    out: list[Span] = []
+    for s in spans:
+        if out and s.label == "LOCATION" and out[-1].label == "ORG" and text[out[-1].end:s.start] == " " and (
+            " " not in s.text and s.text[:1].isupper()
+        ):
+            p = out[-1]
+            out[-1] = Span(p.start, s.end, "ORG", text[p.start:s.end], p.confidence, p.source)
+            continue
+        out.append(s)
+    return out
+
+
+def _name_position(toks: list[Tok], t: Tok) -> bool:
+    i = toks.index(t)
+    nxt = toks[i + 1].key if i + 1 < len(toks) else ""
+    prev = toks[i - 1].key if i else ""
+    if t.base_end != t.end:
+        return True
+    return nxt in ("said", "says", "told", "texted", "messaged", "rang", "asked", "reckons") or prev in (
+        "with", "told", "texted", "messaged", "called", "named", "and", "asked"
+    ) and nxt in ("", "and", "about", "yesterday", "again", "too", "then", "on", "at", "in", "said")
+
+
+def _coverage(spans: list[Span], n: int) -> bytearray:
+    cov = bytearray(n + 1)
+    for s in spans:
+        cov[s.start:s.end] = b"\x01" * (s.end - s.start)
+    return cov
+
+
+def _mention_regex(surface: str) -> re.Pattern:
+    words = entity_key(surface).split()
+    body = r"\s+".join(re.escape(w) for w in words) if words else re.escape(surface)
+    return re.compile(r"(?<![\w@])(" + body + r")(?=(?:['’]s?)?(?!\w))", re.IGNORECASE)
+
+
+def merge(spans: list[Span]) -> list[Span]:
+    """Resolve overlaps: pattern labels beat name guesses, then longer beats shorter, then more confident.
+    Two layers agreeing on the same span raise its confidence."""
+    if not spans:
+        return []
+    best: dict[tuple[int, int, str], Span] = {}
+    for s in spans:
+        if s.end <= s.start:
+            continue
+        key = (s.start, s.end, s.label)
+        old = best.get(key)
+        if old is None:
+            best[key] = s
+        else:
+            hi, lo = (old, s) if old.confidence >= s.confidence else (s, old)
+            conf = min(0.99, hi.confidence + 0.5 * (1 - hi.confidence) * lo.confidence)
+            best[key] = Span(hi.start, hi.end, hi.label, hi.text, round(conf, 3), hi.source)
+    ranked = sorted(
+        best.values(), key=lambda s: (-(_PRIORITY[s.label] >= 3), -(s.end - s.start), -_PRIORITY[s.label], -s.confidence)
+    )
+    chosen: list[Span] = []
+    occupied: list[tuple[int, int]] = []
+    for s in ranked:
+        if any(s.start < e and b < s.end for b, e in occupied):
+            continue
+        chosen.append(s)
+        occupied.append((s.start, s.end))
+    chosen.sort(key=lambda s: s.start)
+    return chosen
+
+
+_ADDR_GAP = re.compile(r"^,?\s{1,2}$")
+
+
+def _address_chain(text: str, spans: list[Span]) -> list[Span]:
+    """A full address is one LOCATION span: "14 Elm Road, Northfield, NF3 2QT"."""
+    out: list[Span] = []
+    for s in spans:
+        if out and s.label == "LOCATION" and out[-1].label == "LOCATION" and _ADDR_GAP.match(
+            text[out[-1].end:s.start]
+        ) and (out[-1].text[:1].isdigit() or _is_postcode(s.text) or "," in text[out[-1].end:s.start]):
+            prev = out[-1]
+            if prev.text[:1].isdigit() or _is_postcode(s.text) or _is_postcode(prev.text):
+                out[-1] = Span(prev.start, s.end, "LOCATION", text[prev.start:s.end],
+                               max(prev.confidence, s.confidence), prev.source)
+                continue
+        out.append(s)
+    return out
+
+
+_POSTCODE = re.compile(r"^[A-Za-z]{1,2}\d[A-Za-z0-9]?\s?\d[A-Za-z]{2}$")
+
+
+def _is_postcode(s: str) -> bool:
+    return bool(_POSTCODE.match(s))
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[tuple, Detector] = {}
+
+
+def load_detector(*, use_model: bool = True, model_dir: str | None = None) -> Detector:
+    """The detector with the shipped gazetteers and (when present) the trained NER model; cached."""
+    key = (use_model, model_dir)
+    with _LOCK:
+        det = _CACHE.get(key)
+        if det is None:
+            ner = None
+            if use_model:
+                from .ner import load_ner
+
+                ner = load_ner(model_dir)
+            det = Detector(load_gazetteers(), ner)
+            _CACHE[key] = det
+        return det
+
+
+__all__ += ["fold", "merge"]

@@ -1,0 +1,121 @@
+"""UK patterns: regular expressions for CONTACT (phones, emails, handles, usernames), ID (registrations, crime
+and case references, NHS and National Insurance numbers), DATE (days in words and digits) and postcodes.
+
+Each pattern yields spans with a confidence; validators reject shapes that only look right (a 31/13 date, a
+phone number with the wrong digit count).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .spans import Span
+
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+)
+_ORD = r"(?:st|nd|rd|th)"
+_DAY = rf"(?:[12][0-9]|3[01]|0?[1-9]){_ORD}?"
+_YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
+_MON = rf"(?:{MONTHS})\.?"
+
+_RX: list[tuple[str, re.Pattern, float]] = [
+    ("CONTACT", re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"), 0.99),
+    ("CONTACT", re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"), 0.95),
+    # UK phone numbers: +44 or 0, then 9-10 more digits in groups
+    ("CONTACT", re.compile(r"(?<![\w+])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?(?:[\s-]?\d){6,8}(?![\w/])"), 0.95),
+    ("ID", re.compile(r"(?<!\w)[A-Za-z]{2}[0-9]{2}\s?[A-Za-z]{3}(?!\w)"), 0.9),  # current registrations
+    ("ID", re.compile(r"(?<!\w)[A-Z]{2} [0-9]{2} [A-Z]{3}(?!\w)"), 0.85),
+    ("ID", re.compile(r"(?<!\w)[A-Z][0-9]{1,3}\s?[A-Z]{3}(?!\w)"), 0.75),  # prefix style
+    ("ID", re.compile(r"(?<!\w)[A-Z]{3}\s?[0-9]{1,3}[A-Z](?!\w)"), 0.75),  # suffix style
+    ("ID", re.compile(r"(?<!\w)[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d](?!\w)"), 0.95),
+    ("ID", re.compile(r"(?<![\w/])[1-9]\d{2}[\s-]?\d{3}[\s-]?\d{4}(?![\w/])"), 0.85),  # NHS number
+    # crime, incident, custody references: digit groups joined by / or -, or letters then digits
+    ("ID", re.compile(r"(?<![\w/])(?:[A-Za-z]{1,5}[/-]?)?\d{2,}(?:[/-]\d{2,}){1,3}(?:[/-][A-Za-z]{1,3})?(?![\w/])"), 0.8),
+    ("ID", re.compile(r"(?<![\w/])[A-Z]{2,5}[/-]?\d{5,}(?:[/-]\d{2,4})?(?![\w/])"), 0.8),
+    ("DATE", re.compile(r"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})(?![\w/.-])"), 0.95),
+    ("DATE", re.compile(r"(?<![\w/-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w/-])"), 0.95),
+    ("DATE", re.compile(rf"(?<!\w){_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?(?!\w)", re.IGNORECASE), 0.9),
+    ("DATE", re.compile(rf"(?<!\w){_MON}\s+(?:the\s+)?{_DAY}(?:,?\s+{_YEAR})?(?![\w:])", re.IGNORECASE), 0.8),
+    ("PERSON", re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?!\w)"), 0.7),  # initials: K.M.
+    # usernames: letters with _ or . joins, or letters ending in digits ("jaybae_x", "sk8r_kyle", "deebee07")
+    ("CONTACT", re.compile(r"(?<![\w@.])[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*(?![\w@])"), 0.8),
+    ("CONTACT", re.compile(r"(?<![\w@.])[a-z]{3,}[a-z0-9]*[0-9]{2}(?![\w@])"), 0.6),
+    ("DATE", re.compile(rf"(?<=\bon the ){_DAY}(?=[\s,.]|$)", re.IGNORECASE), 0.6),
+    (
+        "LOCATION",
+        re.compile(r"(?<![\w-])(?:[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s?[0-9][A-Za-z]{2})(?![\w-])"),
+        0.9,
+    ),
+]
+
+# usernames given after a platform word: "snap: jaybae", "my insta is lil.dee", "add me on kik - xxbabe"
+_PLATFORM = re.compile(
+    r"\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|kik|twitter|fb|facebook|username|user\s?name|handle|"
+    r"gamertag|psn|xbox(?:\s+live)?|discord|telegram|wickr)(?:\s+(?:name|id|handle|username|account))?"
+    r"(?:(?P<sep>\s*[:=\-]\s*|\s+(?:is|was|it's|its|as|called)\s+(?:@)?)|\s+(?=@?\S*[\d_.]))"
+    r"(?P<user>@?[A-Za-z0-9_.]{3,30}[A-Za-z0-9_])",
+    re.IGNORECASE,
+)
+_NOT_USERNAME = frozenset(
+    ["the", "a", "an", "and", "but", "or", "is", "was", "my", "his", "her", "their", "on", "it", "its", "this", "that", "private", "blocked", "deleted", "gone", "down", "there", "here", "me", "him", "them", "you", "us", "what", "who", "not", "no", "yes", "just", "like", "same", "new", "old"]
+)
+
+
+_BEFORE_PLATFORM = re.compile(
+    r"(?<![\w@.])([A-Za-z0-9_.]{4,30})(?= on (?:snap(?:chat)?|insta(?:gram)?|tik\s?tok|kik|xbox|psn|discord|"
+    r"telegram|fb|facebook|twitter|whatsapp)\b)",
+    re.IGNORECASE,
+)
+
+
+def _digits(s: str) -> int:
+    return sum(c.isdigit() for c in s)
+
+
+def _valid(label: str, text: str, full: str, start: int) -> bool:
+    if label == "CONTACT" and "_" in text and re.search(r"facilitator|admin|moderator|interviewer", text, re.IGNORECASE):
+        return False
+    if label == "DATE" and not re.search(r"(?:st|nd|rd|th)$", text, re.IGNORECASE) and text.isdigit():
+        return False
+    if label == "CONTACT" and text.lstrip("(").startswith(("+", "0")) and "@" not in text:
+        d = _digits(text)
+        return (d in (12, 13)) if text.startswith("+") else d in (10, 11)
+    if label == "ID":
+        if "/" in text or "-" in text:
+            return _digits(text) >= 5
+        if text.isdigit() and len(text) < 10:
+            return False
+    if label == "LOCATION":  # postcodes: letters upper or all lower, not a mixed-case word
+        compact = text.replace(" ", "")
+        return (compact.isupper() or compact.islower()) and (" " in text or compact.isupper())
+    return True
+
+
+def find_patterns(text: str) -> Iterator[Span]:
+    for label, rx, conf in _RX:
+        for m in rx.finditer(text):
+            s, e = m.start(), m.end()
+            frag = text[s:e]
+            if frag.rstrip(".") != frag and label not in ("CONTACT", "PERSON"):
+                e = s + len(frag.rstrip("."))
+                frag = text[s:e]
+            if _valid(label, frag, text, s):
+                yield Span(s, e, label, frag, conf, "pattern")
+    for m in _BEFORE_PLATFORM.finditer(text):
+        u = m.group(1)
+        if any(c.isdigit() or c in "_." for c in u) or re.search(r"[a-z][A-Z]", u):
+            yield Span(m.start(1), m.end(1), "CONTACT", u, 0.8, "context")
+    for m in _PLATFORM.finditer(text):
+        user = m.group("user")
+        bare = user.lstrip("@").rstrip("._")
+        if bare.lower() in _NOT_USERNAME or re.search(r"facilitator|admin|moderator|interviewer", bare, re.IGNORECASE):
+            continue
+        weak = not m.group("sep") or m.group("sep").strip() in ("was", "as")
+        if weak and not any(c in user for c in "0123456789_.@"):
+            continue
+        s = m.start("user")
+        e = s + len(user.rstrip("._"))
+        yield Span(s, e, "CONTACT", text[s:e], 0.85, "context")

@@ -1,0 +1,553 @@
+"""Gazetteer and context rules over tokens: names (with frequency-aware handling of names that are also
+words), titles ("PC X", "Mrs X"), cue phrases ("my name is X", "called X"), places, streets, estates,
+addresses, and organisations by their head word ("X Academy", "X Taxis", "the X hotel").
+
+Everything is plain dictionary look-ups on a regex tokenisation, so it runs far faster than the NER layer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteers import Gazetteers
+from .spans import Span, fold
+
+TOKEN = re.compile(r"[^\W_]+(?:['’.\-&][^\W_]+)*(?:['’]s?)?")
+_POSS = re.compile(r"['’]s?$")
+_CONTRACTION = re.compile(r"['’](?:m|ll|re|ve|d|t|s)$")
+
+STOP = frozenset(
+    ["a", "an", "the", "and", "or", "but", "if", "so", "of", "to", "in", "on", "at", "by", "for", "from", "with", "without", "into", "onto", "over", "under", "up", "down", "off", "out", "about", "after", "before", "around", "round", "near", "past", "through", "via", "than", "then", "as", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "have", "has", "had", "having", "i", "me", "my", "mine", "you", "your", "yours", "he", "him", "his", "she", "her", "hers", "it", "its", "we", "us", "our", "they", "them", "their", "this", "that", "these", "those", "there", "here", "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "all", "any", "some", "no", "not", "nor", "only", "own", "same", "too", "very", "can", "will", "just", "should", "would", "could", "might", "must", "shall", "may", "yes", "yeah", "yea", "yep", "nah", "no", "ok", "okay", "oh", "ah", "um", "erm", "er", "uh", "like", "innit", "init", "lol", "omg", "tbh", "idk", "u", "ur", "ya", "yh", "ye", "bro", "bruv", "fam", "mate", "mum", "mam", "dad", "nan", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "just", "also", "even", "really", "still", "again", "ever", "never", "always", "mr", "mrs", "ms", "miss", "dr", "pc", "dc", "ds", "di", "dci", "sgt", "cllr", "sir", "madam", "officer"]
+)
+TITLES = frozenset(
+    ["mr", "mrs", "ms", "miss", "mx", "dr", "pc", "dc", "ds", "di", "dci", "dsi", "dcs", "sgt", "sergeant", "inspector", "constable", "detective", "officer", "cllr", "councillor", "nurse", "auntie", "aunty", "uncle", "sir", "lady", "lord"]
+)
+ROLE_WORDS = frozenset(
+    ["int", "interviewer", "facilitator", "f1", "f2", "p1", "p2", "p3", "p4", "yp", "yp1", "yp2", "girl", "boy", "victim", "suspect", "witness"]
+)
+MONTHS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+)
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+# capitalised words that are never a person on their own
+NOT_NAMES = frozenset(
+    ["god", "jesus", "allah", "christmas", "easter", "eid", "ramadan", "diwali", "snapchat", "snap", "instagram", "insta", "whatsapp", "facebook", "tiktok", "kik", "twitter", "youtube", "xbox", "playstation", "iphone", "android", "google", "uber", "police", "council", "school", "academy", "hotel", "road", "street", "lane", "avenue", "station", "court", "park", "estate", "centre", "center", "home", "office", "nhs", "cps", "nspcc", "ofsted", "english", "british", "asian", "white", "black", "muslim", "christian", "sikh", "hindu", "polish", "romanian", "pakistani", "indian", "bengali", "kurdish", "afghan", "albanian", "somali", "eritrean", "african", "caribbean", "irish", "scottish", "welsh", "european", "english", "okay", "mum", "mam", "dad", "nan", "nana", "gran", "grandad", "grandma", "grandpa", "auntie", "aunty", "uncle", "bro", "sis", "babe", "baby", "hun", "hon", "love", "mate", "lad", "lads", "girls", "boys", "yeah", "yes", "no", "ok", "oh", "um", "erm", "hmm", "right", "well", "so", "and", "but", "the", "i", "you", "he", "she", "they", "we", "it", "this", "that", "there", "red", "reg", "info", "bro", "sis", "cuz", "fam", "astra", "corsa", "golf", "polo", "fiesta", "focus", "transit", "bmw", "audi", "mercedes", "merc", "vauxhall", "ford", "toyota", "honda", "nissan", "kia", "skoda", "seat", "range", "rover", "mcdonald", "mcdonalds", "maccies", "kfc", "subway", "greggs", "tesco", "asda", "aldi", "lidl", "primark", "boots", "sainsbury", "morrisons", "nandos", "costa", "starbucks", "argos", "spar", "iceland", "romani", "roma", "traveller", "travellers", "gypsy", "gypsies", "facilitator", "interviewer", "researcher", "participant", "moderator", "chair", "respondent", "welcome", "great", "thanks", "thank", "sorry", "hello", "hi", "hiya", "chief", "constable", "money", "nando", "nandos", "other", "min", "tho", "dunno", "gonna", "wanna", "bc", "cos", "coz", "ppl", "pls", "plz", "thx", "ty", "np", "rn", "tbf", "ngl", "smh", "fr", "deffo", "defo", "bare", "peak", "mandem", "gyal", "ting", "wagwan", "innit", "wdym", "lmao", "lmfao", "rly", "sum", "nun", "dat", "dis", "dem", "wiv", "wen", "wat", "wot", "luv", "xx", "xxx", "bae", "blud", "ha", "haha", "wasnt", "dont", "cant", "wont", "didnt", "isnt", "aint", "couldnt", "wouldnt", "shouldnt", "doesnt", "havent", "hasnt", "ive", "youre", "theyre", "thats", "whats", "hes", "shes", "were", "weve", "theres"]
+) | frozenset(
+    ["england", "scotland", "wales", "ireland", "britain", "uk", "spain", "france", "germany", "italy", "poland", "romania", "bulgaria", "albania", "pakistan", "india", "bangladesh", "afghanistan", "iran", "iraq", "syria", "turkey", "somalia", "eritrea", "sudan", "ethiopia", "nigeria", "ghana", "kenya", "jamaica", "china", "vietnam", "thailand", "philippines", "portugal", "greece", "cyprus", "dubai", "america", "usa", "canada", "australia", "lithuania", "latvia", "estonia", "slovakia", "hungary", "czech", "kosovo", "serbia", "croatia", "morocco", "egypt", "libya", "yemen", "kuwait", "qatar", "europe", "africa", "asia", "london"]
+) - frozenset(["london"])
+# national bodies and platforms the guidelines leave unmarked
+NATIONAL = frozenset(
+    """home office|cps|crown prosecution service|nspcc|barnardo's|barnardos|ofsted|hmicfrs|nhs|dfe|ceop|nca|
+    national crime agency|iicsa|children's society|childline|snapchat|instagram|whatsapp|facebook|tiktok|
+    youtube|mash|social services|children's services|the police|the council|ncmec|interpol|the met office"""
+    .replace("\n", "").split("|")
+)
+PREP_PLACE = frozenset(
+    ["in", "at", "from", "to", "near", "round", "around", "outside", "through", "into", "towards", "toward", "via", "off", "up", "down", "along", "across", "behind", "by", "past", "over"]
+)
+NAME_LEFT = (
+    ("my", "name", "is"), ("her", "name", "is"), ("his", "name", "is"), ("name", "is"), ("name's",),
+    ("names",), ("called",), ("named",), ("nicknamed",), ("known", "as"), ("calls", "himself"),
+    ("calls", "herself"), ("call", "him"), ("call", "her"), ("call", "me"), ("goes", "by"), ("go", "by"),
+    ("aka",), ("this", "is"), ("i'm",), ("im",), ("i", "am"), ("my", "cuz"), ("my", "cousin"), ("my", "mate"),
+    ("my", "bf"), ("my", "gf"), ("my", "boyfriend"), ("my", "girlfriend"), ("my", "bro"), ("my", "sis"),
+    ("my", "brother"), ("my", "sister"), ("my", "friend"), ("my", "bestie"), ("my", "bestfriend"),
+    ("her", "boyfriend"), ("her", "bf"), ("his", "girlfriend"), ("his", "gf"), ("uncle",), ("auntie",),
+    ("guy",), ("girl",), ("lad",), ("bloke",), ("fella",),
+)
+KIN_CUES = frozenset(
+    ("my", x) for x in ["cuz", "cousin", "mate", "bf", "gf", "boyfriend", "girlfriend", "bro", "sis", "brother", "sister", "friend", "bestie", "bestfriend"]
+) | {("her", "boyfriend"), ("her", "bf"), ("his", "girlfriend"), ("his", "gf"), ("uncle",), ("auntie",), ("guy",),
+   ("girl",), ("lad",), ("bloke",), ("fella",)}
+NAME_LEFT_WEAK = frozenset(
+    ["with", "told", "asked", "texted", "messaged", "rang", "phoned", "met", "and", "saw", "seen", "seeing", "tell", "ask", "text", "message", "ring", "phone", "meet", "fancied", "fancy", "loves", "loved", "dating", "dated", "kissed", "introduced", "by"]
+)
+NAME_RIGHT = frozenset(
+    ["said", "says", "told", "tells", "texted", "text", "messaged", "rang", "phoned", "asked", "asks", "was", "is", "has", "had", "and", "came", "come", "comes", "went", "goes", "picked", "took", "takes", "gave", "gives", "got", "gets", "wanted", "wants", "used", "used", "knew", "knows", "lives", "lived", "reckons", "reckoned", "showed", "shouted", "started", "kept", "died", "disclosed"]
+)
+ORG_HEADS_CAP = {
+    "academy": 1, "school": 1, "primary": 1, "college": 1, "high": 1, "grammar": 1, "infants": 1, "juniors": 1,
+    "hotel": 1, "inn": 1, "lodge": 1, "motel": 1, "b&b": 1, "taxis": 1, "taxi": 1, "cars": 1, "cabs": 1,
+    "minicabs": 1, "kebabs": 1, "kebab": 1, "pizza": 1, "pizzas": 1, "pizzeria": 1, "chicken": 1, "takeaway": 1,
+    "cafe": 1, "café": 1, "grill": 1, "express": 1, "council": 1, "police": 1, "constabulary": 1, "trust": 1,
+    "project": 1, "foundation": 1, "club": 1, "fc": 1, "barbers": 1, "garage": 1, "motors": 1, "store": 1,
+    "stores": 1, "mart": 1, "board": 1, "alliance": 1, "abc": 1, "network": 1, "group": 1, "partnership": 1, "association": 1, "supermarket": 1, "off-licence": 1, "bar": 1, "pub": 1, "arms": 1, "tavern": 1,
+    "services": 1, "house": 1, "hall": 1, "nursery": 1, "fried": 0, "wines": 1, "convenience": 1, "shisha": 1,
+    "lounge": 1, "restaurant": 1, "diner": 1, "bakery": 1, "launderette": 1, "nails": 1, "salon": 1,
+    "hostel": 1, "sixth": 0, "centre": 1, "center": 1, "church": 1, "mosque": 1, "gurdwara": 1, "temple": 1,
+}
+ORG_MULTI = (
+    ("youth", "club"), ("youth", "centre"), ("youth", "project"), ("children", "home"), ("childrens", "home"),
+    ("care", "home"), ("private", "hire"), ("sixth", "form"), ("sixth", "form", "college"), ("high", "school"),
+    ("primary", "school"), ("community", "centre"), ("community", "college"), ("leisure", "centre"),
+    ("borough", "council"), ("city", "council"), ("county", "council"), ("district", "council"),
+    ("metropolitan", "borough", "council"), ("fried", "chicken"), ("guest", "house"), ("kebab", "house"),
+    ("pizza", "house"), ("family", "centre"), ("residential", "home"), ("pupil", "referral", "unit"),
+    ("food", "bank"), ("youth", "service"), ("boxing", "club"), ("football", "club"), ("children", "centre"),
+    ("mini", "market"), ("shisha", "lounge"), ("snooker", "club"),
+)
+MULTI_FIRST = frozenset(m[0] for m in ORG_MULTI)
+ORG_LOWER_HEADS = frozenset(
+    ["academy", "school", "primary", "college", "high", "hotel", "inn", "lodge", "taxis", "cabs", "cars", "kebabs", "pizza", "takeaway", "chicken", "council", "police", "constabulary"]
+)
+ORG_KNOWN = {
+    ("premier", "inn"), ("travelodge",), ("holiday", "inn"), ("ibis",), ("best", "western"), ("days", "inn"),
+    ("britannia", "hotel"), ("gmp",), ("wmp",), ("wyp",), ("syp",), ("psni",), ("btp",), ("tvp",), ("mps",),
+    ("police", "scotland"), ("met", "police"), ("the", "met"), ("merseyside", "police"),
+}
+LOC_HEADS_CAP = frozenset(
+    ["road", "rd", "street", "st", "lane", "avenue", "ave", "close", "drive", "way", "crescent", "grove", "gardens", "place", "court", "terrace", "square", "mews", "rise", "walk", "row", "parade", "boulevard", "hill", "view", "green", "croft", "vale", "chase", "wharf", "quay", "fields", "meadows", "park", "estate", "precinct", "retail", "interchange", "station", "brow", "brae", "wynd", "garth", "heights", "approach", "mount", "glade", "circle", "ridge", "dale", "bank", "drove", "gate", "yard", "orchard", "paddock", "causeway", "copse", "common", "broadway", "side", "end", "cross", "bridge", "village", "flats", "towers", "tower"]
+)
+LOC_LOWER_HEADS = frozenset(
+    ["road", "rd", "street", "st", "lane", "avenue", "ave", "close", "drive", "crescent", "grove", "gardens", "terrace", "park", "estate", "flats", "towers", "mews", "way", "square", "precinct"]
+)
+LOC_HEAD_EXCLUDE_PREV = frozenset(
+    ["crown", "magistrates", "magistrate", "family", "youth", "high", "police", "bus", "train", "railway", "coach", "fire", "petrol", "service", "car", "skate", "retail"]
+)
+CONNECTORS = frozenset(["of", "and", "&", "the", "upon", "le", "de", "la", "st", "st.", "saint"])
+_QUOTED_NICK = re.compile(r"\b([A-Z][a-z]+) [\"“'‘]([A-Z][a-z]+)[\"”'’] ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+NAME_PARTICLES = frozenset(["ó", "o", "ni", "nic", "mac", "mc", "van", "von", "de", "da", "di", "du", "le", "la", "al", "el", "bin", "ben", "abu", "ibn"])
+RANKS = TITLES | frozenset(["chief", "superintendent", "acting", "temporary", "detective", "police", "deputy", "assistant"])
+
+
+@dataclass(slots=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+    key: str  # folded, possessive stripped
+    base_end: int  # end without the possessive
+    shape: str  # "lower", "title", "upper", "other"
+    initial: bool  # first word of a sentence, line or speaker turn
+    spaced: bool = True  # preceded by exactly one space (so it may continue a name)
+
+    @property
+    def cap(self) -> bool:
+        return self.shape in ("title", "upper")
+
+
+def tokenize(text: str) -> list[Tok]:
+    toks: list[Tok] = []
+    prev_end = 0
+    for m in TOKEN.finditer(text):
+        s, e = m.start(), m.end()
+        raw = m.group()
+        base = raw
+        pm = _POSS.search(raw)
+        if pm and len(raw) > 2:
+            base = raw[: pm.start()]
+        gap = text[prev_end:s]
+        initial = not toks or ("\n" in gap) or bool(re.search(r"[.!?:]\s*$", gap)) or (
+            toks and toks[-1].key in ROLE_WORDS and ":" in gap
+        )
+        letters = [c for c in base if c.isalpha()]
+        if not letters:
+            shape = "other"
+        elif all(c.islower() for c in letters):
+            shape = "lower"
+        elif all(c.isupper() for c in letters):
+            shape = "upper" if len(letters) > 1 else "title"
+        elif base[0].isupper():
+            shape = "title"
+        else:
+            shape = "other"
+        key = fold(base)
+        toks.append(Tok(raw, s, e, key, s + len(base), shape, bool(initial), gap == " "))
+        prev_end = e
+    return toks
+
+
+class RuleLayer:
+    """Proposes spans from gazetteers and context; see the module docstring."""
+
+    def __init__(self, gaz: Gazetteers) -> None:
+        self.g = gaz
+
+    # ---------------------------------------------------------------- name scoring
+    def given_score(self, t: Tok, upper_doc: bool) -> float:
+        """How likely a token is a person's name from the lists and its shape alone (0 = not at all)."""
+        k = t.key
+        if len(k) < 2 or k in STOP or k in NOT_NAMES or k in MONTHS or k in WEEKDAYS or not k[0].isalpha():
+            return 0.0
+        if ("'" in k or "’" in k) and (_CONTRACTION.search(k) or not re.match(r"^[a-z]['’][a-z]{3,}", k)):
+            return 0.0  # I'm, she'll, don't (but O'Brien, D'Souza)
+        if t.shape == "upper" and not upper_doc and len(k) <= 4:
+            return 0.0  # CID, MASH, SIO
+        g = self.g.given.get(k)
+        s = self.g.surnames.get(k.replace("'", "").replace("-", "").replace("’", ""))
+        tier = self.g.words.get(k)
+        cap = t.cap and not (upper_doc and t.shape == "upper")
+        if g:
+            uk, us = g
+            popular = uk >= 20 or us >= 1000
+            if cap:
+                if tier is None or tier >= 50:
+                    return 0.9 if not t.initial else (0.8 if popular else 0.5)
+                return 0.0 if t.initial else 0.65
+            if tier is None:
+                if popular and len(k) >= 3:
+                    return 0.8
+                if uk >= 3 and len(k) >= 4:
+                    return 0.45
+                return 0.0
+            if tier >= 50 and uk >= 200:
+                return 0.65
+            if tier in (35, 40) and uk >= 1000 and k not in AMBIGUOUS_35:
+                return 0.55
+            return 0.0
+        if s:
+            if cap and not t.initial:
+                if tier is None:
+                    return 0.8 if s >= 100 else 0.55
+                return 0.5 if tier >= 50 else (0.35 if tier >= 35 else 0.0)
+            if cap and t.initial and tier is None and s >= 1000:
+                return 0.55
+        return 0.0
+
+    def is_name_word(self, t: Tok) -> bool:
+        k = t.key
+        if k in STOP or k in MONTHS or k in WEEKDAYS or k in NOT_NAMES:
+            return False
+        return k in self.g.given or k.replace("'", "").replace("-", "") in self.g.surnames
+
+    # ---------------------------------------------------------------- main pass
+    def find(self, text: str, toks: list[Tok] | None = None) -> list[Span]:
+        toks = toks if toks is not None else tokenize(text)
+        letters = [c for c in text[:5000] if c.isalpha()]
+        upper_doc = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+        out: list[Span] = []
+        n = len(toks)
+        used = [False] * n
+
+        def add(i: int, j: int, label: str, conf: float, src: str = "rule", *, keep_poss: bool = False) -> None:
+            s = toks[i].start
+            e = toks[j].end if keep_poss else toks[j].base_end
+            out.append(Span(s, e, label, text[s:e], conf, src))
+            for x in range(i, j + 1):
+                used[x] = True
+
+        keys = [t.key for t in toks]
+        for i, t in enumerate(toks):
+            k = keys[i]
+            # ---- organisations and places by head word (look left from the head)
+            if k in ORG_HEADS_CAP or k in LOC_HEADS_CAP or k in ORG_LOWER_HEADS or k in LOC_LOWER_HEADS or (
+                k in MULTI_FIRST or k in LOWER_HEAD_OUTSIDE
+            ):
+                self._head_rule(text, toks, keys, i, add, upper_doc)
+            # ---- titles: "PC Smith", "Mrs jones"
+            if k in TITLES and i + 1 < n and (t.cap or k in ("mr", "mrs", "miss", "ms")):
+                j = i + 1
+                while j + 1 < n and keys[j] in RANKS and toks[j].cap:
+                    j += 1
+                nt = toks[j]
+                if nt.start - t.end <= 2 and nt.key not in STOP and nt.key not in NOT_NAMES and (
+                    nt.cap or (nt.shape == "lower" and self.g.words.get(nt.key, 99) >= 35)
+                ) and nt.key.isalpha() is not False:
+                    end = j
+                    while end + 1 < n and self._joins(toks[end], toks[end + 1], upper_doc):
+                        end += 1
+                    if k in ("uncle", "auntie", "aunty") and t.shape == "title":
+                        j = i  # "Uncle Vic" is the nickname itself
+                    if nt.key not in RANKS:
+                        add(j, end, "PERSON", 0.9)
+        # ---- cue phrases: "my name is X", "called X"
+        for i in range(n):
+            for cue in NAME_LEFT:
+                L = len(cue)
+                if i >= L and tuple(keys[i - L:i]) == cue and not used[i]:
+                    t = toks[i]
+                    if t.key in STOP or t.key in NOT_NAMES or t.shape == "other" or t.key in MONTHS or any(
+                        c.isdigit() for c in t.key
+                    ):
+                        continue
+                    if cue in (("this", "is"), ("i'm",), ("im",), ("i", "am")) and self.given_score(t, upper_doc) <= 0 \
+                            and not (t.cap and not t.initial and t.key not in self.g.words):
+                        continue
+                    if cue in (("called",), ("named",)) and not (t.cap or self.is_name_word(t)):
+                        continue
+                    if cue in KIN_CUES and (t.key in self.g.words or t.key in NOT_NAMES or len(t.key) > 12):
+                        continue
+                    if not t.cap and self.g.words.get(t.key, 99) <= 35:
+                        continue
+                    if t.cap and self.g.words.get(t.key, 99) <= 20 and t.key not in self.g.given:
+                        continue
+                    end = i
+                    if end + 1 < n and not used[end + 1] and self._joins(toks[end], toks[end + 1], upper_doc):
+                        end += 1
+                    add(i, end, "PERSON", 0.9, "context")
+                    break
+        # ---- "lil d", "big man" style street names
+        for i in range(n - 1):
+            if keys[i] in ("lil", "little", "big", "young", "yung") and not used[i + 1]:
+                prev = keys[i - 1] if i else ""
+                nk = keys[i + 1]
+                if prev in ("a", "the", "this", "that", "some", "very", "so", "too", "my", "his", "her", "your"):
+                    continue
+                if nk in STOP and nk not in ("man",):
+                    continue
+                if keys[i] in ("little", "young", "big") and not (
+                    len(nk) <= 2 or nk == "man" or self.given_score(toks[i + 1], upper_doc) > 0
+                ):
+                    continue
+                if keys[i] == "lil" and not (len(nk) <= 3 or nk == "man" or self.is_name_word(toks[i + 1])):
+                    continue
+                add(i, i + 1, "PERSON", 0.6, "context")
+        # ---- Gary "Gaz" Whitworth
+        for m in _QUOTED_NICK.finditer(text):
+            if self.g.given.get(fold(m.group(1))):
+                out.append(Span(m.start(), m.end(), "PERSON", m.group(), 0.9, "context"))
+        # ---- multi-word places from the gazetteer
+        for i in range(n):
+            if used[i]:
+                continue
+            cands = self.g.places_multi.get(keys[i])
+            if not cands:
+                continue
+            for parts, townish in cands:
+                L = len(parts)
+                if tuple(keys[i:i + L]) == parts and not any(used[i:i + L]):
+                    caps = all(toks[x].cap or keys[x] in CONNECTORS for x in range(i, i + L))
+                    if keys[i] == "the" and not toks[i + 1].cap:
+                        break
+                    if caps or (townish and L >= 2 and any(self.g.words.get(x, 99) >= 50 for x in parts)):
+                        add(i, i + L - 1, "LOCATION", 0.85 if caps else 0.6, "gazetteer")
+                    break
+        # ---- single tokens: names and places
+        for i, t in enumerate(toks):
+            if used[i]:
+                continue
+            k = keys[i]
+            prev = keys[i - 1] if i else ""
+            prev_gap_ok = i > 0 and t.start - toks[i - 1].end <= 2
+            place = self.g.places1.get(k)
+            gscore = self.given_score(t, upper_doc)
+            if place is not None and k not in STOP and k not in NOT_NAMES and k not in MONTHS:
+                tier = self.g.words.get(k)
+                after_prep = prev in PREP_PLACE and prev_gap_ok
+                is_given = k in self.g.given and (self.g.given[k][0] >= 50 or self.g.given[k][1] >= 2000)
+                if place and t.cap and not t.initial and self.g.given.get(k, (0, 0))[0] < 1000 and (
+                    tier is None
+                ):
+                    is_given = False
+                if after_prep and (t.cap or tier is None or (place and tier >= 50)):
+                    if not (is_given and prev in NAME_LEFT_WEAK and prev not in PREP_PLACE):
+                        add(i, i, "LOCATION", 0.8, "gazetteer")
+                        continue
+                if t.cap and not t.initial and tier is None and not is_given:
+                    add(i, i, "LOCATION", 0.75, "gazetteer")
+                    continue
+                if t.cap and t.initial and tier is None and not is_given and place:
+                    add(i, i, "LOCATION", 0.6, "gazetteer")
+                    continue
+                if t.shape == "lower" and tier is None and place and not is_given and len(k) >= 4:
+                    add(i, i, "LOCATION", 0.55, "gazetteer")
+                    continue
+            if gscore <= 0 and t.shape == "lower" and k.endswith("s") and len(k) >= 4 and k not in self.g.words:
+                # "dannys", "shazs": a possessive written without the apostrophe
+                stem_tok = Tok(t.text[:-1], t.start, t.base_end - 1, k[:-1], t.base_end - 1, t.shape, t.initial,
+                               t.spaced)
+                sc = self.given_score(stem_tok, upper_doc)
+                if sc > 0 and k[:-1] not in self.g.words:
+                    e = t.base_end - 1 if len(k) > 4 else t.base_end  # "kels" is a nickname, "dannys" possessive
+                    out.append(Span(t.start, e, "PERSON", text[t.start:e], sc, "gazetteer"))
+                    used[i] = True
+                    continue
+            if gscore <= 0 and t.cap and t.initial and k in self.g.given and k not in STOP and k not in NOT_NAMES:
+                after = text[t.end:t.end + 1]
+                line_start = t.start == 0 or text[t.start - 1] == "\n"
+                if after == ":" and line_start:
+                    gscore = 0.7  # a speaker label: "Sue:"
+                elif after in (",", ".") and re.search(r"^\S+:\s*$", text[text.rfind("\n", 0, t.start) + 1:t.start]):
+                    gscore = 0.55  # "Sue: Sue, looked-after children's nurse"
+            if gscore <= 0:
+                gscore = self._context_name(toks, keys, i, upper_doc)
+                if gscore <= 0:
+                    continue
+            end = i
+            while end + 1 < n and not used[end + 1] and self._joins(toks[end], toks[end + 1], upper_doc):
+                end += 1
+            add(i, end, "PERSON", gscore, "gazetteer")
+        return out
+
+    # ---------------------------------------------------------------- helpers
+    def _joins(self, a: Tok, b: Tok, upper_doc: bool) -> bool:
+        """Does ``b`` continue the name that ends with ``a`` ("Jodie Smith", "kyle o'brien")?"""
+        if a.base_end != a.end or not b.spaced or b.key in STOP or b.key in NOT_NAMES:
+            return False
+        if _CONTRACTION.search(b.key) or any(c.isdigit() for c in b.key):
+            return False
+        if b.key in MONTHS or b.key in WEEKDAYS or b.key in LOC_HEADS_CAP or b.key in ORG_HEADS_CAP:
+            return False
+        sk = b.key.replace("'", "").replace("-", "").replace("’", "")
+        if b.shape == "upper" and len(b.key) <= 4 and not upper_doc:
+            return False
+        if a.cap and b.cap and (a.key in NAME_PARTICLES or b.key in NAME_PARTICLES):
+            return True
+        if a.cap and b.cap:
+            return sk in self.g.surnames or b.key in self.g.given or (
+                b.key not in self.g.words and b.shape == "title"
+            )
+        if a.shape == "lower" and b.shape == "lower":
+            return (sk in self.g.surnames and self.g.words.get(b.key, 99) >= 50) or (
+                b.key in self.g.given and b.key not in self.g.words and self.g.given[b.key][0] >= 20
+            )
+        return False
+
+    def _context_name(self, toks: list[Tok], keys: list[str], i: int, upper_doc: bool) -> float:
+        """A word that is also a name ("will", "Grace"), taken as a name only when the context says so."""
+        t = toks[i]
+        k = keys[i]
+        if k in NOT_NAMES or k in RANKS or any(c.isdigit() for c in k) or (
+            t.shape == "upper" and not upper_doc and len(k) <= 4
+        ):
+            return 0.0
+        g = self.g.given.get(k)
+        if not g or (g[0] < 50 and g[1] < 2000) or k in STOP - {"will", "may"} or k in MONTHS or k in WEEKDAYS:
+            if not (k == "will" and g):
+                return 0.0
+        prev = keys[i - 1] if i else ""
+        prev2 = keys[i - 2] if i > 1 else ""
+        nxt = keys[i + 1] if i + 1 < len(toks) else ""
+        poss = t.base_end != t.end
+        if k in ("will", "may", "mark", "bill", "pat", "sue", "rob", "frank", "guy", "chase", "miles", "drew",
+                 "grant", "jack", "sky", "dawn", "joy", "chance", "hope", "faith", "summer", "grace", "rose",
+                 "amber") and not t.cap:
+            # lowercase: only clear name positions
+            if poss and nxt in ("mum", "dad", "house", "car", "brother", "sister", "mate", "mates", "phone",
+                                "flat", "nan", "place", "girlfriend", "boyfriend", "bird", "cousin", "uncle"):
+                return 0.5
+            if prev in ("me", "and") and prev2 in ("me", "and") and prev != prev2:
+                return 0.5
+            if nxt in ("said", "says", "told", "texted", "messaged", "rang", "reckons", "asked") and prev not in (
+                    "i", "you", "we", "they", "he", "she", "it", "that", "this", "who", "which"):
+                return 0.45
+            if prev in ("with", "told", "texted", "messaged", "met", "saw", "asked", "seen") and nxt in (
+                    "", "and", "about", "yesterday", "again", "too", "then", "on", "at", "in"):
+                return 0.45
+            return 0.0
+        if t.cap and not t.initial and t.spaced:
+            if self.g.words.get(k, 99) <= 20 and g[0] < 500:
+                return 0.0
+            return 0.6
+        if t.cap and t.initial and (poss or nxt in NAME_RIGHT - {"was", "is", "has", "had", "and"}):
+            return 0.55
+        if poss and t.cap:
+            return 0.55
+        return 0.0
+
+    def _head_rule(self, text, toks, keys, i, add, upper_doc) -> None:
+        """``X Academy``, ``X Road``, ``the X estate``: take the name words to the left of a head word."""
+        t = toks[i]
+        k = keys[i]
+        if i > 0 and tuple(keys[i - 1:i + 1]) in MULTI_PAIRS:
+            return  # the head starts one word earlier; handled there
+        head_end = i
+        for multi in ORG_MULTI_SORTED:
+            L = len(multi)
+            if tuple(keys[i:i + L]) == multi:
+                head_end = i + L - 1
+                break
+        if t.shape == "upper" and not upper_doc and k not in ("abc", "fc", "cic"):
+            return
+        if head_end == i and not (k in ORG_HEADS_CAP or k in LOC_HEADS_CAP or k in ORG_LOWER_HEADS
+                                  or k in LOC_LOWER_HEADS or k in LOWER_HEAD_OUTSIDE):
+            return
+        is_org = head_end > i or k in ORG_HEADS_CAP or k in ORG_LOWER_HEADS or k in LOWER_HEAD_OUTSIDE
+        is_loc = head_end == i and (k in LOC_HEADS_CAP or k in LOC_LOWER_HEADS)
+        if t.shape == "lower" and k in LOWER_HEAD_OUTSIDE:
+            is_org, is_loc = True, False
+        lower_ok = t.shape == "lower" and (k in ORG_LOWER_HEADS or k in LOC_LOWER_HEADS)
+        outside = t.shape == "lower" and k in LOWER_HEAD_OUTSIDE
+        j = i - 1
+        if outside and j >= 0 and toks[j].shape == "lower" and keys[j] in GENERIC_MODIFIERS:
+            j -= 1
+        name_end = j
+        start = None
+        while j >= 0 and i - j <= 5:
+            w = toks[j]
+            gap = text[w.end:toks[j + 1].start] if j + 1 < len(toks) else ""
+            if gap not in (" ", "") and not (is_org and gap.strip() == "&"):
+                break
+            if w.base_end != w.end and j != i - 1 and not (j > 0 and keys[j - 1] in ("st", "saint", "st.")):
+                # a possessive inside a name: "St Mary's RC Primary" is fine, "Kyle's school" is not
+                if not (start is None and toks[j + 1].cap):
+                    break
+            if w.cap and w.key not in ("the", "i") and w.key not in TITLES and w.key not in MONTHS and (
+                w.key not in WEEKDAYS and w.key not in NOT_NAMES_HEAD
+            ):
+                if (w.key in ORG_HEADS_CAP or w.key in LOC_HEADS_CAP) and j < i - 1 and w.key not in (
+                        "high", "park", "hill", "green", "house", "bridge", "cross", "common", "st"):
+                    break
+                start = j
+            elif any(c.isdigit() for c in w.text) and not w.cap:
+                break
+            elif w.key in ("of", "&", "and", "with", "upon", "le", "de", "la") and start is not None and is_org or w.key in ("upon", "le", "de", "la") and start is not None:
+                pass
+            elif lower_ok and w.shape == "lower" and w.key not in STOP and w.key not in NOT_NAMES and (
+                self.g.words.get(w.key, 99) >= 50
+            ):
+                start = j
+            elif lower_ok and w.shape == "lower" and w.key not in STOP and j == i - 1 and j > 0 and (
+                keys[j - 1] in ("on", "off", "down", "along", "near", "up")
+            ):
+                start = j
+                break
+            elif lower_ok and w.shape == "lower" and (w.key in self.g.places1 or w.key in self.g.given) and (
+                w.key not in STOP and self.g.words.get(w.key, 99) >= 35
+            ):
+                start = j
+            else:
+                break
+            j -= 1
+        if start is None:
+            return
+        while start < i and (keys[start] in ("of", "&", "and", "with", "upon", "le", "de", "la", "the")
+                             or (keys[start] in STOP and (toks[start].initial or not toks[start].cap))):
+            start += 1
+        if start >= i:
+            return
+        if not (t.cap or lower_ok or outside or (toks[start].cap and head_end > i)):
+            return
+        name_keys = keys[start:name_end + 1]
+        phrase = " ".join(keys[start:head_end + 1])
+        if phrase in NATIONAL or " ".join(name_keys) in NATIONAL:
+            return
+        if all(nk in NOT_NAMES or nk in STOP for nk in name_keys):
+            return
+        if is_loc:
+            if len(name_keys) == 1 and name_keys[0] in LOC_HEAD_EXCLUDE_PREV:
+                return
+            if k == "estate" and not toks[start].cap and self.g.words.get(keys[start], 99) <= 35:
+                return
+            s = start
+            if s > 0 and re.fullmatch(r"\d{1,4}[a-zA-Z]?", toks[s - 1].text) and toks[s].start - toks[s - 1].end <= 1:
+                s -= 1  # a house number: "14 Elm Road"
+                if s > 1 and keys[s - 2] == "flat" and re.fullmatch(r"\d{1,4}[a-zA-Z]?", toks[s - 1].text):
+                    s -= 2
+            add(s, head_end, "LOCATION", 0.85 if t.cap else 0.65, "rule")
+            return
+        if outside:
+            add(start, name_end, "ORG", 0.75, "rule")  # "the Golden Fry chip shop": the name only
+            return
+        if head_end == i and k in WEAK_ORG_HEADS:
+            if len(name_keys) == 1 and self.g.words.get(name_keys[0], 99) <= 20 and (
+                toks[start].initial or self.g.words.get(name_keys[0], 99) <= 10
+            ):
+                return
+        add(start, head_end, "ORG", 0.85 if t.cap else 0.7, "rule")
+
+
+ORG_MULTI_SORTED = sorted(ORG_MULTI, key=len, reverse=True)
+MULTI_PAIRS = frozenset(m[:2] for m in ORG_MULTI)
+LOWER_HEAD_OUTSIDE = frozenset(["takeaway", "shop", "chippy", "cafe", "café", "garage", "barbers", "salon", "kebab", "hotel"])
+WEAK_ORG_HEADS = frozenset(
+    ["house", "hall", "centre", "center", "services", "express", "store", "bar", "club", "project", "trust", "high", "arms", "church", "group", "network", "lounge"]
+)
+GENERIC_MODIFIERS = frozenset(["chip", "kebab", "phone", "corner", "nail", "nails", "pizza", "chicken", "fish", "mobile", "car", "vape"])
+NOT_NAMES_HEAD = frozenset(["police", "council", "school", "academy", "road", "street", "station", "the"])
+
+# words from the SCOWL 35/40 tier that are far more often words than names in transcripts
+AMBIGUOUS_35 = frozenset(
+    ["hunter", "miller", "cooper", "archer", "heath", "brook", "fox", "clay", "august", "cherry", "sandy", "glen", "lance", "princess", "buddy", "blossom", "meadow", "pearl", "olive", "robin", "iris", "destiny", "nova", "aura", "sage", "ember", "star", "fern", "warren", "victor", "flora", "kitty", "coral", "raven", "indigo", "marina", "dolly", "woody", "maxim", "deacon", "pixie", "sultan", "emir", "sheikh", "maverick", "rocky", "juniper", "paddy", "pierce", "serenity", "laurel", "viola", "cadence", "sierra", "caprice", "heather", "hazel", "ebony", "saffron", "primrose", "rosemary", "sapphire", "bluebell", "willow", "mason", "eve", "dean", "holly", "ivy", "daisy", "poppy", "lily", "violet", "carol", "matt", "piers", "abbey", "aria", "veer", "rares"]
+) - frozenset(["lily", "poppy", "daisy", "holly", "mason", "dean", "eve", "ivy", "matt", "abbey", "carol", "violet"])
