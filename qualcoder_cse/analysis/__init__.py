@@ -1,1 +1,24 @@
-"""analysis package."""
+"""Analyses over a project (pandas, pure functions, no Qt): code x case and code x document matrices, the
+framework matrix, code co-occurrence, themes by group, evidence gaps and inter-coder agreement.
+
+    data = load(project, Filters(coders=["alice"]))
+    matrix = code_by_case(data)          # .codings, .presence, .words, .percent (code id x case id)
+
+Definitions of every measure are in each module's docstring and in docs/analysis.md.
+"""
+
+from __future__ import annotations
+
+from .agreement import AgreementResult, agreement, cohen_kappa, cohen_kappa_table, krippendorff_alpha_nominal
+from .cooccurrence import Cooccurrence, cooccurrence
+from .data import AnalysisData, Filters, load
+from .framework import FrameworkMatrix, Quote, framework_matrix
+from .groups import GroupTable, by_group, default_group_attribute, evidence_gaps
+from .matrices import CodeMatrix, code_by_case, code_by_document
+
+__all__ = [
+    "AgreementResult", "AnalysisData", "CodeMatrix", "Cooccurrence", "Filters", "FrameworkMatrix", "GroupTable",
+    "Quote", "agreement", "by_group", "code_by_case", "code_by_document", "cohen_kappa", "cohen_kappa_table",
+    "cooccurrence", "default_group_attribute", "evidence_gaps", "framework_matrix", "krippendorff_alpha_nominal",
+    "load",
+]

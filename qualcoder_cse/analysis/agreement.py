@@ -1,0 +1,256 @@
+"""Inter-coder agreement: percent agreement, Cohen's kappa (per code and pooled) and Krippendorff's alpha
+(nominal, two or more coders, missing data allowed).
+
+Units (selectable):
+- ``character`` (as NVivo does): every character of the documents is a unit; for a code, each coder either
+  coded it (1) or not (0).
+- ``sentence``: sentences (split after . ! ? or at line breaks); a coder coded a sentence with a code when
+  one of their codings of that code touches it.
+- ``turn``: speaker turns (documents without turns fall back to their non-empty lines).
+
+Which documents count: for a pair of coders, the documents in which BOTH coded anything (any code), as
+NVivo does, so that a document one coder has not reached yet is not scored as disagreement. For alpha over
+several coders, the documents in which at least two coders coded anything; a coder who coded nothing in a
+document is *missing* there (alpha handles missing values), not "absent".
+
+Per code, a 2x2 table over the units: a = both coded, b = only the first, c = only the second, d = neither.
+po = (a + d) / N, pe = ((a+b)(a+c) + (c+d)(b+d)) / N^2, kappa = (po - pe) / (1 - pe); kappa is 1 when
+pe = 1 (both coders agree there is nothing, or everything, to code). Pooled kappa (De Vries et al. 2008):
+the mean po and mean pe over the codes, then (po - pe) / (1 - pe). Alpha (Krippendorff 2011, nominal):
+1 - (n - 1) * sum_{c != k} o_ck / sum_{c != k} n_c n_k over the coincidence matrix o; pooled alpha sums the
+coincidence matrices of every code (each code's units are separate binary units).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..core.errors import InvalidValue
+from .data import AnalysisData
+
+UNITS = ("character", "sentence", "turn")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+
+
+# ----------------------------------------------------------------- the statistics themselves
+def cohen_kappa(a: float, b: float, c: float, d: float) -> tuple[float, float, float]:
+    """(po, pe, kappa) from a 2x2 table: a both yes, b first only, c second only, d both no."""
+    n = a + b + c + d
+    if n <= 0:
+        return float("nan"), float("nan"), float("nan")
+    po = (a + d) / n
+    pe = ((a + b) * (a + c) + (c + d) * (b + d)) / (n * n)
+    return po, pe, kappa_from(po, pe)
+
+
+def kappa_from(po: float, pe: float) -> float:
+    if pe >= 1.0 - 1e-12:
+        return 1.0
+    return (po - pe) / (1.0 - pe)
+
+
+def cohen_kappa_table(table: Sequence[Sequence[float]]) -> float:
+    """Cohen's kappa for a k x k contingency table (rows: first coder's category, columns: second's)."""
+    t = np.asarray(table, dtype=float)
+    n = t.sum()
+    po = np.trace(t) / n
+    pe = float((t.sum(axis=1) * t.sum(axis=0)).sum() / (n * n))
+    return kappa_from(po, pe)
+
+
+def alpha_from_coincidences(o: np.ndarray) -> float:
+    """Nominal alpha from a coincidence matrix."""
+    o = np.asarray(o, dtype=float)
+    n_c = o.sum(axis=1)
+    n = n_c.sum()
+    if n <= 1:
+        return float("nan")
+    disagree_obs = o.sum() - np.trace(o)
+    disagree_exp = n_c.sum() ** 2 - (n_c**2).sum()
+    if disagree_exp <= 0:
+        return 1.0  # a single value used throughout: no variation, nothing to disagree about
+    return float(1.0 - (n - 1) * disagree_obs / disagree_exp)
+
+
+def krippendorff_alpha_nominal(data: Sequence[Sequence[object]]) -> float:
+    """Nominal alpha for a coders x units table; None (or NaN) marks a missing value."""
+    rows = [list(r) for r in data]
+    values = sorted({v for r in rows for v in r if not _missing(v)}, key=str)
+    index = {v: i for i, v in enumerate(values)}
+    o = np.zeros((len(values), len(values)))
+    for unit in zip(*rows, strict=True):
+        present = [index[v] for v in unit if not _missing(v)]
+        m = len(present)
+        if m < 2:
+            continue
+        for i, j in itertools.permutations(range(m), 2):
+            o[present[i], present[j]] += 1.0 / (m - 1)
+    return alpha_from_coincidences(o)
+
+
+def _missing(v: object) -> bool:
+    return v is None or (isinstance(v, float) and np.isnan(v))
+
+
+# ----------------------------------------------------------------- the project-level computation
+@dataclass
+class AgreementResult:
+    unit: str
+    coders: list[str]
+    pairs: pd.DataFrame  # per code and coder pair: counts, percent agreement, kappa
+    pooled: pd.DataFrame  # per coder pair: pooled percent agreement and kappa; plus the all-coder alpha
+    alpha: pd.DataFrame  # per code: Krippendorff's alpha over all the coders
+    documents: dict[tuple[str, str], int]  # documents scored per coder pair
+
+
+def _units_for(data: AnalysisData, doc_id: int, unit: str) -> np.ndarray:
+    text = data.texts.get(doc_id, "")
+    spans: list[tuple[int, int]] = []
+    if unit == "turn":
+        t = data.turns[data.turns["document_id"] == doc_id]
+        spans = [(int(s), int(e)) for s, e in zip(t["start"], t["end"], strict=False) if e > s]
+    if not spans:
+        splitter = _SENTENCE_END if unit == "sentence" else re.compile(r"\n+")
+        pos = 0
+        for m in splitter.finditer(text):
+            spans.append((pos, m.start()))
+            pos = m.end()
+        spans.append((pos, len(text)))
+        trimmed = []
+        for s, e in spans:
+            chunk = text[s:e]
+            lead = len(chunk) - len(chunk.lstrip())
+            tail = len(chunk) - len(chunk.rstrip())
+            if e - tail > s + lead:
+                trimmed.append((s + lead, e - tail))
+        spans = trimmed
+    return np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+
+
+def _doc_cover(data: AnalysisData, g: pd.DataFrame, doc_id: int, unit: str, ncodes: int, ncoders: int):
+    """(X, w, total): X[units, code, coder] = 1 where coded, w = unit weights, total = weight of the doc."""
+    kk = g["_k"].to_numpy()
+    cc = g["_c"].to_numpy()
+    s = g["start"].to_numpy()
+    e = g["end"].to_numpy()
+    if unit == "character":
+        bounds = np.unique(np.concatenate([s, e]))
+        diff = np.zeros((len(bounds), ncodes, ncoders), dtype=np.int32)
+        np.add.at(diff, (np.searchsorted(bounds, s), kk, cc), 1)
+        np.add.at(diff, (np.searchsorted(bounds, e), kk, cc), -1)
+        x = (np.cumsum(diff, axis=0)[:-1] > 0).astype(np.int8)
+        w = np.diff(bounds).astype(np.float64)
+        total = float(len(data.texts.get(doc_id, "")))
+        return x, w, total
+    spans = _units_for(data, doc_id, unit)
+    x = np.zeros((len(spans), ncodes, ncoders), dtype=np.int8)
+    if len(spans):
+        us, ue = spans[:, 0], spans[:, 1]
+        touch = (us[:, None] < e[None, :]) & (s[None, :] < ue[:, None])
+        ui, ji = np.nonzero(touch)
+        x[ui, kk[ji], cc[ji]] = 1
+    w = np.ones(len(spans))
+    return x, w, float(len(spans))
+
+
+def agreement(data: AnalysisData, *, unit: str = "character", coders: list[str] | None = None) -> AgreementResult:
+    if unit not in UNITS:
+        raise InvalidValue(f"Agreement units are one of {', '.join(UNITS)}, not '{unit}'.")
+    names = coders or sorted(data.codings["coder"].unique().tolist(), key=str.casefold)
+    if len(names) < 2:
+        raise InvalidValue("Agreement needs the codings of at least two coders.")
+    cod = data.codings[data.codings["coder"].isin(names)].copy()
+    code_ids = [int(c) for c in data.codes["id"] if c in set(cod["code_id"])]
+    kpos = {c: i for i, c in enumerate(code_ids)}
+    cpos = {n: i for i, n in enumerate(names)}
+    cod["_k"] = cod["code_id"].map(kpos)
+    cod["_c"] = cod["coder"].map(cpos)
+    nk, nc = len(code_ids), len(names)
+    pairs = list(itertools.combinations(range(nc), 2))
+    # per pair: totals N, and per code: both, first, second
+    tot = {p: 0.0 for p in pairs}
+    both = {p: np.zeros(nk) for p in pairs}
+    first = {p: np.zeros(nk) for p in pairs}
+    second = {p: np.zeros(nk) for p in pairs}
+    docs_scored = {p: 0 for p in pairs}
+    # alpha: per code, o_10 (disagreeing coincidences), n1 (values 1), pairable values
+    o10 = np.zeros(nk)
+    n1 = np.zeros(nk)
+    pairable = np.zeros(nk)
+    for doc_id, g in cod.groupby("document_id"):
+        present = sorted(set(g["_c"]))
+        if len(present) < 2:
+            continue
+        x, w, total = _doc_cover(data, g, int(doc_id), unit, nk, nc)
+        for p in pairs:
+            if p[0] in present and p[1] in present:
+                xa, xb = x[:, :, p[0]], x[:, :, p[1]]
+                both[p] += (w[:, None] * (xa & xb)).sum(axis=0)
+                first[p] += (w[:, None] * xa).sum(axis=0)
+                second[p] += (w[:, None] * xb).sum(axis=0)
+                tot[p] += total
+                docs_scored[p] += 1
+        m = len(present)
+        ones = x[:, :, present].sum(axis=2).astype(np.float64)  # units x codes
+        o10 += (w[:, None] * ones * (m - ones)).sum(axis=0) / (m - 1)
+        n1 += (w[:, None] * ones).sum(axis=0)
+        pairable += m * total
+
+    paths = dict(zip(data.codes["id"], data.codes["path"], strict=False))
+    rows, pooled_rows = [], []
+    for p in pairs:
+        n = tot[p]
+        pos, pes = [], []
+        for i, code_id in enumerate(code_ids):
+            a = both[p][i]
+            b = first[p][i] - a
+            c = second[p][i] - a
+            d = n - a - b - c
+            po, pe, kappa = cohen_kappa(a, b, c, d)
+            if n > 0:
+                pos.append(po)
+                pes.append(pe)
+            rows.append((code_id, paths.get(code_id, ""), names[p[0]], names[p[1]], docs_scored[p], n, a, b, c, d,
+                         _pct(po), _r(kappa)))
+        if pos:
+            mpo, mpe = float(np.mean(pos)), float(np.mean(pes))
+            pooled_rows.append((names[p[0]], names[p[1]], docs_scored[p], n, _pct(mpo), _r(kappa_from(mpo, mpe))))
+        else:
+            pooled_rows.append((names[p[0]], names[p[1]], 0, 0.0, float("nan"), float("nan")))
+    pair_df = pd.DataFrame.from_records(rows, columns=[
+        "code_id", "code", "coder_a", "coder_b", "documents", "units", "both", "a_only", "b_only", "neither",
+        "percent_agreement", "kappa"])
+    alpha_rows = []
+    o_all = np.zeros((2, 2))
+    for i, code_id in enumerate(code_ids):
+        o = _binary_coincidences(o10[i], n1[i], pairable[i])
+        o_all += o
+        alpha_rows.append((code_id, paths.get(code_id, ""), pairable[i], _r(alpha_from_coincidences(o))))
+    alpha_df = pd.DataFrame.from_records(alpha_rows, columns=["code_id", "code", "pairable_values", "alpha"])
+    pooled_df = pd.DataFrame.from_records(pooled_rows, columns=[
+        "coder_a", "coder_b", "documents", "units", "percent_agreement", "pooled_kappa"])
+    pooled_df.attrs["alpha"] = _r(alpha_from_coincidences(o_all)) if code_ids else float("nan")
+    return AgreementResult(unit, names, pair_df, pooled_df, alpha_df,
+                           {(names[p[0]], names[p[1]]): docs_scored[p] for p in pairs})
+
+
+def _binary_coincidences(o10: float, n1: float, pairable: float) -> np.ndarray:
+    o = np.zeros((2, 2))
+    o[1, 0] = o[0, 1] = o10
+    o[1, 1] = n1 - o10
+    o[0, 0] = (pairable - n1) - o10
+    return o
+
+
+def _pct(po: float) -> float:
+    return float("nan") if np.isnan(po) else round(100.0 * po, 2)
+
+
+def _r(x: float) -> float:
+    return float("nan") if x is None or np.isnan(x) else round(float(x), 4)

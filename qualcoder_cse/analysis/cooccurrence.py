@@ -1,0 +1,101 @@
+"""Code co-occurrence: how often two codes fall on the same text.
+
+For each pair of codes A, B (codes as applied, no roll-up; only codes with codings in the filtered data):
+- overlaps: pairs of codings, one of A and one of B, by the same coder in the same document, whose spans
+  share at least one character;
+- same_turn: speaker turns in which both codes are applied (anywhere in the turn, any coder);
+- jaccard: |characters coded A and B| / |characters coded A or B| over the documents (all coders pooled),
+  0 when neither is used. Diagonals hold each code's codings, turns and 1.0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .data import AnalysisData
+
+
+@dataclass
+class Cooccurrence:
+    codes: pd.DataFrame  # id, path (the matrix order)
+    overlaps: pd.DataFrame  # code id x code id
+    same_turn: pd.DataFrame
+    jaccard: pd.DataFrame
+
+    def pairs(self) -> pd.DataFrame:
+        """One row per pair (A before B in tree order) that co-occurs at all."""
+        ids = self.codes["id"].tolist()
+        paths = dict(zip(self.codes["id"], self.codes["path"], strict=False))
+        ov, tu, ja = self.overlaps.to_numpy(), self.same_turn.to_numpy(), self.jaccard.to_numpy()
+        rows = []
+        for i in range(len(ids)):
+            for j in range(i + 1, len(ids)):
+                if ov[i, j] or tu[i, j] or ja[i, j] > 0:
+                    rows.append((ids[i], paths[ids[i]], ids[j], paths[ids[j]], int(ov[i, j]), int(tu[i, j]),
+                                 round(float(ja[i, j]), 4)))
+        return pd.DataFrame.from_records(
+            rows, columns=["code_a_id", "code_a", "code_b_id", "code_b", "overlaps", "same_turn", "jaccard"]
+        )
+
+    def labelled(self, name: str) -> pd.DataFrame:
+        df = getattr(self, name).copy()
+        df.index = df.columns = self.codes["path"].tolist()
+        return df
+
+
+def cooccurrence(data: AnalysisData) -> Cooccurrence:
+    used = set(data.codings["code_id"])
+    codes = data.codes[data.codes["id"].isin(used)][["id", "path"]].reset_index(drop=True)
+    k = len(codes)
+    pos = {int(c): i for i, c in enumerate(codes["id"])}
+    overlaps = np.zeros((k, k), dtype=np.int64)
+    same_turn = np.zeros((k, k), dtype=np.int64)
+    inter = np.zeros((k, k), dtype=np.int64)
+    turns_by_doc = {d: g for d, g in data.turns.groupby("document_id")}
+
+    for doc_id, g in data.codings.groupby("document_id"):
+        kk = g["code_id"].map(pos).to_numpy()
+        s = g["start"].to_numpy()
+        e = g["end"].to_numpy()
+        coder = g["coder_id"].to_numpy()
+        n = len(kk)
+        np.add.at(overlaps, (kk, kk), 1)
+        if n > 1:
+            iu, ju = np.triu_indices(n, 1)
+            hit = (s[iu] < e[ju]) & (s[ju] < e[iu]) & (coder[iu] == coder[ju]) & (kk[iu] != kk[ju])
+            a, b = kk[iu[hit]], kk[ju[hit]]
+            np.add.at(overlaps, (a, b), 1)
+            np.add.at(overlaps, (b, a), 1)
+        # characters: elementary intervals between all boundaries, coverage per code
+        local = np.unique(kk)
+        li = np.searchsorted(local, kk)
+        bounds = np.unique(np.concatenate([s, e]))
+        diff = np.zeros((len(bounds), len(local)), dtype=np.int64)
+        np.add.at(diff, (np.searchsorted(bounds, s), li), 1)
+        np.add.at(diff, (np.searchsorted(bounds, e), li), -1)
+        cover = (np.cumsum(diff, axis=0)[:-1] > 0).astype(np.int64)
+        lengths = np.diff(bounds)
+        inter[np.ix_(local, local)] += (cover * lengths[:, None]).T @ cover
+        # speaker turns
+        t = turns_by_doc.get(doc_id)
+        if t is not None and len(t):
+            ts, te = t["start"].to_numpy(), t["end"].to_numpy()
+            touch = (ts[:, None] < e[None, :]) & (s[None, :] < te[:, None])  # turns x codings
+            onehot = np.zeros((n, len(local)), dtype=np.int64)
+            onehot[np.arange(n), li] = 1
+            present = ((touch.astype(np.int64) @ onehot) > 0).astype(np.int64)
+            same_turn[np.ix_(local, local)] += present.T @ present
+
+    own = np.diag(inter).astype(float)
+    union = own[:, None] + own[None, :] - inter
+    with np.errstate(divide="ignore", invalid="ignore"):
+        jac = np.where(union > 0, inter / union, 0.0)
+    ids = codes["id"].tolist()
+
+    def frame(a) -> pd.DataFrame:
+        return pd.DataFrame(a, index=ids, columns=ids)
+
+    return Cooccurrence(codes, frame(overlaps), frame(same_turn), frame(jac))

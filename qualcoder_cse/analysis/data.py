@@ -1,0 +1,238 @@
+"""The data every analysis works on, loaded once from a project and filtered: codings, the code tree with
+its ancestry (for roll-ups), documents, cases and what they cover, turns, attributes, and per-document word
+positions (for "words coded"). Built by ``load(project, filters)``; all analyses are pure functions of it.
+
+Filters (all optional, combined with AND):
+- documents: ids or names; kinds: document kinds; coders: coder names;
+- codes: code paths (a code brings its whole subtree);
+- attributes: {attribute name: [values]}; a case attribute keeps the cases with one of the values (and the
+  codings inside what those cases cover), a document attribute keeps the documents with one of the values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import numpy as np
+import pandas as pd
+
+from ..core import frames
+from ..core.errors import InvalidValue, NotFound
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")  # the same rule as core.util.word_count
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class Filters:
+    documents: list[int | str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    coders: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
+    attributes: dict[str, list[str]] = field(default_factory=dict)
+
+    def describe(self) -> list[tuple[str, str]]:
+        """Plain (filter, value) pairs for the README sheet; 'all' where unfiltered."""
+        attrs = "; ".join(f"{k} = {', '.join(map(str, v))}" for k, v in self.attributes.items())
+        return [
+            ("Documents", ", ".join(map(str, self.documents)) or "all"),
+            ("Document kinds", ", ".join(self.kinds) or "all"),
+            ("Coders", ", ".join(self.coders) or "all"),
+            ("Codes", ", ".join(self.codes) or "all"),
+            ("Attribute values", attrs or "none"),
+        ]
+
+
+@dataclass
+class AnalysisData:
+    project_name: str
+    filters: Filters
+    created_at: str
+    codings: pd.DataFrame  # id, code_id, document_id, start, end, coder_id, coder, memo, created_at
+    codes: pd.DataFrame  # tree order: id, parent_id, name, path, depth, colour, description, order
+    ancestry: pd.DataFrame  # code_id, row_code: each code with itself and every ancestor
+    documents: pd.DataFrame  # id, name, kind, word_count, char_count, memo
+    cases: pd.DataFrame  # id, name, description, guid
+    segments: pd.DataFrame  # case_id, document_id, start, end, turn
+    turns: pd.DataFrame  # id, document_id, start, end, speaker, case_id
+    case_attributes: pd.DataFrame  # attribute, target_id, value
+    document_attributes: pd.DataFrame
+    coders: list[str]
+    texts: dict[int, str]
+    word_starts: dict[int, np.ndarray]
+    summaries: dict[tuple[int, int], str] = field(default_factory=dict)
+    memos: pd.DataFrame | None = None
+    links: pd.DataFrame | None = None
+
+    # ------------------------------------------------------------- helpers shared by the analyses
+    def text(self, document_id: int, start: int, end: int) -> str:
+        return self.texts.get(int(document_id), "")[int(start):int(end)]
+
+    def words_between(self, document_ids, starts, ends) -> np.ndarray:
+        """Words whose first character lies in [start, end) of each document (vectorised)."""
+        document_ids = np.asarray(document_ids, dtype=np.int64)
+        starts = np.asarray(starts, dtype=np.int64)
+        ends = np.asarray(ends, dtype=np.int64)
+        out = np.zeros(len(document_ids), dtype=np.int64)
+        if not len(document_ids):
+            return out
+        order = np.argsort(document_ids, kind="stable")
+        sorted_docs = document_ids[order]
+        bounds = np.flatnonzero(np.diff(sorted_docs)) + 1
+        for chunk in np.split(order, bounds):
+            ws = self.word_starts.get(int(document_ids[chunk[0]]))
+            if ws is None or not len(ws):
+                continue
+            out[chunk] = np.searchsorted(ws, ends[chunk]) - np.searchsorted(ws, starts[chunk])
+        return out
+
+    def code_label(self, code_id: int) -> str:
+        return self._paths.get(int(code_id), str(code_id))
+
+    def __post_init__(self) -> None:
+        self._paths = dict(zip(self.codes["id"], self.codes["path"], strict=False))
+        self.document_names = dict(zip(self.documents["id"], self.documents["name"], strict=False))
+        self.case_names = dict(zip(self.cases["id"], self.cases["name"], strict=False))
+
+    def attribute_scope(self, name: str) -> str:
+        """'kind' (the document kind), 'case' or 'document' for a group-by attribute name."""
+        if name.casefold() in ("kind", "document kind"):
+            return "kind"
+        if (self.case_attributes["attribute"].str.casefold() == name.casefold()).any():
+            return "case"
+        if (self.document_attributes["attribute"].str.casefold() == name.casefold()).any():
+            return "document"
+        raise NotFound(f"No attribute called '{name}' (use a case or document attribute, or 'kind').")
+
+
+def _ancestry(codes: pd.DataFrame) -> pd.DataFrame:
+    parent = dict(zip(codes["id"], codes["parent_id"], strict=False))
+    pairs = []
+    for cid in codes["id"]:
+        cur, seen = int(cid), set()
+        while cur and cur not in seen:
+            seen.add(cur)
+            pairs.append((int(cid), cur))
+            cur = int(parent.get(cur, 0))
+    return pd.DataFrame.from_records(pairs, columns=["code_id", "row_code"])
+
+
+def _match_values(series: pd.Series, values: list[str]) -> pd.Series:
+    wanted = {str(v).casefold() for v in values}
+    return series.astype(str).str.casefold().isin(wanted)
+
+
+def load(project, filters: Filters | None = None, *, progress: Progress | None = None,
+         with_memos: bool = False) -> AnalysisData:
+    """Load and filter everything the analyses need. Raises NotFound for an unknown filter value."""
+    filters = filters or Filters()
+    docs = frames.documents(project)
+    codes = frames.codes(project)
+    codings = frames.codings(project)
+    cases = frames.cases(project)
+    segments = frames.case_segments(project)
+    turns = frames.turns(project)
+    case_attrs = frames.attribute_values(project, "case")
+    doc_attrs = frames.attribute_values(project, "document")
+    coder_names = frames.coders(project)["name"].tolist()
+
+    # documents and kinds
+    if filters.documents:
+        keep = set()
+        for ref in filters.documents:
+            hit = docs[(docs["id"].astype(str) == str(ref)) | (docs["name"].str.casefold() == str(ref).casefold())]
+            if hit.empty:
+                raise NotFound(f"No document called '{ref}'.")
+            keep.update(hit["id"].tolist())
+        docs = docs[docs["id"].isin(keep)]
+    if filters.kinds:
+        docs = docs[docs["kind"].isin(filters.kinds)]
+    # coders
+    if filters.coders:
+        known = {c.casefold(): c for c in coder_names}
+        missing = [c for c in filters.coders if c.casefold() not in known]
+        if missing:
+            raise NotFound(f"No coder called '{missing[0]}'.")
+        wanted = {c.casefold() for c in filters.coders}
+        codings = codings[codings["coder"].str.casefold().isin(wanted)]
+        coder_names = [c for c in coder_names if c.casefold() in wanted]
+    # codes (a code keeps its subtree; the tree keeps the ancestors so that paths still read)
+    ancestry = _ancestry(codes)
+    if filters.codes:
+        chosen = set()
+        for path in filters.codes:
+            chosen.add(project.codes.by_path(path).id)
+        sub = set(ancestry.loc[ancestry["row_code"].isin(chosen), "code_id"])
+        anc = set(ancestry.loc[ancestry["code_id"].isin(sub), "row_code"])
+        codes = codes[codes["id"].isin(sub | anc)]
+        codings = codings[codings["code_id"].isin(sub)]
+        ancestry = ancestry[ancestry["code_id"].isin(sub) & ancestry["row_code"].isin(sub | anc)]
+    # attribute values
+    for name, values in (filters.attributes or {}).items():
+        if not values:
+            continue
+        in_case = case_attrs["attribute"].str.casefold() == name.casefold()
+        in_doc = doc_attrs["attribute"].str.casefold() == name.casefold()
+        if in_case.any():
+            rows = case_attrs[in_case]
+            keep_cases = set(rows.loc[_match_values(rows["value"], values), "target_id"])
+            cases = cases[cases["id"].isin(keep_cases)]
+            segments = segments[segments["case_id"].isin(keep_cases)]
+            inside = codings.merge(segments[["document_id", "start", "end"]].rename(
+                columns={"start": "s0", "end": "e0"}), on="document_id")
+            inside = inside[(inside["start"] < inside["e0"]) & (inside["end"] > inside["s0"])]
+            codings = codings[codings["id"].isin(set(inside["id"]))]
+            docs = docs[docs["id"].isin(set(segments["document_id"]))]
+        elif in_doc.any():
+            rows = doc_attrs[in_doc]
+            keep_docs = set(rows.loc[_match_values(rows["value"], values), "target_id"])
+            docs = docs[docs["id"].isin(keep_docs)]
+        elif name.casefold() in ("kind", "document kind"):
+            docs = docs[_match_values(docs["kind"], values)]
+        else:
+            raise NotFound(f"No attribute called '{name}'.")
+    doc_ids = set(docs["id"])
+    codings = codings[codings["document_id"].isin(doc_ids)].reset_index(drop=True)
+    segments = segments[segments["document_id"].isin(doc_ids)].reset_index(drop=True)
+    turns = turns[turns["document_id"].isin(doc_ids)].reset_index(drop=True)
+
+    texts: dict[int, str] = {}
+    word_starts: dict[int, np.ndarray] = {}
+    total = len(doc_ids)
+    for i, (doc_id, text) in enumerate(frames.iter_texts(project, docs["id"].tolist())):
+        texts[doc_id] = text
+        word_starts[doc_id] = np.fromiter((m.start() for m in _WORD.finditer(text)), dtype=np.int64)
+        if progress and (i % 25 == 0 or i + 1 == total):
+            progress(i + 1, total, "Reading documents")
+
+    data = AnalysisData(
+        project_name=project.name,
+        filters=filters,
+        created_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        codings=codings,
+        codes=codes.reset_index(drop=True),
+        ancestry=ancestry.reset_index(drop=True),
+        documents=docs.reset_index(drop=True),
+        cases=cases.reset_index(drop=True),
+        segments=segments,
+        turns=turns,
+        case_attributes=case_attrs,
+        document_attributes=doc_attrs,
+        coders=coder_names,
+        texts=texts,
+        word_starts=word_starts,
+        summaries=frames.framework_summaries(project),
+    )
+    if with_memos:
+        data.memos = frames.memos(project)
+        data.links = frames.links(project)
+    return data
+
+
+def require_codes(data: AnalysisData) -> None:
+    if data.codes.empty:
+        raise InvalidValue("The project has no codes to analyse.")

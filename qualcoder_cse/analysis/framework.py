@@ -1,0 +1,92 @@
+"""Framework matrix: cases (rows) x themes (columns); each cell holds the coded quotes (document and position)
+and the researcher's summary of the cell (edited in the app, kept in the project, exported).
+
+Themes are the top-level codes by default, or any codes given; a theme's cell gathers the codings of the theme
+and its subtree (roll-up), each segment once, clipped to what the case covers (a focus-group speaker's turns).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .data import AnalysisData
+from .matrices import code_units
+
+EXCEL_CELL_LIMIT = 32_000  # Excel holds at most 32,767 characters in a cell
+
+
+@dataclass(frozen=True)
+class Quote:
+    document_id: int
+    document: str
+    start: int
+    end: int
+    coder: str
+    code: str
+    text: str
+
+    def cite(self) -> str:
+        return f"“{self.text}” ({self.document}, {self.start}–{self.end}; {self.coder})"
+
+
+@dataclass
+class FrameworkMatrix:
+    themes: pd.DataFrame  # id, path
+    cases: pd.DataFrame  # id, name
+    cells: dict[tuple[int, int], list[Quote]]  # (case id, theme id) -> quotes in document order
+    summaries: dict[tuple[int, int], str]
+
+    def quotes(self, case_id: int, theme_id: int) -> list[Quote]:
+        return self.cells.get((int(case_id), int(theme_id)), [])
+
+    def cell_text(self, case_id: int, theme_id: int, limit: int = EXCEL_CELL_LIMIT) -> str:
+        quotes = self.quotes(case_id, theme_id)
+        parts, size = [], 0
+        for i, q in enumerate(quotes):
+            part = q.cite()
+            if size + len(part) + 2 > limit:
+                parts.append(f"… {len(quotes) - i} more quote(s): see the Codings sheet.")
+                break
+            parts.append(part)
+            size += len(part) + 2
+        return "\n\n".join(parts)
+
+    def counts(self) -> pd.DataFrame:
+        """Quotes per cell: cases x themes (ids)."""
+        df = pd.DataFrame(0, index=self.cases["id"].tolist(), columns=self.themes["id"].tolist(), dtype="int64")
+        for (case_id, theme_id), quotes in self.cells.items():
+            if case_id in df.index and theme_id in df.columns:
+                df.loc[case_id, theme_id] = len(quotes)
+        return df
+
+
+def theme_ids(data: AnalysisData, themes: list[int] | None = None) -> list[int]:
+    if themes:
+        known = set(data.codes["id"])
+        return [int(t) for t in themes if int(t) in known]
+    return data.codes.loc[data.codes["depth"] == 1, "id"].astype(int).tolist()
+
+
+def framework_matrix(data: AnalysisData, themes: list[int] | None = None) -> FrameworkMatrix:
+    ids = theme_ids(data, themes)
+    units = data.segments.rename(columns={"case_id": "unit", "start": "u_start", "end": "u_end"})
+    m = code_units(data, units[["unit", "document_id", "u_start", "u_end"]], rollup=True)
+    m = m[m["row_code"].isin(ids)]
+    # each segment once per cell; a segment split over two turns of the same case keeps both parts
+    m = m.drop_duplicates(["row_code", "unit", "document_id", "cs", "ce", "coder_id"])
+    m = m.sort_values(["unit", "row_code", "document_id", "cs", "ce"])
+    coder_of = dict(zip(data.codings["coder_id"], data.codings["coder"], strict=False))
+    cells: dict[tuple[int, int], list[Quote]] = {}
+    for unit, row_code, doc_id, cs, ce, coder_id, code_id in m[
+        ["unit", "row_code", "document_id", "cs", "ce", "coder_id", "code_id"]
+    ].itertuples(index=False):
+        cells.setdefault((int(unit), int(row_code)), []).append(
+            Quote(int(doc_id), data.document_names.get(doc_id, str(doc_id)), int(cs), int(ce),
+                  coder_of.get(coder_id, ""), data.code_label(code_id), data.text(doc_id, cs, ce))
+        )
+    themes_df = data.codes[data.codes["id"].isin(ids)][["id", "path"]]
+    themes_df = themes_df.set_index("id").loc[ids].reset_index()
+    summaries = {k: v for k, v in data.summaries.items() if k[1] in set(ids)}
+    return FrameworkMatrix(themes_df, data.cases[["id", "name"]].reset_index(drop=True), cells, summaries)

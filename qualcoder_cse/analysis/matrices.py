@@ -1,0 +1,148 @@
+"""Code x case and code x document matrices: codings, presence, words coded and % of the unit's words.
+
+A *unit* is a case (what it covers: whole documents and/or speaker turns) or a document. A coding counts for
+a unit when it overlaps what the unit covers; only the overlapping part counts towards words.
+
+Roll-up (the default): a code's row also counts the codings of every code below it, and each segment once:
+a segment is (document, start, end, coder), so a passage coded with two children of a theme adds one to the
+theme. Words coded are the words in the union of the coded spans (each character once), a word counting
+when its first character is coded. % of words = words coded / words the unit covers x 100.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .data import AnalysisData
+
+MEASURES = ("codings", "presence", "words", "percent")
+MEASURE_TITLES = {
+    "codings": "Codings (count)",
+    "presence": "Presence (1 = coded at least once)",
+    "words": "Words coded",
+    "percent": "% of the unit's words coded",
+}
+
+
+@dataclass
+class CodeMatrix:
+    """Wide matrices indexed by code id (tree order) with unit ids as columns."""
+
+    unit_kind: str  # "case" or "document"
+    rows: pd.DataFrame  # id, path, depth
+    units: pd.DataFrame  # id, name, words
+    codings: pd.DataFrame
+    presence: pd.DataFrame
+    words: pd.DataFrame
+    percent: pd.DataFrame
+
+    def measure(self, name: str) -> pd.DataFrame:
+        return getattr(self, name)
+
+    def labelled(self, name: str) -> pd.DataFrame:
+        """The matrix with code paths as the index and unit names as columns."""
+        df = self.measure(name).copy()
+        df.index = self.rows["path"].tolist()
+        df.columns = self.units["name"].tolist()
+        return df
+
+
+def code_units(data: AnalysisData, units: pd.DataFrame, *, rollup: bool = True) -> pd.DataFrame:
+    """Codings clipped to units. ``units``: unit, document_id, u_start, u_end. Returns one row per
+    (coding, row code, unit segment) with the clipped span cs-ce; ``row_code`` is the code the coding counts
+    for (itself and, with roll-up, every ancestor)."""
+    c = data.codings[["id", "code_id", "document_id", "start", "end", "coder_id"]]
+    if rollup:
+        c = c.merge(data.ancestry, on="code_id")
+    else:
+        c = c.assign(row_code=c["code_id"])
+    m = c.merge(units, on="document_id")
+    cs = np.maximum(m["start"].to_numpy(), m["u_start"].to_numpy())
+    ce = np.minimum(m["end"].to_numpy(), m["u_end"].to_numpy())
+    keep = cs < ce
+    m = m.loc[keep].copy()
+    m["cs"] = cs[keep]
+    m["ce"] = ce[keep]
+    return m
+
+
+def union_measure(data: AnalysisData, df: pd.DataFrame, keys: list[str], s_col: str = "cs",
+                  e_col: str = "ce") -> pd.DataFrame:
+    """Characters and words in the union of spans per group of ``keys`` (which must include document_id)."""
+    if df.empty:
+        return pd.DataFrame(columns=keys + ["chars", "words"])
+    df = df.sort_values(keys + [s_col], kind="stable")
+    g = df.groupby(keys, sort=False).ngroup().to_numpy().astype(np.int64)
+    s = df[s_col].to_numpy(dtype=np.int64)
+    e = df[e_col].to_numpy(dtype=np.int64)
+    big = np.int64(1) << np.int64(32)
+    reach = np.maximum.accumulate(g * big + e) - g * big  # running max of end within each group
+    prev = np.empty_like(reach)
+    prev[0] = -1
+    prev[1:] = reach[:-1]
+    first = np.ones(len(g), dtype=bool)
+    first[1:] = g[1:] != g[:-1]
+    prev[first] = -1
+    eff = np.maximum(s, prev)
+    live = e > eff
+    chars = np.where(live, e - eff, 0)
+    words = np.where(live, data.words_between(df["document_id"].to_numpy(), eff, np.maximum(e, eff)), 0)
+    out = df[keys].copy()
+    out["chars"] = chars
+    out["words"] = words
+    return out.groupby(keys, sort=False, as_index=False)[["chars", "words"]].sum()
+
+
+def _segment_counts(m: pd.DataFrame, unit_col: str = "unit") -> pd.DataFrame:
+    """Distinct segments (document, start, end, coder) per (row code, unit)."""
+    d = m.drop_duplicates(["row_code", unit_col, "document_id", "start", "end", "coder_id"])
+    return d.groupby(["row_code", unit_col]).size().rename("codings").reset_index()
+
+
+def _build(data: AnalysisData, units: pd.DataFrame, unit_table: pd.DataFrame, kind: str,
+           rollup: bool) -> CodeMatrix:
+    m = code_units(data, units, rollup=rollup)
+    counts = _segment_counts(m)
+    per_doc = union_measure(data, m, ["row_code", "unit", "document_id"])
+    words = per_doc.groupby(["row_code", "unit"])["words"].sum()
+    unit_spans = units.rename(columns={"u_start": "cs", "u_end": "ce"})
+    unit_words = union_measure(data, unit_spans, ["unit", "document_id"]).groupby("unit")["words"].sum()
+
+    rows = data.codes[["id", "path", "depth"]].reset_index(drop=True)
+    index = rows["id"].tolist()
+    cols = unit_table["id"].tolist()
+    count_m = counts.pivot(index="row_code", columns="unit", values="codings") if len(counts) else None
+    word_m = words.unstack("unit") if len(words) else None
+
+    def shape(df) -> pd.DataFrame:
+        base = pd.DataFrame(0, index=index, columns=cols, dtype="int64")
+        if df is None:
+            return base
+        df = df.reindex(index=index, columns=cols).fillna(0).astype("int64")
+        return df
+
+    count_df = shape(count_m)
+    word_df = shape(word_m)
+    totals = unit_words.reindex(cols).fillna(0).astype("int64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pct = word_df.div(totals.replace(0, np.nan), axis=1) * 100.0
+    pct = pct.fillna(0.0).round(2)
+    units_out = unit_table[["id", "name"]].reset_index(drop=True).copy()
+    units_out["words"] = totals.to_numpy()
+    return CodeMatrix(kind, rows, units_out, count_df, (count_df > 0).astype("int64"), word_df, pct)
+
+
+def code_by_case(data: AnalysisData, *, rollup: bool = True) -> CodeMatrix:
+    units = data.segments.rename(columns={"case_id": "unit", "start": "u_start", "end": "u_end"})
+    units = units[["unit", "document_id", "u_start", "u_end"]]
+    return _build(data, units, data.cases, "case", rollup)
+
+
+def code_by_document(data: AnalysisData, *, rollup: bool = True) -> CodeMatrix:
+    docs = data.documents
+    units = pd.DataFrame({"unit": docs["id"], "document_id": docs["id"], "u_start": 0,
+                          "u_end": docs["char_count"]})
+    return _build(data, units, docs, "document", rollup)

@@ -1,0 +1,163 @@
+"""Read-only pandas views of a project for ``analysis/``: codings, codes, documents, cases, case segments,
+turns, coders and attribute values as DataFrames, plus the framework-matrix cell summaries.
+
+The analysis layer never writes SQL; it asks here. Frames are built with ``DataFrame.from_records`` over the
+project's own (SQLCipher) connection, which avoids ``pandas.read_sql``'s warning about non-SQLAlchemy
+connections. Document texts are streamed one at a time (``iter_texts``) so that callers decide what to keep.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .errors import NotFound
+
+if TYPE_CHECKING:
+    from .project import Project
+
+SUMMARIES_KEY = "framework_summaries"
+
+
+def _frame(project: Project, sql: str, columns: list[str], params: tuple | list = ()) -> pd.DataFrame:
+    rows = project.conn.execute(sql, params).fetchall()
+    return pd.DataFrame.from_records(rows, columns=columns)
+
+
+def codings(project: Project) -> pd.DataFrame:
+    """Every coding: id, code_id, document_id, start, end, coder_id, coder, memo, created_at."""
+    df = _frame(
+        project,
+        'SELECT c.id, c.code_id, c.document_id, c.start, c."end", c.coder_id, k.name, c.memo, c.created_at'
+        " FROM codings c JOIN coders k ON k.id = c.coder_id ORDER BY c.document_id, c.start, c.id",
+        ["id", "code_id", "document_id", "start", "end", "coder_id", "coder", "memo", "created_at"],
+    )
+    for col in ("id", "code_id", "document_id", "start", "end", "coder_id"):
+        df[col] = df[col].astype("int64")
+    return df
+
+
+def codes(project: Project) -> pd.DataFrame:
+    """The code tree in tree order: id, parent_id (0 for roots), name, path, depth (1 for roots), colour,
+    description, position, order (tree order)."""
+    items = project.codes.list()
+    depth: dict[int, int] = {}
+    records = []
+    for order, c in enumerate(items):
+        depth[c.id] = 1 if c.parent_id is None else depth.get(c.parent_id, 0) + 1
+        records.append((c.id, c.parent_id or 0, c.name, c.path, depth[c.id], c.colour, c.description,
+                        c.position, order))
+    return pd.DataFrame.from_records(
+        records, columns=["id", "parent_id", "name", "path", "depth", "colour", "description", "position", "order"]
+    ).astype({"id": "int64", "parent_id": "int64"})
+
+
+def documents(project: Project) -> pd.DataFrame:
+    """id, name, kind, word_count, char_count, memo."""
+    return _frame(
+        project, "SELECT id, name, kind, word_count, char_count, memo FROM documents ORDER BY name",
+        ["id", "name", "kind", "word_count", "char_count", "memo"],
+    )
+
+
+def cases(project: Project) -> pd.DataFrame:
+    return _frame(project, "SELECT id, name, description, guid FROM cases ORDER BY name",
+                  ["id", "name", "description", "guid"])
+
+
+def case_segments(project: Project) -> pd.DataFrame:
+    """What each case covers: case_id, document_id, start, end, and whether it is a speaker turn."""
+    rows = [(c, d, s, e, False) for c, d, s, e in project.conn.execute(
+        "SELECT cd.case_id, cd.document_id, 0, d.char_count FROM case_documents cd"
+        " JOIN documents d ON d.id = cd.document_id").fetchall()]
+    rows += [(c, d, s, e, True) for c, d, s, e in project.conn.execute(
+        'SELECT case_id, document_id, start, "end" FROM turns WHERE case_id IS NOT NULL').fetchall()]
+    return pd.DataFrame.from_records(rows, columns=["case_id", "document_id", "start", "end", "turn"])
+
+
+def turns(project: Project) -> pd.DataFrame:
+    return _frame(
+        project, 'SELECT id, document_id, start, "end", speaker, case_id FROM turns ORDER BY document_id, start',
+        ["id", "document_id", "start", "end", "speaker", "case_id"],
+    )
+
+
+def coders(project: Project) -> pd.DataFrame:
+    return _frame(project, "SELECT id, name FROM coders ORDER BY name", ["id", "name"])
+
+
+def attribute_values(project: Project, scope: str) -> pd.DataFrame:
+    """attribute (name), target_id, value for every case (scope 'case') or document ('document')."""
+    return _frame(
+        project,
+        "SELECT a.name, v.target_id, v.value FROM attribute_values v JOIN attributes a ON a.id = v.attribute_id"
+        " WHERE a.scope = ? ORDER BY a.position, a.id",
+        ["attribute", "target_id", "value"],
+        (scope,),
+    )
+
+
+def memos(project: Project) -> pd.DataFrame:
+    return _frame(
+        project,
+        "SELECT m.id, m.target_type, m.target_id, m.title, m.text, coalesce(k.name, ''), m.created_at, m.updated_at"
+        " FROM memos m LEFT JOIN coders k ON k.id = m.coder_id ORDER BY m.target_type, m.target_id, m.id",
+        ["id", "target_type", "target_id", "title", "text", "coder", "created_at", "updated_at"],
+    )
+
+
+def links(project: Project) -> pd.DataFrame:
+    return _frame(
+        project,
+        "SELECT l.id, l.from_code_id, l.to_code_id, l.relation, l.memo, coalesce(k.name, ''), l.created_at,"
+        " (SELECT count(*) FROM link_codings lc WHERE lc.link_id = l.id)"
+        " FROM links l LEFT JOIN coders k ON k.id = l.coder_id ORDER BY l.id",
+        ["id", "from_code_id", "to_code_id", "relation", "memo", "coder", "created_at", "codings"],
+    )
+
+
+def iter_texts(project: Project, document_ids: Iterable[int]) -> Iterator[tuple[int, str]]:
+    """(document id, stored text), one document at a time."""
+    for doc_id in document_ids:
+        row = project.conn.execute("SELECT text FROM documents WHERE id = ?", (int(doc_id),)).fetchone()
+        if row is not None:
+            yield int(doc_id), row[0]
+
+
+# ----------------------------------------------------------------- framework matrix summaries
+def framework_summaries(project: Project) -> dict[tuple[int, int], str]:
+    """{(case id, code id): summary} typed by the researcher in the framework matrix. Stored in the project's
+    meta table keyed by case and code GUIDs, so that renames and moves keep them."""
+    raw = json.loads(project.meta(SUMMARIES_KEY, "{}") or "{}")
+    case_ids = dict(project.conn.execute("SELECT guid, id FROM cases").fetchall())
+    code_ids = dict(project.conn.execute("SELECT guid, id FROM codes").fetchall())
+    out: dict[tuple[int, int], str] = {}
+    for key, text in raw.items():
+        case_guid, _, code_guid = key.partition("|")
+        if case_guid in case_ids and code_guid in code_ids and text:
+            out[(case_ids[case_guid], code_ids[code_guid])] = text
+    return out
+
+
+def set_framework_summary(project: Project, case_id: int, code_id: int, text: str) -> None:
+    """Set (or clear with an empty text) the summary of one framework-matrix cell."""
+    project.require_writable()
+    case = project.conn.execute("SELECT guid FROM cases WHERE id = ?", (case_id,)).fetchone()
+    code = project.conn.execute("SELECT guid FROM codes WHERE id = ?", (code_id,)).fetchone()
+    if not case:
+        raise NotFound(f"No case with id {case_id}.")
+    if not code:
+        raise NotFound(f"No code with id {code_id}.")
+    with project.transaction():
+        raw = json.loads(project.meta(SUMMARIES_KEY, "{}") or "{}")
+        key = f"{case[0]}|{code[0]}"
+        if text.strip():
+            raw[key] = text
+        else:
+            raw.pop(key, None)
+        project.set_meta(SUMMARIES_KEY, json.dumps(raw, ensure_ascii=False))
+        project.audit.record("framework summary", "case", case_id, f"code={code_id}")
+    project.notify("cases", case_id)

@@ -1,0 +1,28 @@
+"""Fixtures for the analysis tests: the hand-counted sample project, built once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qualcoder_cse.core import Project
+from tests.analysis.sample import build_agreement_units, build_sample
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture(scope="session")
+def sample_path(tmp_path_factory) -> Path:
+    return build_sample(tmp_path_factory.mktemp("sample") / "sample.qcse", PASSPHRASE)
+
+
+@pytest.fixture()
+def sample(sample_path: Path):
+    p = Project.open(sample_path, PASSPHRASE, readonly=True)
+    yield p
+    p.close()
+
+
+@pytest.fixture(scope="session")
+def agreement_path(tmp_path_factory) -> Path:
+    return build_agreement_units(tmp_path_factory.mktemp("agree") / "agree.qcse", PASSPHRASE)
