@@ -14,7 +14,11 @@ from .. import __version__
 
 COMMAND_MODULES = [
     "core_cmds",
+    "gui_cmds",
     "autocode_cmds",
+    "import_cmds",
+    "refi_cmds",
+    "selfcheck_cmds",
 ]
 
 

@@ -1,0 +1,236 @@
+"""Import many files into a project: one transaction per file, a result per file, progress and cancel.
+
+    results = import_files(project, paths, ImportOptions(kind="lscb", attributes={"Force": "Force 12"}),
+                           progress=lambda done, total, path, result: ..., cancel=lambda: False)
+
+For each file, in order: read it (refusing it if too large, damaged or empty), skip it as a duplicate when a
+document with the same SHA-256 of the original file's bytes exists, normalise the text and find the speaker
+turns, anonymise it when asked (before anything is stored, so the original text never reaches the project),
+then store the document, its turns, its attributes and its speaker-to-case mappings in ONE transaction. A
+file that fails at any step leaves nothing behind and does not stop the others; its result says why in one
+sentence that never quotes the file's text.
+
+``progress(done, total, path, result)`` is called before each file (``result`` None) and after it (with its
+FileResult); ``cancel()`` is checked between files: the file being imported finishes or rolls back whole,
+and the files not reached are reported as cancelled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.errors import InvalidValue, ProjectError
+from ..core.schema import DOCUMENT_KINDS
+from .errors import ImporterError
+from .formats import format_of
+from .prepare import PreparedDocument, document_name, prepare_bytes
+from .readers import load_bytes
+from .speakers import SpeakerOptions, speaker_summary
+
+IMPORTED, DUPLICATE, FAILED, CANCELLED = "imported", "duplicate", "failed", "cancelled"
+
+# Labels of the people running an interview or group: not made into cases by ``cases_from_speakers``.
+INTERVIEWER_LABELS = frozenset({
+    "int", "iv", "i", "q", "interviewer", "facilitator", "fac", "moderator", "mod", "researcher", "chair"
+})
+
+ANONYMISER_MODULE = "qualcoder_cse.anonymise.pipeline"
+
+
+@dataclass
+class ImportOptions:
+    """Choices that apply to every file of one import."""
+
+    kind: str = "other"
+    attributes: dict[str, str] = field(default_factory=dict)
+    anonymise: bool = False
+    speakers: SpeakerOptions = field(default_factory=SpeakerOptions)
+    # speaker label -> case name: every turn of that speaker (in each imported file) is given to the case.
+    speaker_cases: dict[str, str] = field(default_factory=dict)
+    # Make every speaker but the interviewer a case named "<document>: <speaker>" (focus-group participants).
+    cases_from_speakers: bool = False
+    # Import a file even when a document from the same original file already exists.
+    allow_duplicates: bool = False
+
+
+@dataclass
+class FileResult:
+    """What happened to one file. ``reason`` is one sentence and never contains the file's text."""
+
+    path: str
+    status: str
+    document_id: int | None = None
+    name: str | None = None
+    words: int = 0
+    turns: int = 0
+    speakers: list[tuple[str, int]] = field(default_factory=list)
+    reason: str = ""
+    source_format: str | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.path,
+            "status": self.status,
+            "document_id": self.document_id,
+            "name": self.name,
+            "words": self.words,
+            "turns": self.turns,
+            "speakers": [{"speaker": s, "turns": n} for s, n in self.speakers],
+            "format": self.source_format,
+            "reason": self.reason,
+        }
+
+
+ProgressCallback = Callable[[int, int, str, "FileResult | None"], None]
+
+
+def anonymiser_available() -> bool:
+    """True when the anonymiser's import hook is installed (``--anonymise auto`` can run)."""
+    try:
+        return importlib.util.find_spec(ANONYMISER_MODULE) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _anonymiser():
+    if not anonymiser_available():
+        raise ImporterError(
+            "Anonymisation on import is not available in this build (the anonymiser is missing); nothing was "
+            "imported. Use --anonymise off only for text that is already anonymised."
+        )
+    module = importlib.import_module(ANONYMISER_MODULE)
+    hook = getattr(module, "anonymise_for_import", None)
+    if hook is None:
+        raise ImporterError("The anonymiser does not offer an import hook; nothing was imported.")
+    return hook
+
+
+def check_options(project, options: ImportOptions) -> None:
+    """Refuse bad options before any file is touched (InvalidValue / ImporterError)."""
+    if options.kind not in DOCUMENT_KINDS:
+        raise InvalidValue(f"Unknown document kind '{options.kind}'; use one of {', '.join(DOCUMENT_KINDS)}.")
+    for name, value in options.attributes.items():
+        if not name.strip():
+            raise InvalidValue("An attribute needs a name (use NAME=VALUE).")
+        attr = project.attributes.by_name(name, scope="document")
+        if attr is not None:
+            project.attributes.normalise(attr, value)
+    if options.anonymise:
+        _anonymiser()
+    for label, case in options.speaker_cases.items():
+        if not label.strip() or not case.strip():
+            raise InvalidValue("A speaker-to-case mapping needs both a speaker label and a case name.")
+
+
+def import_files(
+    project,
+    paths: Iterable[str | os.PathLike],
+    options: ImportOptions | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> list[FileResult]:
+    """Import every file; returns one FileResult per path, in order. Options are checked first."""
+    options = options or ImportOptions()
+    paths = [Path(p) for p in paths]
+    check_options(project, options)
+    hook = _anonymiser() if options.anonymise else None
+    results: list[FileResult] = []
+    total = len(paths)
+    for i, path in enumerate(paths):
+        if cancel is not None and cancel():
+            for rest in paths[i:]:
+                results.append(FileResult(str(rest), CANCELLED, reason="The import was cancelled before this file."))
+            break
+        if progress:
+            progress(i, total, str(path), None)
+        result = import_one(project, path, options, hook)
+        results.append(result)
+        if progress:
+            progress(i + 1, total, str(path), result)
+    return results
+
+
+def import_one(project, path: Path, options: ImportOptions, hook=None) -> FileResult:
+    """Import one file in one transaction; never raises for a problem with the file itself."""
+    result = FileResult(str(path), FAILED)
+    try:
+        fmt = format_of(path.name)
+        result.source_format = fmt
+        data = load_bytes(path, fmt)
+        sha = hashlib.sha256(data).hexdigest()
+        if not options.allow_duplicates:
+            existing = project.documents.by_sha256(sha)
+            if existing is not None:
+                result.status = DUPLICATE
+                result.document_id, result.name = existing.id, existing.name
+                result.words = existing.word_count
+                result.turns = len(project.turns.list(existing.id))
+                result.reason = f"The same file was already imported as '{existing.name}'."
+                return result
+        prepared = prepare_bytes(data, fmt, document_name(path), options.speakers)
+        del data
+        doc = store(project, prepared, options, hook)
+    except ProjectError as exc:  # ImporterError is one; so are InvalidValue and friends from the domain
+        result.reason = str(exc)
+        return result
+    except MemoryError:
+        result.reason = "The file is too large to import with the memory available."
+        return result
+    except Exception as exc:  # noqa: BLE001 - a bug: this file fails, the others go on
+        result.reason = f"Unexpected error while importing ({type(exc).__name__}); nothing was stored for it."
+        return result
+    result.status = IMPORTED
+    result.document_id, result.name, result.words = doc.id, doc.name, doc.word_count
+    turns = project.turns.list(doc.id)
+    result.turns = len(turns)
+    result.speakers = speaker_summary(turns)
+    return result
+
+
+def store(project, prepared: PreparedDocument, options: ImportOptions, hook=None):
+    """Anonymise (when asked) and store one prepared document, its turns, attributes and speaker cases,
+    all in one transaction; returns the Document."""
+    with project.transaction():
+        text, turns = prepared.text, prepared.turn_tuples()
+        name = prepared.name
+        if options.anonymise:
+            hook = hook or _anonymiser()
+            text, turns, name = _anonymise(project, hook, text, turns, name)
+        doc = project.documents.add(
+            project.documents.unique_name(name),
+            text,
+            kind=options.kind,
+            source_sha256=prepared.sha256,
+            source_format=prepared.source_format,
+            anonymised=bool(options.anonymise),
+            turns=turns,
+            attributes=dict(options.attributes),
+        )
+        _map_cases(project, doc, {t[2] for t in turns}, options)
+    return doc
+
+
+def _anonymise(project, hook, text: str, turns: list, name: str):
+    coder = project.coder_name if hasattr(project, "coder_name") else None
+    new_text, new_turns, _log = hook(project, text, turns, coder=coder)
+    return new_text, [tuple(t) for t in new_turns], name
+
+
+def _map_cases(project, doc, speakers: set[str], options: ImportOptions) -> None:
+    mapping: dict[str, str] = {}
+    if options.cases_from_speakers:
+        for speaker in speakers:
+            if speaker.casefold() not in INTERVIEWER_LABELS:
+                mapping[speaker] = f"{doc.name}: {speaker}"
+    for label, case_name in options.speaker_cases.items():
+        if label in speakers:
+            mapping[label] = case_name
+    for speaker, case_name in sorted(mapping.items()):
+        case = project.cases.get_or_create(case_name)
+        project.turns.map_speaker(doc.id, speaker, case.id)

@@ -1,0 +1,69 @@
+"""PDF reader: the text layer of every page, via pypdf.
+
+A PDF made by scanning paper has images and no text layer; it is refused with advice to run OCR first
+(we do not ship an OCR engine, and OCR'd transcripts need checking by a person anyway). Password-protected
+PDFs that need a password to open are refused; ones with only an owner password open normally.
+pypdf's own limits bound decompression (75 MB per stream). Its warnings are silenced while reading: they
+would clutter the console and add nothing the per-file result does not say.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import warnings
+
+from .errors import DamagedFile, EmptyDocument, FileTooLarge, ImporterError
+from .formats import MAX_TEXT_CHARS, ReadResult, sniff
+
+MAX_PDF_PAGES = 5000
+
+
+def read_pdf(data: bytes) -> ReadResult:
+    if b"%PDF-" not in data[:1024]:
+        what = sniff(data)
+        detail = f"its content is {what}" if what else "it has no PDF header"
+        raise DamagedFile(f"This is not a PDF document: {detail} (it may be damaged or renamed).")
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _read(data)
+    except ImporterError:
+        raise
+    except Exception:  # noqa: BLE001 - pypdf raises many kinds on hostile input
+        raise DamagedFile("This PDF document is damaged: its structure cannot be read.") from None
+    finally:
+        logger.setLevel(level)
+
+
+def _read(data: bytes) -> ReadResult:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        try:
+            opened = reader.decrypt("")
+        except Exception:  # noqa: BLE001 - unsupported cipher or missing crypto backend
+            opened = 0
+        if not opened:
+            raise DamagedFile("This PDF is password-protected; remove the password and import it again.")
+    n = len(reader.pages)
+    if n > MAX_PDF_PAGES:
+        raise FileTooLarge(f"This PDF has {n} pages; the limit is {MAX_PDF_PAGES}.")
+    pages: list[str] = []
+    total = 0
+    for page in reader.pages:
+        text = page.extract_text() or ""
+        total += len(text)
+        if total > MAX_TEXT_CHARS:
+            raise FileTooLarge(f"This PDF holds more than {MAX_TEXT_CHARS:,} characters of text; refused.")
+        pages.append(text.strip("\n"))
+    if not any(p.strip() for p in pages):
+        raise EmptyDocument(
+            "This PDF has no text layer (it looks like a scan or an image); run OCR on it first, check the "
+            "result, and import that."
+        )
+    return ReadResult("\n".join(p for p in pages if p.strip()), "pdf")
