@@ -132,6 +132,14 @@ class CodingManager(Manager):
     def count(self) -> int:
         return self.one("SELECT count(*) FROM codings")[0]
 
+    def with_memo(self, text: str = "") -> list[Coding]:
+        """Codings whose own memo is not empty (and contains ``text``, case-insensitively, when given)."""
+        rows = self.q(
+            f"SELECT {_CODING_COLS} FROM codings WHERE memo != '' AND memo LIKE ? ORDER BY document_id, start",
+            (f"%{text}%",),
+        )
+        return [Coding(*r) for r in rows]
+
     def text(self, coding: Coding) -> str:
         row = self.one("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
                        (coding.start + 1, coding.end - coding.start, coding.document_id))
