@@ -1,0 +1,88 @@
+"""REFI-QDA and merge commands: export-refi, import-refi, merge (see shared/CLI.md and docs/refi.md)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .common import (
+    PASS_ENV,
+    add_passphrase_file,
+    add_project,
+    get_secret,
+    open_project,
+    passphrase,
+    print_json,
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export-refi", help="export the project (.qdpx) or its codebook (.qdc) as REFI-QDA")
+    add_project(p)
+    p.add_argument("out", metavar="OUT", help="OUT.qdpx (whole project) or OUT.qdc (codebook only)")
+    p.add_argument("--only-coder", metavar="NAME", help="export only this coder's codings")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import-refi", help="create a new project from a REFI-QDA .qdpx, .qde or .qdc file")
+    p.add_argument("infile", metavar="IN", help="IN.qdpx, IN.qde or IN.qdc")
+    p.add_argument("project", metavar="PROJECT", help="the project file to create (.qcse)")
+    p.add_argument("--anonymise", choices=["auto", "off"], default="off",
+                   help="auto: run the anonymiser, accepting every proposal; off (default): the texts are "
+                        "already anonymised")
+    p.add_argument("--coder", default="researcher", help="your coder name (default: researcher)")
+    p.add_argument("--json", action="store_true", help="print the import report as JSON")
+    add_passphrase_file(p)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("merge", help="bring another coder's codings, codes and memos into PROJECT")
+    add_project(p)
+    p.add_argument("other", metavar="OTHER", help="the other coder's project file (opened read-only)")
+    p.add_argument("--other-passphrase-file", metavar="FILE",
+                   help=f"read OTHER's passphrase from FILE (else ${PASS_ENV}, else a prompt)")
+    p.add_argument("--coder", help="your coder name, recorded in the audit trail")
+    p.add_argument("--json", action="store_true", help="print the merge report as JSON")
+    p.set_defaults(func=cmd_merge)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..exporters.refi import RefiExportOptions, export_refi
+
+    with open_project(args, readonly=True) as project:
+        result = export_refi(project, Path(args.out), RefiExportOptions(coder=args.only_coder))
+    if args.json:
+        print_json({"path": str(result.path), "counts": result.counts, "notes": result.notes})
+    else:
+        print(f"wrote {result.path} (" + ", ".join(f"{k}: {v}" for k, v in result.counts.items()) + ")")
+        for note in result.notes:
+            print(f"  not exported: {note}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from ..exporters.refi_import import import_refi
+    from .common import CliError
+
+    if not Path(args.infile).is_file():
+        raise CliError(f"Cannot read {args.infile}: no such file.")
+    pw = passphrase(args, confirm=True)
+    report = import_refi(args.infile, Path(args.project), pw, coder=args.coder, anonymise=args.anonymise)
+    if args.json:
+        print_json(report.as_dict())
+    else:
+        print("\n".join(report.lines()))
+        print(f"created {args.project}")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from ..exporters.merge import merge_files
+
+    pw = passphrase(args)
+    other_pw = get_secret(args.other_passphrase_file, PASS_ENV, f"Passphrase of {args.other}: ")
+    report = merge_files(Path(args.project), pw, Path(args.other), other_pw, coder=args.coder)
+    if args.json:
+        print_json(report.as_dict())
+    else:
+        print("\n".join(report.lines()))
+    return 0
