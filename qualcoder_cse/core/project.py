@@ -61,6 +61,9 @@ class Project:
         self.memos = MemoManager(self)
         self.links = LinkManager(self)
         self.search = SearchManager(self)
+        from .pseudonyms import PseudonymManager
+
+        self.pseudonyms = PseudonymManager(self)
         self.coder_name = "researcher"  # set by create/open; the row is created at the first write
 
     @property
