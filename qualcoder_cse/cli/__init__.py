@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "import_cmds",
     "refi_cmds",
     "selfcheck_cmds",
+    "selfcheck_cmds",
 ]
 
 

@@ -1,0 +1,293 @@
+"""The self-check: prove on the spot, on a locked-down laptop, that this installation works end to end.
+
+In a private temporary folder it creates an encrypted project (with the bundled framework), imports the bundled
+synthetic sample (``resources/selfcheck/sample.txt``), anonymises it with the shipped anonymiser, checks that
+none of the sample's invented names, places and numbers survive in the stored text, codes a segment, searches,
+exports the analysis workbook and reads it back, then reopens the project with its passphrase (and checks a
+wrong one is refused). Every step reports one line; the folder is deleted at the end whatever happens.
+
+Headless (no Qt): it runs from a source install and from the PyInstaller build alike
+(``qualcoder-cse selfcheck``). Only the synthetic sample's text ever reaches the temporary folder, and only
+inside the encrypted project and the export.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import secrets
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .paths import models_dir, resources_dir
+
+SAMPLE = ("selfcheck", "sample.txt")
+SAMPLE_CODE = "Disruption"  # a top-level code of the bundled framework; a child is created under it
+# Every invented identifier in the sample that must not survive anonymisation (compared case-insensitively).
+SAMPLE_IDENTIFIERS = (
+    "Jodie", "Whitfield", "Sharon", "Kyle", "Marsh", "Daniel Hughes", "07700 900461", "kyle.marsh@example.com",
+    "S60 2TH", "Rotherham", "Sheffield", "Oakfield", "Clifton Road",
+)
+
+
+class SelfCheckFailed(Exception):
+    """A step found something wrong; the message says what, in one sentence, without transcript text."""
+
+
+@dataclass
+class StepResult:
+    name: str
+    ok: bool
+    seconds: float
+    detail: str = ""
+
+
+@dataclass
+class _Context:
+    folder: Path
+    passphrase: str
+    project: object = None
+    project_path: Path | None = None
+    document_id: int | None = None
+    stored_text: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def _optional(module: str):
+    """A partner module when this build has it, else None (only a missing module counts as absent)."""
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and (module == exc.name or module.startswith(exc.name + ".")):
+            return None
+        raise
+
+
+# ------------------------------------------------------------------------------------------------ the steps
+def _step_resources(ctx: _Context) -> str:
+    sample = resources_dir().joinpath(*SAMPLE)
+    framework = resources_dir() / "frameworks"
+    missing = [str(p) for p in (sample, framework) if not p.exists()]
+    if missing:
+        raise SelfCheckFailed(f"bundled resources are missing: {', '.join(missing)}")
+    return f"resources in {resources_dir()}"
+
+
+def _step_create(ctx: _Context) -> str:
+    from .core import Project
+
+    ctx.project_path = ctx.folder / "selfcheck.qcse"
+    ctx.project = Project.create(ctx.project_path, ctx.passphrase, framework="policing-cse", coder="selfcheck")
+    head = ctx.project_path.read_bytes()[:16]
+    if head.startswith(b"SQLite format 3"):
+        raise SelfCheckFailed("the project file is not encrypted")
+    n = ctx.project.codes.list()
+    if not n:
+        raise SelfCheckFailed("the bundled framework codebook did not load")
+    return f"encrypted project with {len(n)} framework codes"
+
+
+def _step_import(ctx: _Context) -> str:
+    """Import the sample with anonymisation: the importer's batch path when present, else read + anonymise."""
+    sample = resources_dir().joinpath(*SAMPLE)
+    batch = _optional("qualcoder_cse.importers.batch")
+    if batch is not None and batch.anonymiser_available():
+        options = batch.ImportOptions(kind="police", anonymise=True)
+        result = batch.import_files(ctx.project, [sample], options)[0]
+        if result.status != batch.IMPORTED or result.document_id is None:
+            raise SelfCheckFailed(f"the importer did not import the sample ({result.status}): {result.reason}")
+        ctx.document_id = result.document_id
+        how = "batch importer, anonymiser pipeline, every proposal accepted"
+    else:
+        from .importers.prepare import prepare_file
+
+        prepared = prepare_file(sample)
+        text, turns, how = _anonymise(ctx, prepared.text, prepared.turn_tuples())
+        doc = ctx.project.documents.add(
+            prepared.name, text, kind="police", source_sha256=prepared.sha256,
+            source_format=prepared.source_format, anonymised=True, turns=turns,
+        )
+        ctx.document_id = doc.id
+    doc = ctx.project.documents.get(ctx.document_id)
+    ctx.stored_text = ctx.project.documents.text(ctx.document_id)
+    if doc.word_count < 50:
+        raise SelfCheckFailed(f"the imported sample has only {doc.word_count} words")
+    return f"{doc.word_count} words, {len(ctx.project.turns.list(doc.id))} speaker turns ({how})"
+
+
+def _anonymise(ctx: _Context, text: str, turns: list) -> tuple[str, list, str]:
+    """Without the anonymiser's import pipeline: the detector, every proposal replaced by ``[Label]``."""
+    from .anonymise.detect import load_detector
+
+    detector = load_detector(use_model=_model_present())
+    spans = detector.detect(text)
+    if not spans:
+        raise SelfCheckFailed("the anonymiser found nothing to redact in the sample")
+    return _redact(text, spans, turns) + ("detector, every proposal accepted",)
+
+
+def _model_present() -> bool:
+    folder = models_dir() / "anonymiser"
+    return folder.is_dir() and any(folder.iterdir())
+
+
+def _redact(text: str, spans, turns: list) -> tuple[str, list]:
+    """Replace each span by ``[Label]`` and move the turn offsets with the text."""
+    out, pos, done = [], 0, []  # done: (start, end, placeholder length) of each replaced span
+    for s in sorted(spans, key=lambda s: s.start):
+        if s.start < pos:
+            continue
+        placeholder = f"[{s.label.title()}]"
+        out += [text[pos:s.start], placeholder]
+        done.append((s.start, s.end, len(placeholder)))
+        pos = s.end
+    out.append(text[pos:])
+
+    def move(offset: int) -> int:
+        delta = 0
+        for start, end, width in done:
+            if offset <= start:
+                break
+            if offset < end:  # inside a replaced span: the end of its placeholder
+                return start + delta + width
+            delta += width - (end - start)
+        return offset + delta
+
+    return "".join(out), [(move(t[0]), move(t[1]), *t[2:]) for t in turns]
+
+
+def _step_anonymised(ctx: _Context) -> str:
+    folded = ctx.stored_text.casefold()
+    left = [ident for ident in SAMPLE_IDENTIFIERS if ident.casefold() in folded]
+    if left:
+        # Say how many and which placeholders are missing, never the surrounding text.
+        raise SelfCheckFailed(f"{len(left)} of the sample's invented identifiers survived anonymisation: "
+                              + ", ".join(left))
+    if "[" not in ctx.stored_text:
+        raise SelfCheckFailed("the stored text has no placeholders")
+    return f"none of the sample's {len(SAMPLE_IDENTIFIERS)} invented identifiers remain"
+
+
+def _step_code(ctx: _Context) -> str:
+    project = ctx.project
+    code = project.codes.by_path(f"{SAMPLE_CODE}/Self-check", create=True)
+    text = ctx.stored_text
+    where = text.find("Child Abduction Warning Notice")
+    if where < 0:
+        raise SelfCheckFailed("the sample's coded phrase is missing from the stored text")
+    coding = project.codings.add(code.id, ctx.document_id, where, where + len("Child Abduction Warning Notice"))
+    if project.codings.text(coding) != "Child Abduction Warning Notice":
+        raise SelfCheckFailed("the coded segment does not read back as coded")
+    hits = project.search.query("warning notice")
+    if not hits.hits:
+        raise SelfCheckFailed("full-text search found nothing for a phrase in the sample")
+    return f"1 coding, search found {len(hits.hits)} hit(s)"
+
+
+def _step_export(ctx: _Context) -> str:
+    out = ctx.folder / "selfcheck.xlsx"
+    excel = _optional("qualcoder_cse.exporters.excel")
+    if excel is not None and hasattr(excel, "export_workbook"):
+        excel.export_workbook(ctx.project, out, None)
+        from openpyxl import load_workbook
+
+        wb = load_workbook(out, read_only=True)
+        try:
+            sheets = wb.sheetnames
+            found = any(
+                "Self-check" in str(cell) for ws in wb.worksheets for row in ws.iter_rows(values_only=True)
+                for cell in row if cell is not None
+            )
+        finally:
+            wb.close()
+        if not found:
+            raise SelfCheckFailed("the exported workbook does not contain the coding just made")
+        return f"analysis workbook, {len(sheets)} sheets, read back"
+    refi = _optional("qualcoder_cse.exporters.refi")
+    if refi is None:
+        raise SelfCheckFailed("no exporter is available in this build")
+    out = ctx.folder / "selfcheck.qdpx"
+    refi.export_qdpx(ctx.project, out)
+    import zipfile
+
+    with zipfile.ZipFile(out) as zf:
+        xml = zf.read("project.qde").decode("utf-8")
+    if "Self-check" not in xml:
+        raise SelfCheckFailed("the exported REFI project does not contain the code just made")
+    ctx.notes.append("the Excel exporter is not in this build; checked the REFI-QDA export instead")
+    return "REFI-QDA project, read back"
+
+
+def _step_reopen(ctx: _Context) -> str:
+    from .core import Project, WrongPassphrase
+
+    ctx.project.close()
+    ctx.project = None
+    try:
+        Project.open(ctx.project_path, ctx.passphrase + "x", readonly=True).close()
+    except WrongPassphrase:
+        pass
+    else:
+        raise SelfCheckFailed("a wrong passphrase opened the project")
+    with Project.open(ctx.project_path, ctx.passphrase, readonly=True) as project:
+        info = project.info()
+        problems = project.verify()
+    if problems:
+        raise SelfCheckFailed("the integrity check failed after reopening")
+    if info.documents != 1 or info.codings != 1:
+        raise SelfCheckFailed(f"reopened with {info.documents} documents and {info.codings} codings, not 1 and 1")
+    return "reopened with the passphrase; a wrong one is refused; integrity ok"
+
+
+STEPS: list[tuple[str, Callable[[_Context], str]]] = [
+    ("bundled resources", _step_resources),
+    ("create project", _step_create),
+    ("import and anonymise sample", _step_import),
+    ("anonymisation removed identifiers", _step_anonymised),
+    ("code and search", _step_code),
+    ("export", _step_export),
+    ("reopen", _step_reopen),
+]
+
+
+def run_selfcheck(report: Callable[[str], None] = print) -> bool:
+    """Run every step, reporting one line each through ``report``; True when all passed.
+
+    Stops at the first failed step (later steps depend on earlier ones). The temporary folder is removed
+    in every case and its removal checked.
+    """
+    from .core import ProjectError
+
+    folder = Path(tempfile.mkdtemp(prefix="qcse-selfcheck-"))
+    ctx = _Context(folder=folder, passphrase=secrets.token_urlsafe(24))
+    results: list[StepResult] = []
+    try:
+        for name, step in STEPS:
+            t0 = time.perf_counter()
+            try:
+                detail = step(ctx)
+                results.append(StepResult(name, True, time.perf_counter() - t0, detail))
+                report(f"ok      {name}: {detail} ({time.perf_counter() - t0:.2f} s)")
+            except (SelfCheckFailed, ProjectError) as exc:
+                results.append(StepResult(name, False, time.perf_counter() - t0, str(exc)))
+                report(f"FAILED  {name}: {exc}")
+                break
+            except Exception as exc:  # noqa: BLE001 - an unexpected error is a failed check, never a traceback
+                results.append(StepResult(name, False, time.perf_counter() - t0, type(exc).__name__))
+                report(f"FAILED  {name}: unexpected {type(exc).__name__}: {exc}")
+                break
+    finally:
+        if ctx.project is not None:
+            with contextlib.suppress(Exception):  # already failing; the folder is removed below either way
+                ctx.project.close()
+        shutil.rmtree(folder, ignore_errors=True)
+    if folder.exists():
+        report(f"FAILED  clean-up: could not remove the temporary folder {folder}")
+        return False
+    for note in ctx.notes:
+        report(f"note    {note}")
+    return len(results) == len(STEPS) and all(r.ok for r in results)

@@ -1,0 +1,65 @@
+"""The self-check from a source install: every step passes, the temporary folder goes, failures are named."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from qualcoder_cse.anonymise.spans import Span
+from qualcoder_cse.cli import main
+from qualcoder_cse.selfcheck import (
+    SAMPLE_IDENTIFIERS,
+    STEPS,
+    SelfCheckFailed,
+    _Context,
+    _redact,
+    _step_anonymised,
+    run_selfcheck,
+)
+
+
+@pytest.fixture()
+def private_tmp(tmp_path, monkeypatch) -> Path:
+    """Point the stdlib's temporary folder at tmp_path so that leftovers can be seen."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def test_selfcheck_passes_and_cleans_up(private_tmp: Path) -> None:
+    lines: list[str] = []
+    assert run_selfcheck(lines.append)
+    assert [ln.split(":")[0].split(None, 1)[1] for ln in lines if ln.startswith("ok")] == [n for n, _ in STEPS]
+    assert not any(ln.startswith("FAILED") for ln in lines)
+    assert list(private_tmp.iterdir()) == []
+
+
+def test_selfcheck_command_prints_ok(private_tmp: Path, capsys) -> None:
+    assert main(["selfcheck"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == "OK"
+    assert "import and anonymise sample" in out
+    for ident in SAMPLE_IDENTIFIERS:  # the report never quotes the sample's identifiers
+        assert ident not in out
+
+
+def test_surviving_identifier_fails_the_check(tmp_path: Path) -> None:
+    ctx = _Context(folder=tmp_path, passphrase="x", stored_text="DI: I first met [Person] and Jodie at [Org].")
+    with pytest.raises(SelfCheckFailed, match="1 of the sample's invented identifiers survived"):
+        _step_anonymised(ctx)
+    ctx.stored_text = "DI: I first met [Person] at [Org]."
+    assert "none of the sample" in _step_anonymised(ctx)
+
+
+def test_redact_moves_turn_offsets_with_the_text() -> None:
+    text = "DI: I met Jodie Whitfield.\nyp1: call 07700 900461 ok"
+    spans = [Span(10, 25, "PERSON", "Jodie Whitfield"), Span(37, 49, "CONTACT", "07700 900461")]
+    turns = [(0, 26, "DI"), (27, len(text), "yp1"), (12, 30, "odd")]
+    new, moved = _redact(text, spans, turns)
+    assert new == "DI: I met [Person].\nyp1: call [Contact] ok"
+    assert new[moved[0][0]:moved[0][1]] == "DI: I met [Person]."
+    assert new[moved[1][0]:moved[1][1]] == "yp1: call [Contact] ok"
+    assert moved[2][0] == len("DI: I met [Person]")  # a start inside a redaction goes to its end
