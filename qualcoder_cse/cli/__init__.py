@@ -19,7 +19,6 @@ COMMAND_MODULES = [
     "import_cmds",
     "refi_cmds",
     "selfcheck_cmds",
-    "selfcheck_cmds",
 ]
 
 
