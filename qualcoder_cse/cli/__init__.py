@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "autocode_cmds",
     "import_cmds",
     "refi_cmds",
+    "export_cmds",
     "selfcheck_cmds",
 ]
 
