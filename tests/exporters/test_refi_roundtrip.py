@@ -1,0 +1,99 @@
+"""REFI-QDA round trip: project -> .qdpx -> new project keeps every text, code, colour, coding, coder, case,
+attribute value, memo and link; exports validate against both XSDs and re-export byte for byte."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from qualcoder_cse.core import Project
+from qualcoder_cse.exporters.refi import export_refi
+from qualcoder_cse.exporters.refi_import import import_refi
+
+from .refi_helpers import assert_valid, fill_rich_project, qde_bytes, snapshot
+
+
+@pytest.fixture()
+def rich(project):
+    fill_rich_project(project)
+    return project
+
+
+def test_round_trip_keeps_everything(rich, tmp_path, passphrase):
+    before = snapshot(rich)
+    out = tmp_path / "study.qdpx"
+    result = export_refi(rich, out)
+    assert result.counts["codings"] == len(before["codings"])
+    report = import_refi(out, tmp_path / "copy.qcse", passphrase, coder="carol")
+    assert report.not_carried == []
+    with Project.open(tmp_path / "copy.qcse", passphrase, readonly=True) as copy:
+        after = snapshot(copy)
+    for key in before:
+        assert after[key] == before[key], key
+
+
+def test_export_validates_and_is_byte_stable(rich, tmp_path):
+    first, second = tmp_path / "a.qdpx", tmp_path / "b.qdpx"
+    export_refi(rich, first)
+    export_refi(rich, second)
+    assert first.read_bytes() == second.read_bytes()
+    assert_valid(qde_bytes(first), "project")
+    export_refi(rich, tmp_path / "a.qdc")
+    export_refi(rich, tmp_path / "b.qdc")
+    assert (tmp_path / "a.qdc").read_bytes() == (tmp_path / "b.qdc").read_bytes()
+    assert_valid((tmp_path / "a.qdc").read_bytes(), "codebook")
+
+
+def test_sources_are_utf8_and_positions_are_code_points(rich, tmp_path):
+    out = tmp_path / "study.qdpx"
+    export_refi(rich, out)
+    from lxml import etree
+
+    ns = {"q": "urn:QDA-XML:project:1.0"}
+    root = etree.fromstring(qde_bytes(out))
+    with zipfile.ZipFile(out) as zf:
+        names = zf.namelist()
+        assert names[0] == "project.qde"
+        assert all(n.startswith("sources/") for n in names[1:])
+        assert {i.date_time for i in zf.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        checked = 0
+        for src in root.iterfind(".//q:TextSource", ns):
+            path = src.get("plainTextPath")
+            assert path.startswith("internal://") and path.endswith(".txt")
+            raw = zf.read("sources/" + path[len("internal://"):])
+            assert not raw.startswith(b"\xef\xbb\xbf")
+            text = raw.decode("utf-8")
+            assert text == rich.documents.text(rich.documents.by_name(src.get("name")).id)
+            for sel in src.iterfind("q:PlainTextSelection", ns):
+                if sel.find("q:Coding", ns) is None:
+                    continue
+                piece = text[int(sel.get("startPosition")):int(sel.get("endPosition"))]
+                assert piece.startswith(sel.get("name"))
+                checked += 1
+    assert checked == len(rich.codings.list())
+    emoji_sel = [s for s in root.iterfind(".//q:PlainTextSelection", ns) if "😀" in (s.get("name") or "")]
+    assert emoji_sel and int(emoji_sel[0].get("endPosition")) - int(emoji_sel[0].get("startPosition")) == 10
+
+
+def test_only_coder_option_and_unknown_coder(rich, tmp_path):
+    from qualcoder_cse.exporters.refi import RefiExportOptions
+    from qualcoder_cse.exporters.refi_common import RefiError
+
+    result = export_refi(rich, tmp_path / "bob.qdpx", RefiExportOptions(coder="bob"))
+    assert result.counts["codings"] == len([c for c in rich.codings.list()
+                                             if c.coder_id == rich.coders.by_name("bob").id])
+    with pytest.raises(RefiError):
+        export_refi(rich, tmp_path / "x.qdpx", RefiExportOptions(coder="nobody"))
+    assert not (tmp_path / "x.qdpx").exists()
+    with pytest.raises(RefiError):
+        export_refi(rich, tmp_path / "x.xlsx")
+
+
+def test_codebook_round_trip(rich, tmp_path, passphrase):
+    export_refi(rich, tmp_path / "book.qdc")
+    report = import_refi(tmp_path / "book.qdc", tmp_path / "book.qcse", passphrase)
+    assert report.kind == "codebook"
+    with Project.open(tmp_path / "book.qcse", passphrase, readonly=True) as copy:
+        assert {c.path: (c.colour, c.description) for c in copy.codes.list()} == snapshot(rich)["codes"]
+        assert copy.documents.count() == 0
