@@ -1,0 +1,230 @@
+"""REFI-QDA import: the real samples (ATLAS.ti, MAXQDA, NVivo, Taguette) and the tolerance rules of the
+research notes, each checked on a variant of the minimal project built here."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from qualcoder_cse.core import Project
+from qualcoder_cse.exporters.refi_common import RefiError
+from qualcoder_cse.exporters.refi_import import import_refi
+
+from .refi_helpers import MINIMAL, SAMPLES
+
+MINIMAL_QDPX = MINIMAL / "minimal-project.qdpx"
+TEXT_NAME = "sources/01106019-2518-43DD-BBD1-8F0252BACB30.txt"
+
+
+def _code_elements(data: bytes) -> int:
+    return len(etree.fromstring(data).xpath("//*[local-name()='Code']"))
+
+
+def _imported(tmp_path: Path, src: Path, passphrase: str, name: str = "out.qcse"):
+    report = import_refi(src, tmp_path / name, passphrase, coder="tester")
+    return report, Project.open(tmp_path / name, passphrase, readonly=True)
+
+
+def _coded_texts(project) -> list[tuple[str, str]]:
+    out = []
+    for c in project.codings.list():
+        out.append((project.codes.get(c.code_id).name, project.codings.text(c)))
+    return sorted(out)
+
+
+# ---------------------------------------------------------------------------------------------- samples
+def test_taguette_codebook_with_invalid_empty_sets(tmp_path, passphrase):
+    src = SAMPLES / "taguette141_uto_tag" / "codebook.qdc"
+    report, project = _imported(tmp_path, src, passphrase)
+    with project:
+        names = sorted(c.name for c in project.codes.list())
+    expected = sorted(e.get("name") for e in etree.fromstring(src.read_bytes()).xpath("//*[local-name()='Code']"))
+    assert names == expected
+    assert any("Sets" in m and "schema" in m for m in report.tolerated)
+    assert report.origin == "Taguette 1.4.1"
+
+
+def test_atlas_project_codes_and_users(tmp_path, passphrase):
+    src = SAMPLES / "atlasti23_ponte" / "target-atlas-project.qdpx"
+    report, project = _imported(tmp_path, src, passphrase)
+    with project:
+        paths = [c.path for c in project.codes.list()]
+        coders = {c.name for c in project.coders.list()}
+    assert len(paths) == _code_elements(zipfile.ZipFile(src).read("project.qde"))
+    assert "Commits/2022-05-10T02:05:59Z 19e4dce" in paths
+    assert {"Enric Llagostera", "ATLAS.ti"} <= coders
+    assert report.not_carried == []
+
+
+def test_maxqda_bare_qde_reports_missing_texts_and_sets(tmp_path, passphrase):
+    src = SAMPLES / "maxqda24_paper_themes" / "project.qde"
+    report, project = _imported(tmp_path, src, passphrase)
+    with project:
+        codes = project.codes.list()
+        assert project.documents.count() == 0
+    root = etree.fromstring(src.read_bytes())
+    assert len(codes) == _code_elements(src.read_bytes())
+    described = [c for c in codes if c.description]
+    assert len(described) == len(root.xpath("//*[local-name()='Code']/*[local-name()='Description']"))
+    sources = root.xpath("//*[local-name()='TextSource']")
+    missing = [m for m in report.not_carried if "its file was not found" in m]
+    assert len(missing) == len(sources)
+    assert any("2 set(s)" in m for m in report.not_carried)
+    assert codes[0].colour == root.xpath("//*[local-name()='Code']")[0].get("color").lower()
+
+
+def test_nvivo_export_with_lost_text_is_reported(tmp_path, passphrase):
+    src = SAMPLES / "nvivo15mac_qualitative-coding" / "nvivo_project.qdpx"
+    report, project = _imported(tmp_path, src, passphrase)
+    with project:
+        n_codes = len(project.codes.list())
+        docs = project.documents.list()
+    assert n_codes == _code_elements(zipfile.ZipFile(src).read("project.qde"))
+    assert len(docs) == 2 and all(d.char_count <= 1 for d in docs)
+    assert sum("has no text" in m for m in report.tolerated) == 2
+    assert sum("rich-text" in m for m in report.not_carried) == 2
+
+
+def test_report_lines_name_every_section(tmp_path, passphrase):
+    report, project = _imported(tmp_path, MINIMAL_QDPX, passphrase)
+    project.close()
+    text = "\n".join(report.lines())
+    assert "codings: 2" in text and "not carried over:" in text and "set(s)" in text
+
+
+# ---------------------------------------------------------------------------------------------- variants
+def _variant(tmp_path: Path, *, qde=None, text=None, qde_name="project.qde", folder="sources",
+             name="variant.qdpx") -> Path:
+    """The minimal project rewritten: ``qde(str) -> str``, ``text(bytes) -> bytes``, other names."""
+    with zipfile.ZipFile(MINIMAL_QDPX) as zf:
+        xml = zf.read("project.qde").decode("utf-8")
+        raw = zf.read(TEXT_NAME)
+    xml = qde(xml) if qde else xml
+    raw = text(raw) if text else raw
+    out = tmp_path / name
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr(qde_name, xml.encode("utf-8") if isinstance(xml, str) else xml)
+        zf.writestr(TEXT_NAME.replace("sources", folder), raw)
+    return out
+
+
+EXPECTED = [("Trust", "Café visits 😊"), ("Trust", "I trust my doctor")]
+
+
+@pytest.mark.parametrize("kind", [
+    "capital Sources and another qde name", "namespace 1:0", "no namespace", "BOMs", "lower-case GUIDs",
+    "braced GUIDs", "path without internal://", "missing optional attributes", "empty containers",
+])
+def test_tolerated_variants_import_the_same_codings(kind, tmp_path, passphrase):
+    args: dict = {}
+    if kind == "capital Sources and another qde name":
+        args = {"folder": "Sources", "qde_name": "Interview study.qde"}
+    elif kind == "namespace 1:0":
+        args = {"qde": lambda x: x.replace("urn:QDA-XML:project:1.0", "urn:QDA-XML:project:1:0")}
+    elif kind == "no namespace":
+        args = {"qde": lambda x: x.replace(' xmlns="urn:QDA-XML:project:1.0"', "")}
+    elif kind == "BOMs":
+        args = {"qde": lambda x: b"\xef\xbb\xbf" + x.encode("utf-8"), "text": lambda b: b"\xef\xbb\xbf" + b}
+    elif kind == "lower-case GUIDs":
+        args = {"qde": lambda x: re.sub(r'"([0-9A-F-]{36})', lambda m: '"' + m.group(1).lower(), x),
+                "folder": "sources"}
+    elif kind == "braced GUIDs":
+        args = {"qde": lambda x: re.sub(r'(GUID|guid|User)="([0-9A-F-]{36})"', r'\1="{\2}"', x)}
+    elif kind == "path without internal://":
+        args = {"qde": lambda x: x.replace("internal://", "")}
+    elif kind == "missing optional attributes":
+        args = {"qde": lambda x: re.sub(r' (creatingUser|creationDateTime|color|creatingUserGUID|id)="[^"]*"', "",
+                                        re.sub(r' name="(I trust my doctor|Café visits 😊|Interview P01)"', "", x))}
+    elif kind == "empty containers":
+        args = {"qde": lambda x: x.replace("<Notes>", "<Links/><Notes>").replace(
+            "<Sets>", "<Sets/><Graphs/><X>").replace("</Sets>", "</X>").replace("<Variables>", "<Variables/><V>")
+            .replace("</Variables>", "</V>")}
+    src = _variant(tmp_path, **args)
+    report, project = _imported(tmp_path, src, passphrase)
+    with project:
+        assert _coded_texts(project) == EXPECTED
+        assert project.documents.count() == 1
+    assert not [m for m in report.not_carried if "coding" in m]
+
+
+@pytest.mark.parametrize("origin, named, counted_as", [
+    ("MyApp 0.1", True, 2), ("ATLAS.ti for Windows 23", True, 1), ("MyApp 0.1", False, 2),
+    ("ATLAS.ti for Windows 23", False, 1), ("ATLAS.ti for Windows 23", True, 2),
+])
+def test_crlf_sources_are_stored_with_lf_and_codings_follow(origin, named, counted_as, tmp_path, passphrase):
+    def qde(x: str) -> str:
+        x = x.replace('origin="MyApp 0.1"', f'origin="{origin}"')
+        if counted_as == 2:  # the second selection starts after one CRLF
+            x = x.replace('startPosition="19" endPosition="32"', 'startPosition="20" endPosition="33"')
+        if not named:
+            x = re.sub(r' name="(I trust my doctor|Café visits 😊)"', "", x)
+        return x
+
+    src = _variant(tmp_path, qde=qde, text=lambda b: b.replace(b"\n", b"\r\n"))
+    report, project = _imported(tmp_path, src, passphrase)
+    with project:
+        doc = project.documents.list()[0]
+        assert "\r" not in project.documents.text(doc.id)
+        assert _coded_texts(project) == EXPECTED
+    assert any("CRLF" in m for m in report.tolerated)
+
+
+def test_selection_outside_the_text_is_reported_not_dropped(tmp_path, passphrase):
+    src = _variant(tmp_path, qde=lambda x: x.replace('endPosition="32"', 'endPosition="320"'))
+    report, project = _imported(tmp_path, src, passphrase)
+    with project:
+        assert _coded_texts(project) == EXPECTED[1:]
+    assert any("outside the text" in m for m in report.not_carried)
+
+
+def test_unknown_code_and_missing_text_are_reported(tmp_path, passphrase):
+    src = _variant(tmp_path, qde=lambda x: x.replace(
+        '<CodeRef targetGUID="12365523-1035-4AFA-9E7B-281FE0BC51C5"/>\n        </Coding>\n      </PlainTextSelection>\n'
+        '      <PlainTextSelection guid="789A',
+        '<CodeRef targetGUID="00000000-1035-4AFA-9E7B-281FE0BC51C5"/>\n        </Coding>\n      </PlainTextSelection>\n'
+        '      <PlainTextSelection guid="789A'))
+    report, project = _imported(tmp_path, src, passphrase)
+    project.close()
+    assert report.counts["codings"] == 1
+    assert any("no known code" in m for m in report.not_carried)
+    src = _variant(tmp_path, qde=lambda x: x.replace("01106019-2518", "99999999-2518"), name="v2.qdpx")
+    report, project = _imported(tmp_path, src, passphrase, name="v2.qcse")
+    project.close()
+    assert report.counts["documents"] == 0
+    assert any("not in the archive" in m for m in report.not_carried)
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"not a zip at all", "not a .qdpx archive"),
+    ("zip-without-qde", "no project (.qde)"),
+    ("broken-xml", "not well-formed XML"),
+    ("wrong-root", "not a REFI-QDA project"),
+])
+def test_unreadable_files_fail_cleanly_and_leave_no_project(content, message, tmp_path, passphrase):
+    src = tmp_path / "bad.qdpx"
+    if isinstance(content, bytes):
+        src.write_bytes(content)
+    else:
+        with zipfile.ZipFile(src, "w") as zf:
+            if content == "zip-without-qde":
+                zf.writestr("sources/a.txt", "x")
+            elif content == "broken-xml":
+                zf.writestr("project.qde", "<Project name='x'><Users>")
+            else:
+                zf.writestr("project.qde", "<Workbook/>")
+    with pytest.raises(RefiError, match=re.escape(message)):
+        import_refi(src, tmp_path / "bad.qcse", passphrase)
+    assert not (tmp_path / "bad.qcse").exists()
+
+
+def test_existing_project_file_is_refused(tmp_path, passphrase, project_path):
+    from qualcoder_cse.core.errors import ProjectExists
+
+    before = project_path.read_bytes()
+    with pytest.raises(ProjectExists):
+        import_refi(MINIMAL_QDPX, project_path, passphrase)
+    assert project_path.read_bytes() == before
