@@ -1,0 +1,98 @@
+"""Auto-code dialog: every turn of a speaker or a group of speakers, or every match of a regular expression
+(optionally only inside those speakers' turns), widened to a scope. The caller previews and codes the result."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+)
+
+from ..core.autocode import SCOPES, Segment, autocode_segments
+from ..core.errors import ProjectError
+from .errors import show_error
+
+
+class AutocodeDialog(QDialog):
+    def __init__(self, project, parent=None) -> None:
+        super().__init__(parent)
+        from .search_panel import SCOPE_LABELS, code_picker
+
+        self.project = project
+        self.setWindowTitle("Auto-code by speaker or pattern")
+        self.resize(520, 520)
+        self.code_box = code_picker(project)
+        self.speakers = QListWidget()
+        self.speakers.setSelectionMode(QListWidget.SelectionMode.MultiSelection)
+        for speaker, turns, _case in project.turns.speakers():
+            item = QListWidgetItem(f"{speaker}  ({turns} turns)")
+            item.setData(Qt.ItemDataRole.UserRole, speaker)
+            self.speakers.addItem(item)
+        self.pattern = QLineEdit()
+        self.pattern.setPlaceholderText(r"optional regular expression, e.g. \bCAWNs?\b")
+        self.scope_box = QComboBox()
+        for scope in SCOPES:
+            self.scope_box.addItem(SCOPE_LABELS[scope], scope)
+        self.scope_box.setCurrentIndex(self.scope_box.findData("turn"))
+        form = QFormLayout()
+        form.addRow("Code", self.code_box)
+        form.addRow("Pattern", self.pattern)
+        form.addRow("Widen to", self.scope_box)
+        hint = QLabel("Speakers (select one or more: every turn of them is coded; with a pattern, only the "
+                      "matches inside their turns). The same label in different documents counts as one speaker.")
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Preview…")
+        buttons.accepted.connect(self._ok)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.speakers, 1)
+        layout.addWidget(buttons)
+        self._result: tuple[int, list[Segment], str] | None = None
+
+    def set_code(self, code_id: int | None) -> None:
+        if code_id is not None:
+            self.code_box.setCurrentIndex(self.code_box.findData(code_id))
+
+    def select_speakers(self, labels) -> None:
+        wanted = set(labels)
+        for i in range(self.speakers.count()):
+            item = self.speakers.item(i)
+            item.setSelected(item.data(Qt.ItemDataRole.UserRole) in wanted)
+
+    def compute(self) -> tuple[int, list[Segment], str]:
+        index = self.code_box.findText(self.code_box.currentText(), Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            raise ProjectError("Choose a code from the list first.")
+        code_id = self.code_box.itemData(index)
+        speakers = [i.data(Qt.ItemDataRole.UserRole) for i in self.speakers.selectedItems()]
+        pattern = self.pattern.text().strip() or None
+        segments = autocode_segments(self.project, pattern=pattern, speaker=speakers or None,
+                                     scope=self.scope_box.currentData())
+        who = ", ".join(speakers) if speakers else "all speakers"
+        label = f"Auto-code {who}" + (f" matching {pattern}" if pattern else "")
+        return code_id, segments, label
+
+    def _ok(self) -> None:
+        try:
+            self._result = self.compute()
+        except ProjectError as exc:
+            show_error(self, exc)
+            return
+        self.accept()
+
+    def result_segments(self) -> tuple[int, list[Segment], str]:
+        """(code id, segments, undo label) computed when the dialog was accepted."""
+        if self._result is None:
+            self._result = self.compute()
+        return self._result
