@@ -1,0 +1,109 @@
+"""CSV files, the Word briefing and the ``export`` command on the hand-counted sample project."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import docx
+import msoffcrypto
+import openpyxl
+import pytest
+
+from qualcoder_cse.cli import main
+from qualcoder_cse.exporters.briefing import export_briefing
+from qualcoder_cse.exporters.csv_export import export_csv
+from qualcoder_cse.exporters.excel import ExportOptions
+from tests.conftest import PASSPHRASE
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def test_csv_per_matrix(sample, tmp_path):
+    paths = export_csv(sample, tmp_path / "csv")
+    names = {p.name for p in paths}
+    assert {"code_x_case_codings.csv", "code_x_document_words.csv", "framework_matrix.csv", "cooccurrence.csv",
+            "by_group.csv", "evidence_gaps.csv", "agreement.csv", "codings.csv"} <= names
+    rows = read_csv(tmp_path / "csv" / "code_x_case_codings.csv")
+    assert rows[0] == ["Code", "Level", "Board P1", "Board P2", "Police A", "Police B", "YP 1"]
+    assert rows[1] == ["Disruption", "1", "1", "1", "3", "0", "0"]
+    gaps = read_csv(tmp_path / "csv" / "evidence_gaps.csv")
+    assert ["Gaps", "police", "0", "0", "0", "no evidence"] in gaps
+    codings = read_csv(tmp_path / "csv" / "codings.csv")
+    assert len(codings) == 14 and codings[1][6] == "warning notices a lot"
+
+
+def test_briefing_counts_and_exemplars(sample, tmp_path):
+    path = export_briefing(sample, tmp_path / "brief.docx", exemplars=2)
+    d = docx.Document(str(path))
+    headings = [p.text for p in d.paragraphs if p.style.name.startswith("Heading 1")]
+    assert headings == ["Disruption", "Voice", "Gaps"]
+    table = d.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["participant group", "Codings", "% of cases"]
+    assert [c.text for c in table.rows[1].cells] == ["board (n=2)", "1", "100%"]
+    quotes = [p.text for p in d.paragraphs if p.style.name == "Intense Quote"]
+    assert len(quotes) == 2 + 2  # two per theme with evidence, none for Gaps
+    assert any("No coded evidence" in p.text for p in d.paragraphs)
+
+
+def test_briefing_encrypted(sample, tmp_path):
+    path = export_briefing(sample, tmp_path / "brief.docx", ExportOptions(password="pw"))
+    office = msoffcrypto.OfficeFile(io.BytesIO(path.read_bytes()))
+    assert office.is_encrypted()
+    office.load_key(password="pw")
+    clear = io.BytesIO()
+    office.decrypt(clear)
+    assert docx.Document(clear).tables
+
+
+def test_cli_export_encrypted_with_password_file(sample_path, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("QUALCODER_CSE_PASSPHRASE", PASSPHRASE)
+    monkeypatch.delenv("QUALCODER_CSE_EXPORT_PASSWORD", raising=False)
+    pw = tmp_path / "pw.txt"
+    pw.write_text("workbook pw\n")
+    out = tmp_path / "out.xlsx"
+    code = main(["export", str(sample_path), str(out), "--coder", "alice", "--group-by", "kind", "--encrypt",
+                 "--password-file", str(pw), "--briefing", str(tmp_path / "b.docx"), "--csv", str(tmp_path / "c")])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "9 codings, encrypted" in printed and "CSV files are not encrypted" in printed
+    office = msoffcrypto.OfficeFile(io.BytesIO(out.read_bytes()))
+    office.load_key(password="workbook pw")
+    clear = io.BytesIO()
+    office.decrypt(clear)
+    readme = {r[0]: r[1] for r in openpyxl.load_workbook(clear)["README"].iter_rows(values_only=True) if r[0]}
+    assert readme["Coders"] == "alice" and readme["Grouped by"] == "kind"
+
+
+@pytest.mark.parametrize(
+    "extra, env, message",
+    [
+        (["--group-by", "nope"], {}, "No attribute called 'nope'"),
+        (["--encrypt"], {}, "No workbook password"),
+        (["--coder", "zed"], {}, "No coder called 'zed'"),
+        (["--attr", "novalue"], {}, "--attr takes NAME=VALUE"),
+    ],
+)
+def test_cli_export_errors_are_one_line(sample_path, tmp_path, monkeypatch, capsys, extra, env, message):
+    monkeypatch.setenv("QUALCODER_CSE_PASSPHRASE", PASSPHRASE)
+    monkeypatch.delenv("QUALCODER_CSE_EXPORT_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    out = tmp_path / "out.xlsx"
+    code = main(["export", str(sample_path), str(out)] + extra)
+    err = capsys.readouterr().err
+    assert code != 0
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_cli_export_json(sample_path, tmp_path, monkeypatch, capsys):
+    import json
+
+    monkeypatch.setenv("QUALCODER_CSE_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("QUALCODER_CSE_EXPORT_PASSWORD", "envpw")
+    assert main(["export", str(sample_path), str(tmp_path / "o.xlsx"), "--encrypt", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["encrypted"] is True and out["codings"] == 13 and len(out["sheets"]) == 11
