@@ -1,0 +1,82 @@
+"""CLI: export-refi, import-refi and merge through qualcoder_cse.cli.main, including their failure lines."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from qualcoder_cse.cli import main
+from qualcoder_cse.core import Project
+
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "refi" / "samples"
+
+
+@pytest.fixture()
+def env(project_path, passphrase, monkeypatch):
+    monkeypatch.setenv("QUALCODER_CSE_PASSPHRASE", passphrase)
+    with Project.open(project_path, passphrase, coder="alice") as p:
+        doc = p.documents.by_name("Board focus group")
+        code = p.codes.by_path("Mine/Emoji", create=True)
+        p.codings.add(code.id, doc.id, 0, 13)
+    return project_path
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_export_import_round_trip_on_the_command_line(env, tmp_path, capsys, passphrase):
+    code, out, err = run(capsys, "export-refi", env, tmp_path / "out.qdpx")
+    assert code == 0 and out.startswith(f"wrote {tmp_path / 'out.qdpx'} (") and "codings: 1" in out
+    code, out, err = run(capsys, "import-refi", tmp_path / "out.qdpx", tmp_path / "new.qcse", "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["counts"]["codings"] == 1 and report["not_carried_over"] == []
+    with Project.open(tmp_path / "new.qcse", passphrase, readonly=True) as p:
+        assert [c.path for c in p.codes.list() if c.path.startswith("Mine")] == ["Mine", "Mine/Emoji"]
+    code, out, err = run(capsys, "export-refi", env, tmp_path / "book.qdc")
+    assert code == 0 and "codes:" in out
+
+
+def test_import_sample_prints_report(env, tmp_path, capsys):
+    code, out, _err = run(capsys, "import-refi", SAMPLES / "taguette141_uto_tag" / "codebook.qdc",
+                         tmp_path / "t.qcse")
+    assert code == 0
+    assert out.splitlines()[0] == "imported codebook.qdc (codebook, written by Taguette 1.4.1)"
+    assert "tolerated:" in out and "Sets" in out and out.rstrip().endswith(f"created {tmp_path / 't.qcse'}")
+
+
+def test_failures_are_one_line_and_leave_nothing(env, tmp_path, capsys):
+    bad = tmp_path / "bad.qdpx"
+    bad.write_bytes(b"nope")
+    code, out, err = run(capsys, "import-refi", bad, tmp_path / "x.qcse")
+    assert code != 0 and out == "" and len(err.strip().splitlines()) == 1 and "not a .qdpx" in err
+    assert not (tmp_path / "x.qcse").exists()
+    code, out, err = run(capsys, "import-refi", SAMPLES / "taguette141_uto_tag" / "codebook.qdc", env)
+    assert code != 0 and "already exists" in err
+    code, out, err = run(capsys, "export-refi", env, tmp_path / "x.txt")
+    assert code != 0 and ".qdpx" in err and not (tmp_path / "x.txt").exists()
+    code, out, err = run(capsys, "import-refi", tmp_path / "missing.qdpx", tmp_path / "y.qcse")
+    assert code != 0 and "no such file" in err
+
+
+def test_merge_command(env, tmp_path, capsys, passphrase):
+    other = tmp_path / "bob.qcse"
+    shutil.copyfile(env, other)
+    with Project.open(other, passphrase, coder="bob") as p:
+        doc = p.documents.by_name("Police lead 1")
+        p.codings.add(p.codes.by_path("Mine/Emoji").id, doc.id, 5, 9)
+    secret = tmp_path / "other.pw"
+    secret.write_text(passphrase + "\n")
+    code, out, err = run(capsys, "merge", env, other, "--other-passphrase-file", secret)
+    assert code == 0, err
+    assert out.splitlines()[0] == "merged bob.qcse" and "codings added: 1" in out and "conflicts: none" in out
+    code, out, err = run(capsys, "merge", env, other, "--json")
+    assert json.loads(out)["counts"]["codings added"] == 0
+    code, out, err = run(capsys, "codings", env, "--coder", "bob", "--json")
+    assert code == 0 and len(json.loads(out)) == 1
