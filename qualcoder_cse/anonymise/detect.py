@@ -215,7 +215,8 @@ def _coverage(spans: list[Span], n: int) -> bytearray:
 
 
 def _mention_regex(surface: str) -> re.Pattern:
-    words = entity_key(surface).split()
+    bare = re.sub(r"(?:['’]s|s['’])$", "", surface.strip(" \t\r\n.,;:!?\"'’()[]"), flags=re.IGNORECASE)
+    words = bare.split()
     body = r"\s+".join(re.escape(w) for w in words) if words else re.escape(surface)
     return re.compile(r"(?<![\w@])(" + body + r")(?=(?:['’]s?)?(?!\w))", re.IGNORECASE)
 

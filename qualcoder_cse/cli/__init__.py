@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "refi_cmds",
     "export_cmds",
     "selfcheck_cmds",
+    "anonymise_cmds",
 ]
 
 

@@ -1,0 +1,58 @@
+"""The statistical layer: a small spaCy NER component (``spacy.blank("en")`` + ``ner``) trained by
+``train.py`` on synthetic transcript-style text and shipped in ``models/anonymiser``. It catches names the
+lists do not know (invented places, rare surnames, organisations without a head word). Its proposals carry a
+moderate confidence; agreement with the rules raises it when the layers are merged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..paths import models_dir
+from .spans import LABELS, Span
+
+NER_CONFIDENCE = 0.5
+_CHUNK = 20_000  # characters per spaCy doc; splitting on line breaks keeps memory flat on long files
+
+
+class NerLayer:
+    def __init__(self, nlp) -> None:
+        self.nlp = nlp
+
+    def _chunks(self, text: str):
+        pos = 0
+        n = len(text)
+        while pos < n:
+            end = min(n, pos + _CHUNK)
+            if end < n:
+                cut = text.rfind("\n", pos, end)
+                if cut > pos:
+                    end = cut + 1
+            yield pos, text[pos:end]
+            pos = end
+
+    def find(self, text: str) -> list[Span]:
+        out: list[Span] = []
+        chunks = list(self._chunks(text))
+        for (offset, _chunk), doc in zip(chunks, self.nlp.pipe(c for _o, c in chunks), strict=True):
+            for ent in doc.ents:
+                if ent.label_ not in LABELS:
+                    continue
+                s, e = offset + ent.start_char, offset + ent.end_char
+                out.append(Span(s, e, ent.label_, text[s:e], NER_CONFIDENCE, "ner"))
+        return out
+
+
+def model_path(model_dir: str | None = None) -> Path:
+    return Path(model_dir) if model_dir else models_dir() / "anonymiser"
+
+
+def load_ner(model_dir: str | None = None) -> NerLayer | None:
+    """The shipped NER model, or None when it has not been trained (the other layers still run)."""
+    path = model_path(model_dir)
+    if not (path / "config.cfg").exists():
+        return None
+    import spacy
+
+    nlp = spacy.load(path, exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "tok2vec_extra"])
+    return NerLayer(nlp)

@@ -1,0 +1,43 @@
+"""One-call anonymisation for the import path (``import --anonymise auto``) and for the ``anonymise`` command.
+
+``anonymise_for_import`` accepts every proposal, replaces it with the project's placeholder for that entity,
+moves the speaker turns onto the new text, anonymises the speaker labels too, and returns the log entries
+for the importer to store once the document has an id (``project.pseudonyms.write_log(doc_id, log)``).
+"""
+
+from __future__ import annotations
+
+from .review import AnonymisedResult, ReviewSession
+
+
+def anonymise_for_import(project, text: str, turns=(), *, coder: str | None = None, detector=None):
+    """Returns ``(anonymised_text, mapped_turns, log)``.
+
+    ``turns`` are tuples ``(start, end, speaker[, timestamp])`` with offsets into ``text``; the returned turns
+    have offsets into the anonymised text and names in speaker labels replaced. ``log`` is a list of
+    ``core.pseudonyms.LogEntry`` (label, placeholder, decision, coder, at), never the original text.
+    """
+    session = ReviewSession.detect(text, project=project, coder=coder, detector=detector, min_confidence=0.4)
+    session.accept_all()
+    result = session.apply(decision="auto")
+    mapped = []
+    for t in result.map_turns(list(turns)):
+        speaker = session.anonymise_label(t[2]) if len(t) > 2 and t[2] else (t[2] if len(t) > 2 else None)
+        mapped.append((t[0], t[1], speaker, *t[3:]))
+    return result.text, mapped, result.log
+
+
+def anonymise_name(project, name: str, *, detector=None) -> str:
+    """A document name with any identifier in it replaced (file names often carry a participant's name)."""
+    session = ReviewSession.detect(name, project=project, detector=detector, min_confidence=0.4)
+    session.accept_all()
+    return session.apply().text
+
+
+def anonymise_text(text: str, *, project=None, numbering=None, detector=None) -> AnonymisedResult:
+    """Detect and replace everything in a text (the ``anonymise`` command; per-run numbering without a
+    project)."""
+    session = ReviewSession.detect(text, project=project, numbering=numbering, detector=detector,
+                                   min_confidence=0.4)
+    session.accept_all()
+    return session.apply(decision="auto")

@@ -1,0 +1,159 @@
+"""Placeholder text: which kind of placeholder a span gets ("[Person 3]", "[School 1]", "[Date]") and its
+format, configurable per project (``meta.anonymise_format``, JSON) or per run.
+
+Kinds are the numbering groups: people, places and organisations are numbered per kind ("[School 2]" is the
+second school), dates, phone numbers and identifiers are not numbered by default.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from .spans import entity_key
+
+DEFAULT_NAMES = {
+    "PERSON": "Person",
+    "LOCATION": "Place",
+    "ORG": "Organisation",
+    "ORG:School": "School",
+    "ORG:Hotel": "Hotel",
+    "ORG:Police": "Police force",
+    "ORG:Council": "Council",
+    "ORG:Taxi": "Taxi firm",
+    "ORG:Takeaway": "Takeaway",
+    "ORG:Home": "Children's home",
+    "DATE": "Date",
+    "CONTACT": "Contact",
+    "CONTACT:Phone": "Phone",
+    "CONTACT:Email": "Email",
+    "CONTACT:Handle": "Username",
+    "ID": "ID",
+    "ID:Vehicle": "Vehicle reg",
+    "ID:NHS": "NHS number",
+    "ID:NI": "NI number",
+    "ID:Reference": "Reference",
+    "LOCATION:Postcode": "Postcode",
+}
+NUMBERED = frozenset({"PERSON", "LOCATION", "ORG"})
+
+_ORG_KINDS = (
+    ("ORG:School", re.compile(r"\b(school|academy|college|primary|high|grammar|sixth form|infants|juniors)\b", re.IGNORECASE)),
+    ("ORG:Hotel", re.compile(r"\b(hotel|inn|lodge|motel|travelodge|b&b|guest house)\b", re.IGNORECASE)),
+    ("ORG:Police", re.compile(r"\b(police|constabulary|gmp|wmp|wyp|syp|psni|btp|tvp|mps)\b", re.IGNORECASE)),
+    ("ORG:Council", re.compile(r"\bcouncil\b", re.IGNORECASE)),
+    ("ORG:Taxi", re.compile(r"\b(taxis?|cars|cabs|minicabs|private hire)\b", re.IGNORECASE)),
+    ("ORG:Takeaway", re.compile(r"\b(kebabs?|pizzas?|pizzeria|chicken|takeaway|chippy|grill|fry)\b", re.IGNORECASE)),
+    ("ORG:Home", re.compile(r"\b(children'?s home|care home|residential)\b", re.IGNORECASE)),
+)
+_POSTCODE = re.compile(r"^[A-Za-z]{1,2}\d[A-Za-z0-9]?\s?\d[A-Za-z]{2}$")
+_REG = re.compile(r"^[A-Za-z]{2}\s?\d{2}\s?[A-Za-z]{3}$|^[A-Z]\d{1,3}\s?[A-Z]{3}$|^[A-Z]{3}\s?\d{1,3}[A-Z]$")
+_NI = re.compile(r"^[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d]$")
+_NHS = re.compile(r"^\d{3}[\s-]?\d{3}[\s-]?\d{4}$")
+
+
+def kind_of(label: str, text: str) -> str:
+    """The numbering group of a span: its label, refined for ORG, CONTACT, ID and postcodes."""
+    t = text.strip()
+    if label == "ORG":
+        for kind, rx in _ORG_KINDS:
+            if rx.search(t):
+                return kind
+        return "ORG"
+    if label == "CONTACT":
+        if "@" in t and not t.startswith("@"):
+            return "CONTACT:Email"
+        if sum(c.isdigit() for c in t) >= 9 and not re.search(r"[A-Za-z_]", t):
+            return "CONTACT:Phone"
+        return "CONTACT:Handle"
+    if label == "ID":
+        if _REG.match(t):
+            return "ID:Vehicle"
+        if _NI.match(t):
+            return "ID:NI"
+        if _NHS.match(t):
+            return "ID:NHS"
+        return "ID:Reference"
+    if label == "LOCATION" and _POSTCODE.match(t):
+        return "LOCATION:Postcode"
+    return label
+
+
+@dataclass
+class PlaceholderFormat:
+    """``numbered`` and ``plain`` are str.format templates with ``{name}`` and ``{n}``."""
+
+    numbered: str = "[{name} {n}]"
+    plain: str = "[{name}]"
+    names: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_NAMES))
+    number_all: bool = False  # also number dates, phones and IDs ("[Phone 2]")
+
+    def name(self, kind: str) -> str:
+        return self.names.get(kind) or self.names.get(kind.split(":")[0]) or DEFAULT_NAMES.get(kind, kind.title())
+
+    def is_numbered(self, kind: str) -> bool:
+        return self.number_all or kind.split(":")[0] in NUMBERED
+
+    def render(self, kind: str, number: int | None) -> str:
+        if number is not None and self.is_numbered(kind):
+            return self.numbered.format(name=self.name(kind), n=number)
+        return self.plain.format(name=self.name(kind), n="")
+
+    def to_json(self) -> str:
+        return json.dumps({"numbered": self.numbered, "plain": self.plain, "names": self.names,
+                           "number_all": self.number_all})
+
+    @classmethod
+    def from_json(cls, raw: str | None) -> PlaceholderFormat:
+        fmt = cls()
+        if not raw:
+            return fmt
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            return fmt
+        fmt.numbered = str(data.get("numbered", fmt.numbered))
+        fmt.plain = str(data.get("plain", fmt.plain))
+        fmt.names.update({str(k): str(v) for k, v in (data.get("names") or {}).items()})
+        fmt.number_all = bool(data.get("number_all", False))
+        return fmt
+
+    @classmethod
+    def for_project(cls, project) -> PlaceholderFormat:
+        return cls.from_json(project.meta("anonymise_format"))
+
+    def save(self, project) -> None:
+        with project.transaction():
+            project.set_meta("anonymise_format", self.to_json())
+
+
+class Numbering:
+    """Placeholder assignment: through the project's pseudonyms when there is a project (consistent across
+    documents, HMAC-keyed), else a numbering for this run only (the ``anonymise`` command)."""
+
+    def __init__(self, project=None, fmt: PlaceholderFormat | None = None) -> None:
+        self.project = project
+        self.fmt = fmt or (PlaceholderFormat.for_project(project) if project is not None else PlaceholderFormat())
+        self._local: dict[tuple[str, str], str] = {}
+        self._counts: dict[str, int] = {}
+
+    def placeholder(self, label: str, text: str, *, key: str | None = None) -> str:
+        kind = kind_of(label, text)
+        key = key or entity_key(text)
+        if not self.fmt.is_numbered(kind):
+            return self.fmt.render(kind, None)
+        if self.project is not None:
+            p = self.project.pseudonyms.get_or_create(
+                kind, key, lambda n: self.fmt.render(kind, n), original=text.strip()
+            )
+            return p.placeholder
+        got = self._local.get((kind, key))
+        if got is None:
+            n = self._counts.get(kind, 0) + 1
+            self._counts[kind] = n
+            got = self._local[(kind, key)] = self.fmt.render(kind, n)
+        return got
+
+
+PLACEHOLDER_RX = re.compile(r"\[[A-Z][A-Za-z' ]{0,30}(?: \d{1,6})?\]")

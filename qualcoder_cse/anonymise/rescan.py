@@ -1,0 +1,73 @@
+"""Re-scan of stored documents for leftovers: identifiers that slipped through at import (or that a newer
+detector finds). Proposals come back as review sessions on the stored text; placeholders already in the text
+are never proposed again. Applying a session replaces the text and moves codings and turns with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .placeholders import PLACEHOLDER_RX
+from .review import ReviewSession
+
+
+def rescan_document(project, doc_id: int, *, detector=None) -> ReviewSession:
+    """A review session over one stored document, with placeholders masked out."""
+    text = project.documents.text(doc_id)
+    session = ReviewSession.detect(text, project=project, detector=detector, min_confidence=0.4)
+    masked = [(m.start(), m.end()) for m in PLACEHOLDER_RX.finditer(text)]
+    for p in session.proposals:
+        if any(p.start < e and s < p.end for s, e in masked):
+            session._proposals.pop(p.id)
+    return session
+
+
+def rescan_project(
+    project, *, detector=None, progress: Callable[[int, int], None] | None = None
+) -> dict[int, ReviewSession]:
+    """Sessions for every document that has leftovers (documents with none are left out)."""
+    if detector is None:
+        from .detect import load_detector
+
+        detector = load_detector()
+    docs = project.documents.list()
+    out: dict[int, ReviewSession] = {}
+    for i, doc in enumerate(docs):
+        session = rescan_document(project, doc.id, detector=detector)
+        if session.proposals:
+            out[doc.id] = session
+        if progress:
+            progress(i + 1, len(docs))
+    return out
+
+
+def apply_rescan(project, doc_id: int, session: ReviewSession) -> int:
+    """Store the session's accepted replacements; returns how many were made."""
+    result = session.apply(decision=None)
+    if not result.replacements:
+        return 0
+    with project.transaction():
+        project.documents.replace_text(doc_id, result.text, result.offset_map)
+        project.pseudonyms.write_log(doc_id, [
+            e.__class__(e.label, e.placeholder, "rescan " + e.decision, e.coder, e.at) for e in result.log
+        ])
+    return len(result.replacements)
+
+
+def find_in_project(project, surface: str) -> dict[int, list[tuple[int, int]]]:
+    """Every stored mention of ``surface`` (any case, possessive allowed) per document id."""
+    from .review import find_mentions
+
+    out: dict[int, list[tuple[int, int]]] = {}
+    if not surface.strip():
+        return out
+    for doc in project.documents.list():
+        hits = find_mentions(project.documents.text(doc.id), surface)
+        if hits:
+            out[doc.id] = hits
+    return out
+
+
+def leftover_count(project, surface: str) -> int:
+    return sum(len(v) for v in find_in_project(project, surface).values())
+

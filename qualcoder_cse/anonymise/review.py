@@ -1,0 +1,363 @@
+"""The headless review model: the researcher decides on every proposed redaction before anything is stored.
+
+    session = ReviewSession.detect(text, project=project)      # or ReviewSession(text, spans)
+    session.accept(pid); session.reject(pid); session.relabel(pid, "ORG")
+    session.add_span(start, end, "PERSON")    # a missed name: every other mention is proposed too
+    session.accept_all()
+    result = session.apply()                  # anonymised text, offset map old->new, log entries
+
+The window's review screen is a view of this object (it subscribes to changes); the ``import --anonymise
+auto`` path accepts everything. Nothing here keeps the original text beyond the session: the log records label,
+placeholder, decision, who and when.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..core.pseudonyms import LogEntry
+from ..core.util import now
+from .placeholders import Numbering, PlaceholderFormat
+from .spans import LABELS, Span, entity_key
+
+PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
+UNSURE_BELOW = 0.6  # proposals under this confidence are flagged for a closer look
+
+
+@dataclass
+class Proposal:
+    id: int
+    start: int
+    end: int
+    label: str
+    confidence: float
+    source: str
+    status: str = PENDING
+    relabelled: bool = False
+
+    @property
+    def unsure(self) -> bool:
+        return self.confidence < UNSURE_BELOW
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+@dataclass
+class Replacement:
+    start: int  # in the original text
+    end: int
+    new_start: int  # in the anonymised text
+    new_end: int
+    label: str
+    placeholder: str
+
+
+@dataclass
+class AnonymisedResult:
+    text: str
+    replacements: list[Replacement]
+    log: list[LogEntry] = field(default_factory=list)
+
+    def offset_map(self, pos: int) -> int:
+        """Map an offset in the original text to the anonymised text; inside a replaced span, to its end
+        (start offsets equal to a span's start stay at the placeholder's start)."""
+        starts = [r.start for r in self.replacements]
+        i = bisect.bisect_right(starts, pos) - 1
+        if i < 0:
+            return pos
+        r = self.replacements[i]
+        if pos == r.start:
+            return r.new_start
+        if pos < r.end:
+            return r.new_end
+        return r.new_end + (pos - r.end)
+
+    def map_turns(self, turns) -> list[tuple]:
+        """Speaker turns found on the original text, moved onto the anonymised text."""
+        out = []
+        for t in turns:
+            s, e = self.offset_map(t[0]), self.offset_map(t[1])
+            out.append((s, max(s, e), *t[2:]))
+        return out
+
+
+class ReviewSession:
+    def __init__(
+        self,
+        text: str,
+        spans: list[Span] = (),
+        *,
+        project=None,
+        coder: str | None = None,
+        fmt: PlaceholderFormat | None = None,
+        numbering: Numbering | None = None,
+        detector=None,
+    ) -> None:
+        self.text = text
+        self.project = project
+        self.coder = coder or (project.coder_name if project is not None else "researcher")
+        self.numbering = numbering or Numbering(project, fmt)
+        self.detector = detector
+        self._proposals: dict[int, Proposal] = {}
+        self._next_id = 1
+        self._listeners: list[Callable[[str, object], None]] = []
+        for s in spans:
+            self._new(s.start, s.end, s.label, s.confidence, s.source)
+
+    @classmethod
+    def detect(cls, text: str, *, detector=None, min_confidence: float = 0.3, **kw) -> ReviewSession:
+        """Run the detector (lower threshold than ``detect``: the unsure ones are shown, flagged)."""
+        if detector is None:
+            from .detect import load_detector
+
+            detector = load_detector()
+        old = detector.min_confidence
+        detector.min_confidence = min(old, min_confidence)
+        try:
+            spans = detector.detect(text)
+        finally:
+            detector.min_confidence = old
+        return cls(text, spans, detector=detector, **kw)
+
+    # ------------------------------------------------------------------ observing (the window subscribes)
+    def subscribe(self, listener: Callable[[str, object], None]) -> None:
+        self._listeners.append(listener)
+
+    def _emit(self, what: str, payload: object = None) -> None:
+        for fn in list(self._listeners):
+            fn(what, payload)
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def proposals(self) -> list[Proposal]:
+        return sorted(self._proposals.values(), key=lambda p: (p.start, p.end))
+
+    def get(self, pid: int) -> Proposal:
+        try:
+            return self._proposals[pid]
+        except KeyError:
+            raise KeyError(f"No proposal {pid}.") from None
+
+    def surface(self, pid: int) -> str:
+        p = self.get(pid)
+        return self.text[p.start:p.end]
+
+    @property
+    def pending_count(self) -> int:
+        return sum(1 for p in self._proposals.values() if p.status == PENDING)
+
+    def counts(self) -> dict[str, int]:
+        out = {PENDING: 0, ACCEPTED: 0, REJECTED: 0}
+        for p in self._proposals.values():
+            out[p.status] += 1
+        return out
+
+    def next_pending(self, after: int | None = None) -> Proposal | None:
+        """The next undecided proposal in text order after offset ``after`` (wrapping round)."""
+        pend = [p for p in self.proposals if p.status == PENDING]
+        if not pend:
+            return None
+        if after is None:
+            return pend[0]
+        for p in pend:
+            if p.start > after:
+                return p
+        return pend[0]
+
+    def at(self, pos: int) -> Proposal | None:
+        for p in self._proposals.values():
+            if p.start <= pos < p.end:
+                return p
+        return None
+
+    # ------------------------------------------------------------------ decisions
+    def accept(self, pid: int) -> None:
+        self._set(pid, ACCEPTED)
+
+    def reject(self, pid: int) -> None:
+        self._set(pid, REJECTED)
+
+    def reset(self, pid: int) -> None:
+        self._set(pid, PENDING)
+
+    def _set(self, pid: int, status: str) -> None:
+        p = self.get(pid)
+        p.status = status
+        if status == ACCEPTED:  # an accepted span wins over proposals overlapping it
+            for o in self._proposals.values():
+                if o.id != pid and o.overlaps(p.start, p.end) and o.status == PENDING:
+                    o.status = REJECTED
+        self._emit("status", pid)
+
+    def relabel(self, pid: int, label: str) -> None:
+        if label not in LABELS:
+            raise ValueError(f"Unknown label {label!r}; use one of {', '.join(LABELS)}.")
+        p = self.get(pid)
+        p.label = label
+        p.relabelled = True
+        self._emit("label", pid)
+
+    def accept_all(self, *, include_unsure: bool = True) -> int:
+        n = 0
+        for p in self.proposals:
+            if p.status == PENDING and (include_unsure or not p.unsure):
+                if p.status == PENDING:
+                    p.status = ACCEPTED
+                    n += 1
+                    for o in self._proposals.values():
+                        if o.id != p.id and o.status == PENDING and o.overlaps(p.start, p.end):
+                            o.status = REJECTED
+        self._emit("bulk", n)
+        return n
+
+    def accept_every_mention(self, pid: int) -> int:
+        """Accept this proposal and every other one of the same entity (same label and normalised text)."""
+        p = self.get(pid)
+        key = entity_key(self.surface(pid))
+        n = 0
+        for o in self.proposals:
+            if o.label == p.label and o.status == PENDING and entity_key(self.text[o.start:o.end]) == key:
+                o.status = ACCEPTED
+                n += 1
+        self.accept(pid)
+        return n
+
+    def add_span(self, start: int, end: int, label: str, *, mentions: bool = True) -> list[Proposal]:
+        """A span the detector missed, accepted; every other mention of the same string in the document is
+        proposed too (pending, so the researcher still decides). Returns the new proposals, the added first."""
+        if label not in LABELS:
+            raise ValueError(f"Unknown label {label!r}; use one of {', '.join(LABELS)}.")
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        if not (0 <= start < end <= len(self.text)):
+            raise ValueError("The span is empty or outside the text.")
+        for o in self._proposals.values():
+            if o.overlaps(start, end) and o.status != ACCEPTED:
+                o.status = REJECTED
+        added = self._new(start, end, label, 1.0, "manual", ACCEPTED)
+        out = [added]
+        if mentions:
+            for s, e in find_mentions(self.text, self.text[start:end]):
+                if (s, e) == (start, end):
+                    continue
+                if any(o.overlaps(s, e) and o.status == ACCEPTED for o in self._proposals.values()):
+                    continue
+                same = [o for o in self._proposals.values() if (o.start, o.end) == (s, e)]
+                if same:
+                    for o in same:
+                        o.label = label
+                        if o.status == REJECTED:
+                            o.status = PENDING
+                    continue
+                for o in self._proposals.values():
+                    if o.overlaps(s, e) and o.status == PENDING:
+                        o.status = REJECTED
+                out.append(self._new(s, e, label, 0.9, "mention"))
+        self._emit("added", [p.id for p in out])
+        return out
+
+    def project_mentions(self, pid: int) -> dict[int, list[tuple[int, int]]]:
+        """Where else in the project's stored documents this string still appears (a leftover check)."""
+        if self.project is None:
+            return {}
+        from .rescan import find_in_project
+
+        return find_in_project(self.project, self.surface(pid))
+
+    def _new(self, start: int, end: int, label: str, conf: float, source: str, status: str = PENDING) -> Proposal:
+        p = Proposal(self._next_id, start, end, label, conf, source, status)
+        self._proposals[p.id] = p
+        self._next_id += 1
+        return p
+
+    # ------------------------------------------------------------------ applying
+    def apply(self, *, require_decided: bool = False, decision: str | None = None) -> AnonymisedResult:
+        """The anonymised text with accepted proposals replaced by their placeholders.
+
+        Pending proposals are left as they are unless ``require_decided`` (then it refuses). Within a document,
+        a single name that is part of a full name ("Jodie" of "Jodie Smith") gets the full name's placeholder.
+        """
+        if require_decided and self.pending_count:
+            raise ValueError(f"{self.pending_count} proposals are still waiting for a decision.")
+        accepted = [p for p in self.proposals if p.status == ACCEPTED]
+        chosen: list[Proposal] = []
+        for p in sorted(accepted, key=lambda p: (-(p.end - p.start), p.start)):
+            if not any(c.overlaps(p.start, p.end) for c in chosen):
+                chosen.append(p)
+        chosen.sort(key=lambda p: p.start)
+        # within the document: parts of full person names share the full name's entity
+        full_names: dict[str, str] = {}
+        for p in chosen:
+            if p.label == "PERSON":
+                key = entity_key(self.text[p.start:p.end])
+                if " " in key:
+                    for part in key.split():
+                        if len(part) > 2:
+                            full_names.setdefault(part, key)
+        at = now()
+        out: list[str] = []
+        reps: list[Replacement] = []
+        log: list[LogEntry] = []
+        pos = 0
+        new_len = 0
+        for p in chosen:
+            surface = self.text[p.start:p.end]
+            key = entity_key(surface)
+            if p.label == "PERSON" and " " not in key and key in full_names:
+                key = full_names[key]
+            placeholder = self.numbering.placeholder(p.label, surface, key=key)
+            chunk = self.text[pos:p.start]
+            out.append(chunk)
+            new_len += len(chunk)
+            out.append(placeholder)
+            reps.append(Replacement(p.start, p.end, new_len, new_len + len(placeholder), p.label, placeholder))
+            new_len += len(placeholder)
+            pos = p.end
+            why = decision or ("added" if p.source in ("manual",) else "relabelled" if p.relabelled else "accepted")
+            log.append(LogEntry(p.label, placeholder, why, self.coder, at))
+        out.append(self.text[pos:])
+        for p in self.proposals:
+            if p.status == REJECTED and p.source != "mention":
+                log.append(LogEntry(p.label, "", "rejected", self.coder, at))
+        return AnonymisedResult("".join(out), reps, log)
+
+    def anonymise_label(self, label: str, result: AnonymisedResult | None = None) -> str:
+        """A speaker label or document name with the session's accepted entities (and any name the detector
+        finds in it) replaced, so no name reaches the turns table or the document list."""
+        if not label:
+            return label
+        spans: list[tuple[int, int, str]] = []
+        for p in self.proposals:
+            if p.status != ACCEPTED:
+                continue
+            for s, e in find_mentions(label, self.text[p.start:p.end]):
+                spans.append((s, e, p.label))
+        if self.detector is not None:
+            for sp in self.detector.detect(label):
+                spans.append((sp.start, sp.end, sp.label))
+        if not spans:
+            return label
+        spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        out, pos = [], 0
+        for s, e, lab in spans:
+            if s < pos:
+                continue
+            out.append(label[pos:s])
+            out.append(self.numbering.placeholder(lab, label[s:e]))
+            pos = e
+        out.append(label[pos:])
+        return "".join(out)
+
+
+def find_mentions(text: str, surface: str) -> list[tuple[int, int]]:
+    """Every mention of ``surface`` in ``text``: any case, across whitespace, possessive allowed after."""
+    from .detect import _mention_regex
+
+    if not entity_key(surface):
+        return []
+    return [(m.start(1), m.end(1)) for m in _mention_regex(surface).finditer(text)]

@@ -1,0 +1,132 @@
+"""Anonymiser CLI commands: detect (no project; one JSON line per file with --jsonl), anonymise (one file to
+its anonymised text), rescan (look for leftovers in a project's stored documents, optionally redact them)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .common import CliError, add_project, open_project, print_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "detect", help="show the identifiers the anonymiser finds in plain-text files (no project needed)"
+    )
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--jsonl", action="store_true",
+                   help='one JSON line per file: {"file", "spans": [{"start", "end", "label", "text"}]}')
+    p.add_argument("--min-confidence", type=float, default=None, metavar="X",
+                   help="also show less certain proposals (default 0.4)")
+    p.set_defaults(func=cmd_detect)
+
+    p = sub.add_parser("anonymise", help="print or write the anonymised text of one plain-text file")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here instead of printing (refuses to overwrite FILE)")
+    p.set_defaults(func=cmd_anonymise)
+
+    p = sub.add_parser("rescan", help="look for identifiers left in a project's stored documents")
+    add_project(p)
+    p.add_argument("--apply", action="store_true", help="redact every leftover found (codings follow the text)")
+    p.add_argument("--coder", help="coder name for the log (default: researcher)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_rescan)
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:  # newlines untouched: offsets are into this text
+            return fh.read()
+    except FileNotFoundError:
+        raise CliError(f"No such file: {path}.") from None
+    except IsADirectoryError:
+        raise CliError(f"{path} is a folder, not a file.") from None
+    except UnicodeDecodeError:
+        raise CliError(f"{path} is not UTF-8 plain text.") from None
+    except OSError as exc:
+        raise CliError(f"Cannot read {path}: {exc.strerror}.") from None
+
+
+def _detector(min_conf: float | None = None):
+    from ..anonymise.detect import load_detector
+
+    det = load_detector()
+    if min_conf is not None:
+        det.min_confidence = min_conf
+    return det
+
+
+def cmd_detect(args: argparse.Namespace) -> int:
+    det = _detector(args.min_confidence)
+    status = 0
+    for path in args.files:
+        try:
+            text = _read(path)
+        except CliError as exc:  # report and go on with the other files
+            print(f"qualcoder-cse: {exc}", file=sys.stderr)
+            status = exc.code
+            continue
+        spans = det.detect(text)
+        if args.jsonl:
+            sys.stdout.write(json.dumps({"file": path, "spans": [s.as_dict() for s in spans]},
+                                        ensure_ascii=False) + "\n")
+        else:
+            print(f"{path}: {len(spans)} proposals")
+            for s in spans:
+                shown = s.text.replace("\n", " ")
+                print(f"  {s.start:>7} {s.end:>7}  {s.label:<8} {s.confidence:4.2f} {s.source:<9} {shown}")
+    sys.stdout.flush()
+    return status
+
+
+def cmd_anonymise(args: argparse.Namespace) -> int:
+    from ..anonymise.pipeline import anonymise_text
+
+    text = _read(args.file)
+    result = anonymise_text(text, detector=_detector())
+    if args.output:
+        out = Path(args.output)
+        if out.exists() and out.resolve() == Path(args.file).resolve():
+            raise CliError("The output must not be the input file.")
+        try:
+            with open(out, "w", encoding="utf-8", newline="") as fh:
+                fh.write(result.text)
+        except OSError as exc:
+            raise CliError(f"Cannot write {out}: {exc.strerror}.") from None
+        print(f"{len(result.replacements)} replacements written to {out}", file=sys.stderr)
+    else:
+        sys.stdout.write(result.text)
+        if not result.text.endswith("\n"):
+            sys.stdout.write("\n")
+    return 0
+
+
+def cmd_rescan(args: argparse.Namespace) -> int:
+    from ..anonymise.rescan import apply_rescan, rescan_project
+
+    with open_project(args, readonly=not args.apply) as project:
+        sessions = rescan_project(project, detector=_detector())
+        rows = []
+        for doc_id, session in sorted(sessions.items()):
+            doc = project.documents.get(doc_id)
+            labels: dict[str, int] = {}
+            for p in session.proposals:
+                labels[p.label] = labels.get(p.label, 0) + 1
+            redacted = 0
+            if args.apply:
+                session.accept_all()
+                redacted = apply_rescan(project, doc_id, session)
+            rows.append({"document": doc.name, "id": doc_id, "leftovers": len(session.proposals),
+                         "labels": labels, "redacted": redacted})
+        if args.json:
+            print_json(rows)
+        else:
+            if not rows:
+                print("No leftovers found.")
+            for r in rows:
+                what = ", ".join(f"{k} {v}" for k, v in sorted(r["labels"].items()))
+                done = f"; {r['redacted']} redacted" if args.apply else ""
+                print(f"{r['document']}: {r['leftovers']} possible leftovers ({what}){done}")
+    return 0
