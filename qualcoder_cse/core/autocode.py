@@ -73,6 +73,7 @@ def autocode_segments(
         raise InvalidValue("No speaker turns carry that label; see the speakers list.")
     wanted = None if document_ids is None else set(document_ids)
     raw: list[Segment] = []
+    texts: dict[int, str] = {}
     for doc in project.documents.list():
         if wanted is not None and doc.id not in wanted:
             continue
@@ -81,16 +82,16 @@ def autocode_segments(
         if speakers is not None and not own:
             continue
         text = project.documents.text(doc.id)
-        if regex is None:
-            # Every turn of the speaker: the turn is already the unit, unless a smaller scope was asked
-            # (then "hit" and "turn" mean the turn, sentence/paragraph mean the turn too).
-            raw += [(doc.id, t.start, t.end) for t in own]
+        if regex is None:  # every turn of the speaker(s): the turn is the unit whatever the scope
+            raw += [(doc.id, *turn_body(text, t)) for t in own]
+            texts[doc.id] = text
             continue
         hits = [(m.start(), m.end()) for m in regex.finditer(text) if m.end() > m.start()]
         if speakers is not None:
             hits = [h for h in hits if any(t.start <= h[0] and h[1] <= t.end for t in own)]
         raw += expand(text, turns, [(doc.id, s, e) for s, e in hits], scope)
-    return merge_segments(_trimmed(project, raw))
+        texts[doc.id] = text
+    return merge_segments(_trimmed(project, raw, texts))
 
 
 def segments_for_query(
@@ -110,13 +111,15 @@ def expand_hits(project: Project, hits: Iterable[Segment], scope: str) -> list[S
     for h in hits:
         by_doc.setdefault(h[0], []).append(h)
     out: list[Segment] = []
+    texts: dict[int, str] = {}
     for doc_id, doc_hits in by_doc.items():
         if scope == "hit":
             out += doc_hits
             continue
-        text = project.documents.text(doc_id)
-        out += expand(text, project.turns.list(doc_id), doc_hits, scope)
-    return merge_segments(_trimmed(project, out))
+        texts[doc_id] = text = project.documents.text(doc_id)
+        turns = project.turns.list(doc_id) if scope != "paragraph" else []
+        out += expand(text, turns, doc_hits, scope)
+    return merge_segments(_trimmed(project, out, texts))
 
 
 def expand(text: str, turns: Sequence[Turn], hits: Iterable[Segment], scope: str) -> list[Segment]:
@@ -127,18 +130,31 @@ def expand(text: str, turns: Sequence[Turn], hits: Iterable[Segment], scope: str
     out = []
     for doc_id, s, e in hits:
         turn = _turn_at(turns, starts, s)
-        if scope == "turn" and turn is not None:
-            out.append((doc_id, turn.start, max(turn.end, e)))
+        body = turn_body(text, turn) if turn is not None else None
+        if scope == "turn" and body is not None:
+            out.append((doc_id, min(body[0], s), max(body[1], e)))
             continue
         ls, le = _paragraph(text, s, e)
         if scope in ("paragraph", "turn"):
             out.append((doc_id, ls, le))
             continue
         lo, hi = ls, le
-        if turn is not None:  # a sentence never runs across a change of speaker
-            lo, hi = max(lo, turn.start), min(hi, max(turn.end, e))
+        if body is not None:  # a sentence never runs across a change of speaker, nor takes in the label
+            lo, hi = max(lo, min(body[0], s)), min(hi, max(body[1], e))
         out.append((doc_id, *_sentence(text, s, e, lo, hi)))
     return out
+
+
+def turn_body(text: str, turn: Turn) -> tuple[int, int]:
+    """A turn's span without the speaker label ("P1:", "DI -") that importers may include at its start."""
+    start = turn.start
+    label = turn.speaker.strip()
+    if label and text.startswith(label, start):
+        after = start + len(label)
+        m = re.match(r"\s*[:\-–—.)\]]?\s*", text[after:after + 8])
+        if m and m.end() > 0 and (m.group().strip() or text[after:after + 1].isspace()):
+            start = after + m.end()
+    return start, max(start, turn.end)
 
 
 def _turn_at(turns: Sequence[Turn], starts: list[int], pos: int) -> Turn | None:
@@ -177,8 +193,8 @@ def _is_abbreviation(text: str, dot: int, lo: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-def _trimmed(project: Project, segments: list[Segment]) -> list[Segment]:
-    texts: dict[int, str] = {}
+def _trimmed(project: Project, segments: list[Segment], texts: dict[int, str] | None = None) -> list[Segment]:
+    texts = {} if texts is None else texts
     out = []
     for doc_id, s, e in segments:
         if doc_id not in texts:

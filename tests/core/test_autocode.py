@@ -112,3 +112,21 @@ def test_autocode_failure_leaves_nothing(project, focus):
     with pytest.raises(InvalidValue):
         autocode(project, code.id, [(focus.id, 0, 5), (focus.id, 10, 10_000)], coder="alice")
     assert project.codings.count() == before
+
+
+def test_turns_that_include_the_speaker_label_are_coded_without_it(project):
+    text = "DI: We flag hotels. It helps.\nINT: Why?\nDI: Because staff call us.\n"
+    turns, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        label = line.split(":")[0]
+        turns.append((pos, pos + len(line) - 1, label))  # the importer's turns start at the label
+        pos += len(line)
+    doc = project.documents.add("Labelled", text, kind="police", turns=turns)
+    segs = autocode_segments(project, speaker="DI", document_ids=[doc.id])
+    assert [text[s:e] for _d, s, e in segs] == ["We flag hotels. It helps.", "Because staff call us."]
+    segs = autocode_segments(project, pattern="hotels", scope="sentence", document_ids=[doc.id])
+    assert [text[s:e] for _d, s, e in segs] == ["We flag hotels."]
+    segs = autocode_segments(project, pattern="staff", scope="turn", document_ids=[doc.id])
+    assert [text[s:e] for _d, s, e in segs] == ["Because staff call us."]
+    segs = autocode_segments(project, pattern="di", scope="hit", document_ids=[doc.id])
+    assert [text[s:e] for _d, s, e in segs] == ["DI", "DI"]  # a hit on the label itself is still a hit
