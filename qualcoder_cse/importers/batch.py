@@ -30,7 +30,7 @@ from .errors import ImporterError
 from .formats import format_of
 from .prepare import PreparedDocument, document_name, prepare_bytes
 from .readers import load_bytes
-from .speakers import SpeakerOptions, speaker_summary
+from .speakers import SpeakerOptions, compile_pattern, speaker_summary
 
 IMPORTED, DUPLICATE, FAILED, CANCELLED = "imported", "duplicate", "failed", "cancelled"
 
@@ -98,16 +98,21 @@ def anonymiser_available() -> bool:
 
 
 def _anonymiser():
+    """The anonymiser's module (``anonymise_for_import``, ``anonymise_name``), or ImporterError."""
     if not anonymiser_available():
         raise ImporterError(
             "Anonymisation on import is not available in this build (the anonymiser is missing); nothing was "
             "imported. Use --anonymise off only for text that is already anonymised."
         )
-    module = importlib.import_module(ANONYMISER_MODULE)
-    hook = getattr(module, "anonymise_for_import", None)
-    if hook is None:
+    try:
+        module = importlib.import_module(ANONYMISER_MODULE)
+    except Exception as exc:  # noqa: BLE001 - a broken install must not look like "anonymised"
+        raise ImporterError(
+            f"The anonymiser could not be loaded ({type(exc).__name__}); nothing was imported."
+        ) from None
+    if not hasattr(module, "anonymise_for_import"):
         raise ImporterError("The anonymiser does not offer an import hook; nothing was imported.")
-    return hook
+    return module
 
 
 def check_options(project, options: ImportOptions) -> None:
@@ -120,6 +125,8 @@ def check_options(project, options: ImportOptions) -> None:
         attr = project.attributes.by_name(name, scope="document")
         if attr is not None:
             project.attributes.normalise(attr, value)
+    for pattern in options.speakers.patterns:
+        compile_pattern(pattern)
     if options.anonymise:
         _anonymiser()
     for label, case in options.speaker_cases.items():
@@ -139,7 +146,7 @@ def import_files(
     options = options or ImportOptions()
     paths = [Path(p) for p in paths]
     check_options(project, options)
-    hook = _anonymiser() if options.anonymise else None
+    anonymiser = _anonymiser() if options.anonymise else None
     results: list[FileResult] = []
     total = len(paths)
     for i, path in enumerate(paths):
@@ -149,14 +156,14 @@ def import_files(
             break
         if progress:
             progress(i, total, str(path), None)
-        result = import_one(project, path, options, hook)
+        result = import_one(project, path, options, anonymiser)
         results.append(result)
         if progress:
             progress(i + 1, total, str(path), result)
     return results
 
 
-def import_one(project, path: Path, options: ImportOptions, hook=None) -> FileResult:
+def import_one(project, path: Path, options: ImportOptions, anonymiser=None) -> FileResult:
     """Import one file in one transaction; never raises for a problem with the file itself."""
     result = FileResult(str(path), FAILED)
     try:
@@ -175,7 +182,7 @@ def import_one(project, path: Path, options: ImportOptions, hook=None) -> FileRe
                 return result
         prepared = prepare_bytes(data, fmt, document_name(path), options.speakers)
         del data
-        doc = store(project, prepared, options, hook)
+        doc = store(project, prepared, options, anonymiser)
     except ProjectError as exc:  # ImporterError is one; so are InvalidValue and friends from the domain
         result.reason = str(exc)
         return result
@@ -193,15 +200,21 @@ def import_one(project, path: Path, options: ImportOptions, hook=None) -> FileRe
     return result
 
 
-def store(project, prepared: PreparedDocument, options: ImportOptions, hook=None):
-    """Anonymise (when asked) and store one prepared document, its turns, attributes and speaker cases,
-    all in one transaction; returns the Document."""
+def store(project, prepared: PreparedDocument, options: ImportOptions, anonymiser=None):
+    """Anonymise (when asked) and store one prepared document, its turns, attributes, anonymisation log and
+    speaker cases, all in one transaction; returns the Document."""
     with project.transaction():
-        text, turns = prepared.text, prepared.turn_tuples()
-        name = prepared.name
+        text, turns, name = prepared.text, prepared.turn_tuples(), prepared.name
+        log = None
+        labels = {t[2]: t[2] for t in turns}  # original speaker label -> stored label
         if options.anonymise:
-            hook = hook or _anonymiser()
-            text, turns, name = _anonymise(project, hook, text, turns, name)
+            anonymiser = anonymiser or _anonymiser()
+            text, new_turns, log = anonymiser.anonymise_for_import(project, text, turns, coder=project.coder_name)
+            new_turns = [tuple(t) for t in new_turns]
+            labels = {old[2]: new[2] for old, new in zip(turns, new_turns, strict=True)}
+            turns = new_turns
+            if hasattr(anonymiser, "anonymise_name"):
+                name = anonymiser.anonymise_name(project, name).strip() or "Document"
         doc = project.documents.add(
             project.documents.unique_name(name),
             text,
@@ -212,25 +225,23 @@ def store(project, prepared: PreparedDocument, options: ImportOptions, hook=None
             turns=turns,
             attributes=dict(options.attributes),
         )
-        _map_cases(project, doc, {t[2] for t in turns}, options)
+        if log:
+            project.pseudonyms.write_log(doc.id, log)
+        _map_cases(project, doc, labels, options)
     return doc
 
 
-def _anonymise(project, hook, text: str, turns: list, name: str):
-    coder = project.coder_name if hasattr(project, "coder_name") else None
-    new_text, new_turns, _log = hook(project, text, turns, coder=coder)
-    return new_text, [tuple(t) for t in new_turns], name
-
-
-def _map_cases(project, doc, speakers: set[str], options: ImportOptions) -> None:
+def _map_cases(project, doc, labels: dict[str, str], options: ImportOptions) -> None:
+    """Give speakers' turns to cases. ``labels`` maps each original speaker label (what the user sees in the
+    preview and names in ``speaker_cases``) to the label stored (anonymised when the import anonymises)."""
     mapping: dict[str, str] = {}
     if options.cases_from_speakers:
-        for speaker in speakers:
-            if speaker.casefold() not in INTERVIEWER_LABELS:
-                mapping[speaker] = f"{doc.name}: {speaker}"
+        for stored in labels.values():
+            if stored.casefold() not in INTERVIEWER_LABELS:
+                mapping[stored] = f"{doc.name}: {stored}"
     for label, case_name in options.speaker_cases.items():
-        if label in speakers:
-            mapping[label] = case_name
+        if label in labels:
+            mapping[labels[label]] = case_name
     for speaker, case_name in sorted(mapping.items()):
         case = project.cases.get_or_create(case_name)
         project.turns.map_speaker(doc.id, speaker, case.id)

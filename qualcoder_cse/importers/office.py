@@ -5,6 +5,9 @@ them; Python's zipfile never inflates a member beyond the size its directory dec
 declared sizes bounds the memory used. Parts with a DTD are refused (Word and LibreOffice never write one;
 a DTD is how XML entity bombs work).
 
+odfpy prints a part it cannot parse to stdout; ``read_odt`` captures that print (so no transcript text
+reaches a console) and refuses the file rather than accept the partial document odfpy would return.
+
 What is read, from the document body in reading order:
 - paragraphs and headings (runs, tabs, line breaks, hyperlinks, fields' results, content controls);
 - tables row by row (see ``formats.render_rows``);
@@ -14,6 +17,7 @@ What is read, from the document body in reading order:
 
 from __future__ import annotations
 
+import contextlib
 import io
 import zipfile
 
@@ -282,8 +286,14 @@ def read_odt(data: bytes) -> ReadResult:
         )
     if "content.xml" not in zf.namelist():
         raise DamagedFile("This is not a valid OpenDocument (.odt) text document: it has no content part.")
+    # odfpy prints a whole XML part to stdout when it fails to parse it, then carries on with a partial
+    # document: catch the print (it must not reach a console or log) and refuse the file instead.
+    captured = io.StringIO()
     try:
-        document = load(io.BytesIO(data))
+        with contextlib.redirect_stdout(captured):
+            document = load(io.BytesIO(data))
+        if captured.tell():
+            raise DamagedFile("This OpenDocument (.odt) text document is damaged: its XML cannot be parsed.")
         body = document.text
     except ImporterError:
         raise

@@ -101,7 +101,8 @@ class _Label:
     extra: set = field(default_factory=set)
 
 
-def _compile_user(pattern: str) -> re.Pattern:
+def compile_pattern(pattern: str) -> re.Pattern:
+    """A user's speaker pattern, compiled and checked, or ImporterError."""
     try:
         rx = re.compile(pattern)
     except re.error as exc:
@@ -193,7 +194,7 @@ def detect_turns(
     options = options or SpeakerOptions()
     if not options.enabled or not text:
         return text, []
-    user = [_compile_user(p) for p in options.patterns]
+    user = [compile_pattern(p) for p in options.patterns]
     defaults = _default_patterns() if options.use_defaults else []
     hint_rx = _hint_patterns(hints)
     lines = text.split("\n")
