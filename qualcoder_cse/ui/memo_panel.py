@@ -2,7 +2,7 @@
 searchable list of every memo in the project.
 
 The main window calls ``set_target(kind, id)`` when the selection changes; the pane then shows that target's
-latest memo (or an empty one to start). Memos live in the encrypted project like everything else; nothing is
+latest memo (or an empty one to start); text is saved 1.5 s after typing stops. Memos live in the encrypted project like everything else; nothing is
 written anywhere else (no autosave file). The list also shows the short notes kept on codings themselves
 (``coding.memo``) so a search finds every piece of the researcher's writing. Activating a row emits
 ``targetActivated(kind, id)`` so the window can jump to the coding or document.
@@ -137,6 +137,9 @@ class MemoPanel(QWidget):
         self.delete_button.clicked.connect(lambda: self._guard(self.delete_memo))
         self.editor.textChanged.connect(self._changed)
         self.title.textEdited.connect(self._changed)
+        # Saved into the encrypted project shortly after typing stops, so closing the project loses nothing.
+        self._autosave = QTimer(self, singleShot=True, interval=1500)
+        self._autosave.timeout.connect(self._autosave_now)
         pane = QWidget()
         pl = QVBoxLayout(pane)
         pl.setContentsMargins(0, 0, 0, 0)
@@ -206,18 +209,28 @@ class MemoPanel(QWidget):
 
     def _changed(self) -> None:
         self._dirty = True
+        self._autosave.start()
+
+    def _autosave_now(self) -> None:
+        if self._dirty and self.project.is_open and not self.project.readonly:
+            self._guard(self.save)
+
+    def flush(self) -> None:
+        """Save unsaved text now (call before the project closes)."""
+        self._autosave.stop()
+        self._autosave_now()
 
     # ----------------------------------------------------------------- the pane
     def set_target(self, kind: str, target_id: int | None) -> None:
         """Show the memo of a target; unsaved text of the previous memo is saved first."""
-        if self._dirty:
-            self._guard(self.save)
+        self.flush()
         self.kind, self.target_id = kind, (None if kind == "project" else target_id)
         memos = self.project.memos.list(kind, self.target_id) if kind != "project" else [
             m for m in self.project.memos.list("project")]
         self._show(memos[0] if memos else None)
 
     def _show(self, memo) -> None:
+        self._autosave.stop()
         self.about.setText(describe_target(self.project, self.kind, self.target_id))
         self.memo_id = memo.id if memo else None
         self.title.setText(memo.title if memo else "")
@@ -242,8 +255,7 @@ class MemoPanel(QWidget):
         return memo.id
 
     def new_memo(self) -> None:
-        if self._dirty:
-            self.save()
+        self.flush()
         self._show(None)
         self.editor.setFocus()
 
@@ -266,14 +278,12 @@ class MemoPanel(QWidget):
             return
         row = self.model.rows[index.row()]
         if row.memo_id is not None:
-            if self._dirty:
-                self._guard(self.save)
+            self.flush()
             self.kind, self.target_id = row.kind, row.target_id
             self._show(self.project.memos.get(row.memo_id))
         self.targetActivated.emit(row.kind, row.target_id or 0)
 
     def closeEvent(self, event) -> None:
-        if self._dirty:
-            self._guard(self.save)
+        self.flush()
         self.project.unsubscribe(self._on_change)
         super().closeEvent(event)

@@ -53,3 +53,13 @@ def test_coding_notes_listed_and_memo_delete(qtbot, project):
     assert len(project.memos.list("code", code.id)) == 1
     panel.delete_button.click()
     assert project.memos.list("code", code.id) == [] and panel.editor.toPlainText() == ""
+
+
+def test_memo_text_is_saved_shortly_after_typing(qtbot, project):
+    panel = MemoPanel(project)
+    qtbot.addWidget(panel)
+    doc = project.documents.by_name("Young people chat")
+    panel.set_target("document", doc.id)
+    qtbot.keyClicks(panel.editor, "Consent language to check")
+    qtbot.waitUntil(lambda: len(project.memos.list("document", doc.id)) == 1, timeout=5000)
+    assert project.memos.list("document", doc.id)[0].text == "Consent language to check"
