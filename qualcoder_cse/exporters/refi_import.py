@@ -30,8 +30,39 @@ from ..core.util import PALETTE
 from .refi_common import Progress, RefiError, decode_meta, new_guid_if_taken
 from .refi_read import RCode, RefiData, read_refi
 
-# anonymiser(text) -> (anonymised text, offset map old->new, replaced spans [(start, end)] in the old text)
-Anonymiser = Callable[[str], tuple[str, Callable[[int], int], list[tuple[int, int]]]]
+
+@dataclass
+class Anonymised:
+    text: str
+    shift: Callable[[int], int]  # offset in the original text -> offset in ``text``
+    replaced: list[tuple[int, int, int, int]]  # (start, end) in the original, (start, end) of the placeholder
+    log: list = field(default_factory=list)
+    label: Callable[[str], str] = str  # anonymises a speaker label or a name in the same way
+
+
+class Anonymiser:
+    """The project's anonymiser with every proposal accepted (``--anonymise auto``). Placeholders are the
+    project's own, so the same person gets the same placeholder in every imported document."""
+
+    def __init__(self, project: Project, coder: str | None) -> None:
+        from ..anonymise.pipeline import anonymise_name
+        from ..anonymise.review import ReviewSession
+
+        self.project, self.coder = project, coder
+        self._session, self._name = ReviewSession, anonymise_name
+
+    def text(self, text: str) -> Anonymised:
+        session = self._session.detect(text, project=self.project, coder=self.coder, min_confidence=0.4)
+        session.accept_all()
+        result = session.apply(decision="auto")
+        replaced = [(r.start, r.end, r.new_start, r.new_end) for r in result.replacements]
+        return Anonymised(result.text, result.offset_map, replaced, result.log, session.anonymise_label)
+
+    def name(self, name: str) -> str:
+        return self._name(self.project, name)
+
+    def note(self, text: str) -> str:
+        return self.text(text).text if text.strip() else text
 
 _COLOUR6 = re.compile(r"^#[0-9a-fA-F]{6}$")
 _COLOUR3 = re.compile(r"^#[0-9a-fA-F]{3}$")
@@ -71,12 +102,14 @@ def import_refi(
     """Create ``project_path`` from a REFI-QDA file. Refuses an existing project file."""
     if anonymise not in ("off", "auto"):
         raise RefiError("--anonymise is 'auto' or 'off'.")
-    anonymiser = make_anonymiser() if anonymise == "auto" else None
+    if anonymise == "auto":
+        check_anonymiser()
     data = read_refi(in_path)
     project_path = Path(project_path)
     project = Project.create(project_path, passphrase, framework="none", coder=coder,
                              name=data.name or Path(in_path).stem)
     try:
+        anonymiser = Anonymiser(project, coder) if anonymise == "auto" else None
         report = store(project, data, Path(in_path).name, anonymiser=anonymiser, progress=progress)
     except BaseException:
         project.close()
@@ -88,14 +121,13 @@ def import_refi(
     return report
 
 
-def make_anonymiser() -> Anonymiser:
-    """The anonymiser with every proposal accepted, or a clear error when this build has none."""
+def check_anonymiser() -> None:
+    """Fail before anything is created when this build cannot anonymise."""
     try:
-        from ..anonymise import auto_anonymise  # type: ignore[attr-defined]
+        from ..anonymise import pipeline, review  # noqa: F401
     except ImportError:
-        raise RefiError("--anonymise auto is not available yet in this build: the anonymiser has no automatic "
-                        "mode to call. Import with --anonymise off, then review the documents.") from None
-    return auto_anonymise
+        raise RefiError("--anonymise auto is not available in this build (the anonymiser is missing). "
+                        "Import with --anonymise off, then re-scan the documents.") from None
 
 
 # ---------------------------------------------------------------------------------------------- storing
@@ -130,6 +162,10 @@ class _Store:
         self.turn_of: dict[str, tuple[int, int, int, str]] = {}  # selection guid -> (doc, start, end, speaker)
         self.coding_keys: set[tuple[int, int, int, int, int]] = set()
 
+    def clean(self, text: str) -> str:
+        """Free text from the file (memos, descriptions, names of cases), anonymised when asked."""
+        return self.anonymiser.note(text) if self.anonymiser is not None and text else text
+
     def guid(self, table: str, g: str | None) -> str | None:
         return new_guid_if_taken(self.used.setdefault(table, set()), g)
 
@@ -143,7 +179,7 @@ class _Store:
             self.cases(variables, turns)
             self.notes_and_links()
             if self.d.description.strip():
-                self.p.memos.add("project", None, self.d.description, "Project description")
+                self.p.memos.add("project", None, self.clean(self.d.description), "Project description")
                 self.counts["memos"] += 1
         if self.unknown_users:
             self.r.tolerated.append(f"{self.unknown_users} item(s) named no known user; they are credited "
@@ -281,9 +317,10 @@ class _Store:
             if src.text is None:
                 continue
             label = src.name or "(unnamed)"
-            text, shift, replaced = src.text, (lambda pos: pos), []
+            anon = Anonymised(src.text, lambda pos: pos, [])
             if self.anonymiser is not None:
-                text, shift, replaced = self.anonymiser(src.text)
+                anon = self.anonymiser.text(src.text)
+            text, shift = anon.text, anon.shift
             kind, anonymised = "other", self.anonymiser is not None
             for v in src.values:
                 role = variables.get(v.variable or "", {}).get("role")
@@ -292,6 +329,8 @@ class _Store:
                 elif role == "anonymised" and self.anonymiser is None:
                     anonymised = v.value.strip().lower() in ("true", "1")
             name = src.name or "(unnamed source)"
+            if self.anonymiser is not None:
+                name = self.anonymiser.name(name) or name
             if self.p.documents.by_name(name):
                 name = self.p.documents.unique_name(name)
                 self.r.tolerated.append(f"source '{label}' renamed '{name}' (the name was taken)")
@@ -303,10 +342,12 @@ class _Store:
                 if sel.guid in turn_refs and not sel.codings:
                     s, e = shift(sel.start), shift(sel.end)
                     if 0 <= s <= e <= len(text):
-                        turns.append((s, e, (sel.name or "").strip() or "speaker"))
-            doc = self.p.documents.add(name, text, kind=kind, anonymised=anonymised, memo=src.description,
+                        turns.append((s, e, anon.label((sel.name or "").strip() or "speaker")))
+            doc = self.p.documents.add(name, text, kind=kind, anonymised=anonymised, memo=self.clean(src.description),
                                        turns=turns, guid=self.guid("documents", src.guid),
                                        source_format="refi-qda")
+            if anon.log:
+                self.p.pseudonyms.write_log(doc.id, anon.log)
             self.counts["documents"] += 1
             if src.guid:
                 self.doc_of[src.guid] = doc.id
@@ -316,10 +357,10 @@ class _Store:
                 if not sel.codings:
                     if sel.guid in turn_refs:
                         self.turn_of[sel.guid] = (doc.id, shift(sel.start), shift(sel.end),
-                                                  (sel.name or "").strip() or "speaker")
+                                                  anon.label((sel.name or "").strip() or "speaker"))
                     elif sel.description.strip() or sel.note_refs:
                         annotations += 1
-                        body = sel.description.strip() or "(see the linked note)"
+                        body = self.clean(sel.description.strip()) or "(see the linked note)"
                         self.p.memos.add("document", doc.id, body, f"Annotation at {sel.start}-{sel.end}",
                                                 coder=self.coder_id(sel.user))
                         self.counts["memos"] += 1
@@ -333,8 +374,11 @@ class _Store:
                         f"text (0-{len(src.text)}) or empty")
                     continue
                 s, e = shift(sel.start), shift(sel.end)
-                if any(a <= sel.start and sel.end <= b for a, b in replaced):
-                    wholly_replaced += len(sel.codings)
+                for a, b, new_a, new_b in anon.replaced:
+                    if a <= sel.start and sel.end <= b:  # all of it was replaced: keep it on the placeholder
+                        s, e = new_a, new_b
+                        wholly_replaced += len(sel.codings)
+                        break
                 ids = []
                 for c in sel.codings:
                     code_id = self.code_of.get(c.code or "")
@@ -347,7 +391,7 @@ class _Store:
                         dup_codings += 1
                         continue
                     self.coding_keys.add(key)
-                    made = self.p.codings.add(code_id, doc.id, s, e, coder=coder_id, memo=sel.description,
+                    made = self.p.codings.add(code_id, doc.id, s, e, coder=coder_id, memo=self.clean(sel.description),
                                               guid=self.guid("codings", c.guid), created_at=_stamp(c.created))
                     self.counts["codings"] += 1
                     ids.append(made.id)
@@ -380,13 +424,13 @@ class _Store:
     # -- cases
     def cases(self, variables: dict, turn_refs: set[str]) -> None:
         for case in self.d.cases:
-            name = case.name or "(unnamed case)"
+            name = self.clean(case.name) or "(unnamed case)"
             if self.p.cases.by_name(name):
                 base, n = name, 2
                 while self.p.cases.by_name(name):
                     name, n = f"{base} ({n})", n + 1
                 self.r.tolerated.append(f"case '{case.name}' renamed '{name}' (the name was taken)")
-            made = self.p.cases.add(name, case.description, guid=self.guid("cases", case.guid))
+            made = self.p.cases.add(name, self.clean(case.description), guid=self.guid("cases", case.guid))
             self.counts["cases"] += 1
             if case.guid:
                 self.case_of[case.guid] = made.id
@@ -427,7 +471,7 @@ class _Store:
             a, b = lk.origin or "", lk.target or ""
             if a in self.code_of and b in self.code_of and self.code_of[a] != self.code_of[b]:
                 relation = lk.name if lk.name in LINK_RELATIONS else "associated"
-                memo_parts = [notes[r].text for r in lk.note_refs if r in notes]
+                memo_parts = [self.clean(notes[r].text) for r in lk.note_refs if r in notes]
                 link_memo_notes.update(r for r in lk.note_refs if r in notes)
                 if lk.name and lk.name not in LINK_RELATIONS:
                     memo_parts.insert(0, f"Link name in {self.d.origin or 'the source'}: {lk.name}")
@@ -452,7 +496,8 @@ class _Store:
                 where = [("project", None)]
                 unattached += 1
             for i, (kind, target_id) in enumerate(where):
-                self.p.memos.add(kind, target_id, note.text, note.name, coder=self.coder_id(note.user),
+                self.p.memos.add(kind, target_id, self.clean(note.text), self.clean(note.name),
+                                 coder=self.coder_id(note.user),
                                  guid=self.guid("memos", note.guid) if i == 0 else None)
                 self.counts["memos"] += 1
         if unattached:

@@ -228,3 +228,33 @@ def test_existing_project_file_is_refused(tmp_path, passphrase, project_path):
     with pytest.raises(ProjectExists):
         import_refi(MINIMAL_QDPX, project_path, passphrase)
     assert project_path.read_bytes() == before
+
+
+def test_anonymise_auto_remaps_codings_and_keeps_wholly_replaced_ones(tmp_path, passphrase):
+    tail = "Dr John Smith lives in Leeds.\n"
+    base = "I trust my doctor.\nCafé visits 😊 help.\n"
+    name_at = len(base) + 3
+    lives_at = len(base) + tail.index("lives")
+    extra = "".join(
+        f'<PlainTextSelection guid="{g}" startPosition="{s}" endPosition="{e}"><Coding guid="{c}">'
+        '<CodeRef targetGUID="12365523-1035-4AFA-9E7B-281FE0BC51C5"/></Coding></PlainTextSelection>'
+        for g, c, s, e in (
+            ("11111111-0000-4000-8000-000000000001", "11111111-0000-4000-8000-000000000002", name_at, name_at + 10),
+            ("11111111-0000-4000-8000-000000000003", "11111111-0000-4000-8000-000000000004", lives_at,
+             len(base) + len(tail) - 2),
+        ))
+    src = _variant(tmp_path, qde=lambda x: x.replace("</TextSource>", extra + "</TextSource>"),
+                   text=lambda b: (base + tail).encode("utf-8"))
+    report = import_refi(src, tmp_path / "anon.qcse", passphrase, anonymise="auto")
+    with Project.open(tmp_path / "anon.qcse", passphrase, readonly=True) as project:
+        doc = project.documents.list()[0]
+        text = project.documents.text(doc.id)
+        coded = _coded_texts(project)
+        assert doc.anonymised
+    assert "John" not in text and "Smith" not in text and "Leeds" not in text
+    assert ("Trust", "I trust my doctor") in coded and ("Trust", "Café visits 😊") in coded
+    placeholder = [t for _, t in coded if t.startswith("[") and t.endswith("]")]
+    assert len(placeholder) == 1 and text.count(placeholder[0]) >= 1
+    lives = [t for _, t in coded if t.startswith("lives in ")]
+    assert lives and "Leeds" not in lives[0] and lives[0].endswith("]")
+    assert any("1 coding(s) covered only text the anonymiser replaced" in m for m in report.tolerated)
