@@ -278,7 +278,8 @@ def run_selfcheck(report: Callable[[str], None] = print) -> bool:
                 break
             except Exception as exc:  # noqa: BLE001 - an unexpected error is a failed check, never a traceback
                 results.append(StepResult(name, False, time.perf_counter() - t0, type(exc).__name__))
-                report(f"FAILED  {name}: unexpected {type(exc).__name__}: {exc}")
+                first = next((ln.strip() for ln in str(exc).splitlines() if ln.strip()), "")
+                report(f"FAILED  {name}: unexpected {type(exc).__name__}: {first[:300]}")
                 break
     finally:
         if ctx.project is not None:
