@@ -49,6 +49,7 @@ class Project:
         self._lock = lock
         self._depth = 0
         self._listeners: list[Callable[[str, object], None]] = []
+        self._held: set[str] | None = None  # topics held back by quiet()
         self._passphrase_check = _fingerprint(passphrase)
         self.coders = CoderManager(self)
         self.audit = AuditManager(self)
@@ -252,8 +253,22 @@ class Project:
             self._listeners.remove(listener)
 
     def notify(self, topic: str, payload: object = None) -> None:
+        if self._held is not None:
+            self._held.add(topic)
+            return
         for listener in list(self._listeners):
             listener(topic, payload)
+
+    @contextlib.contextmanager
+    def quiet(self) -> Iterator[set[str]]:
+        """Hold back change notifications (while a worker thread writes, listeners must not touch widgets);
+        yields the set of topics held back, for the caller to announce afterwards on the GUI thread."""
+        held: set[str] = set()
+        self._held = held
+        try:
+            yield held
+        finally:
+            self._held = None
 
     # ----------------------------------------------------------------- meta, info, keys
     def meta(self, key: str, default: str | None = None) -> str | None:

@@ -8,7 +8,6 @@ import shutil
 import pytest
 
 from qualcoder_cse.core import Project
-from qualcoder_cse.demo import build_demo
 from qualcoder_cse.exporters.merge import merge_files, merge_projects
 from qualcoder_cse.exporters.refi_common import RefiError
 
@@ -17,6 +16,8 @@ from .refi_helpers import snapshot
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
+    from qualcoder_cse.demo import build_demo
+
     path = tmp_path_factory.mktemp("demo") / "demo.qcse"
     build_demo(path, "pw")
     return path
@@ -125,3 +126,21 @@ def test_one_coder_name_used_on_two_laptops_is_reported(project_path, tmp_path, 
     report = merge_files(project_path, passphrase, other_path, passphrase)
     assert report.counts["codings added"] == 1
     assert any("coder 'researcher' has codings in both projects" in c for c in report.conflicts)
+
+
+def test_quiet_holds_back_notifications_during_a_merge(project_path, tmp_path, passphrase):
+    other_path = tmp_path / "other.qcse"
+    shutil.copyfile(project_path, other_path)
+    with Project.open(other_path, passphrase, coder="bob") as other:
+        code = other.codes.by_path("Bob/New", create=True)
+        other.codings.add(code.id, other.documents.list()[0].id, 0, 4)
+    seen: list[str] = []
+    with Project.open(project_path, passphrase) as project, \
+            Project.open(other_path, passphrase, readonly=True) as other:
+        project.subscribe(lambda topic, payload: seen.append(topic))
+        with project.quiet() as held:
+            report = merge_projects(project, other)
+        assert seen == [] and {"codes", "codings"} <= held
+        project.notify("codings")
+        assert seen == ["codings"]
+    assert report.counts["codings added"] == 1
