@@ -90,14 +90,22 @@ def coders(project: Project) -> pd.DataFrame:
 
 
 def attribute_values(project: Project, scope: str) -> pd.DataFrame:
-    """attribute (name), target_id, value for every case (scope 'case') or document ('document')."""
-    return _frame(
+    """attribute (name), target_id, value for every case (scope 'case') or document ('document').
+    Police forces come out as "Force A", "Force B", ... when the project pseudonymises them (core/presets)."""
+    frame = _frame(
         project,
         "SELECT a.name, v.target_id, v.value FROM attribute_values v JOIN attributes a ON a.id = v.attribute_id"
         " WHERE a.scope = ? ORDER BY a.position, a.id",
         ["attribute", "target_id", "value"],
         (scope,),
     )
+    from .presets import POLICE_FORCE, force_pseudonyms, forces_pseudonymised
+
+    if scope == "case" and len(frame) and forces_pseudonymised(project):
+        mapping = force_pseudonyms(project)
+        is_force = frame["attribute"].str.casefold() == POLICE_FORCE.casefold()
+        frame.loc[is_force, "value"] = frame.loc[is_force, "value"].map(lambda v: mapping.get(v, v))
+    return frame
 
 
 def memos(project: Project) -> pd.DataFrame:

@@ -67,3 +67,16 @@ def test_pseudonymised_display_is_stable_not_alphabetical_and_reversible(project
 def test_other_projects_get_other_letters(project, tmp_path, passphrase):
     with Project.create(tmp_path / "other.qcse", passphrase, framework="none") as other:
         assert P.force_pseudonyms(other) != P.force_pseudonyms(project)
+
+
+def test_analysis_frames_show_pseudonymised_forces(project):
+    from qualcoder_cse.core import frames
+
+    P.add_research_presets(project)
+    force = project.attributes.by_name("Police force")
+    case = project.cases.add("CSE coordinator")
+    project.attributes.set_value(force.id, case.id, "Gwent Police")
+    values = lambda: frames.attribute_values(project, "case").set_index("attribute")["value"].to_dict()
+    assert values() == {"Police force": "Gwent Police"}
+    P.set_forces_pseudonymised(project, True)
+    assert values() == {"Police force": P.force_pseudonyms(project)["Gwent Police"]}
