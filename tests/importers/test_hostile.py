@@ -120,3 +120,20 @@ def test_duplicate_by_content_hash_is_reported_not_stored(project, tmp_path: Pat
     assert project.documents.by_name("renamed copy") is None
     [r3] = import_files(project, [copy], ImportOptions(allow_duplicates=True))
     assert r3.status == IMPORTED and r3.name == "renamed copy"
+
+
+def test_odt_with_broken_xml_is_refused_and_nothing_is_printed(project, tmp_path: Path, capsys):
+    import zipfile
+
+    source = b.build_odt(tmp_path / "src.odt")
+    with zipfile.ZipFile(source) as zin:
+        parts = {n: zin.read(n) for n in zin.namelist()}
+    parts["content.xml"] = parts["content.xml"].replace(b"</text:h>", b"</text:hh>")
+    broken = tmp_path / "broken.odt"
+    with zipfile.ZipFile(broken, "w") as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
+    [r] = import_files(project, [broken])
+    assert r.status == FAILED and "damaged" in r.reason
+    out, err = capsys.readouterr()
+    assert "Facilitator" not in out + err and "listened" not in out + err
