@@ -22,6 +22,12 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 ChoicesRole = Qt.ItemDataRole.UserRole + 2
 
 
+_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole, IdRole, ChoicesRole,
+})
+
+
 class CaseTableModel(QAbstractTableModel):
     def __init__(self, project, scope: str = "case", undo_stack=None, parent=None) -> None:
         super().__init__(parent)
@@ -33,6 +39,7 @@ class CaseTableModel(QAbstractTableModel):
         self._values: dict[int, dict[int, str]] = {}
         self._mapping: dict[str, str] | None = None
         self._pending = False
+        self._sort: tuple[int, Qt.SortOrder] | None = None
         self._muted = False  # our own batch edits update the cache directly; no reload for them
         self.last_errors: list[str] = []
         self.reload()
@@ -54,6 +61,10 @@ class CaseTableModel(QAbstractTableModel):
         self._attrs = self.project.attributes.list(self.scope)
         self._values = self.project.attributes.table(self.scope)
         self._mapping = force_pseudonyms(self.project) if forces_pseudonymised(self.project) else None
+        if self._sort is not None:
+            column, order = self._sort
+            if column <= len(self._attrs):
+                self.sort(column, order)
         self.endResetModel()
 
     def _on_change(self, topic: str, _payload) -> None:
@@ -93,7 +104,7 @@ class CaseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else 1 + len(self._attrs)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # most roles a view asks for: answered at once
             return None
         row, col = index.row(), index.column()
         if not (0 <= row < len(self._rows)) or not (0 <= col <= len(self._attrs)):
@@ -157,6 +168,35 @@ class CaseTableModel(QAbstractTableModel):
         except ProjectError as exc:
             self.last_errors = [str(exc)]
             return False
+
+    # ----------------------------------------------------------------- sorting and filtering
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows in place (one Python sort: much faster than a proxy comparing through data())."""
+        self._sort = (column, order)
+        attr = self.attribute(column)
+
+        def key(row: tuple[int, str]):
+            if attr is None:
+                return (0, row[1].casefold(), 0.0)
+            value = self._shown(attr, self._values.get(row[0], {}).get(attr.id, ""))
+            if attr.type == "number" and value:
+                try:
+                    return (0, "", float(value))
+                except ValueError:
+                    pass
+            return (0 if value else 1, value.casefold(), 0.0)  # empty cells last either way
+
+        self.layoutAboutToBeChanged.emit()
+        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self.layoutChanged.emit()
+
+    def row_matches(self, row: int, needle: str) -> bool:
+        """Does any cell of the row contain ``needle`` (already casefolded)?"""
+        target_id, name = self._rows[row]
+        if needle in name.casefold():
+            return True
+        values = self._values.get(target_id, {})
+        return any(needle in self._shown(a, values.get(a.id, "")).casefold() for a in self._attrs)
 
     # ----------------------------------------------------------------- batch edits
     def set_values(self, cells: list[tuple[int, int, str]]) -> int:

@@ -60,17 +60,37 @@ class ChoiceDelegate(QStyledItemDelegate):
             super().setModelData(editor, model, index)
 
 
+class CaseFilterProxy(QSortFilterProxyModel):
+    """Filtering and sorting done by the source model over its plain lists (fast for 5,000 x 10)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+
+    def set_text(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+            self._needle = text.strip().casefold()
+            self.endFilterChange()
+        else:
+            self._needle = text.strip().casefold()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:
+        return not self._needle or self.sourceModel().row_matches(row, self._needle)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
+
+
 class CasesEditor(QWidget):
     def __init__(self, project, undo_stack=None, parent=None) -> None:
         super().__init__(parent)
         self.project = project
         self.undo_stack = undo_stack
         self.model = CaseTableModel(project, "case", undo_stack, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = CaseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.view = QTableView()
         self.view.setModel(self.proxy)
@@ -89,7 +109,7 @@ class CasesEditor(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter rows…")
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self.proxy.set_text)
         self.pseudonymise = QCheckBox("Show police forces as Force A, B, …")
         self.pseudonymise.setChecked(forces_pseudonymised(project))
         self.pseudonymise.toggled.connect(self._toggle_pseudonyms)
@@ -143,6 +163,8 @@ class CasesEditor(QWidget):
         self.model.close()
         self.model = CaseTableModel(self.project, scope, self.undo_stack, self)
         self.proxy.setSourceModel(self.model)
+        header = self.view.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.add_case_action.setEnabled(scope == "case")
         self.delete_case_action.setEnabled(scope == "case")
 
