@@ -145,3 +145,21 @@ def test_attribute_dialog(qtbot):
     assert dialog.values() == ("Area type", "category", ["Urban", "Rural"])
     dialog.type.setCurrentText("number")
     assert dialog.values() == ("Area type", "number", [])
+
+
+def test_sort_numbers_as_numbers_and_filter_on_any_column(qtbot, project):
+    editor = CasesEditor(project)
+    qtbot.addWidget(editor)
+    years = editor.add_attribute("Years", "number")
+    for name, value in (("A", "9"), ("B", "10"), ("C", ""), ("D", "2.5")):
+        case_id = editor.add_case(name)
+        project.attributes.set_value(years, case_id, value)
+    editor.model.reload()
+    col = 1 + [a.id for a in editor.model.attributes()].index(years)
+    editor.view.sortByColumn(col, Qt.SortOrder.AscendingOrder)
+    names = lambda: [editor.proxy.index(r, 0).data() for r in range(editor.proxy.rowCount())]
+    assert names() == ["D", "A", "B", "C"]  # 2.5 < 9 < 10, empty last
+    editor.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert names() == ["D", "C", "B", "A"]
+    editor.filter.setText("10")
+    assert names() == ["B"]
