@@ -166,6 +166,11 @@ def _int(value: str | None) -> int | None:
         return None
 
 
+def _too_big(info: zipfile.ZipInfo) -> bool:
+    return info.file_size > MAX_ENTRY or (
+        info.file_size > 64 * 2**20 and info.file_size > _MAX_RATIO * max(1, info.compress_size))
+
+
 class _Files:
     """The files a REFI document refers to: zip entries, or a folder beside a bare .qde."""
 
@@ -188,9 +193,7 @@ class _Files:
                 info = self.by_name.get(base)
                 if info is None:
                     return None, "its file is not in the archive"
-                if info.file_size > MAX_ENTRY or (
-                    info.file_size > 64 * 2**20 and info.file_size > _MAX_RATIO * max(1, info.compress_size)
-                ):
+                if _too_big(info):
                     return None, "its file is too large or suspiciously compressed"
                 try:
                     return self.zf.read(info), ""
@@ -241,7 +244,13 @@ def read_refi(path: str | Path) -> RefiData:
             if not qde:
                 raise RefiError(f"{path.name} holds no project (.qde) file.")
             qde.sort(key=lambda i: (i.filename.lower() != "project.qde", i.filename.count("/"), i.filename))
-            data = _parse_project(_xml(zf.read(qde[0]), path.name), _Files(zf, path.parent))
+            if _too_big(qde[0]):
+                raise RefiError(f"{path.name}: its project file is too large or suspiciously compressed.")
+            try:
+                xml = zf.read(qde[0])
+            except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, ValueError):
+                raise RefiError(f"{path.name} is damaged (its project file cannot be read).") from None
+            data = _parse_project(_xml(xml, path.name), _Files(zf, path.parent))
             if qde[0].filename.lower() != "project.qde":
                 data.messages.append(f"the project file inside the archive is named '{qde[0].filename}'")
             if len(qde) > 1:
