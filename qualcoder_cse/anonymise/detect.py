@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from .gazetteers import Gazetteers, load_gazetteers
 from .patterns import find_patterns
-from .rules import MONTHS, NOT_NAMES, STOP, WEEKDAYS, RuleLayer, Tok, tokenize
+from .rules import MONTHS, NOT_NAMES, ROLE_UPPER, ROLE_WORDS, STOP, WEEKDAYS, RuleLayer, Tok, tokenize
 from .spans import LABELS, Span, entity_key, fold
 
 __all__ = ["LABELS", "Detector", "Span", "load_detector"]
@@ -44,6 +44,7 @@ class Detector:
             spans += self.ner.find(text)
         merged = merge(spans)
         merged = self.propagate(text, toks, merged)
+        merged = _extend_locations(text, merged)
         merged = _address_chain(text, merged)
         merged = self._coordination(text, toks, merged)
         merged = _org_with_town(text, merged)
@@ -166,7 +167,7 @@ class Detector:
                 # a common word: only capitalised, not first in a sentence, or in a name position
                 if not (t.cap and not t.initial) and not _name_position(toks, t):
                     continue
-            if k in STOP or k in WEEKDAYS or k in MONTHS:
+            if k in STOP or k in WEEKDAYS or k in MONTHS or k in ROLE_UPPER or k in ROLE_WORDS:
                 continue
             end = end if hit else t.base_end
             new.append(Span(t.start, end, label, text[t.start:end], min(conf, 0.85), "propagate"))
@@ -255,15 +256,50 @@ def merge(spans: list[Span]) -> list[Span]:
 _ADDR_GAP = re.compile(r"^,?\s{1,2}$")
 
 
+_COMPASS_BEFORE = re.compile(r"(?:north|south|east|west|central|upper|lower|greater)\s$", re.IGNORECASE)
+_AFTER_LOC = re.compile(r"^(?: (?:North|South|East|West|Upper|Lower|Central)\b| estate\b| Estate\b)")
+_FLAT_BEFORE = re.compile(r"(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room)\s+\d{1,4}[A-Za-z]?,\s*$")
+_TOWN_GAP = re.compile(r"^,\s*[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2},?\s+$")
+
+
+def _extend_locations(text: str, spans: list[Span]) -> list[Span]:
+    """"west Belfast", "Cowbridge Road East", "Ellor Street estate", "Flat 12, Hanover Tower"."""
+    out = []
+    for s in spans:
+        if s.label == "LOCATION":
+            start, end = s.start, s.end
+            m = _COMPASS_BEFORE.search(text, max(0, start - 8), start)
+            if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+                start = m.start()
+            m = _AFTER_LOC.match(text[end:end + 12])
+            if m and not s.text.lower().endswith("estate"):
+                end += m.end()
+            m = _FLAT_BEFORE.search(text, max(0, start - 20), start)
+            if m:
+                start = m.start()
+            if (start, end) != (s.start, s.end):
+                s = Span(start, end, s.label, text[start:end], s.confidence, s.source)
+        out.append(s)
+    return merge(out)
+
+
 def _address_chain(text: str, spans: list[Span]) -> list[Span]:
     """A full address is one LOCATION span: "14 Elm Road, Northfield, NF3 2QT"."""
     out: list[Span] = []
     for s in spans:
-        if out and s.label == "LOCATION" and out[-1].label == "LOCATION" and _ADDR_GAP.match(
-            text[out[-1].end:s.start]
-        ) and (out[-1].text[:1].isdigit() or _is_postcode(s.text) or "," in text[out[-1].end:s.start]):
+        gap = text[out[-1].end:s.start] if out else ""
+        if out and s.label == "LOCATION" and out[-1].label == "LOCATION" and _is_postcode(s.text.split(",")[-1].strip()[-8:]) \
+                and _TOWN_GAP.match(gap):
             prev = out[-1]
-            if prev.text[:1].isdigit() or _is_postcode(s.text) or _is_postcode(prev.text):
+            out[-1] = Span(prev.start, s.end, "LOCATION", text[prev.start:s.end], prev.confidence, prev.source)
+            continue
+        if out and s.label == "LOCATION" and out[-1].label == "LOCATION" and _ADDR_GAP.match(gap) and (
+            out[-1].text[:1].isdigit() or _ends_postcode(s.text) or "," in gap or out[-1].text[:4].lower() == "flat"
+        ):
+            prev = out[-1]
+            if prev.text[:1].isdigit() or _ends_postcode(s.text) or _is_postcode(prev.text) or (
+                prev.text[:4].lower() == "flat"
+            ):
                 out[-1] = Span(prev.start, s.end, "LOCATION", text[prev.start:s.end],
                                max(prev.confidence, s.confidence), prev.source)
                 continue
@@ -272,6 +308,13 @@ def _address_chain(text: str, spans: list[Span]) -> list[Span]:
 
 
 _POSTCODE = re.compile(r"^[A-Za-z]{1,2}\d[A-Za-z0-9]?\s?\d[A-Za-z]{2}$")
+
+
+def _ends_postcode(s: str) -> bool:
+    return bool(_POSTCODE_END.search(s))
+
+
+_POSTCODE_END = re.compile(r"(?:^|\s)[A-Za-z]{1,2}\d[A-Za-z0-9]?\s?\d[A-Za-z]{2}$")
 
 
 def _is_postcode(s: str) -> bool:

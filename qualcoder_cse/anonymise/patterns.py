@@ -20,24 +20,36 @@ _ORD = r"(?:st|nd|rd|th)"
 _DAY = rf"(?:[12][0-9]|3[01]|0?[1-9]){_ORD}?"
 _YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
 _MON = rf"(?:{MONTHS})\.?"
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?"
 
 _RX: list[tuple[str, re.Pattern, float]] = [
     ("CONTACT", re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"), 0.99),
     ("CONTACT", re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"), 0.95),
     # UK phone numbers: +44 or 0, then 9-10 more digits in groups
-    ("CONTACT", re.compile(r"(?<![\w+])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?(?:[\s-]?\d){6,8}(?![\w/])"), 0.95),
-    ("ID", re.compile(r"(?<!\w)[A-Za-z]{2}[0-9]{2}\s?[A-Za-z]{3}(?!\w)"), 0.9),  # current registrations
+    ("CONTACT", re.compile(r"(?<![\w+])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?(?:[\s-]?\d){6,9}"
+                           r"(?:\s?(?:ext\.?|x)\s?\d{2,6})?(?![\w/])"), 0.95),
+    ("CONTACT", re.compile(r"(?<![\w/.])(?:https?://)?(?:www\.)?(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|"
+                           r"youtube|linkedin)\.com/[\w.\-/@]+[\w/]"), 0.95),
+    # usernames with dots: "zaraa.k", "tommy.b.90" (not e.g., i.e., a.m.)
+    ("CONTACT", re.compile(r"(?<![\w@./])[a-z][a-z0-9]{2,}(?:\.[a-z0-9]+)+(?![\w@]|\.\w)"), 0.6),
+    ("ID", re.compile(r"(?<!\w)[A-Za-z]{2}[0-9]{2}[\s-]?[A-Za-z]{3}(?!\w)"), 0.9),  # current registrations
     ("ID", re.compile(r"(?<!\w)[A-Z]{2} [0-9]{2} [A-Z]{3}(?!\w)"), 0.85),
     ("ID", re.compile(r"(?<!\w)[A-Z][0-9]{1,3}\s?[A-Z]{3}(?!\w)"), 0.75),  # prefix style
     ("ID", re.compile(r"(?<!\w)[A-Z]{3}\s?[0-9]{1,3}[A-Z](?!\w)"), 0.75),  # suffix style
-    ("ID", re.compile(r"(?<!\w)[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d](?!\w)"), 0.95),
+    ("ID", re.compile(r"(?<!\w)[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d](?!\w)"), 0.95),
+    ("ID", re.compile(r"(?<![\w/])[A-Z]{1,2}\d{6,10}(?![\w/])"), 0.75),  # H1234567, T20177043
+    ("ID", re.compile(r"(?<![\w/])[1-9]\d{9,13}(?![\w/])"), 0.7),  # long bare reference numbers
+    ("ID", re.compile(r"(?<![\w/])(?:[A-Za-z]{1,5}/){1,3}\d{2,}(?:/\d{2,})*(?![\w/])"), 0.8),  # WY/OPS/2014/117
+    ("ID", re.compile(r"(?<!\w)[A-Z]{3}\s?\d{3,4}(?![\w/])"), 0.6),  # Northern Ireland plates: LCZ 4471
     ("ID", re.compile(r"(?<![\w/])[1-9]\d{2}[\s-]?\d{3}[\s-]?\d{4}(?![\w/])"), 0.85),  # NHS number
     # crime, incident, custody references: digit groups joined by / or -, or letters then digits
     ("ID", re.compile(r"(?<![\w/])(?:[A-Za-z]{1,5}[/-]?)?\d{2,}(?:[/-]\d{2,}){1,3}(?:[/-][A-Za-z]{1,3})?(?![\w/])"), 0.8),
     ("ID", re.compile(r"(?<![\w/])[A-Z]{2,5}[/-]?\d{5,}(?:[/-]\d{2,4})?(?![\w/])"), 0.8),
-    ("DATE", re.compile(r"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})(?![\w/.-])"), 0.95),
+    ("DATE", re.compile(r"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})(?![\w/-]|\.\d)"), 0.95),
     ("DATE", re.compile(r"(?<![\w/-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w/-])"), 0.95),
-    ("DATE", re.compile(rf"(?<!\w){_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?(?!\w)", re.IGNORECASE), 0.9),
+    ("DATE", re.compile(rf"(?<!\w)(?:{_WEEKDAY},?\s+(?:the\s+)?)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?(?!\w)",
+                        re.IGNORECASE), 0.9),
+    ("DATE", re.compile(rf"(?<!\w){_WEEKDAY}\s+the\s+{_DAY}(?!\w)", re.IGNORECASE), 0.8),
     ("DATE", re.compile(rf"(?<!\w){_MON}\s+(?:the\s+)?{_DAY}(?:,?\s+{_YEAR})?(?![\w:])", re.IGNORECASE), 0.8),
     ("PERSON", re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?!\w)"), 0.7),  # initials: K.M.
     # usernames: letters with _ or . joins, or letters ending in digits ("jaybae_x", "sk8r_kyle", "deebee07")
@@ -55,7 +67,7 @@ _RX: list[tuple[str, re.Pattern, float]] = [
 _PLATFORM = re.compile(
     r"\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|kik|twitter|fb|facebook|username|user\s?name|handle|"
     r"gamertag|psn|xbox(?:\s+live)?|discord|telegram|wickr)(?:\s+(?:name|id|handle|username|account))?"
-    r"(?:(?P<sep>\s*[:=\-]\s*|\s+(?:is|was|it's|its|as|called)\s+(?:@)?)|\s+(?=@?\S*[\d_.]))"
+    r"(?:(?P<sep>\s*[:=\-(]\s*|\s+(?:is|was|it's|its|as|called)\s+(?:@)?)|\s+(?=@?\S*[\d_.]))"
     r"(?P<user>@?[A-Za-z0-9_.]{3,30}[A-Za-z0-9_])",
     re.IGNORECASE,
 )
@@ -80,9 +92,16 @@ def _valid(label: str, text: str, full: str, start: int) -> bool:
         return False
     if label == "DATE" and not re.search(r"(?:st|nd|rd|th)$", text, re.IGNORECASE) and text.isdigit():
         return False
+    if label == "CONTACT" and "." in text and "@" not in text and "/" not in text and not text.startswith("+"):
+        last = text.rsplit(".", 1)[1]
+        if last in ("com", "uk", "org", "net", "gov", "co", "txt", "doc", "docx", "pdf", "jpg", "png") or (
+            not text[0].isalpha()
+        ):
+            return False
     if label == "CONTACT" and text.lstrip("(").startswith(("+", "0")) and "@" not in text:
         d = _digits(text)
-        return (d in (12, 13)) if text.startswith("+") else d in (10, 11)
+        d -= _digits(re.sub(r"^.*?(?:ext\.?|x)\s?", "", text)) if re.search(r"(?:ext\.?|x)\s?\d", text) else 0
+        return (d in (12, 13)) if text.startswith("+") else d in (10, 11, 12)
     if label == "ID":
         if "/" in text or "-" in text:
             return _digits(text) >= 5

@@ -24,7 +24,13 @@ TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "mx", "dr", "pc", "dc", "ds", "di", "dci", "dsi", "dcs", "sgt", "sergeant", "inspector", "constable", "detective", "officer", "cllr", "councillor", "nurse", "auntie", "aunty", "uncle", "sir", "lady", "lord"]
 )
 ROLE_WORDS = frozenset(
-    ["int", "interviewer", "facilitator", "f1", "f2", "p1", "p2", "p3", "p4", "yp", "yp1", "yp2", "girl", "boy", "victim", "suspect", "witness"]
+    """int interviewer interviewee facilitator researcher participant participants mod moderator admin chair
+    yp r q a p f m i note notes present apologies date time venue subject re action agenda item mum dad carer
+    worker officer host speaker unknown both all group girl boy victim suspect witness respondent member
+    members attendees audio transcript transcriber location place duration consent youthvoice professor
+    prof young person people panel police council school sergeant inspector constable detective nurse
+    teacher manager lead coordinator analyst superintendent chief social worker fieldnotes field summary
+    minutes tel mob email phone ext fax""".split()
 )
 MONTHS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
@@ -36,6 +42,11 @@ NOT_NAMES = frozenset(
 ) | frozenset(
     ["england", "scotland", "wales", "ireland", "britain", "uk", "spain", "france", "germany", "italy", "poland", "romania", "bulgaria", "albania", "pakistan", "india", "bangladesh", "afghanistan", "iran", "iraq", "syria", "turkey", "somalia", "eritrea", "sudan", "ethiopia", "nigeria", "ghana", "kenya", "jamaica", "china", "vietnam", "thailand", "philippines", "portugal", "greece", "cyprus", "dubai", "america", "usa", "canada", "australia", "lithuania", "latvia", "estonia", "slovakia", "hungary", "czech", "kosovo", "serbia", "croatia", "morocco", "egypt", "libya", "yemen", "kuwait", "qatar", "europe", "africa", "asia", "london"]
 ) - frozenset(["london"])
+NOT_NAMES = NOT_NAMES | frozenset(
+    """jus sumwhere smthn summat nuffin macdonalds northern southern eastern western judge magistrate aye gosh
+    """.split()
+)
+TITLES = TITLES | {"judge"}
 # national bodies and platforms the guidelines leave unmarked
 NATIONAL = frozenset(
     """home office|cps|crown prosecution service|nspcc|barnardo's|barnardos|ofsted|hmicfrs|nhs|dfe|ceop|nca|
@@ -72,7 +83,8 @@ ORG_HEADS_CAP = {
     "minicabs": 1, "kebabs": 1, "kebab": 1, "pizza": 1, "pizzas": 1, "pizzeria": 1, "chicken": 1, "takeaway": 1,
     "cafe": 1, "café": 1, "grill": 1, "express": 1, "council": 1, "police": 1, "constabulary": 1, "trust": 1,
     "project": 1, "foundation": 1, "club": 1, "fc": 1, "barbers": 1, "garage": 1, "motors": 1, "store": 1,
-    "stores": 1, "mart": 1, "board": 1, "alliance": 1, "abc": 1, "network": 1, "group": 1, "partnership": 1, "association": 1, "supermarket": 1, "off-licence": 1, "bar": 1, "pub": 1, "arms": 1, "tavern": 1,
+    "stores": 1, "mart": 1, "board": 1, "alliance": 1, "abc": 1, "network": 1, "advisors": 1, "voices": 1,
+    "voice": 1, "forum": 1, "collective": 1, "hub": 1, "campus": 1, "palace": 1, "bites": 1, "group": 1, "partnership": 1, "association": 1, "supermarket": 1, "off-licence": 1, "bar": 1, "pub": 1, "arms": 1, "tavern": 1,
     "services": 1, "house": 1, "hall": 1, "nursery": 1, "fried": 0, "wines": 1, "convenience": 1, "shisha": 1,
     "lounge": 1, "restaurant": 1, "diner": 1, "bakery": 1, "launderette": 1, "nails": 1, "salon": 1,
     "hostel": 1, "sixth": 0, "centre": 1, "center": 1, "church": 1, "mosque": 1, "gurdwara": 1, "temple": 1,
@@ -85,7 +97,9 @@ ORG_MULTI = (
     ("metropolitan", "borough", "council"), ("fried", "chicken"), ("guest", "house"), ("kebab", "house"),
     ("pizza", "house"), ("family", "centre"), ("residential", "home"), ("pupil", "referral", "unit"),
     ("food", "bank"), ("youth", "service"), ("boxing", "club"), ("football", "club"), ("children", "centre"),
-    ("mini", "market"), ("shisha", "lounge"), ("snooker", "club"),
+    ("mini", "market"), ("shisha", "lounge"), ("snooker", "club"), ("crown", "court"), ("magistrates", "court"),
+    ("magistrates'", "court"), ("youth", "court"), ("family", "court"), ("rape", "crisis"), ("learning", "campus"),
+    ("young", "advisors"), ("young", "voices"), ("young", "people's", "service"),
 )
 MULTI_FIRST = frozenset(m[0] for m in ORG_MULTI)
 ORG_LOWER_HEADS = frozenset(
@@ -106,7 +120,20 @@ LOC_HEAD_EXCLUDE_PREV = frozenset(
     ["crown", "magistrates", "magistrate", "family", "youth", "high", "police", "bus", "train", "railway", "coach", "fire", "petrol", "service", "car", "skate", "retail"]
 )
 CONNECTORS = frozenset(["of", "and", "&", "the", "upon", "le", "de", "la", "st", "st.", "saint"])
-_QUOTED_NICK = re.compile(r"\b([A-Z][a-z]+) [\"“'‘]([A-Z][a-z]+)[\"”'’] ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_SPEAKER = re.compile(
+    r"(?m)^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\]?[ \t]*)?(?:<v[ \t]+)?"
+    r"(?P<label>[^\W\d_][\w.'’-]*(?:[ \t][^\W\d_][\w.'’-]*){0,2})[ \t]*(?::|>)"
+)
+_HEADER_CUE = re.compile(
+    r"\b(?:Interviewer|Researcher|Participant|Facilitator|Interviewee|Note-taker|Notetaker|Delivered by|"
+    r"Chair|Observer|Present|Attendees?)\s*:\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|PC|DC|DS|DI|DCI|Sgt|Prof|Professor|Cllr)"
+    r"\.?\s+)?(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2})"
+)
+ROLE_UPPER = frozenset(
+    "int iv yp yps r q a p i f m ie ch mod fac res inv sw dsl sio pc dc ds di dci sgt ps ins ivr ver me all "
+    "interp dsu dcs acc dcc supt insp cse cid yot mash nhs gp sen tbc aob ld ok na nb re cc".split()
+)
+_QUOTED_NICK = re.compile(r"\b([A-Z][a-z]+) [\"“]([A-Z][a-z]+)[\"”] ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 NAME_PARTICLES = frozenset(["ó", "o", "ni", "nic", "mac", "mc", "van", "von", "de", "da", "di", "du", "le", "la", "al", "el", "bin", "ben", "abu", "ibn"])
 RANKS = TITLES | frozenset(["chief", "superintendent", "acting", "temporary", "detective", "police", "deputy", "assistant"])
 
@@ -172,8 +199,10 @@ class RuleLayer:
             return 0.0
         if ("'" in k or "’" in k) and (_CONTRACTION.search(k) or not re.match(r"^[a-z]['’][a-z]{3,}", k)):
             return 0.0  # I'm, she'll, don't (but O'Brien, D'Souza)
-        if t.shape == "upper" and not upper_doc and len(k) <= 4:
-            return 0.0  # CID, MASH, SIO
+        if t.shape == "upper" and not upper_doc and (len(k) <= 4 or self.g.words.get(k, 99) <= 35):
+            return 0.0  # CID, MASH, SIO, GREEN
+        if t.shape == "upper" and upper_doc:
+            t = Tok(t.text, t.start, t.end, k, t.base_end, "lower", t.initial, t.spaced)
         g = self.g.given.get(k)
         s = self.g.surnames.get(k.replace("'", "").replace("-", "").replace("’", ""))
         tier = self.g.words.get(k)
@@ -257,7 +286,9 @@ class RuleLayer:
                 L = len(cue)
                 if i >= L and tuple(keys[i - L:i]) == cue and not used[i]:
                     t = toks[i]
-                    if t.key in STOP or t.key in NOT_NAMES or t.shape == "other" or t.key in MONTHS or any(
+                    if t.key in STOP or t.key in NOT_NAMES or t.shape == "other" or t.key in MONTHS or _CONTRACTION.search(
+                        t.key
+                    ) or any(
                         c.isdigit() for c in t.key
                     ):
                         continue
@@ -293,6 +324,29 @@ class RuleLayer:
                 if keys[i] == "lil" and not (len(nk) <= 3 or nk == "man" or self.is_name_word(toks[i + 1])):
                     continue
                 add(i, i + 1, "PERSON", 0.6, "context")
+        # ---- speaker labels: "Rhi:", "SL:", "<v Harjit Bains>", header lines "Interviewer: Dr Helen Marsh"
+        for m in _SPEAKER.finditer(text):
+            self._speaker_label(text, m.start("label"), m.group("label"), out)
+        for m in _HEADER_CUE.finditer(text):
+            name = m.group("name")
+            words = name.split()
+            while words and fold(words[-1]) in ROLE_WORDS | STOP:
+                words.pop()
+            if words and fold(words[0]) not in self.g.given and self.g.words.get(fold(words[0]), 99) <= 50:
+                continue
+            if words and fold(words[0]) in ROLE_UPPER:
+                continue
+            if words and not all(fold(w) in ROLE_WORDS or fold(w) in NOT_NAMES for w in words) and (
+                len(words[0]) > 1
+            ):
+                name = " ".join(words)
+                out.append(Span(m.start("name"), m.start("name") + len(name), "PERSON", name, 0.8, "context"))
+        # ---- organisations known by name ("PSNI", "Premier Inn")
+        for i in range(n):
+            for L in (3, 2, 1):
+                if tuple(keys[i:i + L]) in ORG_KNOWN and (toks[i].cap or L > 1):
+                    add(i, i + L - 1, "ORG", 0.8, "gazetteer")
+                    break
         # ---- Gary "Gaz" Whitworth
         for m in _QUOTED_NICK.finditer(text):
             if self.g.given.get(fold(m.group(1))):
@@ -360,6 +414,12 @@ class RuleLayer:
                     gscore = 0.7  # a speaker label: "Sue:"
                 elif after in (",", ".") and re.search(r"^\S+:\s*$", text[text.rfind("\n", 0, t.start) + 1:t.start]):
                     gscore = 0.55  # "Sue: Sue, looked-after children's nurse"
+            if gscore <= 0 and t.cap and not t.initial and t.shape == "title" and k.isalpha() and len(k) >= 3 and (
+                k not in self.g.words and k not in NOT_NAMES and k not in self.g.places1
+            ):
+                nxt = keys[i + 1] if i + 1 < n else ""
+                if nxt in NAME_RIGHT - {"is", "was", "and", "has", "had"} or prev in NAME_LEFT_WEAK - {"and", "by"}:
+                    gscore = 0.5  # an unknown capitalised word in a name position: "then Deeko picked me up"
             if gscore <= 0:
                 gscore = self._context_name(toks, keys, i, upper_doc)
                 if gscore <= 0:
@@ -371,6 +431,35 @@ class RuleLayer:
         return out
 
     # ---------------------------------------------------------------- helpers
+    def _speaker_label(self, text: str, start: int, label: str, out: list[Span]) -> None:
+        words = label.split()
+        pos = start
+        spans: list[tuple[int, int]] = []
+        for w in words:
+            ws = text.index(w, pos)
+            pos = ws + len(w)
+            k = fold(w)
+            if k in TITLES or k in RANKS or k in ROLE_WORDS or k in STOP or k in NOT_NAMES:
+                continue
+            if any(c.isdigit() for c in w) or "_" in w or "." in w.strip("."):
+                return  # a username or a numbered role (P1, yp2): patterns deal with usernames
+            if w.isupper() and 2 <= len(w) <= 3:
+                if k not in ROLE_UPPER:
+                    spans.append((ws, ws + len(w)))
+                continue
+            if w[0].isupper() and len(w) >= 2 and (k in self.g.given or k not in self.g.words) and (
+                k not in self.g.places1 or k in self.g.given
+            ):
+                spans.append((ws, ws + len(w)))
+        if not spans:
+            return
+        s, e = spans[0][0], spans[-1][1]
+        if text[s:e].count(" ") + 1 != len(spans):
+            for a, b in spans:
+                out.append(Span(a, b, "PERSON", text[a:b], 0.6, "context"))
+            return
+        out.append(Span(s, e, "PERSON", text[s:e], 0.65, "context"))
+
     def _joins(self, a: Tok, b: Tok, upper_doc: bool) -> bool:
         """Does ``b`` continue the name that ends with ``a`` ("Jodie Smith", "kyle o'brien")?"""
         if a.base_end != a.end or not b.spaced or b.key in STOP or b.key in NOT_NAMES:

@@ -1,0 +1,112 @@
+"""UK patterns (CONTACT, ID, DATE, postcodes): each with cases it must find and look-alikes it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcoder_cse.anonymise.patterns import find_patterns
+
+
+def found(text: str, label: str) -> list[str]:
+    return [s.text for s in find_patterns(text) if s.label == label]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ring me on 07700 900123 tonight", "07700 900123"),
+        ("his number was 07700900638 but", "07700900638"),
+        ("call 0161 496 0123 for the office", "0161 496 0123"),
+        ("from abroad +44 7700 900417 ok", "+44 7700 900417"),
+        ("the landline (0113) 496 0555", "(0113) 496 0555"),
+    ],
+)
+def test_phone_numbers(text, expected):
+    assert expected in found(text, "CONTACT")
+
+
+@pytest.mark.parametrize("text", ["she was 14 in 2016", "about 0770 people", "crime ref 14/118273/16",
+                                  "it cost 1234567 pounds"])
+def test_not_phone_numbers(text):
+    assert not [t for t in found(text, "CONTACT") if any(c.isdigit() for c in t)]
+
+
+def test_email_is_one_span_with_the_name_inside():
+    assert found("email jodie.s@hotmail.co.uk please", "CONTACT") == ["jodie.s@hotmail.co.uk"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("follow @lil_dee99 on there", "@lil_dee99"),
+        ("snap: jaybae", "jaybae"),
+        ("my snap is rico.m23 lol", "rico.m23"),
+        ("add me on insta xx_kayla_xx", "xx_kayla_xx"),
+        ("deebee07 on snap and", "deebee07"),
+        ("sk8r_kyle: my mate got jumped", "sk8r_kyle"),
+    ],
+)
+def test_handles_and_usernames(text, expected):
+    assert expected in found(text, "CONTACT")
+
+
+@pytest.mark.parametrize("text", ["his snap was full of him", "i use snapchat a lot", "DM me on insta",
+                                  "the facilitator YouthVoice_Facilitator said hi", "we met on snap and talked"])
+def test_not_usernames(text):
+    assert found(text, "CONTACT") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a silver Astra, YK09 TFA.", "YK09 TFA"),
+        ("plate was ab12 cde or smthn", "ab12 cde"),
+        ("a red Corsa LN 64 ZTE parked", "LN 64 ZTE"),
+        ("old car P123 ABC outside", "P123 ABC"),
+        ("crime reference 14/118273/16 was", "14/118273/16"),
+        ("log CR/0012345/20 today", "CR/0012345/20"),
+        ("NI number AB 12 34 56 C on file", "AB 12 34 56 C"),
+        ("NHS number 485 777 3456 in notes", "485 777 3456"),
+    ],
+)
+def test_identifiers(text, expected):
+    assert expected in found(text, "ID")
+
+
+@pytest.mark.parametrize("text", ["she was 14 and he was 22", "at 10:30 on Friday", "flat 3, 14 Elm Road",
+                                  "in 2016 and 2017", "the M62 again"])
+def test_not_identifiers(text):
+    assert found(text, "ID") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("born 12.4.2002 in", "12.4.2002"),
+        ("dob is 23/11/2001 so", "23/11/2001"),
+        ("on the 3rd march 2016 we", "3rd march 2016"),
+        ("booked on the 2nd of April and", "2nd of April"),
+        ("on the 17th April 2016.", "17th April 2016"),
+        ("it was March 3rd, 2016 when", "March 3rd, 2016"),
+        ("2019-05-03 entry", "2019-05-03"),
+    ],
+)
+def test_dates(text, expected):
+    assert expected in found(text, "DATE")
+
+
+@pytest.mark.parametrize("text", ["in March 2016 we", "back in 2019", "on a Friday night", "last summer",
+                                  "31/13/2019 is no date", "may i ask", "she was 14"])
+def test_not_dates(text):
+    assert found(text, "DATE") == []
+
+
+@pytest.mark.parametrize("text, expected", [("Elm Road, NF3 2QT", "NF3 2QT"), ("postcode ol11 3ab", "ol11 3ab"),
+                                            ("M1 1AE is central", "M1 1AE")])
+def test_postcodes(text, expected):
+    assert expected in found(text, "LOCATION")
+
+
+@pytest.mark.parametrize("text", ["the M62 at junction 3", "Covid19 times", "Year 10 pupils"])
+def test_not_postcodes(text):
+    assert found(text, "LOCATION") == []
