@@ -1,0 +1,194 @@
+"""Plugs the cases, memos, links and search panels into the main window (docks, menus, navigation).
+
+``install(window)`` is called once from ``MainWindow._install_extensions``. Each panel takes the project in
+its constructor, so a host widget per dock builds the panel when a project opens and drops it when the
+project closes. Navigation: a search hit or a memo on a coding opens the document at that span
+(``window.show_document``); the memo pane follows the document shown and the code selected.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+
+from ..core.errors import NotFound, ProjectError
+
+
+class _Host(QWidget):
+    """Holds one panel for the open project; ``factory(project)`` builds it."""
+
+    def __init__(self, factory, parent=None) -> None:
+        super().__init__(parent)
+        self.factory = factory
+        self.panel = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def open(self, project) -> None:
+        self.drop()
+        self.panel = self.factory(project)
+        self.layout().addWidget(self.panel)
+
+    def drop(self) -> None:
+        if self.panel is not None:
+            self.panel.close()  # panels unsubscribe from the project in closeEvent
+            self.panel.setParent(None)
+            self.panel.deleteLater()
+            self.panel = None
+
+
+class WorkbenchExtensions(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        w = window
+        self.search_host = _Host(self._make_search)
+        self.memo_host = _Host(self._make_memos)
+        self.links_host = _Host(lambda p: self._links_panel_class()(p, w.undo_stack))
+        self.cases_host = _Host(lambda p: self._cases_editor_class()(p, w.undo_stack))
+        bottom, right = Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.search_dock = w.add_dock(self.search_host, "Search", bottom, name="search")
+        self.links_dock = w.add_dock(self.links_host, "Links", bottom, name="links")
+        self.cases_dock = w.add_dock(self.cases_host, "Cases", bottom, name="cases")
+        self.memo_dock = w.add_dock(self.memo_host, "Memos", right, name="memos")
+        w.tabifyDockWidget(self.search_dock, self.links_dock)
+        w.tabifyDockWidget(self.links_dock, self.cases_dock)
+        if "details" in w.docks:
+            w.tabifyDockWidget(w.docks["details"], self.memo_dock)
+        self._menus()
+        w.project_opened.connect(self._opened)
+        w.project_closed.connect(self._closed)
+        if hasattr(w, "project_closing"):
+            w.project_closing.connect(self._closing)
+        w.document_shown.connect(lambda doc_id: self._memo_target("document", doc_id))
+        if hasattr(w, "code_panel"):
+            w.code_panel.current_code_changed.connect(
+                lambda code_id: code_id is not None and self._memo_target("code", code_id))
+
+    @staticmethod
+    def _links_panel_class():
+        from .links_panel import LinksPanel
+
+        return LinksPanel
+
+    @staticmethod
+    def _cases_editor_class():
+        from .cases_editor import CasesEditor
+
+        return CasesEditor
+
+    def _make_search(self, project):
+        from .search_panel import SearchPanel
+
+        panel = SearchPanel(project, self.window.undo_stack)
+        panel.hitActivated.connect(self.window.show_document)
+        return panel
+
+    def _make_memos(self, project):
+        from .memo_panel import MemoPanel
+
+        panel = MemoPanel(project)
+        panel.targetActivated.connect(self._go_to)
+        return panel
+
+    def _menus(self) -> None:
+        t = self.window.menus["tools"]
+        t.addSeparator()
+        act = t.addAction("&Search the project…", self.focus_search)
+        act.setShortcut(QKeySequence("Ctrl+Alt+F"))
+        t.addAction("Auto-code by speaker or pattern…", lambda: self._guard(self.autocode_dialog))
+        t.addAction("Cases and &attributes", lambda: self._raise(self.cases_dock))
+        t.addAction("Map speakers to cases…", lambda: self._guard(self.speakers_dialog))
+        t.addAction("&Links between codes", lambda: self._raise(self.links_dock))
+        t.addAction("&Memos", lambda: self._raise(self.memo_dock))
+        t.addAction("Project memo", lambda: self._memo_target("project", None, show=True))
+        c = self.window.menus["code"]
+        c.addSeparator()
+        c.addAction("Memo on the coding at the cursor", lambda: self._guard(self.memo_on_coding))
+        c.addAction("Link the selected code to…", lambda: self._guard(self.link_current_code))
+
+    # ----------------------------------------------------------------- project lifecycle
+    def _opened(self, project) -> None:
+        for host in (self.search_host, self.memo_host, self.links_host, self.cases_host):
+            host.open(project)
+        self.search_dock.raise_()
+
+    def _closing(self) -> None:
+        if self.memo_host.panel is not None:
+            self.memo_host.panel.flush()
+
+    def _closed(self) -> None:
+        for host in (self.search_host, self.memo_host, self.links_host, self.cases_host):
+            host.drop()
+
+    # ----------------------------------------------------------------- actions
+    def _guard(self, fn) -> None:
+        if self.window.project is None:
+            return
+        try:
+            fn()
+        except ProjectError as exc:
+            self.window.show_error(exc)
+
+    @staticmethod
+    def _raise(dock) -> None:
+        dock.show()
+        dock.raise_()
+
+    def focus_search(self) -> None:
+        if self.search_host.panel is not None:
+            self._raise(self.search_dock)
+            self.search_host.panel.query_edit.setFocus()
+            self.search_host.panel.query_edit.selectAll()
+
+    def _memo_target(self, kind: str, target_id, show: bool = False) -> None:
+        panel = self.memo_host.panel
+        if panel is not None:
+            panel.set_target(kind, target_id)
+            if show:
+                self._raise(self.memo_dock)
+                panel.editor.setFocus()
+
+    def memo_on_coding(self) -> None:
+        codings = self.window.codings_at_cursor()
+        if not codings:
+            raise ProjectError("Put the cursor in a coded passage first.")
+        self._memo_target("coding", codings[0].id, show=True)
+
+    def _go_to(self, kind: str, target_id: int) -> None:
+        project = self.window.project
+        if project is None:
+            return
+        try:
+            if kind == "coding":
+                c = project.codings.get(target_id)
+                self.window.show_document(c.document_id, c.start, c.end)
+            elif kind == "document":
+                self.window.show_document(target_id)
+        except NotFound:
+            pass  # the memo outlived its target; the memo pane still shows it
+
+    def autocode_dialog(self) -> None:
+        if self.search_host.panel is not None:
+            self.search_host.panel.autocode_clicked()
+
+    def speakers_dialog(self) -> None:
+        from .speaker_mapping_dialog import SpeakerMappingDialog
+
+        dialog = SpeakerMappingDialog(self.window.project, self.window.current_document_id, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and self.cases_host.panel is not None:
+            self.cases_host.panel.model.reload()
+
+    def link_current_code(self) -> None:
+        panel = self.links_host.panel
+        if panel is None:
+            return
+        code_id = self.window.code_panel.current_code_id() if hasattr(self.window, "code_panel") else None
+        self._raise(self.links_dock)
+        panel.add_clicked(code_id)
+
+
+def install(window) -> WorkbenchExtensions:
+    window.workbench_extensions = WorkbenchExtensions(window)
+    return window.workbench_extensions
