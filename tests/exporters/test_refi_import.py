@@ -13,6 +13,7 @@ from lxml import etree
 from qualcoder_cse.core import Project
 from qualcoder_cse.exporters.refi_common import RefiError
 from qualcoder_cse.exporters.refi_import import import_refi
+from qualcoder_cse.exporters.refi_read import read_refi
 
 from .refi_helpers import MINIMAL, SAMPLES
 
@@ -34,6 +35,20 @@ def _coded_texts(project) -> list[tuple[str, str]]:
     for c in project.codings.list():
         out.append((project.codes.get(c.code_id).name, project.codings.text(c)))
     return sorted(out)
+
+
+def _parsed_codings(data) -> list[tuple[str, str]]:
+    """(code name, coded text) of every coding as the reader understood it (no project needed)."""
+    names: dict[str, str] = {}
+
+    def walk(codes) -> None:
+        for c in codes:
+            names[c.guid] = c.name
+            walk(c.children)
+
+    walk(data.codes)
+    return sorted((names[c.code], src.text[sel.start:sel.end]) for src in data.sources
+                  for sel in src.selections for c in sel.codings)
 
 
 # ---------------------------------------------------------------------------------------------- samples
@@ -119,7 +134,7 @@ EXPECTED = [("Trust", "Café visits 😊"), ("Trust", "I trust my doctor")]
     "capital Sources and another qde name", "namespace 1:0", "no namespace", "BOMs", "lower-case GUIDs",
     "braced GUIDs", "path without internal://", "missing optional attributes", "empty containers",
 ])
-def test_tolerated_variants_import_the_same_codings(kind, tmp_path, passphrase):
+def test_tolerated_variants_read_the_same_codings(kind, tmp_path):
     args: dict = {}
     if kind == "capital Sources and another qde name":
         args = {"folder": "Sources", "qde_name": "Interview study.qde"}
@@ -143,19 +158,17 @@ def test_tolerated_variants_import_the_same_codings(kind, tmp_path, passphrase):
         args = {"qde": lambda x: x.replace("<Notes>", "<Links/><Notes>").replace(
             "<Sets>", "<Sets/><Graphs/><X>").replace("</Sets>", "</X>").replace("<Variables>", "<Variables/><V>")
             .replace("</Variables>", "</V>")}
-    src = _variant(tmp_path, **args)
-    report, project = _imported(tmp_path, src, passphrase)
-    with project:
-        assert _coded_texts(project) == EXPECTED
-        assert project.documents.count() == 1
-    assert not [m for m in report.not_carried if "coding" in m]
+    data = read_refi(_variant(tmp_path, **args))
+    assert _parsed_codings(data) == EXPECTED
+    assert len(data.sources) == 1
+    assert not [m for m in data.lost if "coding" in m]
 
 
 @pytest.mark.parametrize("origin, named, counted_as", [
     ("MyApp 0.1", True, 2), ("ATLAS.ti for Windows 23", True, 1), ("MyApp 0.1", False, 2),
     ("ATLAS.ti for Windows 23", False, 1), ("ATLAS.ti for Windows 23", True, 2),
 ])
-def test_crlf_sources_are_stored_with_lf_and_codings_follow(origin, named, counted_as, tmp_path, passphrase):
+def test_crlf_sources_are_read_with_lf_and_codings_follow(origin, named, counted_as, tmp_path):
     def qde(x: str) -> str:
         x = x.replace('origin="MyApp 0.1"', f'origin="{origin}"')
         if counted_as == 2:  # the second selection starts after one CRLF
@@ -164,13 +177,10 @@ def test_crlf_sources_are_stored_with_lf_and_codings_follow(origin, named, count
             x = re.sub(r' name="(I trust my doctor|Café visits 😊)"', "", x)
         return x
 
-    src = _variant(tmp_path, qde=qde, text=lambda b: b.replace(b"\n", b"\r\n"))
-    report, project = _imported(tmp_path, src, passphrase)
-    with project:
-        doc = project.documents.list()[0]
-        assert "\r" not in project.documents.text(doc.id)
-        assert _coded_texts(project) == EXPECTED
-    assert any("CRLF" in m for m in report.tolerated)
+    data = read_refi(_variant(tmp_path, qde=qde, text=lambda b: b.replace(b"\n", b"\r\n")))
+    assert "\r" not in data.sources[0].text
+    assert _parsed_codings(data) == EXPECTED
+    assert any("CRLF" in m for m in data.messages)
 
 
 def test_selection_outside_the_text_is_reported_not_dropped(tmp_path, passphrase):
@@ -258,3 +268,14 @@ def test_anonymise_auto_remaps_codings_and_keeps_wholly_replaced_ones(tmp_path, 
     lives = [t for _, t in coded if t.startswith("lives in ")]
     assert lives and "Leeds" not in lives[0] and lives[0].endswith("]")
     assert any("1 coding(s) covered only text the anonymiser replaced" in m for m in report.tolerated)
+
+
+def test_codings_without_a_user_are_credited_to_the_importing_coder(tmp_path, passphrase):
+    src = _variant(tmp_path, qde=lambda x: re.sub(r' (creatingUser|creatingUserGUID|creationDateTime)="[^"]*"', "",
+                                                  x.replace("\r\n", "\n")))
+    report, project = _imported(tmp_path, src, passphrase)
+    with project:
+        coders = {project.coders.get(c.coder_id).name for c in project.codings.list()}
+        assert _coded_texts(project) == EXPECTED
+    assert coders == {"tester"}
+    assert any("credited to 'tester'" in m for m in report.tolerated)
