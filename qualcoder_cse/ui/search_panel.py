@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QCompleter,
     QDialog,
@@ -151,6 +152,7 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self.project = project
         self.undo_stack = undo_stack
+        self.runner = None  # optional run_in_background(fn, on_done, label) for the slow "find every result"
         self.query = ""
         self.query_edit = QLineEdit()
         self.query_edit.setPlaceholderText('Search: words, "a phrase", prefix*')
@@ -268,9 +270,26 @@ class SearchPanel(QWidget):
 
     def code_all_clicked(self) -> None:
         code_id, scope = self.current_code_id(), self.scope_box.currentData()
-        dialog = self.preview(code_id, scope)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.code_segments(code_id, dialog.selected_segments(), f"Code search results for “{self.query}”")
+        if not self.query:
+            raise ProjectError("Search for something first.")
+        query = self.query
+
+        def work(_progress):
+            return segments_for_query(self.project, query, scope)
+
+        def done(segments) -> None:
+            dialog = AutocodePreviewDialog(self.project, segments, self.project.codes.path(code_id), scope, self)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+                try:
+                    self.code_segments(code_id, dialog.selected_segments(), f"Code search results for “{query}”")
+                finally:
+                    QApplication.restoreOverrideCursor()
+
+        if self.runner is not None:  # the main window's run_in_background: a progress dialog, GUI stays live
+            self.runner(work, lambda segs: self._guard(lambda: done(segs)), "Finding every result…")
+        else:
+            done(work(None))
 
     def autocode_clicked(self) -> None:
         from .autocode_dialog import AutocodeDialog

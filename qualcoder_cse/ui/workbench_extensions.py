@@ -82,6 +82,7 @@ class WorkbenchExtensions(QObject):
         from .search_panel import SearchPanel
 
         panel = SearchPanel(project, self.window.undo_stack)
+        panel.runner = getattr(self.window, "run_in_background", None)
         panel.hitActivated.connect(self.window.show_document)
         return panel
 
