@@ -76,18 +76,18 @@ def cooccurrence(data: AnalysisData) -> Cooccurrence:
         diff = np.zeros((len(bounds), len(local)), dtype=np.int64)
         np.add.at(diff, (np.searchsorted(bounds, s), li), 1)
         np.add.at(diff, (np.searchsorted(bounds, e), li), -1)
-        cover = (np.cumsum(diff, axis=0)[:-1] > 0).astype(np.int64)
-        lengths = np.diff(bounds)
-        inter[np.ix_(local, local)] += (cover * lengths[:, None]).T @ cover
+        cover = (np.cumsum(diff, axis=0)[:-1] > 0).astype(np.float64)  # float: the product runs in BLAS
+        lengths = np.diff(bounds).astype(np.float64)
+        inter[np.ix_(local, local)] += np.rint((cover * lengths[:, None]).T @ cover).astype(np.int64)
         # speaker turns
         t = turns_by_doc.get(doc_id)
         if t is not None and len(t):
             ts, te = t["start"].to_numpy(), t["end"].to_numpy()
             touch = (ts[:, None] < e[None, :]) & (s[None, :] < te[:, None])  # turns x codings
-            onehot = np.zeros((n, len(local)), dtype=np.int64)
-            onehot[np.arange(n), li] = 1
-            present = ((touch.astype(np.int64) @ onehot) > 0).astype(np.int64)
-            same_turn[np.ix_(local, local)] += present.T @ present
+            onehot = np.zeros((n, len(local)), dtype=np.float64)
+            onehot[np.arange(n), li] = 1.0
+            present = ((touch.astype(np.float64) @ onehot) > 0).astype(np.float64)
+            same_turn[np.ix_(local, local)] += np.rint(present.T @ present).astype(np.int64)
 
     own = np.diag(inter).astype(float)
     union = own[:, None] + own[None, :] - inter

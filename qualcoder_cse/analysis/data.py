@@ -67,6 +67,7 @@ class AnalysisData:
     summaries: dict[tuple[int, int], str] = field(default_factory=dict)
     memos: pd.DataFrame | None = None
     links: pd.DataFrame | None = None
+    has_text: bool = True
 
     # ------------------------------------------------------------- helpers shared by the analyses
     def text(self, document_id: int, start: int, end: int) -> str:
@@ -74,6 +75,8 @@ class AnalysisData:
 
     def words_between(self, document_ids, starts, ends) -> np.ndarray:
         """Words whose first character lies in [start, end) of each document (vectorised)."""
+        if not self.has_text:
+            raise InvalidValue("Words were not loaded for this analysis (load with with_text=True).")
         document_ids = np.asarray(document_ids, dtype=np.int64)
         starts = np.asarray(starts, dtype=np.int64)
         ends = np.asarray(ends, dtype=np.int64)
@@ -127,8 +130,9 @@ def _match_values(series: pd.Series, values: list[str]) -> pd.Series:
 
 
 def load(project, filters: Filters | None = None, *, progress: Progress | None = None,
-         with_memos: bool = False) -> AnalysisData:
-    """Load and filter everything the analyses need. Raises NotFound for an unknown filter value."""
+         with_memos: bool = False, with_text: bool = True) -> AnalysisData:
+    """Load and filter everything the analyses need. Raises NotFound for an unknown filter value.
+    ``with_text=False`` skips the document texts: counts only (no words, quotes or sentence units)."""
     filters = filters or Filters()
     docs = frames.documents(project)
     codes = frames.codes(project)
@@ -203,7 +207,7 @@ def load(project, filters: Filters | None = None, *, progress: Progress | None =
     texts: dict[int, str] = {}
     word_starts: dict[int, np.ndarray] = {}
     total = len(doc_ids)
-    for i, (doc_id, text) in enumerate(frames.iter_texts(project, docs["id"].tolist())):
+    for i, (doc_id, text) in enumerate(frames.iter_texts(project, docs["id"].tolist() if with_text else [])):
         texts[doc_id] = text
         word_starts[doc_id] = np.fromiter((m.start() for m in _WORD.finditer(text)), dtype=np.int64)
         if progress and (i % 25 == 0 or i + 1 == total):
@@ -226,6 +230,7 @@ def load(project, filters: Filters | None = None, *, progress: Progress | None =
         texts=texts,
         word_starts=word_starts,
         summaries=frames.framework_summaries(project),
+        has_text=with_text,
     )
     if with_memos:
         data.memos = frames.memos(project)

@@ -36,8 +36,8 @@ class CodeMatrix:
     units: pd.DataFrame  # id, name, words
     codings: pd.DataFrame
     presence: pd.DataFrame
-    words: pd.DataFrame
-    percent: pd.DataFrame
+    words: pd.DataFrame | None  # None when only counts were asked for
+    percent: pd.DataFrame | None
 
     def measure(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
@@ -103,13 +103,17 @@ def _segment_counts(m: pd.DataFrame, unit_col: str = "unit") -> pd.DataFrame:
 
 
 def _build(data: AnalysisData, units: pd.DataFrame, unit_table: pd.DataFrame, kind: str,
-           rollup: bool) -> CodeMatrix:
+           rollup: bool, measures: tuple[str, ...]) -> CodeMatrix:
     m = code_units(data, units, rollup=rollup)
     counts = _segment_counts(m)
-    per_doc = union_measure(data, m, ["row_code", "unit", "document_id"])
-    words = per_doc.groupby(["row_code", "unit"])["words"].sum()
-    unit_spans = units.rename(columns={"u_start": "cs", "u_end": "ce"})
-    unit_words = union_measure(data, unit_spans, ["unit", "document_id"]).groupby("unit")["words"].sum()
+    with_words = "words" in measures or "percent" in measures
+    if with_words:
+        per_doc = union_measure(data, m, ["row_code", "unit", "document_id"])
+        words = per_doc.groupby(["row_code", "unit"])["words"].sum()
+        unit_spans = units.rename(columns={"u_start": "cs", "u_end": "ce"})
+        unit_words = union_measure(data, unit_spans, ["unit", "document_id"]).groupby("unit")["words"].sum()
+    else:
+        words = unit_words = pd.Series(dtype="int64")
 
     rows = data.codes[["id", "path", "depth"]].reset_index(drop=True)
     index = rows["id"].tolist()
@@ -125,24 +129,28 @@ def _build(data: AnalysisData, units: pd.DataFrame, unit_table: pd.DataFrame, ki
         return df
 
     count_df = shape(count_m)
+    units_out = unit_table[["id", "name"]].reset_index(drop=True).copy()
+    if not with_words:
+        units_out["words"] = 0
+        return CodeMatrix(kind, rows, units_out, count_df, (count_df > 0).astype("int64"), None, None)
     word_df = shape(word_m)
     totals = unit_words.reindex(cols).fillna(0).astype("int64")
     with np.errstate(divide="ignore", invalid="ignore"):
         pct = word_df.div(totals.replace(0, np.nan), axis=1) * 100.0
     pct = pct.fillna(0.0).round(2)
-    units_out = unit_table[["id", "name"]].reset_index(drop=True).copy()
     units_out["words"] = totals.to_numpy()
     return CodeMatrix(kind, rows, units_out, count_df, (count_df > 0).astype("int64"), word_df, pct)
 
 
-def code_by_case(data: AnalysisData, *, rollup: bool = True) -> CodeMatrix:
+def code_by_case(data: AnalysisData, *, rollup: bool = True, measures: tuple[str, ...] = MEASURES) -> CodeMatrix:
     units = data.segments.rename(columns={"case_id": "unit", "start": "u_start", "end": "u_end"})
     units = units[["unit", "document_id", "u_start", "u_end"]]
-    return _build(data, units, data.cases, "case", rollup)
+    return _build(data, units, data.cases, "case", rollup, measures)
 
 
-def code_by_document(data: AnalysisData, *, rollup: bool = True) -> CodeMatrix:
+def code_by_document(data: AnalysisData, *, rollup: bool = True,
+                     measures: tuple[str, ...] = MEASURES) -> CodeMatrix:
     docs = data.documents
     units = pd.DataFrame({"unit": docs["id"], "document_id": docs["id"], "u_start": 0,
                           "u_end": docs["char_count"]})
-    return _build(data, units, docs, "document", rollup)
+    return _build(data, units, docs, "document", rollup, measures)

