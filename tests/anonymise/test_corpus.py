@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,18 @@ def test_build_gold_reproduces_committed_files(corpus: Path):
         txt_path, gold_path = build_gold.outputs_for(src)
         assert txt_path.read_text(encoding="utf-8") == plain, f"{txt_path.name} is stale: run build_gold.py"
         assert gold_path.read_text(encoding="utf-8") == gold, f"{gold_path.name} is stale: run build_gold.py"
+
+
+_TITLE_OR_ARTICLE = re.compile(r"^(?:the|mr|mrs|ms|miss|dr|pc|dc|ds|di|dci|sgt|cllr|professor)\.? ", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("corpus", [DEV, HOLDOUT])
+def test_spans_follow_the_guidelines_on_titles_articles_and_possessives(corpus: Path):
+    for doc in load_corpus(corpus):
+        for span in doc.spans:
+            assert not _TITLE_OR_ARTICLE.match(span.text), f"{doc.name}: {span.text!r} includes a title or 'the'"
+            if span.label == "PERSON":
+                assert not span.text.endswith(("'s", "’s")), f"{doc.name}: {span.text!r} includes the possessive"
 
 
 def test_every_label_is_represented_in_the_dev_corpus():
