@@ -14,7 +14,6 @@ inside the encrypted project and the export.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import secrets
 import shutil
 import tempfile
@@ -57,16 +56,6 @@ class _Context:
     notes: list[str] = field(default_factory=list)
 
 
-def _optional(module: str):
-    """A partner module when this build has it, else None (only a missing module counts as absent)."""
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name and (module == exc.name or module.startswith(exc.name + ".")):
-            return None
-        raise
-
-
 # ------------------------------------------------------------------------------------------------ the steps
 def _step_resources(ctx: _Context) -> str:
     sample = resources_dir().joinpath(*SAMPLE)
@@ -75,6 +64,25 @@ def _step_resources(ctx: _Context) -> str:
     if missing:
         raise SelfCheckFailed(f"bundled resources are missing: {', '.join(missing)}")
     return f"resources in {resources_dir()}"
+
+
+def _step_spacy(ctx: _Context) -> str:
+    """spaCy's code and English data are here; the shipped NER model (when this build has one) loads and runs."""
+    import spacy
+
+    tokens = len(spacy.blank("en")("PC Daniel Hughes served it in Rotherham."))
+    if tokens != 8:
+        raise SelfCheckFailed(f"spaCy's English tokenizer gave {tokens} tokens for an 8-token sentence")
+    if not (models_dir() / "anonymiser" / "config.cfg").exists():
+        ctx.notes.append("no trained NER model in this build: the anonymiser ran on patterns and gazetteers")
+        return f"spaCy {spacy.__version__}, blank English pipeline (no NER model shipped)"
+    from .anonymise.ner import load_ner
+
+    ner = load_ner()
+    if ner is None:
+        raise SelfCheckFailed("the shipped NER model did not load")
+    ner.find("yp1: me and Jodie went to Rotherham with Kyle")  # must run; what it finds is the corpus's job
+    return f"spaCy {spacy.__version__}, NER model from {models_dir() / 'anonymiser'}"
 
 
 def _step_create(ctx: _Context) -> str:
@@ -92,72 +100,23 @@ def _step_create(ctx: _Context) -> str:
 
 
 def _step_import(ctx: _Context) -> str:
-    """Import the sample with anonymisation: the importer's batch path when present, else read + anonymise."""
+    """Import the sample the way ``qualcoder-cse import --anonymise auto`` does (every proposal accepted)."""
     sample = resources_dir().joinpath(*SAMPLE)
-    batch = _optional("qualcoder_cse.importers.batch")
-    if batch is not None and batch.anonymiser_available():
-        options = batch.ImportOptions(kind="police", anonymise=True)
-        result = batch.import_files(ctx.project, [sample], options)[0]
-        if result.status != batch.IMPORTED or result.document_id is None:
-            raise SelfCheckFailed(f"the importer did not import the sample ({result.status}): {result.reason}")
-        ctx.document_id = result.document_id
-        how = "batch importer, anonymiser pipeline, every proposal accepted"
-    else:
-        from .importers.prepare import prepare_file
+    from .importers import batch
 
-        prepared = prepare_file(sample)
-        text, turns, how = _anonymise(ctx, prepared.text, prepared.turn_tuples())
-        doc = ctx.project.documents.add(
-            prepared.name, text, kind="police", source_sha256=prepared.sha256,
-            source_format=prepared.source_format, anonymised=True, turns=turns,
-        )
-        ctx.document_id = doc.id
+    if not batch.anonymiser_available():
+        raise SelfCheckFailed("anonymisation on import is not available in this build")
+    options = batch.ImportOptions(kind="police", anonymise=True)
+    result = batch.import_files(ctx.project, [sample], options)[0]
+    if result.status != batch.IMPORTED or result.document_id is None:
+        raise SelfCheckFailed(f"the importer did not import the sample ({result.status}): {result.reason}")
+    ctx.document_id = result.document_id
+    how = "batch importer, anonymiser pipeline, every proposal accepted"
     doc = ctx.project.documents.get(ctx.document_id)
     ctx.stored_text = ctx.project.documents.text(ctx.document_id)
     if doc.word_count < 50:
         raise SelfCheckFailed(f"the imported sample has only {doc.word_count} words")
     return f"{doc.word_count} words, {len(ctx.project.turns.list(doc.id))} speaker turns ({how})"
-
-
-def _anonymise(ctx: _Context, text: str, turns: list) -> tuple[str, list, str]:
-    """Without the anonymiser's import pipeline: the detector, every proposal replaced by ``[Label]``."""
-    from .anonymise.detect import load_detector
-
-    detector = load_detector(use_model=_model_present())
-    spans = detector.detect(text)
-    if not spans:
-        raise SelfCheckFailed("the anonymiser found nothing to redact in the sample")
-    return _redact(text, spans, turns) + ("detector, every proposal accepted",)
-
-
-def _model_present() -> bool:
-    folder = models_dir() / "anonymiser"
-    return folder.is_dir() and any(folder.iterdir())
-
-
-def _redact(text: str, spans, turns: list) -> tuple[str, list]:
-    """Replace each span by ``[Label]`` and move the turn offsets with the text."""
-    out, pos, done = [], 0, []  # done: (start, end, placeholder length) of each replaced span
-    for s in sorted(spans, key=lambda s: s.start):
-        if s.start < pos:
-            continue
-        placeholder = f"[{s.label.title()}]"
-        out += [text[pos:s.start], placeholder]
-        done.append((s.start, s.end, len(placeholder)))
-        pos = s.end
-    out.append(text[pos:])
-
-    def move(offset: int) -> int:
-        delta = 0
-        for start, end, width in done:
-            if offset <= start:
-                break
-            if offset < end:  # inside a replaced span: the end of its placeholder
-                return start + delta + width
-            delta += width - (end - start)
-        return offset + delta
-
-    return "".join(out), [(move(t[0]), move(t[1]), *t[2:]) for t in turns]
 
 
 def _step_anonymised(ctx: _Context) -> str:
@@ -189,37 +148,22 @@ def _step_code(ctx: _Context) -> str:
 
 
 def _step_export(ctx: _Context) -> str:
+    from openpyxl import load_workbook
+
+    from .exporters.excel import export_workbook
+
     out = ctx.folder / "selfcheck.xlsx"
-    excel = _optional("qualcoder_cse.exporters.excel")
-    if excel is not None and hasattr(excel, "export_workbook"):
-        excel.export_workbook(ctx.project, out, None)
-        from openpyxl import load_workbook
-
-        wb = load_workbook(out, read_only=True)
-        try:
-            sheets = wb.sheetnames
-            found = any(
-                "Self-check" in str(cell) for ws in wb.worksheets for row in ws.iter_rows(values_only=True)
-                for cell in row if cell is not None
-            )
-        finally:
-            wb.close()
-        if not found:
-            raise SelfCheckFailed("the exported workbook does not contain the coding just made")
-        return f"analysis workbook, {len(sheets)} sheets, read back"
-    refi = _optional("qualcoder_cse.exporters.refi")
-    if refi is None:
-        raise SelfCheckFailed("no exporter is available in this build")
-    out = ctx.folder / "selfcheck.qdpx"
-    refi.export_qdpx(ctx.project, out)
-    import zipfile
-
-    with zipfile.ZipFile(out) as zf:
-        xml = zf.read("project.qde").decode("utf-8")
-    if "Self-check" not in xml:
-        raise SelfCheckFailed("the exported REFI project does not contain the code just made")
-    ctx.notes.append("the Excel exporter is not in this build; checked the REFI-QDA export instead")
-    return "REFI-QDA project, read back"
+    export_workbook(ctx.project, out)
+    wb = load_workbook(out, read_only=True)
+    try:
+        sheets = wb.sheetnames
+        found = any("Self-check" in str(cell) for ws in wb.worksheets for row in ws.iter_rows(values_only=True)
+                    for cell in row if cell is not None)
+    finally:
+        wb.close()
+    if not found:
+        raise SelfCheckFailed("the exported workbook does not contain the coding just made")
+    return f"analysis workbook, {len(sheets)} sheets, read back"
 
 
 def _step_reopen(ctx: _Context) -> str:
@@ -245,6 +189,7 @@ def _step_reopen(ctx: _Context) -> str:
 
 STEPS: list[tuple[str, Callable[[_Context], str]]] = [
     ("bundled resources", _step_resources),
+    ("spaCy and the NER model", _step_spacy),
     ("create project", _step_create),
     ("import and anonymise sample", _step_import),
     ("anonymisation removed identifiers", _step_anonymised),

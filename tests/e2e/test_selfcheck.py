@@ -7,14 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from qualcoder_cse.anonymise.spans import Span
 from qualcoder_cse.cli import main
 from qualcoder_cse.selfcheck import (
     SAMPLE_IDENTIFIERS,
     STEPS,
     SelfCheckFailed,
     _Context,
-    _redact,
     _step_anonymised,
     run_selfcheck,
 )
@@ -52,14 +50,3 @@ def test_surviving_identifier_fails_the_check(tmp_path: Path) -> None:
         _step_anonymised(ctx)
     ctx.stored_text = "DI: I first met [Person] at [Org]."
     assert "none of the sample" in _step_anonymised(ctx)
-
-
-def test_redact_moves_turn_offsets_with_the_text() -> None:
-    text = "DI: I met Jodie Whitfield.\nyp1: call 07700 900461 ok"
-    spans = [Span(10, 25, "PERSON", "Jodie Whitfield"), Span(37, 49, "CONTACT", "07700 900461")]
-    turns = [(0, 26, "DI"), (27, len(text), "yp1"), (12, 30, "odd")]
-    new, moved = _redact(text, spans, turns)
-    assert new == "DI: I met [Person].\nyp1: call [Contact] ok"
-    assert new[moved[0][0]:moved[0][1]] == "DI: I met [Person]."
-    assert new[moved[1][0]:moved[1][1]] == "yp1: call [Contact] ok"
-    assert moved[2][0] == len("DI: I met [Person]")  # a start inside a redaction goes to its end
