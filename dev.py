@@ -49,7 +49,8 @@ def main(argv: list[str]) -> int:
         ensure_venv("")
         args = ["gui", *rest] if rest else ["gui", "--demo"]
         return subprocess.call([str(PY), "-m", "qualcoder_cse", *args], cwd=ROOT)
-    ensure_venv("test")
+    # BUILD_INSTALLER=1 (CI) also runs tests/e2e/test_build.py, which needs PyInstaller (the "build" extra).
+    ensure_venv("test,build" if os.environ.get("BUILD_INSTALLER") == "1" else "test")
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     return subprocess.call([str(PY), "-m", "pytest", *rest], cwd=ROOT, env=env)
 
