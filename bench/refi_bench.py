@@ -33,31 +33,43 @@ def main() -> int:
     ap.add_argument("--scale", type=float, default=1.0)
     args = ap.parse_args()
     d = Spec()
-    spec = Spec(documents=max(1, int(d.documents * args.scale)), words=int(d.words * args.scale),
-                codes=max(2, int(d.codes * min(1.0, args.scale * 4))), codings=int(d.codings * args.scale),
-                cases=max(1, int(d.cases * args.scale)))
+    spec = Spec(
+        documents=max(1, int(d.documents * args.scale)),
+        words=int(d.words * args.scale),
+        codes=max(2, int(d.codes * min(1.0, args.scale * 4))),
+        codings=int(d.codings * args.scale),
+        cases=max(1, int(d.cases * args.scale)),
+    )
     tmp = Path(tempfile.mkdtemp(prefix="refi-bench-"))
     try:
         src = tmp / "src.qcse"
         load_project(generate(spec), src, PW)
         with Project.open(src, PW, readonly=True) as p:
             info = p.info()
-        print(f"project: {info.documents} documents, {info.words} words, {info.codes} codes, "
-              f"{info.codings} codings, {info.cases} cases")
+        print(
+            f"project: {info.documents} documents, {info.words} words, {info.codes} codes, "
+            f"{info.codings} codings, {info.cases} cases"
+        )
         t = time.perf_counter()
         with Project.open(src, PW, readonly=True) as p:
             export_refi(p, tmp / "out.qdpx")
-        print(f"export .qdpx: {time.perf_counter() - t:.2f} s, {(tmp / 'out.qdpx').stat().st_size / 1e6:.1f} MB")
+        print(
+            f"export .qdpx: {time.perf_counter() - t:.2f} s, {(tmp / 'out.qdpx').stat().st_size / 1e6:.1f} MB"
+        )
         t = time.perf_counter()
         report = import_refi(tmp / "out.qdpx", tmp / "back.qcse", PW)
-        print(f"import .qdpx: {time.perf_counter() - t:.2f} s ({report.counts['codings']} codings, "
-              f"{len(report.not_carried)} items not carried over)")
+        print(
+            f"import .qdpx: {time.perf_counter() - t:.2f} s ({report.counts['codings']} codings, "
+            f"{len(report.not_carried)} items not carried over)"
+        )
         shutil.copyfile(src, tmp / "a.qcse")
         t = time.perf_counter()
         merged = merge_files(tmp / "a.qcse", PW, tmp / "back.qcse", PW)
-        print(f"merge of an identical copy: {time.perf_counter() - t:.2f} s "
-              f"({merged.counts['codings already present']} codings already present, "
-              f"{merged.counts['codings added']} added)")
+        print(
+            f"merge of an identical copy: {time.perf_counter() - t:.2f} s "
+            f"({merged.counts['codings already present']} codings already present, "
+            f"{merged.counts['codings added']} added)"
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

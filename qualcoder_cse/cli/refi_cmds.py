@@ -27,9 +27,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import-refi", help="create a new project from a REFI-QDA .qdpx, .qde or .qdc file")
     p.add_argument("infile", metavar="IN", help="IN.qdpx, IN.qde or IN.qdc")
     p.add_argument("project", metavar="PROJECT", help="the project file to create (.qcse)")
-    p.add_argument("--anonymise", choices=["auto", "off"], default="off",
-                   help="auto: run the anonymiser, accepting every proposal; off (default): the texts are "
-                        "already anonymised")
+    p.add_argument(
+        "--anonymise",
+        choices=["auto", "off"],
+        default="off",
+        help="auto: run the anonymiser, accepting every proposal; off (default): the texts are "
+        "already anonymised",
+    )
     p.add_argument("--coder", default="researcher", help="your coder name (default: researcher)")
     p.add_argument("--json", action="store_true", help="print the import report as JSON")
     add_passphrase_file(p)
@@ -38,8 +42,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("merge", help="bring another coder's codings, codes and memos into PROJECT")
     add_project(p)
     p.add_argument("other", metavar="OTHER", help="the other coder's project file (opened read-only)")
-    p.add_argument("--other-passphrase-file", metavar="FILE",
-                   help=f"read OTHER's passphrase from FILE (else ${PASS_ENV}, else a prompt)")
+    p.add_argument(
+        "--other-passphrase-file",
+        metavar="FILE",
+        help=f"read OTHER's passphrase from FILE (else ${PASS_ENV}, else a prompt)",
+    )
     p.add_argument("--coder", help="your coder name, recorded in the audit trail")
     p.add_argument("--json", action="store_true", help="print the merge report as JSON")
     p.set_defaults(func=cmd_merge)

@@ -25,8 +25,17 @@ from ..core import Project
 from ..core.errors import ProjectError
 from .refi_common import Progress, RefiError
 
-_COUNTS = ("documents matched", "documents added", "codes added", "codings added", "codings already present",
-           "memos added", "cases added", "attribute values set", "links added")
+_COUNTS = (
+    "documents matched",
+    "documents added",
+    "codes added",
+    "codings added",
+    "codings already present",
+    "memos added",
+    "cases added",
+    "attribute values set",
+    "links added",
+)
 
 
 @dataclass
@@ -53,14 +62,22 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def merge_files(project_path: str | os.PathLike, passphrase: str, other_path: str | os.PathLike,
-                other_passphrase: str, *, coder: str | None = None,
-                progress: Progress | None = None) -> MergeReport:
+def merge_files(
+    project_path: str | os.PathLike,
+    passphrase: str,
+    other_path: str | os.PathLike,
+    other_passphrase: str,
+    *,
+    coder: str | None = None,
+    progress: Progress | None = None,
+) -> MergeReport:
     """Open both files (the other read-only) and merge; see ``merge_projects``."""
     if Path(project_path).resolve() == Path(other_path).resolve():
         raise RefiError("A project cannot be merged with itself.")
-    with (Project.open(other_path, other_passphrase, readonly=True) as other,
-          Project.open(project_path, passphrase, coder=coder) as project):
+    with (
+        Project.open(other_path, other_passphrase, readonly=True) as other,
+        Project.open(project_path, passphrase, coder=coder) as project,
+    ):
         return merge_projects(project, other, progress=progress)
 
 
@@ -70,8 +87,12 @@ def merge_projects(project: Project, other: Project, *, progress: Progress | Non
     report = MergeReport(other=other.path.name)
     with project.transaction():
         _Merge(project, other, report, progress).run()
-        project.audit.record("merge project", "project", None,
-                             f"codings={report.counts['codings added']} conflicts={len(report.conflicts)}")
+        project.audit.record(
+            "merge project",
+            "project",
+            None,
+            f"codings={report.counts['codings added']} conflicts={len(report.conflicts)}",
+        )
     return report
 
 
@@ -116,7 +137,9 @@ class _Merge:
             c = self.their_coders[other_id]
             mine = self.p.coders.by_name(c.name)
             if mine is None:
-                mine = self.p.coders.get_or_create(c.name, guid=None if c.guid in self.my_coder_guids else c.guid)
+                mine = self.p.coders.get_or_create(
+                    c.name, guid=None if c.guid in self.my_coder_guids else c.guid
+                )
                 self.r.notes.append(f"coder '{c.name}' is new to this project")
             self.coder_of[other_id] = mine.id
         return self.coder_of[other_id]
@@ -142,13 +165,22 @@ class _Merge:
             if self.p.documents.by_name(d.name):
                 self.skipped_docs[d.id] = d.name
                 self.r.conflicts.append(
-                    f"document '{d.name}' has a different text in the two projects; its codings and memos from "
-                    f"{self.o.path.name} were not merged")
+                    f"document '{d.name}' has a different text in the two projects; its codings and memos "
+                    f"from {self.o.path.name} were not merged"
+                )
                 continue
             turns = [(t.start, t.end, t.speaker, t.timestamp) for t in self.o.turns.list(d.id)]
             made = self.p.documents.add(
-                d.name, text, kind=d.kind, source_sha256=d.source_sha256, source_format=d.source_format,
-                anonymised=d.anonymised, memo=d.memo, turns=turns, guid=None if d.guid in guids else d.guid)
+                d.name,
+                text,
+                kind=d.kind,
+                source_sha256=d.source_sha256,
+                source_format=d.source_format,
+                anonymised=d.anonymised,
+                memo=d.memo,
+                turns=turns,
+                guid=None if d.guid in guids else d.guid,
+            )
             by_hash[h] = made.id
             self.doc_of[d.id] = made.id
             self.c["documents added"] += 1
@@ -166,19 +198,30 @@ class _Merge:
             if mine is not None:
                 self.code_of[c.id] = mine.id
                 if mine.colour.lower() != c.colour.lower():
-                    self.r.conflicts.append(f"code '{c.path}' has colour {c.colour} in {self.o.path.name} and "
-                                            f"{mine.colour} here; this project's colour was kept")
+                    self.r.conflicts.append(
+                        f"code '{c.path}' has colour {c.colour} in {self.o.path.name} and "
+                        f"{mine.colour} here; this project's colour was kept"
+                    )
                 if mine.description.strip() != c.description.strip():
-                    self.r.conflicts.append(f"code '{c.path}' has a different description in {self.o.path.name}; "
-                                            "this project's description was kept")
+                    self.r.conflicts.append(
+                        f"code '{c.path}' has a different description in {self.o.path.name}; "
+                        "this project's description was kept"
+                    )
                 continue
             parent = self.code_of.get(c.parent_id) if c.parent_id is not None else None
             if c.guid in guid_path:
                 self.r.conflicts.append(
-                    f"code '{c.path}' in {self.o.path.name} is the code '{guid_path[c.guid]}' here, renamed or "
-                    "moved; codes are matched by path, so it was added as a new code")
-            made = self.p.codes.add(c.name, parent, description=c.description, colour=c.colour, origin=c.origin,
-                                    guid=None if c.guid in guid_path else c.guid)
+                    f"code '{c.path}' in {self.o.path.name} is the code '{guid_path[c.guid]}' here, renamed "
+                    "or moved; codes are matched by path, so it was added as a new code"
+                )
+            made = self.p.codes.add(
+                c.name,
+                parent,
+                description=c.description,
+                colour=c.colour,
+                origin=c.origin,
+                guid=None if c.guid in guid_path else c.guid,
+            )
             guid_path[made.guid] = made.path
             self.code_of[c.id] = made.id
             self.c["codes added"] += 1
@@ -195,15 +238,29 @@ class _Merge:
             if c.document_id not in self.doc_of:
                 left_out += 1
                 continue
-            key = (self.code_of[c.code_id], self.doc_of[c.document_id], c.start, c.end, self.coder(c.coder_id))
+            key = (
+                self.code_of[c.code_id],
+                self.doc_of[c.document_id],
+                c.start,
+                c.end,
+                self.coder(c.coder_id),
+            )
             existing = by_guid.get(c.guid) or by_key.get(key)
             if existing:
                 self.coding_of[c.id] = existing
                 self.c["codings already present"] += 1
                 present_by_coder[key[4]] = present_by_coder.get(key[4], 0) + 1
                 continue
-            made = self.p.codings.add(key[0], key[1], c.start, c.end, coder=key[4], memo=c.memo,
-                                      guid=c.guid, created_at=c.created_at)
+            made = self.p.codings.add(
+                key[0],
+                key[1],
+                c.start,
+                c.end,
+                coder=key[4],
+                memo=c.memo,
+                guid=c.guid,
+                created_at=c.created_at,
+            )
             by_guid[made.guid] = by_key[key] = made.id
             self.coding_of[c.id] = made.id
             self.c["codings added"] += 1
@@ -216,9 +273,10 @@ class _Merge:
             if own > 0:
                 name = self.p.coders.get(coder_id).name
                 self.r.conflicts.append(
-                    f"coder '{name}' has codings in both projects that the other lacks ({own} here, {added} merged); "
-                    "they are now pooled under one name. If these are two people, rename one coder and merge again "
-                    "into a fresh copy")
+                    f"coder '{name}' has codings in both projects that the other lacks ({own} here, {added} "
+                    "merged); they are now pooled under one name. If these are two people, rename one coder "
+                    "and merge again into a fresh copy"
+                )
 
     # -- cases and attribute values
     def cases(self) -> None:
@@ -226,11 +284,15 @@ class _Merge:
         for case in self.o.cases.list():
             mine = self.p.cases.by_name(case.name)
             if mine is None:
-                mine = self.p.cases.add(case.name, case.description, guid=None if case.guid in guids else case.guid)
+                mine = self.p.cases.add(
+                    case.name, case.description, guid=None if case.guid in guids else case.guid
+                )
                 self.c["cases added"] += 1
             elif mine.description.strip() != case.description.strip() and case.description.strip():
-                self.r.conflicts.append(f"case '{case.name}' has a different description in {self.o.path.name}; "
-                                        "this project's was kept")
+                self.r.conflicts.append(
+                    f"case '{case.name}' has a different description in {self.o.path.name}; "
+                    "this project's was kept"
+                )
             self.case_of[case.id] = mine.id
             docs = [self.doc_of[d] for d in self.o.cases.documents_of(case.id) if d in self.doc_of]
             self.p.cases.add_documents(mine.id, docs)
@@ -246,20 +308,29 @@ class _Merge:
             if current == value:
                 continue
             if current:
-                self.r.conflicts.append(f"{scope} '{label}': '{name}' is '{current}' here and '{value}' in "
-                                        f"{self.o.path.name}; this project's value was kept")
+                self.r.conflicts.append(
+                    f"{scope} '{label}': '{name}' is '{current}' here and '{value}' in "
+                    f"{self.o.path.name}; this project's value was kept"
+                )
                 continue
             try:
                 self.p.attributes.set_value(attr.id, my_id, value)
                 self.c["attribute values set"] += 1
             except ProjectError:
-                self.r.conflicts.append(f"{scope} '{label}': the value of '{name}' from {self.o.path.name} does not "
-                                        "fit this project's attribute type; not merged")
+                self.r.conflicts.append(
+                    f"{scope} '{label}': the value of '{name}' from {self.o.path.name} does not "
+                    "fit this project's attribute type; not merged"
+                )
 
     # -- memos and links
     def memos(self) -> None:
         mine = {m.guid: m for m in self.p.memos.list()}
-        targets = {"document": self.doc_of, "code": self.code_of, "coding": self.coding_of, "case": self.case_of}
+        targets = {
+            "document": self.doc_of,
+            "code": self.code_of,
+            "coding": self.coding_of,
+            "case": self.case_of,
+        }
         left_out = 0
         for m in sorted(self.o.memos.list(), key=lambda m: m.id):
             target = None if m.target_type == "project" else targets[m.target_type].get(m.target_id)
@@ -270,15 +341,20 @@ class _Merge:
             if same is not None:
                 if same.text == m.text:
                     continue
-                self.r.conflicts.append(f"a {m.target_type} memo ('{m.title or 'untitled'}') was edited in both "
-                                        f"projects; the version from {self.o.path.name} was added beside this one")
+                self.r.conflicts.append(
+                    f"a {m.target_type} memo ('{m.title or 'untitled'}') was edited in both "
+                    f"projects; the version from {self.o.path.name} was added beside this one"
+                )
             title = m.title if same is None else f"{m.title or 'Memo'} (from {self.o.path.name})"
             coder = self.coder(m.coder_id) if m.coder_id else None
-            self.p.memos.add(m.target_type, target, m.text, title, coder=coder,
-                             guid=None if same is not None else m.guid)
+            self.p.memos.add(
+                m.target_type, target, m.text, title, coder=coder, guid=None if same is not None else m.guid
+            )
             self.c["memos added"] += 1
         if left_out:
-            self.r.conflicts.append(f"{left_out} memo(s) on conflicting documents or their codings were not merged")
+            self.r.conflicts.append(
+                f"{left_out} memo(s) on conflicting documents or their codings were not merged"
+            )
 
     def links(self) -> None:
         mine = self.p.links.list()

@@ -58,15 +58,18 @@ class RefiExportResult:
     notes: list[str] = field(default_factory=list)  # what the format could not hold
 
 
-def export_refi(project, path, options: RefiExportOptions | None = None,
-                progress: Progress | None = None) -> RefiExportResult:
+def export_refi(
+    project, path, options: RefiExportOptions | None = None, progress: Progress | None = None
+) -> RefiExportResult:
     """Write ``path`` as a codebook (.qdc) or a project (.qdpx) according to its extension."""
     suffix = Path(path).suffix.lower()
     if suffix == ".qdc":
         return export_qdc(project, path, options)
     if suffix == ".qdpx":
         return export_qdpx(project, path, options, progress)
-    raise RefiError(f"Export to REFI-QDA needs a file ending in .qdpx (project) or .qdc (codebook), not '{suffix}'.")
+    raise RefiError(
+        f"Export to REFI-QDA needs a file ending in .qdpx (project) or .qdc (codebook), not '{suffix}'."
+    )
 
 
 # ---------------------------------------------------------------------------------------------- codebook
@@ -104,8 +107,9 @@ def _code_tree(parent_el, codes, ns: str, note_refs: dict[int, list[str]] | None
 
 
 # ---------------------------------------------------------------------------------------------- project
-def export_qdpx(project, path, options: RefiExportOptions | None = None,
-                progress: Progress | None = None) -> RefiExportResult:
+def export_qdpx(
+    project, path, options: RefiExportOptions | None = None, progress: Progress | None = None
+) -> RefiExportResult:
     options = options or RefiExportOptions()
     path = Path(path)
     result = RefiExportResult(path)
@@ -177,7 +181,9 @@ def _build_project(project, options: RefiExportOptions, result: RefiExportResult
     if attributes or docs:
         variables = sub(root, "Variables")
         for a in attributes:
-            var = sub(variables, "Variable", guid=var_guid[a.id], name=a.name, typeOfVariable=_VAR_TYPE[a.type])
+            var = sub(
+                variables, "Variable", guid=var_guid[a.id], name=a.name, typeOfVariable=_VAR_TYPE[a.type]
+            )
             meta = {"scope": a.scope, "type": a.type}
             if a.choices:
                 meta["choices"] = list(a.choices)
@@ -185,7 +191,9 @@ def _build_project(project, options: RefiExportOptions, result: RefiExportResult
         if docs:
             var = sub(variables, "Variable", guid=kind_guid, name=KIND_VARIABLE, typeOfVariable="Text")
             sub(var, "Description").text = xml_safe(encode_meta({"scope": "document", "role": "kind"}))
-            var = sub(variables, "Variable", guid=anon_guid, name=ANONYMISED_VARIABLE, typeOfVariable="Boolean")
+            var = sub(
+                variables, "Variable", guid=anon_guid, name=ANONYMISED_VARIABLE, typeOfVariable="Boolean"
+            )
             sub(var, "Description").text = xml_safe(encode_meta({"scope": "document", "role": "anonymised"}))
 
     # Speaker turns mapped to a case travel as selections without codes, referenced by the case.
@@ -203,8 +211,9 @@ def _build_project(project, options: RefiExportOptions, result: RefiExportResult
             case_el = sub(cases_el, "Case", guid=out_guid(case.guid), name=case.name)
             if case.description:
                 sub(case_el, "Description").text = xml_safe(case.description)
-            for attr_id, value in sorted(values["case"].get(case.id, {}).items(),
-                                         key=lambda kv: (attr_by_id[kv[0]].position, kv[0])):
+            for attr_id, value in sorted(
+                values["case"].get(case.id, {}).items(), key=lambda kv: (attr_by_id[kv[0]].position, kv[0])
+            ):
                 _variable_value(sub, case_el, var_guid[attr_id], attr_by_id[attr_id].type, value)
             for doc_id in sorted(project.cases.documents_of(case.id), key=lambda i: doc_guid.get(i, "")):
                 if doc_id in doc_guid:
@@ -212,7 +221,11 @@ def _build_project(project, options: RefiExportOptions, result: RefiExportResult
             for doc_id, turns in turn_sel.items():
                 for t in turns:
                     if t.case_id == case.id:
-                        sub(case_el, "SelectionRef", targetGUID=derived_guid("turn", f"{doc_guid[doc_id]}:{t.id}"))
+                        sub(
+                            case_el,
+                            "SelectionRef",
+                            targetGUID=derived_guid("turn", f"{doc_guid[doc_id]}:{t.id}"),
+                        )
 
     texts: list[tuple[str, str]] = []
     n_codings = 0
@@ -223,21 +236,40 @@ def _build_project(project, options: RefiExportOptions, result: RefiExportResult
             text = project.documents.text(d.id)
             fname = f"{doc_guid[d.id]}.txt"
             texts.append((fname, text))
-            src = sub(sources, "TextSource", guid=doc_guid[d.id], name=d.name,
-                      plainTextPath=f"internal://{fname}", creationDateTime=xml_datetime(d.imported_at))
+            src = sub(
+                sources,
+                "TextSource",
+                guid=doc_guid[d.id],
+                name=d.name,
+                plainTextPath=f"internal://{fname}",
+                creationDateTime=xml_datetime(d.imported_at),
+            )
             if d.memo:
                 sub(src, "Description").text = xml_safe(d.memo)
             for t in turn_sel.get(d.id, []):
-                sub(src, "PlainTextSelection", guid=derived_guid("turn", f"{doc_guid[d.id]}:{t.id}"),
-                    name=t.speaker or None, startPosition=str(t.start), endPosition=str(t.end))
+                sub(
+                    src,
+                    "PlainTextSelection",
+                    guid=derived_guid("turn", f"{doc_guid[d.id]}:{t.id}"),
+                    name=t.speaker or None,
+                    startPosition=str(t.start),
+                    endPosition=str(t.end),
+                )
             codings = project.codings.list(document_id=d.id, coder_id=only_coder)
             codings.sort(key=lambda c: (c.start, c.end, c.id))
             for c in codings:
                 who = coder_guid.get(c.coder_id)
                 when = xml_datetime(c.created_at)
-                sel = sub(src, "PlainTextSelection", guid=derived_guid("selection", c.guid),
-                          name=_selection_name(text[c.start:c.end]), startPosition=str(c.start),
-                          endPosition=str(c.end), creatingUser=who, creationDateTime=when)
+                sel = sub(
+                    src,
+                    "PlainTextSelection",
+                    guid=derived_guid("selection", c.guid),
+                    name=_selection_name(text[c.start : c.end]),
+                    startPosition=str(c.start),
+                    endPosition=str(c.end),
+                    creatingUser=who,
+                    creationDateTime=when,
+                )
                 if c.memo:
                     sub(sel, "Description").text = xml_safe(c.memo)
                 coding = sub(sel, "Coding", guid=out_guid(c.guid), creatingUser=who, creationDateTime=when)
@@ -247,8 +279,9 @@ def _build_project(project, options: RefiExportOptions, result: RefiExportResult
             n_codings += len(codings)
             for ref in memo_refs.get(("document", d.id), []):
                 sub(src, "NoteRef", targetGUID=ref)
-            for attr_id, value in sorted(values["document"].get(d.id, {}).items(),
-                                         key=lambda kv: (attr_by_id[kv[0]].position, kv[0])):
+            for attr_id, value in sorted(
+                values["document"].get(d.id, {}).items(), key=lambda kv: (attr_by_id[kv[0]].position, kv[0])
+            ):
                 _variable_value(sub, src, var_guid[attr_id], attr_by_id[attr_id].type, value)
             _variable_value(sub, src, kind_guid, "text", d.kind)
             _variable_value(sub, src, anon_guid, "boolean", "true" if d.anonymised else "false")
@@ -262,35 +295,68 @@ def _build_project(project, options: RefiExportOptions, result: RefiExportResult
     if memos or link_notes:
         notes = sub(root, "Notes")
         for m in memos:
-            note = sub(notes, "Note", guid=out_guid(m.guid), name=m.title or None,
-                       creatingUser=coder_guid.get(m.coder_id), creationDateTime=xml_datetime(m.created_at),
-                       modifiedDateTime=xml_datetime(m.updated_at))
+            note = sub(
+                notes,
+                "Note",
+                guid=out_guid(m.guid),
+                name=m.title or None,
+                creatingUser=coder_guid.get(m.coder_id),
+                creationDateTime=xml_datetime(m.created_at),
+                modifiedDateTime=xml_datetime(m.updated_at),
+            )
             sub(note, "PlainTextContent").text = xml_safe(m.text)
         for guid, lk in link_notes:
-            note = sub(notes, "Note", guid=guid, name=f"Link memo: {lk.relation}",
-                       creatingUser=coder_guid.get(lk.coder_id), creationDateTime=xml_datetime(lk.created_at))
+            note = sub(
+                notes,
+                "Note",
+                guid=guid,
+                name=f"Link memo: {lk.relation}",
+                creatingUser=coder_guid.get(lk.coder_id),
+                creationDateTime=xml_datetime(lk.created_at),
+            )
             sub(note, "PlainTextContent").text = xml_safe(lk.memo)
     case_memos = [m for m in memos if m.target_type == "case" and m.target_id in case_guid]
     if links or case_memos:
         links_el = sub(root, "Links")
         for lk in links:
-            link = sub(links_el, "Link", guid=out_guid(lk.guid), name=lk.relation,
-                       direction="Associative" if lk.relation == "associated" else "OneWay",
-                       originGUID=code_guid[lk.from_code_id], targetGUID=code_guid[lk.to_code_id])
+            link = sub(
+                links_el,
+                "Link",
+                guid=out_guid(lk.guid),
+                name=lk.relation,
+                direction="Associative" if lk.relation == "associated" else "OneWay",
+                originGUID=code_guid[lk.from_code_id],
+                targetGUID=code_guid[lk.to_code_id],
+            )
             if lk.memo:
                 sub(link, "NoteRef", targetGUID=derived_guid("link-memo", lk.guid))
             if lk.coding_ids:
-                result.notes.append(f"link '{lk.relation}' cites {len(lk.coding_ids)} coding(s) as evidence; "
-                                    "QDA-XML links cannot hold them, so they are not exported")
+                result.notes.append(
+                    f"link '{lk.relation}' cites {len(lk.coding_ids)} coding(s) as evidence; "
+                    "QDA-XML links cannot hold them, so they are not exported"
+                )
         for m in case_memos:
-            sub(links_el, "Link", guid=derived_guid("case-memo", m.guid), name="memo", direction="OneWay",
-                originGUID=out_guid(m.guid), targetGUID=case_guid[m.target_id])
+            sub(
+                links_el,
+                "Link",
+                guid=derived_guid("case-memo", m.guid),
+                name="memo",
+                direction="OneWay",
+                originGUID=out_guid(m.guid),
+                targetGUID=case_guid[m.target_id],
+            )
     for ref in memo_refs.get(("project", None), []):
         sub(root, "NoteRef", targetGUID=ref)
 
     result.counts = {
-        "users": len(coders), "codes": len(codes), "variables": len(attributes), "cases": len(cases),
-        "sources": len(docs), "codings": n_codings, "notes": len(memos) + len(link_notes), "links": len(links),
+        "users": len(coders),
+        "codes": len(codes),
+        "variables": len(attributes),
+        "cases": len(cases),
+        "sources": len(docs),
+        "codings": n_codings,
+        "notes": len(memos) + len(link_notes),
+        "links": len(links),
     }
     return root, texts
 
@@ -333,8 +399,10 @@ def _serialise(root, kind: str, options: RefiExportOptions) -> bytes:
     if options.validate:
         errors = validation_errors(root, kind)
         if errors:
-            raise RefiError(f"The REFI-QDA {kind} did not validate against its schema ({errors[0]}); "
-                            "nothing was written. Please report it.")
+            raise RefiError(
+                f"The REFI-QDA {kind} did not validate against its schema ({errors[0]}); "
+                "nothing was written. Please report it."
+            )
     body = etree.tostring(root, encoding="utf-8", pretty_print=True)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + body
 

@@ -88,7 +88,7 @@ def decode_meta(description: str | None) -> dict | None:
     if not description or not description.startswith(META_MARKER):
         return None
     try:
-        data = json.loads(description[len(META_MARKER):].strip())
+        data = json.loads(description[len(META_MARKER) :].strip())
     except ValueError:
         return None
     return data if isinstance(data, dict) else None

@@ -64,6 +64,7 @@ class Anonymiser:
     def note(self, text: str) -> str:
         return self.text(text).text if text.strip() else text
 
+
 _COLOUR6 = re.compile(r"^#[0-9a-fA-F]{6}$")
 _COLOUR3 = re.compile(r"^#[0-9a-fA-F]{3}$")
 
@@ -91,13 +92,24 @@ class ImportReport:
         return out
 
     def as_dict(self) -> dict:
-        return {"source": self.source, "kind": self.kind, "origin": self.origin, "counts": self.counts,
-                "tolerated": self.tolerated, "not_carried_over": self.not_carried}
+        return {
+            "source": self.source,
+            "kind": self.kind,
+            "origin": self.origin,
+            "counts": self.counts,
+            "tolerated": self.tolerated,
+            "not_carried_over": self.not_carried,
+        }
 
 
 def import_refi(
-    in_path: str | os.PathLike, project_path: str | os.PathLike, passphrase: str, *, coder: str = "researcher",
-    anonymise: str = "off", progress: Progress | None = None,
+    in_path: str | os.PathLike,
+    project_path: str | os.PathLike,
+    passphrase: str,
+    *,
+    coder: str = "researcher",
+    anonymise: str = "off",
+    progress: Progress | None = None,
 ) -> ImportReport:
     """Create ``project_path`` from a REFI-QDA file. Refuses an existing project file."""
     if anonymise not in ("off", "auto"):
@@ -106,8 +118,9 @@ def import_refi(
         check_anonymiser()
     data = read_refi(in_path)
     project_path = Path(project_path)
-    project = Project.create(project_path, passphrase, framework="none", coder=coder,
-                             name=data.name or Path(in_path).stem)
+    project = Project.create(
+        project_path, passphrase, framework="none", coder=coder, name=data.name or Path(in_path).stem
+    )
     try:
         anonymiser = Anonymiser(project, coder) if anonymise == "auto" else None
         report = store(project, data, Path(in_path).name, anonymiser=anonymiser, progress=progress)
@@ -126,13 +139,21 @@ def check_anonymiser() -> None:
     try:
         from ..anonymise import pipeline, review  # noqa: F401
     except ImportError:
-        raise RefiError("--anonymise auto is not available in this build (the anonymiser is missing). "
-                        "Import with --anonymise off, then re-scan the documents.") from None
+        raise RefiError(
+            "--anonymise auto is not available in this build (the anonymiser is missing). "
+            "Import with --anonymise off, then re-scan the documents."
+        ) from None
 
 
 # ---------------------------------------------------------------------------------------------- storing
-def store(project: Project, data: RefiData, label: str, *, anonymiser: Anonymiser | None = None,
-          progress: Progress | None = None) -> ImportReport:
+def store(
+    project: Project,
+    data: RefiData,
+    label: str,
+    *,
+    anonymiser: Anonymiser | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
     """Write ``data`` into an open (normally empty) project in one transaction; returns the report."""
     report = ImportReport(source=label, kind=data.kind, origin=data.origin)
     report.tolerated += data.messages
@@ -153,13 +174,27 @@ class _Store:
         self.coding_ids_of: dict[str, list[int]] = {}  # selection or coding guid -> our coding ids
         self.case_of: dict[str, int] = {}
         self.used: dict[str, set[str]] = {}
-        self.counts = {k: 0 for k in ("coders", "codes", "documents", "codings", "cases", "attributes",
-                                      "attribute values", "memos", "links")}
+        self.counts = {
+            k: 0
+            for k in (
+                "coders",
+                "codes",
+                "documents",
+                "codings",
+                "cases",
+                "attributes",
+                "attribute values",
+                "memos",
+                "links",
+            )
+        }
         self.unknown_users = 0
         self.code_notes: list[tuple[str, int]] = []  # (note guid, our id) of every NoteRef met
         self.doc_notes: list[tuple[str, int]] = []
         self.coding_notes: list[tuple[str, int]] = []
-        self.turn_of: dict[str, tuple[int, int, int, str]] = {}  # selection guid -> (doc, start, end, speaker)
+        self.turn_of: dict[
+            str, tuple[int, int, int, str]
+        ] = {}  # selection guid -> (doc, start, end, speaker)
         self.coding_keys: set[tuple[int, int, int, int, int]] = set()
 
     def clean(self, text: str) -> str:
@@ -182,8 +217,10 @@ class _Store:
                 self.p.memos.add("project", None, self.clean(self.d.description), "Project description")
                 self.counts["memos"] += 1
         if self.unknown_users:
-            self.r.tolerated.append(f"{self.unknown_users} item(s) named no known user; they are credited "
-                                    f"to '{self.p.coder.name}'")
+            self.r.tolerated.append(
+                f"{self.unknown_users} item(s) named no known user; they are credited "
+                f"to '{self.p.coder.name}'"
+            )
         self.r.counts = self.counts
 
     # -- users and codes
@@ -223,8 +260,14 @@ class _Store:
                 colour = None if parent_id is not None else PALETTE[index % len(PALETTE)]
             if not code.codable:
                 categories += 1
-            made = self.p.codes.add(name, parent_id, description=code.description, colour=colour,
-                                    origin="refi", guid=self.guid("codes", code.guid))
+            made = self.p.codes.add(
+                name,
+                parent_id,
+                description=code.description,
+                colour=colour,
+                origin="refi",
+                guid=self.guid("codes", code.guid),
+            )
             self.counts["codes"] += 1
             if code.guid:
                 self.code_of.setdefault(code.guid, made.id)
@@ -235,10 +278,14 @@ class _Store:
         for i, code in enumerate(self.d.codes):
             add(code, None, i)
         if renamed:
-            self.r.tolerated.append(f"{renamed} code(s) with an empty or repeated name under the same parent were "
-                                    "renamed with a number")
+            self.r.tolerated.append(
+                f"{renamed} code(s) with an empty or repeated name under the same parent were "
+                "renamed with a number"
+            )
         if recoloured:
-            self.r.tolerated.append(f"{recoloured} code colour(s) not in #rrggbb form were replaced by a default")
+            self.r.tolerated.append(
+                f"{recoloured} code colour(s) not in #rrggbb form were replaced by a default"
+            )
         if categories:
             self.r.tolerated.append(f"{categories} category code(s) marked not codable became ordinary codes")
 
@@ -264,14 +311,25 @@ class _Store:
                 kind = meta.get("type", kind)
                 choices = list(meta.get("choices", []))
             role = meta.get("role") if meta else None
-            if role is None and kind != "text" and not _all_valid(kind, choices, values_by_var.get(var.guid, [])):
-                self.r.tolerated.append(f"variable '{var.name}' has values that are not of its type "
-                                        f"{var.type}; it is stored as text")
+            if (
+                role is None
+                and kind != "text"
+                and not _all_valid(kind, choices, values_by_var.get(var.guid, []))
+            ):
+                self.r.tolerated.append(
+                    f"variable '{var.name}' has values that are not of its type "
+                    f"{var.type}; it is stored as text"
+                )
                 kind, choices = "text", []
             if var.type == "DateTime" and role is None:
                 self.r.tolerated.append(f"variable '{var.name}' (date and time) is stored as text")
-            out[var.guid] = {"name": var.name or "(unnamed variable)", "type": kind, "choices": choices,
-                             "role": role, "attr": {}}
+            out[var.guid] = {
+                "name": var.name or "(unnamed variable)",
+                "type": kind,
+                "choices": choices,
+                "role": role,
+                "attr": {},
+            }
         return out
 
     def attribute(self, variables: dict, guid: str | None, scope: str) -> int | None:
@@ -282,8 +340,13 @@ class _Store:
             existing = self.p.attributes.by_name(var["name"], scope)
             if existing is None:
                 taken = any(scope in v["attr"] for v in variables.values() if v is not var)
-                existing = self.p.attributes.add(var["name"], scope=scope, type=var["type"], choices=var["choices"],
-                                                 guid=None if taken else self.guid("attributes", guid))
+                existing = self.p.attributes.add(
+                    var["name"],
+                    scope=scope,
+                    type=var["type"],
+                    choices=var["choices"],
+                    guid=None if taken else self.guid("attributes", guid),
+                )
                 self.counts["attributes"] += 1
             var["attr"][scope] = existing.id
         return var["attr"][scope]
@@ -301,8 +364,9 @@ class _Store:
                 if self.p.attributes.set_value(attr_id, target_id, v.value):
                     self.counts["attribute values"] += 1
             except ProjectError:
-                self.r.not_carried.append(f"the value of '{var['name']}' on {scope} '{holder.name}' is not valid "
-                                          "for its type")
+                self.r.not_carried.append(
+                    f"the value of '{var['name']}' on {scope} '{holder.name}' is not valid for its type"
+                )
 
     # -- sources, selections, codings
     def turn_selections(self) -> set[str]:
@@ -335,17 +399,25 @@ class _Store:
                 name = self.p.documents.unique_name(name)
                 self.r.tolerated.append(f"source '{label}' renamed '{name}' (the name was taken)")
             if not text.strip():
-                self.r.tolerated.append(f"source '{label}' has no text (empty or only line breaks); "
-                                        "imported as an empty document")
+                self.r.tolerated.append(
+                    f"source '{label}' has no text (empty or only line breaks); imported as an empty document"
+                )
             turns = []
             for sel in src.selections:
                 if sel.guid in turn_refs and not sel.codings:
                     s, e = shift(sel.start), shift(sel.end)
                     if 0 <= s <= e <= len(text):
                         turns.append((s, e, anon.label((sel.name or "").strip() or "speaker")))
-            doc = self.p.documents.add(name, text, kind=kind, anonymised=anonymised, memo=self.clean(src.description),
-                                       turns=turns, guid=self.guid("documents", src.guid),
-                                       source_format="refi-qda")
+            doc = self.p.documents.add(
+                name,
+                text,
+                kind=kind,
+                anonymised=anonymised,
+                memo=self.clean(src.description),
+                turns=turns,
+                guid=self.guid("documents", src.guid),
+                source_format="refi-qda",
+            )
             if anon.log:
                 self.p.pseudonyms.write_log(doc.id, anon.log)
             self.counts["documents"] += 1
@@ -356,13 +428,22 @@ class _Store:
             for sel in src.selections:
                 if not sel.codings:
                     if sel.guid in turn_refs:
-                        self.turn_of[sel.guid] = (doc.id, shift(sel.start), shift(sel.end),
-                                                  anon.label((sel.name or "").strip() or "speaker"))
+                        self.turn_of[sel.guid] = (
+                            doc.id,
+                            shift(sel.start),
+                            shift(sel.end),
+                            anon.label((sel.name or "").strip() or "speaker"),
+                        )
                     elif sel.description.strip() or sel.note_refs:
                         annotations += 1
                         body = self.clean(sel.description.strip()) or "(see the linked note)"
-                        self.p.memos.add("document", doc.id, body, f"Annotation at {sel.start}-{sel.end}",
-                                                coder=self.coder_id(sel.user))
+                        self.p.memos.add(
+                            "document",
+                            doc.id,
+                            body,
+                            f"Annotation at {sel.start}-{sel.end}",
+                            coder=self.coder_id(sel.user),
+                        )
                         self.counts["memos"] += 1
                         self.doc_notes.extend((ref, doc.id) for ref in sel.note_refs)
                     else:
@@ -370,8 +451,9 @@ class _Store:
                     continue
                 if not (0 <= sel.start < sel.end <= len(src.text)):
                     self.r.not_carried.append(
-                        f"{len(sel.codings)} coding(s) in source '{label}' at {sel.start}-{sel.end}: outside the "
-                        f"text (0-{len(src.text)}) or empty")
+                        f"{len(sel.codings)} coding(s) in source '{label}' at {sel.start}-{sel.end}: outside "
+                        f"the text (0-{len(src.text)}) or empty"
+                    )
                     continue
                 s, e = shift(sel.start), shift(sel.end)
                 for a, b, new_a, new_b in anon.replaced:
@@ -391,8 +473,16 @@ class _Store:
                         dup_codings += 1
                         continue
                     self.coding_keys.add(key)
-                    made = self.p.codings.add(code_id, doc.id, s, e, coder=coder_id, memo=self.clean(sel.description),
-                                              guid=self.guid("codings", c.guid), created_at=_stamp(c.created))
+                    made = self.p.codings.add(
+                        code_id,
+                        doc.id,
+                        s,
+                        e,
+                        coder=coder_id,
+                        memo=self.clean(sel.description),
+                        guid=self.guid("codings", c.guid),
+                        created_at=_stamp(c.created),
+                    )
                     self.counts["codings"] += 1
                     ids.append(made.id)
                     self.coding_notes.extend((ref, made.id) for ref in c.note_refs)
@@ -401,23 +491,39 @@ class _Store:
             for c in src.whole_codings:
                 code_id = self.code_of.get(c.code or "")
                 if code_id is None or not text:
-                    self.r.not_carried.append(f"a whole-source coding of '{label}': "
-                                              + ("unknown code" if code_id is None else "the source is empty"))
+                    self.r.not_carried.append(
+                        f"a whole-source coding of '{label}': "
+                        + ("unknown code" if code_id is None else "the source is empty")
+                    )
                     continue
-                self.p.codings.add(code_id, doc.id, 0, len(text), coder=self.coder_id(c.user),
-                                   guid=self.guid("codings", c.guid), created_at=_stamp(c.created))
+                self.p.codings.add(
+                    code_id,
+                    doc.id,
+                    0,
+                    len(text),
+                    coder=self.coder_id(c.user),
+                    guid=self.guid("codings", c.guid),
+                    created_at=_stamp(c.created),
+                )
                 self.counts["codings"] += 1
-                self.r.tolerated.append(f"a coding of the whole source '{label}' became a coding of all its text")
+                self.r.tolerated.append(
+                    f"a coding of the whole source '{label}' became a coding of all its text"
+                )
         if annotations:
-            self.r.tolerated.append(f"{annotations} annotation(s) (selections with a note but no code) became "
-                                    "document memos")
+            self.r.tolerated.append(
+                f"{annotations} annotation(s) (selections with a note but no code) became document memos"
+            )
         if ignored:
             self.r.not_carried.append(f"{ignored} selection(s) with neither a code nor a note")
         if dup_codings:
-            self.r.tolerated.append(f"{dup_codings} repeated coding(s) (same code, span and coder) were stored once")
+            self.r.tolerated.append(
+                f"{dup_codings} repeated coding(s) (same code, span and coder) were stored once"
+            )
         if wholly_replaced:
-            self.r.tolerated.append(f"{wholly_replaced} coding(s) covered only text the anonymiser replaced; they "
-                                    "are kept on the placeholder. Review them.")
+            self.r.tolerated.append(
+                f"{wholly_replaced} coding(s) covered only text the anonymiser replaced; they "
+                "are kept on the placeholder. Review them."
+            )
         if self.progress:
             self.progress(len(self.d.sources), len(self.d.sources), "documents")
 
@@ -437,8 +543,10 @@ class _Store:
             self.set_values(variables, case, "case", made.id)
             docs = [self.doc_of[g] for g in case.source_refs if g in self.doc_of]
             if len(docs) < len(case.source_refs):
-                self.r.not_carried.append(f"{len(case.source_refs) - len(docs)} source link(s) of case '{name}' "
-                                          "point to sources that were not imported")
+                self.r.not_carried.append(
+                    f"{len(case.source_refs) - len(docs)} source link(s) of case '{name}' "
+                    "point to sources that were not imported"
+                )
             self.p.cases.add_documents(made.id, docs)
             missing = 0
             for g in case.selection_refs:
@@ -448,8 +556,10 @@ class _Store:
                     continue
                 self.p.turns.map_speaker(turn[0], turn[3], made.id)
             if missing:
-                self.r.not_carried.append(f"{missing} segment link(s) of case '{name}' (only uncoded selections "
-                                          "can become case turns)")
+                self.r.not_carried.append(
+                    f"{missing} segment link(s) of case '{name}' (only uncoded selections "
+                    "can become case turns)"
+                )
             if case.code_refs:
                 self.r.not_carried.append(f"{len(case.code_refs)} code link(s) of case '{name}'")
 
@@ -475,8 +585,14 @@ class _Store:
                 link_memo_notes.update(r for r in lk.note_refs if r in notes)
                 if lk.name and lk.name not in LINK_RELATIONS:
                     memo_parts.insert(0, f"Link name in {self.d.origin or 'the source'}: {lk.name}")
-                self.p.links.add(self.code_of[a], self.code_of[b], relation, "\n\n".join(memo_parts),
-                                 coder=self.p.coder.id, guid=self.guid("links", lk.guid))
+                self.p.links.add(
+                    self.code_of[a],
+                    self.code_of[b],
+                    relation,
+                    "\n\n".join(memo_parts),
+                    coder=self.p.coder.id,
+                    guid=self.guid("links", lk.guid),
+                )
                 self.counts["links"] += 1
             elif a in notes and (target := self._memo_target(b)) is not None:
                 targets.setdefault(a, []).append(target)
@@ -485,8 +601,9 @@ class _Store:
             else:
                 other_links += 1
         if other_links:
-            self.r.not_carried.append(f"{other_links} link(s) between objects other than two codes or a note and "
-                                      "its subject")
+            self.r.not_carried.append(
+                f"{other_links} link(s) between objects other than two codes or a note and its subject"
+            )
         unattached = 0
         for note in self.d.notes:
             where = targets.get(note.guid or "", [])
@@ -496,12 +613,19 @@ class _Store:
                 where = [("project", None)]
                 unattached += 1
             for i, (kind, target_id) in enumerate(where):
-                self.p.memos.add(kind, target_id, self.clean(note.text), self.clean(note.name),
-                                 coder=self.coder_id(note.user),
-                                 guid=self.guid("memos", note.guid) if i == 0 else None)
+                self.p.memos.add(
+                    kind,
+                    target_id,
+                    self.clean(note.text),
+                    self.clean(note.name),
+                    coder=self.coder_id(note.user),
+                    guid=self.guid("memos", note.guid) if i == 0 else None,
+                )
                 self.counts["memos"] += 1
         if unattached:
-            self.r.tolerated.append(f"{unattached} note(s) attached to nothing we import became project memos")
+            self.r.tolerated.append(
+                f"{unattached} note(s) attached to nothing we import became project memos"
+            )
         if self.progress:
             self.progress(1, 1, "notes")
 

@@ -168,7 +168,8 @@ def _int(value: str | None) -> int | None:
 
 def _too_big(info: zipfile.ZipInfo) -> bool:
     return info.file_size > MAX_ENTRY or (
-        info.file_size > 64 * 2**20 and info.file_size > _MAX_RATIO * max(1, info.compress_size))
+        info.file_size > 64 * 2**20 and info.file_size > _MAX_RATIO * max(1, info.compress_size)
+    )
 
 
 class _Files:
@@ -208,7 +209,9 @@ class _Files:
                                 return p.read_bytes(), ""
             return None, "its file was not found"
         if lower.startswith(("relative://", "absolute://")):
-            rest = ref.split("://", 1)[1].lstrip("/") if lower.startswith("relative") else ref.split("://", 1)[1]
+            rest = (
+                ref.split("://", 1)[1].lstrip("/") if lower.startswith("relative") else ref.split("://", 1)[1]
+            )
             if lower.startswith("absolute://"):
                 rest = rest[1:] if rest.startswith("/") and len(rest) > 2 and rest[2] == ":" else rest
                 candidate = Path(rest)
@@ -299,9 +302,12 @@ def _parse_codebook(root) -> RefiData:
 
 def _code(el) -> RCode:
     code = RCode(
-        guid=norm_guid(el.get("guid")), name=(el.get("name") or "").strip(), colour=el.get("color"),
-        description=_text(el, "Description"), codable=(el.get("isCodable") or "true").strip().lower()
-        not in ("false", "0"), note_refs=_refs(el, "NoteRef"),
+        guid=norm_guid(el.get("guid")),
+        name=(el.get("name") or "").strip(),
+        colour=el.get("color"),
+        description=_text(el, "Description"),
+        codable=(el.get("isCodable") or "true").strip().lower() not in ("false", "0"),
+        note_refs=_refs(el, "NoteRef"),
     )
     code.children = [_code(c) for c in _kids(el, "Code")]
     return code
@@ -312,8 +318,12 @@ def _parse_project(root, files: _Files) -> RefiData:
         if _local(root) == "CodeBook":
             return _parse_codebook(root)
         raise RefiError(f"This is not a REFI-QDA project (its root element is '{_local(root)}').")
-    data = RefiData(kind="project", name=(root.get("name") or "").strip(), origin=root.get("origin") or "",
-                    creating_user=norm_guid(root.get("creatingUserGUID")))
+    data = RefiData(
+        kind="project",
+        name=(root.get("name") or "").strip(),
+        origin=root.get("origin") or "",
+        creating_user=norm_guid(root.get("creatingUserGUID")),
+    )
     _check_schema(root, "project", data)
     base_path = root.get("basePath") or None
     users = _kid(root, "Users")
@@ -327,15 +337,27 @@ def _parse_project(root, files: _Files) -> RefiData:
         data.codes = [_code(c) for c in _kids(codes, "Code")]
     variables = _kid(root, "Variables")
     for v in _kids(variables, "Variable") if variables is not None else []:
-        data.variables.append(RVariable(norm_guid(v.get("guid")), (v.get("name") or "").strip(),
-                                        v.get("typeOfVariable") or "Text", _text(v, "Description")))
+        data.variables.append(
+            RVariable(
+                norm_guid(v.get("guid")),
+                (v.get("name") or "").strip(),
+                v.get("typeOfVariable") or "Text",
+                _text(v, "Description"),
+            )
+        )
     cases = _kid(root, "Cases")
     for c in _kids(cases, "Case") if cases is not None else []:
-        data.cases.append(RCase(
-            norm_guid(c.get("guid")), (c.get("name") or "").strip(), _text(c, "Description"),
-            values=_values(c), source_refs=_refs(c, "SourceRef"), selection_refs=_refs(c, "SelectionRef"),
-            code_refs=_refs(c, "CodeRef"),
-        ))
+        data.cases.append(
+            RCase(
+                norm_guid(c.get("guid")),
+                (c.get("name") or "").strip(),
+                _text(c, "Description"),
+                values=_values(c),
+                source_refs=_refs(c, "SourceRef"),
+                selection_refs=_refs(c, "SelectionRef"),
+                code_refs=_refs(c, "CodeRef"),
+            )
+        )
     sources = _kid(root, "Sources")
     if sources is not None:
         skipped: dict[str, int] = {}
@@ -346,10 +368,14 @@ def _parse_project(root, files: _Files) -> RefiData:
             elif tag == "PDFSource" and _kid(s, "Representation") is not None:
                 # The PDF's plain-text representation carries the text codings; the PDF itself stays behind.
                 data.sources.append(_source(_kid(s, "Representation"), s.get("name"), files, base_path, data))
-                data.messages.append(f"PDF source '{s.get('name') or '?'}' imported as its text representation")
+                data.messages.append(
+                    f"PDF source '{s.get('name') or '?'}' imported as its text representation"
+                )
                 if _kids(s, "PDFSelection"):
-                    data.lost.append(f"{len(_kids(s, 'PDFSelection'))} PDF area selection(s) of "
-                                     f"'{s.get('name') or '?'}': QualCoder-CSE codes text only")
+                    data.lost.append(
+                        f"{len(_kids(s, 'PDFSelection'))} PDF area selection(s) of "
+                        f"'{s.get('name') or '?'}': QualCoder-CSE codes text only"
+                    )
             elif tag:
                 skipped[tag] = skipped.get(tag, 0) + 1
         for tag, n in skipped.items():
@@ -368,14 +394,27 @@ def _parse_project(root, files: _Files) -> RefiData:
                 raw = None
             if raw is None:
                 data.lost.append(f"the text of note '{n.get('name') or '?'}': {why}")
-        data.notes.append(RNote(norm_guid(n.get("guid")), (n.get("name") or "").strip(),
-                                content.replace("\r\n", "\n"), norm_guid(n.get("creatingUser")),
-                                n.get("creationDateTime")))
+        data.notes.append(
+            RNote(
+                norm_guid(n.get("guid")),
+                (n.get("name") or "").strip(),
+                content.replace("\r\n", "\n"),
+                norm_guid(n.get("creatingUser")),
+                n.get("creationDateTime"),
+            )
+        )
     links = _kid(root, "Links")
     for lk in _kids(links, "Link") if links is not None else []:
-        data.links.append(RLink(norm_guid(lk.get("guid")), (lk.get("name") or "").strip(),
-                                lk.get("direction") or "Associative", norm_guid(lk.get("originGUID")),
-                                norm_guid(lk.get("targetGUID")), _refs(lk, "NoteRef")))
+        data.links.append(
+            RLink(
+                norm_guid(lk.get("guid")),
+                (lk.get("name") or "").strip(),
+                lk.get("direction") or "Associative",
+                norm_guid(lk.get("originGUID")),
+                norm_guid(lk.get("targetGUID")),
+                _refs(lk, "NoteRef"),
+            )
+        )
     sets = _kid(root, "Sets")
     n_sets = len(_kids(sets, "Set")) if sets is not None else 0
     if n_sets:
@@ -398,26 +437,43 @@ def _values(el) -> list[RValue]:
         for tag in _VALUE_TAGS:
             v = _kid(vv, tag)
             if v is not None:
-                out.append(RValue(norm_guid(ref.get("targetGUID")) if ref is not None else None,
-                                  tag[: -len("Value")], (v.text or "").strip()))
+                out.append(
+                    RValue(
+                        norm_guid(ref.get("targetGUID")) if ref is not None else None,
+                        tag[: -len("Value")],
+                        (v.text or "").strip(),
+                    )
+                )
                 break
     return out
 
 
 def _coding(el, default_user: str | None, default_when: str | None) -> RCoding:
     ref = _kid(el, "CodeRef")
-    return RCoding(norm_guid(el.get("guid")), norm_guid(ref.get("targetGUID")) if ref is not None else None,
-                   norm_guid(el.get("creatingUser")) or default_user, el.get("creationDateTime") or default_when,
-                   _refs(el, "NoteRef"))
+    return RCoding(
+        norm_guid(el.get("guid")),
+        norm_guid(ref.get("targetGUID")) if ref is not None else None,
+        norm_guid(el.get("creatingUser")) or default_user,
+        el.get("creationDateTime") or default_when,
+        _refs(el, "NoteRef"),
+    )
 
 
 def _source(el, name: str | None, files: _Files, base_path: str | None, data: RefiData) -> RSource:
     name = (name or "").strip()
-    src = RSource(guid=norm_guid(el.get("guid")), name=name, text=None, description=_text(el, "Description"),
-                  user=norm_guid(el.get("creatingUser")), created=el.get("creationDateTime"))
+    src = RSource(
+        guid=norm_guid(el.get("guid")),
+        name=name,
+        text=None,
+        description=_text(el, "Description"),
+        user=norm_guid(el.get("creatingUser")),
+        created=el.get("creationDateTime"),
+    )
     label = name or "(unnamed)"
     if el.get("richTextPath"):
-        data.lost.append(f"the rich-text (formatted) version of source '{label}'; its plain text is what we read")
+        data.lost.append(
+            f"the rich-text (formatted) version of source '{label}'; its plain text is what we read"
+        )
     content = _kid(el, "PlainTextContent")
     raw_text: str | None = None
     if content is not None and content.text is not None:
@@ -434,7 +490,9 @@ def _source(el, name: str | None, files: _Files, base_path: str | None, data: Re
         elif "://" not in el.get("plainTextPath"):
             data.messages.append(f"source '{label}': plainTextPath without internal:// read from the archive")
     else:
-        data.lost.append(f"source '{label}' and its codings: it has no plain text (only rich text or nothing)")
+        data.lost.append(
+            f"source '{label}' and its codings: it has no plain text (only rich text or nothing)"
+        )
     for s in _kids(el, "PlainTextSelection"):
         start, end = _int(s.get("startPosition")), _int(s.get("endPosition"))
         user = norm_guid(s.get("creatingUser"))
@@ -442,10 +500,19 @@ def _source(el, name: str | None, files: _Files, base_path: str | None, data: Re
         if start is None or end is None:
             data.lost.append(f"a selection in source '{label}' without valid positions")
             continue
-        src.selections.append(RSelection(
-            norm_guid(s.get("guid")), start, end, s.get("name"), user, when, _text(s, "Description"),
-            codings=[_coding(c, user, when) for c in _kids(s, "Coding")], note_refs=_refs(s, "NoteRef"),
-        ))
+        src.selections.append(
+            RSelection(
+                norm_guid(s.get("guid")),
+                start,
+                end,
+                s.get("name"),
+                user,
+                when,
+                _text(s, "Description"),
+                codings=[_coding(c, user, when) for c in _kids(s, "Coding")],
+                note_refs=_refs(s, "NoteRef"),
+            )
+        )
     src.whole_codings = [_coding(c, src.user, src.created) for c in _kids(el, "Coding")]
     src.note_refs = _refs(el, "NoteRef")
     src.values = _values(el)
@@ -476,7 +543,11 @@ def _fix_line_ends(raw: str, src: RSource, data: RefiData, label: str) -> str:
     # ATLAS.ti counts a CRLF as one position although its files hold CRLF; other writers count two.
     raw_counted, lf_counted = score(from_raw), score(lambda p: p)
     too_far = any(s.end > len(text) for s in src.selections)
-    if too_far or raw_counted > lf_counted or (raw_counted == lf_counted and "atlas" not in data.origin.lower()):
+    if (
+        too_far
+        or raw_counted > lf_counted
+        or (raw_counted == lf_counted and "atlas" not in data.origin.lower())
+    ):
         for s in src.selections:
             s.start, s.end = from_raw(s.start), from_raw(s.end)
         how = "two positions"

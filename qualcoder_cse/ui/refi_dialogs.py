@@ -75,8 +75,9 @@ class ImportRefiDialog(QDialog):
         self.passphrase = QLineEdit(objectName="refiPassphrase", echoMode=QLineEdit.EchoMode.Password)
         self.again = QLineEdit(objectName="refiPassphraseAgain", echoMode=QLineEdit.EchoMode.Password)
         self.coder = QLineEdit(coder or "researcher", objectName="refiCoder")
-        self.already = QCheckBox("The texts are already anonymised (do not run the anonymiser)",
-                                 objectName="refiAlreadyAnonymised")
+        self.already = QCheckBox(
+            "The texts are already anonymised (do not run the anonymiser)", objectName="refiAlreadyAnonymised"
+        )
         self.already.setChecked(True)
         form.addRow("REFI-QDA file (.qdpx, .qde, .qdc):", _file_row(self.source, self._pick_source))
         form.addRow("New project file:", _file_row(self.target, self._pick_target))
@@ -84,12 +85,16 @@ class ImportRefiDialog(QDialog):
         form.addRow("Passphrase again:", self.again)
         form.addRow("Your coder name:", self.coder)
         form.addRow("", self.already)
-        note = QLabel("When the anonymiser runs, every proposed redaction is accepted and codings move onto the "
-                      "anonymised text; review the documents afterwards.")
+        note = QLabel(
+            "When the anonymiser runs, every proposed redaction is accepted and codings move onto the "
+            "anonymised text; review the documents afterwards."
+        )
         note.setWordWrap(True)
         self.message = QLabel("", objectName="refiMessage")
         self.message.setStyleSheet("color: #b00020;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
@@ -100,16 +105,18 @@ class ImportRefiDialog(QDialog):
         layout.addWidget(buttons)
 
     def _pick_source(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "REFI-QDA file", "",
-                                              "REFI-QDA (*.qdpx *.qde *.qdc);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "REFI-QDA file", "", "REFI-QDA (*.qdpx *.qde *.qdc);;All files (*)"
+        )
         if path:
             self.source.setText(path)
             if not self.target.text():
                 self.target.setText(str(Path(path).with_suffix(PROJECT_SUFFIX)))
 
     def _pick_target(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New project", self.target.text(),
-                                              f"QualCoder-CSE projects (*{PROJECT_SUFFIX})")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New project", self.target.text(), f"QualCoder-CSE projects (*{PROJECT_SUFFIX})"
+        )
         if path:
             self.target.setText(path)
 
@@ -118,7 +125,13 @@ class ImportRefiDialog(QDialog):
         if target.suffix.lower() != PROJECT_SUFFIX:
             target = target.with_name(target.name + PROJECT_SUFFIX)
         anonymise = "off" if self.already.isChecked() else "auto"
-        return Path(self.source.text().strip()), target, self.passphrase.text(), self.coder.text().strip(), anonymise
+        return (
+            Path(self.source.text().strip()),
+            target,
+            self.passphrase.text(),
+            self.coder.text().strip(),
+            anonymise,
+        )
 
     def problem(self) -> str:
         source, target, passphrase, coder, _ = self.values()
@@ -194,8 +207,11 @@ class RefiActions:
         if self.window.project is None:
             return
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, "Export as REFI-QDA", f"{self.window.project.name}.qdpx",
-            "REFI-QDA project (*.qdpx);;REFI-QDA codebook (*.qdc)")
+            self.window,
+            "Export as REFI-QDA",
+            f"{self.window.project.name}.qdpx",
+            "REFI-QDA project (*.qdpx);;REFI-QDA codebook (*.qdc)",
+        )
         if path:
             if Path(path).suffix.lower() not in (".qdpx", ".qdc"):
                 path += ".qdc" if "qdc" in chosen else ".qdpx"
@@ -226,13 +242,22 @@ class RefiActions:
         from ..exporters.refi_import import import_refi
 
         def work(progress):
-            return import_refi(source, target, passphrase, coder=coder, anonymise=anonymise,
-                               progress=lambda d, t, _s: progress(d, t))
+            return import_refi(
+                source,
+                target,
+                passphrase,
+                coder=coder,
+                anonymise=anonymise,
+                progress=lambda d, t, _s: progress(d, t),
+            )
 
         def done(report) -> None:
             self._report("REFI-QDA import", [*report.lines(), f"created {target}"])
-            answer = QMessageBox.question(self.window, "Open the new project",
-                                          f"Open {target.name} now? (The current project will be closed.)")
+            answer = QMessageBox.question(
+                self.window,
+                "Open the new project",
+                f"Open {target.name} now? (The current project will be closed.)",
+            )
             if answer == QMessageBox.StandardButton.Yes:
                 self.open_imported(target, passphrase, coder)
 
@@ -251,12 +276,14 @@ class RefiActions:
         if self.window.project is None:
             return
         start = str(self.window.project.path.parent)
-        path, _ = QFileDialog.getOpenFileName(self.window, "Merge another coder's project", start,
-                                              f"QualCoder-CSE projects (*{PROJECT_SUFFIX})")
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Merge another coder's project", start, f"QualCoder-CSE projects (*{PROJECT_SUFFIX})"
+        )
         if not path:
             return
-        passphrase, ok = QInputDialog.getText(self.window, "Passphrase", f"Passphrase of {Path(path).name}:",
-                                              QLineEdit.EchoMode.Password)
+        passphrase, ok = QInputDialog.getText(
+            self.window, "Passphrase", f"Passphrase of {Path(path).name}:", QLineEdit.EchoMode.Password
+        )
         if ok and passphrase:
             self.merge_from(Path(path), passphrase)
 

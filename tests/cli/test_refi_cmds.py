@@ -44,8 +44,9 @@ def test_export_import_round_trip_on_the_command_line(env, tmp_path, capsys, pas
 
 
 def test_import_sample_prints_report(env, tmp_path, capsys):
-    code, out, _err = run(capsys, "import-refi", SAMPLES / "taguette141_uto_tag" / "codebook.qdc",
-                         tmp_path / "t.qcse")
+    code, out, _err = run(
+        capsys, "import-refi", SAMPLES / "taguette141_uto_tag" / "codebook.qdc", tmp_path / "t.qcse"
+    )
     assert code == 0
     assert out.splitlines()[0] == "imported codebook.qdc (codebook, written by Taguette 1.4.1)"
     assert "tolerated:" in out and "Sets" in out and out.rstrip().endswith(f"created {tmp_path / 't.qcse'}")

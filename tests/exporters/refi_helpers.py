@@ -41,7 +41,9 @@ def fill_rich_project(project) -> None:
     yp = docs["Young people chat"]
     with project.transaction():
         root = project.codes.add("Emerging", colour="#123abc", description="Codes found in the data")
-        trust = project.codes.add("Trust in police", root.id, colour="#ff0000", description="Said about trust")
+        trust = project.codes.add(
+            "Trust in police", root.id, colour="#ff0000", description="Said about trust"
+        )
         project.codes.add("Empty child", trust.id, colour="#00ff00")
         framework = project.codes.list()[1]
         text = project.documents.text(board.id)
@@ -75,8 +77,13 @@ def fill_rich_project(project) -> None:
         project.links.add(framework.id, trust.id, "associated")
         project.documents.set_memo(police.id, "Interview memo")
     p1 = project.documents.text(board.id).index("P1:")
-    project.documents.add("Turns doc", "A: hello there\nB: hi\n", kind="fieldnote", anonymised=True,
-                          turns=[(0, 14, "A"), (15, 20, "B")])
+    project.documents.add(
+        "Turns doc",
+        "A: hello there\nB: hi\n",
+        kind="fieldnote",
+        anonymised=True,
+        turns=[(0, 14, "A"), (15, 20, "B")],
+    )
     turns_doc = project.documents.by_name("Turns doc")
     project.turns.map_speaker(turns_doc.id, "A", case.id)
     assert p1 >= 0
@@ -102,20 +109,47 @@ def snapshot(project) -> dict:
         return (docs[c.document_id].name, codes[c.code_id].path, c.start, c.end, coders[c.coder_id])
 
     return {
-        "documents": {d.name: (project.documents.text(d.id), d.kind, d.memo, d.anonymised) for d in docs.values()},
+        "documents": {
+            d.name: (project.documents.text(d.id), d.kind, d.memo, d.anonymised) for d in docs.values()
+        },
         "codes": {c.path: (c.colour, c.description) for c in codes.values()},
-        "codings": sorted((docs[c.document_id].name, codes[c.code_id].path, c.start, c.end, coders[c.coder_id],
-                           c.memo, c.guid) for c in project.codings.list()),
+        "codings": sorted(
+            (
+                docs[c.document_id].name,
+                codes[c.code_id].path,
+                c.start,
+                c.end,
+                coders[c.coder_id],
+                c.memo,
+                c.guid,
+            )
+            for c in project.codings.list()
+        ),
         "coders_with_codings": sorted({coders[c.coder_id] for c in project.codings.list()}),
-        "cases": {c.name: (c.description, sorted(docs[d].name for d in project.cases.documents_of(c.id)),
-                           project.attributes.values_for(c.id, "case")) for c in cases.values()},
+        "cases": {
+            c.name: (
+                c.description,
+                sorted(docs[d].name for d in project.cases.documents_of(c.id)),
+                project.attributes.values_for(c.id, "case"),
+            )
+            for c in cases.values()
+        },
         "attributes": sorted((a.name, a.scope, a.type, a.choices) for a in project.attributes.list()),
         "document values": {d.name: project.attributes.values_for(d.id, "document") for d in docs.values()},
-        "memos": sorted((m.target_type, str(target(m.target_type, m.target_id)), m.title, m.text,
-                         coders.get(m.coder_id))
-                        for m in project.memos.list()),
-        "links": sorted((codes[lk.from_code_id].path, codes[lk.to_code_id].path, lk.relation, lk.memo)
-                        for lk in project.links.list()),
-        "turns": {d.name: [(t.start, t.end, t.speaker, cases[t.case_id].name if t.case_id else None)
-                           for t in project.turns.list(d.id) if t.case_id] for d in docs.values()},
+        "memos": sorted(
+            (m.target_type, str(target(m.target_type, m.target_id)), m.title, m.text, coders.get(m.coder_id))
+            for m in project.memos.list()
+        ),
+        "links": sorted(
+            (codes[lk.from_code_id].path, codes[lk.to_code_id].path, lk.relation, lk.memo)
+            for lk in project.links.list()
+        ),
+        "turns": {
+            d.name: [
+                (t.start, t.end, t.speaker, cases[t.case_id].name if t.case_id else None)
+                for t in project.turns.list(d.id)
+                if t.case_id
+            ]
+            for d in docs.values()
+        },
     }

@@ -34,8 +34,10 @@ def _codings(project) -> set[tuple]:
     docs = {d.id: d.name for d in project.documents.list()}
     codes = {c.id: c.path for c in project.codes.list()}
     coders = {c.id: c.name for c in project.coders.list()}
-    return {(docs[c.document_id], codes[c.code_id], c.start, c.end, coders[c.coder_id], c.guid)
-            for c in project.codings.list()}
+    return {
+        (docs[c.document_id], codes[c.code_id], c.start, c.end, coders[c.coder_id], c.guid)
+        for c in project.codings.list()
+    }
 
 
 def test_merging_two_coders_copies_of_the_demo_gives_the_union(demo, tmp_path):
@@ -90,11 +92,15 @@ def test_new_codes_documents_memos_and_conflicts(project_path, tmp_path, passphr
         age = other.attributes.add("Age", type="number")
         other.attributes.set_value(age.id, case.id, "40")
         other.links.add(new_code.id, framework.id, "enables", "link memo")
-    with Project.open(project_path, passphrase, coder="alice") as project, \
-            Project.open(other_path, passphrase, readonly=True) as other:
+    with (
+        Project.open(project_path, passphrase, coder="alice") as project,
+        Project.open(other_path, passphrase, readonly=True) as other,
+    ):
         report = merge_projects(project, other)
         merged = snapshot(project)
-    assert ("Police lead 1", "Bob's codes/Hotels", 3, 20, "bob", "bob's memo") in [c[:6] for c in merged["codings"]]
+    assert ("Police lead 1", "Bob's codes/Hotels", 3, 20, "bob", "bob's memo") in [
+        c[:6] for c in merged["codings"]
+    ]
     assert merged["codes"]["Bob's codes/Hotels"][0] == "#abcdef"
     assert "Field note 7" in merged["documents"]
     assert ("Field note 7", "Bob's codes/Hotels", 0, 8, "bob") in [c[:5] for c in merged["codings"]]
@@ -135,8 +141,10 @@ def test_quiet_holds_back_notifications_during_a_merge(project_path, tmp_path, p
         code = other.codes.by_path("Bob/New", create=True)
         other.codings.add(code.id, other.documents.list()[0].id, 0, 4)
     seen: list[str] = []
-    with Project.open(project_path, passphrase) as project, \
-            Project.open(other_path, passphrase, readonly=True) as other:
+    with (
+        Project.open(project_path, passphrase) as project,
+        Project.open(other_path, passphrase, readonly=True) as other,
+    ):
         project.subscribe(lambda topic, payload: seen.append(topic))
         with project.quiet() as held:
             report = merge_projects(project, other)

@@ -47,8 +47,12 @@ def _parsed_codings(data) -> list[tuple[str, str]]:
             walk(c.children)
 
     walk(data.codes)
-    return sorted((names[c.code], src.text[sel.start:sel.end]) for src in data.sources
-                  for sel in src.selections for c in sel.codings)
+    return sorted(
+        (names[c.code], src.text[sel.start : sel.end])
+        for src in data.sources
+        for sel in src.selections
+        for c in sel.codings
+    )
 
 
 # ---------------------------------------------------------------------------------------------- samples
@@ -57,7 +61,9 @@ def test_taguette_codebook_with_invalid_empty_sets(tmp_path, passphrase):
     report, project = _imported(tmp_path, src, passphrase)
     with project:
         names = sorted(c.name for c in project.codes.list())
-    expected = sorted(e.get("name") for e in etree.fromstring(src.read_bytes()).xpath("//*[local-name()='Code']"))
+    expected = sorted(
+        e.get("name") for e in etree.fromstring(src.read_bytes()).xpath("//*[local-name()='Code']")
+    )
     assert names == expected
     assert any("Sets" in m and "schema" in m for m in report.tolerated)
     assert report.origin == "Taguette 1.4.1"
@@ -112,8 +118,9 @@ def test_report_lines_name_every_section(tmp_path, passphrase):
 
 
 # ---------------------------------------------------------------------------------------------- variants
-def _variant(tmp_path: Path, *, qde=None, text=None, qde_name="project.qde", folder="sources",
-             name="variant.qdpx") -> Path:
+def _variant(
+    tmp_path: Path, *, qde=None, text=None, qde_name="project.qde", folder="sources", name="variant.qdpx"
+) -> Path:
     """The minimal project rewritten: ``qde(str) -> str``, ``text(bytes) -> bytes``, other names."""
     with zipfile.ZipFile(MINIMAL_QDPX) as zf:
         xml = zf.read("project.qde").decode("utf-8")
@@ -130,10 +137,20 @@ def _variant(tmp_path: Path, *, qde=None, text=None, qde_name="project.qde", fol
 EXPECTED = [("Trust", "Café visits 😊"), ("Trust", "I trust my doctor")]
 
 
-@pytest.mark.parametrize("kind", [
-    "capital Sources and another qde name", "namespace 1:0", "no namespace", "BOMs", "lower-case GUIDs",
-    "braced GUIDs", "path without internal://", "missing optional attributes", "empty containers",
-])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "capital Sources and another qde name",
+        "namespace 1:0",
+        "no namespace",
+        "BOMs",
+        "lower-case GUIDs",
+        "braced GUIDs",
+        "path without internal://",
+        "missing optional attributes",
+        "empty containers",
+    ],
+)
 def test_tolerated_variants_read_the_same_codings(kind, tmp_path):
     args: dict = {}
     if kind == "capital Sources and another qde name":
@@ -145,29 +162,48 @@ def test_tolerated_variants_read_the_same_codings(kind, tmp_path):
     elif kind == "BOMs":
         args = {"qde": lambda x: b"\xef\xbb\xbf" + x.encode("utf-8"), "text": lambda b: b"\xef\xbb\xbf" + b}
     elif kind == "lower-case GUIDs":
-        args = {"qde": lambda x: re.sub(r'"([0-9A-F-]{36})', lambda m: '"' + m.group(1).lower(), x),
-                "folder": "sources"}
+        args = {
+            "qde": lambda x: re.sub(r'"([0-9A-F-]{36})', lambda m: '"' + m.group(1).lower(), x),
+            "folder": "sources",
+        }
     elif kind == "braced GUIDs":
         args = {"qde": lambda x: re.sub(r'(GUID|guid|User)="([0-9A-F-]{36})"', r'\1="{\2}"', x)}
     elif kind == "path without internal://":
         args = {"qde": lambda x: x.replace("internal://", "")}
     elif kind == "missing optional attributes":
-        args = {"qde": lambda x: re.sub(r' (creatingUser|creationDateTime|color|creatingUserGUID|id)="[^"]*"', "",
-                                        re.sub(r' name="(I trust my doctor|Café visits 😊|Interview P01)"', "", x))}
+        args = {
+            "qde": lambda x: re.sub(
+                r' (creatingUser|creationDateTime|color|creatingUserGUID|id)="[^"]*"',
+                "",
+                re.sub(r' name="(I trust my doctor|Café visits 😊|Interview P01)"', "", x),
+            )
+        }
     elif kind == "empty containers":
-        args = {"qde": lambda x: x.replace("<Notes>", "<Links/><Notes>").replace(
-            "<Sets>", "<Sets/><Graphs/><X>").replace("</Sets>", "</X>").replace("<Variables>", "<Variables/><V>")
-            .replace("</Variables>", "</V>")}
+        args = {
+            "qde": lambda x: (
+                x.replace("<Notes>", "<Links/><Notes>")
+                .replace("<Sets>", "<Sets/><Graphs/><X>")
+                .replace("</Sets>", "</X>")
+                .replace("<Variables>", "<Variables/><V>")
+                .replace("</Variables>", "</V>")
+            )
+        }
     data = read_refi(_variant(tmp_path, **args))
     assert _parsed_codings(data) == EXPECTED
     assert len(data.sources) == 1
     assert not [m for m in data.lost if "coding" in m]
 
 
-@pytest.mark.parametrize("origin, named, counted_as", [
-    ("MyApp 0.1", True, 2), ("ATLAS.ti for Windows 23", True, 1), ("MyApp 0.1", False, 2),
-    ("ATLAS.ti for Windows 23", False, 1), ("ATLAS.ti for Windows 23", True, 2),
-])
+@pytest.mark.parametrize(
+    "origin, named, counted_as",
+    [
+        ("MyApp 0.1", True, 2),
+        ("ATLAS.ti for Windows 23", True, 1),
+        ("MyApp 0.1", False, 2),
+        ("ATLAS.ti for Windows 23", False, 1),
+        ("ATLAS.ti for Windows 23", True, 2),
+    ],
+)
 def test_crlf_sources_are_read_with_lf_and_codings_follow(origin, named, counted_as, tmp_path):
     def qde(x: str) -> str:
         x = x.replace('origin="MyApp 0.1"', f'origin="{origin}"')
@@ -192,11 +228,15 @@ def test_selection_outside_the_text_is_reported_not_dropped(tmp_path, passphrase
 
 
 def test_unknown_code_and_missing_text_are_reported(tmp_path, passphrase):
-    src = _variant(tmp_path, qde=lambda x: x.replace(
-        '<CodeRef targetGUID="12365523-1035-4AFA-9E7B-281FE0BC51C5"/>\n        </Coding>\n      </PlainTextSelection>\n'
-        '      <PlainTextSelection guid="789A',
-        '<CodeRef targetGUID="00000000-1035-4AFA-9E7B-281FE0BC51C5"/>\n        </Coding>\n      </PlainTextSelection>\n'
-        '      <PlainTextSelection guid="789A'))
+    src = _variant(
+        tmp_path,
+        qde=lambda x: x.replace(
+            '<CodeRef targetGUID="12365523-1035-4AFA-9E7B-281FE0BC51C5"/>\n        </Coding>\n'
+            '      </PlainTextSelection>\n      <PlainTextSelection guid="789A',
+            '<CodeRef targetGUID="00000000-1035-4AFA-9E7B-281FE0BC51C5"/>\n        </Coding>\n'
+            '      </PlainTextSelection>\n      <PlainTextSelection guid="789A',
+        ),
+    )
     report, project = _imported(tmp_path, src, passphrase)
     project.close()
     assert report.counts["codings"] == 1
@@ -208,12 +248,15 @@ def test_unknown_code_and_missing_text_are_reported(tmp_path, passphrase):
     assert any("not in the archive" in m for m in report.not_carried)
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"not a zip at all", "not a .qdpx archive"),
-    ("zip-without-qde", "no project (.qde)"),
-    ("broken-xml", "not well-formed XML"),
-    ("wrong-root", "not a REFI-QDA project"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"not a zip at all", "not a .qdpx archive"),
+        ("zip-without-qde", "no project (.qde)"),
+        ("broken-xml", "not well-formed XML"),
+        ("wrong-root", "not a REFI-QDA project"),
+    ],
+)
 def test_unreadable_files_fail_cleanly_and_leave_no_project(content, message, tmp_path, passphrase):
     src = tmp_path / "bad.qdpx"
     if isinstance(content, bytes):
@@ -249,12 +292,25 @@ def test_anonymise_auto_remaps_codings_and_keeps_wholly_replaced_ones(tmp_path, 
         f'<PlainTextSelection guid="{g}" startPosition="{s}" endPosition="{e}"><Coding guid="{c}">'
         '<CodeRef targetGUID="12365523-1035-4AFA-9E7B-281FE0BC51C5"/></Coding></PlainTextSelection>'
         for g, c, s, e in (
-            ("11111111-0000-4000-8000-000000000001", "11111111-0000-4000-8000-000000000002", name_at, name_at + 10),
-            ("11111111-0000-4000-8000-000000000003", "11111111-0000-4000-8000-000000000004", lives_at,
-             len(base) + len(tail) - 2),
-        ))
-    src = _variant(tmp_path, qde=lambda x: x.replace("</TextSource>", extra + "</TextSource>"),
-                   text=lambda b: (base + tail).encode("utf-8"))
+            (
+                "11111111-0000-4000-8000-000000000001",
+                "11111111-0000-4000-8000-000000000002",
+                name_at,
+                name_at + 10,
+            ),
+            (
+                "11111111-0000-4000-8000-000000000003",
+                "11111111-0000-4000-8000-000000000004",
+                lives_at,
+                len(base) + len(tail) - 2,
+            ),
+        )
+    )
+    src = _variant(
+        tmp_path,
+        qde=lambda x: x.replace("</TextSource>", extra + "</TextSource>"),
+        text=lambda b: (base + tail).encode("utf-8"),
+    )
     report = import_refi(src, tmp_path / "anon.qcse", passphrase, anonymise="auto")
     with Project.open(tmp_path / "anon.qcse", passphrase, readonly=True) as project:
         doc = project.documents.list()[0]
@@ -271,8 +327,12 @@ def test_anonymise_auto_remaps_codings_and_keeps_wholly_replaced_ones(tmp_path, 
 
 
 def test_codings_without_a_user_are_credited_to_the_importing_coder(tmp_path, passphrase):
-    src = _variant(tmp_path, qde=lambda x: re.sub(r' (creatingUser|creatingUserGUID|creationDateTime)="[^"]*"', "",
-                                                  x.replace("\r\n", "\n")))
+    src = _variant(
+        tmp_path,
+        qde=lambda x: re.sub(
+            r' (creatingUser|creatingUserGUID|creationDateTime)="[^"]*"', "", x.replace("\r\n", "\n")
+        ),
+    )
     report, project = _imported(tmp_path, src, passphrase)
     with project:
         coders = {project.coders.get(c.coder_id).name for c in project.codings.list()}

@@ -61,14 +61,14 @@ def test_sources_are_utf8_and_positions_are_code_points(rich, tmp_path):
         for src in root.iterfind(".//q:TextSource", ns):
             path = src.get("plainTextPath")
             assert path.startswith("internal://") and path.endswith(".txt")
-            raw = zf.read("sources/" + path[len("internal://"):])
+            raw = zf.read("sources/" + path[len("internal://") :])
             assert not raw.startswith(b"\xef\xbb\xbf")
             text = raw.decode("utf-8")
             assert text == rich.documents.text(rich.documents.by_name(src.get("name")).id)
             for sel in src.iterfind("q:PlainTextSelection", ns):
                 if sel.find("q:Coding", ns) is None:
                     continue
-                piece = text[int(sel.get("startPosition")):int(sel.get("endPosition"))]
+                piece = text[int(sel.get("startPosition")) : int(sel.get("endPosition"))]
                 assert piece.startswith(sel.get("name"))
                 checked += 1
     assert checked == len(rich.codings.list())
@@ -81,8 +81,9 @@ def test_only_coder_option_and_unknown_coder(rich, tmp_path):
     from qualcoder_cse.exporters.refi_common import RefiError
 
     result = export_refi(rich, tmp_path / "bob.qdpx", RefiExportOptions(coder="bob"))
-    assert result.counts["codings"] == len([c for c in rich.codings.list()
-                                             if c.coder_id == rich.coders.by_name("bob").id])
+    assert result.counts["codings"] == len(
+        [c for c in rich.codings.list() if c.coder_id == rich.coders.by_name("bob").id]
+    )
     with pytest.raises(RefiError):
         export_refi(rich, tmp_path / "x.qdpx", RefiExportOptions(coder="nobody"))
     assert not (tmp_path / "x.qdpx").exists()
