@@ -44,6 +44,7 @@ class Detector:
             spans += self.ner.find(text)
         merged = merge(spans)
         merged = self.propagate(text, toks, merged)
+        merged = self._extend_persons(text, toks, merged)
         merged = _extend_locations(text, merged)
         merged = _address_chain(text, merged)
         merged = self._coordination(text, toks, merged)
@@ -100,6 +101,28 @@ class Detector:
             ):
                 out[out.index(cur)] = Span(cur.start, cur.end, "LOCATION", cur.text, 0.6, "rule")
                 changed = True
+        return merge(out) if changed else spans
+
+    def _extend_persons(self, text: str, toks: list[Tok], spans: list[Span]) -> list[Span]:
+        """A capitalised word right before a person's name that is a given name or no English word belongs to
+        the name: "Deeko Brannigan", "Hawre Aziz", "Mark Tebbutt"."""
+        from .rules import RANKS, TITLES
+
+        by_start = {t.start: i for i, t in enumerate(toks)}
+        out = []
+        changed = False
+        for s in spans:
+            i = by_start.get(s.start)
+            if s.label == "PERSON" and i:
+                p = toks[i - 1]
+                k = p.key
+                if p.shape == "title" and toks[i].spaced and p.base_end == p.end and k.isalpha() and len(k) > 1 and (
+                    k not in STOP and k not in NOT_NAMES and k not in TITLES and k not in RANKS and k not in MONTHS
+                    and k not in WEEKDAYS and k not in ROLE_WORDS
+                ) and (k in self.gaz.given or k not in self.gaz.words) and k not in self.gaz.places1:
+                    s = Span(p.start, s.end, "PERSON", text[p.start:s.end], s.confidence, s.source)
+                    changed = True
+            out.append(s)
         return merge(out) if changed else spans
 
     # ------------------------------------------------------------------ person-level pass

@@ -155,5 +155,23 @@ class Numbering:
             got = self._local[(kind, key)] = self.fmt.render(kind, n)
         return got
 
+    def alias_parts(self, label: str, text: str, key: str) -> None:
+        """After a full name got its placeholder, let its parts ("jodie", "smith") map to the same one in later
+        documents, unless a part is already an entity of its own."""
+        kind = kind_of(label, text)
+        parts = [p for p in key.split() if len(p) > 2]
+        if label != "PERSON" or len(parts) < 2:
+            return
+        if self.project is not None:
+            target = self.project.pseudonyms.find(kind, key)
+            if target is not None:
+                for part in parts:
+                    self.project.pseudonyms.alias(kind, part, target)
+            return
+        placeholder = self._local.get((kind, key))
+        if placeholder:
+            for part in parts:
+                self._local.setdefault((kind, part), placeholder)
+
 
 PLACEHOLDER_RX = re.compile(r"\[[A-Z][A-Za-z' ]{0,30}(?: \d{1,6})?\]")

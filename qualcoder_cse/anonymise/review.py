@@ -311,6 +311,8 @@ class ReviewSession:
             if p.label == "PERSON" and " " not in key and key in full_names:
                 key = full_names[key]
             placeholder = self.numbering.placeholder(p.label, surface, key=key)
+            if p.label == "PERSON" and " " in key:
+                self.numbering.alias_parts(p.label, surface, key)
             chunk = self.text[pos:p.start]
             out.append(chunk)
             new_len += len(chunk)

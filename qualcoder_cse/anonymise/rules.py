@@ -133,6 +133,9 @@ ROLE_UPPER = frozenset(
     "int iv yp yps r q a p i f m ie ch mod fac res inv sw dsl sio pc dc ds di dci sgt ps ins ivr ver me all "
     "interp dsu dcs acc dcc supt insp cse cid yot mash nhs gp sen tbc aob ld ok na nb re cc".split()
 )
+PLACE_CUES = frozenset("in from towards toward via near around round outside".split())
+MOTION = frozenset("went back go going goes moved move drove drive came come taken took sent placed get got "
+                   "travelled ran run walked moving".split())
 _QUOTED_NICK = re.compile(r"\b([A-Z][a-z]+) [\"“]([A-Z][a-z]+)[\"”] ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 NAME_PARTICLES = frozenset(["ó", "o", "ni", "nic", "mac", "mc", "van", "von", "de", "da", "di", "du", "le", "la", "al", "el", "bin", "ben", "abu", "ibn"])
 RANKS = TITLES | frozenset(["chief", "superintendent", "acting", "temporary", "detective", "police", "deputy", "assistant"])
@@ -384,7 +387,8 @@ class RuleLayer:
                     tier is None
                 ):
                     is_given = False
-                if after_prep and (t.cap or tier is None or (place and tier >= 50)):
+                popular = self.g.given.get(k, (0, 0))[0] >= 1000 and not place
+                if after_prep and (t.cap or tier is None or (place and tier >= 50)) and not popular:
                     if not (is_given and prev in NAME_LEFT_WEAK and prev not in PREP_PLACE):
                         add(i, i, "LOCATION", 0.8, "gazetteer")
                         continue
@@ -424,6 +428,11 @@ class RuleLayer:
                 gscore = self._context_name(toks, keys, i, upper_doc)
                 if gscore <= 0:
                     continue
+            if t.cap and not t.initial and prev_gap_ok and k not in self.g.given and (
+                prev in PLACE_CUES or (prev == "to" and i > 1 and keys[i - 2] in MOTION)
+            ) and (i + 1 >= n or keys[i + 1] not in NAME_RIGHT):
+                add(i, i, "LOCATION", 0.55, "rule")  # "back to Ashworth": a surname used as a place
+                continue
             end = i
             while end + 1 < n and not used[end + 1] and self._joins(toks[end], toks[end + 1], upper_doc):
                 end += 1

@@ -83,6 +83,7 @@ class Gen:
         self.sur_rare = [k for k, _ in sur[5000:60000]] + [k for k, v in g.surnames.items() if v == 1][:20000]
         self.towns = [k for k, t in g.places1.items() if t and k.isalpha()] or ["oldham"]
         self.places = [k for k in g.places1 if k.isalpha()]
+        self.common = sorted(k for k, t in g.words.items() if t <= 20 and k.isalpha())
 
     def pick(self, xs):
         return xs[self.r.randrange(len(xs))]
@@ -250,6 +251,45 @@ CHAT = [
     "{C}: ye {F} did",
     "we went {O} after school",
 ]
+NEGATIVE = [
+    "Can you tell me a bit about your role and how long you have been in post?",
+    "We didn't have an analyst, we didn't have a proper tasking process, and it was messy.",
+    "Honestly it came out of one case and nobody joined the dots at the time.",
+    "The car was the link, and the phone data backed it up.",
+    "We rate every young person red, amber or green and review the ambers weekly.",
+    "Victimless prosecution, basically. Evidence-led. We had the call data.",
+    "What would you say the team does differently now?",
+    "I think the biggest change is that we listen to the children.",
+    "She never pushed her. She'd just turn up and sit in the car.",
+    "The home would ring it in and a PC would do a safe and well check.",
+    "Information sharing is patchy with health, to be honest.",
+    "We use Child Abduction Warning Notices a lot, and we visit hotels with licensing.",
+    "The police are good at it now compared with five years ago.",
+    "Thanks for making the time. Shall we start?",
+    "Is there anything else you would like to add before we finish?",
+    "yeah its alright i guess. bit rough round here tho",
+    "they give u lifts n stuff n buy u food n then u owe them",
+    "teachers dont notice nothin they just care bout uniform",
+    "police never listen tbh they just judge u",
+    "most of them judge u for going missing",
+    "i didnt do nothing i want that to be clear",
+    "it was scary but i didnt know what to do",
+    "nah not rlly. they only cared after",
+    "ok so the question was about places that feel unsafe",
+    "Sorry, can you say that again? The line is bad.",
+    "We moved the team into the same building as children's services.",
+    "Return home interviews are done by an independent provider now.",
+    "The Home Office data and the CPS guidance were both out of date.",
+    "NSPCC and Barnardo's both run services in the area.",
+    "In March 2016 we had a peer review, and it was hard reading.",
+    "Every Friday night we do a joint patrol with the youth service.",
+    "The school rang the council and the council rang us.",
+    "He was about forty, maybe older, with a silver car.",
+    "I will be honest, the early days were messy.",
+    "We hope the new strategy makes a difference.",
+    "Grace periods for referrals just meant delay.",
+    "Mark the form and send it to the MASH.",
+]
 SPEAKERS_FORMAL = ["INT", "Interviewer", "Facilitator", "P1", "P2", "F1", "M1", "Q", "A", "R"]
 
 
@@ -285,7 +325,21 @@ def generate(gen: Gen, n_docs: int) -> list[tuple[str, list[tuple[int, int, str]
         lines: list[str] = []
         ents: list[tuple[int, int, str]] = []
         offset = 0
-        for _k in range(r.randint(2, 5)):
+        for _k in range(r.randint(3, 7)):
+            if r.random() < 0.45:  # plain lines without identifiers, so ordinary words are learnt as O
+                if r.random() < 0.5:
+                    tpl = gen.pick(NEGATIVE)
+                else:
+                    tpl = " ".join(gen.pick(gen.common) for _w in range(r.randint(6, 18)))
+                    tpl = tpl.capitalize() + "." if register < 0.5 else tpl
+                if register >= 0.5 and r.random() < 0.85:
+                    tpl = tpl.lower()
+                text, e = tpl.replace("{", "(").replace("}", ")"), []
+                prefix = gen.pick(SPEAKERS_FORMAL) + ": " if register < 0.5 else gen.pick(["YP: ", "R: ", ""])
+                line = prefix + text
+                lines.append(line)
+                offset += len(line) + 1
+                continue
             if register < 0.5:
                 tpl = gen.pick(FORMAL) if r.random() < 0.8 else gen.pick(DISTRACTORS).capitalize() + "."
                 lower = False
@@ -336,9 +390,9 @@ def train(out: Path, n_docs: int, epochs: int, seed: int) -> None:
     nlp = spacy.blank("en")
     ner = nlp.add_pipe("ner", config={"model": {
         "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
-        "hidden_width": 64, "maxout_pieces": 2, "use_upper": True, "nO": None,
-        "tok2vec": {"@architectures": "spacy.HashEmbedCNN.v2", "pretrained_vectors": None, "width": 64,
-                    "depth": 2, "embed_size": 4000, "window_size": 1, "maxout_pieces": 2,
+        "hidden_width": 48, "maxout_pieces": 2, "use_upper": True, "nO": None,
+        "tok2vec": {"@architectures": "spacy.HashEmbedCNN.v2", "pretrained_vectors": None, "width": 48,
+                    "depth": 2, "embed_size": 3000, "window_size": 1, "maxout_pieces": 2,
                     "subword_features": True},
     }})
     for label in LABELS:
@@ -379,8 +433,8 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=models_dir() / "anonymiser")
-    parser.add_argument("--docs", type=int, default=6000)
-    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--docs", type=int, default=4000)
+    parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--sample", type=int, default=0, help="print N generated documents and stop")
     args = parser.parse_args(argv)

@@ -1,0 +1,156 @@
+"""Anonymisation inside a real encrypted project: consistent placeholders across documents (HMAC-keyed, no
+originals needed), the log, the optional mapping and its discarding, no original string in the file after an
+import with anonymisation, re-scan of stored documents, and project-wide mentions of an added span."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcoder_cse.anonymise.detect import load_detector
+from qualcoder_cse.anonymise.pipeline import anonymise_for_import
+from qualcoder_cse.anonymise.placeholders import PlaceholderFormat
+from qualcoder_cse.anonymise.rescan import apply_rescan, find_in_project, rescan_project
+from qualcoder_cse.anonymise.review import ReviewSession
+from qualcoder_cse.core import Project
+from qualcoder_cse.importers.batch import ImportOptions, import_files
+
+DOC1 = (
+    "INT: Who did you work with?\n"
+    "DS Kowalczyk: Mainly with Chantelle Booth's social worker. Chantelle lived on Carr Lane in Ashworth.\n"
+    "DS Kowalczyk: Her number was 07700 900417 and the car was YK09 TFA.\n"
+)
+DOC2 = (
+    "INT: Anything else?\n"
+    "PC Okonkwo: chantelle turned up at Oakfield Academy with Tyreece Campbell, then went back to Ashworth.\n"
+)
+ORIGINALS = ["Kowalczyk", "Chantelle", "Booth", "Carr Lane", "Ashworth", "07700 900417", "YK09 TFA", "Okonkwo",
+             "Oakfield", "Tyreece", "Campbell"]
+
+
+@pytest.fixture(scope="module")
+def det():
+    return load_detector(use_model=False)
+
+
+def _turns(text: str) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if ":" in line:
+            out.append((pos, pos + len(line), line.split(":")[0]))
+        pos += len(line) + 1
+    return out
+
+
+def _store(project, name, text, det):
+    anon, turns, log = anonymise_for_import(project, text, _turns(text), detector=det)
+    doc = project.documents.add(name, anon, turns=turns, anonymised=True)
+    project.pseudonyms.write_log(doc.id, log)
+    return doc, anon
+
+
+def test_placeholders_are_consistent_across_two_documents(project, det):
+    _doc1, anon1 = _store(project, "Interview A", DOC1, det)
+    _doc2, anon2 = _store(project, "Interview B", DOC2, det)
+    for original in ORIGINALS:
+        assert original.lower() not in (anon1 + anon2).lower()
+    chantelle = anon1.split("Mainly with ")[1].split("'s")[0]
+    assert chantelle.startswith("[Person ")
+    assert anon2.count(chantelle) == 1  # "chantelle" in document 2 is the same person as "Chantelle Booth"
+    ashworth = anon1.split(" in ")[1].split(".")[0]
+    assert ashworth.startswith("[Place ") and ashworth in anon2
+    assert "[School 1]" in anon2 and "[Phone]" in anon1 and "[Vehicle reg]" in anon1
+    numbers = sorted(p.number for p in project.pseudonyms.list() if p.kind == "PERSON")
+    assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_speaker_labels_and_log_never_keep_originals(project, det):
+    doc, _anon = _store(project, "Interview A", DOC1, det)
+    speakers = {t.speaker for t in project.turns.list(doc.id)}
+    assert speakers and not any("Kowalczyk" in s for s in speakers)
+    log = project.pseudonyms.log(doc.id)
+    assert log and {e.decision for e in log} == {"auto"}
+    assert all(e.coder == "alice" for e in log)
+    assert not any(o in repr(log) for o in ORIGINALS)
+
+
+def test_consistency_uses_the_keyed_hash_not_the_mapping(project, det):
+    project.pseudonyms.set_keep_originals(False)
+    _d1, anon1 = _store(project, "Interview A", DOC1, det)
+    assert project.pseudonyms.originals_count() == 0
+    _d2, anon2 = _store(project, "Interview B", DOC2, det)
+    chantelle = anon1.split("Mainly with ")[1].split("'s")[0]
+    assert chantelle in anon2
+
+
+def test_mapping_is_kept_encrypted_and_can_be_discarded(project, det):
+    _store(project, "Interview A", DOC1, det)
+    person = [p for p in project.pseudonyms.list() if p.kind == "PERSON"][0]
+    assert project.pseudonyms.original(person.id) in {"Kowalczyk", "Chantelle Booth"}
+    assert project.pseudonyms.discard_originals() > 0
+    assert project.pseudonyms.originals_count() == 0 and not project.pseudonyms.keeps_originals()
+
+
+def test_custom_placeholder_format(project, det):
+    fmt = PlaceholderFormat(numbered="<<{name}-{n}>>", plain="<<{name}>>")
+    fmt.names["PERSON"] = "Young person"
+    fmt.save(project)
+    _doc, anon = _store(project, "Interview B", DOC2, det)
+    assert "<<Young person-1>>" in anon and "<<School-1>>" in anon
+
+
+def test_no_original_string_in_the_project_file_after_import(project_path, passphrase, tmp_path, det):
+    src = tmp_path / "Interview with DS Kowalczyk.txt"
+    src.write_text(DOC1 + DOC2, encoding="utf-8")
+    with Project.open(project_path, passphrase, coder="alice") as project:
+        project.pseudonyms.set_keep_originals(False)
+        results = import_files(project, [src], ImportOptions(kind="police", anonymise=True))
+        assert results[0].status == "imported", results[0].reason
+        doc = project.documents.get(results[0].document_id)
+        stored = project.documents.text(doc.id)
+        for original in ORIGINALS:
+            assert original.lower() not in stored.lower()
+        for turn in project.turns.list(doc.id):
+            assert not any(o in turn.speaker for o in ORIGINALS)
+        # every table, decrypted: no original anywhere (the optional mapping is switched off)
+        for table in project.db.table_names():
+            for row in project.db[table].rows:
+                blob = repr(row)
+                for original in ORIGINALS[1:]:
+                    assert original not in blob, (table, original)
+    raw = project_path.read_bytes()
+    for original in ORIGINALS:
+        assert original.encode() not in raw and original.lower().encode() not in raw
+    for extra in project_path.parent.glob(project_path.name + "*"):
+        if extra != project_path and extra.is_file():
+            data = extra.read_bytes()
+            assert not any(o.encode() in data for o in ORIGINALS)
+
+
+def test_rescan_finds_leftovers_and_applying_moves_codings(project, det):
+    text = "P1: The man at the garage, Deeko Brannigan, knew her.\nP2: We reported Deeko Brannigan twice.\n"
+    doc = project.documents.add("Left over", text, kind="lscb", anonymised=True,
+                                turns=[(0, 54, "P1"), (55, len(text) - 1, "P2")])
+    code = project.codes.by_path("Leftover test", create=True)
+    coding = project.codings.add(code.id, doc.id, text.index("We reported"), len(text) - 1)
+    sessions = rescan_project(project, detector=det)
+    assert doc.id in sessions
+    session = sessions[doc.id]
+    assert any(session.surface(p.id) == "Deeko Brannigan" for p in session.proposals)
+    session.accept_all()
+    assert apply_rescan(project, doc.id, session) >= 2
+    new_text = project.documents.text(doc.id)
+    assert "Brannigan" not in new_text
+    moved = [c for c in project.codings.list(document_id=doc.id) if c.id == coding.id][0]
+    assert new_text[moved.start:moved.end].startswith("We reported [Person")
+    assert rescan_project(project, detector=det).get(doc.id) is None  # placeholders are not proposed again
+
+
+def test_added_span_offers_project_wide_mentions(project, det):
+    project.documents.add("Earlier", "P1: Brisk was always outside the chippy.", kind="lscb", anonymised=True)
+    text = "YP: then Brisk picked me up"
+    session = ReviewSession(text, det.detect(text), project=project, detector=det)
+    added = session.add_span(text.index("Brisk"), text.index("Brisk") + 5, "PERSON")
+    hits = session.project_mentions(added[0].id)
+    earlier = project.documents.by_name("Earlier")
+    assert hits == {earlier.id: [(4, 9)]}
+    assert find_in_project(project, "nobody-called-this") == {}
