@@ -168,10 +168,13 @@ class LinksPanel(QWidget):
         self._pending = False
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(["From", "Relation", "To", "Codings", "Memo"])
+        self.table.horizontalHeader().setDefaultSectionSize(230)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.setColumnWidth(1, 90)
+        self.table.setColumnWidth(3, 70)
         self.table.doubleClicked.connect(lambda _i: self._guard(self.edit_selected))
         self.diagram = LinkDiagram()
         self.toolbar = QToolBar()
