@@ -87,11 +87,19 @@ def format_of(name: str) -> str:
     raise UnsupportedFormat(f"Cannot import {what}; the supported formats are {supported}.")
 
 
+# Signatures made of letters that a transcript line could start with ("MZ: hello"): trusted only when
+# binary bytes follow.
+_PRINTABLE_MAGIC = (b"MZ", b"ID3", b"RIFF", b"GIF8", b"Rar!")
+_BINARY_BYTE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
 def sniff(data: bytes) -> str | None:
     """What a file really is, judged by its first bytes, when that is a known binary or document format."""
     head = data[:16].lstrip(b"\xef\xbb\xbf \t\r\n")
     for magic, what in _MAGIC:
         if head.startswith(magic):
+            if magic in _PRINTABLE_MAGIC and not _BINARY_BYTE.search(data[:1024]):
+                return None
             return what
     return None
 

@@ -31,7 +31,10 @@ def _not_text(data: bytes, fmt: str) -> DamagedFile:
     label = {"txt": "a plain text file", "vtt": "a WebVTT subtitle file", "srt": "an SRT subtitle file"}[fmt]
     if what:
         return DamagedFile(f"This is not {label}: its content is {what}. Give it the right extension or re-save it.")
-    return DamagedFile(f"This is not {label}: it holds binary data (it may be damaged or renamed).")
+    return DamagedFile(
+        f"This is not {label}: it holds binary data (it may be damaged or renamed, or be UTF-16 text without a "
+        "byte order mark; re-save it as UTF-8)."
+    )
 
 
 def decode_text(data: bytes, fmt: str = "txt") -> tuple[str, str]:

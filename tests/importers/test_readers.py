@@ -138,3 +138,10 @@ def test_unsupported_extensions_get_advice(tmp_path: Path):
         path.write_text("INT: hi")
         with pytest.raises(ImporterError, match=fragment):
             prepare_file(path)
+
+
+def test_text_that_starts_like_a_file_signature_is_still_text(tmp_path: Path):
+    path = tmp_path / "mz.txt"
+    for start in ("MZ: hello", "ID3: not an mp3", "RIFF: nor a wav", "GIF8 is a code"):
+        path.write_text(f"{start}\nP1: more text\n", encoding="utf-8")
+        assert prepare_file(path).text == f"{start}\nP1: more text"
