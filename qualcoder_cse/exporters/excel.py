@@ -400,14 +400,16 @@ def write_file(path: str | os.PathLike, payload: bytes) -> Path:
 
 
 def export_workbook(project, path: str | os.PathLike, options: ExportOptions | None = None,
-                    progress: Progress | None = None) -> ExportReport:
+                    progress: Progress | None = None, *, audit: bool = True) -> ExportReport:
+    """Write the workbook. ``audit=False`` leaves the audit row to the caller (the window records it on the
+    GUI thread, since this may run in a worker thread)."""
     options = options or ExportOptions()
     data = an.load(project, options.filters, progress=progress, with_memos=True)
     payload = build_workbook(data, options, progress)
     if options.password is not None:
         payload = encrypt_bytes(payload, options.password)
     out = write_file(path, payload)
-    if not project.readonly:
+    if audit and not project.readonly:
         project.audit.record("export workbook", "project", None,
                              f"codings={len(data.codings)} encrypted={options.password is not None}")
     return ExportReport(out, list(SHEETS), len(data.codings), options.password is not None)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..core import Project
 from ..core.errors import ProjectError
-from .refi_common import Progress, RefiError
+from .refi_common import Progress, RefiError, tick
 
 _COUNTS = (
     "documents matched",
@@ -107,8 +107,7 @@ class _Merge:
         self.case_of: dict[int, int] = {}
 
     def step(self, done: int, stage: str) -> None:
-        if self.progress:
-            self.progress(done, 7, stage)
+        tick(self.progress, done, 7, stage)
 
     def run(self) -> None:
         self.step(0, "coders")

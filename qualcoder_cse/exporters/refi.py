@@ -34,6 +34,7 @@ from .refi_common import (
     derived_guid,
     encode_meta,
     out_guid,
+    tick,
     validation_errors,
     xml_datetime,
 )
@@ -121,8 +122,7 @@ def export_qdpx(
             _zip_entry(zf, "project.qde", data)
             for i, (name, text) in enumerate(texts):
                 _zip_entry(zf, f"sources/{name}", text.encode("utf-8"))
-                if progress:
-                    progress(i + 1, len(texts), "writing sources")
+                tick(progress, i + 1, len(texts), "writing sources")
 
     _write_atomic(path, write)
     return result
@@ -285,8 +285,7 @@ def _build_project(project, options: RefiExportOptions, result: RefiExportResult
                 _variable_value(sub, src, var_guid[attr_id], attr_by_id[attr_id].type, value)
             _variable_value(sub, src, kind_guid, "text", d.kind)
             _variable_value(sub, src, anon_guid, "boolean", "true" if d.anonymised else "false")
-            if progress:
-                progress(i + 1, len(docs), "documents")
+            tick(progress, i + 1, len(docs), "documents")
 
     # Notes: the memos, plus one per link memo. A case memo is tied to its case by a Link (a Case cannot hold
     # a NoteRef in QDA-XML 1.0).

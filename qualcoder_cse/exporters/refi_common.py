@@ -27,7 +27,8 @@ META_MARKER = "QualCoder-CSE:"
 
 _GUID = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$")
 
-# progress(done, total, stage): stage is a short label ("sources", "codings"), never transcript text.
+# progress(done, total, stage): stage is a short label ("sources", "codings"), never transcript text; it may
+# return False to ask for a stop (see tick).
 Progress = Callable[[int, int, str], None]
 
 
@@ -35,6 +36,16 @@ class RefiError(ProjectError):
     """A REFI-QDA file could not be written, read or merged; the message says why in one sentence."""
 
     exit_code = 14
+
+
+class RefiCancelled(RefiError):
+    """The user cancelled; the operation was rolled back (or its partial file removed)."""
+
+
+def tick(progress: Progress | None, done: int, total: int, stage: str) -> None:
+    """Report progress; a progress callback returning False asks to stop."""
+    if progress is not None and progress(done, total, stage) is False:
+        raise RefiCancelled("Cancelled by the user; nothing was changed.")
 
 
 def norm_guid(value: str | None) -> str | None:

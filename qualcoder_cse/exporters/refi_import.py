@@ -27,7 +27,7 @@ from ..core import Project
 from ..core.errors import ProjectError
 from ..core.schema import DOCUMENT_KINDS, LINK_RELATIONS
 from ..core.util import PALETTE
-from .refi_common import Progress, RefiError, decode_meta, new_guid_if_taken
+from .refi_common import Progress, RefiError, decode_meta, new_guid_if_taken, tick
 from .refi_read import RCode, RefiData, read_refi
 
 
@@ -339,13 +339,12 @@ class _Store:
         if scope not in var["attr"]:
             existing = self.p.attributes.by_name(var["name"], scope)
             if existing is None:
-                taken = any(scope in v["attr"] for v in variables.values() if v is not var)
                 existing = self.p.attributes.add(
                     var["name"],
                     scope=scope,
                     type=var["type"],
                     choices=var["choices"],
-                    guid=None if taken else self.guid("attributes", guid),
+                    guid=self.guid("attributes", guid),
                 )
                 self.counts["attributes"] += 1
             var["attr"][scope] = existing.id
@@ -376,8 +375,7 @@ class _Store:
     def sources(self, variables: dict, turn_refs: set[str]) -> None:
         annotations, ignored, dup_codings, wholly_replaced = 0, 0, 0, 0
         for i, src in enumerate(self.d.sources):
-            if self.progress:
-                self.progress(i, len(self.d.sources), "documents")
+            tick(self.progress, i, len(self.d.sources), "documents")
             if src.text is None:
                 continue
             label = src.name or "(unnamed)"
@@ -524,8 +522,7 @@ class _Store:
                 f"{wholly_replaced} coding(s) covered only text the anonymiser replaced; they "
                 "are kept on the placeholder. Review them."
             )
-        if self.progress:
-            self.progress(len(self.d.sources), len(self.d.sources), "documents")
+        tick(self.progress, len(self.d.sources), len(self.d.sources), "documents")
 
     # -- cases
     def cases(self, variables: dict, turn_refs: set[str]) -> None:
@@ -626,8 +623,7 @@ class _Store:
             self.r.tolerated.append(
                 f"{unattached} note(s) attached to nothing we import became project memos"
             )
-        if self.progress:
-            self.progress(1, 1, "notes")
+        tick(self.progress, 1, 1, "notes")
 
     def _memo_target(self, guid: str) -> tuple[str, int | None] | None:
         for kind, table in (("case", self.case_of), ("code", self.code_of), ("document", self.doc_of)):

@@ -152,3 +152,19 @@ def test_quiet_holds_back_notifications_during_a_merge(project_path, tmp_path, p
         project.notify("codings")
         assert seen == ["codings"]
     assert report.counts["codings added"] == 1
+
+
+def test_cancelled_merge_changes_nothing(project_path, tmp_path, passphrase):
+    from qualcoder_cse.exporters.refi_common import RefiCancelled
+
+    other_path = tmp_path / "other.qcse"
+    shutil.copyfile(project_path, other_path)
+    with Project.open(other_path, passphrase, coder="bob") as other:
+        code = other.codes.by_path("Bob/New", create=True)
+        other.codings.add(code.id, other.documents.list()[0].id, 0, 4)
+    with Project.open(project_path, passphrase) as project:
+        before = snapshot(project)
+    with pytest.raises(RefiCancelled):
+        merge_files(project_path, passphrase, other_path, passphrase, progress=lambda d, t, s: s != "codings")
+    with Project.open(project_path, passphrase, readonly=True) as project:
+        assert snapshot(project) == before

@@ -98,3 +98,22 @@ def test_codebook_round_trip(rich, tmp_path, passphrase):
     with Project.open(tmp_path / "book.qcse", passphrase, readonly=True) as copy:
         assert {c.path: (c.colour, c.description) for c in copy.codes.list()} == snapshot(rich)["codes"]
         assert copy.documents.count() == 0
+
+
+def test_cancelled_export_and_import_leave_nothing(rich, tmp_path, passphrase):
+    from qualcoder_cse.exporters.refi_common import RefiCancelled
+
+    stages: list[str] = []
+
+    def stop_at_sources(done, total, stage):
+        stages.append(stage)
+        return stage != "writing sources"
+
+    with pytest.raises(RefiCancelled):
+        export_refi(rich, tmp_path / "c.qdpx", progress=stop_at_sources)
+    assert stages[-1] == "writing sources" and "documents" in stages
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("c.")]
+    export_refi(rich, tmp_path / "ok.qdpx")
+    with pytest.raises(RefiCancelled):
+        import_refi(tmp_path / "ok.qdpx", tmp_path / "c.qcse", passphrase, progress=lambda d, t, s: d < 2)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("c.")]
