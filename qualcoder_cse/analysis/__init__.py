@@ -12,7 +12,7 @@ from __future__ import annotations
 from .agreement import AgreementResult, agreement, cohen_kappa, cohen_kappa_table, krippendorff_alpha_nominal
 from .cooccurrence import Cooccurrence, cooccurrence
 from .data import AnalysisData, Filters, load
-from .framework import FrameworkMatrix, Quote, framework_matrix
+from .framework import FrameworkMatrix, Quote, framework_matrix, quotes_for
 from .groups import GroupTable, by_group, default_group_attribute, evidence_gaps
 from .matrices import CodeMatrix, code_by_case, code_by_document
 
@@ -20,5 +20,5 @@ __all__ = [
     "AgreementResult", "AnalysisData", "CodeMatrix", "Cooccurrence", "Filters", "FrameworkMatrix", "GroupTable",
     "Quote", "agreement", "by_group", "code_by_case", "code_by_document", "cohen_kappa", "cohen_kappa_table",
     "cooccurrence", "default_group_attribute", "evidence_gaps", "framework_matrix", "krippendorff_alpha_nominal",
-    "load",
+    "load", "quotes_for",
 ]

@@ -90,3 +90,23 @@ def framework_matrix(data: AnalysisData, themes: list[int] | None = None) -> Fra
     themes_df = themes_df.set_index("id").loc[ids].reset_index()
     summaries = {k: v for k, v in data.summaries.items() if k[1] in set(ids)}
     return FrameworkMatrix(themes_df, data.cases[["id", "name"]].reset_index(drop=True), cells, summaries)
+
+
+def quotes_for(data: AnalysisData, code_id: int, *, case_id: int | None = None, document_id: int | None = None,
+               rollup: bool = True) -> list[Quote]:
+    """The quotes behind one matrix cell: the codings of a code (and, rolled up, its subtree) in one case
+    (clipped to what the case covers) or one document, each segment once, in document order."""
+    if case_id is not None:
+        units = data.segments[data.segments["case_id"] == case_id]
+        units = units.rename(columns={"case_id": "unit", "start": "u_start", "end": "u_end"})
+    else:
+        docs = data.documents[data.documents["id"] == document_id]
+        units = pd.DataFrame({"unit": docs["id"], "document_id": docs["id"], "u_start": 0,
+                              "u_end": docs["char_count"]})
+    m = code_units(data, units[["unit", "document_id", "u_start", "u_end"]], rollup=rollup)
+    m = m[m["row_code"] == int(code_id)]
+    m = m.drop_duplicates(["document_id", "cs", "ce", "coder_id"]).sort_values(["document_id", "cs", "ce"])
+    coder_of = dict(zip(data.codings["coder_id"], data.codings["coder"], strict=False))
+    return [Quote(int(d), data.document_names.get(d, str(d)), int(s), int(e), coder_of.get(k, ""),
+                  data.code_label(c), data.text(d, s, e))
+            for d, s, e, k, c in m[["document_id", "cs", "ce", "coder_id", "code_id"]].itertuples(index=False)]

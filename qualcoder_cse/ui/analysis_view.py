@@ -1,0 +1,444 @@
+"""The Analysis view: pick a matrix and filters, read it as a sortable heat-mapped table with a bar chart of
+code frequencies by group, click a cell to read its quotes (double-click a quote to open it in its
+document), edit framework-matrix cell summaries, and export the workbook (File > Export > Excel workbook).
+
+All numbers come from ``qualcoder_cse.analysis`` (pure functions); this module only shows them. The data
+are loaded once per filter set and reloaded when the project changes.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import analysis as an
+from ..analysis.agreement import UNITS
+from ..core import frames
+from ..core.errors import ProjectError
+from .bar_chart import BarChart
+from .matrix_model import HEAT_ROLE, KEY_ROLE, SORT_ROLE, MatrixModel
+
+MATRICES = ("Code x Case", "Code x Document", "Framework Matrix", "Co-occurrence", "By Group", "Evidence Gaps",
+            "Agreement")
+MEASURES = {
+    "Code x Case": [("Codings", "codings"), ("Presence", "presence"), ("Words coded", "words"),
+                    ("% of words", "percent")],
+    "Code x Document": [("Codings", "codings"), ("Presence", "presence"), ("Words coded", "words"),
+                        ("% of words", "percent")],
+    "Co-occurrence": [("Overlapping codings", "overlaps"), ("Same speaker turn", "same_turn"),
+                      ("Jaccard", "jaccard")],
+    "By Group": [("Codings", "codings"), ("% of cases", "percent")],
+}
+
+
+class HeatDelegate(QStyledItemDelegate):
+    """Paints a cell's background from white to red by its HEAT_ROLE (0..1), then the text as usual."""
+
+    def paint(self, painter, option, index) -> None:
+        heat = index.data(HEAT_ROLE)
+        if heat is not None:
+            c = QColor(255, int(255 - 150 * heat), int(255 - 150 * heat))
+            painter.fillRect(option.rect, c)
+        super().paint(painter, option, index)
+
+
+class AnalysisView(QWidget):
+    def __init__(self, project, window=None, parent=None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.window_ = window
+        self.data: an.AnalysisData | None = None
+        self._data_key = None
+        self.current = ""
+        self._cell: tuple | None = None
+
+        self.matrix_box = QComboBox()
+        self.matrix_box.addItems(MATRICES)
+        self.measure_box = QComboBox()
+        self.group_box = QComboBox()
+        self.units_box = QComboBox()
+        for unit in UNITS:
+            self.units_box.addItem(f"{unit} units", unit)
+        self.coder_list = QListWidget()
+        self.kind_list = QListWidget()
+        for w in (self.coder_list, self.kind_list):
+            w.setMaximumHeight(90)
+        self.export_button = QPushButton("Export workbook…")
+        self.export_button.clicked.connect(self.export_dialog)
+
+        filters = QFormLayout()
+        filters.addRow("Matrix", self.matrix_box)
+        filters.addRow("Measure", self.measure_box)
+        filters.addRow("Groups", self.group_box)
+        filters.addRow("Agreement", self.units_box)
+        filters.addRow("Coders", self.coder_list)
+        filters.addRow("Kinds", self.kind_list)
+        filters.addRow(self.export_button)
+        left = QWidget()
+        left.setLayout(filters)
+
+        self.model = MatrixModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setItemDelegate(HeatDelegate(self.table))
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.clicked.connect(self._cell_clicked)
+        self.table.selectionModel().currentChanged.connect(lambda cur, _prev: self._cell_clicked(cur))
+        copy = QAction("Copy table", self.table)
+        copy.triggered.connect(self.copy_table)
+        self.table.addAction(copy)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        self.chart = BarChart()
+        self.quote_label = QLabel("Click a cell to read its quotes.")
+        self.quote_label.setWordWrap(True)
+        self.quotes = QListWidget()
+        self.quotes.setWordWrap(True)
+        self.quotes.itemDoubleClicked.connect(self._open_quote)
+        self.summary = QPlainTextEdit(placeholderText="Summary of this framework-matrix cell")
+        self.summary.setMaximumHeight(90)
+        self.save_summary = QPushButton("Save summary")
+        self.save_summary.clicked.connect(self._save_summary)
+        self.summary.setVisible(False)
+        self.save_summary.setVisible(False)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.chart, 1)
+        rl.addWidget(self.quote_label)
+        rl.addWidget(self.quotes, 2)
+        rl.addWidget(self.summary)
+        rl.addWidget(self.save_summary)
+
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.table)
+        split.addWidget(right)
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 2)
+        self.status = QLabel("")
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+
+        self._fill_choices()
+        self.matrix_box.currentTextChanged.connect(self._matrix_changed)
+        self.measure_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.group_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.units_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.coder_list.itemChanged.connect(lambda _i: self.refresh())
+        self.kind_list.itemChanged.connect(lambda _i: self.refresh())
+        project.subscribe(self._on_project_event)
+        self._matrix_changed(self.matrix_box.currentText())
+
+    # ------------------------------------------------------------- choices and filters
+    def _fill_choices(self) -> None:
+        self.group_box.blockSignals(True)
+        self.group_box.clear()
+        self.group_box.addItem("Document kind", "kind")
+        for attr in self.project.attributes.list():
+            self.group_box.addItem(f"{attr.name} ({attr.scope})", attr.name)
+        for a in self.project.attributes.list("case"):
+            if a.name.casefold() in ("participant group", "group"):
+                self.group_box.setCurrentIndex(self.group_box.findData(a.name))
+        self.group_box.blockSignals(False)
+        for widget, names in ((self.coder_list, [c.name for c in self.project.coders.list()]),
+                              (self.kind_list, sorted({d.kind for d in self.project.documents.list()}))):
+            widget.blockSignals(True)
+            widget.clear()
+            for name in names:
+                item = QListWidgetItem(name)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked)
+                widget.addItem(item)
+            widget.blockSignals(False)
+
+    @staticmethod
+    def _checked(widget: QListWidget) -> list[str]:
+        items = [widget.item(i) for i in range(widget.count())]
+        chosen = [i.text() for i in items if i.checkState() == Qt.CheckState.Checked]
+        return [] if len(chosen) == len(items) else chosen
+
+    def filters(self) -> an.Filters:
+        kinds = self._checked(self.kind_list)
+        if self.kind_list.count() and not kinds and any(
+                self.kind_list.item(i).checkState() != Qt.CheckState.Checked for i in range(self.kind_list.count())):
+            kinds = ["(none)"]
+        coders = self._checked(self.coder_list)
+        return an.Filters(coders=coders, kinds=kinds)
+
+    def _load(self) -> an.AnalysisData:
+        f = self.filters()
+        key = (tuple(f.coders), tuple(f.kinds))
+        if self.data is None or key != self._data_key:
+            self.data = an.load(self.project, f)
+            self._data_key = key
+        return self.data
+
+    def _on_project_event(self, topic: str, _payload) -> None:
+        self.data = None  # reload on the next refresh
+        if topic in ("attributes", "documents") and self.isVisible():
+            self._fill_choices()
+
+    # ------------------------------------------------------------- computing and showing
+    def _matrix_changed(self, name: str) -> None:
+        self.measure_box.blockSignals(True)
+        self.measure_box.clear()
+        for label, key in MEASURES.get(name, []):
+            self.measure_box.addItem(label, key)
+        self.measure_box.setEnabled(bool(MEASURES.get(name)))
+        self.measure_box.blockSignals(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        name = self.matrix_box.currentText()
+        self.current = name
+        self._cell = None
+        self.quotes.clear()
+        self.summary.setVisible(name == "Framework Matrix")
+        self.save_summary.setVisible(name == "Framework Matrix")
+        self.summary.setEnabled(False)
+        self.save_summary.setEnabled(False)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            data = self._load()
+            frame, rows, cols, heat = self._compute(name, data)
+            self.model.set_frame(frame, row_keys=rows, col_keys=cols, heat_columns=heat)
+            self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+            self._chart(data)
+            self.status.setText(f"{name}: {len(frame)} rows; {len(data.codings)} codings by "
+                                f"{', '.join(sorted(data.codings['coder'].unique())) or 'nobody'}.")
+        except ProjectError as exc:
+            self.model.set_frame(pd.DataFrame())
+            self.status.setText(str(exc))
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    def group_by(self) -> str:
+        return self.group_box.currentData() or "kind"
+
+    def _compute(self, name: str, data: an.AnalysisData):
+        measure = self.measure_box.currentData()
+        if name in ("Code x Case", "Code x Document"):
+            m = an.code_by_case(data) if name == "Code x Case" else an.code_by_document(data)
+            return m.labelled(measure), m.rows["id"].tolist(), m.units["id"].tolist(), None
+        if name == "Framework Matrix":
+            fm = an.framework_matrix(data)
+            df = fm.counts()
+            df.index = fm.cases["name"].tolist()
+            df.columns = fm.themes["path"].tolist()
+            return df, fm.cases["id"].tolist(), fm.themes["id"].tolist(), None
+        if name == "Co-occurrence":
+            co = an.cooccurrence(data)
+            return co.labelled(measure), co.codes["id"].tolist(), co.codes["id"].tolist(), None
+        if name == "By Group":
+            g = an.by_group(data, self.group_by())
+            df = (g.codings if measure == "codings" else g.percent).copy()
+            df.index = g.rows["path"].tolist()
+            return df, g.rows["id"].tolist(), g.groups, None
+        if name == "Evidence Gaps":
+            gaps = an.evidence_gaps(data, self.group_by())
+            df = gaps[["theme", "group", "sources", "cases", "codings", "flag"]].copy()
+            df.index = [f"{t} · {g}" for t, g in zip(gaps["theme"], gaps["group"], strict=False)]
+            return df, list(zip(gaps["theme_id"], gaps["group"], strict=False)), list(df.columns), [2, 3]
+        res = an.agreement(data, unit=self.units_box.currentData())
+        df = res.pairs[["code", "coder_a", "coder_b", "units", "percent_agreement", "kappa"]].copy()
+        alpha = dict(zip(res.alpha["code_id"], res.alpha["alpha"], strict=False))
+        df["alpha"] = [alpha.get(c) for c in res.pairs["code_id"]]
+        df.index = [str(i + 1) for i in range(len(df))]
+        return df, res.pairs["code_id"].tolist(), list(df.columns), [5, 6]
+
+    def _chart(self, data: an.AnalysisData) -> None:
+        try:
+            g = an.by_group(data, self.group_by())
+        except ProjectError:
+            self.chart.set_data([], [], [])
+            return
+        themes = g.rows[g.rows["depth"] == 1]
+        values = [[float(g.codings.loc[cid, grp]) for grp in g.groups] for cid in themes["id"]]
+        self.chart.set_data(themes["path"].tolist(), g.groups, values, f"Codings by {g.attribute}")
+
+    # ------------------------------------------------------------- cells and quotes
+    def _cell_clicked(self, proxy_index: QModelIndex) -> None:
+        if not proxy_index.isValid() or self.data is None:
+            return
+        key = self.proxy.mapToSource(proxy_index).data(KEY_ROLE)
+        if key is None:
+            return
+        row_key, col_key = key
+        name = self.current
+        quotes: list[an.Quote] = []
+        if name == "Code x Case":
+            quotes = an.quotes_for(self.data, row_key, case_id=col_key)
+        elif name == "Code x Document":
+            quotes = an.quotes_for(self.data, row_key, document_id=col_key)
+        elif name == "Framework Matrix":
+            quotes = an.quotes_for(self.data, col_key, case_id=row_key)
+            self._cell = (int(row_key), int(col_key))
+            self.summary.setEnabled(not self.project.readonly)
+            self.save_summary.setEnabled(not self.project.readonly)
+            self.summary.setPlainText(frames.framework_summaries(self.project).get(self._cell, ""))
+        elif name in ("By Group", "Evidence Gaps"):
+            code_id, group = (row_key, col_key) if name == "By Group" else row_key
+            quotes = self._group_quotes(int(code_id), group)
+        else:
+            self.quote_label.setText("Quotes are shown for the code, framework and group matrices.")
+            self.quotes.clear()
+            return
+        self.quotes.clear()
+        for q in quotes:
+            item = QListWidgetItem(q.cite())
+            item.setData(Qt.ItemDataRole.UserRole, (q.document_id, q.start, q.end))
+            self.quotes.addItem(item)
+        self.quote_label.setText(f"{len(quotes)} quote(s). Double-click one to open it in its document.")
+
+    def _group_quotes(self, code_id: int, group: str) -> list[an.Quote]:
+        data = self.data
+        attribute = self.group_by()
+        scope = data.attribute_scope(attribute)
+        seen, out = set(), []
+        if scope == "case":
+            vals = data.case_attributes[data.case_attributes["attribute"].str.casefold() == attribute.casefold()]
+            by_case = dict(zip(vals["target_id"], vals["value"], strict=False))
+            units = [("case", int(c)) for c in data.cases["id"] if by_case.get(c, an.groups.NO_VALUE) == group]
+        else:
+            if scope == "kind":
+                by_doc = dict(zip(data.documents["id"], data.documents["kind"], strict=False))
+            else:
+                vals = data.document_attributes[
+                    data.document_attributes["attribute"].str.casefold() == attribute.casefold()]
+                by_doc = dict(zip(vals["target_id"], vals["value"], strict=False))
+            units = [("doc", int(d)) for d in data.documents["id"] if by_doc.get(d, an.groups.NO_VALUE) == group]
+        for kind, uid in units:
+            found = an.quotes_for(data, code_id, case_id=uid) if kind == "case" else \
+                an.quotes_for(data, code_id, document_id=uid)
+            for q in found:
+                if (q.document_id, q.start, q.end, q.coder) not in seen:
+                    seen.add((q.document_id, q.start, q.end, q.coder))
+                    out.append(q)
+        return out
+
+    def _open_quote(self, item: QListWidgetItem) -> None:
+        doc_id, start, end = item.data(Qt.ItemDataRole.UserRole)
+        if self.window_ is not None and hasattr(self.window_, "show_document"):
+            self.window_.show_document(doc_id, start, end)
+
+    def _save_summary(self) -> None:
+        if self._cell is None:
+            return
+        try:
+            frames.set_framework_summary(self.project, *self._cell, self.summary.toPlainText())
+            self.status.setText("Summary saved; it goes into the Framework Matrix sheet of the workbook.")
+        except ProjectError as exc:
+            self.status.setText(str(exc))
+
+    def copy_table(self) -> None:
+        """Copy the table as tab-separated text (an explicit Copy, as the house rules allow)."""
+        df = self.model.frame()
+        QGuiApplication.clipboard().setText(df.to_csv(sep="\t"))
+
+    def export_dialog(self):
+        from .export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.project, self.filters(), self, group_by=self.group_by())
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    def closeEvent(self, event) -> None:
+        self.project.unsubscribe(self._on_project_event)
+        super().closeEvent(event)
+
+
+class AnalysisActions(QObject):
+    """Tools > Analysis (a dock, built when a project opens) and File > Export > Excel workbook."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        from PySide6.QtWidgets import QMenu
+
+        from .workbench_extensions import _Host
+
+        self.window = window
+        self.host = _Host(lambda p: AnalysisView(p, window))
+        self.dock = window.add_dock(self.host, "Analysis", Qt.DockWidgetArea.BottomDockWidgetArea, name="analysis",
+                                    visible=False)
+        self.analysis_action = window.menus["tools"].addAction("&Analysis…", self.show_analysis)
+        self.analysis_action.setShortcut("Ctrl+Shift+A")
+        file_menu = window.menus["file"]
+        if "export" not in window.menus:
+            menu = QMenu("&Export", file_menu)
+            before = getattr(window, "file_separator", None)
+            if before is not None:
+                file_menu.insertMenu(before, menu)
+            else:
+                file_menu.addMenu(menu)
+            window.menus["export"] = menu
+        self.export_action = window.menus["export"].addAction("Excel workbook (analysis)…", self.export_dialog)
+        window.project_opened.connect(self._opened)
+        window.project_closed.connect(self._closed)
+        self._enable(window.project is not None)
+
+    def _enable(self, on: bool) -> None:
+        self.analysis_action.setEnabled(on)
+        self.export_action.setEnabled(on)
+
+    def _opened(self, project) -> None:
+        self.host.drop()
+        self._enable(True)
+        self.dock.hide()
+
+    def _closed(self) -> None:
+        self.host.drop()
+        self._enable(False)
+
+    def view(self) -> AnalysisView | None:
+        if self.host.panel is None and self.window.project is not None:
+            self.host.open(self.window.project)
+        return self.host.panel
+
+    def show_analysis(self) -> AnalysisView | None:
+        view = self.view()
+        self.dock.show()
+        self.dock.raise_()
+        return view
+
+    def export_dialog(self):
+        from .export_dialog import ExportDialog
+
+        if self.window.project is None:
+            return None
+        view = self.host.panel
+        filters = view.filters() if view is not None else None
+        dialog = ExportDialog(self.window.project, filters, self.window)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+
+def install(window) -> AnalysisActions:
+    window.analysis_actions = AnalysisActions(window)
+    return window.analysis_actions
+
+
+__all__ = ["AnalysisActions", "AnalysisView", "HeatDelegate", "install"]
