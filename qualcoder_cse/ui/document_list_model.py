@@ -1,0 +1,114 @@
+"""Table model of the project's documents: name, kind, words, coded % (sortable, filterable by kind)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+KIND_LABELS = {
+    "police": "Police",
+    "lscb": "LSCB / partners",
+    "young_person": "Young people",
+    "fieldnote": "Field note",
+    "other": "Other",
+}
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+KIND_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class DocumentListModel(QAbstractTableModel):
+    HEADERS = ("Document", "Kind", "Words", "Coded")
+
+    def __init__(self, project=None, parent=None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self._docs: list = []
+        self._coded: dict[int, float] = {}
+        self.refresh()
+
+    def set_project(self, project) -> None:
+        self.project = project
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        if self.project is not None and self.project.is_open:
+            self._docs = self.project.documents.list()
+            self._coded = self.project.documents.coded_fraction()
+        else:
+            self._docs, self._coded = [], {}
+        self.endResetModel()
+
+    def refresh_coded(self) -> None:
+        if self.project is None or not self._docs:
+            return
+        self._coded = self.project.documents.coded_fraction()
+        self.dataChanged.emit(self.index(0, 3), self.index(len(self._docs) - 1, 3))
+
+    def document_id(self, row: int) -> int:
+        return self._docs[row].id
+
+    def row_of(self, doc_id: int) -> int:
+        for i, d in enumerate(self._docs):
+            if d.id == doc_id:
+                return i
+        return -1
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._docs)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._docs)):
+            return None
+        doc = self._docs[index.row()]
+        col = index.column()
+        coded = self._coded.get(doc.id, 0.0)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (doc.name, KIND_LABELS.get(doc.kind, doc.kind), f"{doc.word_count:,}", f"{coded:.0%}")[col]
+        if role == SORT_ROLE:
+            return (doc.name.casefold(), doc.kind, doc.word_count, coded)[col]
+        if role == ID_ROLE:
+            return doc.id
+        if role == KIND_ROLE:
+            return doc.kind
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{doc.name}\n{KIND_LABELS.get(doc.kind, doc.kind)}, {doc.word_count:,} words, {coded:.0%} coded"
+        return None
+
+
+class DocumentFilterProxy(QSortFilterProxyModel):
+    """Filters by kind (exact) and by a name substring; sorts numerically on the numeric columns."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._kind: str | None = None
+        self._text = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_kind(self, kind: str | None) -> None:
+        self._kind = kind or None
+        self.invalidateFilter()
+
+    def set_text(self, text: str) -> None:
+        self._text = text.casefold().strip()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
+        src = self.sourceModel()
+        idx = src.index(row, 0, parent)
+        if self._kind and src.data(idx, KIND_ROLE) != self._kind:
+            return False
+        return not self._text or self._text in str(src.data(idx, Qt.ItemDataRole.DisplayRole)).casefold()

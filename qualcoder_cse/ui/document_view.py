@@ -1,0 +1,365 @@
+"""The read-only document view: transcript text with codings painted in their code's colour.
+
+Speed for long transcripts (100k characters, thousands of codings) comes from painting, not formatting:
+codings are kept as sorted Qt-position ranges and painted as translucent rectangles behind the text of the
+visible lines only, so applying a code costs one list rebuild and one repaint. Overlapping codings stack
+their tints (darker where they overlap) and each coding also gets its own coloured bar in the left margin,
+in a lane of its own, so overlaps stay readable. Speaker labels are bold (character formats set once).
+
+No transcript text leaves the widget except by an explicit Copy: drags and the X11 selection carry only
+``SPAN_MIME`` (document id and code-point offsets).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+
+from .code_tree_model import SPAN_MIME
+from .offsets import OffsetMap
+
+_LABEL_RE = re.compile(r"^[ \t]*(\[?[A-Za-z][\w .'’\-\[\]]{0,40}?\]?:)[ \t]", re.MULTILINE)
+LANE_WIDTH = 5
+MAX_LANES = 12
+
+
+@dataclass(frozen=True)
+class PaintedCoding:
+    coding_id: int
+    code_id: int
+    coder_id: int
+    qs: int  # Qt positions
+    qe: int
+    colour: QColor
+    lane: int
+
+
+class _Margin(QWidget):
+    def __init__(self, view: CodingTextEdit) -> None:
+        super().__init__(view)
+        self.view = view
+        self.setMouseTracking(True)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.view.margin_width(), 0)
+
+    def paintEvent(self, event) -> None:
+        self.view.paint_margin(self, event)
+
+    def event(self, ev) -> bool:
+        if ev.type() == QEvent.Type.ToolTip:
+            self.view.margin_tooltip(ev.pos(), ev.globalPos())
+            return True
+        return super().event(ev)
+
+
+class CodingTextEdit(QPlainTextEdit):
+    """The text widget. Positions in its API are code points unless a name says ``qt``."""
+
+    selection_changed_cp = Signal()
+    cursor_moved_cp = Signal(int)
+    context_requested = Signal(QPoint, int)  # global position, code-point offset under the mouse
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentText")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
+        self.setCenterOnScroll(False)
+        font = self.font()
+        font.setPointSizeF(max(font.pointSizeF(), 10.5))
+        self.setFont(font)
+        self.document().setDocumentMargin(10)
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.Highlight, QColor("#2b5797"))
+        pal.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+        self.setPalette(pal)
+        self.document_id: int | None = None
+        self.offsets = OffsetMap("")
+        self.painted: list[PaintedCoding] = []
+        self._starts: list[int] = []
+        self._max_len = 0
+        self.lanes = 0
+        self.code_info: dict[int, tuple[str, str]] = {}  # code id -> (path, colour)
+        self.coder_names: dict[int, str] = {}
+        self.margin = _Margin(self)
+        self.updateRequest.connect(self._update_margin)
+        self.selectionChanged.connect(self.selection_changed_cp)
+        self.cursorPositionChanged.connect(lambda: self.cursor_moved_cp.emit(self.cursor_cp()))
+        self._update_margin_width()
+
+    # ----------------------------------------------------------------- content
+    def load(self, document_id: int, text: str, labels: list[tuple[int, int]] | None = None) -> None:
+        """Show a document. ``labels``: (start, end) code-point spans of speaker labels to set in bold; when
+        None they are found by pattern (``NAME:`` at a line start)."""
+        self.document_id = document_id
+        self.offsets = OffsetMap(text)
+        self.painted, self._starts = [], []
+        doc = self.document()
+        doc.setUndoRedoEnabled(False)
+        self.setPlainText(text)
+        if labels is None:
+            labels = [(m.start(1), m.end(1)) for m in _LABEL_RE.finditer(text)]
+        if labels:
+            bold = QTextCharFormat()
+            bold.setFontWeight(QFont.Weight.Bold)
+            cur = QTextCursor(doc)
+            cur.beginEditBlock()
+            for s, e in labels:
+                cur.setPosition(self.offsets.to_qt(s))
+                cur.setPosition(self.offsets.to_qt(e), QTextCursor.MoveMode.KeepAnchor)
+                cur.mergeCharFormat(bold)
+            cur.endEditBlock()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def clear_document(self) -> None:
+        self.document_id = None
+        self.offsets = OffsetMap("")
+        self.painted, self._starts = [], []
+        self.setPlainText("")
+
+    def set_lookup(self, code_info: dict[int, tuple[str, str]], coder_names: dict[int, str]) -> None:
+        self.code_info = code_info
+        self.coder_names = coder_names
+
+    def set_codings(self, codings) -> None:
+        """Replace the painted codings (domain ``Coding`` objects of this document)."""
+        items = sorted(codings, key=lambda c: (c.start, -c.end, c.id))
+        lane_ends: list[int] = []
+        painted: list[PaintedCoding] = []
+        to_qt = self.offsets.to_qt
+        for c in items:
+            qs, qe = to_qt(c.start), to_qt(c.end)
+            lane = next((i for i, end in enumerate(lane_ends) if end <= qs), None)
+            if lane is None:
+                lane = len(lane_ends)
+                lane_ends.append(qe)
+            else:
+                lane_ends[lane] = qe
+            colour = QColor(self.code_info.get(c.code_id, ("", "#999999"))[1])
+            painted.append(PaintedCoding(c.id, c.code_id, c.coder_id, qs, qe, colour, lane))
+        self.painted = painted
+        self._starts = [p.qs for p in painted]
+        self._max_len = max((p.qe - p.qs for p in painted), default=0)
+        lanes = min(len(lane_ends), MAX_LANES)
+        if lanes != self.lanes:
+            self.lanes = lanes
+            self._update_margin_width()
+        self.viewport().update()
+        self.margin.update()
+
+    # ----------------------------------------------------------------- positions (code points)
+    def cursor_cp(self) -> int:
+        return self.offsets.to_cp(self.textCursor().position())
+
+    def selection_cp(self) -> tuple[int, int] | None:
+        cur = self.textCursor()
+        if not cur.hasSelection():
+            return None
+        s, e = self.offsets.span_to_cp(cur.selectionStart(), cur.selectionEnd())
+        return (s, e) if e > s else None
+
+    def select_cp(self, start: int, end: int | None = None) -> None:
+        cur = self.textCursor()
+        cur.setPosition(self.offsets.to_qt(start))
+        if end is not None:
+            cur.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cur)
+        self.ensureCursorVisible()
+
+    def painted_at_qt(self, qpos: int) -> list[PaintedCoding]:
+        hi = bisect_left(self._starts, qpos + 1)
+        lo = bisect_left(self._starts, qpos - self._max_len)
+        return [p for p in self.painted[lo:hi] if p.qs <= qpos < p.qe]
+
+    def coding_ids_at(self, cp: int) -> list[int]:
+        return [p.coding_id for p in self.painted_at_qt(self.offsets.to_qt(cp))]
+
+    # ----------------------------------------------------------------- painting
+    def _visible(self, qs: int, qe: int) -> list[PaintedCoding]:
+        hi = bisect_left(self._starts, qe)
+        lo = bisect_left(self._starts, qs - self._max_len)
+        return [p for p in self.painted[lo:hi] if p.qe > qs]
+
+    def _visible_range(self, rect: QRect) -> tuple[int, int]:
+        first = self.cursorForPosition(QPoint(0, rect.top())).position()
+        last = self.cursorForPosition(QPoint(self.viewport().width(), rect.bottom())).position()
+        block = self.document().findBlock(last)
+        return self.document().findBlock(first).position(), block.position() + block.length()
+
+    def paintEvent(self, event) -> None:
+        if self.painted:
+            painter = QPainter(self.viewport())
+            painter.setPen(Qt.PenStyle.NoPen)
+            offset = self.contentOffset()
+            block = self.firstVisibleBlock()
+            bottom = event.rect().bottom()
+            vs, ve = self._visible_range(event.rect())
+            visible = self._visible(vs, ve)
+            while block.isValid() and visible:
+                geo = self.blockBoundingGeometry(block).translated(offset)
+                if geo.top() > bottom:
+                    break
+                bpos, blen = block.position(), block.length()
+                layout = block.layout()
+                for p in visible:
+                    if p.qe <= bpos or p.qs >= bpos + blen:
+                        continue
+                    a_abs, b_abs = max(p.qs, bpos) - bpos, min(p.qe, bpos + blen - 1) - bpos
+                    painter.setBrush(_tint(p.colour))
+                    for i in range(layout.lineCount()):
+                        line = layout.lineAt(i)
+                        ls, le = line.textStart(), line.textStart() + line.textLength()
+                        a, b = max(a_abs, ls), min(b_abs, le)
+                        if a >= b:
+                            continue
+                        x1, x2 = _x(line, a), _x(line, b)
+                        r = line.rect()
+                        painter.drawRect(QRectF(geo.left() + x1, geo.top() + r.top(), x2 - x1, r.height()))
+                block = block.next()
+            painter.end()
+        super().paintEvent(event)
+
+    def margin_width(self) -> int:
+        return 8 + max(self.lanes, 1) * (LANE_WIDTH + 1)
+
+    def _update_margin_width(self) -> None:
+        self.setViewportMargins(self.margin_width(), 0, 0, 0)
+        cr = self.contentsRect()
+        self.margin.setGeometry(QRect(cr.left(), cr.top(), self.margin_width(), cr.height()))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        cr = self.contentsRect()
+        self.margin.setGeometry(QRect(cr.left(), cr.top(), self.margin_width(), cr.height()))
+
+    def _update_margin(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self.margin.scroll(0, dy)
+        else:
+            self.margin.update(0, rect.y(), self.margin.width(), rect.height())
+
+    def _y_range(self, qs: int, qe: int, vs: int, ve: int, height: int) -> tuple[float, float]:
+        doc = self.document()
+        offset = self.contentOffset()
+
+        def line_y(qpos: int, bottom: bool) -> float:
+            block = doc.findBlock(qpos)
+            geo = self.blockBoundingGeometry(block).translated(offset)
+            line = block.layout().lineForTextPosition(qpos - block.position())
+            if not line.isValid():
+                return geo.bottom() if bottom else geo.top()
+            r = line.rect()
+            return geo.top() + (r.bottom() if bottom else r.top())
+
+        y1 = -2.0 if qs < vs else line_y(qs, False)
+        y2 = height + 2.0 if qe > ve else line_y(max(qs, qe - 1), True)
+        return y1, y2
+
+    def paint_margin(self, widget: QWidget, event) -> None:
+        painter = QPainter(widget)
+        painter.fillRect(event.rect(), QColor("#f3f3f3"))
+        painter.setPen(QColor("#d0d0d0"))
+        painter.drawLine(widget.width() - 1, event.rect().top(), widget.width() - 1, event.rect().bottom())
+        if self.painted:
+            painter.setPen(Qt.PenStyle.NoPen)
+            vs, ve = self._visible_range(self.viewport().rect())
+            for p in self._visible(vs, ve):
+                if p.lane >= MAX_LANES:
+                    continue
+                y1, y2 = self._y_range(p.qs, p.qe, vs, ve, widget.height())
+                painter.setBrush(p.colour)
+                painter.drawRoundedRect(QRectF(4 + p.lane * (LANE_WIDTH + 1), y1 + 1, LANE_WIDTH, y2 - y1 - 2), 2, 2)
+        painter.end()
+
+    # ----------------------------------------------------------------- tooltips, context, copy
+    def describe(self, items: list[PaintedCoding]) -> str:
+        lines = []
+        for p in items:
+            path = self.code_info.get(p.code_id, ("(deleted code)", ""))[0]
+            lines.append(f"■ {path} — {self.coder_names.get(p.coder_id, '?')}")
+        return "\n".join(lines)
+
+    def margin_tooltip(self, pos: QPoint, global_pos: QPoint) -> None:
+        lane = (pos.x() - 4) // (LANE_WIDTH + 1)
+        vs, ve = self._visible_range(self.viewport().rect())
+        hits = []
+        for p in self._visible(vs, ve):
+            if p.lane == lane:
+                y1, y2 = self._y_range(p.qs, p.qe, vs, ve, self.margin.height())
+                if y1 <= pos.y() <= y2:
+                    hits.append(p)
+        if hits:
+            QToolTip.showText(global_pos, self.describe(hits), self.margin)
+        else:
+            QToolTip.hideText()
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            qpos = self.cursorForPosition(event.pos()).position()
+            hits = self.painted_at_qt(qpos)
+            if hits:
+                QToolTip.showText(event.globalPos(), self.describe(hits), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        qpos = self.cursorForPosition(event.pos()).position()
+        self.context_requested.emit(event.globalPos(), self.offsets.to_cp(qpos))
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Drags and the X11 selection get ids and offsets only, never the text."""
+        mime = QMimeData()
+        sel = self.selection_cp()
+        if sel and self.document_id is not None:
+            mime.setData(SPAN_MIME, json.dumps([self.document_id, sel[0], sel[1]]).encode())
+        return mime
+
+    def copy_explicit(self) -> bool:
+        """The researcher asked to copy: put the selected text on the clipboard (only then)."""
+        cur = self.textCursor()
+        if not cur.hasSelection():
+            return False
+        text = cur.selectedText().replace("\u2029", "\n")
+        QGuiApplication.clipboard().setText(text)
+        return True
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_explicit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def _tint(colour: QColor) -> QColor:
+    c = QColor(colour)
+    c.setAlpha(72)
+    return c
+
+
+def _x(line, pos: int) -> float:
+    x = line.cursorToX(pos)
+    return float(x[0] if isinstance(x, tuple) else x)

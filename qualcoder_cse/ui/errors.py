@@ -1,0 +1,93 @@
+"""Showing failures to the researcher, and the global hook for unexpected exceptions.
+
+A ``ProjectError`` is shown with its own plain sentence. Anything else is a bug: it is logged (exception
+type and the stack of file/line/function only: no message, no locals, so no transcript text can reach the
+log) and the researcher sees a plain dialog saying what happened and where the log is.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from ..core.errors import ProjectError
+
+log = logging.getLogger("qualcoder_cse")
+
+
+def log_dir() -> Path:
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(base) / "qualcoder-cse"
+
+
+def setup_logging() -> Path | None:
+    """Log to a file in the user's state folder (never transcript text). Returns the log path."""
+    if log.handlers:
+        return getattr(log, "_qcse_path", None)
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "qualcoder-cse.log"
+        handler = logging.FileHandler(path, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log._qcse_path = path  # type: ignore[attr-defined]
+        return path
+    except OSError:
+        return None
+
+
+def safe_traceback(exc_type, exc, tb) -> str:
+    """Type and stack frames only: the exception's message and locals may hold transcript text."""
+    frames = traceback.extract_tb(tb)
+    lines = [f"{exc_type.__module__}.{exc_type.__qualname__}"]
+    for fr in frames:
+        lines.append(f'  File "{fr.filename}", line {fr.lineno}, in {fr.name}')
+    return "\n".join(lines)
+
+
+def message_for(exc: BaseException) -> str:
+    if isinstance(exc, ProjectError):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"The file system refused: {exc.strerror}{where}."
+    return (
+        f"Something went wrong inside QualCoder-CSE ({type(exc).__name__}). Your project is safe: every "
+        "finished change is saved, and the failed step was not applied. Details (without any transcript "
+        f"text) are in {log_dir() / 'qualcoder-cse.log'}."
+    )
+
+
+def show_error(parent: QWidget | None, error: BaseException | str, title: str = "QualCoder-CSE") -> None:
+    text = error if isinstance(error, str) else message_for(error)
+    if QApplication.instance() is None:
+        print(f"qualcoder-cse: {text}", file=sys.stderr)
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorDialog")
+    box.exec()
+
+
+def _hook(exc_type, exc, tb) -> None:
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    if isinstance(exc, ProjectError):
+        log.info("user-facing error: %s", type(exc).__name__)
+    else:
+        log.error("unexpected exception\n%s", safe_traceback(exc_type, exc, tb))
+    app = QApplication.instance()
+    parent = app.activeWindow() if app else None
+    show_error(parent, exc)
+
+
+def install_excepthook() -> None:
+    setup_logging()
+    sys.excepthook = _hook

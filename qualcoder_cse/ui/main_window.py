@@ -1,0 +1,821 @@
+"""The main window: start screen, the coding workbench, menus, docks, the shared undo stack, the idle lock.
+
+Layout: the document view in the middle (with a header naming the document and a bar of recent codes with
+their 1-9 shortcuts), the document list docked left, the code tree and the details pane docked right.
+Other features plug in through ``add_dock``, ``menus``, ``undo_stack``, ``show_document`` and the
+``project_opened`` signal (see docs/ui_extension.md); ``_install_extensions`` is the one place to add them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import commands as cmd
+from .code_tree import CodeTreePanel
+from .details_pane import DetailsPane
+from .document_list_model import KIND_LABELS, DocumentFilterProxy, DocumentListModel
+from .document_view import CodingTextEdit
+from .errors import show_error as _show_error
+from .idle_lock import IdleWatcher, LockScreen
+from .settings import Settings
+from .start_screen import StartScreen
+
+PAGE_START, PAGE_WORK, PAGE_LOCK = 0, 1, 2
+MAX_RECENT_CODES = 9
+
+
+class _Worker(QObject):
+    finished = Signal(object, object)  # result, exception
+    progress = Signal(int, int)
+
+    def __init__(self, fn) -> None:
+        super().__init__()
+        self.fn = fn
+        self.cancelled = False
+
+    def run(self) -> None:
+        def report(done: int, total: int) -> bool:
+            self.progress.emit(done, total)
+            return not self.cancelled
+
+        try:
+            self.finished.emit(self.fn(report), None)
+        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, shown there
+            self.finished.emit(None, exc)
+
+
+class MainWindow(QMainWindow):
+    project_opened = Signal(object)
+    project_closed = Signal()
+    project_closing = Signal()  # the project is still open: panels save unsaved edits (memo text)
+    document_shown = Signal(int)
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("QualCoder-CSE")
+        self.resize(1440, 900)
+        self.settings = settings or Settings()
+        self.project = None
+        self.undo_stack = QUndoStack(self)
+        self.menus: dict[str, QMenu] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        self.current_document_id: int | None = None
+        self.recent_codes: list[int] = []
+        self._locked = False
+        self._hidden_docks: list[QDockWidget] = []
+        self._pending: set[str] = set()
+        self._threads: list = []
+        self._code_info: dict[int, tuple[str, str]] = {}
+        self._coder_names: dict[int, str] = {}
+
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.start_screen = StartScreen()
+        self.stack.addWidget(self.start_screen)
+        self.stack.addWidget(self._build_workbench())
+        self.lock_screen = LockScreen()
+        self.stack.addWidget(self.lock_screen)
+
+        self._build_docks()
+        self._build_menus()
+        self._build_status()
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(self.lock)
+        self.idle.set_timeout_ms(self.settings.idle_minutes() * 60_000)
+        self.lock_screen.unlock_requested.connect(self.unlock)
+
+        self.start_screen.new_requested.connect(self.new_project_dialog)
+        self.start_screen.open_requested.connect(self.open_project_dialog)
+        self.start_screen.open_path_requested.connect(self.open_project_path)
+        self.start_screen.demo_requested.connect(self.open_demo)
+        self._install_extensions()
+        self._show_start()
+
+    # ================================================================= construction
+    def _build_workbench(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.doc_header = QLabel("", objectName="documentHeader")
+        self.doc_header.setStyleSheet("padding: 6px 10px; font-size: 12pt; background: #fafafa;"
+                                      " border-bottom: 1px solid #ddd;")
+        layout.addWidget(self.doc_header)
+        self.recent_bar = QToolBar("Recent codes")
+        self.recent_bar.setObjectName("recentCodesBar")
+        self.recent_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.recent_bar.setStyleSheet("QToolBar { padding: 2px 6px; }")
+        layout.addWidget(self.recent_bar)
+        self.view = CodingTextEdit()
+        layout.addWidget(self.view, 1)
+        self.view.selection_changed_cp.connect(self._selection_changed)
+        self.view.cursor_moved_cp.connect(lambda _p: self._cursor_timer.start())
+        self.view.context_requested.connect(self._text_context_menu)
+        self._cursor_timer = QTimer(self, singleShot=True, interval=60)
+        self._cursor_timer.timeout.connect(self.refresh_details)
+        self.shortcut_actions: list[QAction] = []
+        for digit in range(1, MAX_RECENT_CODES + 1):
+            act = QAction(self.view)
+            act.setShortcut(QKeySequence(str(digit)))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(lambda _checked=False, d=digit: self.apply_recent(d))
+            self.view.addAction(act)
+            self.shortcut_actions.append(act)
+        self._refresh_recent_bar()
+        return page
+
+    def _build_docks(self) -> None:
+        docs = QWidget()
+        v = QVBoxLayout(docs)
+        v.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        self.doc_filter = QLineEdit(placeholderText="Filter documents…", objectName="documentFilter")
+        self.doc_filter.setClearButtonEnabled(True)
+        self.kind_filter = QComboBox(objectName="kindFilter")
+        self.kind_filter.addItem("All kinds", None)
+        for key, label in KIND_LABELS.items():
+            self.kind_filter.addItem(label, key)
+        row.addWidget(self.doc_filter, 2)
+        row.addWidget(self.kind_filter, 1)
+        v.addLayout(row)
+        self.doc_model = DocumentListModel(None, self)
+        self.doc_proxy = DocumentFilterProxy(self)
+        self.doc_proxy.setSourceModel(self.doc_model)
+        self.doc_table = QTableView(objectName="documentList")
+        self.doc_table.setModel(self.doc_proxy)
+        self.doc_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.doc_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.doc_table.setSortingEnabled(True)
+        self.doc_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.doc_table.verticalHeader().hide()
+        self.doc_table.setShowGrid(False)
+        self.doc_table.setAlternatingRowColors(True)
+        self.doc_table.setWordWrap(False)
+        h = self.doc_table.horizontalHeader()
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 3):
+            h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        v.addWidget(self.doc_table)
+        self.doc_filter.textChanged.connect(self.doc_proxy.set_text)
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self.doc_proxy.set_kind(self.kind_filter.currentData()))
+        self.doc_table.selectionModel().currentRowChanged.connect(self._doc_row_changed)
+        self.add_dock(docs, "Documents", Qt.DockWidgetArea.LeftDockWidgetArea, name="documents")
+
+        self.code_panel = CodeTreePanel(self)
+        self.code_panel.code_activated.connect(self.apply_code)
+        self.add_dock(self.code_panel, "Codes", Qt.DockWidgetArea.RightDockWidgetArea, name="codes")
+
+        self.details = DetailsPane(self)
+        self.details.remove_requested.connect(self.remove_coding)
+        self.details.fit_requested.connect(self.fit_coding_to_selection)
+        self.details.memo_changed.connect(self.set_coding_memo)
+        self.add_dock(self.details, "Details", Qt.DockWidgetArea.RightDockWidgetArea, name="details")
+        self.resizeDocks([self.docks["documents"], self.docks["codes"]], [330, 420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["codes"], self.docks["details"]], [560, 300], Qt.Orientation.Vertical)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        for key, title in (("file", "&File"), ("edit", "&Edit"), ("code", "&Code"), ("view", "&View"),
+                           ("tools", "&Tools"), ("help", "&Help")):
+            self.menus[key] = bar.addMenu(title)
+        f = self.menus["file"]
+        f.addAction("&New project…", self.new_project_dialog, QKeySequence.StandardKey.New)
+        f.addAction("&Open project…", self.open_project_dialog, QKeySequence.StandardKey.Open)
+        f.addAction("Open the &demo", self.open_demo)
+        self.recent_menu = f.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        f.addSeparator()
+        self.close_action = f.addAction("&Close project", self.close_project, QKeySequence.StandardKey.Close)
+        f.addSeparator()
+        self.menus["file_end"] = f  # others insert import/export actions before this separator
+        self.file_separator = f.addSeparator()
+        f.addAction("&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        e = self.menus["edit"]
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        e.addAction(self.undo_action)
+        e.addAction(self.redo_action)
+        e.addSeparator()
+        e.addAction("&Copy selected text", self.view.copy_explicit, QKeySequence.StandardKey.Copy).setShortcutContext(
+            Qt.ShortcutContext.WidgetShortcut
+        )
+        e.addAction("Select &all text", self.view.selectAll)
+
+        c = self.menus["code"]
+        c.addAction("&Apply code to selection…", self.apply_code_dialog, QKeySequence("Ctrl+K"))
+        c.addAction("&Remove coding at cursor", self._remove_current_coding, QKeySequence("Ctrl+Shift+R"))
+        c.addAction("&Fit coding to selection", self._fit_current_coding, QKeySequence("Ctrl+Shift+F"))
+        c.addSeparator()
+        c.addAction("&New code…", lambda: self.code_panel.new_code(self.code_panel.current_code_id()),
+                    QKeySequence("Ctrl+Shift+N"))
+        c.addAction("Clear recent codes", self.clear_recent_codes)
+
+        v = self.menus["view"]
+        self.coder_menu = v.addMenu("Show codings of")
+        v.addSeparator()
+        self.view_docks_separator = v.addSeparator()
+
+        t = self.menus["tools"]
+        t.addAction("&Lock now", self.lock, QKeySequence("Ctrl+L"))
+        t.addAction("Idle lock &settings…", self.idle_settings_dialog)
+
+        h = self.menus["help"]
+        h.addAction("&Keyboard shortcuts", self.show_shortcuts)
+        h.addAction("&About QualCoder-CSE", self.show_about)
+
+    def _build_status(self) -> None:
+        bar = QToolBar("Coder")
+        bar.setObjectName("coderBar")
+        bar.addWidget(QLabel(" Show codings of: "))
+        self.coder_filter_box = QComboBox(objectName="coderFilter")
+        self.coder_filter_box.setMinimumWidth(170)
+        self.coder_filter_box.currentIndexChanged.connect(self._coder_filter_changed)
+        bar.addWidget(self.coder_filter_box)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.coder_bar = bar
+        self.coder_label = QLabel("", objectName="coderLabel")
+        self.selection_label = QLabel("")
+        self.statusBar().addWidget(self.selection_label, 1)
+        self.statusBar().addPermanentWidget(self.coder_label)
+
+    def _install_extensions(self) -> None:
+        """Other features add their docks, dialogs and menu actions here (one import + one call each)."""
+        from .workbench_extensions import install as install_workbench  # search, memos, links, cases
+
+        install_workbench(self)
+        from .refi_dialogs import install as install_refi  # File > Import/Export REFI-QDA, File > Merge
+
+        install_refi(self)
+        from .import_dialog import install as install_import  # File > Import > Transcripts (Ctrl+I)
+
+        install_import(self)
+        from .analysis_view import install as install_analysis  # Tools > Analysis, File > Export > Excel
+
+        install_analysis(self)
+
+    # ================================================================= extension hooks
+    def menu(self, name: str) -> QMenu:
+        return self.menus[name]
+
+    def add_dock(self, widget: QWidget, title: str, area=Qt.DockWidgetArea.RightDockWidgetArea, *,
+                 name: str | None = None, visible: bool = True) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name or title.lower().replace(' ', '_')}")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        self.docks[name or title] = dock
+        if "view" in self.menus:
+            self.menus["view"].addAction(dock.toggleViewAction())
+        dock.setVisible(visible and self.project is not None)
+        return dock
+
+    def show_error(self, error) -> None:
+        _show_error(self, error)
+
+    def coder_filter(self) -> int | None:
+        return self.coder_filter_box.currentData() if self.coder_filter_box.count() else None
+
+    def selection(self) -> tuple[int, int, int] | None:
+        if self.current_document_id is None or self._locked:
+            return None
+        sel = self.view.selection_cp()
+        return (self.current_document_id, sel[0], sel[1]) if sel else None
+
+    def run_in_background(self, fn, on_done, progress_label: str = "Working…") -> None:
+        """Run ``fn(progress)`` in a thread with a modal progress dialog; ``on_done(result)`` on success."""
+        dialog = QProgressDialog(progress_label, "Cancel", 0, 0, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        thread = QThread(self)
+        worker = _Worker(fn)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+
+        def progress(done: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+
+        def finished(result, exc) -> None:
+            dialog.close()
+            thread.quit()
+            thread.wait()
+            self._threads.remove((thread, worker))
+            if exc is not None:
+                self.show_error(exc)
+            else:
+                on_done(result)
+
+        worker.progress.connect(progress)
+        worker.finished.connect(finished)
+        dialog.canceled.connect(lambda: setattr(worker, "cancelled", True))
+        self._threads.append((thread, worker))
+        thread.start()
+
+    # ================================================================= project lifecycle
+    def _show_start(self) -> None:
+        self.start_screen.set_recent(self.settings.recent_projects())
+        self.stack.setCurrentIndex(PAGE_START)
+        for dock in self.docks.values():
+            dock.hide()
+        self.coder_bar.hide()
+        self.recent_bar.hide()
+        self.close_action.setEnabled(False)
+        self.coder_label.setText("")
+        self.setWindowTitle("QualCoder-CSE")
+
+    def set_project(self, project) -> None:
+        """Show an open project in the workbench (closing any other first)."""
+        if self.project is not None:
+            self.close_project()
+        self.project = project
+        self.undo_stack.clear()
+        self.recent_codes = []
+        project.subscribe(self._on_project_event)
+        self.settings.add_recent(project.path)
+        if project.coder is not None:
+            self.settings.set_last_coder(project.coder.name)
+        self._refresh_lookup()
+        self._fill_coder_filter()
+        self.doc_model.set_project(project)
+        self.code_panel.set_project(project)
+        self.code_panel.model.set_coder(self.coder_filter())
+        self._refresh_recent_bar()
+        self.stack.setCurrentIndex(PAGE_WORK)
+        for dock in self.docks.values():
+            dock.show()
+        self.coder_bar.show()
+        self.recent_bar.show()
+        self.close_action.setEnabled(True)
+        coder = project.coder.name if project.coder else "?"
+        self.coder_label.setText(f"Coding as: <b>{coder}</b>")
+        self.setWindowTitle(f"{project.name} — QualCoder-CSE")
+        self.idle.set_active(True)
+        self.project_opened.emit(project)
+        if self.doc_proxy.rowCount():
+            self.show_document(self.doc_proxy.index(0, 0).data(Qt.ItemDataRole.UserRole + 2))
+        else:
+            self._clear_view()
+
+    def close_project(self) -> None:
+        if self.project is None:
+            return
+        self.project_closing.emit()
+        project, self.project = self.project, None
+        project.unsubscribe(self._on_project_event)
+        self.undo_stack.clear()
+        self._clear_view()
+        self.doc_model.set_project(None)
+        self.code_panel.set_project(None)
+        self.details.show_codings(None, [])
+        self.idle.set_active(False)
+        try:
+            project.close()
+        finally:
+            self.project_closed.emit()
+            self._show_start()
+
+    def _clear_view(self) -> None:
+        self.current_document_id = None
+        self.view.clear_document()
+        self.doc_header.setText("No document open" if self.project else "")
+
+    def new_project_dialog(self) -> None:
+        from .new_project_dialog import NewProjectDialog
+
+        dlg = NewProjectDialog(coder=self.settings.last_coder(), parent=self)
+        if dlg.exec() and dlg.project is not None:
+            self.set_project(dlg.project)
+
+    def open_project_dialog(self) -> None:
+        start = str(Path(self.settings.recent_projects()[0]).parent) if self.settings.recent_projects() else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", start, "QualCoder-CSE projects (*.qcse)")
+        if path:
+            self.open_project_path(path)
+
+    def open_project_path(self, path: str) -> bool:
+        from .passphrase_dialog import PassphraseDialog
+
+        if not Path(path).exists():
+            self.show_error(f"The project file {path} was not found; it may have been moved or deleted.")
+            self.settings.remove_recent(path)
+            self.start_screen.set_recent(self.settings.recent_projects())
+            return False
+        dlg = PassphraseDialog(path, coder=self.settings.last_coder(), parent=self)
+        if dlg.exec() and dlg.project is not None:
+            self.set_project(dlg.project)
+            return True
+        return False
+
+    def open_demo(self) -> None:
+        from ..core import Project
+        from ..demo import DEMO_PASSPHRASE, ensure_demo_project
+
+        try:
+            path, passphrase = ensure_demo_project()
+            coder = self.settings.last_coder() or "alice"
+            self.set_project(Project.open(path, passphrase or DEMO_PASSPHRASE, coder=coder))
+        except Exception as exc:  # noqa: BLE001 - shown plainly
+            self.show_error(exc)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for p in self.settings.recent_projects():
+            self.recent_menu.addAction(p, lambda p=p: self.open_project_path(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_window_state(self.saveGeometry(), self.saveState())
+        self.idle.detach()
+        self.close_project()
+        super().closeEvent(event)
+
+    # ================================================================= refreshing from project events
+    def _on_project_event(self, topic: str, payload) -> None:
+        if topic == "codings":
+            if payload is None or payload == self.current_document_id:
+                self._pending.add("view")
+                self.reload_codings()  # synchronous: the highlight must follow the click at once
+            self._pending.update({"counts", "coded", "details"})
+        elif topic == "codes":
+            self._pending.update({"tree", "lookup", "view", "details"})
+        elif topic == "documents":
+            self._pending.add("documents")
+        elif topic in ("memos", "coders"):
+            self._pending.add("details")
+        QTimer.singleShot(0, self._flush)
+
+    def _flush(self) -> None:
+        pending, self._pending = self._pending, set()
+        if self.project is None or not pending:
+            return
+        if "lookup" in pending:
+            self._refresh_lookup()
+        if "tree" in pending:
+            self.code_panel.model.refresh()
+            self.recent_codes = [c for c in self.recent_codes if c in self._code_info]
+            self._refresh_recent_bar()
+        elif "counts" in pending:
+            self.code_panel.model.refresh_counts()
+        if "documents" in pending:
+            current = self.current_document_id
+            self.doc_model.refresh()
+            if current is not None and self.doc_model.row_of(current) < 0:
+                self._clear_view()
+            elif current is not None:
+                self._select_doc_row(current)
+        elif "coded" in pending:
+            self.doc_model.refresh_coded()
+        if "view" in pending:
+            self.reload_codings()
+        if "details" in pending:
+            self.refresh_details()
+
+    def _refresh_lookup(self) -> None:
+        if self.project is None:
+            return
+        self._code_info = {c.id: (c.path, c.colour) for c in self.project.codes.list()}
+        self._coder_names = {c.id: c.name for c in self.project.coders.list()}
+        self.view.set_lookup(self._code_info, self._coder_names)
+
+    def _fill_coder_filter(self) -> None:
+        box = self.coder_filter_box
+        box.blockSignals(True)
+        box.clear()
+        box.addItem("All coders", None)
+        me = self.project.coder
+        if me is not None:
+            box.addItem(f"My codings ({me.name})", me.id)
+        for coder in self.project.coders.list():
+            if me is None or coder.id != me.id:
+                box.addItem(coder.name, coder.id)
+        box.setCurrentIndex(0)
+        box.blockSignals(False)
+        self.coder_menu.clear()
+        for i in range(box.count()):
+            self.coder_menu.addAction(box.itemText(i), lambda i=i: box.setCurrentIndex(i))
+
+    def _coder_filter_changed(self, _index: int) -> None:
+        if self.project is None:
+            return
+        self.code_panel.model.set_coder(self.coder_filter())
+        self.reload_codings()
+        self.refresh_details()
+
+    # ================================================================= documents
+    def _doc_row_changed(self, current, _previous) -> None:
+        if not current.isValid():
+            return
+        doc_id = self.doc_proxy.index(current.row(), 0).data(Qt.ItemDataRole.UserRole + 2)
+        if doc_id is not None and doc_id != self.current_document_id:
+            self.show_document(doc_id)
+
+    def _select_doc_row(self, doc_id: int) -> None:
+        row = self.doc_model.row_of(doc_id)
+        if row < 0:
+            return
+        idx = self.doc_proxy.mapFromSource(self.doc_model.index(row, 0))
+        if idx.isValid():
+            sm = self.doc_table.selectionModel()
+            sm.blockSignals(True)
+            self.doc_table.setCurrentIndex(idx)
+            self.doc_table.selectRow(idx.row())
+            sm.blockSignals(False)
+            self.doc_table.viewport().update()
+
+    def show_document(self, doc_id: int, start: int | None = None, end: int | None = None) -> None:
+        """Open a document in the view; with ``start`` (and ``end``), select that span and scroll to it."""
+        if self.project is None:
+            return
+        if doc_id != self.current_document_id:
+            doc = self.project.documents.get(doc_id)
+            text = self.project.documents.text(doc_id)
+            labels = []
+            for t in self.project.turns.list(doc_id):
+                if t.speaker and text.startswith(t.speaker, t.start):
+                    e = t.start + len(t.speaker)
+                    labels.append((t.start, e + 1 if text[e:e + 1] == ":" else e))
+            self.current_document_id = doc_id
+            self.view.load(doc_id, text, labels or None)
+            self.reload_codings()
+            kind = KIND_LABELS.get(doc.kind, doc.kind)
+            self.doc_header.setText(f"<b>{_esc(doc.name)}</b> &nbsp; <span style='color:#666'>{kind} · "
+                                    f"{doc.word_count:,} words</span>")
+            self._select_doc_row(doc_id)
+            self.document_shown.emit(doc_id)
+        if start is not None:
+            self.view.select_cp(start, end)
+            self.view.setFocus()
+        self.refresh_details()
+
+    def reload_codings(self) -> None:
+        if self.project is None or self.current_document_id is None:
+            return
+        codings = self.project.codings.list(document_id=self.current_document_id, coder_id=self.coder_filter())
+        self.view.set_codings(codings)
+
+    # ================================================================= coding
+    def _selection_changed(self) -> None:
+        sel = self.view.selection_cp()
+        if sel:
+            self.selection_label.setText(f"Selected {sel[1] - sel[0]:,} characters — click a code, press 1-9, "
+                                         "or drag the selection onto a code")
+        else:
+            self.selection_label.setText("")
+
+    def apply_code(self, code_id: int) -> bool:
+        if self.project is None:
+            return False
+        sel = self.selection()
+        if sel is None:
+            self.statusBar().showMessage("Select some text first, then click a code to apply it.", 5000)
+            return False
+        doc_id, start, end = sel
+        name = self._code_info.get(code_id, ("",))[0].rsplit("/", 1)[-1]
+        try:
+            command = cmd.push(self.undo_stack, cmd.AddCoding(self.project, code_id, doc_id, start, end, name))
+        except Exception as exc:  # noqa: BLE001 - plain dialog, nothing changed
+            self.show_error(exc)
+            return False
+        self._remember_code(code_id)
+        if command.existed:
+            self.statusBar().showMessage(f"Already coded as “{name}”.", 4000)
+        else:
+            self.statusBar().showMessage(f"Coded as “{name}”. Ctrl+Z undoes it.", 4000)
+        return True
+
+    def apply_recent(self, digit: int) -> bool:
+        if 1 <= digit <= len(self.recent_codes):
+            return self.apply_code(self.recent_codes[digit - 1])
+        self.statusBar().showMessage(f"No code on key {digit} yet: codes you apply get keys 1-9.", 4000)
+        return False
+
+    def _remember_code(self, code_id: int) -> None:
+        # A code keeps its key once it has one (stable keys are easier to learn); new codes take key 1.
+        if code_id in self.recent_codes:
+            return
+        self.recent_codes = [code_id, *self.recent_codes][:MAX_RECENT_CODES]
+        self._refresh_recent_bar()
+
+    def clear_recent_codes(self) -> None:
+        self.recent_codes = []
+        self._refresh_recent_bar()
+
+    def _refresh_recent_bar(self) -> None:
+        self.recent_bar.clear()
+        label = QLabel(" Recent codes: ")
+        label.setStyleSheet("color: #555;")
+        self.recent_bar.addWidget(label)
+        if not self.recent_codes:
+            hint = QLabel("codes you apply appear here with keys 1-9")
+            hint.setStyleSheet("color: #888;")
+            self.recent_bar.addWidget(hint)
+        for i, cid in enumerate(self.recent_codes, start=1):
+            path, colour = self._code_info.get(cid, ("?", "#999999"))
+            name = path.rsplit("/", 1)[-1]
+            short = name if len(name) <= 28 else name[:26] + "…"
+            act = self.recent_bar.addAction(f"{i}  {short}", lambda cid=cid: self.apply_code(cid))
+            act.setToolTip(f"{path} (key {i})")
+            btn = self.recent_bar.widgetForAction(act)
+            if btn is not None:
+                btn.setStyleSheet(f"border-left: 5px solid {colour}; padding: 2px 6px; margin-right: 4px;")
+        if hasattr(self, "code_panel"):
+            self.code_panel.model.set_shortcuts({cid: i for i, cid in enumerate(self.recent_codes, start=1)})
+
+    def apply_code_dialog(self) -> None:
+        if self.project is None or self.selection() is None:
+            self.statusBar().showMessage("Select some text first.", 4000)
+            return
+        paths = [p for p, _c in self._code_info.values()]
+        ids = list(self._code_info)
+        choice, ok = QInputDialog.getItem(self, "Apply code", "Code:", [p.replace("/", " › ") for p in paths], 0,
+                                          False)
+        if ok and choice:
+            self.apply_code(ids[[p.replace("/", " › ") for p in paths].index(choice)])
+
+    def codings_at_cursor(self) -> list:
+        if self.project is None or self.current_document_id is None:
+            return []
+        ids = set(self.view.coding_ids_at(self.view.cursor_cp()))
+        sel = self.view.selection_cp()
+        if sel and not ids:
+            ids = set(self.view.coding_ids_at(sel[0]))
+        return [c for c in self.project.codings.get_many(sorted(ids))]
+
+    def refresh_details(self) -> None:
+        if self.project is None or self._locked:
+            return
+        keep = self.details.current_coding_id()
+        self.details.show_codings(self.project, self.codings_at_cursor(), self._code_info, self._coder_names, keep)
+
+    def remove_coding(self, coding_id: int) -> bool:
+        try:
+            c = self.project.codings.get(coding_id)
+            name = self._code_info.get(c.code_id, ("?",))[0].rsplit("/", 1)[-1]
+            cmd.push(self.undo_stack, cmd.RemoveCoding(self.project, coding_id, f"“{name}”"))
+        except Exception as exc:  # noqa: BLE001
+            self.show_error(exc)
+            return False
+        self.statusBar().showMessage(f"Removed the “{name}” coding. Ctrl+Z brings it back.", 4000)
+        return True
+
+    def fit_coding_to_selection(self, coding_id: int) -> bool:
+        sel = self.selection()
+        if sel is None:
+            self.statusBar().showMessage("Select the text the coding should cover, then choose Fit.", 5000)
+            return False
+        try:
+            cmd.push(self.undo_stack, cmd.ResizeCoding(self.project, coding_id, sel[1], sel[2]))
+        except Exception as exc:  # noqa: BLE001
+            self.show_error(exc)
+            return False
+        return True
+
+    def set_coding_memo(self, coding_id: int, memo: str) -> None:
+        try:
+            cmd.push(self.undo_stack, cmd.SetCodingMemo(self.project, coding_id, memo))
+            self.statusBar().showMessage("Memo saved.", 3000)
+        except Exception as exc:  # noqa: BLE001
+            self.show_error(exc)
+
+    def _remove_current_coding(self) -> None:
+        cid = self.details.current_coding_id()
+        if cid is not None:
+            self.remove_coding(cid)
+
+    def _fit_current_coding(self) -> None:
+        cid = self.details.current_coding_id()
+        if cid is not None:
+            self.fit_coding_to_selection(cid)
+
+    def _text_context_menu(self, global_pos, cp: int) -> None:
+        if self.project is None:
+            return
+        menu = QMenu(self)
+        has_sel = self.selection() is not None
+        apply_menu = menu.addMenu("Apply code")
+        apply_menu.setEnabled(has_sel)
+        for i, cid in enumerate(self.recent_codes, start=1):
+            apply_menu.addAction(f"{i}  {self._code_info.get(cid, ('?',))[0]}", lambda cid=cid: self.apply_code(cid))
+        if self.recent_codes:
+            apply_menu.addSeparator()
+        apply_menu.addAction("Choose a code…", self.apply_code_dialog)
+        current = self.code_panel.current_code_id()
+        if current is not None:
+            menu.addAction(f"Apply “{self._code_info[current][0].rsplit('/', 1)[-1]}” (selected in the tree)",
+                           lambda: self.apply_code(current)).setEnabled(has_sel)
+        here = self.project.codings.get_many(self.view.coding_ids_at(cp))
+        if here:
+            menu.addSeparator()
+            rm = menu.addMenu("Remove coding")
+            fit = menu.addMenu("Fit coding to selection")
+            fit.setEnabled(has_sel)
+            for c in here:
+                label = f"{self._code_info.get(c.code_id, ('?',))[0]} — {self._coder_names.get(c.coder_id, '?')}"
+                rm.addAction(label, lambda cid=c.id: self.remove_coding(cid))
+                fit.addAction(label, lambda cid=c.id: self.fit_coding_to_selection(cid))
+        menu.addSeparator()
+        menu.addAction("Copy", self.view.copy_explicit).setEnabled(has_sel)
+        menu.exec(global_pos)
+
+    # ================================================================= idle lock
+    @property
+    def locked(self) -> bool:
+        return self._locked
+
+    def lock(self) -> None:
+        if self.project is None or self._locked:
+            return
+        self._locked = True
+        self._hidden_docks = [d for d in self.docks.values() if d.isVisible()]
+        for d in self._hidden_docks:
+            d.hide()
+        for w in (self.coder_bar, self.recent_bar):
+            w.hide()
+        self.view.hide()
+        self.menuBar().setEnabled(False)
+        self.lock_screen.reset(self.project.name)
+        self.stack.setCurrentIndex(PAGE_LOCK)
+        self.idle.set_active(False)
+        self.setWindowTitle("Locked — QualCoder-CSE")
+
+    def unlock(self, passphrase: str) -> bool:
+        if not self._locked or self.project is None:
+            return False
+        if not self.project.check_passphrase(passphrase):
+            self.lock_screen.message.setText("That passphrase is not right. Try again.")
+            self.lock_screen.passphrase.selectAll()
+            return False
+        self._locked = False
+        self.lock_screen.passphrase.clear()
+        self.stack.setCurrentIndex(PAGE_WORK)
+        self.view.show()
+        for d in self._hidden_docks:
+            d.show()
+        self.coder_bar.show()
+        self.recent_bar.show()
+        self.menuBar().setEnabled(True)
+        self.setWindowTitle(f"{self.project.name} — QualCoder-CSE")
+        self.idle.set_active(True)
+        self.refresh_details()
+        return True
+
+    def idle_settings_dialog(self) -> None:
+        minutes, ok = QInputDialog.getInt(self, "Idle lock", "Lock the window after this many minutes without "
+                                          "use (0 = never):", self.settings.idle_minutes(), 0, 240)
+        if ok:
+            self.settings.set_idle_minutes(minutes)
+            self.idle.set_timeout_ms(minutes * 60_000)
+
+    # ================================================================= help
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", (
+            "1-9\tapply a recent code to the selected text\n"
+            "Ctrl+K\tapply a code (choose from a list)\n"
+            "Ctrl+Z\tundo\nCtrl+Shift+Z\tredo\n"
+            "Ctrl+Shift+R\tremove the coding chosen in Details\n"
+            "Ctrl+Shift+F\tfit that coding to the selection\n"
+            "Ctrl+Shift+N\tnew code\nF2\trename the code selected in the tree\n"
+            "Ctrl+C\tcopy the selected text (the only way text reaches the clipboard)\n"
+            "Ctrl+L\tlock the window now"))
+
+    def show_about(self) -> None:
+        from .. import __version__
+
+        QMessageBox.about(self, "About QualCoder-CSE", f"QualCoder-CSE {__version__}\n\nEncrypted, anonymised, "
+                          "offline qualitative coding for policing and CSE research.")
+
+
+def _esc(text: str) -> str:
+    import html
+
+    return html.escape(text)

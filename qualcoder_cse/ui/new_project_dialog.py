@@ -1,0 +1,132 @@
+"""Create a project: name, folder, passphrase twice with a strength hint, framework, coder name."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import Project
+from ..core.errors import ProjectError
+from ..core.project import PROJECT_SUFFIX
+
+FRAMEWORK_CHOICES = [
+    ("Policing models for CSE (built-in framework)", "policing-cse"),
+    ("Empty codebook", "none"),
+]
+
+
+def strength_hint(passphrase: str) -> tuple[int, str]:
+    """A rough 0-4 score and a plain hint. Length matters most; several words beat symbols."""
+    n = len(passphrase)
+    words = len([w for w in re.split(r"[\s\-_.]+", passphrase) if w])
+    classes = sum(bool(re.search(p, passphrase)) for p in (r"[a-z]", r"[A-Z]", r"\d", r"[^\w\s]"))
+    if n == 0:
+        return 0, ""
+    if n < 10:
+        return 0, "Too short: use at least 12 characters, ideally four or more unrelated words."
+    score = 1 + (n >= 14) + (n >= 20 or words >= 4) + (classes >= 3 or words >= 5)
+    hints = {1: "Weak: make it longer.", 2: "Fair: a few more words would help.", 3: "Good.", 4: "Strong."}
+    return score, hints[min(score, 4)]
+
+
+class NewProjectDialog(QDialog):
+    def __init__(self, folder: str | Path | None = None, coder: str = "", parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newProjectDialog")
+        self.setWindowTitle("New project")
+        self.setMinimumWidth(520)
+        self.project: Project | None = None
+        layout = QVBoxLayout(self)
+        intro = QLabel("The project is one encrypted file. Without the passphrase nobody, including you, can "
+                       "open it again: keep it somewhere safe.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.name = QLineEdit(objectName="name", placeholderText="e.g. CSE policing study 2024")
+        self.folder = QLineEdit(str(folder or Path.home()), objectName="folder")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        row = QWidget()
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(self.folder)
+        h.addWidget(browse)
+        self.pass1 = QLineEdit(echoMode=QLineEdit.EchoMode.Password, objectName="passphrase1")
+        self.pass2 = QLineEdit(echoMode=QLineEdit.EchoMode.Password, objectName="passphrase2")
+        self.strength = QLabel("", objectName="strength")
+        self.framework = QComboBox(objectName="framework")
+        for label, value in FRAMEWORK_CHOICES:
+            self.framework.addItem(label, value)
+        self.coder = QLineEdit(coder or "researcher", objectName="coder")
+        form.addRow("Project name:", self.name)
+        form.addRow("Folder:", row)
+        form.addRow("Passphrase:", self.pass1)
+        form.addRow("", self.strength)
+        form.addRow("Passphrase again:", self.pass2)
+        form.addRow("Codebook:", self.framework)
+        form.addRow("Your coder name:", self.coder)
+        layout.addLayout(form)
+        self.message = QLabel("", objectName="message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")
+        buttons.accepted.connect(self.try_create)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.pass1.textChanged.connect(self._update_strength)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Folder for the project", self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def _update_strength(self, text: str) -> None:
+        score, hint = strength_hint(text)
+        colour = ["#b00020", "#b05000", "#8a6d00", "#2e7d32", "#1b5e20"][score]
+        self.strength.setText(f"<span style='color:{colour}'>{hint}</span>")
+
+    def target_path(self) -> Path:
+        name = self.name.text().strip()
+        if not name.endswith(PROJECT_SUFFIX):
+            name += PROJECT_SUFFIX
+        return Path(self.folder.text().strip()).expanduser() / name
+
+    def _fail(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def try_create(self) -> None:
+        name = self.name.text().strip()
+        if not name or any(ch in name for ch in '/\\:*?"<>|'):
+            return self._fail("Give the project a name (letters, numbers, spaces; no / \\ : * ? \" < > |).")
+        if len(self.pass1.text()) < 10:
+            return self._fail("The passphrase is too short: use at least 10 characters (12+ is better).")
+        if self.pass1.text() != self.pass2.text():
+            return self._fail("The two passphrases are not the same.")
+        if not self.coder.text().strip():
+            return self._fail("Enter your coder name.")
+        try:
+            self.project = Project.create(
+                self.target_path(), self.pass1.text(), framework=self.framework.currentData(),
+                coder=self.coder.text().strip(), name=name,
+            )
+        except ProjectError as exc:
+            return self._fail(str(exc))
+        self.accept()
