@@ -104,6 +104,9 @@ def build(data: Path, scowl: Path, out: Path) -> None:
                 tiers.setdefault(fold(word), tier)
     n = _write(out / "english_words.tsv.gz", sorted(tiers.items()))
     print(f"english words: {n}")
+    from .gazetteers import write_cache
+
+    print(f"cache: {write_cache(out)}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -133,6 +133,10 @@ ROLE_UPPER = frozenset(
     "int iv yp yps r q a p i f m ie ch mod fac res inv sw dsl sio pc dc ds di dci sgt ps ins ivr ver me all "
     "interp dsu dcs acc dcc supt insp cse cid yot mash nhs gp sen tbc aob ld ok na nb re cc".split()
 )
+CUES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _cue in sorted(NAME_LEFT, key=len, reverse=True):
+    CUES_BY_LAST.setdefault(_cue[-1], []).append(_cue)
+ORG_KNOWN_FIRST = frozenset(k[0] for k in ORG_KNOWN)
 PLACE_CUES = frozenset("in from towards toward via near around round outside".split())
 MOTION = frozenset("went back go going goes moved move drove drive came come taken took sent placed get got "
                    "travelled ran run walked moving".split())
@@ -284,10 +288,13 @@ class RuleLayer:
                     if nt.key not in RANKS:
                         add(j, end, "PERSON", 0.9)
         # ---- cue phrases: "my name is X", "called X"
-        for i in range(n):
-            for cue in NAME_LEFT:
+        for i in range(1, n):
+            cues = CUES_BY_LAST.get(keys[i - 1])
+            if not cues or used[i]:
+                continue
+            for cue in cues:
                 L = len(cue)
-                if i >= L and tuple(keys[i - L:i]) == cue and not used[i]:
+                if i >= L and tuple(keys[i - L:i]) == cue:
                     t = toks[i]
                     if t.key in STOP or t.key in NOT_NAMES or t.shape == "other" or t.key in MONTHS or _CONTRACTION.search(
                         t.key
@@ -346,6 +353,8 @@ class RuleLayer:
                 out.append(Span(m.start("name"), m.start("name") + len(name), "PERSON", name, 0.8, "context"))
         # ---- organisations known by name ("PSNI", "Premier Inn")
         for i in range(n):
+            if keys[i] not in ORG_KNOWN_FIRST:
+                continue
             for L in (3, 2, 1):
                 if tuple(keys[i:i + L]) in ORG_KNOWN and (toks[i].cap or L > 1):
                     add(i, i + L - 1, "ORG", 0.8, "gazetteer")
