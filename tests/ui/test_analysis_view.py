@@ -1,0 +1,178 @@
+"""The Analysis view and the export dialog on the hand-counted sample project (real widgets, qtbot):
+the tables show the analysis numbers, clicking a cell lists its quotes, framework summaries save, the
+export runs in a worker with a progress bar and writes a workbook (encrypted when asked)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import msoffcrypto
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+
+from qualcoder_cse.core import Project, frames
+from qualcoder_cse.ui.analysis_view import AnalysisView
+from qualcoder_cse.ui.export_dialog import ExportDialog
+from qualcoder_cse.ui.matrix_model import KEY_ROLE
+from tests.analysis.sample import build_sample
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture(scope="module")
+def sample_template(tmp_path_factory):
+    return build_sample(tmp_path_factory.mktemp("uisample") / "sample.qcse", PASSPHRASE)
+
+
+@pytest.fixture()
+def sample_rw(sample_template, tmp_path):
+    path = tmp_path / "sample.qcse"
+    shutil.copyfile(sample_template, path)
+    p = Project.open(path, PASSPHRASE, coder="alice")
+    yield p
+    p.close()
+
+
+def cell(view, row_label: str, col_label: str):
+    model = view.model
+    cols = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    rows = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+    return model.index(rows.index(row_label), cols.index(col_label))
+
+
+def click(view, qtbot, source_index):
+    proxy_index = view.proxy.mapFromSource(source_index)
+    view.table.setCurrentIndex(proxy_index)
+    view._cell_clicked(proxy_index)
+
+
+def test_code_by_case_table_and_quotes(qtbot, sample_rw):
+    view = AnalysisView(sample_rw)
+    qtbot.addWidget(view)
+    assert view.matrix_box.currentText() == "Code x Case"
+    assert cell(view, "Disruption", "Police A").data() == "3"
+    assert cell(view, "Voice", "YP 1").data() == "3"
+    click(view, qtbot, cell(view, "Disruption", "Police A"))
+    texts = [view.quotes.item(i).text() for i in range(view.quotes.count())]
+    assert texts == ["“warning notices” (Police 1, 7–22; bob)", "“warning notices a lot” (Police 1, 7–28; alice)",
+                     "“We visit hotels with licensing” (Police 1, 30–60; alice)"]
+    view.measure_box.setCurrentIndex(view.measure_box.findData("words"))
+    assert cell(view, "Disruption", "Board P1").data() == "3"
+    # sorting by a column orders rows by value
+    col = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.model.columnCount())]
+    view.table.sortByColumn(col.index("Police A"), Qt.SortOrder.DescendingOrder)
+    first = view.proxy.index(0, col.index("Police A"))
+    assert first.data() == "9"
+    # the bar chart: one group of bars per theme, one bar per participant group
+    assert view.chart.categories == ["Disruption", "Voice", "Gaps"]
+    assert view.chart.series == ["board", "police", "young people"]
+    assert len(view.chart.bar_rects()) == 9
+
+
+def test_filters_and_other_matrices(qtbot, sample_rw):
+    view = AnalysisView(sample_rw)
+    qtbot.addWidget(view)
+    bob = next(view.coder_list.item(i) for i in range(view.coder_list.count()) if view.coder_list.item(i).text() == "bob")
+    bob.setCheckState(Qt.CheckState.Unchecked)  # alice only
+    assert cell(view, "Disruption", "Police A").data() == "2"
+    bob.setCheckState(Qt.CheckState.Checked)
+    view.matrix_box.setCurrentText("By Group")
+    view.measure_box.setCurrentIndex(view.measure_box.findData("percent"))
+    assert cell(view, "Disruption", "police").data() == "50"
+    click(view, qtbot, cell(view, "Voice", "board"))
+    assert view.quotes.count() == 2
+    view.matrix_box.setCurrentText("Evidence Gaps")
+    assert cell(view, "Gaps · police", "flag").data() == "no evidence"
+    view.matrix_box.setCurrentText("Agreement")
+    assert cell(view, "2", "code").data() == "Disruption/CAWN"
+    assert cell(view, "2", "kappa").data() == "0.82"
+    view.matrix_box.setCurrentText("Co-occurrence")
+    assert cell(view, "Disruption/CAWN", "Disruption/Hotels").data() == "1"
+
+
+def test_framework_summary_is_saved(qtbot, sample_rw):
+    view = AnalysisView(sample_rw)
+    qtbot.addWidget(view)
+    view.matrix_box.setCurrentText("Framework Matrix")
+    idx = cell(view, "Board P2", "Disruption")
+    assert idx.data() == "1"
+    click(view, qtbot, idx)
+    assert view.quotes.item(0).text() == "“P2: Sharing” (Focus group, 40–51; alice)"
+    assert view.summary.isEnabled()
+    view.summary.setPlainText("Partners rely on the MASH.")
+    view.save_summary.click()
+    case_id, theme_id = idx.data(KEY_ROLE)
+    assert frames.framework_summaries(sample_rw) == {(case_id, theme_id): "Partners rely on the MASH."}
+
+
+def test_export_dialog_writes_encrypted_workbook(qtbot, sample_rw, tmp_path):
+    view = AnalysisView(sample_rw)
+    qtbot.addWidget(view)
+    dialog = view.export_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.group_box.currentData() == "participant group"
+    out = tmp_path / "analysis.xlsx"
+    dialog.path_edit.setText(str(out))
+    dialog.encrypt_check.setChecked(True)
+    dialog.password.setText("pw one")
+    dialog.password_again.setText("pw two")
+    dialog.export_button.click()
+    assert dialog.status.text() == "The two passwords differ." and not dialog.running()
+    dialog.password_again.setText("pw one")
+    dialog.briefing_check.setChecked(True)
+    with qtbot.waitSignal(dialog.exported, timeout=60_000):
+        dialog.export_button.click()
+    assert dialog.progress.value() == dialog.progress.maximum()
+    assert dialog.written == [out, out.with_suffix(".docx")]
+    office = msoffcrypto.OfficeFile(io.BytesIO(out.read_bytes()))
+    office.load_key(password="pw one")
+    clear = io.BytesIO()
+    office.decrypt(clear)
+    wb = openpyxl.load_workbook(clear)
+    rows = list(wb["Code x Case"].iter_rows(min_row=3, max_row=3, values_only=True))
+    assert rows[0][:7] == ("Disruption", 1, 1, 1, 3, 0, 0)
+    assert any(e.action == "export workbook" for e in sample_rw.audit.list())
+
+
+def test_export_dialog_carries_the_view_filters(qtbot, sample_rw, tmp_path):
+    view = AnalysisView(sample_rw)
+    qtbot.addWidget(view)
+    alice = next(view.coder_list.item(i) for i in range(view.coder_list.count())
+                 if view.coder_list.item(i).text() == "alice")
+    alice.setCheckState(Qt.CheckState.Unchecked)
+    dialog = view.export_dialog()
+    qtbot.addWidget(dialog)
+    out = tmp_path / "bob.xlsx"
+    dialog.path_edit.setText(str(out))
+    with qtbot.waitSignal(dialog.exported, timeout=60_000):
+        dialog.export_button.click()
+    readme = {r[0]: r[1] for r in openpyxl.load_workbook(out)["README"].iter_rows(values_only=True) if r[0]}
+    assert readme["Filter: Coders"] == "bob"
+    dialog.path_edit.setText(str(tmp_path / "nofolder" / "x.xlsx"))
+    dialog.export_button.click()
+    assert "does not exist" in dialog.status.text()
+
+
+def test_main_window_menus(qtbot, sample_rw, tmp_path):
+    from qualcoder_cse.ui.main_window import MainWindow
+    from qualcoder_cse.ui.settings import Settings
+
+    window = MainWindow(Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    actions = window.analysis_actions
+    assert not actions.analysis_action.isEnabled()
+    assert "Excel workbook (analysis)…" in [a.text() for a in window.menus["export"].actions()]
+    window.set_project(sample_rw)
+    assert actions.analysis_action.isEnabled()
+    view = actions.show_analysis()
+    assert view is not None and not actions.dock.isHidden()
+    click(view, qtbot, cell(view, "Voice", "YP 1"))
+    item = view.quotes.item(0)
+    view._open_quote(item)
+    doc = sample_rw.documents.by_name("YP chat")
+    assert window.current_document_id == doc.id
+    dialog = actions.export_dialog()
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, ExportDialog)
+    dialog.close()
