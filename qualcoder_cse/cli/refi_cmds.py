@@ -1,4 +1,4 @@
-"""REFI-QDA and merge commands: export-refi, import-refi, merge (see shared/CLI.md and docs/refi.md)."""
+"""REFI-QDA and merge commands: export-refi, import-refi, import-codebook, merge (see docs/refi.md)."""
 
 from __future__ import annotations
 
@@ -38,6 +38,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the import report as JSON")
     add_passphrase_file(p)
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("import-codebook", help="add the codes of a REFI-QDA codebook (.qdc) to PROJECT")
+    add_project(p)
+    p.add_argument("infile", metavar="IN", help="IN.qdc (or the codebook of IN.qdpx / IN.qde)")
+    p.add_argument("--coder", help="your coder name, recorded in the audit trail")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=cmd_import_codebook)
 
     p = sub.add_parser("merge", help="bring another coder's codings, codes and memos into PROJECT")
     add_project(p)
@@ -79,6 +86,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         print("\n".join(report.lines()))
         print(f"created {args.project}")
+    return 0
+
+
+def cmd_import_codebook(args: argparse.Namespace) -> int:
+    from ..exporters.refi_import import import_codebook
+
+    with open_project(args) as project:
+        report = import_codebook(project, Path(args.infile))
+    if args.json:
+        print_json(report.as_dict())
+    else:
+        print("\n".join(report.lines()))
     return 0
 
 

@@ -81,3 +81,12 @@ def test_merge_command(env, tmp_path, capsys, passphrase):
     assert json.loads(out)["counts"]["codings added"] == 0
     code, out, err = run(capsys, "codings", env, "--coder", "bob", "--json")
     assert code == 0 and len(json.loads(out)) == 1
+
+
+def test_import_codebook_command(env, capsys):
+    qdc = Path(__file__).resolve().parents[1] / "data" / "refi" / "minimal" / "minimal-codebook.qdc"
+    code, out, err = run(capsys, "import-codebook", env, qdc)
+    assert code == 0, err
+    assert "codes added: 2, codes already here: 0" in out
+    code, out, err = run(capsys, "codes", env, "--json")
+    assert any(c["path"] == "Barriers/Cost" for c in json.loads(out))

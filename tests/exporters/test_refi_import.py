@@ -339,3 +339,21 @@ def test_codings_without_a_user_are_credited_to_the_importing_coder(tmp_path, pa
         assert _coded_texts(project) == EXPECTED
     assert coders == {"tester"}
     assert any("credited to 'tester'" in m for m in report.tolerated)
+
+
+def test_import_codebook_into_an_open_project(project, tmp_path):
+    from qualcoder_cse.exporters.refi_import import import_codebook
+
+    before = len(project.codes.list())
+    report = import_codebook(project, MINIMAL / "minimal-codebook.qdc")
+    assert report.counts == {"codes added": 2, "codes already here": 0}
+    cost = project.codes.by_path("Barriers/Cost")
+    assert cost.colour == "#33cc33" and project.codes.by_path("Barriers").description == "Things that get in the way"
+    assert len(project.codes.list()) == before + 2
+    project.codes.recolour(cost.id, "#000000")
+    again = import_codebook(project, MINIMAL / "minimal-codebook.qdc")
+    assert again.counts == {"codes added": 0, "codes already here": 2}
+    assert any("#33cc33 of 'Barriers/Cost'" in m for m in again.not_carried)
+    assert project.codes.by_path("Barriers/Cost").colour == "#000000"
+    whole = import_codebook(project, MINIMAL_QDPX)
+    assert whole.counts["codes added"] == 2 and any("use import-refi" in m for m in whole.not_carried)
