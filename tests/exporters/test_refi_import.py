@@ -348,7 +348,8 @@ def test_import_codebook_into_an_open_project(project, tmp_path):
     report = import_codebook(project, MINIMAL / "minimal-codebook.qdc")
     assert report.counts == {"codes added": 2, "codes already here": 0}
     cost = project.codes.by_path("Barriers/Cost")
-    assert cost.colour == "#33cc33" and project.codes.by_path("Barriers").description == "Things that get in the way"
+    assert cost.colour == "#33cc33"
+    assert project.codes.by_path("Barriers").description == "Things that get in the way"
     assert len(project.codes.list()) == before + 2
     project.codes.recolour(cost.id, "#000000")
     again = import_codebook(project, MINIMAL / "minimal-codebook.qdc")
