@@ -181,6 +181,9 @@ class RefiActions:
         self.import_menu, self.export_menu = window.menus["import"], window.menus["export"]
         self.export_action = self.export_menu.addAction("REFI-QDA project or codebook…", self.export_dialog)
         self.import_action = self.import_menu.addAction("REFI-QDA project or codebook…", self.import_dialog)
+        self.codebook_action = self.import_menu.addAction(
+            "REFI-QDA codebook into this project…", self.import_codebook_dialog
+        )
         self.merge_action = QAction("&Merge another coder's project…", file_menu)
         self.merge_action.triggered.connect(self.merge_dialog)
         if before is not None:
@@ -194,6 +197,7 @@ class RefiActions:
     def _enable(self, on: bool) -> None:
         self.export_action.setEnabled(on)
         self.merge_action.setEnabled(on)
+        self.codebook_action.setEnabled(on)
 
     def _report(self, title: str, lines: list[str]) -> None:
         self.last_report = lines
@@ -270,6 +274,29 @@ class RefiActions:
             self.window.set_project(Project.open(target, passphrase, coder=coder))
         except Exception as exc:  # noqa: BLE001 - shown plainly
             self.window.show_error(exc)
+
+    # -- codebook into the open project (small: runs on the GUI thread, one transaction)
+    def import_codebook_dialog(self) -> None:
+        if self.window.project is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            "Import a REFI-QDA codebook",
+            "",
+            "REFI-QDA codebook (*.qdc);;REFI-QDA (*.qdpx *.qde)",
+        )
+        if path:
+            self.import_codebook(Path(path))
+
+    def import_codebook(self, path: Path) -> None:
+        from ..exporters.refi_import import import_codebook
+
+        try:
+            report = import_codebook(self.window.project, path)
+        except Exception as exc:  # noqa: BLE001 - shown plainly; the transaction was rolled back
+            self.window.show_error(exc)
+            return
+        self._report("REFI-QDA codebook import", report.lines())
 
     # -- merge
     def merge_dialog(self) -> None:
