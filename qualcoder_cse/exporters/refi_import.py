@@ -431,6 +431,7 @@ class _Store:
             anon = Anonymised(src.text, lambda pos: pos, [])
             if self.anonymiser is not None:
                 anon = self.anonymiser.text(src.text)
+                self.counts["redactions"] = self.counts.get("redactions", 0) + len(anon.replaced)
             text, shift = anon.text, anon.shift
             kind, anonymised = "other", self.anonymiser is not None
             for v in src.values:

@@ -324,6 +324,7 @@ def test_anonymise_auto_remaps_codings_and_keeps_wholly_replaced_ones(tmp_path, 
     lives = [t for _, t in coded if t.startswith("lives in ")]
     assert lives and "Leeds" not in lives[0] and lives[0].endswith("]")
     assert any("1 coding(s) covered only text the anonymiser replaced" in m for m in report.tolerated)
+    assert report.counts["redactions"] == text.count("[")
 
 
 def test_codings_without_a_user_are_credited_to_the_importing_coder(tmp_path, passphrase):
