@@ -1,0 +1,69 @@
+"""The anonymiser's commands: detect (plain table and --jsonl over several files), anonymise, rescan."""
+
+from __future__ import annotations
+
+import json
+
+from qualcoder_cse.cli import main
+
+TEXT_A = "DS Patel: I spoke to Jodie Smith on the 3rd of May 2019.\r\nher snap is jaybae_x 😀 ring 07700 900123\n"
+TEXT_B = "nothing to see here, just words.\n"
+
+
+def test_detect_jsonl_one_line_per_file_with_offsets_into_the_text(tmp_path, capsys):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes(TEXT_A.encode("utf-8"))
+    b.write_text(TEXT_B, encoding="utf-8")
+    assert main(["detect", str(a), str(b), "--jsonl"]) == 0
+    lines = capsys.readouterr().out.strip().split("\n")
+    assert len(lines) == 2
+    first, second = (json.loads(x) for x in lines)
+    assert first["file"] == str(a) and second == {"file": str(b), "spans": []}
+    for span in first["spans"]:
+        assert set(span) == {"start", "end", "label", "text"}
+        assert TEXT_A[span["start"]:span["end"]] == span["text"]  # "\r\n" and emoji left as read
+    got = {(s["text"], s["label"]) for s in first["spans"]}
+    assert {("Patel", "PERSON"), ("Jodie Smith", "PERSON"), ("3rd of May 2019", "DATE"),
+            ("jaybae_x", "CONTACT"), ("07700 900123", "CONTACT")} <= got
+
+
+def test_detect_reports_a_missing_file_and_goes_on(tmp_path, capsys):
+    a = tmp_path / "a.txt"
+    a.write_text(TEXT_A, encoding="utf-8")
+    code = main(["detect", str(tmp_path / "missing.txt"), str(a)])
+    out = capsys.readouterr()
+    assert code != 0
+    assert "missing.txt" in out.err and "Traceback" not in out.err
+    assert "Jodie Smith" in out.out and "PERSON" in out.out
+
+
+def test_anonymise_prints_or_writes(tmp_path, capsys):
+    a = tmp_path / "a.txt"
+    a.write_text(TEXT_A, encoding="utf-8")
+    assert main(["anonymise", str(a)]) == 0
+    printed = capsys.readouterr().out
+    assert "Jodie" not in printed and "Patel" not in printed and "[Person 2]" in printed
+    out = tmp_path / "out.txt"
+    assert main(["anonymise", str(a), "-o", str(out)]) == 0
+    written = out.read_bytes().decode("utf-8")
+    assert "\r\n" in written  # newlines as in the input
+    assert written.replace("\r\n", "\n") == printed.replace("\r\n", "\n")
+    assert main(["anonymise", str(a), "-o", str(a)]) != 0
+    assert a.read_bytes() == TEXT_A.encode("utf-8")
+
+
+def test_rescan_reports_and_applies(project_path, passphrase, monkeypatch, capsys):
+    from qualcoder_cse.core import Project
+
+    with Project.open(project_path, passphrase, coder="alice") as project:
+        project.documents.add("Notes", "P1: we met Deeko Brannigan at the garage.\n", kind="lscb")
+    monkeypatch.setenv("QUALCODER_CSE_PASSPHRASE", passphrase)
+    assert main(["rescan", str(project_path), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    notes = [r for r in rows if r["document"] == "Notes"][0]
+    assert notes["leftovers"] >= 1 and notes["redacted"] == 0
+    assert main(["rescan", str(project_path), "--apply"]) == 0
+    capsys.readouterr()
+    with Project.open(project_path, passphrase, readonly=True) as project:
+        text = project.documents.text(project.documents.by_name("Notes").id)
+    assert "Brannigan" not in text and "[Person" in text
