@@ -10,7 +10,8 @@ Plain text encodings, in order:
 NUL bytes without a UTF-16/32 mark, or many control characters, mean the file is not text at all.
 
 RTF goes through ``striprtf`` (headers, footers, footnotes, comments, pictures and fields' instructions
-are dropped by it); table rows are rebuilt from its ``|`` cell markers.
+are dropped by it); groups marked as tracked deletions are removed first; table rows are rebuilt from its
+``|`` cell markers.
 """
 
 from __future__ import annotations
@@ -98,6 +99,8 @@ def read_txt(data: bytes) -> ReadResult:
 
 
 _RTF_CELLS = re.compile(r"^[^\n]*\|$")
+# An innermost group marked as a tracked deletion (``{\deleted\revauth1 gone}``; ``\deleted0`` ends one).
+_RTF_DELETED = re.compile(r"\{[^{}]*\\deleted(?![0a-zA-Z])[^{}]*\}")
 
 
 def read_rtf(data: bytes) -> ReadResult:
@@ -112,6 +115,7 @@ def read_rtf(data: bytes) -> ReadResult:
         raise DamagedFile("This RTF document holds binary data where text should be; it is damaged.")
     # RTF is 7-bit; stray 8-bit bytes are read as Windows-1252, striprtf decodes \'xx escapes by \ansicpg.
     source = data.decode("cp1252", errors="replace")
+    source = _RTF_DELETED.sub("", source)  # tracked deletions: striprtf would keep their text
     text = rtf_to_text(source, errors="replace")
     lines = text.split("\n")
     out: list[str] = []

@@ -116,7 +116,7 @@ RTF_SOURCE = (
     "\n"
     r"\pard Interview 12\par"
     "\n"
-    r"\pard Interviewer: Caf\'e9 meetings \u8211? were they useful?\par"
+    r"\pard Interviewer: Caf\'e9 {\deleted\revauth1 deleted words }meetings \u8211? were they useful?\par"
     "\n"
     r"\pard Respondent 3: {\b Yes}, very \u-10179?\u-8704?\par"
     "\n"
