@@ -50,8 +50,14 @@ def build(path: Path) -> None:
                 code_ids.append(theme.id)
                 for s in range(N_SUB):
                     code_ids.append(p.codes.add(f"Code {t + 1}.{s + 1}", parent_id=theme.id).id)
-        attrs = [p.attributes.add("participant group", scope="case", type="category",
-                                  choices=["police", "board", "young people"])]
+        attrs = [
+            p.attributes.add(
+                "participant group",
+                scope="case",
+                type="category",
+                choices=["police", "board", "young people"],
+            )
+        ]
         attrs += [p.attributes.add(f"attr {i}", scope="case", type="text") for i in range(9)]
         docs = []
         with p.transaction():
@@ -117,15 +123,18 @@ def measure(what: str, path: Path, out: Path) -> dict:
             ru0 = resource.getrusage(resource.RUSAGE_SELF)
             p.conn.execute(
                 "SELECT c.code_id, cd.case_id, count(*) FROM codings c JOIN case_documents cd"
-                " ON cd.document_id = c.document_id GROUP BY c.code_id, cd.case_id").fetchall()
+                " ON cd.document_id = c.document_id GROUP BY c.code_id, cd.case_id"
+            ).fetchall()
         elif what == "openpyxl_floor":
             rows = p.conn.execute(
-                'SELECT d.name, c.code_id, k.name, c.start, c."end", substr(d.text, c.start + 1, c."end" - c.start)'
+                'SELECT d.name, c.code_id, k.name, c.start, c."end",'
+                ' substr(d.text, c.start + 1, c."end" - c.start)'
                 " FROM codings c JOIN documents d ON d.id = c.document_id JOIN coders k ON k.id = c.coder_id"
             ).fetchall()
             matrix = p.conn.execute(
                 "SELECT c.code_id, cd.case_id, count(*) FROM codings c JOIN case_documents cd"
-                " ON cd.document_id = c.document_id GROUP BY c.code_id, cd.case_id").fetchall()
+                " ON cd.document_id = c.document_id GROUP BY c.code_id, cd.case_id"
+            ).fetchall()
             t0 = time.perf_counter()
             ru0 = resource.getrusage(resource.RUSAGE_SELF)
             from openpyxl import Workbook
@@ -146,13 +155,22 @@ def measure(what: str, path: Path, out: Path) -> dict:
         elapsed = time.perf_counter() - t0
         ru1 = resource.getrusage(resource.RUSAGE_SELF)
     cpu = (ru1.ru_utime - ru0.ru_utime) + (ru1.ru_stime - ru0.ru_stime)
-    return {"what": what, "seconds": round(elapsed, 3), "cpu_seconds": round(cpu, 3),
-            "peak_mib": round(peak_mib(), 1), "base_mib": round(base, 1)}
+    return {
+        "what": what,
+        "seconds": round(elapsed, 3),
+        "cpu_seconds": round(cpu, 3),
+        "peak_mib": round(peak_mib(), 1),
+        "base_mib": round(base, 1),
+    }
 
 
 def run_child(what: str, path: Path, out: Path) -> dict:
-    proc = subprocess.run([sys.executable, __file__, "--child", what, "--project", str(path), "--out", str(out)],
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", what, "--project", str(path), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -172,8 +190,14 @@ def main() -> None:
     if not path.exists():
         build(path)
     results = {}
-    for what in ("groupby_floor", "code_x_case_counts", "code_x_case", "openpyxl_floor", "workbook",
-                 "workbook_encrypted"):
+    for what in (
+        "groupby_floor",
+        "code_x_case_counts",
+        "code_x_case",
+        "openpyxl_floor",
+        "workbook",
+        "workbook_encrypted",
+    ):
         results[what] = run_child(what, path, out.with_name(f"{what}.xlsx"))
         print(json.dumps(results[what]), flush=True)
     for what in ("openpyxl_floor", "workbook", "workbook_encrypted"):

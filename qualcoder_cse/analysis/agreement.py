@@ -159,7 +159,9 @@ def _doc_cover(data: AnalysisData, g: pd.DataFrame, doc_id: int, unit: str, ncod
     return x, w, float(len(spans))
 
 
-def agreement(data: AnalysisData, *, unit: str = "character", coders: list[str] | None = None) -> AgreementResult:
+def agreement(
+    data: AnalysisData, *, unit: str = "character", coders: list[str] | None = None
+) -> AgreementResult:
     if unit not in UNITS:
         raise InvalidValue(f"Agreement units are one of {', '.join(UNITS)}, not '{unit}'.")
     names = coders or sorted(data.codings["coder"].unique().tolist(), key=str.casefold)
@@ -216,16 +218,46 @@ def agreement(data: AnalysisData, *, unit: str = "character", coders: list[str] 
             if n > 0:
                 pos.append(po)
                 pes.append(pe)
-            rows.append((code_id, paths.get(code_id, ""), names[p[0]], names[p[1]], docs_scored[p], n, a, b, c, d,
-                         _pct(po), _r(kappa)))
+            rows.append(
+                (
+                    code_id,
+                    paths.get(code_id, ""),
+                    names[p[0]],
+                    names[p[1]],
+                    docs_scored[p],
+                    n,
+                    a,
+                    b,
+                    c,
+                    d,
+                    _pct(po),
+                    _r(kappa),
+                )
+            )
         if pos:
             mpo, mpe = float(np.mean(pos)), float(np.mean(pes))
-            pooled_rows.append((names[p[0]], names[p[1]], docs_scored[p], n, _pct(mpo), _r(kappa_from(mpo, mpe))))
+            pooled_rows.append(
+                (names[p[0]], names[p[1]], docs_scored[p], n, _pct(mpo), _r(kappa_from(mpo, mpe)))
+            )
         else:
             pooled_rows.append((names[p[0]], names[p[1]], 0, 0.0, float("nan"), float("nan")))
-    pair_df = pd.DataFrame.from_records(rows, columns=[
-        "code_id", "code", "coder_a", "coder_b", "documents", "units", "both", "a_only", "b_only", "neither",
-        "percent_agreement", "kappa"])
+    pair_df = pd.DataFrame.from_records(
+        rows,
+        columns=[
+            "code_id",
+            "code",
+            "coder_a",
+            "coder_b",
+            "documents",
+            "units",
+            "both",
+            "a_only",
+            "b_only",
+            "neither",
+            "percent_agreement",
+            "kappa",
+        ],
+    )
     alpha_rows = []
     o_all = np.zeros((2, 2))
     for i, code_id in enumerate(code_ids):
@@ -233,11 +265,13 @@ def agreement(data: AnalysisData, *, unit: str = "character", coders: list[str] 
         o_all += o
         alpha_rows.append((code_id, paths.get(code_id, ""), pairable[i], _r(alpha_from_coincidences(o))))
     alpha_df = pd.DataFrame.from_records(alpha_rows, columns=["code_id", "code", "pairable_values", "alpha"])
-    pooled_df = pd.DataFrame.from_records(pooled_rows, columns=[
-        "coder_a", "coder_b", "documents", "units", "percent_agreement", "pooled_kappa"])
+    pooled_df = pd.DataFrame.from_records(
+        pooled_rows, columns=["coder_a", "coder_b", "documents", "units", "percent_agreement", "pooled_kappa"]
+    )
     pooled_df.attrs["alpha"] = _r(alpha_from_coincidences(o_all)) if code_ids else float("nan")
-    return AgreementResult(unit, names, pair_df, pooled_df, alpha_df,
-                           {(names[p[0]], names[p[1]]): docs_scored[p] for p in pairs})
+    return AgreementResult(
+        unit, names, pair_df, pooled_df, alpha_df, {(names[p[0]], names[p[1]]): docs_scored[p] for p in pairs}
+    )
 
 
 def _binary_coincidences(o10: float, n1: float, pairable: float) -> np.ndarray:

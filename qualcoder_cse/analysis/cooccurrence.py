@@ -34,8 +34,17 @@ class Cooccurrence:
         for i in range(len(ids)):
             for j in range(i + 1, len(ids)):
                 if ov[i, j] or tu[i, j] or ja[i, j] > 0:
-                    rows.append((ids[i], paths[ids[i]], ids[j], paths[ids[j]], int(ov[i, j]), int(tu[i, j]),
-                                 round(float(ja[i, j]), 4)))
+                    rows.append(
+                        (
+                            ids[i],
+                            paths[ids[i]],
+                            ids[j],
+                            paths[ids[j]],
+                            int(ov[i, j]),
+                            int(tu[i, j]),
+                            round(float(ja[i, j]), 4),
+                        )
+                    )
         return pd.DataFrame.from_records(
             rows, columns=["code_a_id", "code_a", "code_b_id", "code_b", "overlaps", "same_turn", "jaccard"]
         )

@@ -71,7 +71,7 @@ class AnalysisData:
 
     # ------------------------------------------------------------- helpers shared by the analyses
     def text(self, document_id: int, start: int, end: int) -> str:
-        return self.texts.get(int(document_id), "")[int(start):int(end)]
+        return self.texts.get(int(document_id), "")[int(start) : int(end)]
 
     def words_between(self, document_ids, starts, ends) -> np.ndarray:
         """Words whose first character lies in [start, end) of each document (vectorised)."""
@@ -129,8 +129,14 @@ def _match_values(series: pd.Series, values: list[str]) -> pd.Series:
     return series.astype(str).str.casefold().isin(wanted)
 
 
-def load(project, filters: Filters | None = None, *, progress: Progress | None = None,
-         with_memos: bool = False, with_text: bool = True) -> AnalysisData:
+def load(
+    project,
+    filters: Filters | None = None,
+    *,
+    progress: Progress | None = None,
+    with_memos: bool = False,
+    with_text: bool = True,
+) -> AnalysisData:
     """Load and filter everything the analyses need. Raises NotFound for an unknown filter value.
     ``with_text=False`` skips the document texts: counts only (no words, quotes or sentence units)."""
     filters = filters or Filters()
@@ -148,7 +154,9 @@ def load(project, filters: Filters | None = None, *, progress: Progress | None =
     if filters.documents:
         keep = set()
         for ref in filters.documents:
-            hit = docs[(docs["id"].astype(str) == str(ref)) | (docs["name"].str.casefold() == str(ref).casefold())]
+            hit = docs[
+                (docs["id"].astype(str) == str(ref)) | (docs["name"].str.casefold() == str(ref).casefold())
+            ]
             if hit.empty:
                 raise NotFound(f"No document called '{ref}'.")
             keep.update(hit["id"].tolist())
@@ -186,8 +194,10 @@ def load(project, filters: Filters | None = None, *, progress: Progress | None =
             keep_cases = set(rows.loc[_match_values(rows["value"], values), "target_id"])
             cases = cases[cases["id"].isin(keep_cases)]
             segments = segments[segments["case_id"].isin(keep_cases)]
-            inside = codings.merge(segments[["document_id", "start", "end"]].rename(
-                columns={"start": "s0", "end": "e0"}), on="document_id")
+            inside = codings.merge(
+                segments[["document_id", "start", "end"]].rename(columns={"start": "s0", "end": "e0"}),
+                on="document_id",
+            )
             inside = inside[(inside["start"] < inside["e0"]) & (inside["end"] > inside["s0"])]
             codings = codings[codings["id"].isin(set(inside["id"]))]
             docs = docs[docs["id"].isin(set(segments["document_id"]))]

@@ -55,7 +55,9 @@ class FrameworkMatrix:
 
     def counts(self) -> pd.DataFrame:
         """Quotes per cell: cases x themes (ids)."""
-        df = pd.DataFrame(0, index=self.cases["id"].tolist(), columns=self.themes["id"].tolist(), dtype="int64")
+        df = pd.DataFrame(
+            0, index=self.cases["id"].tolist(), columns=self.themes["id"].tolist(), dtype="int64"
+        )
         for (case_id, theme_id), quotes in self.cells.items():
             if case_id in df.index and theme_id in df.columns:
                 df.loc[case_id, theme_id] = len(quotes)
@@ -83,8 +85,15 @@ def framework_matrix(data: AnalysisData, themes: list[int] | None = None) -> Fra
         ["unit", "row_code", "document_id", "cs", "ce", "coder_id", "code_id"]
     ].itertuples(index=False):
         cells.setdefault((int(unit), int(row_code)), []).append(
-            Quote(int(doc_id), data.document_names.get(doc_id, str(doc_id)), int(cs), int(ce),
-                  coder_of.get(coder_id, ""), data.code_label(code_id), data.text(doc_id, cs, ce))
+            Quote(
+                int(doc_id),
+                data.document_names.get(doc_id, str(doc_id)),
+                int(cs),
+                int(ce),
+                coder_of.get(coder_id, ""),
+                data.code_label(code_id),
+                data.text(doc_id, cs, ce),
+            )
         )
     themes_df = data.codes[data.codes["id"].isin(ids)][["id", "path"]]
     themes_df = themes_df.set_index("id").loc[ids].reset_index()
@@ -92,8 +101,14 @@ def framework_matrix(data: AnalysisData, themes: list[int] | None = None) -> Fra
     return FrameworkMatrix(themes_df, data.cases[["id", "name"]].reset_index(drop=True), cells, summaries)
 
 
-def quotes_for(data: AnalysisData, code_id: int, *, case_id: int | None = None, document_id: int | None = None,
-               rollup: bool = True) -> list[Quote]:
+def quotes_for(
+    data: AnalysisData,
+    code_id: int,
+    *,
+    case_id: int | None = None,
+    document_id: int | None = None,
+    rollup: bool = True,
+) -> list[Quote]:
     """The quotes behind one matrix cell: the codings of a code (and, rolled up, its subtree) in one case
     (clipped to what the case covers) or one document, each segment once, in document order."""
     if case_id is not None:
@@ -101,12 +116,22 @@ def quotes_for(data: AnalysisData, code_id: int, *, case_id: int | None = None, 
         units = units.rename(columns={"case_id": "unit", "start": "u_start", "end": "u_end"})
     else:
         docs = data.documents[data.documents["id"] == document_id]
-        units = pd.DataFrame({"unit": docs["id"], "document_id": docs["id"], "u_start": 0,
-                              "u_end": docs["char_count"]})
+        units = pd.DataFrame(
+            {"unit": docs["id"], "document_id": docs["id"], "u_start": 0, "u_end": docs["char_count"]}
+        )
     m = code_units(data, units[["unit", "document_id", "u_start", "u_end"]], rollup=rollup)
     m = m[m["row_code"] == int(code_id)]
     m = m.drop_duplicates(["document_id", "cs", "ce", "coder_id"]).sort_values(["document_id", "cs", "ce"])
     coder_of = dict(zip(data.codings["coder_id"], data.codings["coder"], strict=False))
-    return [Quote(int(d), data.document_names.get(d, str(d)), int(s), int(e), coder_of.get(k, ""),
-                  data.code_label(c), data.text(d, s, e))
-            for d, s, e, k, c in m[["document_id", "cs", "ce", "coder_id", "code_id"]].itertuples(index=False)]
+    return [
+        Quote(
+            int(d),
+            data.document_names.get(d, str(d)),
+            int(s),
+            int(e),
+            coder_of.get(k, ""),
+            data.code_label(c),
+            data.text(d, s, e),
+        )
+        for d, s, e, k, c in m[["document_id", "cs", "ce", "coder_id", "code_id"]].itertuples(index=False)
+    ]

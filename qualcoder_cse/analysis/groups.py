@@ -44,7 +44,9 @@ def _case_groups(data: AnalysisData, attribute: str) -> dict[int, str]:
 def _document_groups(data: AnalysisData, attribute: str, scope: str) -> dict[int, str]:
     if scope == "kind":
         return dict(zip(data.documents["id"].astype(int), data.documents["kind"], strict=False))
-    vals = data.document_attributes[data.document_attributes["attribute"].str.casefold() == attribute.casefold()]
+    vals = data.document_attributes[
+        data.document_attributes["attribute"].str.casefold() == attribute.casefold()
+    ]
     by_doc = dict(zip(vals["target_id"], vals["value"], strict=False))
     return {int(d): by_doc.get(d, NO_VALUE) for d in data.documents["id"]}
 
@@ -55,7 +57,8 @@ def _case_hits(data: AnalysisData) -> pd.DataFrame:
 
 
 def _assignments(data: AnalysisData, attribute: str) -> tuple[str, dict[int, str], pd.DataFrame]:
-    """(unit kind, unit -> group, rows of row_code, unit, document_id, start, end, coder_id, case_id, group)."""
+    """(unit kind, unit -> group, rows of: row_code, unit, document_id, start, end, coder_id, case_id,
+    group)."""
     scope = data.attribute_scope(attribute)
     case_hits = _case_hits(data)
     if scope == "case":
@@ -65,7 +68,8 @@ def _assignments(data: AnalysisData, attribute: str) -> tuple[str, dict[int, str
         return "case", groups, df
     groups = _document_groups(data, attribute, scope)
     c = data.codings[["id", "code_id", "document_id", "start", "end", "coder_id"]].merge(
-        data.ancestry, on="code_id")
+        data.ancestry, on="code_id"
+    )
     c["unit"] = c["document_id"]
     c["group"] = c["document_id"].map(groups)
     cases_of = case_hits[["id", "row_code", "unit"]].rename(columns={"unit": "case_id"}).drop_duplicates()
@@ -100,8 +104,16 @@ def by_group(data: AnalysisData, attribute: str) -> GroupTable:
     codings_df, present_df = shape(codings), shape(present)
     size_row = pd.Series({g: sizes.get(g, 0) for g in names}, dtype=float)
     percent = (present_df.div(size_row.replace(0, float("nan")), axis=1) * 100).fillna(0.0).round(1)
-    return GroupTable(attribute, kind, names, {g: int(sizes.get(g, 0)) for g in names}, rows, codings_df,
-                      present_df, percent)
+    return GroupTable(
+        attribute,
+        kind,
+        names,
+        {g: int(sizes.get(g, 0)) for g in names},
+        rows,
+        codings_df,
+        present_df,
+        percent,
+    )
 
 
 def evidence_gaps(data: AnalysisData, attribute: str, themes: list[int] | None = None) -> pd.DataFrame:
@@ -127,7 +139,8 @@ def evidence_gaps(data: AnalysisData, attribute: str, themes: list[int] | None =
             flag = "no evidence" if sources == 0 else ("single source" if sources == 1 else "")
             records.append((theme, paths.get(theme, str(theme)), group, sources, cases, codings, flag))
     return pd.DataFrame.from_records(
-        records, columns=["theme_id", "theme", "group", "sources", "cases", "codings", "flag"])
+        records, columns=["theme_id", "theme", "group", "sources", "cases", "codings", "flag"]
+    )
 
 
 def default_group_attribute(data: AnalysisData) -> str:

@@ -69,8 +69,9 @@ def code_units(data: AnalysisData, units: pd.DataFrame, *, rollup: bool = True) 
     return m
 
 
-def union_measure(data: AnalysisData, df: pd.DataFrame, keys: list[str], s_col: str = "cs",
-                  e_col: str = "ce") -> pd.DataFrame:
+def union_measure(
+    data: AnalysisData, df: pd.DataFrame, keys: list[str], s_col: str = "cs", e_col: str = "ce"
+) -> pd.DataFrame:
     """Characters and words in the union of spans per group of ``keys`` (which must include document_id)."""
     if df.empty:
         return pd.DataFrame(columns=keys + ["chars", "words"])
@@ -102,8 +103,14 @@ def _segment_counts(m: pd.DataFrame, unit_col: str = "unit") -> pd.DataFrame:
     return d.groupby(["row_code", unit_col]).size().rename("codings").reset_index()
 
 
-def _build(data: AnalysisData, units: pd.DataFrame, unit_table: pd.DataFrame, kind: str,
-           rollup: bool, measures: tuple[str, ...]) -> CodeMatrix:
+def _build(
+    data: AnalysisData,
+    units: pd.DataFrame,
+    unit_table: pd.DataFrame,
+    kind: str,
+    rollup: bool,
+    measures: tuple[str, ...],
+) -> CodeMatrix:
     m = code_units(data, units, rollup=rollup)
     counts = _segment_counts(m)
     with_words = "words" in measures or "percent" in measures
@@ -142,15 +149,19 @@ def _build(data: AnalysisData, units: pd.DataFrame, unit_table: pd.DataFrame, ki
     return CodeMatrix(kind, rows, units_out, count_df, (count_df > 0).astype("int64"), word_df, pct)
 
 
-def code_by_case(data: AnalysisData, *, rollup: bool = True, measures: tuple[str, ...] = MEASURES) -> CodeMatrix:
+def code_by_case(
+    data: AnalysisData, *, rollup: bool = True, measures: tuple[str, ...] = MEASURES
+) -> CodeMatrix:
     units = data.segments.rename(columns={"case_id": "unit", "start": "u_start", "end": "u_end"})
     units = units[["unit", "document_id", "u_start", "u_end"]]
     return _build(data, units, data.cases, "case", rollup, measures)
 
 
-def code_by_document(data: AnalysisData, *, rollup: bool = True,
-                     measures: tuple[str, ...] = MEASURES) -> CodeMatrix:
+def code_by_document(
+    data: AnalysisData, *, rollup: bool = True, measures: tuple[str, ...] = MEASURES
+) -> CodeMatrix:
     docs = data.documents
-    units = pd.DataFrame({"unit": docs["id"], "document_id": docs["id"], "u_start": 0,
-                          "u_end": docs["char_count"]})
+    units = pd.DataFrame(
+        {"unit": docs["id"], "document_id": docs["id"], "u_start": 0, "u_end": docs["char_count"]}
+    )
     return _build(data, units, docs, "document", rollup, measures)

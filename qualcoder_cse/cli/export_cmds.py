@@ -21,34 +21,67 @@ EXPORT_PASS_ENV = "QUALCODER_CSE_EXPORT_PASSWORD"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="the analysis workbook (.xlsx), optionally encrypted; CSV and a briefing",
-                       description="Write the analysis workbook: README, Code x Case, Code x Document, "
-                       "Framework Matrix, Co-occurrence, By Group, Evidence Gaps, Agreement, Links, Memos, "
-                       "Codings.")
+    p = sub.add_parser(
+        "export",
+        help="the analysis workbook (.xlsx), optionally encrypted; CSV and a briefing",
+        description="Write the analysis workbook: README, Code x Case, Code x Document, "
+        "Framework Matrix, Co-occurrence, By Group, Evidence Gaps, Agreement, Links, Memos, "
+        "Codings.",
+    )
     add_project(p)
     p.add_argument("out", metavar="OUT.xlsx", help="the workbook to write")
-    p.add_argument("--coder", action="append", default=[], metavar="NAME",
-                   help="only this coder's codings (repeat for several)")
-    p.add_argument("--group-by", metavar="ATTRIBUTE",
-                   help="case or document attribute to compare groups by, or 'kind' (default: a case "
-                        "attribute called 'participant group', else the document kind)")
-    p.add_argument("--encrypt", action="store_true",
-                   help=f"password-protect the workbook (password from ${EXPORT_PASS_ENV}, --password-file "
-                        "or a prompt)")
+    p.add_argument(
+        "--coder",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only this coder's codings (repeat for several)",
+    )
+    p.add_argument(
+        "--group-by",
+        metavar="ATTRIBUTE",
+        help="case or document attribute to compare groups by, or 'kind' (default: a case "
+        "attribute called 'participant group', else the document kind)",
+    )
+    p.add_argument(
+        "--encrypt",
+        action="store_true",
+        help=f"password-protect the workbook (password from ${EXPORT_PASS_ENV}, --password-file or a prompt)",
+    )
     p.add_argument("--password-file", metavar="FILE", help="read the workbook password from FILE")
-    p.add_argument("--doc", action="append", default=[], metavar="DOC", help="only this document (repeatable)")
-    p.add_argument("--kind", action="append", default=[], metavar="KIND",
-                   help="only documents of this kind (repeatable)")
-    p.add_argument("--code", action="append", default=[], metavar="PATH",
-                   help="only this code and its subtree (repeatable)")
-    p.add_argument("--attr", action="append", default=[], metavar="NAME=VALUE",
-                   help="only cases (case attribute) or documents (document attribute) with this value; "
-                        "repeat for several values")
-    p.add_argument("--units", choices=["character", "sentence", "turn"], default="character",
-                   help="agreement units (default: character, as NVivo)")
+    p.add_argument(
+        "--doc", action="append", default=[], metavar="DOC", help="only this document (repeatable)"
+    )
+    p.add_argument(
+        "--kind", action="append", default=[], metavar="KIND", help="only documents of this kind (repeatable)"
+    )
+    p.add_argument(
+        "--code",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="only this code and its subtree (repeatable)",
+    )
+    p.add_argument(
+        "--attr",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="only cases (case attribute) or documents (document attribute) with this value; "
+        "repeat for several values",
+    )
+    p.add_argument(
+        "--units",
+        choices=["character", "sentence", "turn"],
+        default="character",
+        help="agreement units (default: character, as NVivo)",
+    )
     p.add_argument("--csv", metavar="DIR", help="also write one CSV file per matrix into DIR (not encrypted)")
-    p.add_argument("--briefing", metavar="OUT.docx",
-                   help="also write a Word briefing: per theme, counts by group and exemplar quotes")
+    p.add_argument(
+        "--briefing",
+        metavar="OUT.docx",
+        help="also write a Word briefing: per theme, counts by group and exemplar quotes",
+    )
     p.add_argument("--exemplars", type=int, default=3, metavar="N", help="quotes per theme in the briefing")
     p.add_argument("--json", action="store_true", help="print what was written as JSON")
     p.set_defaults(func=cmd_export)
@@ -64,8 +97,13 @@ def _options(args: argparse.Namespace):
         if not sep or not name.strip():
             raise CliError(f"--attr takes NAME=VALUE, not '{item}'.")
         attrs.setdefault(name.strip(), []).append(value.strip())
-    filters = Filters(documents=list(args.doc), kinds=list(args.kind), coders=list(args.coder),
-                      codes=list(args.code), attributes=attrs)
+    filters = Filters(
+        documents=list(args.doc),
+        kinds=list(args.kind),
+        coders=list(args.coder),
+        codes=list(args.code),
+        attributes=attrs,
+    )
     return ExportOptions(filters=filters, group_by=args.group_by, agreement_unit=args.units)
 
 
@@ -81,8 +119,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError("--exemplars must be 0 or more.")
     options = _options(args)
     if args.encrypt:
-        options.password = get_secret(args.password_file, EXPORT_PASS_ENV, "Workbook password: ", confirm=True,
-                                      what="workbook password")
+        options.password = get_secret(
+            args.password_file, EXPORT_PASS_ENV, "Workbook password: ", confirm=True, what="workbook password"
+        )
     elif args.password_file:
         raise CliError("--password-file is for --encrypt.")
     written = []
@@ -94,8 +133,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.csv:
             written += [str(p) for p in export_csv(project, args.csv, options)]
     if args.json:
-        print_json({"workbook": str(report.path), "sheets": report.sheets, "codings": report.codings,
-                    "encrypted": report.encrypted, "files": written})
+        print_json(
+            {
+                "workbook": str(report.path),
+                "sheets": report.sheets,
+                "codings": report.codings,
+                "encrypted": report.encrypted,
+                "files": written,
+            }
+        )
     else:
         state = "encrypted" if report.encrypted else "not encrypted"
         print(f"wrote {report.path} ({len(report.sheets)} sheets, {report.codings} codings, {state})")

@@ -48,39 +48,54 @@ def codes(project: Project) -> pd.DataFrame:
     records = []
     for order, c in enumerate(items):
         depth[c.id] = 1 if c.parent_id is None else depth.get(c.parent_id, 0) + 1
-        records.append((c.id, c.parent_id or 0, c.name, c.path, depth[c.id], c.colour, c.description,
-                        c.position, order))
+        records.append(
+            (c.id, c.parent_id or 0, c.name, c.path, depth[c.id], c.colour, c.description, c.position, order)
+        )
     return pd.DataFrame.from_records(
-        records, columns=["id", "parent_id", "name", "path", "depth", "colour", "description", "position", "order"]
+        records,
+        columns=["id", "parent_id", "name", "path", "depth", "colour", "description", "position", "order"],
     ).astype({"id": "int64", "parent_id": "int64"})
 
 
 def documents(project: Project) -> pd.DataFrame:
     """id, name, kind, word_count, char_count, memo."""
     return _frame(
-        project, "SELECT id, name, kind, word_count, char_count, memo FROM documents ORDER BY name",
+        project,
+        "SELECT id, name, kind, word_count, char_count, memo FROM documents ORDER BY name",
         ["id", "name", "kind", "word_count", "char_count", "memo"],
     )
 
 
 def cases(project: Project) -> pd.DataFrame:
-    return _frame(project, "SELECT id, name, description, guid FROM cases ORDER BY name",
-                  ["id", "name", "description", "guid"])
+    return _frame(
+        project,
+        "SELECT id, name, description, guid FROM cases ORDER BY name",
+        ["id", "name", "description", "guid"],
+    )
 
 
 def case_segments(project: Project) -> pd.DataFrame:
     """What each case covers: case_id, document_id, start, end, and whether it is a speaker turn."""
-    rows = [(c, d, s, e, False) for c, d, s, e in project.conn.execute(
-        "SELECT cd.case_id, cd.document_id, 0, d.char_count FROM case_documents cd"
-        " JOIN documents d ON d.id = cd.document_id").fetchall()]
-    rows += [(c, d, s, e, True) for c, d, s, e in project.conn.execute(
-        'SELECT case_id, document_id, start, "end" FROM turns WHERE case_id IS NOT NULL').fetchall()]
+    rows = [
+        (c, d, s, e, False)
+        for c, d, s, e in project.conn.execute(
+            "SELECT cd.case_id, cd.document_id, 0, d.char_count FROM case_documents cd"
+            " JOIN documents d ON d.id = cd.document_id"
+        ).fetchall()
+    ]
+    rows += [
+        (c, d, s, e, True)
+        for c, d, s, e in project.conn.execute(
+            'SELECT case_id, document_id, start, "end" FROM turns WHERE case_id IS NOT NULL'
+        ).fetchall()
+    ]
     return pd.DataFrame.from_records(rows, columns=["case_id", "document_id", "start", "end", "turn"])
 
 
 def turns(project: Project) -> pd.DataFrame:
     return _frame(
-        project, 'SELECT id, document_id, start, "end", speaker, case_id FROM turns ORDER BY document_id, start',
+        project,
+        'SELECT id, document_id, start, "end", speaker, case_id FROM turns ORDER BY document_id, start',
         ["id", "document_id", "start", "end", "speaker", "case_id"],
     )
 
@@ -94,7 +109,8 @@ def attribute_values(project: Project, scope: str) -> pd.DataFrame:
     Police forces come out as "Force A", "Force B", ... when the project pseudonymises them (core/presets)."""
     frame = _frame(
         project,
-        "SELECT a.name, v.target_id, v.value FROM attribute_values v JOIN attributes a ON a.id = v.attribute_id"
+        "SELECT a.name, v.target_id, v.value FROM attribute_values v"
+        " JOIN attributes a ON a.id = v.attribute_id"
         " WHERE a.scope = ? ORDER BY a.position, a.id",
         ["attribute", "target_id", "value"],
         (scope,),
@@ -111,7 +127,8 @@ def attribute_values(project: Project, scope: str) -> pd.DataFrame:
 def memos(project: Project) -> pd.DataFrame:
     return _frame(
         project,
-        "SELECT m.id, m.target_type, m.target_id, m.title, m.text, coalesce(k.name, ''), m.created_at, m.updated_at"
+        "SELECT m.id, m.target_type, m.target_id, m.title, m.text, coalesce(k.name, ''), m.created_at,"
+        " m.updated_at"
         " FROM memos m LEFT JOIN coders k ON k.id = m.coder_id ORDER BY m.target_type, m.target_id, m.id",
         ["id", "target_type", "target_id", "title", "text", "coder", "created_at", "updated_at"],
     )

@@ -54,8 +54,10 @@ def build_briefing(data: an.AnalysisData, options: ExportOptions, exemplars: int
         case_group = {}
     doc = Document()
     doc.add_heading(f"{data.project_name}: briefing", level=0)
-    p = doc.add_paragraph(f"Prepared {data.created_at}. Codings by {', '.join(data.coders) or 'nobody'}; "
-                          f"groups: {group_by}. Quotes are anonymised; edit before circulating.")
+    p = doc.add_paragraph(
+        f"Prepared {data.created_at}. Codings by {', '.join(data.coders) or 'nobody'}; "
+        f"groups: {group_by}. Quotes are anonymised; edit before circulating."
+    )
     p.runs[0].font.size = Pt(9)
     rows_by_id = {int(cid): i for i, cid in enumerate(g.rows["id"])}
     for theme_id, path in zip(fm.themes["id"], fm.themes["path"], strict=False):
@@ -86,8 +88,14 @@ def build_briefing(data: an.AnalysisData, options: ExportOptions, exemplars: int
     return buf.getvalue()
 
 
-def export_briefing(project, path: str | os.PathLike, options: ExportOptions | None = None, *,
-                    exemplars: int = 3, progress: Progress | None = None) -> Path:
+def export_briefing(
+    project,
+    path: str | os.PathLike,
+    options: ExportOptions | None = None,
+    *,
+    exemplars: int = 3,
+    progress: Progress | None = None,
+) -> Path:
     options = options or ExportOptions()
     data = an.load(project, options.filters, progress=progress)
     payload = build_briefing(data, options, exemplars)

@@ -30,14 +30,17 @@ def _matrix_files(m: an.CodeMatrix, stem: str) -> dict[str, bytes]:
     names = m.units["name"].tolist()
     for measure in an.matrices.MEASURES:
         values = m.measure(measure).to_numpy()
-        rows = [[p, int(d)] + list(values[i]) for i, (p, d) in enumerate(zip(m.rows["path"], m.rows["depth"],
-                                                                              strict=False))]
+        rows = [
+            [p, int(d)] + list(values[i])
+            for i, (p, d) in enumerate(zip(m.rows["path"], m.rows["depth"], strict=False))
+        ]
         out[f"{stem}_{measure}.csv"] = _csv_bytes(["Code", "Level"] + names, rows)
     return out
 
 
-def export_csv(project, folder: str | os.PathLike, options: ExportOptions | None = None,
-               progress: Progress | None = None) -> list[Path]:
+def export_csv(
+    project, folder: str | os.PathLike, options: ExportOptions | None = None, progress: Progress | None = None
+) -> list[Path]:
     """Write the matrices as CSV files into ``folder`` (created if its parent exists); returns the paths."""
     options = options or ExportOptions()
     folder = Path(folder)
@@ -64,7 +67,8 @@ def export_csv(project, folder: str | os.PathLike, options: ExportOptions | None
     pairs = an.cooccurrence(data).pairs()
     files["cooccurrence.csv"] = _csv_bytes(
         ["Code A", "Code B", "Overlapping codings", "Same speaker turn", "Jaccard (characters)"],
-        pairs[["code_a", "code_b", "overlaps", "same_turn", "jaccard"]].itertuples(index=False))
+        pairs[["code_a", "code_b", "overlaps", "same_turn", "jaccard"]].itertuples(index=False),
+    )
     g = an.by_group(data, group_by)
     header = ["Code", "Level"]
     for name in g.groups:
@@ -79,15 +83,29 @@ def export_csv(project, folder: str | os.PathLike, options: ExportOptions | None
     gaps = an.evidence_gaps(data, group_by, options.themes)
     files["evidence_gaps.csv"] = _csv_bytes(
         ["Theme", group_by, "Sources", "Cases", "Codings", "Flag"],
-        gaps[["theme", "group", "sources", "cases", "codings", "flag"]].itertuples(index=False))
+        gaps[["theme", "group", "sources", "cases", "codings", "flag"]].itertuples(index=False),
+    )
     if data.codings["coder"].nunique() >= 2:
         res = an.agreement(data, unit=options.agreement_unit)
         files["agreement.csv"] = _csv_bytes(
-            ["Code", "Coder A", "Coder B", "Documents", "Units", "Both coded", "A only", "B only", "Neither",
-             "% agreement", "Cohen's kappa"],
-            res.pairs.drop(columns=["code_id"]).itertuples(index=False))
+            [
+                "Code",
+                "Coder A",
+                "Coder B",
+                "Documents",
+                "Units",
+                "Both coded",
+                "A only",
+                "B only",
+                "Neither",
+                "% agreement",
+                "Cohen's kappa",
+            ],
+            res.pairs.drop(columns=["code_id"]).itertuples(index=False),
+        )
     files["codings.csv"] = _csv_bytes(
-        ["Document", "Case", "Code", "Coder", "Start", "End", "Coded text", "Memo"], _codings_rows(data))
+        ["Document", "Case", "Code", "Coder", "Start", "End", "Coded text", "Memo"], _codings_rows(data)
+    )
     written = []
     for name, payload in files.items():
         written.append(write_file(folder / name, payload))

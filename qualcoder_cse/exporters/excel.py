@@ -32,14 +32,16 @@ Progress = Callable[[int, int, str], None]
 
 SHEETS = {
     "README": "What each sheet holds, the filters used, the project, the date and the coders.",
-    "Code x Case": "Codes (rows, themes rolled up) x cases: codings, presence, words coded, % of the case's words.",
+    "Code x Case": "Codes (rows, themes rolled up) x cases: codings, presence, words coded, "
+    "% of the case's words.",
     "Code x Document": "Codes x documents: codings, presence, words coded, % of the document's words.",
     "Framework Matrix": "Cases x themes: the coded quotes (document, start-end, coder) and the cell summary.",
     "Co-occurrence": "Pairs of codes on the same text: overlapping codings (same coder), same speaker turn, "
-                     "Jaccard over characters.",
+    "Jaccard over characters.",
     "By Group": "Codes x groups of the grouping attribute: codings and % of the group's cases with the code.",
     "Evidence Gaps": "Themes x groups: sources and cases with evidence; none or a single source flagged.",
-    "Agreement": "Inter-coder agreement: % agreement and Cohen's kappa per code and pooled; Krippendorff's alpha.",
+    "Agreement": "Inter-coder agreement: % agreement and Cohen's kappa per code and pooled; "
+    "Krippendorff's alpha.",
     "Links": "Links between codes (theory of change): relation, memo, coder.",
     "Memos": "Memos on the project, documents, codes, codings and cases.",
     "Codings": "One row per coding: document, case, code path, coder, start, end, coded text, memo.",
@@ -83,8 +85,18 @@ def _num(v):
 class _Sheet:
     """A write-only sheet with a header: widths fitted from the first rows, frozen header, autofilter."""
 
-    def __init__(self, wb, title: str, header: list[str], sample: list[list], *, freeze: str | None = None,
-                 wrap_cols: tuple[int, ...] = (), max_width: int = 60, title_row: str | None = None) -> None:
+    def __init__(
+        self,
+        wb,
+        title: str,
+        header: list[str],
+        sample: list[list],
+        *,
+        freeze: str | None = None,
+        wrap_cols: tuple[int, ...] = (),
+        max_width: int = 60,
+        title_row: str | None = None,
+    ) -> None:
         self.ws = wb.create_sheet(title)
         self.header = header
         self.wrap_cols = set(wrap_cols)
@@ -117,7 +129,9 @@ class _Sheet:
 
     def append(self, row: list) -> None:
         if self.wrap_cols:
-            row = [self._cell(v, alignment=WRAP) if i in self.wrap_cols else _num(v) for i, v in enumerate(row)]
+            row = [
+                self._cell(v, alignment=WRAP) if i in self.wrap_cols else _num(v) for i, v in enumerate(row)
+            ]
         else:
             row = [_num(v) for v in row]
         self.ws.append(row)
@@ -128,7 +142,9 @@ class _Sheet:
 
     def finish(self, scale_cols: tuple[int, int] | None = None, filter_rows: int | None = None) -> None:
         last_row = self.first + (self.rows if filter_rows is None else filter_rows)
-        self.ws.auto_filter.ref = f"A{self.first}:{get_column_letter(len(self.header))}{max(last_row, self.first)}"
+        self.ws.auto_filter.ref = (
+            f"A{self.first}:{get_column_letter(len(self.header))}{max(last_row, self.first)}"
+        )
         if scale_cols and last_row > self.first:
             a, b = scale_cols
             if b >= a:
@@ -150,8 +166,14 @@ def _matrix_sheet(wb, title: str, m: an.CodeMatrix) -> None:
     header = ["Code", "Level"] + names + ["Total"]
     rows = m.rows
     sample = [[p, d] for p, d in zip(rows["path"], rows["depth"], strict=False)]
-    sheet = _Sheet(wb, title, header, sample, freeze="C3",
-                   title_row=f"{an.matrices.MEASURE_TITLES['codings']} by {unit_word}")
+    sheet = _Sheet(
+        wb,
+        title,
+        header,
+        sample,
+        freeze="C3",
+        title_row=f"{an.matrices.MEASURE_TITLES['codings']} by {unit_word}",
+    )
     ws = sheet.ws
     row_no = 2
     for b, measure in enumerate(an.matrices.MEASURES):
@@ -197,8 +219,16 @@ def _framework_sheet(wb, fm: an.FrameworkMatrix) -> None:
     sheet.finish()
 
 
-def _table_sheet(wb, title: str, header: list[str], rows: list[list], *, scale: tuple[int, int] | None = None,
-                 wrap: tuple[int, ...] = (), flag_col: int | None = None) -> _Sheet:
+def _table_sheet(
+    wb,
+    title: str,
+    header: list[str],
+    rows: list[list],
+    *,
+    scale: tuple[int, int] | None = None,
+    wrap: tuple[int, ...] = (),
+    flag_col: int | None = None,
+) -> _Sheet:
     sheet = _Sheet(wb, title, header, rows, wrap_cols=wrap)
     for r in rows:
         if flag_col is not None and r[flag_col]:
@@ -214,28 +244,81 @@ def _table_sheet(wb, title: str, header: list[str], rows: list[list], *, scale: 
 
 def _agreement_sheet(wb, data: an.AnalysisData, unit: str) -> None:
     coders = sorted(data.codings["coder"].unique().tolist(), key=str.casefold)
-    header = ["Code", "Coder A", "Coder B", "Documents", "Units", "Both coded", "A only", "B only", "Neither",
-              "% agreement", "Cohen's kappa"]
+    header = [
+        "Code",
+        "Coder A",
+        "Coder B",
+        "Documents",
+        "Units",
+        "Both coded",
+        "A only",
+        "B only",
+        "Neither",
+        "% agreement",
+        "Cohen's kappa",
+    ]
     if len(coders) < 2:
-        _table_sheet(wb, "Agreement", ["Note"], [[(f"Agreement needs two or more coders; the exported codings are "
-                                                  f"by {', '.join(coders) or 'nobody'}.")]])
+        _table_sheet(
+            wb,
+            "Agreement",
+            ["Note"],
+            [
+                [
+                    (
+                        f"Agreement needs two or more coders; the exported codings are "
+                        f"by {', '.join(coders) or 'nobody'}."
+                    )
+                ]
+            ],
+        )
         return
     res = an.agreement(data, unit=unit, coders=coders)
-    rows = [[r.code, r.coder_a, r.coder_b, r.documents, r.units, r.both, r.a_only, r.b_only, r.neither,
-             r.percent_agreement, r.kappa] for r in res.pairs.itertuples()]
-    sheet = _Sheet(wb, "Agreement", header, rows, title_row=f"Agreement per code over {unit} units "
-                   "(documents both coders coded)")
+    rows = [
+        [
+            r.code,
+            r.coder_a,
+            r.coder_b,
+            r.documents,
+            r.units,
+            r.both,
+            r.a_only,
+            r.b_only,
+            r.neither,
+            r.percent_agreement,
+            r.kappa,
+        ]
+        for r in res.pairs.itertuples()
+    ]
+    sheet = _Sheet(
+        wb,
+        "Agreement",
+        header,
+        rows,
+        title_row=f"Agreement per code over {unit} units (documents both coders coded)",
+    )
     for r in rows:
         sheet.append(r)
     sheet.finish()
     ws = sheet.ws
     ws.append([])
     ws.append([sheet._cell("Pooled over the codes", TITLE)])
-    ws.append([sheet._cell(h, BOLD) for h in ["Coder A", "Coder B", "Documents", "Units", "% agreement",
-                                               "Pooled kappa"]])
+    ws.append(
+        [
+            sheet._cell(h, BOLD)
+            for h in ["Coder A", "Coder B", "Documents", "Units", "% agreement", "Pooled kappa"]
+        ]
+    )
     for r in res.pooled.itertuples():
-        ws.append([r.coder_a, r.coder_b, int(r.documents), _num(r.units), _num(r.percent_agreement),
-                   _num(r.pooled_kappa)])
+        ws.append(
+            [
+                r.coder_a,
+                r.coder_b,
+                int(r.documents),
+                _num(r.units),
+                _num(r.percent_agreement),
+                _num(r.pooled_kappa),
+            ]
+        )
     ws.append([])
     ws.append([sheet._cell(f"Krippendorff's alpha (nominal) over all coders: {', '.join(coders)}", TITLE)])
     ws.append([sheet._cell(h, BOLD) for h in ["Code", "Pairable values", "Alpha"]])
@@ -257,10 +340,21 @@ def _codings_rows(data: an.AnalysisData) -> list[list]:
             lst.append(name)
     rows = []
     c = data.codings
-    for cid, doc, code, coder, s, e, memo in zip(c["id"], c["document_id"], c["code_id"], c["coder"], c["start"],
-                                                 c["end"], c["memo"], strict=False):
-        rows.append([data.document_names.get(doc, ""), "; ".join(case_names.get(int(cid), [])),
-                     data.code_label(code), coder, int(s), int(e), data.text(doc, s, e)[:32000], memo or None])
+    for cid, doc, code, coder, s, e, memo in zip(
+        c["id"], c["document_id"], c["code_id"], c["coder"], c["start"], c["end"], c["memo"], strict=False
+    ):
+        rows.append(
+            [
+                data.document_names.get(doc, ""),
+                "; ".join(case_names.get(int(cid), [])),
+                data.code_label(code),
+                coder,
+                int(s),
+                int(e),
+                data.text(doc, s, e)[:32000],
+                memo or None,
+            ]
+        )
     return rows
 
 
@@ -277,12 +371,19 @@ def build_workbook(data: an.AnalysisData, options: ExportOptions, progress: Prog
     group_by = options.group_by or an.default_group_attribute(data)
     data.attribute_scope(group_by)  # unknown attribute: a clear NotFound before any work
     wb = new_workbook()
-    readme = _Sheet(wb, "README", ["Item", "Value"], [[k, v] for k, v in SHEETS.items()], wrap_cols=(1,),
-                    max_width=100)
-    info = [("Project", data.project_name), ("Exported", data.created_at),
-            ("Coders", ", ".join(sorted(data.codings["coder"].unique(), key=str.casefold)) or "none"),
-            ("Documents", len(data.documents)), ("Cases", len(data.cases)), ("Codings", len(data.codings)),
-            ("Grouped by", group_by), ("Agreement units", options.agreement_unit)]
+    readme = _Sheet(
+        wb, "README", ["Item", "Value"], [[k, v] for k, v in SHEETS.items()], wrap_cols=(1,), max_width=100
+    )
+    info = [
+        ("Project", data.project_name),
+        ("Exported", data.created_at),
+        ("Coders", ", ".join(sorted(data.codings["coder"].unique(), key=str.casefold)) or "none"),
+        ("Documents", len(data.documents)),
+        ("Cases", len(data.cases)),
+        ("Codings", len(data.codings)),
+        ("Grouped by", group_by),
+        ("Agreement units", options.agreement_unit),
+    ]
     for k, v in info + [(f"Filter: {k}", v) for k, v in data.filters.describe()]:
         readme.append([k, v])
     readme.raw([])
@@ -290,9 +391,16 @@ def build_workbook(data: an.AnalysisData, options: ExportOptions, progress: Prog
     for k, v in SHEETS.items():
         readme.append([k, v])
     readme.raw([])
-    readme.append(["Definitions", ("See docs/analysis.md: roll-up counts each segment (document, start, end, "
-                   "coder) once; words count when their first character is coded; percentages are of the "
-                   "unit's words.")])
+    readme.append(
+        [
+            "Definitions",
+            (
+                "See docs/analysis.md: roll-up counts each segment (document, start, end, "
+                "coder) once; words count when their first character is coded; percentages are of the "
+                "unit's words."
+            ),
+        ]
+    )
     tick("README")
     _matrix_sheet(wb, "Code x Case", an.code_by_case(data))
     tick("Code x Case")
@@ -301,10 +409,13 @@ def build_workbook(data: an.AnalysisData, options: ExportOptions, progress: Prog
     _framework_sheet(wb, an.framework_matrix(data, options.themes))
     tick("Framework Matrix")
     pairs = an.cooccurrence(data).pairs()
-    _table_sheet(wb, "Co-occurrence", ["Code A", "Code B", "Overlapping codings", "Same speaker turn",
-                                       "Jaccard (characters)"],
-                 [[r.code_a, r.code_b, r.overlaps, r.same_turn, r.jaccard] for r in pairs.itertuples()],
-                 scale=(2, 4))
+    _table_sheet(
+        wb,
+        "Co-occurrence",
+        ["Code A", "Code B", "Overlapping codings", "Same speaker turn", "Jaccard (characters)"],
+        [[r.code_a, r.code_b, r.overlaps, r.same_turn, r.jaccard] for r in pairs.itertuples()],
+        scale=(2, 4),
+    )
     tick("Co-occurrence")
     g = an.by_group(data, group_by)
     unit_word = "cases" if g.unit_kind == "case" else "documents"
@@ -320,9 +431,14 @@ def build_workbook(data: an.AnalysisData, options: ExportOptions, progress: Prog
     _table_sheet(wb, "By Group", header, rows, scale=(2, len(header) - 1))
     tick("By Group")
     gaps = an.evidence_gaps(data, group_by, options.themes)
-    _table_sheet(wb, "Evidence Gaps", ["Theme", group_by, "Sources", "Cases", "Codings", "Flag"],
-                 [[r.theme, r.group, r.sources, r.cases, r.codings, r.flag or None] for r in gaps.itertuples()],
-                 scale=(2, 4), flag_col=5)
+    _table_sheet(
+        wb,
+        "Evidence Gaps",
+        ["Theme", group_by, "Sources", "Cases", "Codings", "Flag"],
+        [[r.theme, r.group, r.sources, r.cases, r.codings, r.flag or None] for r in gaps.itertuples()],
+        scale=(2, 4),
+        flag_col=5,
+    )
     tick("Evidence Gaps")
     _agreement_sheet(wb, data, options.agreement_unit)
     tick("Agreement")
@@ -330,22 +446,51 @@ def build_workbook(data: an.AnalysisData, options: ExportOptions, progress: Prog
     link_rows = []
     if links is not None:
         for r in links.itertuples():
-            link_rows.append([data.code_label(r.from_code_id), r.relation, data.code_label(r.to_code_id),
-                              r.memo or None, r.coder or None, r.created_at, int(r.codings)])
-    _table_sheet(wb, "Links", ["From code", "Relation", "To code", "Memo", "Coder", "Created", "Codings"],
-                 link_rows, wrap=(3,))
+            link_rows.append(
+                [
+                    data.code_label(r.from_code_id),
+                    r.relation,
+                    data.code_label(r.to_code_id),
+                    r.memo or None,
+                    r.coder or None,
+                    r.created_at,
+                    int(r.codings),
+                ]
+            )
+    _table_sheet(
+        wb,
+        "Links",
+        ["From code", "Relation", "To code", "Memo", "Coder", "Created", "Codings"],
+        link_rows,
+        wrap=(3,),
+    )
     tick("Links")
     memo_rows = []
     if data.memos is not None:
         for r in data.memos.itertuples():
-            memo_rows.append([r.target_type, _target_name(data, r.target_type, r.target_id), r.title or None,
-                              r.text, r.coder or None, r.created_at, r.updated_at])
-    _table_sheet(wb, "Memos", ["About", "Target", "Title", "Memo", "Coder", "Created", "Updated"], memo_rows,
-                 wrap=(3,))
+            memo_rows.append(
+                [
+                    r.target_type,
+                    _target_name(data, r.target_type, r.target_id),
+                    r.title or None,
+                    r.text,
+                    r.coder or None,
+                    r.created_at,
+                    r.updated_at,
+                ]
+            )
+    _table_sheet(
+        wb, "Memos", ["About", "Target", "Title", "Memo", "Coder", "Created", "Updated"], memo_rows, wrap=(3,)
+    )
     tick("Memos")
     rows = _codings_rows(data)
-    sheet = _Sheet(wb, "Codings", ["Document", "Case", "Code", "Coder", "Start", "End", "Coded text", "Memo"],
-                   rows, wrap_cols=(6,))
+    sheet = _Sheet(
+        wb,
+        "Codings",
+        ["Document", "Case", "Code", "Coder", "Start", "End", "Coded text", "Memo"],
+        rows,
+        wrap_cols=(6,),
+    )
     sheet.ws.column_dimensions["G"].width = 80
     for r in rows:
         sheet.append(r)
@@ -399,8 +544,14 @@ def write_file(path: str | os.PathLike, payload: bytes) -> Path:
     return path
 
 
-def export_workbook(project, path: str | os.PathLike, options: ExportOptions | None = None,
-                    progress: Progress | None = None, *, audit: bool = True) -> ExportReport:
+def export_workbook(
+    project,
+    path: str | os.PathLike,
+    options: ExportOptions | None = None,
+    progress: Progress | None = None,
+    *,
+    audit: bool = True,
+) -> ExportReport:
     """Write the workbook. ``audit=False`` leaves the audit row to the caller (the window records it on the
     GUI thread, since this may run in a worker thread)."""
     options = options or ExportOptions()
@@ -410,6 +561,10 @@ def export_workbook(project, path: str | os.PathLike, options: ExportOptions | N
         payload = encrypt_bytes(payload, options.password)
     out = write_file(path, payload)
     if audit and not project.readonly:
-        project.audit.record("export workbook", "project", None,
-                             f"codings={len(data.codings)} encrypted={options.password is not None}")
+        project.audit.record(
+            "export workbook",
+            "project",
+            None,
+            f"codings={len(data.codings)} encrypted={options.password is not None}",
+        )
     return ExportReport(out, list(SHEETS), len(data.codings), options.password is not None)

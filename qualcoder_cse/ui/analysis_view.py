@@ -34,15 +34,33 @@ from ..core.errors import ProjectError
 from .bar_chart import BarChart
 from .matrix_model import HEAT_ROLE, KEY_ROLE, SORT_ROLE, MatrixModel
 
-MATRICES = ("Code x Case", "Code x Document", "Framework Matrix", "Co-occurrence", "By Group", "Evidence Gaps",
-            "Agreement")
+MATRICES = (
+    "Code x Case",
+    "Code x Document",
+    "Framework Matrix",
+    "Co-occurrence",
+    "By Group",
+    "Evidence Gaps",
+    "Agreement",
+)
 MEASURES = {
-    "Code x Case": [("Codings", "codings"), ("Presence", "presence"), ("Words coded", "words"),
-                    ("% of words", "percent")],
-    "Code x Document": [("Codings", "codings"), ("Presence", "presence"), ("Words coded", "words"),
-                        ("% of words", "percent")],
-    "Co-occurrence": [("Overlapping codings", "overlaps"), ("Same speaker turn", "same_turn"),
-                      ("Jaccard", "jaccard")],
+    "Code x Case": [
+        ("Codings", "codings"),
+        ("Presence", "presence"),
+        ("Words coded", "words"),
+        ("% of words", "percent"),
+    ],
+    "Code x Document": [
+        ("Codings", "codings"),
+        ("Presence", "presence"),
+        ("Words coded", "words"),
+        ("% of words", "percent"),
+    ],
+    "Co-occurrence": [
+        ("Overlapping codings", "overlaps"),
+        ("Same speaker turn", "same_turn"),
+        ("Jaccard", "jaccard"),
+    ],
     "By Group": [("Codings", "codings"), ("% of cases", "percent")],
 }
 
@@ -162,8 +180,10 @@ class AnalysisView(QWidget):
             if a.name.casefold() in ("participant group", "group"):
                 self.group_box.setCurrentIndex(self.group_box.findData(a.name))
         self.group_box.blockSignals(False)
-        for widget, names in ((self.coder_list, [c.name for c in self.project.coders.list()]),
-                              (self.kind_list, sorted({d.kind for d in self.project.documents.list()}))):
+        for widget, names in (
+            (self.coder_list, [c.name for c in self.project.coders.list()]),
+            (self.kind_list, sorted({d.kind for d in self.project.documents.list()})),
+        ):
             widget.blockSignals(True)
             widget.clear()
             for name in names:
@@ -181,8 +201,14 @@ class AnalysisView(QWidget):
 
     def filters(self) -> an.Filters:
         kinds = self._checked(self.kind_list)
-        if self.kind_list.count() and not kinds and any(
-                self.kind_list.item(i).checkState() != Qt.CheckState.Checked for i in range(self.kind_list.count())):
+        if (
+            self.kind_list.count()
+            and not kinds
+            and any(
+                self.kind_list.item(i).checkState() != Qt.CheckState.Checked
+                for i in range(self.kind_list.count())
+            )
+        ):
             kinds = ["(none)"]
         coders = self._checked(self.coder_list)
         return an.Filters(coders=coders, kinds=kinds)
@@ -226,8 +252,10 @@ class AnalysisView(QWidget):
             self.model.set_frame(frame, row_keys=rows, col_keys=cols, heat_columns=heat)
             self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
             self._chart(data)
-            self.status.setText(f"{name}: {len(frame)} rows; {len(data.codings)} codings by "
-                                f"{', '.join(sorted(data.codings['coder'].unique())) or 'nobody'}.")
+            self.status.setText(
+                f"{name}: {len(frame)} rows; {len(data.codings)} codings by "
+                f"{', '.join(sorted(data.codings['coder'].unique())) or 'nobody'}."
+            )
         except ProjectError as exc:
             self.model.set_frame(pd.DataFrame())
             self.status.setText(str(exc))
@@ -318,20 +346,30 @@ class AnalysisView(QWidget):
         scope = data.attribute_scope(attribute)
         seen, out = set(), []
         if scope == "case":
-            vals = data.case_attributes[data.case_attributes["attribute"].str.casefold() == attribute.casefold()]
+            vals = data.case_attributes[
+                data.case_attributes["attribute"].str.casefold() == attribute.casefold()
+            ]
             by_case = dict(zip(vals["target_id"], vals["value"], strict=False))
-            units = [("case", int(c)) for c in data.cases["id"] if by_case.get(c, an.groups.NO_VALUE) == group]
+            units = [
+                ("case", int(c)) for c in data.cases["id"] if by_case.get(c, an.groups.NO_VALUE) == group
+            ]
         else:
             if scope == "kind":
                 by_doc = dict(zip(data.documents["id"], data.documents["kind"], strict=False))
             else:
                 vals = data.document_attributes[
-                    data.document_attributes["attribute"].str.casefold() == attribute.casefold()]
+                    data.document_attributes["attribute"].str.casefold() == attribute.casefold()
+                ]
                 by_doc = dict(zip(vals["target_id"], vals["value"], strict=False))
-            units = [("doc", int(d)) for d in data.documents["id"] if by_doc.get(d, an.groups.NO_VALUE) == group]
+            units = [
+                ("doc", int(d)) for d in data.documents["id"] if by_doc.get(d, an.groups.NO_VALUE) == group
+            ]
         for kind, uid in units:
-            found = an.quotes_for(data, code_id, case_id=uid) if kind == "case" else \
-                an.quotes_for(data, code_id, document_id=uid)
+            found = (
+                an.quotes_for(data, code_id, case_id=uid)
+                if kind == "case"
+                else an.quotes_for(data, code_id, document_id=uid)
+            )
             for q in found:
                 if (q.document_id, q.start, q.end, q.coder) not in seen:
                     seen.add((q.document_id, q.start, q.end, q.coder))
@@ -381,8 +419,9 @@ class AnalysisActions(QObject):
 
         self.window = window
         self.host = _Host(lambda p: AnalysisView(p, window))
-        self.dock = window.add_dock(self.host, "Analysis", Qt.DockWidgetArea.BottomDockWidgetArea, name="analysis",
-                                    visible=False)
+        self.dock = window.add_dock(
+            self.host, "Analysis", Qt.DockWidgetArea.BottomDockWidgetArea, name="analysis", visible=False
+        )
         self.analysis_action = window.menus["tools"].addAction("&Analysis…", self.show_analysis)
         self.analysis_action.setShortcut("Ctrl+Shift+A")
         file_menu = window.menus["file"]
@@ -394,7 +433,9 @@ class AnalysisActions(QObject):
             else:
                 file_menu.addMenu(menu)
             window.menus["export"] = menu
-        self.export_action = window.menus["export"].addAction("Excel workbook (analysis)…", self.export_dialog)
+        self.export_action = window.menus["export"].addAction(
+            "Excel workbook (analysis)…", self.export_dialog
+        )
         window.project_opened.connect(self._opened)
         window.project_closed.connect(self._closed)
         self._enable(window.project is not None)

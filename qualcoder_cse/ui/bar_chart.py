@@ -22,7 +22,9 @@ class BarChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(420, 220)
 
-    def set_data(self, categories: list[str], series: list[str], values: list[list[float]], title: str = "") -> None:
+    def set_data(
+        self, categories: list[str], series: list[str], values: list[list[float]], title: str = ""
+    ) -> None:
         self.categories, self.series, self.values, self.title = list(categories), list(series), values, title
         self.setToolTip(title)
         self.update()
@@ -55,7 +57,9 @@ class BarChart(QWidget):
         for s, name in enumerate(self.series):  # legend, four per line
             x, y = 10 + (s % 4) * ((self.width() - 20) / 4), 22 + 16 * (s // 4)
             p.fillRect(QRectF(x, y + 3, 10, 10), QColor(PALETTE[s % len(PALETTE)]))
-            p.drawText(QRectF(x + 14, y, (self.width() - 20) / 4 - 16, 16), Qt.AlignmentFlag.AlignVCenter, name)
+            p.drawText(
+                QRectF(x + 14, y, (self.width() - 20) / 4 - 16, 16), Qt.AlignmentFlag.AlignVCenter, name
+            )
         rects = self.bar_rects()
         for c, s, rect in rects:
             p.fillRect(rect, QColor(PALETTE[s % len(PALETTE)]))

@@ -56,7 +56,9 @@ class _ExportWorker(QObject):
         try:
             written = [export_workbook(self.project, self.path, self.options, self._report, audit=False).path]
             if self.briefing is not None:
-                written.append(export_briefing(self.project, self.briefing, self.options, progress=self._report))
+                written.append(
+                    export_briefing(self.project, self.briefing, self.options, progress=self._report)
+                )
             self.finished.emit(written)
         except _Cancelled:
             self.failed.emit("Export cancelled; nothing was written.")
@@ -69,8 +71,14 @@ class _ExportWorker(QObject):
 class ExportDialog(QDialog):
     exported = Signal(object)
 
-    def __init__(self, project, filters: Filters | None = None, parent: QWidget | None = None, *,
-                 group_by: str | None = None) -> None:
+    def __init__(
+        self,
+        project,
+        filters: Filters | None = None,
+        parent: QWidget | None = None,
+        *,
+        group_by: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export analysis workbook")
         self.project = project
@@ -92,8 +100,14 @@ class ExportDialog(QDialog):
         for attr in project.attributes.list():
             label = f"{attr.name} ({'case' if attr.scope == 'case' else 'document'})"
             self.group_box.addItem(label, attr.name)
-        wanted = group_by or next((a.name for a in project.attributes.list("case")
-                                   if a.name.casefold() in ("participant group", "group")), "kind")
+        wanted = group_by or next(
+            (
+                a.name
+                for a in project.attributes.list("case")
+                if a.name.casefold() in ("participant group", "group")
+            ),
+            "kind",
+        )
         self.group_box.setCurrentIndex(max(0, self.group_box.findData(wanted)))
         form.addRow("Compare groups by", self.group_box)
         self.units_box = QComboBox()
@@ -133,15 +147,20 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export workbook", self.path_edit.text(), "Excel (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export workbook", self.path_edit.text(), "Excel (*.xlsx)"
+        )
         if path:
             self.path_edit.setText(path if path.lower().endswith(".xlsx") else path + ".xlsx")
 
     def _options(self):
         from ..exporters.excel import ExportOptions
 
-        options = ExportOptions(filters=self.filters, group_by=self.group_box.currentData(),
-                                agreement_unit=self.units_box.currentData())
+        options = ExportOptions(
+            filters=self.filters,
+            group_by=self.group_box.currentData(),
+            agreement_unit=self.units_box.currentData(),
+        )
         if self.encrypt_check.isChecked():
             options.password = self.password.text()
         return options
@@ -203,8 +222,9 @@ class ExportDialog(QDialog):
         self.progress.setValue(1)
         self.status.setText("Wrote " + ", ".join(str(p) for p in self.written))
         if not self.project.readonly:  # on the GUI thread: the project's connection is not shared mid-write
-            self.project.audit.record("export workbook", "project", None,
-                                      f"encrypted={self.encrypt_check.isChecked()}")
+            self.project.audit.record(
+                "export workbook", "project", None, f"encrypted={self.encrypt_check.isChecked()}"
+            )
         self.exported.emit(self.written)
 
     def _on_failed(self, message: str) -> None:

@@ -34,21 +34,36 @@ class MatrixModel(QAbstractTableModel):
         self._heat_cols: set[int] = set()
 
     # ------------------------------------------------------------- loading
-    def set_frame(self, frame: pd.DataFrame, *, row_keys: list | None = None, col_keys: list | None = None,
-                  heat_columns: list[int] | None = None) -> None:
+    def set_frame(
+        self,
+        frame: pd.DataFrame,
+        *,
+        row_keys: list | None = None,
+        col_keys: list | None = None,
+        heat_columns: list[int] | None = None,
+    ) -> None:
         """Show ``frame``. ``row_keys``/``col_keys`` identify cells for KEY_ROLE (default: index and columns);
         ``heat_columns`` limits the heat map to those columns (default: every numeric column)."""
         self.beginResetModel()
         self._frame = frame
-        self._values = frame.to_numpy(dtype=object).tolist() if len(frame.columns) else [[] for _ in frame.index]
+        self._values = (
+            frame.to_numpy(dtype=object).tolist() if len(frame.columns) else [[] for _ in frame.index]
+        )
         self._row_keys = list(row_keys) if row_keys is not None else list(frame.index)
         self._col_keys = list(col_keys) if col_keys is not None else list(frame.columns)
-        self._numeric = [pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
-                         for c in frame.columns] if len(frame.columns) else []
+        self._numeric = (
+            [
+                pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
+                for c in frame.columns
+            ]
+            if len(frame.columns)
+            else []
+        )
         cols = [i for i, n in enumerate(self._numeric) if n]
         self._heat_cols = set(heat_columns if heat_columns is not None else cols) & set(cols)
-        values = [float(v) for row in self._values for i, v in enumerate(row)
-                  if i in self._heat_cols and _finite(v)]
+        values = [
+            float(v) for row in self._values for i, v in enumerate(row) if i in self._heat_cols and _finite(v)
+        ]
         self._lo = min(values) if values else 0.0
         self._hi = max(values) if values else 0.0
         self.endResetModel()
@@ -108,7 +123,9 @@ class MatrixModel(QAbstractTableModel):
 
 
 def _finite(v) -> bool:
-    return isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) and math.isfinite(v)
+    return (
+        isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) and math.isfinite(v)
+    )
 
 
 def _format(v) -> str:

@@ -35,14 +35,20 @@ def build_sample(path: Path, passphrase: str) -> Path:
         p2_start = p1_end + 1
         p2_end = D2.index("\n", p2_start)
         d1 = p.documents.add("Police 1", D1, kind="police")
-        d2 = p.documents.add("Focus group", D2, kind="lscb", turns=[(0, p1_end, "P1"), (p2_start, p2_end, "P2")])
+        d2 = p.documents.add(
+            "Focus group", D2, kind="lscb", turns=[(0, p1_end, "P1"), (p2_start, p2_end, "P2")]
+        )
         d3 = p.documents.add("YP chat", D3, kind="young_person")
         d4 = p.documents.add("Police 2", D4, kind="police")
-        group = p.attributes.add("participant group", scope="case", type="category",
-                                 choices=["police", "board", "young people"])
+        group = p.attributes.add(
+            "participant group", scope="case", type="category", choices=["police", "board", "young people"]
+        )
         force = p.attributes.add("force", scope="document", type="text")
-        for name, docs, value in (("Police A", [d1.id], "police"), ("Police B", [d4.id], "police"),
-                                  ("YP 1", [d3.id], "young people")):
+        for name, docs, value in (
+            ("Police A", [d1.id], "police"),
+            ("Police B", [d4.id], "police"),
+            ("YP 1", [d3.id], "young people"),
+        ):
             case = p.cases.add(name)
             p.cases.add_documents(case.id, docs)
             p.attributes.set_value(group.id, case.id, value)
@@ -53,19 +59,19 @@ def build_sample(path: Path, passphrase: str) -> Path:
         for doc, value in ((d1, "North"), (d2, "North"), (d3, "South"), (d4, "South")):
             p.attributes.set_value(force.id, doc.id, value)
         add = p.codings.add
-        add(a1.id, d1.id, *span(D1, "warning notices a lot"), coder="alice", memo="CAWN use")       # c1
-        add(a2.id, d1.id, *span(D1, "We visit hotels with licensing"), coder="alice")              # c2
-        add(a2.id, d1.id, *span(D1, "warning notices a lot"), coder="alice")                       # c3
-        add(b1.id, d1.id, *span(D1, "Nothing else works"), coder="alice")                          # c4
-        add(a1.id, d1.id, *span(D1, "warning notices"), coder="bob")                               # c5
-        add(b1.id, d1.id, *span(D1, "hotels with licensing"), coder="bob")                         # c6
-        add(b1.id, d2.id, *span(D2, "The MASH works"), coder="alice")                              # c7
-        add(a.id, d2.id, *span(D2, "people turn up.\nP2: Sharing"), coder="alice")                 # c8
-        add(b1.id, d2.id, *span(D2, "The MASH works when"), coder="bob")                           # c9
-        add(b1.id, d3.id, *span(D3, "police never listen"), coder="alice")                         # c10
-        add(b.id, d3.id, *span(D3, "the officer was kind"), coder="alice")                         # c11
-        add(b1.id, d3.id, *span(D3, "police never listen tbh"), coder="bob")                       # c12
-        add(b1.id, d4.id, *span(D4, "listened to the girl"), coder="alice")                        # c13
+        add(a1.id, d1.id, *span(D1, "warning notices a lot"), coder="alice", memo="CAWN use")  # c1
+        add(a2.id, d1.id, *span(D1, "We visit hotels with licensing"), coder="alice")  # c2
+        add(a2.id, d1.id, *span(D1, "warning notices a lot"), coder="alice")  # c3
+        add(b1.id, d1.id, *span(D1, "Nothing else works"), coder="alice")  # c4
+        add(a1.id, d1.id, *span(D1, "warning notices"), coder="bob")  # c5
+        add(b1.id, d1.id, *span(D1, "hotels with licensing"), coder="bob")  # c6
+        add(b1.id, d2.id, *span(D2, "The MASH works"), coder="alice")  # c7
+        add(a.id, d2.id, *span(D2, "people turn up.\nP2: Sharing"), coder="alice")  # c8
+        add(b1.id, d2.id, *span(D2, "The MASH works when"), coder="bob")  # c9
+        add(b1.id, d3.id, *span(D3, "police never listen"), coder="alice")  # c10
+        add(b.id, d3.id, *span(D3, "the officer was kind"), coder="alice")  # c11
+        add(b1.id, d3.id, *span(D3, "police never listen tbh"), coder="bob")  # c12
+        add(b1.id, d4.id, *span(D4, "listened to the girl"), coder="alice")  # c13
         p.memos.add("code", a.id, "Disruption covers CAWN and hotel work.", "Scope")
         p.links.add(a1.id, b1.id, "leads to", memo="notices reassure")
     return path

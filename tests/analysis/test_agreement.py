@@ -84,7 +84,8 @@ def test_documents_only_one_coder_coded_are_left_out(sample):
     # alpha per code equals the general nominal alpha over the same binary character units
     assert res.alpha.set_index("code").loc["Disruption/CAWN"].alpha == pytest.approx(
         an.krippendorff_alpha_nominal([[1] * 15 + [1] * 6 + [0] * (n - 21), [1] * 15 + [0] * (n - 15)]),
-        abs=1e-4)
+        abs=1e-4,
+    )
 
 
 def test_alpha_with_three_coders_and_missing_documents(tmp_path):

@@ -97,8 +97,10 @@ def test_framework_matrix_quotes_and_summaries(project_path, sample_path, tmp_pa
         assert fm.themes["path"].tolist() == ["Disruption", "Voice", "Gaps"]
         quotes = fm.quotes(case.id, theme.id)
         assert [(q.text, q.coder) for q in quotes] == [
-            ("warning notices", "bob"), ("warning notices a lot", "alice"),
-            ("We visit hotels with licensing", "alice")]
+            ("warning notices", "bob"),
+            ("warning notices a lot", "alice"),
+            ("We visit hotels with licensing", "alice"),
+        ]
         assert quotes[0].document == "Police 1" and (quotes[0].start, quotes[0].end) == (7, 22)
         assert fm.summaries[(case.id, theme.id)] == "Uses CAWNs and hotel visits."
         board_p2 = p.cases.by_name("Board P2")

@@ -25,8 +25,16 @@ def read_csv(path):
 def test_csv_per_matrix(sample, tmp_path):
     paths = export_csv(sample, tmp_path / "csv")
     names = {p.name for p in paths}
-    assert {"code_x_case_codings.csv", "code_x_document_words.csv", "framework_matrix.csv", "cooccurrence.csv",
-            "by_group.csv", "evidence_gaps.csv", "agreement.csv", "codings.csv"} <= names
+    assert {
+        "code_x_case_codings.csv",
+        "code_x_document_words.csv",
+        "framework_matrix.csv",
+        "cooccurrence.csv",
+        "by_group.csv",
+        "evidence_gaps.csv",
+        "agreement.csv",
+        "codings.csv",
+    } <= names
     rows = read_csv(tmp_path / "csv" / "code_x_case_codings.csv")
     assert rows[0] == ["Code", "Level", "Board P1", "Board P2", "Police A", "Police B", "YP 1"]
     assert rows[1] == ["Disruption", "1", "1", "1", "3", "0", "0"]
@@ -65,8 +73,24 @@ def test_cli_export_encrypted_with_password_file(sample_path, tmp_path, monkeypa
     pw = tmp_path / "pw.txt"
     pw.write_text("workbook pw\n")
     out = tmp_path / "out.xlsx"
-    code = main(["export", str(sample_path), str(out), "--coder", "alice", "--group-by", "kind", "--encrypt",
-                 "--password-file", str(pw), "--briefing", str(tmp_path / "b.docx"), "--csv", str(tmp_path / "c")])
+    code = main(
+        [
+            "export",
+            str(sample_path),
+            str(out),
+            "--coder",
+            "alice",
+            "--group-by",
+            "kind",
+            "--encrypt",
+            "--password-file",
+            str(pw),
+            "--briefing",
+            str(tmp_path / "b.docx"),
+            "--csv",
+            str(tmp_path / "c"),
+        ]
+    )
     assert code == 0
     printed = capsys.readouterr().out
     assert "9 codings, encrypted" in printed and "CSV files are not encrypted" in printed

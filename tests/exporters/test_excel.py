@@ -24,7 +24,7 @@ def block(ws, title_prefix: str) -> dict[str, list]:
     start = next(i for i, r in enumerate(rows) if isinstance(r[0], str) and r[0].startswith(title_prefix))
     header = rows[start + 1]
     out = {}
-    for r in rows[start + 2:]:
+    for r in rows[start + 2 :]:
         if r[0] is None:
             break
         out[r[0]] = dict(zip(header, r, strict=False))
@@ -70,13 +70,24 @@ def test_code_by_case_sheet(workbook):
 
 def test_code_by_document_sheet(workbook):
     counts = block(workbook["Code x Document"], "Codings (count)")
-    assert [counts["Disruption"][d] for d in ["Focus group", "Police 1", "Police 2", "YP chat"]] == [1, 3, 0, 0]
+    assert [counts["Disruption"][d] for d in ["Focus group", "Police 1", "Police 2", "YP chat"]] == [
+        1,
+        3,
+        0,
+        0,
+    ]
 
 
 def test_framework_matrix_sheet(workbook):
     ws = workbook["Framework Matrix"]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0][:5] == ("Case", "Disruption: quotes", "Disruption: summary", "Voice: quotes", "Voice: summary")
+    assert rows[0][:5] == (
+        "Case",
+        "Disruption: quotes",
+        "Disruption: summary",
+        "Voice: quotes",
+        "Voice: summary",
+    )
     by_case = {r[0]: r for r in rows[1:] if r[0]}
     assert by_case["Board P2"][1] == "“P2: Sharing” (Focus group, 40–51; alice)"
     assert by_case["Police A"][1].count("“") == 3
@@ -87,12 +98,21 @@ def test_framework_matrix_sheet(workbook):
 def test_cooccurrence_group_gaps_sheets(workbook):
     pairs = [r for r in workbook["Co-occurrence"].iter_rows(min_row=2, values_only=True) if r[0]]
     assert ("Disruption/CAWN", "Disruption/Hotels", 1, 0, pytest.approx(0.4118)) in [
-        (a, b, c, d, e) for a, b, c, d, e in pairs]
+        (a, b, c, d, e) for a, b, c, d, e in pairs
+    ]
     grp = {r[0]: r for r in workbook["By Group"].iter_rows(values_only=True) if r[0]}
-    assert grp["Code"][2:] == ("board: codings", "board: % of cases (n=2)", "police: codings",
-                               "police: % of cases (n=2)", "young people: codings", "young people: % of cases (n=1)")
+    assert grp["Code"][2:] == (
+        "board: codings",
+        "board: % of cases (n=2)",
+        "police: codings",
+        "police: % of cases (n=2)",
+        "young people: codings",
+        "young people: % of cases (n=1)",
+    )
     assert grp["Disruption"][2:] == (1, 100, 3, 50, 0, 0)
-    gaps = {(r[0], r[1]): r[2:] for r in workbook["Evidence Gaps"].iter_rows(min_row=2, values_only=True) if r[0]}
+    gaps = {
+        (r[0], r[1]): r[2:] for r in workbook["Evidence Gaps"].iter_rows(min_row=2, values_only=True) if r[0]
+    }
     assert gaps[("Disruption", "young people")] == (0, 0, 0, "no evidence")
     assert gaps[("Voice", "police")] == (2, 2, 3, None)
     assert gaps[("Disruption", "board")] == (1, 2, 1, "single source")
@@ -111,7 +131,16 @@ def test_agreement_links_memos_codings_sheets(workbook):
     codings = list(workbook["Codings"].iter_rows(min_row=2, values_only=True))
     assert len(codings) == 13
     first = codings[0]
-    assert first == ("Police 1", "Police A", "Disruption/CAWN", "alice", 7, 28, "warning notices a lot", "CAWN use")
+    assert first == (
+        "Police 1",
+        "Police A",
+        "Disruption/CAWN",
+        "alice",
+        7,
+        28,
+        "warning notices a lot",
+        "CAWN use",
+    )
     spanning = next(r for r in codings if r[2] == "Disruption")
     assert spanning[1] == "Board P1; Board P2"
 

@@ -55,8 +55,11 @@ def test_code_by_case_table_and_quotes(qtbot, sample_rw):
     assert cell(view, "Voice", "YP 1").data() == "3"
     click(view, qtbot, cell(view, "Disruption", "Police A"))
     texts = [view.quotes.item(i).text() for i in range(view.quotes.count())]
-    assert texts == ["“warning notices” (Police 1, 7–22; bob)", "“warning notices a lot” (Police 1, 7–28; alice)",
-                     "“We visit hotels with licensing” (Police 1, 30–60; alice)"]
+    assert texts == [
+        "“warning notices” (Police 1, 7–22; bob)",
+        "“warning notices a lot” (Police 1, 7–28; alice)",
+        "“We visit hotels with licensing” (Police 1, 30–60; alice)",
+    ]
     view.measure_box.setCurrentIndex(view.measure_box.findData("words"))
     assert cell(view, "Disruption", "Board P1").data() == "3"
     # sorting by a column orders rows by value
@@ -73,7 +76,11 @@ def test_code_by_case_table_and_quotes(qtbot, sample_rw):
 def test_filters_and_other_matrices(qtbot, sample_rw):
     view = AnalysisView(sample_rw)
     qtbot.addWidget(view)
-    bob = next(view.coder_list.item(i) for i in range(view.coder_list.count()) if view.coder_list.item(i).text() == "bob")
+    bob = next(
+        view.coder_list.item(i)
+        for i in range(view.coder_list.count())
+        if view.coder_list.item(i).text() == "bob"
+    )
     bob.setCheckState(Qt.CheckState.Unchecked)  # alice only
     assert cell(view, "Disruption", "Police A").data() == "2"
     bob.setCheckState(Qt.CheckState.Checked)
@@ -138,8 +145,11 @@ def test_export_dialog_writes_encrypted_workbook(qtbot, sample_rw, tmp_path):
 def test_export_dialog_carries_the_view_filters(qtbot, sample_rw, tmp_path):
     view = AnalysisView(sample_rw)
     qtbot.addWidget(view)
-    alice = next(view.coder_list.item(i) for i in range(view.coder_list.count())
-                 if view.coder_list.item(i).text() == "alice")
+    alice = next(
+        view.coder_list.item(i)
+        for i in range(view.coder_list.count())
+        if view.coder_list.item(i).text() == "alice"
+    )
     alice.setCheckState(Qt.CheckState.Unchecked)
     dialog = view.export_dialog()
     qtbot.addWidget(dialog)

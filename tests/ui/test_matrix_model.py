@@ -11,8 +11,10 @@ from qualcoder_cse.ui.matrix_model import HEAT_ROLE, KEY_ROLE, SORT_ROLE, Matrix
 
 
 def frame() -> pd.DataFrame:
-    return pd.DataFrame({"Police A": [3, 0, 12], "Board": [1.5, float("nan"), 0.25], "Flag": ["", "no evidence", "x"]},
-                        index=["Disruption", "Voice", "Gaps"])
+    return pd.DataFrame(
+        {"Police A": [3, 0, 12], "Board": [1.5, float("nan"), 0.25], "Flag": ["", "no evidence", "x"]},
+        index=["Disruption", "Voice", "Gaps"],
+    )
 
 
 def test_model_passes_qt_model_tester(qtmodeltester):
