@@ -9,7 +9,7 @@ cases; give a case whole documents.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -84,6 +84,8 @@ class CaseFilterProxy(QSortFilterProxyModel):
 
 
 class CasesEditor(QWidget):
+    caseSelected = Signal(int)  # the current row's case id (scope "case" only): the memo pane follows it
+
     def __init__(self, project, undo_stack=None, parent=None) -> None:
         super().__init__(parent)
         self.project = project
@@ -128,6 +130,7 @@ class CasesEditor(QWidget):
         self._action("Import attributes…", self._import_clicked)
         self._action("Speakers…", self.open_speakers)
         self._action("Documents of case…", self._documents_clicked)
+        self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         paste = QAction("Paste", self.view)
         paste.setShortcut(QKeySequence.StandardKey.Paste)
         paste.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -167,6 +170,10 @@ class CasesEditor(QWidget):
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.add_case_action.setEnabled(scope == "case")
         self.delete_case_action.setEnabled(scope == "case")
+
+    def _current_row_changed(self, current, _previous) -> None:
+        if current.isValid() and self.model.scope == "case":
+            self.caseSelected.emit(self.model.row_id(self.proxy.mapToSource(current).row()))
 
     def selected_ids(self) -> list[int]:
         rows = {self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedIndexes()}

@@ -46,7 +46,7 @@ class WorkbenchExtensions(QObject):
         self.search_host = _Host(self._make_search)
         self.memo_host = _Host(self._make_memos)
         self.links_host = _Host(lambda p: self._links_panel_class()(p, w.undo_stack))
-        self.cases_host = _Host(lambda p: self._cases_editor_class()(p, w.undo_stack))
+        self.cases_host = _Host(self._make_cases)
         bottom, right = Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.search_dock = w.add_dock(self.search_host, "Search", bottom, name="search")
         self.links_dock = w.add_dock(self.links_host, "Links", bottom, name="links")
@@ -77,6 +77,11 @@ class WorkbenchExtensions(QObject):
         from .cases_editor import CasesEditor
 
         return CasesEditor
+
+    def _make_cases(self, project):
+        editor = self._cases_editor_class()(project, self.window.undo_stack)
+        editor.caseSelected.connect(lambda case_id: self._memo_target("case", case_id))
+        return editor
 
     def _make_search(self, project):
         from .search_panel import SearchPanel

@@ -163,3 +163,13 @@ def test_sort_numbers_as_numbers_and_filter_on_any_column(qtbot, project):
     assert names() == ["D", "C", "B", "A"]
     editor.filter.setText("10")
     assert names() == ["B"]
+
+
+def test_current_case_is_announced(qtbot, project):
+    editor = CasesEditor(project)
+    qtbot.addWidget(editor)
+    first = editor.add_case("First")
+    editor.add_case("Second")  # now the current row
+    with qtbot.waitSignal(editor.caseSelected) as signal:
+        editor.select_id(first, 0)
+    assert signal.args == [first]
