@@ -1,0 +1,44 @@
+"""The search, memo, links and cases panels inside the real main window: docks, navigation, memo saved on close."""
+
+from __future__ import annotations
+
+from qualcoder_cse.core import Project
+from qualcoder_cse.ui.main_window import MainWindow
+from qualcoder_cse.ui.settings import Settings
+
+
+def test_panels_in_main_window(qtbot, project_path, passphrase, tmp_path):
+    window = MainWindow(Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    ext = window.workbench_extensions
+    assert {"search", "memos", "links", "cases"} <= set(window.docks)
+    assert ext.search_host.panel is None
+    project = Project.open(project_path, passphrase, coder="alice")
+    window.set_project(project)
+    search = ext.search_host.panel
+    assert search is not None and ext.cases_host.panel is not None and ext.links_host.panel is not None
+    assert search.undo_stack is window.undo_stack
+
+    assert search.run_search('"warning notices"') == 1
+    hit = search.model.hits[0]
+    search.activate(search.model.index(0, 0))
+    doc = project.documents.by_name("Police lead 1")
+    assert window.current_document_id == doc.id
+    assert window.selection() == (doc.id, hit.start, hit.end)
+    assert ext.memo_host.panel.kind == "document" and ext.memo_host.panel.target_id == doc.id
+
+    code = project.codes.by_path("Disruption/Child Abduction Warning Notices")
+    search.set_code(code.id)
+    dialog = search.preview(code.id, "sentence")
+    qtbot.addWidget(dialog)
+    search.code_segments(code.id, dialog.selected_segments(), "Code search results")
+    assert len(project.codings.list(code_id=code.id)) == 1
+    window.undo_stack.undo()
+    assert project.codings.list(code_id=code.id) == []
+
+    memo = ext.memo_host.panel
+    memo.editor.setPlainText("Typed just before closing")
+    window.close_project()  # the memo is saved before the project closes, not lost
+    assert ext.memo_host.panel is None and ext.search_host.panel is None
+    with Project.open(project_path, passphrase, readonly=True) as again:
+        assert [m.text for m in again.memos.list("document", doc.id)] == ["Typed just before closing"]
