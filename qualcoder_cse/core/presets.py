@@ -119,12 +119,21 @@ def add_research_presets(project: Project) -> list[Attribute]:
             if attr is None:
                 attr = project.attributes.add(name, scope="case", type=type_, choices=choices)
             elif attr.type == "category":
-                missing = [c for c in choices if c.casefold() not in {x.casefold() for x in attr.choices}]
+                have = {_choice_key(x) for x in attr.choices}
+                missing = [c for c in choices if _choice_key(c) not in have]
                 if missing:
                     attr = project.attributes.set_choices(attr.id, list(attr.choices) + missing)
             out.append(attr)
         project.audit.record("add attribute presets", "attribute", None)
     return out
+
+
+def _choice_key(text: str) -> str:
+    """Choices that mean the same ("LSCB / partner agency" and "LSCB/partner", "Young people" and "Young
+    person") compare equal, so presets do not add near-duplicates to a project's own list."""
+    key = re.sub(r"\bpeople\b", "person", text.casefold())
+    key = re.sub(r"\bagenc(y|ies)\b", "", key)
+    return re.sub(r"\W+", "", key)
 
 
 def _force_key(text: str) -> str:

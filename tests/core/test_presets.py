@@ -80,3 +80,11 @@ def test_analysis_frames_show_pseudonymised_forces(project):
     assert values() == {"Police force": "Gwent Police"}
     P.set_forces_pseudonymised(project, True)
     assert values() == {"Police force": P.force_pseudonyms(project)["Gwent Police"]}
+
+
+def test_presets_do_not_add_near_duplicate_choices(project):
+    project.attributes.add("Participant group", type="category", choices=["Police", "LSCB / partner agency",
+                                                                         "Young people"])
+    P.add_research_presets(project)
+    assert project.attributes.by_name("Participant group").choices == (
+        "Police", "LSCB / partner agency", "Young people", "Researcher")
