@@ -119,7 +119,9 @@ class Detector:
                 if p.shape == "title" and toks[i].spaced and p.base_end == p.end and k.isalpha() and len(k) > 1 and (
                     k not in STOP and k not in NOT_NAMES and k not in TITLES and k not in RANKS and k not in MONTHS
                     and k not in WEEKDAYS and k not in ROLE_WORDS
-                ) and (k in self.gaz.given or k not in self.gaz.words) and k not in self.gaz.places1:
+                ) and (self.gaz.given.get(k, (0, 0))[0] >= 20 or k not in self.gaz.words) and (
+                    k not in self.gaz.places1 or self.gaz.given.get(k, (0, 0))[0] >= 1000
+                ):
                     s = Span(p.start, s.end, "PERSON", text[p.start:s.end], s.confidence, s.source)
                     changed = True
             out.append(s)
@@ -210,8 +212,8 @@ def _org_with_town(text: str, spans: list[Span]) -> list[Span]:
     """"A1 Cars Huddersfield", "City Academy Bristol": a town right after an organisation belongs to it."""
     out: list[Span] = []
     for s in spans:
-        if out and s.label == "LOCATION" and out[-1].label == "ORG" and text[out[-1].end:s.start] == " " and (
-            " " not in s.text and s.text[:1].isupper()
+        if out and s.label in ("LOCATION", "ORG") and out[-1].label == "ORG" and text[out[-1].end:s.start] == " " and (
+            (" " not in s.text or s.label == "ORG") and s.text[:1].isupper()
         ):
             p = out[-1]
             out[-1] = Span(p.start, s.end, "ORG", text[p.start:s.end], p.confidence, p.source)

@@ -29,7 +29,7 @@ _RX: list[tuple[str, re.Pattern, float]] = [
     ("CONTACT", re.compile(r"(?<![\w+])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?(?:[\s-]?\d){6,9}"
                            r"(?:\s?(?:ext\.?|x)\s?\d{2,6})?(?![\w/])"), 0.95),
     ("CONTACT", re.compile(r"(?<![\w/.])(?:https?://)?(?:www\.)?(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|"
-                           r"youtube|linkedin)\.com/[\w.\-/@]+[\w/]"), 0.95),
+                           r"youtube|linkedin)\.com/(?!@)[\w.\-/@]+[\w/]"), 0.95),
     # usernames with dots: "zaraa.k", "tommy.b.90" (not e.g., i.e., a.m.)
     ("CONTACT", re.compile(r"(?<![\w@./])[a-z][a-z0-9]{2,}(?:\.[a-z0-9]+)+(?![\w@]|\.\w)"), 0.6),
     ("ID", re.compile(r"(?<!\w)[A-Za-z]{2}[0-9]{2}[\s-]?[A-Za-z]{3}(?!\w)"), 0.9),  # current registrations

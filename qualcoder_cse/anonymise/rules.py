@@ -15,6 +15,7 @@ from .spans import Span, fold
 
 TOKEN = re.compile(r"[^\W_]+(?:['’.\-&][^\W_]+)*(?:['’]s?)?")
 _POSS = re.compile(r"['’]s?$")
+_HYPHEN_SUFFIX = re.compile(r"^(.+?)-(?:based|born|bred|wide|area|bound|side|registered|plated)$", re.IGNORECASE)
 _CONTRACTION = re.compile(r"['’](?:m|ll|re|ve|d|t|s)$")
 
 STOP = frozenset(
@@ -46,7 +47,7 @@ NOT_NAMES = NOT_NAMES | frozenset(
     """jus sumwhere smthn summat nuffin macdonalds northern southern eastern western judge magistrate aye gosh
     """.split()
 )
-TITLES = TITLES | {"judge"}
+TITLES = TITLES | {"judge", "coach"}
 # national bodies and platforms the guidelines leave unmarked
 NATIONAL = frozenset(
     """home office|cps|crown prosecution service|nspcc|barnardo's|barnardos|ofsted|hmicfrs|nhs|dfe|ceop|nca|
@@ -99,7 +100,8 @@ ORG_MULTI = (
     ("food", "bank"), ("youth", "service"), ("boxing", "club"), ("football", "club"), ("children", "centre"),
     ("mini", "market"), ("shisha", "lounge"), ("snooker", "club"), ("crown", "court"), ("magistrates", "court"),
     ("magistrates'", "court"), ("youth", "court"), ("family", "court"), ("rape", "crisis"), ("learning", "campus"),
-    ("young", "advisors"), ("young", "voices"), ("young", "people's", "service"),
+    ("young", "advisors"), ("young", "voices"), ("young", "people's", "service"), ("youth", "zone"),
+    ("medical", "centre"), ("health", "centre"), ("medical", "practice"), ("surgery",),
 )
 MULTI_FIRST = frozenset(m[0] for m in ORG_MULTI)
 ORG_LOWER_HEADS = frozenset(
@@ -107,6 +109,8 @@ ORG_LOWER_HEADS = frozenset(
 )
 ORG_KNOWN = {
     ("premier", "inn"), ("travelodge",), ("holiday", "inn"), ("ibis",), ("best", "western"), ("days", "inn"),
+    ("park", "inn"), ("jurys", "inn"), ("novotel",), ("mercure",), ("ramada",), ("crowne", "plaza"),
+    ("holiday", "inn", "express"), ("ibis", "budget"), ("hampton", "by", "hilton"), ("youth", "zone"),
     ("britannia", "hotel"), ("gmp",), ("wmp",), ("wyp",), ("syp",), ("psni",), ("btp",), ("tvp",), ("mps",),
     ("police", "scotland"), ("met", "police"), ("the", "met"), ("merseyside", "police"),
 }
@@ -137,6 +141,7 @@ CUES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _cue in sorted(NAME_LEFT, key=len, reverse=True):
     CUES_BY_LAST.setdefault(_cue[-1], []).append(_cue)
 ORG_KNOWN_FIRST = frozenset(k[0] for k in ORG_KNOWN)
+LOWER_TITLES = frozenset("mr mrs miss ms pc dc ds sgt coach sir miss".split())
 PLACE_CUES = frozenset("in from towards toward via near around round outside".split())
 MOTION = frozenset("went back go going goes moved move drove drive came come taken took sent placed get got "
                    "travelled ran run walked moving".split())
@@ -187,6 +192,11 @@ def tokenize(text: str) -> list[Tok]:
         else:
             shape = "other"
         key = fold(base)
+        hm = _HYPHEN_SUFFIX.match(raw)
+        if hm:  # "Sunderland-based": the place is the first part
+            base = raw = hm.group(1)
+            e = s + len(raw)
+            key = fold(raw)
         toks.append(Tok(raw, s, e, key, s + len(base), shape, bool(initial), gap == " "))
         prev_end = e
     return toks
@@ -272,13 +282,14 @@ class RuleLayer:
             ):
                 self._head_rule(text, toks, keys, i, add, upper_doc)
             # ---- titles: "PC Smith", "Mrs jones"
-            if k in TITLES and i + 1 < n and (t.cap or k in ("mr", "mrs", "miss", "ms")):
+            if k in TITLES and i + 1 < n and (t.cap or k in LOWER_TITLES):
                 j = i + 1
                 while j + 1 < n and keys[j] in RANKS and toks[j].cap:
                     j += 1
                 nt = toks[j]
                 if nt.start - t.end <= 2 and nt.key not in STOP and nt.key not in NOT_NAMES and (
                     nt.cap or (nt.shape == "lower" and self.g.words.get(nt.key, 99) >= 35)
+                    or (nt.shape == "lower" and self.g.given.get(nt.key, (0, 0))[0] >= 500)
                 ) and nt.key.isalpha() is not False:
                     end = j
                     while end + 1 < n and self._joins(toks[end], toks[end + 1], upper_doc):
@@ -296,7 +307,7 @@ class RuleLayer:
                 L = len(cue)
                 if i >= L and tuple(keys[i - L:i]) == cue:
                     t = toks[i]
-                    if t.key in STOP or t.key in NOT_NAMES or t.shape == "other" or t.key in MONTHS or _CONTRACTION.search(
+                    if t.key in STOP or (t.key in NOT_NAMES and not (t.cap and t.key in self.g.given)) or t.shape == "other" or t.key in MONTHS or _CONTRACTION.search(
                         t.key
                     ) or any(
                         c.isdigit() for c in t.key
@@ -392,7 +403,7 @@ class RuleLayer:
                 tier = self.g.words.get(k)
                 after_prep = prev in PREP_PLACE and prev_gap_ok
                 is_given = k in self.g.given and (self.g.given[k][0] >= 50 or self.g.given[k][1] >= 2000)
-                if place and t.cap and not t.initial and self.g.given.get(k, (0, 0))[0] < 1000 and (
+                if place and t.cap and not t.initial and self.g.given.get(k, (0, 0))[0] < 200 and (
                     tier is None
                 ):
                     is_given = False
@@ -460,7 +471,11 @@ class RuleLayer:
             if k in TITLES or k in RANKS or k in ROLE_WORDS or k in STOP or k in NOT_NAMES:
                 continue
             if any(c.isdigit() for c in w) or "_" in w or "." in w.strip("."):
-                return  # a username or a numbered role (P1, yp2): patterns deal with usernames
+                if len(words) == 1 and sum(c.isalpha() for c in w) >= 3 and not re.fullmatch(r"[A-Za-z]{1,3}\d+", w) and (
+                    not re.search(r"facilitator|admin|moderator|interviewer|researcher", w, re.IGNORECASE)
+                ):
+                    out.append(Span(ws, ws + len(w), "CONTACT", w, 0.75, "context"))  # "ollie2k:"
+                return  # a numbered role (P1, yp2, R041)
             if w.isupper() and 2 <= len(w) <= 3:
                 if k not in ROLE_UPPER:
                     spans.append((ws, ws + len(w)))
@@ -562,10 +577,17 @@ class RuleLayer:
             return
         is_org = head_end > i or k in ORG_HEADS_CAP or k in ORG_LOWER_HEADS or k in LOWER_HEAD_OUTSIDE
         is_loc = head_end == i and (k in LOC_HEADS_CAP or k in LOC_LOWER_HEADS)
+        nxt = keys[head_end + 1] if head_end + 1 < len(keys) else ""
         if t.shape == "lower" and k in LOWER_HEAD_OUTSIDE:
             is_org, is_loc = True, False
-        lower_ok = t.shape == "lower" and (k in ORG_LOWER_HEADS or k in LOC_LOWER_HEADS)
+        if k == "high" and nxt in ("street", "st", "road", "rd"):
+            return  # "Rubery high street": the place is found on its own
+        lower_ok = t.shape == "lower" and (k in ORG_LOWER_HEADS or k in LOC_LOWER_HEADS or head_end > i)
         outside = t.shape == "lower" and k in LOWER_HEAD_OUTSIDE
+        if k == "police" and nxt == "station" and t.shape == "lower":
+            outside, is_org, is_loc = True, False, True  # "Broadway police station": the place only
+        if k == "park" and t.shape == "lower" and i > 0 and toks[i - 1].cap:
+            outside, is_loc = True, True  # "Chapel Allerton park"
         j = i - 1
         if outside and j >= 0 and toks[j].shape == "lower" and keys[j] in GENERIC_MODIFIERS:
             j -= 1
@@ -583,7 +605,7 @@ class RuleLayer:
             if w.cap and w.key not in ("the", "i") and w.key not in TITLES and w.key not in MONTHS and (
                 w.key not in WEEKDAYS and w.key not in NOT_NAMES_HEAD
             ):
-                if (w.key in ORG_HEADS_CAP or w.key in LOC_HEADS_CAP) and j < i - 1 and w.key not in (
+                if (w.key in ORG_HEADS_CAP or (w.key in LOC_HEADS_CAP and not is_org)) and j < i - 1 and w.key not in (
                         "high", "park", "hill", "green", "house", "bridge", "cross", "common", "st"):
                     break
                 start = j
@@ -620,7 +642,19 @@ class RuleLayer:
         phrase = " ".join(keys[start:head_end + 1])
         if phrase in NATIONAL or " ".join(name_keys) in NATIONAL:
             return
-        if all(nk in NOT_NAMES or nk in STOP for nk in name_keys):
+        if all(nk in STOP or (nk in NOT_NAMES and not toks[start].cap) for nk in name_keys) or all(
+            nk in NOT_NAMES for nk in name_keys
+        ) and head_end == i:
+            return
+        while start < name_end and toks[start].initial and keys[start].endswith(("ed", "ing")) and (
+            keys[start] in self.g.words
+        ):
+            start += 1  # "Visited Castle View Academy"
+        if outside:
+            while name_end > start and keys[name_end] in CUISINES:
+                name_end -= 1  # "the Lucky Star Chinese takeaway"
+        if is_loc and outside:
+            add(start, name_end, "LOCATION", 0.75, "rule")
             return
         if is_loc:
             if len(name_keys) == 1 and name_keys[0] in LOC_HEAD_EXCLUDE_PREV:
@@ -647,7 +681,10 @@ class RuleLayer:
 
 ORG_MULTI_SORTED = sorted(ORG_MULTI, key=len, reverse=True)
 MULTI_PAIRS = frozenset(m[:2] for m in ORG_MULTI)
-LOWER_HEAD_OUTSIDE = frozenset(["takeaway", "shop", "chippy", "cafe", "café", "garage", "barbers", "salon", "kebab", "hotel"])
+LOWER_HEAD_OUTSIDE = frozenset(
+    ["takeaway", "shop", "chippy", "cafe", "café", "garage", "barbers", "salon", "kebab", "hotel", "pub"]
+)
+CUISINES = frozenset("chinese indian turkish thai italian kebab pizza fish chip chips fried".split())
 WEAK_ORG_HEADS = frozenset(
     ["house", "hall", "centre", "center", "services", "express", "store", "bar", "club", "project", "trust", "high", "arms", "church", "group", "network", "lounge"]
 )
