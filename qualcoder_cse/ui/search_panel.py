@@ -10,7 +10,7 @@ does the same for every turn of a speaker or speaker group, or a regular express
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -130,13 +130,24 @@ class ContextDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+def fill_codes(box: QComboBox, project) -> None:
+    """(Re)fill a code picker with every code path, keeping the chosen code when it still exists."""
+    current = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    for c in project.codes.list():
+        box.addItem(c.path, c.id)
+    index = box.findData(current) if current is not None else -1
+    box.setCurrentIndex(max(index, 0))
+    box.blockSignals(False)
+
+
 def code_picker(project, parent=None) -> QComboBox:
     """An editable combo of every code path, with type-to-filter."""
     box = QComboBox(parent)
     box.setEditable(True)
     box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    for c in project.codes.list():
-        box.addItem(c.path, c.id)
+    fill_codes(box, project)
     completer = QCompleter(box.model(), box)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -206,6 +217,22 @@ class SearchPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
         layout.addLayout(coding)
+        self._codes_pending = False
+        project.subscribe(self._on_change)
+
+    def _on_change(self, topic: str, _payload) -> None:
+        if topic == "codes" and not self._codes_pending:  # new, renamed or deleted codes: refill the picker
+            self._codes_pending = True
+            QTimer.singleShot(0, self._refill_codes)
+
+    def _refill_codes(self) -> None:
+        self._codes_pending = False
+        if self.project.is_open:
+            fill_codes(self.code_box, self.project)
+
+    def closeEvent(self, event) -> None:
+        self.project.unsubscribe(self._on_change)
+        super().closeEvent(event)
 
     def _guard(self, fn) -> None:
         try:

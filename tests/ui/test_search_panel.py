@@ -95,3 +95,12 @@ def test_autocode_by_speaker_group(qtbot, project):
     dialog.scope_box.setCurrentIndex(dialog.scope_box.findData("sentence"))
     _c, segments, _l = dialog.compute()
     assert [FOCUS[s:e] for _d, s, e in segments] == ["Nobody checks."]
+
+
+def test_code_picker_follows_new_codes(qtbot, project):
+    panel = SearchPanel(project)
+    qtbot.addWidget(panel)
+    first = panel.code_box.currentData()
+    code = project.codes.add("Hotel watch schemes")
+    qtbot.waitUntil(lambda: panel.code_box.findData(code.id) >= 0)
+    assert panel.code_box.currentData() == first
