@@ -456,6 +456,12 @@ class _Store:
                     s, e = shift(sel.start), shift(sel.end)
                     if 0 <= s <= e <= len(text):
                         turns.append((s, e, anon.label((sel.name or "").strip() or "speaker")))
+            # REFI has no speaker turns: find them from the labels in the text, as a file import does
+            # (the text is not changed); turns a case refers to win where they overlap.
+            for t in _detect_turns(text):
+                if not any(t[0] < e and s < t[1] for s, e, _ in turns):
+                    turns.append(t)
+            self.counts["speaker turns"] = self.counts.get("speaker turns", 0) + len(turns)
             doc = self.p.documents.add(
                 name,
                 text,
@@ -680,6 +686,17 @@ class _Store:
             if guid in table:
                 return kind, table[guid]
         return None
+
+
+def _detect_turns(text: str) -> list[tuple[int, int, str]]:
+    try:
+        from ..importers.speakers import SpeakerOptions, detect_turns
+    except ImportError:  # a build without the importers: no turns, nothing else changes
+        return []
+    same, found = detect_turns(text, SpeakerOptions(strip_timestamps=False))
+    if same != text:
+        return []
+    return [(t.start, t.end, t.speaker) for t in found]
 
 
 def _all_valid(kind: str, choices: list[str], values: list[str]) -> bool:

@@ -117,3 +117,25 @@ def test_cancelled_export_and_import_leave_nothing(rich, tmp_path, passphrase):
     with pytest.raises(RefiCancelled):
         import_refi(tmp_path / "ok.qdpx", tmp_path / "c.qcse", passphrase, progress=lambda d, t, s: d < 2)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("c.")]
+
+
+def test_demo_round_trip_keeps_everything_and_every_speaker_turn(tmp_path):
+    from qualcoder_cse.demo import build_demo
+
+    build_demo(tmp_path / "demo.qcse", "pw")
+    with Project.open(tmp_path / "demo.qcse", "pw", readonly=True) as demo:
+        export_refi(demo, tmp_path / "demo.qdpx")
+        before = snapshot(demo)
+        turns = {
+            d.name: [(t.start, t.end, t.speaker) for t in demo.turns.list(d.id)]
+            for d in demo.documents.list()
+        }
+    report = import_refi(tmp_path / "demo.qdpx", tmp_path / "back.qcse", "pw")
+    assert report.not_carried == [] and report.counts["codings"] == len(before["codings"]) > 0
+    with Project.open(tmp_path / "back.qcse", "pw", readonly=True) as back:
+        assert snapshot(back) == before
+        assert {
+            d.name: [(t.start, t.end, t.speaker) for t in back.turns.list(d.id)]
+            for d in back.documents.list()
+        } == turns
+    assert sum(len(v) for v in turns.values()) > sum(len(v) for v in before["turns"].values())
