@@ -167,8 +167,7 @@ class CodeTreeModel(QAbstractItemModel):
             if col == 0:
                 key = self.shortcuts.get(cid)
                 return f"{code.name}  [{key}]" if key else code.name
-            own, total = self.counts.get(cid, 0), self.totals.get(cid, 0)
-            return str(total) if total == own else f"{own} ({total})"
+            return str(self.totals.get(cid, 0))
         if role == Qt.ItemDataRole.EditRole and col == 0:
             return code.name
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
@@ -178,7 +177,9 @@ class CodeTreeModel(QAbstractItemModel):
             return icon
         if role == Qt.ItemDataRole.ToolTipRole:
             desc = code.description.split("\n\n")[0] if code.description else "No description."
-            return f"{code.path}\n\n{desc}"
+            own, total = self.counts.get(cid, 0), self.totals.get(cid, 0)
+            counts = f"{own} codings here" + (f", {total - own} in sub-codes" if total != own else "")
+            return f"{code.path}\n{counts}\n\n{desc}"
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ID_ROLE:

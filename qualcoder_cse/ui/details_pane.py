@@ -77,6 +77,7 @@ class DetailsPane(QWidget):
     def show_codings(self, project, codings, code_info=None, coder_names=None, keep: int | None = None) -> None:
         self.project = project
         self._codings = {c.id: c for c in codings}
+        self.list.blockSignals(True)
         self.list.clear()
         code_info = code_info or {}
         coder_names = coder_names or {}
@@ -92,6 +93,7 @@ class DetailsPane(QWidget):
         if codings:
             row = next((i for i, c in enumerate(codings) if c.id == keep), 0)
             self.list.setCurrentItem(self.list.topLevelItem(row))
+        self.list.blockSignals(False)
         self._show_current()
 
     def _show_current(self) -> None:
@@ -99,7 +101,7 @@ class DetailsPane(QWidget):
         has = cid is not None
         for w in (self.remove_button, self.fit_button, self.memo, self.save_memo):
             w.setEnabled(has)
-        if not has or self.project is None:
+        if not has or self.project is None or cid not in self._codings:
             self.memo.setPlainText("")
             self.quote.setText("")
             self.memos.setText("")

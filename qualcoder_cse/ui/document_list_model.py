@@ -99,12 +99,19 @@ class DocumentFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_kind(self, kind: str | None) -> None:
-        self._kind = kind or None
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_kind", kind or None))
 
     def set_text(self, text: str) -> None:
-        self._text = text.casefold().strip()
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_text", text.casefold().strip()))
+
+    def _refilter(self, change) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9; invalidateFilter is deprecated there
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
         src = self.sourceModel()

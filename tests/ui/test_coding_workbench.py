@@ -1,0 +1,297 @@
+"""Coding in the real main window: select text, apply a code by click, shortcut and drop; see the highlight;
+undo and redo; remove and resize; merge and delete codes from the tree and undo; emoji offsets; idle lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QColor, QGuiApplication, QTextCursor
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from qualcoder_cse.ui.code_tree_model import SPAN_MIME
+from qualcoder_cse.ui.main_window import PAGE_LOCK, PAGE_WORK
+from qualcoder_cse.ui.merge_dialog import MergeCodeDialog
+
+CAWN = "Disruption/Child Abduction Warning Notices"
+HOTELS = "Disruption/Premises, hotels and licensed venues"
+
+
+def _code(window, path):
+    return window.project.codes.by_path(path)
+
+
+def _click_code(qtbot, window, code_id):
+    panel = window.code_panel
+    idx = panel.proxy_index_of(code_id)
+    panel.view.scrollTo(idx)
+    rect = panel.view.visualRect(idx)
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _open(window, name):
+    doc = window.project.documents.by_name(name)
+    window.show_document(doc.id)
+    return doc, window.project.documents.text(doc.id)
+
+
+def _tinted_fraction(window, start, end) -> float:
+    """Share of the pixels behind the first line of a span that are not plain white (painted highlight)."""
+    view = window.view
+    view.select_cp(end)  # no selection, so only our tint can colour the background
+    QApplication.processEvents()
+    img = view.viewport().grab().toImage()
+    cur = QTextCursor(view.document())
+    cur.setPosition(view.offsets.to_qt(start))
+    r1 = view.cursorRect(cur)
+    cur.setPosition(view.offsets.to_qt(start) + 3)
+    r2 = view.cursorRect(cur)
+    dpr = img.devicePixelRatio()
+    xs = range(int(r1.left() * dpr) + 1, int(r2.left() * dpr))
+    y = int((r1.top() + 1) * dpr)  # the top row of the line: above the glyphs
+    pixels = [QColor(img.pixel(x, y)) for x in xs]
+    return sum(1 for c in pixels if c.name() != "#ffffff") / max(1, len(pixels))
+
+
+def test_apply_by_click_shows_highlight_undo_redo(qtbot, main_window):
+    w = main_window
+    doc, text = _open(w, "Police lead 1")
+    start = text.index("Child Abduction Warning Notices")
+    end = start + len("Child Abduction Warning Notices")
+    assert _tinted_fraction(w, start, end) == 0
+    w.view.select_cp(start, end)
+    code = _code(w, CAWN)
+    _click_code(qtbot, w, code.id)
+    codings = w.project.codings.list(document_id=doc.id)
+    assert [(c.code_id, c.start, c.end, c.coder_id) for c in codings] == [(code.id, start, end, w.project.coder.id)]
+    assert [p.coding_id for p in w.view.painted] == [codings[0].id]
+    assert _tinted_fraction(w, start, end) == 1.0
+    qtbot.waitUntil(lambda: w.code_panel.model.totals.get(code.id) == 1)
+    assert w.recent_codes == [code.id]
+
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert w.project.codings.list(document_id=doc.id) == []
+    assert w.view.painted == []
+    assert _tinted_fraction(w, start, end) == 0
+    qtbot.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert w.project.codings.list(document_id=doc.id) == codings  # same id, span and coder
+    assert _tinted_fraction(w, start, end) == 1.0
+
+
+def test_apply_by_shortcut_and_drop_remove_and_resize(qtbot, main_window):
+    w = main_window
+    doc, text = _open(w, "Police lead 1")
+    cawn, hotels = _code(w, CAWN), _code(w, HOTELS)
+    a = text.index("we visit hotels")
+    w.view.select_cp(a, a + len("we visit hotels"))
+    assert w.apply_code(hotels.id)
+    w.view.select_cp(a + 3, a + 15)
+    assert w.apply_code(cawn.id)
+    assert w.recent_codes == [cawn.id, hotels.id]  # the newest takes key 1
+
+    b = text.index("integrated team")
+    w.view.select_cp(b, b + len("integrated team"))
+    w.activateWindow()
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_2)  # key 2 = hotels
+    made = [c for c in w.project.codings.list(document_id=doc.id) if c.start == b]
+    assert [(c.code_id, c.end) for c in made] == [(hotels.id, b + len("integrated team"))]
+    assert w.recent_codes == [cawn.id, hotels.id]  # keys stay stable once given
+
+    # Drag the selection onto a code: the drag carries ids and offsets, never the text.
+    c = text.index("Victim support")
+    w.view.select_cp(c, c + len("Victim support"))
+    mime = w.view.createMimeDataFromSelection()
+    assert not mime.hasText() and mime.hasFormat(SPAN_MIME)
+    model = w.code_panel.model
+    assert model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, model.index_of(cawn.id)) is False
+    assert any(x.start == c and x.code_id == cawn.id for x in w.project.codings.list(document_id=doc.id))
+
+    # Overlapping codings get their own margin lanes.
+    lanes = {p.lane for p in w.view.painted if p.qs < w.view.offsets.to_qt(a + 15)
+             and p.qe > w.view.offsets.to_qt(a + 3)}
+    assert lanes == {0, 1}
+
+    # Remove the CAWN coding inside the hotels one from the details pane, then undo.
+    w.view.select_cp(a + 5)
+    qtbot.waitUntil(lambda: w.details.list.topLevelItemCount() == 2)
+    target = next(x for x in w.project.codings.at(doc.id, a + 5) if x.code_id == cawn.id)
+    for i in range(2):
+        item = w.details.list.topLevelItem(i)
+        if item.data(0, Qt.ItemDataRole.UserRole) == target.id:
+            w.details.list.setCurrentItem(item)
+    qtbot.mouseClick(w.details.remove_button, Qt.MouseButton.LeftButton)
+    assert target.id not in {x.id for x in w.project.codings.list(document_id=doc.id)}
+    w.undo_stack.undo()
+    assert w.project.codings.get(target.id) == target
+
+    # Extend the hotels coding to a larger selection, then undo.
+    hot = next(x for x in w.project.codings.at(doc.id, a) if x.code_id == hotels.id)
+    w.view.select_cp(a - 10, a + 30)
+    assert w.fit_coding_to_selection(hot.id)
+    assert (w.project.codings.get(hot.id).start, w.project.codings.get(hot.id).end) == (a - 10, a + 30)
+    w.undo_stack.undo()
+    assert (w.project.codings.get(hot.id).start, w.project.codings.get(hot.id).end) == (hot.start, hot.end)
+
+
+def test_merge_two_codes_from_the_tree_and_undo(qtbot, main_window):
+    w = main_window
+    doc, text = _open(w, "Police lead 1")
+    cawn, hotels = _code(w, CAWN), _code(w, HOTELS)
+    for code, phrase in ((cawn, "Child Abduction"), (hotels, "hotels")):
+        s = text.index(phrase)
+        w.view.select_cp(s, s + len(phrase))
+        w.apply_code(code.id)
+    before = w.project.codings.list(document_id=doc.id)
+
+    def choose(dlg):
+        assert isinstance(dlg, MergeCodeDialog)
+        dlg.filter.setText("abduction")
+        dlg.select_code(cawn.id)
+        qtbot.mouseClick(dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)
+
+    _on_next_modal(choose)
+    menu = w.code_panel.build_menu(hotels.id)
+    next(a for a in menu.actions() if a.text() == "Merge into…").trigger()
+    assert {c.code_id for c in w.project.codings.list(document_id=doc.id)} == {cawn.id}
+    qtbot.waitUntil(lambda: hotels.id not in w.code_panel.model.codes)
+    assert w.code_panel.model.totals[cawn.id] == 2
+    assert w.undo_stack.undoText().startswith("Merge code")
+
+    w.activateWindow()
+    w.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    qtbot.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert w.project.codings.list(document_id=doc.id) == before
+    assert w.project.codes.get(hotels.id).path == HOTELS
+    qtbot.waitUntil(lambda: hotels.id in w.code_panel.model.codes)
+
+
+def test_codebook_changes_are_undoable(qtbot, main_window, monkeypatch):
+    w = main_window
+    cawn = _code(w, CAWN)
+    model = w.code_panel.model
+    assert model.setData(model.index_of(cawn.id), "CAWNs")
+    assert w.project.codes.get(cawn.id).name == "CAWNs"
+    new_id = w.code_panel.new_code(cawn.parent_id, name="Dispersal orders")
+    assert w.project.codes.get(new_id).path == "Disruption/Dispersal orders"
+    doc, text = _open(w, "Police lead 1")
+    w.view.select_cp(0, 10)
+    w.apply_code(cawn.id)
+    w.code_panel.move_code(cawn.id, None)
+    assert w.project.codes.get(cawn.id).parent_id is None
+
+    _on_next_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    assert w.code_panel.delete_code(cawn.id)
+    assert w.project.codings.list(document_id=doc.id) == []
+    for _ in range(5):  # delete, apply, move, new code, rename
+        w.undo_stack.undo()
+    restored = w.project.codes.get(cawn.id)
+    assert restored.path == CAWN
+    assert w.project.codes.child_named(cawn.parent_id, "Dispersal orders") is None
+    w.undo_stack.redo()
+    assert w.project.codes.get(cawn.id).name == "CAWNs"
+
+
+def test_emoji_offsets_before_inside_and_after(qtbot, main_window):
+    w = main_window
+    text = "yp1: 😀 hi\nyp2: they tell ur mum 😩 and everyone knows 🤷‍♀️ tbh\nyp1: ok 💯"
+    doc = w.project.documents.add("Emoji chat", text, kind="young_person")
+    w.show_document(doc.id)
+    start, end = text.index("they tell"), text.index(" tbh")  # 😀 before, 😩 inside, 💯 after
+
+    def qt(i):
+        return len(text[:i].encode("utf-16-le")) // 2
+
+    cur = w.view.textCursor()
+    cur.setPosition(qt(start))
+    cur.setPosition(qt(end), QTextCursor.MoveMode.KeepAnchor)
+    w.view.setTextCursor(cur)
+    assert w.view.selection_cp() == (start, end)
+    w.apply_code(_code(w, CAWN).id)
+    (coding,) = w.project.codings.list(document_id=doc.id)
+    assert (coding.start, coding.end) == (start, end)
+    assert w.project.codings.text(coding) == "they tell ur mum 😩 and everyone knows 🤷‍♀️"
+    (painted,) = w.view.painted
+    assert (painted.qs, painted.qe) == (qt(start), qt(end))
+    w.view.select_cp(start, end)
+    assert w.view.textCursor().selectedText() == text[start:end]
+
+
+def test_selection_never_reaches_the_clipboard_without_copy(qtbot, main_window):
+    w = main_window
+    clip = QGuiApplication.clipboard()
+    clip.setText("before")
+    _doc, text = _open(w, "Police lead 1")
+    w.view.select_cp(0, 20)
+    assert clip.text() == "before"
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert clip.text() == text[:20]
+
+
+def test_coder_filter_shows_mine_or_all(qtbot, main_window):
+    w = main_window
+    doc, _text = _open(w, "Police lead 1")
+    code = _code(w, CAWN)
+    w.project.codings.add(code.id, doc.id, 0, 5, coder="bob")
+    w.project.codings.add(code.id, doc.id, 10, 15)
+    qtbot.waitUntil(lambda: len(w.view.painted) == 2)
+    box = w.coder_filter_box
+    texts = [box.itemText(i) for i in range(box.count())]
+    assert texts[:2] == ["All coders", "My codings (alice)"]
+    box.setCurrentIndex(1)
+    assert [(p.qs, p.qe) for p in w.view.painted] == [(10, 15)]
+    bob = w.project.coders.by_name("bob")
+    w._fill_coder_filter()
+    box.setCurrentIndex(box.findData(bob.id))
+    assert [(p.qs, p.qe) for p in w.view.painted] == [(0, 5)]
+    assert w.code_panel.model.totals[code.id] == 1
+    assert "alice" in w.coder_label.text()
+
+
+def test_idle_lock_hides_text_until_passphrase(qtbot, main_window, passphrase):
+    w = main_window
+    _open(w, "Police lead 1")
+    assert w.view.isVisible()
+    w.idle.set_timeout_ms(50)
+    qtbot.waitUntil(lambda: w.locked, timeout=3000)
+    assert w.stack.currentIndex() == PAGE_LOCK
+    assert not w.view.isVisible()
+    assert not any(d.isVisible() for d in w.docks.values())
+    assert w.selection() is None
+    w.idle.set_timeout_ms(0)
+    qtbot.keyClicks(w.lock_screen.passphrase, "not the passphrase")
+    qtbot.mouseClick(w.lock_screen.button, Qt.MouseButton.LeftButton)
+    assert w.locked and "not right" in w.lock_screen.message.text()
+    w.lock_screen.passphrase.setText(passphrase)
+    qtbot.mouseClick(w.lock_screen.button, Qt.MouseButton.LeftButton)
+    assert not w.locked
+    assert w.stack.currentIndex() == PAGE_WORK and w.view.isVisible()
+    assert w.docks["codes"].isVisible()
+
+
+def _on_next_modal(handler):
+    def poll():
+        dlg = QApplication.activeModalWidget()
+        if dlg is None:
+            QTimer.singleShot(20, poll)
+        else:
+            handler(dlg)
+
+    QTimer.singleShot(0, poll)
+
+
+def test_unexpected_error_is_a_dialog_not_a_crash(qtbot, main_window, monkeypatch):
+    from qualcoder_cse.ui import errors
+
+    shown = []
+    monkeypatch.setattr(errors, "show_error", lambda parent, exc, title="": shown.append(errors.message_for(exc)))
+    try:
+        raise KeyError("transcript words that must not be logged")
+    except KeyError as exc:
+        safe = errors.safe_traceback(type(exc), exc, exc.__traceback__)
+        errors._hook(type(exc), exc, exc.__traceback__)
+    assert "transcript words" not in safe and "KeyError" in safe
+    assert shown and "KeyError" in shown[0] and "transcript words" not in shown[0]
+    assert QPoint  # keep import used
