@@ -149,6 +149,21 @@ class TurnManager(Manager):
         self.project.notify("cases", case_id)
         return cur.rowcount
 
+    def case_ids(self, document_id: int | None, speaker: str) -> dict[int, int | None]:
+        """{turn id: case id} for every turn of ``speaker`` (in one document, or all): what undo restores."""
+        where, params = "speaker = ?", [speaker]
+        if document_id is not None:
+            where += " AND document_id = ?"
+            params.append(document_id)
+        return dict(self.q(f"SELECT id, case_id FROM turns WHERE {where}", params))
+
+    def set_case_ids(self, mapping: dict[int, int | None]) -> None:
+        """Give each turn (by id) its case (or none), in one transaction."""
+        with self.project.transaction():
+            self.conn.executemany("UPDATE turns SET case_id = ? WHERE id = ?", [(c, t) for t, c in mapping.items()])
+            self.project.audit.record("map speaker turns", "case", None, f"turns={len(mapping)}")
+        self.project.notify("cases", None)
+
     def at(self, document_id: int, pos: int) -> Turn | None:
         row = self.one(
             f'SELECT {self._COLS} FROM turns WHERE document_id = ? AND start <= ? AND "end" > ? ORDER BY start DESC',

@@ -319,7 +319,7 @@ class CasesEditor(QWidget):
     def open_speakers(self, document_id: int | None = None) -> None:
         from .speaker_mapping_dialog import SpeakerMappingDialog
 
-        SpeakerMappingDialog(self.project, document_id, self).exec()
+        SpeakerMappingDialog(self.project, document_id, self, self.undo_stack).exec()
         self.model.reload()
 
     def _documents_clicked(self) -> None:

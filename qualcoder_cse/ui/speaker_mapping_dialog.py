@@ -4,7 +4,8 @@ One row per speaker label of the chosen document (or, when asked, of every docum
 focus groups is usually two people, so per document is the default): the number of turns and an editable
 case box listing the existing cases; typing a new name creates that case. "One case per speaker" fills the
 unmapped rows with a case named after the document and the speaker. Applying writes every change in one
-transaction; from then on every matrix counts those turns for the case (``project.cases.segments``).
+transaction and one undo step; from then on every matrix counts those turns for the case
+(``project.cases.segments``).
 """
 
 from __future__ import annotations
@@ -24,16 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import ProjectError
+from .commands import push
 from .errors import show_error
+from .workbench_commands import MapSpeakers
 
 NO_CASE = ""
 ALL_DOCUMENTS = -1
 
 
 class SpeakerMappingDialog(QDialog):
-    def __init__(self, project, document_id: int | None = None, parent=None) -> None:
+    def __init__(self, project, document_id: int | None = None, parent=None, undo_stack=None) -> None:
         super().__init__(parent)
         self.project = project
+        self.undo_stack = undo_stack
         self.document_id = document_id
         self.setWindowTitle("Speakers and cases")
         self.resize(560, 420)
@@ -134,14 +138,18 @@ class SpeakerMappingDialog(QDialog):
         return {s: self.case_for(s) for s in self.speakers() if self.case_for(s) != self._original.get(s, NO_CASE)}
 
     def apply(self) -> int:
-        """Write the changes in one transaction; returns the number of turns re-assigned."""
-        changed = 0
-        with self.project.transaction():
-            for speaker, case_name in self.changes().items():
-                case_id = self.project.cases.get_or_create(case_name).id if case_name else None
-                changed += self.project.turns.map_speaker(self.document_id, speaker, case_id)
+        """Write the changes in one transaction (one undo step when the dialog has the undo stack);
+        returns the number of turns re-assigned."""
+        changes = self.changes()
+        if not changes:
+            return 0
+        cmd = MapSpeakers(self.project, self.document_id, changes)
+        if self.undo_stack is not None:
+            push(self.undo_stack, cmd)
+        else:
+            cmd.apply()
         self._original.update({s: self.case_for(s) for s in self.speakers()})
-        return changed
+        return cmd.turns_changed
 
     def _ok(self) -> None:
         try:

@@ -106,3 +106,31 @@ class DeleteLink(DomainCommand):
     def revert(self) -> None:
         if self.link is not None:
             self.project.links.restore(self.link)
+
+
+class MapSpeakers(DomainCommand):
+    """Map speakers to cases ({speaker: case name or ""}) in one document (or all); one undo step.
+    Cases created for new names stay when undone (they may already carry attributes); the turns go back."""
+
+    def __init__(self, project, document_id: int | None, changes: dict[str, str]) -> None:
+        super().__init__(project, "Map speakers to cases")
+        self.document_id = document_id
+        self.changes = dict(changes)
+        self.before: dict[int, int | None] = {}
+        self.after: dict[int, int | None] = {}
+        self.turns_changed = 0
+
+    def apply(self) -> None:
+        turns = self.project.turns
+        if self.after:
+            turns.set_case_ids(self.after)
+            return
+        with self.project.transaction():
+            for speaker, case_name in self.changes.items():
+                self.before.update(turns.case_ids(self.document_id, speaker))
+                case_id = self.project.cases.get_or_create(case_name).id if case_name else None
+                self.turns_changed += turns.map_speaker(self.document_id, speaker, case_id)
+                self.after.update(turns.case_ids(self.document_id, speaker))
+
+    def revert(self) -> None:
+        self.project.turns.set_case_ids(self.before)

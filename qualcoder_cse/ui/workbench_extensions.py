@@ -182,7 +182,8 @@ class WorkbenchExtensions(QObject):
     def speakers_dialog(self) -> None:
         from .speaker_mapping_dialog import SpeakerMappingDialog
 
-        dialog = SpeakerMappingDialog(self.window.project, self.window.current_document_id, self.window)
+        dialog = SpeakerMappingDialog(self.window.project, self.window.current_document_id, self.window,
+                                      self.window.undo_stack)
         if dialog.exec() == QDialog.DialogCode.Accepted and self.cases_host.panel is not None:
             self.cases_host.panel.model.reload()
 

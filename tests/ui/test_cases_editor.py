@@ -112,7 +112,8 @@ def test_model_passes_qtmodeltester(qtmodeltester, project):
 def test_map_two_focus_group_speakers_to_cases(qtbot, project):
     doc = _focus_group(project)
     existing = project.cases.add("Health lead")
-    dialog = SpeakerMappingDialog(project, doc.id)
+    stack = QUndoStack()
+    dialog = SpeakerMappingDialog(project, doc.id, undo_stack=stack)
     qtbot.addWidget(dialog)
     assert dialog.speakers() == ["P1", "P2", "P3"]
     dialog.set_case("P1", "Board manager")  # a new case
@@ -133,6 +134,14 @@ def test_map_two_focus_group_speakers_to_cases(qtbot, project):
     again.set_case("P2", "")
     again.apply()
     assert {t.speaker: t.case_id for t in project.turns.list(doc.id)}["P2"] is None
+    # the first mapping was one undo step: undo puts every turn back unmapped, redo maps them again
+    assert stack.count() == 1
+    p3 = project.cases.by_name("Board focus group 2 P3").id
+    stack.undo()  # P1 and P2 go back to no case; P3 was mapped later, outside that step
+    assert {(t.speaker, t.case_id) for t in project.turns.list(doc.id)} == {("P1", None), ("P2", None), ("P3", p3)}
+    stack.redo()
+    assert {(t.speaker, t.case_id) for t in project.turns.list(doc.id)} == {
+        ("P1", p1.id), ("P2", existing.id), ("P3", p3)}
 
 
 def test_attribute_dialog(qtbot):
