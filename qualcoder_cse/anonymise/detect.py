@@ -41,7 +41,7 @@ class Detector:
         spans: list[Span] = list(find_patterns(text))
         spans += self.rules.find(text, toks)
         if self.ner is not None:
-            spans += self.ner.find(text)
+            spans += self._ner_spans(text, toks, spans)
         merged = merge(spans)
         merged = self.propagate(text, toks, merged)
         merged = self._extend_persons(text, toks, merged)
@@ -50,6 +50,33 @@ class Detector:
         merged = self._coordination(text, toks, merged)
         merged = _org_with_town(text, merged)
         return [s for s in merged if s.confidence >= self.min_confidence]
+
+    def _ner_spans(self, text: str, toks: list[Tok], spans: list[Span]) -> list[Span]:
+        """The statistical layer, run only on lines with an unexplained candidate (a capitalised word that is
+        no English word, or a listed name, that no other layer covered), and kept only where the span holds
+        such a word: it adds recall for names the lists do not know without flooding common words."""
+        cov = _coverage(spans, len(text))
+        words, given = self.gaz.words, self.gaz.given
+        cand = bytearray(len(text) + 1)
+        lines: dict[int, int] = {}
+        for t in toks:
+            k = t.key
+            if cov[t.start] or k in STOP or k in NOT_NAMES or k in ROLE_WORDS or not k.isalpha() or len(k) < 2:
+                continue
+            if (t.shape == "title" and not t.initial and k not in words) or (
+                t.shape == "title" and t.initial and k not in words and (k in given or k in self.gaz.surnames)
+            ):
+                cand[t.start:t.base_end] = b"\x01" * (t.base_end - t.start)
+                ls = text.rfind("\n", 0, t.start) + 1
+                le = text.find("\n", t.end)
+                lines[ls] = len(text) if le < 0 else le
+        if not lines:
+            return []
+        out = []
+        for s in self.ner.find(text, sorted(lines.items())):
+            if any(cand[s.start:s.end]):
+                out.append(s)
+        return out
 
     def detect_many(self, texts: Iterable[str]) -> list[list[Span]]:
         return [self.detect(t) for t in texts]
@@ -182,16 +209,16 @@ class Detector:
                         stem = None
                 if stem is None and k in names_by_prefix:
                     stem = k
-                if stem is not None and k not in STOP and k not in NOT_NAMES and k not in MONTHS:
-                    if (t.cap and len(k) >= 2) or (len(k) >= 3 and k not in words):
-                        label, conf = "PERSON", 0.45
+                if stem is not None and k not in STOP and k not in NOT_NAMES and k not in MONTHS and (
+                    (t.cap and len(k) >= 2) or (len(k) >= 3 and k not in words)
+                ):
+                    label, conf = "PERSON", 0.45
             if not label:
                 continue
             tier = words.get(k)
-            if tier is not None and tier <= 35:
-                # a common word: only capitalised, not first in a sentence, or in a name position
-                if not (t.cap and not t.initial) and not _name_position(toks, t):
-                    continue
+            # a common word: only capitalised, not first in a sentence, or in a name position
+            if tier is not None and tier <= 35 and not (t.cap and not t.initial) and not _name_position(toks, t):
+                continue
             if k in STOP or k in WEEKDAYS or k in MONTHS or k in ROLE_UPPER or k in ROLE_WORDS:
                 continue
             end = end if hit else t.base_end

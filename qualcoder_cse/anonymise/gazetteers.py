@@ -63,10 +63,7 @@ def load_gazetteers(directory: str | None = None) -> Gazetteers:
 
 # British nicknames and short forms that the registration lists miss or count low (hand list; public domain)
 NICKNAMES = frozenset(
-    """shaz kez gaz baz daz shiz mags tommo jonno deano robbo macca jacko smithy bex jules tash nav naz rhi kels
-    dee tj jj mo kev bev trev del sid ste stevie gav chaz jaz mikey bri lou viv jono woody stu dom fliss tilly
-    gemma jodes kaz laz maz raz taz bazza gazza dazza shazza kezza jase jez lee-lee ricky mikey rach becks
-    bella izzy lizzie maddie millie nat nattie rosie sav sanj raj jas jazz manny mo-mo deeks tyrese""".split()
+    ["shaz", "kez", "gaz", "baz", "daz", "shiz", "mags", "tommo", "jonno", "deano", "robbo", "macca", "jacko", "smithy", "bex", "jules", "tash", "nav", "naz", "rhi", "kels", "dee", "tj", "jj", "mo", "kev", "bev", "trev", "del", "sid", "ste", "stevie", "gav", "chaz", "jaz", "mikey", "bri", "lou", "viv", "jono", "woody", "stu", "dom", "fliss", "tilly", "gemma", "jodes", "kaz", "laz", "maz", "raz", "taz", "bazza", "gazza", "dazza", "shazza", "kezza", "jase", "jez", "lee-lee", "ricky", "mikey", "rach", "becks", "bella", "izzy", "lizzie", "maddie", "millie", "nat", "nattie", "rosie", "sav", "sanj", "raj", "jas", "jazz", "manny", "mo-mo", "deeks", "tyrese"]
 )
 
 

@@ -31,9 +31,10 @@ class NerLayer:
             yield pos, text[pos:end]
             pos = end
 
-    def find(self, text: str) -> list[Span]:
+    def find(self, text: str, ranges: list[tuple[int, int]] | None = None) -> list[Span]:
+        """NER spans over the whole text, or only over ``ranges`` (start, end) of it (the lines worth it)."""
         out: list[Span] = []
-        chunks = list(self._chunks(text))
+        chunks = list(self._chunks(text)) if ranges is None else [(s, text[s:e]) for s, e in ranges]
         for (offset, _chunk), doc in zip(chunks, self.nlp.pipe(c for _o, c in chunks), strict=True):
             for ent in doc.ents:
                 if ent.label_ not in LABELS:

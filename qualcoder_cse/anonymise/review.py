@@ -203,13 +203,12 @@ class ReviewSession:
     def accept_all(self, *, include_unsure: bool = True) -> int:
         n = 0
         for p in self.proposals:
-            if p.status == PENDING and (include_unsure or not p.unsure):
-                if p.status == PENDING:
-                    p.status = ACCEPTED
-                    n += 1
-                    for o in self._proposals.values():
-                        if o.id != p.id and o.status == PENDING and o.overlaps(p.start, p.end):
-                            o.status = REJECTED
+            if p.status == PENDING and (include_unsure or not p.unsure) and p.status == PENDING:
+                p.status = ACCEPTED
+                n += 1
+                for o in self._proposals.values():
+                    if o.id != p.id and o.status == PENDING and o.overlaps(p.start, p.end):
+                        o.status = REJECTED
         self._emit("bulk", n)
         return n
 

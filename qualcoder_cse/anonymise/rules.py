@@ -25,13 +25,7 @@ TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "mx", "dr", "pc", "dc", "ds", "di", "dci", "dsi", "dcs", "sgt", "sergeant", "inspector", "constable", "detective", "officer", "cllr", "councillor", "nurse", "auntie", "aunty", "uncle", "sir", "lady", "lord"]
 )
 ROLE_WORDS = frozenset(
-    """int interviewer interviewee facilitator researcher participant participants mod moderator admin chair
-    yp r q a p f m i note notes present apologies date time venue subject re action agenda item mum dad carer
-    worker officer host speaker unknown both all group girl boy victim suspect witness respondent member
-    members attendees audio transcript transcriber location place duration consent youthvoice professor
-    prof young person people panel police council school sergeant inspector constable detective nurse
-    teacher manager lead coordinator analyst superintendent chief social worker fieldnotes field summary
-    minutes tel mob email phone ext fax""".split()
+    ["int", "interviewer", "interviewee", "facilitator", "researcher", "participant", "participants", "mod", "moderator", "admin", "chair", "yp", "r", "q", "a", "p", "f", "m", "i", "note", "notes", "present", "apologies", "date", "time", "venue", "subject", "re", "action", "agenda", "item", "mum", "dad", "carer", "worker", "officer", "host", "speaker", "unknown", "both", "all", "group", "girl", "boy", "victim", "suspect", "witness", "respondent", "member", "members", "attendees", "audio", "transcript", "transcriber", "location", "place", "duration", "consent", "youthvoice", "professor", "prof", "young", "person", "people", "panel", "police", "council", "school", "sergeant", "inspector", "constable", "detective", "nurse", "teacher", "manager", "lead", "coordinator", "analyst", "superintendent", "chief", "social", "worker", "fieldnotes", "field", "summary", "minutes", "tel", "mob", "email", "phone", "ext", "fax"]
 )
 MONTHS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
@@ -44,8 +38,7 @@ NOT_NAMES = frozenset(
     ["england", "scotland", "wales", "ireland", "britain", "uk", "spain", "france", "germany", "italy", "poland", "romania", "bulgaria", "albania", "pakistan", "india", "bangladesh", "afghanistan", "iran", "iraq", "syria", "turkey", "somalia", "eritrea", "sudan", "ethiopia", "nigeria", "ghana", "kenya", "jamaica", "china", "vietnam", "thailand", "philippines", "portugal", "greece", "cyprus", "dubai", "america", "usa", "canada", "australia", "lithuania", "latvia", "estonia", "slovakia", "hungary", "czech", "kosovo", "serbia", "croatia", "morocco", "egypt", "libya", "yemen", "kuwait", "qatar", "europe", "africa", "asia", "london"]
 ) - frozenset(["london"])
 NOT_NAMES = NOT_NAMES | frozenset(
-    """jus sumwhere smthn summat nuffin macdonalds northern southern eastern western judge magistrate aye gosh
-    """.split()
+    ["jus", "sumwhere", "smthn", "summat", "nuffin", "macdonalds", "northern", "southern", "eastern", "western", "judge", "magistrate", "aye", "gosh"]
 )
 TITLES = TITLES | {"judge", "coach"}
 # national bodies and platforms the guidelines leave unmarked
@@ -134,17 +127,15 @@ _HEADER_CUE = re.compile(
     r"\.?\s+)?(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2})"
 )
 ROLE_UPPER = frozenset(
-    "int iv yp yps r q a p i f m ie ch mod fac res inv sw dsl sio pc dc ds di dci sgt ps ins ivr ver me all "
-    "interp dsu dcs acc dcc supt insp cse cid yot mash nhs gp sen tbc aob ld ok na nb re cc".split()
+    ["int", "iv", "yp", "yps", "r", "q", "a", "p", "i", "f", "m", "ie", "ch", "mod", "fac", "res", "inv", "sw", "dsl", "sio", "pc", "dc", "ds", "di", "dci", "sgt", "ps", "ins", "ivr", "ver", "me", "all", "interp", "dsu", "dcs", "acc", "dcc", "supt", "insp", "cse", "cid", "yot", "mash", "nhs", "gp", "sen", "tbc", "aob", "ld", "ok", "na", "nb", "re", "cc"]
 )
 CUES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _cue in sorted(NAME_LEFT, key=len, reverse=True):
     CUES_BY_LAST.setdefault(_cue[-1], []).append(_cue)
 ORG_KNOWN_FIRST = frozenset(k[0] for k in ORG_KNOWN)
-LOWER_TITLES = frozenset("mr mrs miss ms pc dc ds sgt coach sir miss".split())
-PLACE_CUES = frozenset("in from towards toward via near around round outside".split())
-MOTION = frozenset("went back go going goes moved move drove drive came come taken took sent placed get got "
-                   "travelled ran run walked moving".split())
+LOWER_TITLES = frozenset(["mr", "mrs", "miss", "ms", "pc", "dc", "ds", "sgt", "coach", "sir", "miss"])
+PLACE_CUES = frozenset(["in", "from", "towards", "toward", "via", "near", "around", "round", "outside"])
+MOTION = frozenset(["went", "back", "go", "going", "goes", "moved", "move", "drove", "drive", "came", "come", "taken", "took", "sent", "placed", "get", "got", "travelled", "ran", "run", "walked", "moving"])
 _QUOTED_NICK = re.compile(r"\b([A-Z][a-z]+) [\"“]([A-Z][a-z]+)[\"”] ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 NAME_PARTICLES = frozenset(["ó", "o", "ni", "nic", "mac", "mc", "van", "von", "de", "da", "di", "du", "le", "la", "al", "el", "bin", "ben", "abu", "ibn"])
 RANKS = TITLES | frozenset(["chief", "superintendent", "acting", "temporary", "detective", "police", "deputy", "assistant"])
@@ -408,10 +399,11 @@ class RuleLayer:
                 ):
                     is_given = False
                 popular = self.g.given.get(k, (0, 0))[0] >= 1000 and not place
-                if after_prep and (t.cap or tier is None or (place and tier >= 50)) and not popular:
-                    if not (is_given and prev in NAME_LEFT_WEAK and prev not in PREP_PLACE):
-                        add(i, i, "LOCATION", 0.8, "gazetteer")
-                        continue
+                if after_prep and (t.cap or tier is None or (place and tier >= 50)) and not popular and not (
+                    is_given and prev in NAME_LEFT_WEAK and prev not in PREP_PLACE
+                ):
+                    add(i, i, "LOCATION", 0.8, "gazetteer")
+                    continue
                 if t.cap and not t.initial and tier is None and not is_given:
                     add(i, i, "LOCATION", 0.75, "gazetteer")
                     continue
@@ -525,9 +517,10 @@ class RuleLayer:
         ):
             return 0.0
         g = self.g.given.get(k)
-        if not g or (g[0] < 50 and g[1] < 2000) or k in STOP - {"will", "may"} or k in MONTHS or k in WEEKDAYS:
-            if not (k == "will" and g):
-                return 0.0
+        if (not g or (g[0] < 50 and g[1] < 2000) or k in STOP - {"will", "may"} or k in MONTHS or k in WEEKDAYS) and (
+            not (k == "will" and g)
+        ):
+            return 0.0
         prev = keys[i - 1] if i else ""
         prev2 = keys[i - 2] if i > 1 else ""
         nxt = keys[i + 1] if i + 1 < len(toks) else ""
@@ -598,10 +591,11 @@ class RuleLayer:
             gap = text[w.end:toks[j + 1].start] if j + 1 < len(toks) else ""
             if gap not in (" ", "") and not (is_org and gap.strip() == "&"):
                 break
-            if w.base_end != w.end and j != i - 1 and not (j > 0 and keys[j - 1] in ("st", "saint", "st.")):
-                # a possessive inside a name: "St Mary's RC Primary" is fine, "Kyle's school" is not
-                if not (start is None and toks[j + 1].cap):
-                    break
+            # a possessive inside a name: "St Mary's RC Primary" is fine, "Kyle's school" is not
+            if w.base_end != w.end and j != i - 1 and not (j > 0 and keys[j - 1] in ("st", "saint", "st.")) and (
+                not (start is None and toks[j + 1].cap)
+            ):
+                break
             if w.cap and w.key not in ("the", "i") and w.key not in TITLES and w.key not in MONTHS and (
                 w.key not in WEEKDAYS and w.key not in NOT_NAMES_HEAD
             ):
@@ -671,11 +665,10 @@ class RuleLayer:
         if outside:
             add(start, name_end, "ORG", 0.75, "rule")  # "the Golden Fry chip shop": the name only
             return
-        if head_end == i and k in WEAK_ORG_HEADS:
-            if len(name_keys) == 1 and self.g.words.get(name_keys[0], 99) <= 20 and (
-                toks[start].initial or self.g.words.get(name_keys[0], 99) <= 10
-            ):
-                return
+        if head_end == i and k in WEAK_ORG_HEADS and len(name_keys) == 1 and (
+            self.g.words.get(name_keys[0], 99) <= 20
+        ) and (toks[start].initial or self.g.words.get(name_keys[0], 99) <= 10):
+            return
         add(start, head_end, "ORG", 0.85 if t.cap else 0.7, "rule")
 
 
@@ -684,7 +677,7 @@ MULTI_PAIRS = frozenset(m[:2] for m in ORG_MULTI)
 LOWER_HEAD_OUTSIDE = frozenset(
     ["takeaway", "shop", "chippy", "cafe", "café", "garage", "barbers", "salon", "kebab", "hotel", "pub"]
 )
-CUISINES = frozenset("chinese indian turkish thai italian kebab pizza fish chip chips fried".split())
+CUISINES = frozenset(["chinese", "indian", "turkish", "thai", "italian", "kebab", "pizza", "fish", "chip", "chips", "fried"])
 WEAK_ORG_HEADS = frozenset(
     ["house", "hall", "centre", "center", "services", "express", "store", "bar", "club", "project", "trust", "high", "arms", "church", "group", "network", "lounge"]
 )

@@ -60,7 +60,7 @@ def test_rescan_reports_and_applies(project_path, passphrase, monkeypatch, capsy
     monkeypatch.setenv("QUALCODER_CSE_PASSPHRASE", passphrase)
     assert main(["rescan", str(project_path), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    notes = [r for r in rows if r["document"] == "Notes"][0]
+    notes = next(r for r in rows if r["document"] == "Notes")
     assert notes["leftovers"] >= 1 and notes["redacted"] == 0
     assert main(["rescan", str(project_path), "--apply"]) == 0
     capsys.readouterr()

@@ -84,7 +84,7 @@ def test_consistency_uses_the_keyed_hash_not_the_mapping(project, det):
 
 def test_mapping_is_kept_encrypted_and_can_be_discarded(project, det):
     _store(project, "Interview A", DOC1, det)
-    person = [p for p in project.pseudonyms.list() if p.kind == "PERSON"][0]
+    person = next(p for p in project.pseudonyms.list() if p.kind == "PERSON")
     assert project.pseudonyms.original(person.id) in {"Kowalczyk", "Chantelle Booth"}
     assert project.pseudonyms.discard_originals() > 0
     assert project.pseudonyms.originals_count() == 0 and not project.pseudonyms.keeps_originals()
@@ -140,7 +140,7 @@ def test_rescan_finds_leftovers_and_applying_moves_codings(project, det):
     assert apply_rescan(project, doc.id, session) >= 2
     new_text = project.documents.text(doc.id)
     assert "Brannigan" not in new_text
-    moved = [c for c in project.codings.list(document_id=doc.id) if c.id == coding.id][0]
+    moved = next(c for c in project.codings.list(document_id=doc.id) if c.id == coding.id)
     assert new_text[moved.start:moved.end].startswith("We reported [Person")
     assert rescan_project(project, detector=det).get(doc.id) is None  # placeholders are not proposed again
 
