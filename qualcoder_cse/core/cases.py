@@ -80,6 +80,17 @@ class CaseManager(Manager):
             self.project.audit.record("delete case", "case", case_id)
         self.project.notify("cases", case_id)
 
+    def restore(self, case: Case) -> Case:
+        """Put back a case removed by undo, with its id (so later undo steps still point at it)."""
+        with self.project.transaction():
+            self.conn.execute(
+                "INSERT INTO cases(id, name, description, guid) VALUES (?, ?, ?, ?)",
+                (case.id, case.name, case.description, case.guid),
+            )
+            self.project.audit.record("restore case", "case", case.id)
+        self.project.notify("cases", case.id)
+        return case
+
     def add_documents(self, case_id: int, document_ids: list[int]) -> None:
         self.get(case_id)
         with self.project.transaction():

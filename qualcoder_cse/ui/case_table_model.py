@@ -15,7 +15,7 @@ from ..core.errors import InvalidValue, ProjectError
 from ..core.models import Attribute
 from ..core.presets import display_value, force_pseudonyms, forces_pseudonymised, stored_value
 from .commands import push
-from .workbench_commands import SetAttributeValues
+from .workbench_commands import RenameCase, SetAttributeValues
 
 TYPE_LABELS = {"text": "text", "number": "number", "date": "date", "category": "category"}
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -160,14 +160,19 @@ class CaseTableModel(QAbstractTableModel):
         self.last_errors = []
         try:
             if index.column() == 0:
-                target_id = self.row_id(index.row())
-                self.project.cases.rename(target_id, str(value))
+                self._run(RenameCase(self.project, self.row_id(index.row()), str(value)))
                 self.reload()
                 return True
             return self.set_values([(index.row(), index.column(), "" if value is None else str(value))]) > 0
         except ProjectError as exc:
             self.last_errors = [str(exc)]
             return False
+
+    def _run(self, cmd) -> None:
+        if self.undo_stack is not None:
+            push(self.undo_stack, cmd)
+        else:
+            cmd.apply()
 
     # ----------------------------------------------------------------- sorting and filtering
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

@@ -33,6 +33,7 @@ from ..core.presets import add_research_presets, forces_pseudonymised, set_force
 from .attribute_dialog import AttributeDialog
 from .case_table_model import CaseTableModel, ChoicesRole
 from .errors import show_error
+from .workbench_commands import AddCase
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -190,10 +191,11 @@ class CasesEditor(QWidget):
             while self.project.cases.by_name(f"Case {n}"):
                 n += 1
             name = f"Case {n}"
-        case = self.project.cases.add(name)
+        cmd = AddCase(self.project, name)
+        self.model._run(cmd)
         self.model.reload()
-        self.select_id(case.id)
-        return case.id
+        self.select_id(cmd.case.id)
+        return cmd.case.id
 
     def _add_case_clicked(self) -> None:
         self.add_case()

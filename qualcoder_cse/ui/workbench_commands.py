@@ -134,3 +134,35 @@ class MapSpeakers(DomainCommand):
 
     def revert(self) -> None:
         self.project.turns.set_case_ids(self.before)
+
+
+class AddCase(DomainCommand):
+    """A new case; undo removes it (later steps that used it are undone first), redo puts it back, same id."""
+
+    def __init__(self, project, name: str) -> None:
+        super().__init__(project, f"Add case “{name}”")
+        self.name = name
+        self.case = None
+
+    def apply(self) -> None:
+        if self.case is None:
+            self.case = self.project.cases.add(self.name)
+        else:
+            self.project.cases.restore(self.case)
+
+    def revert(self) -> None:
+        if self.case is not None:
+            self.project.cases.delete(self.case.id)
+
+
+class RenameCase(DomainCommand):
+    def __init__(self, project, case_id: int, name: str) -> None:
+        super().__init__(project, "Rename case")
+        self.case_id, self.name, self.old = case_id, name, ""
+
+    def apply(self) -> None:
+        self.old = self.project.cases.get(self.case_id).name
+        self.project.cases.rename(self.case_id, self.name)
+
+    def revert(self) -> None:
+        self.project.cases.rename(self.case_id, self.old)

@@ -43,9 +43,18 @@ def test_create_case_and_attribute_and_set_values(qtbot, project):
     assert model.index(row, gcol).data() == "Police"
     stack.undo()
     assert project.attributes.value(group_id, case_id) == ""
-    # rename through the name cell
+    # rename through the name cell; adding and renaming are undoable too, and redo keeps the case id
     assert model.setData(model.index(model.row_of(case_id), 0), "DI Smith", Qt.ItemDataRole.EditRole)
     assert project.cases.get(case_id).name == "DI Smith"
+    stack.undo()
+    assert project.cases.get(case_id).name == "DI Jones"
+    while stack.canUndo():
+        stack.undo()
+    assert project.cases.by_name("DI Jones") is None and project.attributes.value(attr_id, case_id) == ""
+    while stack.canRedo():
+        stack.redo()
+    assert project.cases.get(case_id).name == "DI Smith"
+    assert project.attributes.value(attr_id, case_id) == "12"
 
 
 def test_paste_a_column_from_excel_is_one_undo_step(qtbot, project):
@@ -56,10 +65,11 @@ def test_paste_a_column_from_excel_is_one_undo_step(qtbot, project):
     attr_id = editor.add_attribute("Area", "category", ["Urban", "Rural"])
     col = 1 + [a.id for a in editor.model.attributes()].index(attr_id)
     editor.select_id(ids[0], col)
+    steps = stack.count()
     done = editor.paste_text("Urban\r\nrural\r\nMars\r\nUrban\r\n")
     assert done == 3 and "Skipped 1" in editor.status.text()
     assert [project.attributes.value(attr_id, i) for i in ids] == ["Urban", "Rural", "", "Urban"]
-    assert stack.count() == 1
+    assert stack.count() == steps + 1
     stack.undo()
     assert [project.attributes.value(attr_id, i) for i in ids] == ["", "", "", ""]
     qtbot.waitUntil(lambda: editor.model.index(0, col).data() == "")
