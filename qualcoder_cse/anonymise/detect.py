@@ -63,6 +63,8 @@ class Detector:
             k = t.key
             if cov[t.start] or k in STOP or k in NOT_NAMES or k in ROLE_WORDS or not k.isalpha() or len(k) < 2:
                 continue
+            if k in MONTHS or k in WEEKDAYS or k.rstrip("s") in WEEKDAYS or not t.text[1:].islower():
+                continue
             if (t.shape == "title" and not t.initial and k not in words) or (
                 t.shape == "title" and t.initial and k not in words and (k in given or k in self.gaz.surnames)
             ):
@@ -73,9 +75,14 @@ class Detector:
         if not lines:
             return []
         out = []
+        exact = {(s.start, s.end, s.label) for s in spans}
         for s in self.ner.find(text, sorted(lines.items())):
-            if any(cand[s.start:s.end]):
-                out.append(s)
+            if s.text[:1] in "\"'“‘(":
+                continue
+            if (s.start, s.end, s.label) in exact:
+                out.append(s)  # agreement raises the confidence when merged
+            elif any(cand[s.start:s.end]) and not any(cov[s.start:s.end]):
+                out.append(s)  # only where no other layer has a say
         return out
 
     def detect_many(self, texts: Iterable[str]) -> list[list[Span]]:
