@@ -1,17 +1,20 @@
 """File > Export > REFI-QDA, File > Import > REFI-QDA and File > Merge: dialogs over the headless functions in
 ``exporters/refi.py``, ``exporters/refi_import.py`` and ``exporters/merge.py``.
 
-``install(window)`` adds the actions to the File menu. The work runs in ``window.run_in_background`` (a
-worker thread with a progress dialog); the merge writes into the open project under ``project.quiet()`` so
-that no listener touches a widget from the worker thread, and the held-back change notifications are sent
-on the GUI thread when it ends. Each run ends with a report dialog listing what was tolerated, what could
-not be carried over and the conflicts; reports name documents and codes, never transcript text.
+``install(window)`` adds the actions to the File menu. The work runs in a worker thread with a progress
+dialog and Cancel (``BackgroundJob``: its results reach the GUI thread through slots of a QObject living
+there, since a signal connected to a plain function would run it in the worker thread); the merge writes
+into the open project under ``project.quiet()`` so that no listener touches a widget from the worker
+thread, and the held-back change notifications are sent on the GUI thread when it ends. Each run ends
+with a report dialog listing what was tolerated, what could not be carried over and the conflicts; reports
+name documents and codes, never transcript text.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -122,7 +126,7 @@ class ImportRefiDialog(QDialog):
 
     def values(self) -> tuple[Path, Path, str, str, str]:
         target = Path(self.target.text().strip())
-        if target.suffix.lower() != PROJECT_SUFFIX:
+        if target.name and target.suffix.lower() != PROJECT_SUFFIX:
             target = target.with_name(target.name + PROJECT_SUFFIX)
         anonymise = "off" if self.already.isChecked() else "auto"
         return (
@@ -160,6 +164,72 @@ class ImportRefiDialog(QDialog):
             self.accept()
 
 
+# ---------------------------------------------------------------------------------------------- background
+class _Worker(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object, object)  # result, exception
+
+    def __init__(self, fn) -> None:
+        super().__init__()
+        self.fn = fn
+        self.cancelled = False
+
+    def run(self) -> None:
+        def report(done: int, total: int) -> bool:
+            self.progress.emit(done, total)
+            return not self.cancelled
+
+        try:
+            self.finished.emit(self.fn(report), None)
+        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, shown there
+            self.finished.emit(None, exc)
+
+
+class BackgroundJob(QObject):
+    """Runs ``fn(progress)`` in a QThread behind a modal progress dialog; ``on_done(result)`` or an error
+    dialog follow on the GUI thread (this object lives there, so its slots are queued to it)."""
+
+    ended = Signal()
+
+    def __init__(self, window, fn, on_done, label: str) -> None:
+        super().__init__(window)
+        self.window, self.on_done = window, on_done
+        self.dialog = QProgressDialog(label, "Cancel", 0, 0, window)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.thread = QThread(self)
+        self.worker = _Worker(fn)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.progress.connect(self._progress)
+        self.worker.finished.connect(self._finished)
+        self.dialog.canceled.connect(self._cancel)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    @Slot()
+    def _cancel(self) -> None:
+        self.worker.cancelled = True
+
+    @Slot(int, int)
+    def _progress(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, max(total, 1)))
+
+    @Slot(object, object)
+    def _finished(self, result, exc) -> None:
+        self.dialog.reset()
+        self.dialog.close()
+        self.thread.quit()
+        self.thread.wait()
+        self.ended.emit()
+        if exc is not None:
+            self.window.show_error(exc)
+        else:
+            self.on_done(result)
+
+
 # ---------------------------------------------------------------------------------------------- actions
 class RefiActions:
     """The three File menu actions of one window."""
@@ -167,6 +237,7 @@ class RefiActions:
     def __init__(self, window) -> None:
         self.window = window
         self.last_report: list[str] = []  # kept for tests and for "show again"
+        self.jobs: list[BackgroundJob] = []
         file_menu = window.menus["file"]
         before = getattr(window, "file_separator", None)  # Import/Export/Merge go above Quit
         # File > Import and File > Export are shared with other features: reuse them when they exist.
@@ -198,6 +269,12 @@ class RefiActions:
         self.export_action.setEnabled(on)
         self.merge_action.setEnabled(on)
         self.codebook_action.setEnabled(on)
+
+    def _run(self, work, done, label: str) -> None:
+        job = BackgroundJob(self.window, work, done, label)
+        self.jobs.append(job)
+        job.ended.connect(lambda: self.jobs.remove(job))
+        job.start()
 
     def _report(self, title: str, lines: list[str]) -> None:
         self.last_report = lines
@@ -234,7 +311,7 @@ class RefiActions:
             lines += [f"not exported: {n}" for n in result.notes]
             self._report("REFI-QDA export", lines)
 
-        self.window.run_in_background(work, done, "Exporting to REFI-QDA…")
+        self._run(work, done, "Exporting to REFI-QDA…")
 
     # -- import
     def import_dialog(self) -> None:
@@ -265,7 +342,7 @@ class RefiActions:
             if answer == QMessageBox.StandardButton.Yes:
                 self.open_imported(target, passphrase, coder)
 
-        self.window.run_in_background(work, done, "Importing from REFI-QDA…")
+        self._run(work, done, "Importing from REFI-QDA…")
 
     def open_imported(self, target: Path, passphrase: str, coder: str) -> None:
         from ..core import Project
@@ -333,7 +410,7 @@ class RefiActions:
             self._report("Merge", report.lines())
 
         # On failure the merge's transaction is rolled back, so there is nothing to announce.
-        self.window.run_in_background(work, done, "Merging…")
+        self._run(work, done, "Merging…")
 
     @staticmethod
     def _announce(project, topics: set[str]) -> None:
