@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..core.autocode import Segment, autocode
+from ..core.errors import InvalidValue
 from ..core.models import Coding, Link
 from .commands import DomainCommand
 
@@ -151,8 +152,16 @@ class AddCase(DomainCommand):
             self.project.cases.restore(self.case)
 
     def revert(self) -> None:
-        if self.case is not None:
-            self.project.cases.delete(self.case.id)
+        if self.case is None:
+            return
+        cid = self.case.id
+        p = self.project
+        in_use = (p.memos.list("case", cid) or p.cases.documents_of(cid)
+                  or any(seg[0] == cid for seg in p.cases.segments()) or p.attributes.table("case").get(cid))
+        if in_use:  # memos and mappings are not on the undo stack: never delete them silently
+            raise InvalidValue(f"The case '{self.case.name}' now has memos, documents, turns or values; "
+                               "delete it in the cases editor instead.")
+        p.cases.delete(cid)
 
 
 class RenameCase(DomainCommand):

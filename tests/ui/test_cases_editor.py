@@ -192,3 +192,16 @@ def test_current_case_is_announced(qtbot, project):
     with qtbot.waitSignal(editor.caseSelected) as signal:
         editor.select_id(first, 0)
     assert signal.args == [first]
+
+
+def test_undo_never_deletes_a_case_that_gained_a_memo(qtbot, project):
+    stack = QUndoStack()
+    editor = CasesEditor(project, stack)
+    qtbot.addWidget(editor)
+    case_id = editor.add_case("YP 3")
+    project.memos.add("case", case_id, "Met twice; prefers text contact")
+    errors = []
+    stack.command(0).on_error = errors.append
+    stack.undo()
+    assert project.cases.get(case_id).name == "YP 3" and len(project.memos.list("case", case_id)) == 1
+    assert "has memos" in str(errors[0])
