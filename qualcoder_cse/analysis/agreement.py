@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import InvalidValue
-from .data import AnalysisData
+from .data import AnalysisData, one_blas_thread
 
 UNITS = ("character", "sentence", "turn")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -162,6 +162,11 @@ def _doc_cover(data: AnalysisData, g: pd.DataFrame, doc_id: int, unit: str, ncod
 def agreement(
     data: AnalysisData, *, unit: str = "character", coders: list[str] | None = None
 ) -> AgreementResult:
+    with one_blas_thread():
+        return _agreement(data, unit, coders)
+
+
+def _agreement(data: AnalysisData, unit: str, coders: list[str] | None) -> AgreementResult:
     if unit not in UNITS:
         raise InvalidValue(f"Agreement units are one of {', '.join(UNITS)}, not '{unit}'.")
     names = coders or sorted(data.codings["coder"].unique().tolist(), key=str.casefold)

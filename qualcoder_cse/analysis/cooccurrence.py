@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .data import AnalysisData
+from .data import AnalysisData, one_blas_thread
 
 
 @dataclass
@@ -56,6 +56,11 @@ class Cooccurrence:
 
 
 def cooccurrence(data: AnalysisData) -> Cooccurrence:
+    with one_blas_thread():
+        return _cooccurrence(data)
+
+
+def _cooccurrence(data: AnalysisData) -> Cooccurrence:
     used = set(data.codings["code_id"])
     codes = data.codes[data.codes["id"].isin(used)][["id", "path"]].reset_index(drop=True)
     k = len(codes)

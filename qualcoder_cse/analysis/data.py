@@ -11,6 +11,7 @@ Filters (all optional, combined with AND):
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -246,6 +247,16 @@ def load(
         data.memos = frames.memos(project)
         data.links = frames.links(project)
     return data
+
+
+def one_blas_thread():
+    """Small matrix products run much faster on one BLAS thread: OpenBLAS's threads spin against each other
+    (and against the GUI) on a 2-core laptop, costing up to 10x on the co-occurrence and agreement loops."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - a declared dependency; degrade to the default threads
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def require_codes(data: AnalysisData) -> None:

@@ -26,7 +26,7 @@ from openpyxl.utils import get_column_letter
 
 from .. import analysis as an
 from ..core.errors import InvalidValue, ProjectError
-from .xlsx_stream import new_workbook, save_to_bytes, start_sheet
+from .xlsx_stream import Styled, new_workbook, save_to_bytes, start_sheet, style_id
 
 Progress = Callable[[int, int, str], None]
 
@@ -112,6 +112,7 @@ class _Sheet:
             self.first = 2
         self.ws.freeze_panes = freeze or f"A{self.first + 1}"
         start_sheet(self.ws)
+        self._wrap = style_id(self.ws, alignment=WRAP)
         if title_row:
             self.ws.append([self._cell(title_row, TITLE)])
         self.ws.append([self._cell(h, BOLD) for h in header])
@@ -129,9 +130,7 @@ class _Sheet:
 
     def append(self, row: list) -> None:
         if self.wrap_cols:
-            row = [
-                self._cell(v, alignment=WRAP) if i in self.wrap_cols else _num(v) for i, v in enumerate(row)
-            ]
+            row = [Styled(_num(v), self._wrap) if i in self.wrap_cols else _num(v) for i, v in enumerate(row)]
         else:
             row = [_num(v) for v in row]
         self.ws.append(row)

@@ -37,6 +37,26 @@ def _letter(col: int) -> str:
     return _LETTERS[col]
 
 
+class Styled:
+    """A value with a ready cell style id, for rows of many identically styled cells (quotes)."""
+
+    __slots__ = ("style_id", "value")
+
+    def __init__(self, value, style_id: str) -> None:
+        self.value = value
+        self.style_id = style_id
+
+
+def style_id(ws, **style) -> str:
+    """The workbook's cell-style id for font/alignment/fill/number_format keywords (computed once)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=None)
+    for key, value in style.items():
+        setattr(cell, key, value)
+    return str(cell.style_id)
+
+
 def _fast_write_row(xf, row, row_idx) -> None:
     r = str(row_idx)
     el = Element("row", r=r)
@@ -51,8 +71,14 @@ def _fast_write_row(xf, row, row_idx) -> None:
                 SubElement(el, "c", attrs)
                 continue
         else:
-            value = v
             attrs = {"r": _letter(col) + r}
+            if isinstance(v, Styled):
+                attrs["s"] = v.style_id
+                v = v.value
+                if v is None:
+                    SubElement(el, "c", attrs)
+                    continue
+            value = v
             if isinstance(v, str):
                 dtype = "s"
                 attrs["t"] = "inlineStr"
