@@ -207,7 +207,7 @@ class _Files:
                         for p in d.iterdir():
                             if p.name.lower() == base and p.is_file():
                                 return p.read_bytes(), ""
-            return None, "its file was not found"
+            return None, "its file was not found (no sources folder beside the .qde holds it)"
         if lower.startswith(("relative://", "absolute://")):
             rest = (
                 ref.split("://", 1)[1].lstrip("/") if lower.startswith("relative") else ref.split("://", 1)[1]
