@@ -121,6 +121,15 @@ class CodingManager(Manager):
         sql += " ORDER BY document_id, start, id"
         return [Coding(*r) for r in self.q(sql, params)]
 
+    def spans(self, document_id: int, coder_id: int | None = None) -> list[tuple[int, int, int, int, int]]:
+        """(id, code_id, coder_id, start, end) of a document's codings, by start: the fast path for painting."""
+        sql = 'SELECT id, code_id, coder_id, start, "end" FROM codings WHERE document_id = ?'
+        params: list = [document_id]
+        if coder_id is not None:
+            sql += " AND coder_id = ?"
+            params.append(coder_id)
+        return self.q(sql + " ORDER BY start, id", params)
+
     def at(self, document_id: int, pos: int) -> list[Coding]:
         """Codings that cover the character at ``pos``."""
         rows = self.q(

@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from heapq import heappop, heappush
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -39,8 +40,7 @@ LANE_WIDTH = 5
 MAX_LANES = 12
 
 
-@dataclass(frozen=True)
-class PaintedCoding:
+class PaintedCoding(NamedTuple):
     coding_id: int
     code_id: int
     coder_id: int
@@ -143,25 +143,31 @@ class CodingTextEdit(QPlainTextEdit):
         self.coder_names = coder_names
 
     def set_codings(self, codings) -> None:
-        """Replace the painted codings (domain ``Coding`` objects of this document)."""
-        items = sorted(codings, key=lambda c: (c.start, -c.end, c.id))
-        lane_ends: list[int] = []
+        """Replace the painted codings: domain ``Coding`` objects or ``(id, code_id, coder_id, start, end)``
+        tuples (``project.codings.spans``) of this document."""
+        rows = list(codings)
+        if rows and hasattr(rows[0], "code_id"):
+            rows = [(c.id, c.code_id, c.coder_id, c.start, c.end) for c in rows]
+        rows.sort(key=lambda r: (r[3], -r[4], r[0]))
+        to_qt = self.offsets.to_qt if self.offsets.qt_length != self.offsets.length else int
+        colours: dict[int, QColor] = {}
+        busy: list[tuple[int, int]] = []  # (end, lane) of lanes in use; interval partitioning
+        free: list[int] = []
         painted: list[PaintedCoding] = []
-        to_qt = self.offsets.to_qt
-        for c in items:
-            qs, qe = to_qt(c.start), to_qt(c.end)
-            lane = next((i for i, end in enumerate(lane_ends) if end <= qs), None)
-            if lane is None:
-                lane = len(lane_ends)
-                lane_ends.append(qe)
-            else:
-                lane_ends[lane] = qe
-            colour = QColor(self.code_info.get(c.code_id, ("", "#999999"))[1])
-            painted.append(PaintedCoding(c.id, c.code_id, c.coder_id, qs, qe, colour, lane))
+        for cid, code_id, coder_id, start, end in rows:
+            qs, qe = to_qt(start), to_qt(end)
+            while busy and busy[0][0] <= qs:
+                heappush(free, heappop(busy)[1])
+            lane = heappop(free) if free else len(busy)
+            heappush(busy, (qe, lane))
+            colour = colours.get(code_id)
+            if colour is None:
+                colour = colours[code_id] = QColor(self.code_info.get(code_id, ("", "#999999"))[1])
+            painted.append(PaintedCoding(cid, code_id, coder_id, qs, qe, colour, lane))
         self.painted = painted
         self._starts = [p.qs for p in painted]
         self._max_len = max((p.qe - p.qs for p in painted), default=0)
-        lanes = min(len(lane_ends), MAX_LANES)
+        lanes = min(max((p.lane for p in painted), default=-1) + 1, MAX_LANES)
         if lanes != self.lanes:
             self.lanes = lanes
             self._update_margin_width()
@@ -221,21 +227,25 @@ class CodingTextEdit(QPlainTextEdit):
                 if geo.top() > bottom:
                     break
                 bpos, blen = block.position(), block.length()
-                layout = block.layout()
-                for p in visible:
-                    if p.qe <= bpos or p.qs >= bpos + blen:
-                        continue
-                    a_abs, b_abs = max(p.qs, bpos) - bpos, min(p.qe, bpos + blen - 1) - bpos
-                    painter.setBrush(_tint(p.colour))
+                bend = bpos + blen - 1
+                here = [p for p in visible if p.qs <= bend and p.qe > bpos]
+                if here:
+                    layout = block.layout()
+                    lines = []
                     for i in range(layout.lineCount()):
                         line = layout.lineAt(i)
-                        ls, le = line.textStart(), line.textStart() + line.textLength()
-                        a, b = max(a_abs, ls), min(b_abs, le)
-                        if a >= b:
-                            continue
-                        x1, x2 = _x(line, a), _x(line, b)
-                        r = line.rect()
-                        painter.drawRect(QRectF(geo.left() + x1, geo.top() + r.top(), x2 - x1, r.height()))
+                        lines.append((line, line.textStart(), line.textStart() + line.textLength(), line.rect()))
+                    left, top = geo.left(), geo.top()
+                    for p in here:
+                        a_abs, b_abs = max(p.qs, bpos) - bpos, min(p.qe, bend) - bpos
+                        painter.setBrush(_tint(p.colour))
+                        for line, ls, le, r in lines:
+                            a, b = max(a_abs, ls), min(b_abs, le)
+                            if a >= b:
+                                continue
+                            x1 = r.left() if a == ls else _x(line, a)
+                            x2 = _x(line, b)
+                            painter.drawRect(QRectF(left + x1, top + r.top(), x2 - x1, r.height()))
                 block = block.next()
             painter.end()
         super().paintEvent(event)
@@ -354,9 +364,15 @@ class CodingTextEdit(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+_TINTS: dict[int, QColor] = {}
+
+
 def _tint(colour: QColor) -> QColor:
-    c = QColor(colour)
-    c.setAlpha(72)
+    key = colour.rgb()
+    c = _TINTS.get(key)
+    if c is None:
+        c = _TINTS[key] = QColor(colour)
+        c.setAlpha(72)
     return c
 
 

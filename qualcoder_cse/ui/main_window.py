@@ -463,7 +463,6 @@ class MainWindow(QMainWindow):
     def _on_project_event(self, topic: str, payload) -> None:
         if topic == "codings":
             if payload is None or payload == self.current_document_id:
-                self._pending.add("view")
                 self.reload_codings()  # synchronous: the highlight must follow the click at once
             self._pending.update({"counts", "coded", "details"})
         elif topic == "codes":
@@ -580,8 +579,7 @@ class MainWindow(QMainWindow):
     def reload_codings(self) -> None:
         if self.project is None or self.current_document_id is None:
             return
-        codings = self.project.codings.list(document_id=self.current_document_id, coder_id=self.coder_filter())
-        self.view.set_codings(codings)
+        self.view.set_codings(self.project.codings.spans(self.current_document_id, self.coder_filter()))
 
     # ================================================================= coding
     def _selection_changed(self) -> None:

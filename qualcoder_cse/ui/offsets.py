@@ -27,7 +27,7 @@ class OffsetMap:
     def to_qt(self, cp: int) -> int:
         """Code-point offset -> Qt (UTF-16) position."""
         cp = max(0, min(cp, self.length))
-        return cp + bisect_left(self._astral_cp, cp)
+        return cp + bisect_left(self._astral_cp, cp) if self._astral_cp else cp
 
     def to_cp(self, qt: int) -> int:
         """Qt (UTF-16) position -> code-point offset (inside a surrogate pair: the character's start)."""

@@ -3,7 +3,7 @@ undo and redo; remove and resize; merge and delete codes from the tree and undo;
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
@@ -175,7 +175,7 @@ def test_codebook_changes_are_undoable(qtbot, main_window, monkeypatch):
     assert w.project.codes.get(cawn.id).name == "CAWNs"
     new_id = w.code_panel.new_code(cawn.parent_id, name="Dispersal orders")
     assert w.project.codes.get(new_id).path == "Disruption/Dispersal orders"
-    doc, text = _open(w, "Police lead 1")
+    doc, _text = _open(w, "Police lead 1")
     w.view.select_cp(0, 10)
     w.apply_code(cawn.id)
     w.code_panel.move_code(cawn.id, None)
@@ -294,4 +294,3 @@ def test_unexpected_error_is_a_dialog_not_a_crash(qtbot, main_window, monkeypatc
         errors._hook(type(exc), exc, exc.__traceback__)
     assert "transcript words" not in safe and "KeyError" in safe
     assert shown and "KeyError" in shown[0] and "transcript words" not in shown[0]
-    assert QPoint  # keep import used
