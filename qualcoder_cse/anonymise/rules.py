@@ -611,6 +611,11 @@ class RuleLayer:
                 self.g.words.get(w.key, 99) >= 50
             ):
                 start = j
+            elif outside and w.shape == "lower" and w.key not in STOP and w.key not in NOT_NAMES and (
+                w.key not in LOWER_NAME_BLOCK and j >= name_end - 2 and w.key.isalpha()
+                and self.g.words.get(w.key, 99) >= 50
+            ):
+                start = j  # "the golden dragon takeaway": lowercase names in chat
             elif lower_ok and w.shape == "lower" and w.key not in STOP and j == i - 1 and j > 0 and (
                 keys[j - 1] in ("on", "off", "down", "along", "near", "up")
             ):
@@ -644,6 +649,14 @@ class RuleLayer:
             keys[start] in self.g.words
         ):
             start += 1  # "Visited Castle View Academy"
+        while start <= name_end and toks[start].cap and self.g.words.get(keys[start], 99) <= 20 and (
+            start + 1 <= i and not toks[start + 1].cap
+        ):
+            start += 1  # "Because taxis..."
+        if start > name_end and not (head_end > i or t.cap):
+            return
+        if start <= name_end and not toks[start].cap and self.g.words.get(keys[start], 99) <= 35:
+            return
         if outside:
             while name_end > start and keys[name_end] in CUISINES:
                 name_end -= 1  # "the Lucky Star Chinese takeaway"
@@ -682,7 +695,11 @@ WEAK_ORG_HEADS = frozenset(
     ["house", "hall", "centre", "center", "services", "express", "store", "bar", "club", "project", "trust", "high", "arms", "church", "group", "network", "lounge"]
 )
 GENERIC_MODIFIERS = frozenset(["chip", "kebab", "phone", "corner", "nail", "nails", "pizza", "chicken", "fish", "mobile", "car", "vape"])
-NOT_NAMES_HEAD = frozenset(["police", "council", "school", "academy", "road", "street", "station", "the"])
+NOT_NAMES_HEAD = frozenset(["police", "council", "school", "academy", "the"])
+LOWER_NAME_BLOCK = frozenset(
+    "local corner little big old new other same main nearest late night dodgy cheap usual chinese indian "
+    "turkish fish chip chips kebab pizza chicken phone mobile vape nail nails car barber barbers hair".split()
+)
 
 # words from the SCOWL 35/40 tier that are far more often words than names in transcripts
 AMBIGUOUS_35 = frozenset(
