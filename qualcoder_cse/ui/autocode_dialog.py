@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.autocode import SCOPES, Segment, autocode_segments
+from ..core.autocode import SCOPES, Segment, autocode_segments, compile_pattern
 from ..core.errors import ProjectError
 from .errors import show_error
 
@@ -58,7 +58,6 @@ class AutocodeDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.speakers, 1)
         layout.addWidget(buttons)
-        self._result: tuple[int, list[Segment], str] | None = None
 
     def set_code(self, code_id: int | None) -> None:
         if code_id is not None:
@@ -70,29 +69,32 @@ class AutocodeDialog(QDialog):
             item = self.speakers.item(i)
             item.setSelected(item.data(Qt.ItemDataRole.UserRole) in wanted)
 
-    def compute(self) -> tuple[int, list[Segment], str]:
+    def request(self) -> tuple[int, dict, str]:
+        """(code id, keyword arguments for ``autocode_segments``, undo label), checked but not run yet:
+        a bad pattern or no choice at all is reported here, before any slow work."""
         index = self.code_box.findText(self.code_box.currentText(), Qt.MatchFlag.MatchFixedString)
         if index < 0:
             raise ProjectError("Choose a code from the list first.")
-        code_id = self.code_box.itemData(index)
         speakers = [i.data(Qt.ItemDataRole.UserRole) for i in self.speakers.selectedItems()]
         pattern = self.pattern.text().strip() or None
-        segments = autocode_segments(self.project, pattern=pattern, speaker=speakers or None,
-                                     scope=self.scope_box.currentData())
+        if pattern is None and not speakers:
+            raise ProjectError("Select at least one speaker, or type a pattern.")
+        if pattern is not None:
+            compile_pattern(pattern)
         who = ", ".join(speakers) if speakers else "all speakers"
         label = f"Auto-code {who}" + (f" matching {pattern}" if pattern else "")
-        return code_id, segments, label
+        kwargs = {"pattern": pattern, "speaker": speakers or None, "scope": self.scope_box.currentData()}
+        return self.code_box.itemData(index), kwargs, label
+
+    def compute(self) -> tuple[int, list[Segment], str]:
+        """(code id, segments, undo label): the request run at once."""
+        code_id, kwargs, label = self.request()
+        return code_id, autocode_segments(self.project, **kwargs), label
 
     def _ok(self) -> None:
         try:
-            self._result = self.compute()
+            self.request()
         except ProjectError as exc:
             show_error(self, exc)
             return
         self.accept()
-
-    def result_segments(self) -> tuple[int, list[Segment], str]:
-        """(code id, segments, undo label) computed when the dialog was accepted."""
-        if self._result is None:
-            self._result = self.compute()
-        return self._result

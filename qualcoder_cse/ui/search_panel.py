@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.autocode import SCOPES, segments_for_query
+from ..core.autocode import SCOPES, autocode_segments, segments_for_query
 from ..core.errors import ProjectError
 from ..core.models import SearchHit
 from .autocode_preview_dialog import AutocodePreviewDialog
@@ -325,8 +325,22 @@ class SearchPanel(QWidget):
         dialog.set_code(self.code_box.currentData())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        code_id, segments, label = dialog.result_segments()
-        preview = AutocodePreviewDialog(self.project, segments, self.project.codes.path(code_id),
-                                        dialog.scope_box.currentData(), self)
-        if preview.exec() == QDialog.DialogCode.Accepted:
-            self.code_segments(code_id, preview.selected_segments(), label)
+        code_id, kwargs, label = dialog.request()
+
+        def work(_progress):
+            return autocode_segments(self.project, **kwargs)
+
+        def done(segments) -> None:
+            preview = AutocodePreviewDialog(self.project, segments, self.project.codes.path(code_id),
+                                            kwargs["scope"], self)
+            if preview.exec() == QDialog.DialogCode.Accepted:
+                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+                try:
+                    self.code_segments(code_id, preview.selected_segments(), label)
+                finally:
+                    QApplication.restoreOverrideCursor()
+
+        if self.runner is not None:
+            self.runner(work, lambda segs: self._guard(lambda: done(segs)), "Finding the segments…")
+        else:
+            done(work(None))

@@ -3,9 +3,11 @@ auto-code by speaker."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
+from qualcoder_cse.core.errors import ProjectError
 from qualcoder_cse.ui.autocode_dialog import AutocodeDialog
 from qualcoder_cse.ui.search_panel import SearchPanel
 
@@ -95,6 +97,13 @@ def test_autocode_by_speaker_group(qtbot, project):
     dialog.scope_box.setCurrentIndex(dialog.scope_box.findData("sentence"))
     _c, segments, _l = dialog.compute()
     assert [FOCUS[s:e] for _d, s, e in segments] == ["Nobody checks."]
+    dialog.pattern.setText("(unclosed")
+    with pytest.raises(ProjectError, match="regular expression"):
+        dialog.request()
+    dialog.pattern.clear()
+    dialog.select_speakers([])
+    with pytest.raises(ProjectError, match="at least one speaker"):
+        dialog.request()
 
 
 def test_code_picker_follows_new_codes(qtbot, project):
