@@ -458,9 +458,10 @@ class _Store:
                         turns.append((s, e, anon.label((sel.name or "").strip() or "speaker")))
             # REFI has no speaker turns: find them from the labels in the text, as a file import does
             # (the text is not changed); turns a case refers to win where they overlap.
-            for t in _detect_turns(text):
-                if not any(t[0] < e and s < t[1] for s, e, _ in turns):
-                    turns.append(t)
+            covered = bytearray(len(text) + 1)
+            for s, e, _ in turns:
+                covered[s:e] = b"\x01" * (e - s)
+            turns += [t for t in _detect_turns(text) if covered.find(1, t[0], max(t[1], t[0] + 1)) < 0]
             self.counts["speaker turns"] = self.counts.get("speaker turns", 0) + len(turns)
             doc = self.p.documents.add(
                 name,
