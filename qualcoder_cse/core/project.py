@@ -19,8 +19,6 @@ import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import sqlite_utils
-
 from .. import __version__
 from . import connection as cx
 from .errors import ProjectError, ProjectExists, ReadOnly, SchemaTooNew, WrongPassphrase
@@ -28,6 +26,25 @@ from .lock import ProjectLock
 from .models import ProjectInfo
 from .schema import SCHEMA_VERSION, migrate
 from .util import now
+
+
+def _import_sqlite_utils():
+    """sqlite-utils imports pandas and numpy when installed (0.3-0.9 s) only to map their types on insert,
+    which we never use; hide them during its import so the window starts fast. They import normally later."""
+    import sys
+
+    hidden = [m for m in ("pandas", "numpy") if m not in sys.modules]
+    for m in hidden:
+        sys.modules[m] = None  # type: ignore[assignment]  # makes `import m` raise ImportError
+    try:
+        import sqlite_utils
+    finally:
+        for m in hidden:
+            del sys.modules[m]
+    return sqlite_utils
+
+
+sqlite_utils = _import_sqlite_utils()
 
 PROJECT_SUFFIX = ".qcse"
 
