@@ -53,7 +53,7 @@ class AnalysisData:
     project_name: str
     filters: Filters
     created_at: str
-    codings: pd.DataFrame  # id, code_id, document_id, start, end, coder_id, coder, memo, created_at
+    codings: pd.DataFrame  # id, code_id, document_id, start, end, coder_id, coder, memo
     codes: pd.DataFrame  # tree order: id, parent_id, name, path, depth, colour, description, order
     ancestry: pd.DataFrame  # code_id, row_code: each code with itself and every ancestor
     documents: pd.DataFrame  # id, name, kind, word_count, char_count, memo
@@ -143,7 +143,7 @@ def load(
     filters = filters or Filters()
     docs = frames.documents(project)
     codes = frames.codes(project)
-    codings = frames.codings(project)
+    codings = frames.codings(project, memos=with_memos)
     cases = frames.cases(project)
     segments = frames.case_segments(project)
     turns = frames.turns(project)

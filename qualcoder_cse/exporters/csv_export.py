@@ -48,7 +48,7 @@ def export_csv(
         if not folder.parent.exists():
             raise ProjectError(f"The folder {folder.parent} does not exist.")
         folder.mkdir()
-    data = an.load(project, options.filters, progress=progress)
+    data = an.load(project, options.filters, progress=progress, with_memos=True)
     group_by = options.group_by or an.default_group_attribute(data)
     files: dict[str, bytes] = {}
     files.update(_matrix_files(an.code_by_case(data), "code_x_case"))

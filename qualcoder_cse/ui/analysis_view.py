@@ -154,6 +154,7 @@ class AnalysisView(QWidget):
         split.addWidget(right)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)
+        split.setSizes([230, 640, 430])
         self.status = QLabel("")
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)

@@ -35,6 +35,7 @@ class BarChart(QWidget):
             return []
         top = 24 + 16 * ((len(self.series) + 3) // 4)
         plot = QRectF(36, top, max(10, self.width() - 46), max(10, self.height() - top - 34))
+        self._plot = plot
         peak = max((v for row in self.values for v in row), default=0) or 1
         group_w = plot.width() / len(self.categories)
         bar_w = max(1.0, group_w * 0.8 / len(self.series))
@@ -67,7 +68,7 @@ class BarChart(QWidget):
         p.setPen(QPen(self.palette().text().color()))
         p.drawLine(30, int(bottom), self.width() - 8, int(bottom))
         peak = max((v for row in self.values for v in row), default=0)
-        p.drawText(QRectF(0, bottom - 12 - (bottom - 40), 34, 14), Qt.AlignmentFlag.AlignRight, f"{peak:g}")
+        p.drawText(QRectF(0, self._plot.top() - 7, 32, 14), Qt.AlignmentFlag.AlignRight, f"{peak:g}")
         group_w = (self.width() - 46) / len(self.categories)
         for c, name in enumerate(self.categories):
             label = p.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, int(group_w) - 2)

@@ -41,7 +41,7 @@ def test_csv_per_matrix(sample, tmp_path):
     gaps = read_csv(tmp_path / "csv" / "evidence_gaps.csv")
     assert ["Gaps", "police", "0", "0", "0", "no evidence"] in gaps
     codings = read_csv(tmp_path / "csv" / "codings.csv")
-    assert len(codings) == 14 and codings[1][6] == "warning notices a lot"
+    assert len(codings) == 14 and codings[1][6:] == ["warning notices a lot", "CAWN use"]
 
 
 def test_briefing_counts_and_exemplars(sample, tmp_path):
