@@ -66,6 +66,13 @@ class _Worker(QObject):
             self.finished.emit(None, exc)
 
 
+class _Relay(QObject):
+    """Lives in the GUI thread; the worker's signals reach the progress dialog and ``on_done`` through it."""
+
+    finished = Signal(object, object)
+    progress = Signal(int, int)
+
+
 class MainWindow(QMainWindow):
     project_opened = Signal(object)
     project_closed = Signal()
@@ -334,8 +341,14 @@ class MainWindow(QMainWindow):
             else:
                 on_done(result)
 
-        worker.progress.connect(progress)
-        worker.finished.connect(finished)
+        # A plain function connected to the worker's signals would run in the worker thread; routing them
+        # through an object living in this (GUI) thread queues them here, where dialogs may be touched.
+        relay = _Relay(self)
+        worker.progress.connect(relay.progress)
+        worker.finished.connect(relay.finished)
+        relay.progress.connect(progress)
+        relay.finished.connect(finished)
+        relay.finished.connect(relay.deleteLater)
         dialog.canceled.connect(lambda: setattr(worker, "cancelled", True))
         self._threads.append((thread, worker))
         thread.start()

@@ -42,3 +42,40 @@ def test_panels_in_main_window(qtbot, project_path, passphrase, tmp_path):
     assert ext.memo_host.panel is None and ext.search_host.panel is None
     with Project.open(project_path, passphrase, readonly=True) as again:
         assert [m.text for m in again.memos.list("document", doc.id)] == ["Typed just before closing"]
+
+
+def test_code_all_results_through_the_window_thread_and_preview(qtbot, project_path, passphrase, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from qualcoder_cse.ui.autocode_preview_dialog import AutocodePreviewDialog
+
+    window = MainWindow(Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    project = Project.open(project_path, passphrase, coder="alice")
+    window.set_project(project)
+    search = window.workbench_extensions.search_host.panel
+    assert search.runner is not None
+    search.run_search("police")
+    code = project.codes.by_path("Young people's perspectives on policing/Willingness to seek police help")
+    search.set_code(code.id)
+    search.scope_box.setCurrentIndex(search.scope_box.findData("turn"))
+    seen = []
+
+    def accept_preview() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, AutocodePreviewDialog):
+            seen.append(dialog.model.rowCount())
+            dialog.accept()
+        else:
+            QTimer.singleShot(20, accept_preview)
+
+    QTimer.singleShot(20, accept_preview)
+    search.code_all_clicked()  # finds the segments in the window's worker thread, then previews
+    qtbot.waitUntil(lambda: len(project.codings.list(code_id=code.id)) == seen[0] if seen else False, timeout=10000)
+    texts = sorted(project.codings.text(c) for c in project.codings.list(code_id=code.id))
+    # these documents have no speaker turns, so "the speaker turn" falls back to the line
+    assert texts == ["P1: The police are good at it now 😀 compared with five years ago.", "yp1: police never listen tbh"]
+    window.undo_stack.undo()
+    assert project.codings.list(code_id=code.id) == []
+    window.close_project()
