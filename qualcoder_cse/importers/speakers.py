@@ -14,6 +14,8 @@ a bare ``00:12:31``):
 - bracketed labels: ``[Facilitator]``, ``[P3]`` (not stage directions such as ``[laughs]``);
 - "service" layouts: ``Speaker 1 (00:04):`` (Rev), and a label line ``Sarah Jones  0:03`` followed by the
   text (Otter);
+- chat exports: ``12/03/2024, 14:02 - Sam: hi`` and ``[12/03/2024, 14:02:33] Sam: hi`` (WhatsApp), where
+  the date and time become the turn's timestamp;
 - other capitalised names (``Sarah:``, ``John Smith:``) only when the same label opens at least
   ``min_weak_count`` lines of the document, so a lone ``Date:`` or ``Location:`` heading is not a speaker.
 
@@ -34,6 +36,7 @@ TIMESTAMP = r"(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _TS_BRACKETED = rf"[\[(](?P<ts>{TIMESTAMP})[\])]"
 _TS_BARE = r"(?P<tsb>\d{1,3}:\d{2}:\d{2}(?:[.,]\d{1,3})?)"
 _LEAD_TS = rf"(?:{_TS_BRACKETED}|{_TS_BARE})[ \t]+"
+_CHAT_STAMP = r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u202f]?[APap]\.?[Mm]\.?)?"
 
 _ROLES = (
     r"interviewer|interviewee|int|iv|i|r|q|a|res|resp|respondent|participant|facilitator|fac|moderator|mod|"
@@ -117,6 +120,8 @@ def _default_patterns() -> list[tuple[re.Pattern, bool | None]]:
     lead = rf"^(?:{_LEAD_TS})?"
     after_label = rf"[ \t]*(?:{_TS_BRACKETED.replace('ts', 'ts2')})?[ \t]*:(?=[ \t]|$)"
     return [
+        # Chat exports (WhatsApp and the like): "12/03/2024, 14:02 - Sam: hi", "[12/03/2024, 14:02:33] Sam: hi".
+        (re.compile(rf"^\[?(?P<ts4>{_CHAT_STAMP})\]?(?:[ \t]+-)?[ \t]+(?P<strong>[^:\n]{{1,60}}?):(?=[ \t]|$)"), None),
         # Bracketed label: "[Facilitator] text", "[P3]: text".
         (re.compile(rf"{lead}\[(?:(?P<strong>{_STRONG_NAME})|(?P<weak>{_WEAK_NAME}))\]:?(?=[ \t]|$)"), None),
         # Label line with a timestamp and nothing else (Otter): "Sarah Jones  0:03".
@@ -162,7 +167,7 @@ def _match_line(line: str, user, hints, defaults) -> _Label | None:
 
 def _from_match(m: re.Match, name: str, strong: bool) -> _Label:
     ts, span = None, None
-    for group in ("ts", "tsb", "ts2", "ts3"):
+    for group in ("ts", "tsb", "ts2", "ts3", "ts4"):
         if group in m.re.groupindex and m.group(group):
             ts = m.group(group)
             start, end = m.span(group)
@@ -171,8 +176,8 @@ def _from_match(m: re.Match, name: str, strong: bool) -> _Label:
             if start > 0 and line[start - 1] in "[(":
                 start -= 1
                 end += 1
-            if start == 0:
-                while end < len(line) and line[end] in " \t":
+            if start == 0:  # a leading stamp: cut the separator after it too ("14:02 - Sam: hi")
+                while end < len(line) and line[end] in " \t-":
                     end += 1
             else:
                 while start > 0 and line[start - 1] in " \t":
