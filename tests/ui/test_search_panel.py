@@ -113,3 +113,16 @@ def test_code_picker_follows_new_codes(qtbot, project):
     code = project.codes.add("Hotel watch schemes")
     qtbot.waitUntil(lambda: panel.code_box.findData(code.id) >= 0)
     assert panel.code_box.currentData() == first
+
+
+def test_results_come_a_page_at_a_time(qtbot, project):
+    text = "\n".join(f"P{i % 3 + 1}: the caravan site again, visit {i}." for i in range(130))
+    project.documents.add("Caravans", text, kind="fieldnote")
+    panel = SearchPanel(project)
+    qtbot.addWidget(panel)
+    assert panel.run_search("caravan") == 100
+    assert panel.status.text().startswith("100+ hits") and not panel.more_button.isHidden()
+    assert panel.more() == 30
+    assert len(panel.model.hits) == 130 and panel.more_button.isHidden()
+    starts = [h.start for h in panel.model.hits]
+    assert starts == sorted(starts) and len(set(starts)) == 130
