@@ -209,6 +209,8 @@ def store(
     report.not_carried += data.lost
     with project.transaction():
         _Store(project, data, report, anonymiser, progress).run()
+        detail = f"codings={report.counts.get('codings', 0)} not_carried={len(report.not_carried)}"
+        project.audit.record("import refi", "project", None, detail)
     return report
 
 

@@ -307,6 +307,10 @@ class RefiActions:
             return export_refi(project, path, progress=lambda d, t, _s: progress(d, t))
 
         def done(result) -> None:
+            if not project.readonly:  # on the GUI thread, once the worker has let go of the connection
+                project.audit.record(
+                    "export refi", "project", None, f"codings={result.counts.get('codings', 0)}"
+                )
             lines = [f"wrote {result.path}", "  " + ", ".join(f"{k}: {v}" for k, v in result.counts.items())]
             lines += [f"not exported: {n}" for n in result.notes]
             self._report("REFI-QDA export", lines)

@@ -44,6 +44,7 @@ def test_export_then_import_through_the_window(qtbot, project_path, passphrase, 
     assert out.is_file() and actions.last_report[0] == f"wrote {out}"
     assert "codings: 1" in actions.last_report[1]
     assert actions.report_dialog.text.toPlainText().startswith(f"wrote {out}")
+    assert project.audit.list(5)[0].action == "export refi"
 
     dialog = ImportRefiDialog("carol")
     qtbot.addWidget(dialog)
