@@ -22,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 PASS = "bench passphrase 123"
 SPEAKERS = ["INT", "DI", "P1", "P2", "yp1"]
-WORDS = ("the team police young people disruption notices hotel licensing evidence court trust missing "
-         "episodes intelligence partner agency referral MASH 😀 safeguarding board risk").split()
+WORDS = ["the", "team", "police", "young", "people", "disruption", "notices", "hotel", "licensing", "evidence",
+         "court", "trust", "missing", "episodes", "intelligence", "partner", "agency", "referral", "MASH", "😀",
+         "safeguarding", "board", "risk"]
 
 
 def make_text(rng: random.Random, size: int = 100_000) -> str:

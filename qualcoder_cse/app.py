@@ -57,6 +57,7 @@ def save_screenshot(window, png: Path) -> None:
             window.view.select_cp(c.start + 1)
             window.view.verticalScrollBar().setValue(0)
             window.refresh_details()
+            window.code_panel.select_code(c.code_id)
     for _ in range(5):
         QApplication.processEvents()
     image = window.grab()

@@ -121,6 +121,14 @@ class CodingManager(Manager):
         sql += " ORDER BY document_id, start, id"
         return [Coding(*r) for r in self.q(sql, params)]
 
+    def recent_codes(self, coder_id: int, limit: int = 9) -> list[int]:
+        """Ids of the codes this coder applied most recently (newest first): the window's 1-9 keys."""
+        rows = self.q(
+            "SELECT code_id FROM codings WHERE coder_id = ? GROUP BY code_id ORDER BY max(id) DESC LIMIT ?",
+            (coder_id, limit),
+        )
+        return [r[0] for r in rows]
+
     def spans(self, document_id: int, coder_id: int | None = None) -> list[tuple[int, int, int, int, int]]:
         """(id, code_id, coder_id, start, end) of a document's codings, by start: the fast path for painting."""
         sql = 'SELECT id, code_id, coder_id, start, "end" FROM codings WHERE document_id = ?'

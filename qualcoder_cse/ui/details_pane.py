@@ -35,7 +35,8 @@ class DetailsPane(QWidget):
         self.list = QTreeWidget(objectName="codingsAtCursor")
         self.list.setHeaderLabels(["Code", "Coder", "Characters"])
         self.list.setRootIsDecorated(False)
-        self.list.setColumnWidth(0, 230)
+        self.list.setColumnWidth(0, 250)
+        self.list.setColumnWidth(1, 60)
         layout.addWidget(self.list, 2)
         buttons = QHBoxLayout()
         self.remove_button = QPushButton("Remove coding", objectName="removeCoding")
@@ -83,10 +84,10 @@ class DetailsPane(QWidget):
         coder_names = coder_names or {}
         for c in codings:
             path, colour = code_info.get(c.code_id, ("(deleted code)", "#999999"))
-            item = QTreeWidgetItem([path.replace("/", " › "), coder_names.get(c.coder_id, "?"),
+            item = QTreeWidgetItem([path.rsplit("/", 1)[-1], coder_names.get(c.coder_id, "?"),
                                     f"{c.start}–{c.end}"])
             item.setIcon(0, colour_icon(colour))
-            item.setToolTip(0, path)
+            item.setToolTip(0, path.replace("/", " › "))
             item.setData(0, Qt.ItemDataRole.UserRole, c.id)
             self.list.addTopLevelItem(item)
         self.heading.setText(f"Codings at the cursor ({len(codings)})" if codings else "No coding at the cursor")

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 KIND_LABELS = {
     "police": "Police",
-    "lscb": "LSCB / partners",
+    "lscb": "LSCB",
     "young_person": "Young people",
     "fieldnote": "Field note",
     "other": "Other",

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from . import commands as cmd
 from .code_tree import CodeTreePanel
+from .code_tree_model import colour_icon
 from .details_pane import DetailsPane
 from .document_list_model import KIND_LABELS, DocumentFilterProxy, DocumentListModel
 from .document_view import CodingTextEdit
@@ -106,6 +107,9 @@ class MainWindow(QMainWindow):
         self.lock_screen = LockScreen()
         self.stack.addWidget(self.lock_screen)
 
+        # Side docks run the full height; bottom docks (search, cases...) sit under the text only.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self._build_docks()
         self._build_menus()
         self._build_status()
@@ -119,6 +123,7 @@ class MainWindow(QMainWindow):
         self.start_screen.open_path_requested.connect(self.open_project_path)
         self.start_screen.demo_requested.connect(self.open_demo)
         self._install_extensions()
+        self._default_layout()
         self._show_start()
 
     # ================================================================= construction
@@ -133,7 +138,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.doc_header)
         self.recent_bar = QToolBar("Recent codes")
         self.recent_bar.setObjectName("recentCodesBar")
-        self.recent_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.recent_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.recent_bar.setStyleSheet("QToolBar { padding: 2px 6px; }")
         layout.addWidget(self.recent_bar)
         self.view = CodingTextEdit()
@@ -286,6 +291,14 @@ class MainWindow(QMainWindow):
 
         install_analysis(self)
 
+    def _default_layout(self) -> None:
+        """Sizes that give the text most of the room: narrow side docks, a short bottom area."""
+        self.resizeDocks([self.docks["documents"], self.docks["codes"]], [380, 430], Qt.Orientation.Horizontal)
+        bottom = [d for d in self.docks.values()
+                  if self.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea]
+        if bottom:
+            self.resizeDocks(bottom, [190] * len(bottom), Qt.Orientation.Vertical)
+
     # ================================================================= extension hooks
     def menu(self, name: str) -> QMenu:
         return self.menus[name]
@@ -371,7 +384,7 @@ class MainWindow(QMainWindow):
             self.close_project()
         self.project = project
         self.undo_stack.clear()
-        self.recent_codes = []
+        self.recent_codes = project.codings.recent_codes(project.coder.id) if project.coder else []
         project.subscribe(self._on_project_event)
         self.settings.add_recent(project.path)
         if project.coder is not None:
@@ -653,12 +666,9 @@ class MainWindow(QMainWindow):
         for i, cid in enumerate(self.recent_codes, start=1):
             path, colour = self._code_info.get(cid, ("?", "#999999"))
             name = path.rsplit("/", 1)[-1]
-            short = name if len(name) <= 28 else name[:26] + "…"
-            act = self.recent_bar.addAction(f"{i}  {short}", lambda cid=cid: self.apply_code(cid))
-            act.setToolTip(f"{path} (key {i})")
-            btn = self.recent_bar.widgetForAction(act)
-            if btn is not None:
-                btn.setStyleSheet(f"border-left: 5px solid {colour}; padding: 2px 6px; margin-right: 4px;")
+            short = name if len(name) <= 24 else name[:22].rstrip() + "…"
+            act = self.recent_bar.addAction(colour_icon(colour), f"{i} {short}", lambda cid=cid: self.apply_code(cid))
+            act.setToolTip(f"{path.replace('/', ' › ')} (key {i})")
         if hasattr(self, "code_panel"):
             self.code_panel.model.set_shortcuts({cid: i for i, cid in enumerate(self.recent_codes, start=1)})
 

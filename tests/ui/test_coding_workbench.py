@@ -294,3 +294,18 @@ def test_unexpected_error_is_a_dialog_not_a_crash(qtbot, main_window, monkeypatc
         errors._hook(type(exc), exc, exc.__traceback__)
     assert "transcript words" not in safe and "KeyError" in safe
     assert shown and "KeyError" in shown[0] and "transcript words" not in shown[0]
+
+
+def test_recent_code_keys_come_from_my_last_codings(qtbot, main_window, project_path, passphrase):
+    from qualcoder_cse.core import Project
+
+    w = main_window
+    doc, _text = _open(w, "Police lead 1")
+    cawn, hotels = _code(w, CAWN), _code(w, HOTELS)
+    w.project.codings.add(hotels.id, doc.id, 0, 5)
+    w.project.codings.add(cawn.id, doc.id, 5, 9)
+    w.project.codings.add(hotels.id, doc.id, 20, 30, coder="bob")
+    w.close_project()
+    w.set_project(Project.open(project_path, passphrase, coder="alice"))
+    assert w.recent_codes == [cawn.id, hotels.id]
+    assert w.code_panel.model.index_of(cawn.id).data().endswith("[1]")
