@@ -17,6 +17,33 @@ _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _WORDS = re.compile(r"\w+", re.UNICODE)
 
 
+def _accent_classes() -> dict[str, str]:
+    """{base letter: every Latin letter that folds to it}: FTS5 (remove_diacritics 2) matches "cafe" and
+    "café" alike, so the offsets regex must too, or a matched document would show no hits."""
+    import unicodedata
+
+    groups: dict[str, set[str]] = {}
+    for cp in range(0xC0, 0x250):
+        ch = chr(cp)
+        base = unicodedata.normalize("NFD", ch)[0].lower()
+        if len(ch.lower()) == 1 and base != ch.lower() and base.isascii() and base.isalpha():
+            groups.setdefault(base, {base}).add(ch.lower())
+    return {b: "[" + "".join(sorted(v)) + "]" for b, v in groups.items()}
+
+
+_ACCENTS = _accent_classes()
+
+
+def _word_pattern(word: str) -> str:
+    import unicodedata
+
+    out = []
+    for ch in word:
+        base = unicodedata.normalize("NFD", ch)[0].lower()
+        out.append(_ACCENTS[base] if base in _ACCENTS else re.escape(ch))
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class ParsedQuery:
     fts: str
@@ -33,7 +60,7 @@ def parse_query(query: str) -> ParsedQuery:
             if not words:
                 continue
             fts_terms.append('"' + " ".join(words) + '"')
-            patterns.append(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)")
+            patterns.append(r"(?<!\w)" + r"\W+".join(_word_pattern(w) for w in words) + r"(?!\w)")
             continue
         prefix = word.endswith("*")
         words = _WORDS.findall(word)
@@ -41,10 +68,10 @@ def parse_query(query: str) -> ParsedQuery:
             continue
         if len(words) > 1:  # e.g. don't, e-mail: a phrase of its parts
             fts_terms.append('"' + " ".join(words) + '"' + ("*" if prefix else ""))
-            body = r"\W+".join(re.escape(w) for w in words)
+            body = r"\W+".join(_word_pattern(w) for w in words)
         else:
             fts_terms.append('"' + words[0] + '"' + ("*" if prefix else ""))
-            body = re.escape(words[0])
+            body = _word_pattern(words[0])
         patterns.append(r"(?<!\w)" + body + (r"\w*" if prefix else r"(?!\w)"))
     if not fts_terms:
         raise InvalidValue("Type at least one word to search for.")
