@@ -47,6 +47,7 @@ class Detector:
         merged = self._extend_persons(text, toks, merged)
         merged = _extend_locations(text, merged)
         merged = _address_chain(text, merged)
+        merged = [p for p in (_person_to_place(s) for s in merged) if p is not None]
         merged = self._coordination(text, toks, merged)
         merged = _org_with_town(text, merged)
         return [s for s in merged if s.confidence >= self.min_confidence]
@@ -171,7 +172,7 @@ class Detector:
         full: dict[str, tuple[str, float]] = {}  # key -> (label, conf)
         parts: dict[str, tuple[str, float]] = {}
         for s in spans:
-            if s.label not in ("PERSON", "LOCATION", "ORG"):
+            if s.label not in ("PERSON", "LOCATION", "ORG") or s.confidence < 0.45:
                 continue
             key = entity_key(s.text)
             if not key or len(key) < 2:
@@ -240,6 +241,22 @@ class Detector:
         if not new:
             return spans
         return merge(spans + new)
+
+
+_PLACE_FIRST = re.compile(r"^(?:North|South|East|West|St|St\.|Saint|Upper|Lower|Greater)\s+[A-Z]")
+
+
+_COMPASS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "north-west", "north-east", "south-west", "south-east", "midlands"])
+
+
+def _person_to_place(s: Span) -> Span | None:
+    """"East Croydon", "St Pauls": a compass word or a saint before a name makes a place, not a person; a
+    region made of compass words only ("the North West") is not an identifier at all."""
+    if s.label in ("PERSON", "LOCATION") and all(w in _COMPASS for w in s.text.lower().split()):
+        return None
+    if s.label == "PERSON" and _PLACE_FIRST.match(s.text):
+        return Span(s.start, s.end, "LOCATION", s.text, s.confidence, s.source)
+    return s
 
 
 def _org_with_town(text: str, spans: list[Span]) -> list[Span]:

@@ -29,6 +29,7 @@ class Gazetteers:
     places_multi: dict[str, list[tuple[tuple[str, ...], bool]]] = field(default_factory=dict)  # first word
     street_suffixes: set[str] = field(default_factory=set)
     street_prefixes: set[str] = field(default_factory=set)
+    major: set[str] = field(default_factory=set)  # one-word cities, towns and districts (London, Oldham)
 
     def tier(self, key: str) -> int | None:
         return self.words.get(key)
@@ -41,8 +42,9 @@ def _lines(path: Path):
 
 
 CACHE_NAME = "gazetteers.pickle.gz"
-CACHE_VERSION = 1
-_FIELDS = ("given", "surnames", "words", "places1", "places_multi", "street_suffixes", "street_prefixes")
+CACHE_VERSION = 2
+_FIELDS = ("given", "surnames", "words", "places1", "places_multi", "street_suffixes", "street_prefixes", "major")
+MAJOR_TYPES = frozenset({"City", "Town", "Local Authority District", "District/Borough", "County/Unitary Authority"})
 
 
 @lru_cache(maxsize=2)
@@ -96,6 +98,8 @@ def parse_tsv(d: Path) -> Gazetteers:
         parts = tuple(fold(p) for p in name.split())
         if len(parts) == 1:
             g.places1[parts[0]] = g.places1.get(parts[0], False) or townish
+            if any(t in MAJOR_TYPES for t in types.split(";")):
+                g.major.add(parts[0])
         else:
             g.places_multi.setdefault(parts[0], []).append((parts, townish))
     for lst in g.places_multi.values():

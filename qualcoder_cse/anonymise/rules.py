@@ -399,6 +399,11 @@ class RuleLayer:
                 ):
                     is_given = False
                 popular = self.g.given.get(k, (0, 0))[0] >= 1000 and not place
+                if k in self.g.major and t.cap and tier is None and not (
+                    i + 1 < n and keys[i + 1] in NAME_RIGHT - {"and"}
+                ) and prev not in TITLES:
+                    add(i, i, "LOCATION", 0.8, "gazetteer")  # London, Oldham: a town before a given name
+                    continue
                 if after_prep and (t.cap or tier is None or (place and tier >= 50)) and not popular and not (
                     is_given and prev in NAME_LEFT_WEAK and prev not in PREP_PLACE
                 ):
@@ -436,6 +441,12 @@ class RuleLayer:
                 nxt = keys[i + 1] if i + 1 < n else ""
                 if nxt in NAME_RIGHT - {"is", "was", "and", "has", "had"} or prev in NAME_LEFT_WEAK - {"and", "by"}:
                     gscore = 0.5  # an unknown capitalised word in a name position: "then Deeko picked me up"
+                elif k not in MONTHS and k not in WEEKDAYS and k.rstrip("s") not in WEEKDAYS and (
+                    t.text[1:].islower() and k not in ROLE_WORDS and k not in RANKS and not k.startswith("barnardo")
+                    and not k.endswith(("ian", "ish", "ese", "ean", "ani")) and prev not in PREP_PLACE
+                    and not (i + 1 < n and keys[i + 1] in LOC_HEADS_CAP | ORG_HEADS_CAP.keys())
+                ):
+                    gscore = 0.42  # any unknown capitalised word mid-sentence: proposed, flagged unsure
             if gscore <= 0:
                 gscore = self._context_name(toks, keys, i, upper_doc)
                 if gscore <= 0:
@@ -697,8 +708,7 @@ WEAK_ORG_HEADS = frozenset(
 GENERIC_MODIFIERS = frozenset(["chip", "kebab", "phone", "corner", "nail", "nails", "pizza", "chicken", "fish", "mobile", "car", "vape"])
 NOT_NAMES_HEAD = frozenset(["police", "council", "school", "academy", "the"])
 LOWER_NAME_BLOCK = frozenset(
-    "local corner little big old new other same main nearest late night dodgy cheap usual chinese indian "
-    "turkish fish chip chips kebab pizza chicken phone mobile vape nail nails car barber barbers hair".split()
+    ["local", "corner", "little", "big", "old", "new", "other", "same", "main", "nearest", "late", "night", "dodgy", "cheap", "usual", "chinese", "indian", "turkish", "fish", "chip", "chips", "kebab", "pizza", "chicken", "phone", "mobile", "vape", "nail", "nails", "car", "barber", "barbers", "hair"]
 )
 
 # words from the SCOWL 35/40 tier that are far more often words than names in transcripts
