@@ -66,14 +66,14 @@ def save_screenshot(window, png: Path) -> None:
 
 
 def run(project: str | None = None, *, screenshot: str | None = None, demo: bool = False,
-        coder: str | None = None) -> int:
+        coder: str | None = None, settings=None) -> int:
     from .core.errors import ProjectError
     from .ui.errors import install_excepthook, show_error
     from .ui.main_window import MainWindow
 
     app = _app()
     install_excepthook()
-    window = MainWindow()
+    window = MainWindow(settings)
     window.resize(1440, 900)
     try:
         if demo:
