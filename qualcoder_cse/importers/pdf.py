@@ -2,7 +2,9 @@
 
 A PDF made by scanning paper has images and no text layer; it is refused with advice to run OCR first
 (we do not ship an OCR engine, and OCR'd transcripts need checking by a person anyway). Password-protected
-PDFs that need a password to open are refused; ones with only an owner password open normally.
+PDFs that need a password to open are refused; ones with only an owner password open normally. Running
+headers and footers (the same first or last line on most pages, page numbers aside) are dropped, as the
+Word reader drops headers and footers.
 pypdf's own limits bound decompression (75 MB per stream). Its warnings are silenced while reading: they
 would clutter the console and add nothing the per-file result does not say.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import warnings
 
 from .errors import DamagedFile, EmptyDocument, FileTooLarge, ImporterError
@@ -66,4 +69,36 @@ def _read(data: bytes) -> ReadResult:
             "This PDF has no text layer (it looks like a scan or an image); run OCR on it first, check the "
             "result, and import that."
         )
+    pages = drop_running_lines(pages)
     return ReadResult("\n".join(p for p in pages if p.strip()), "pdf")
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split())).casefold()
+
+
+def drop_running_lines(pages: list[str]) -> list[str]:
+    """Remove running headers and footers: a first or last line of a page that recurs (digits aside, so
+    "Page 3 of 20" counts) on at least 60% of the pages of a document of 3 pages or more."""
+    if len(pages) < 3:
+        return pages
+    split = [p.split("\n") for p in pages]
+    drop: dict[str, set[str]] = {}
+    for where, pick in (("first", 0), ("last", -1)):
+        counts: dict[str, int] = {}
+        for lines in split:
+            nonblank = [ln for ln in lines if ln.strip()]
+            if nonblank:
+                shape = _shape(nonblank[pick])
+                counts[shape] = counts.get(shape, 0) + 1
+        drop[where] = {shape for shape, n in counts.items() if n >= max(3, 0.6 * len(pages))}
+    out = []
+    for lines in split:
+        idx = [i for i, ln in enumerate(lines) if ln.strip()]
+        remove = set()
+        if idx and _shape(lines[idx[0]]) in drop["first"]:
+            remove.add(idx[0])
+        if idx and _shape(lines[idx[-1]]) in drop["last"]:
+            remove.add(idx[-1])
+        out.append("\n".join(ln for i, ln in enumerate(lines) if i not in remove))
+    return out

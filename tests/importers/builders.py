@@ -225,3 +225,27 @@ def zip_bomb(path: Path, inflated_mb: int = 30) -> Path:
             for _ in range(inflated_mb):
                 fh.write(chunk)
     return path
+
+
+def build_pdf_with_running_lines(path: Path, pages: list[list[str]]) -> Path:
+    """A PDF whose every page has a running header and a "Page N of M" footer."""
+    from fpdf import FPDF
+
+    class Doc(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", size=9)
+            self.cell(0, 8, "Interview 4 - CONFIDENTIAL", new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("Helvetica", size=9)
+            self.cell(0, 8, f"Page {self.page_no()} of {len(pages)}")
+
+    pdf = Doc()
+    for lines in pages:
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=12)
+        for line in lines:
+            pdf.cell(0, 10, line, new_x="LMARGIN", new_y="NEXT")
+    path.write_bytes(bytes(pdf.output()))
+    return path

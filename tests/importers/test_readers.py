@@ -62,6 +62,14 @@ def test_pdf_text_layer_over_two_pages(tmp_path: Path):
     ]
 
 
+def test_pdf_running_headers_and_page_numbers_dropped(tmp_path: Path):
+    pages = [["INT: First question?", "P1: First answer."], ["INT: Second?", "P1: Page two answer."],
+             ["INT: Third?", "P1: Last."]]
+    p = prepare_file(b.build_pdf_with_running_lines(tmp_path / "running.pdf", pages))
+    assert p.text == "\n".join(line for page in pages for line in page)
+    assert [t.speaker for t in p.turns] == ["INT", "P1"] * 3
+
+
 def test_vtt_voices_merged_cues_and_timestamps_as_metadata(tmp_path: Path):
     path = tmp_path / "call.vtt"
     path.write_text(b.VTT_SOURCE, encoding="utf-8")
