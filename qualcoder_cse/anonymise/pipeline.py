@@ -29,7 +29,13 @@ def anonymise_for_import(project, text: str, turns=(), *, coder: str | None = No
 
 def anonymise_name(project, name: str, *, detector=None) -> str:
     """A document name with any identifier in it replaced (file names often carry a participant's name)."""
-    session = ReviewSession.detect(name, project=project, detector=detector, min_confidence=0.4)
+    if detector is None:
+        from .detect import load_detector
+
+        detector = load_detector()
+    # "interview_jodie_smith": read separators as spaces so the parts are seen as words, not a username
+    spaced = name.replace("_", " ")
+    session = ReviewSession(name, detector.detect(spaced), project=project, detector=detector)
     session.accept_all()
     return session.apply().text
 
