@@ -34,7 +34,3 @@ class BadEncoding(ImporterError):
 
 class DamagedFile(ImporterError):
     """The file claims a format but its structure is broken (truncated, renamed, corrupt, a zip bomb)."""
-
-
-class ImportCancelled(ImporterError):
-    """The user cancelled a batch import; files already imported stay, the current one is rolled back."""
