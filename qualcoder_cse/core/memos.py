@@ -16,16 +16,19 @@ class MemoManager(Manager):
     def add(
         self, target_type: str, target_id: int | None, text: str, title: str = "", *,
         coder: str | int | None = None, guid: str | None = None,
+        created_at: str | None = None, updated_at: str | None = None,
     ) -> Memo:
+        """Attach a memo. ``created_at``/``updated_at`` keep the times of a memo brought in (REFI, merge)."""
         if target_type not in MEMO_TARGETS:
             raise InvalidValue(f"Memos attach to {', '.join(MEMO_TARGETS)}, not '{target_type}'.")
         if target_type != "project" and target_id is None:
             raise InvalidValue(f"A {target_type} memo needs the {target_type}'s id.")
-        stamp = now()
+        created = created_at or now()
+        updated = updated_at or created
         with self.project.transaction():
             cur = self.conn.execute(
                 f"INSERT INTO memos({_MEMO_COLS[4:]}) VALUES (?,?,?,?,?,?,?,?)",
-                (target_type, target_id, title, text, self.coder_id(coder), stamp, stamp, guid or new_guid()),
+                (target_type, target_id, title, text, self.coder_id(coder), created, updated, guid or new_guid()),
             )
             self.project.audit.record("add memo", target_type, target_id)
         self.project.notify("memos", cur.lastrowid)

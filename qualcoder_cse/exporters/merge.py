@@ -347,7 +347,14 @@ class _Merge:
             title = m.title if same is None else f"{m.title or 'Memo'} (from {self.o.path.name})"
             coder = self.coder(m.coder_id) if m.coder_id else None
             self.p.memos.add(
-                m.target_type, target, m.text, title, coder=coder, guid=None if same is not None else m.guid
+                m.target_type,
+                target,
+                m.text,
+                title,
+                coder=coder,
+                guid=None if same is not None else m.guid,
+                created_at=m.created_at,
+                updated_at=m.updated_at,
             )
             self.c["memos added"] += 1
         if left_out:

@@ -676,6 +676,8 @@ class _Store:
                     self.clean(note.name),
                     coder=self.coder_id(note.user),
                     guid=self.guid("memos", note.guid) if i == 0 else None,
+                    created_at=_stamp(note.created),
+                    updated_at=_stamp(note.modified),
                 )
                 self.counts["memos"] += 1
         if unattached:

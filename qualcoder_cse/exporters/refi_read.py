@@ -103,6 +103,7 @@ class RNote:
     text: str
     user: str | None
     created: str | None
+    modified: str | None = None
 
 
 @dataclass
@@ -401,6 +402,7 @@ def _parse_project(root, files: _Files) -> RefiData:
                 content.replace("\r\n", "\n"),
                 norm_guid(n.get("creatingUser")),
                 n.get("creationDateTime"),
+                n.get("modifiedDateTime"),
             )
         )
     links = _kid(root, "Links")

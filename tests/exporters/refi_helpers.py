@@ -122,6 +122,7 @@ def snapshot(project) -> dict:
                 coders[c.coder_id],
                 c.memo,
                 c.guid,
+                c.created_at,
             )
             for c in project.codings.list()
         ),
@@ -137,7 +138,15 @@ def snapshot(project) -> dict:
         "attributes": sorted((a.name, a.scope, a.type, a.choices) for a in project.attributes.list()),
         "document values": {d.name: project.attributes.values_for(d.id, "document") for d in docs.values()},
         "memos": sorted(
-            (m.target_type, str(target(m.target_type, m.target_id)), m.title, m.text, coders.get(m.coder_id))
+            (
+                m.target_type,
+                str(target(m.target_type, m.target_id)),
+                m.title,
+                m.text,
+                coders.get(m.coder_id),
+                m.created_at,
+                m.updated_at,
+            )
             for m in project.memos.list()
         ),
         "links": sorted(
