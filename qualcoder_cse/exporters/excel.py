@@ -345,7 +345,7 @@ def _codings_rows(data: an.AnalysisData) -> list[list]:
         rows.append(
             [
                 data.document_names.get(doc, ""),
-                "; ".join(case_names.get(int(cid), [])),
+                "; ".join(case_names.get(int(cid), [])) or None,
                 data.code_label(code),
                 coder,
                 int(s),

@@ -199,3 +199,35 @@ def test_errors_are_plain(sample, tmp_path):
     with pytest.raises(NotFound):
         export_workbook(sample, tmp_path / "x.xlsx", ExportOptions(group_by="no such"))
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_project_without_codings_or_cases_exports(project, tmp_path):
+    """The shared template: the framework's codes, three documents, no codings, no cases, one coder."""
+    doc = project.documents.by_name("Young people chat")
+    text = project.documents.text(doc.id)
+    code = project.codes.by_path("Disruption")
+    # a control character and an emoji inside a coded span must reach the sheet cleanly
+    project.documents.replace_text(doc.id, text.replace("tbh", "tbh\x0b 😀"))
+    text = project.documents.text(doc.id)
+    start = text.index("police")
+    project.codings.add(code.id, doc.id, start, text.index("😀") + 1)
+    path = tmp_path / "template.xlsx"
+    export_workbook(project, path)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == list(SHEETS)
+    header = next(wb["Code x Case"].iter_rows(min_row=2, max_row=2, values_only=True))
+    assert header == ("Code", "Level", "Total")  # no cases yet
+    coded = [r for r in wb["Codings"].iter_rows(min_row=2, values_only=True) if r[0]]
+    assert coded == [
+        (
+            "Young people chat",
+            None,
+            "Disruption",
+            "alice",
+            start,
+            text.index("😀") + 1,
+            "police never listen tbh 😀",
+            None,
+        )
+    ]
+    assert "two or more coders" in wb["Agreement"]["A2"].value
