@@ -44,6 +44,10 @@ def prepare_bytes(
     result = read_bytes(data, fmt)
     text = normalise(result.text)
     if not text.strip():
+        if fmt in ("docx", "odt", "rtf"):
+            raise EmptyDocument(
+                "The document body holds no text (headers, footers, footnotes, text boxes and images are not read)."
+            )
         raise EmptyDocument("The file holds no text.")
     hints = frozenset(h for h in (normalise(h) for h in result.speaker_hints) if h)
     text, turns = detect_turns(text, speakers, hints)

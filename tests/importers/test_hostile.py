@@ -14,6 +14,18 @@ from tests.importers import builders as b
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00" + bytes(range(256))
 
 
+def _header_only_docx() -> bytes:
+    import io
+
+    import docx
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "INT: only in the header"
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
 def _state(project) -> tuple:
     """Everything an import could touch, to compare before and after."""
     docs = project.documents.list()
@@ -48,6 +60,7 @@ def hostile_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     add("vtt without header", "bad.vtt", b"00:00:01.000 --> 00:00:02.000\nhi\n", "WEBVTT")
     add("srt without cues", "bad.srt", b"just some words\n", "no cue")
     add("rtf that is not", "fake.rtf", b"INT: hello, I am not RTF", "not an RTF")
+    add("docx with only a header", "header-only.docx", _header_only_docx(), "body holds no text")
     path = b.build_blank_pdf(tmp_path / "scan.pdf")
     files["scanned pdf"] = (path, "no text layer")
     path = b.zip_bomb(tmp_path / "bomb.docx")
