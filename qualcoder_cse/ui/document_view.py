@@ -117,6 +117,9 @@ class CodingTextEdit(QPlainTextEdit):
         self.painted, self._starts = [], []
         doc = self.document()
         doc.setUndoRedoEnabled(False)
+        # The cursor may stand on the last document's bold label; without this reset the whole new
+        # text would be inserted in bold.
+        self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText(text)
         if labels is None:
             labels = [(m.start(1), m.end(1)) for m in _LABEL_RE.finditer(text)]

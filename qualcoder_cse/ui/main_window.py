@@ -375,6 +375,7 @@ class MainWindow(QMainWindow):
         self.coder_bar.hide()
         self.recent_bar.hide()
         self.close_action.setEnabled(False)
+        self.menus["code"].setEnabled(False)
         self.coder_label.setText("")
         self.setWindowTitle("QualCoder-CSE")
 
@@ -401,6 +402,7 @@ class MainWindow(QMainWindow):
         self.coder_bar.show()
         self.recent_bar.show()
         self.close_action.setEnabled(True)
+        self.menus["code"].setEnabled(True)
         coder = project.coder.name if project.coder else "?"
         self.coder_label.setText(f"Coding as: <b>{coder}</b>")
         self.setWindowTitle(f"{project.name} — QualCoder-CSE")

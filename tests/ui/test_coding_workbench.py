@@ -309,3 +309,20 @@ def test_recent_code_keys_come_from_my_last_codings(qtbot, main_window, project_
     w.set_project(Project.open(project_path, passphrase, coder="alice"))
     assert w.recent_codes == [cawn.id, hotels.id]
     assert w.code_panel.model.index_of(cawn.id).data().endswith("[1]")
+
+
+def test_speaker_labels_bold_and_only_them(qtbot, main_window):
+    from PySide6.QtGui import QFont
+
+    w = main_window
+
+    def weight(pos):
+        cur = QTextCursor(w.view.document())
+        cur.setPosition(w.view.offsets.to_qt(pos) + 1)
+        return cur.charFormat().fontWeight()
+
+    _open(w, "Police lead 1")  # starts with a bold label, where the cursor then stands
+    _doc, text = _open(w, "Young people chat")
+    assert weight(0) == QFont.Weight.Bold  # "yp1:"
+    assert weight(text.index("never listen")) == QFont.Weight.Normal
+    assert weight(text.index("yp2:") + 1) == QFont.Weight.Bold
