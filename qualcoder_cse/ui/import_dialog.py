@@ -5,7 +5,7 @@ its speakers; typing a case name next to a speaker gives that speaker's turns to
 of this import). Nothing is stored until Import: the import runs in a worker thread (``importers.batch``,
 one transaction per file) under ``project.quiet()``, so no listener touches a widget from that thread; the
 held-back change notifications are announced on the GUI thread when it ends. Cancel stops between files:
-the file being imported finishes or rolls back whole. The results table says what happened to each file.
+the file being imported finishes or rolls back whole. The results table says what happened to each file. Files and folders can also be dropped on the dialog.
 """
 
 from __future__ import annotations
@@ -168,10 +168,22 @@ class ImportDialog(QDialog):
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.results_table, 1)
         layout.addLayout(bottom)
+        self.setAcceptDrops(True)
         if paths:
             self.add_paths(paths)
 
     # ------------------------------------------------------------------ files
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and self._thread is None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        """Files or folders dropped from the file manager join the list."""
+        local = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if local and self._thread is None:
+            self.add_paths(local)
+            event.acceptProposedAction()
+
     def add_paths(self, paths) -> None:
         known = {self.file_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.file_list.count())}
         for p in paths:

@@ -121,3 +121,23 @@ def test_file_import_menu_in_the_main_window(qtbot, project, tmp_path: Path):
         dialog.start_import()
     qtbot.waitUntil(lambda: window.doc_model.row_of(project.documents.by_name("late").id) >= 0, timeout=5000)
     window.close_project()
+
+
+def test_files_dropped_on_the_dialog_join_the_list(qtbot, project, tmp_path: Path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "a.txt").write_text("P1: a\n", encoding="utf-8")
+    (folder / "b.vtt").write_text(b.VTT_SOURCE, encoding="utf-8")
+    (folder / "ignore.jpg").write_bytes(b"\xff\xd8\xff")
+    dialog = _dialog(qtbot, project, [])
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    dialog.dropEvent(event)
+    assert [p.name for p in dialog.paths()] == ["a.txt", "b.vtt"]
+    dialog.dropEvent(event)  # the same files again are not listed twice
+    assert dialog.file_list.count() == 2
