@@ -13,7 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QToolBar,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -779,11 +782,21 @@ class MainWindow(QMainWindow):
         if self.project is None or self._locked:
             return
         self._locked = True
+        QToolTip.hideText()
+        # Other windows may show text too: dialogs are cancelled, other windows and toolbars hidden.
+        for top in QApplication.topLevelWidgets():
+            if top is self or not top.isVisible():
+                continue
+            if isinstance(top, QDialog):
+                top.reject()
+            elif isinstance(top, QMenu):
+                top.close()
+            elif not isinstance(top, QDockWidget):
+                top.hide()
         self._hidden_docks = [d for d in self.docks.values() if d.isVisible()]
+        self._hidden_docks += [t for t in self.findChildren(QToolBar) if t.isVisible() and t.parent() is self]
         for d in self._hidden_docks:
             d.hide()
-        for w in (self.coder_bar, self.recent_bar):
-            w.hide()
         self.view.hide()
         self.menuBar().setEnabled(False)
         self.lock_screen.reset(self.project.name)
@@ -804,8 +817,6 @@ class MainWindow(QMainWindow):
         self.view.show()
         for d in self._hidden_docks:
             d.show()
-        self.coder_bar.show()
-        self.recent_bar.show()
         self.menuBar().setEnabled(True)
         self.setWindowTitle(f"{self.project.name} — QualCoder-CSE")
         self.idle.set_active(True)

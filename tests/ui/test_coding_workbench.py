@@ -254,8 +254,15 @@ def test_idle_lock_hides_text_until_passphrase(qtbot, main_window, passphrase):
     w = main_window
     _open(w, "Police lead 1")
     assert w.view.isVisible()
+    from PySide6.QtWidgets import QDialog
+
+    other = QDialog(w)
+    other.setWindowTitle("a dialog showing a quotation")
+    other.show()
     w.idle.set_timeout_ms(50)
     qtbot.waitUntil(lambda: w.locked, timeout=3000)
+    assert not other.isVisible()
+    assert not w.coder_bar.isVisible()
     assert w.stack.currentIndex() == PAGE_LOCK
     assert not w.view.isVisible()
     assert not any(d.isVisible() for d in w.docks.values())
@@ -326,3 +333,45 @@ def test_speaker_labels_bold_and_only_them(qtbot, main_window):
     assert weight(0) == QFont.Weight.Bold  # "yp1:"
     assert weight(text.index("never listen")) == QFont.Weight.Normal
     assert weight(text.index("yp2:") + 1) == QFont.Weight.Bold
+
+
+def test_drag_a_code_onto_another_moves_it_and_undo(qtbot, main_window):
+    w = main_window
+    model = w.code_panel.model
+    cawn, hotels = _code(w, CAWN), _code(w, HOTELS)
+    mime = model.mimeData([model.index_of(cawn.id)])
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, model.index_of(hotels.id))
+    assert w.project.codes.get(cawn.id).path == HOTELS + "/Child Abduction Warning Notices"
+    qtbot.waitUntil(lambda: model.codes[cawn.id].parent_id == hotels.id)
+    w.undo_stack.undo()
+    assert w.project.codes.get(cawn.id).path == CAWN
+
+
+def test_a_refused_change_is_a_plain_dialog(qtbot, main_window):
+    w = main_window
+    cawn = _code(w, CAWN)
+    seen = []
+
+    def read(box):
+        seen.append(box.text())
+        box.accept()
+
+    _on_next_modal(read)
+    w.code_panel.rename_code(cawn.id, "Premises, hotels and licensed venues")  # a sibling has that name
+    assert seen and "already exists" in seen[0]
+    assert w.project.codes.get(cawn.id).name == "Child Abduction Warning Notices"
+    assert w.undo_stack.count() == 0
+
+
+def test_start_screen_opens_the_demo(qtbot, settings, tmp_path, monkeypatch):
+    from qualcoder_cse.ui.main_window import MainWindow
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "data"))
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.mouseClick(window.start_screen.demo_button, Qt.MouseButton.LeftButton)
+    assert window.project is not None and window.project.path.parent.parent.parent == tmp_path / "data"
+    assert window.doc_model.rowCount() == 3 and window.view.painted
+    window.close()
