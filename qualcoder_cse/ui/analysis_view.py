@@ -8,7 +8,6 @@ are loaded once per filter set and reloaded when the project changes.
 
 from __future__ import annotations
 
-import pandas as pd
 from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QColor, QGuiApplication
 from PySide6.QtWidgets import (
@@ -27,12 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import analysis as an
-from ..analysis.agreement import UNITS
-from ..core import frames
 from ..core.errors import ProjectError
+from ..lazy import lazy_import
 from .bar_chart import BarChart
 from .matrix_model import HEAT_ROLE, KEY_ROLE, SORT_ROLE, MatrixModel
+
+# pandas and the analysis package load when an analysis is first shown, not when the window starts.
+pd = lazy_import("pandas")
+an = lazy_import("qualcoder_cse.analysis")
+frames = lazy_import("qualcoder_cse.core.frames")
 
 MATRICES = (
     "Code x Case",
@@ -91,6 +93,8 @@ class AnalysisView(QWidget):
         self.measure_box = QComboBox()
         self.group_box = QComboBox()
         self.units_box = QComboBox()
+        from ..analysis.agreement import UNITS
+
         for unit in UNITS:
             self.units_box.addItem(f"{unit} units", unit)
         self.coder_list = QListWidget()

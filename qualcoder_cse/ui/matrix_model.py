@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
-import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ..lazy import lazy_import
+
+np = lazy_import("numpy")  # numpy and pandas load with the first matrix, not when the window starts
+pd = lazy_import("pandas")
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 HEAT_ROLE = Qt.ItemDataRole.UserRole + 2

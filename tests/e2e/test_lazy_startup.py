@@ -1,0 +1,40 @@
+"""The window starts without pandas or spaCy: they load only when an analysis, export or import needs them.
+
+Run in a fresh interpreter (this test process has long imported both): build the main window, open a
+project, show its first document, then report which heavy libraries are loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROBE = """
+import json, sys
+from qualcoder_cse.app import _app
+from qualcoder_cse.core import Project
+from qualcoder_cse.ui.main_window import MainWindow
+app = _app()
+window = MainWindow()
+window.set_project(Project.open(sys.argv[1], sys.argv[2], coder="alice"))
+window.show()
+for _ in range(5):
+    app.processEvents()
+shown = window.current_document_id is not None
+heavy = [m for m in ("pandas.core.frame", "spacy.language", "openpyxl.workbook") if m in sys.modules]
+window.close_project()
+print(json.dumps({"shown": shown, "heavy": heavy}))
+"""
+
+
+def test_window_opens_a_project_without_pandas_or_spacy(project_path: Path, passphrase: str, tmp_path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path), HOME=str(tmp_path))
+    proc = subprocess.run([sys.executable, "-c", PROBE, str(project_path), passphrase], check=False,
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert report["shown"]
+    assert report["heavy"] == []
