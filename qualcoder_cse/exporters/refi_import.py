@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..core import Project
 from ..core.errors import ProjectError
-from ..core.schema import DOCUMENT_KINDS, LINK_RELATIONS
+from ..core.schema import ATTRIBUTE_TYPES, DOCUMENT_KINDS, LINK_RELATIONS
 from ..core.util import PALETTE
 from .refi_common import Progress, RefiError, decode_meta, new_guid_if_taken, tick
 from .refi_read import RCode, RefiData, read_refi
@@ -214,6 +214,19 @@ def store(
     return report
 
 
+_COUNTS = (
+    "coders",
+    "codes",
+    "documents",
+    "codings",
+    "cases",
+    "attributes",
+    "attribute values",
+    "memos",
+    "links",
+)
+
+
 class _Store:
     def __init__(self, project: Project, data: RefiData, report: ImportReport, anonymiser, progress) -> None:
         self.p, self.d, self.r = project, data, report
@@ -222,30 +235,15 @@ class _Store:
         self.coder_of: dict[str, int] = {}
         self.code_of: dict[str, int] = {}
         self.doc_of: dict[str, int] = {}
-        self.coding_ids_of: dict[str, list[int]] = {}  # selection or coding guid -> our coding ids
         self.case_of: dict[str, int] = {}
         self.used: dict[str, set[str]] = {}
-        self.counts = {
-            k: 0
-            for k in (
-                "coders",
-                "codes",
-                "documents",
-                "codings",
-                "cases",
-                "attributes",
-                "attribute values",
-                "memos",
-                "links",
-            )
-        }
+        self.counts = dict.fromkeys(_COUNTS, 0)
         self.unknown_users = 0
         self.code_notes: list[tuple[str, int]] = []  # (note guid, our id) of every NoteRef met
         self.doc_notes: list[tuple[str, int]] = []
         self.coding_notes: list[tuple[str, int]] = []
-        self.turn_of: dict[
-            str, tuple[int, int, int, str]
-        ] = {}  # selection guid -> (doc, start, end, speaker)
+        # selection guid -> (document id, start, end, speaker) of an uncoded selection a case refers to
+        self.turn_of: dict[str, tuple[int, int, int, str]] = {}
         self.coding_keys: set[tuple[int, int, int, int, int]] = set()
 
     def clean(self, text: str) -> str:
@@ -359,8 +357,8 @@ class _Store:
             if var.type == "Boolean":
                 kind, choices = "category", ["true", "false"]
             if meta:
-                kind = meta.get("type", kind)
-                choices = list(meta.get("choices", []))
+                kind = meta.get("type", kind) if meta.get("type") in ATTRIBUTE_TYPES else kind
+                choices = [str(c) for c in meta.get("choices", []) if str(c).strip()]
             role = meta.get("role") if meta else None
             if (
                 role is None
