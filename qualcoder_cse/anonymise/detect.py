@@ -101,6 +101,7 @@ class Detector:
         words and place-named surnames are places too; unknown capitalised words after "towards", "in"..."""
         from .rules import PREP_PLACE
 
+        relabel: dict[tuple[int, int], Span] = {}
         by_start = {s.start: s for s in spans}
         cov = _coverage(spans, len(text))
         out = list(spans)
@@ -134,8 +135,10 @@ class Detector:
             elif cur is not None and cur.label == "PERSON" and cur.end == t.base_end and (
                 t.key in self.gaz.places1 or (t.key not in self.gaz.given)
             ):
-                out[out.index(cur)] = Span(cur.start, cur.end, "LOCATION", cur.text, 0.6, "rule")
+                relabel[(cur.start, cur.end)] = Span(cur.start, cur.end, "LOCATION", cur.text, 0.6, "rule")
                 changed = True
+        if relabel:
+            out = [relabel.get((s.start, s.end), s) if s.label == "PERSON" else s for s in out]
         return merge(out) if changed else spans
 
     def _extend_persons(self, text: str, toks: list[Tok], spans: list[Span]) -> list[Span]:
@@ -194,7 +197,7 @@ class Detector:
         covered = _coverage(spans, len(text))
         new: list[Span] = []
         # single-token keys by token walk; multi-token keys by search
-        for t in toks:
+        for ti, t in enumerate(toks):
             if covered[t.start] or covered[t.base_end - 1]:
                 continue
             k = t.key
@@ -225,7 +228,7 @@ class Detector:
                 continue
             tier = words.get(k)
             # a common word: only capitalised, not first in a sentence, or in a name position
-            if tier is not None and tier <= 35 and not (t.cap and not t.initial) and not _name_position(toks, t):
+            if tier is not None and tier <= 35 and not (t.cap and not t.initial) and not _name_position(toks, ti):
                 continue
             if k in STOP or k in WEEKDAYS or k in MONTHS or k in ROLE_UPPER or k in ROLE_WORDS:
                 continue
@@ -273,8 +276,8 @@ def _org_with_town(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _name_position(toks: list[Tok], t: Tok) -> bool:
-    i = toks.index(t)
+def _name_position(toks: list[Tok], i: int) -> bool:
+    t = toks[i]
     nxt = toks[i + 1].key if i + 1 < len(toks) else ""
     prev = toks[i - 1].key if i else ""
     if t.base_end != t.end:
@@ -319,12 +322,12 @@ def merge(spans: list[Span]) -> list[Span]:
         best.values(), key=lambda s: (-(_PRIORITY[s.label] >= 3), -(s.end - s.start), -_PRIORITY[s.label], -s.confidence)
     )
     chosen: list[Span] = []
-    occupied: list[tuple[int, int]] = []
+    occupied = bytearray(max(s.end for s in ranked) + 1)
     for s in ranked:
-        if any(s.start < e and b < s.end for b, e in occupied):
+        if any(occupied[s.start:s.end]):
             continue
         chosen.append(s)
-        occupied.append((s.start, s.end))
+        occupied[s.start:s.end] = b"\x01" * (s.end - s.start)
     chosen.sort(key=lambda s: s.start)
     return chosen
 

@@ -187,10 +187,19 @@ class ReviewSession:
         p = self.get(pid)
         p.status = status
         if status == ACCEPTED:  # an accepted span wins over proposals overlapping it
-            for o in self._proposals.values():
-                if o.id != pid and o.overlaps(p.start, p.end) and o.status == PENDING:
+            for o in self._overlapping(p.start, p.end):
+                if o.id != pid and o.status == PENDING:
                     o.status = REJECTED
         self._emit("status", pid)
+
+    def _overlapping(self, start: int, end: int) -> list[Proposal]:
+        """Proposals overlapping [start, end); proposals are short, so a window on the sorted starts is enough."""
+        props = self.proposals
+        starts = [q.start for q in props]
+        longest = max((q.end - q.start for q in props), default=0)
+        lo = bisect.bisect_left(starts, start - longest)
+        hi = bisect.bisect_left(starts, end)
+        return [q for q in props[lo:hi] if q.overlaps(start, end)]
 
     def relabel(self, pid: int, label: str) -> None:
         if label not in LABELS:
@@ -202,13 +211,16 @@ class ReviewSession:
 
     def accept_all(self, *, include_unsure: bool = True) -> int:
         n = 0
-        for p in self.proposals:
-            if p.status == PENDING and (include_unsure or not p.unsure) and p.status == PENDING:
+        props = self.proposals
+        for idx, p in enumerate(props):
+            if p.status == PENDING and (include_unsure or not p.unsure):
                 p.status = ACCEPTED
                 n += 1
-                for o in self._proposals.values():
-                    if o.id != p.id and o.status == PENDING and o.overlaps(p.start, p.end):
-                        o.status = REJECTED
+                j = idx + 1  # later proposals overlapping this one (sorted by start)
+                while j < len(props) and props[j].start < p.end:
+                    if props[j].status == PENDING:
+                        props[j].status = REJECTED
+                    j += 1
         self._emit("bulk", n)
         return n
 
@@ -285,9 +297,11 @@ class ReviewSession:
             raise ValueError(f"{self.pending_count} proposals are still waiting for a decision.")
         accepted = [p for p in self.proposals if p.status == ACCEPTED]
         chosen: list[Proposal] = []
+        taken = bytearray(len(self.text) + 1)
         for p in sorted(accepted, key=lambda p: (-(p.end - p.start), p.start)):
-            if not any(c.overlaps(p.start, p.end) for c in chosen):
+            if not any(taken[p.start:p.end]):
                 chosen.append(p)
+                taken[p.start:p.end] = b"\x01" * (p.end - p.start)
         chosen.sort(key=lambda p: p.start)
         # within the document: parts of full person names share the full name's entity
         full_names: dict[str, str] = {}
