@@ -19,7 +19,14 @@ def anonymise_for_import(project, text: str, turns=(), *, coder: str | None = No
     """
     session = ReviewSession.detect(text, project=project, coder=coder, detector=detector, min_confidence=0.4)
     session.accept_all()
-    result = session.apply(decision="auto")
+    return finish_review(session, turns, decision="auto")
+
+
+def finish_review(session: ReviewSession, turns=(), *, decision: str | None = None):
+    """After the researcher's review (the import dialog's review screen): ``(anonymised_text, mapped_turns,
+    log)`` exactly as ``anonymise_for_import`` returns them; pending proposals are left as they are, so the
+    screen should only offer "store" when ``session.pending_count == 0``."""
+    result = session.apply(decision=decision)
     mapped = []
     for t in result.map_turns(list(turns)):
         speaker = session.anonymise_label(t[2]) if len(t) > 2 and t[2] else (t[2] if len(t) > 2 else None)
