@@ -658,6 +658,9 @@ class _Store:
             self.r.not_carried.append(
                 f"{other_links} link(s) between objects other than two codes or a note and its subject"
             )
+        dangling = sum(len(where) for ref, where in targets.items() if ref not in notes)
+        if dangling:
+            self.r.not_carried.append(f"{dangling} note reference(s) pointing to no note in the file")
         unattached = 0
         for note in self.d.notes:
             where = targets.get(note.guid or "", [])

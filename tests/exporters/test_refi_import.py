@@ -359,3 +359,86 @@ def test_import_codebook_into_an_open_project(project, tmp_path):
     assert project.codes.by_path("Barriers/Cost").colour == "#000000"
     whole = import_codebook(project, MINIMAL_QDPX)
     assert whole.counts["codes added"] == 2 and any("use import-refi" in m for m in whole.not_carried)
+
+
+HAND_MADE = """<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1:0" name="Hand made" origin="Some Tool 2">
+  <Users><User guid="{A0000000-0000-4000-8000-000000000001}" name="Rae"/></Users>
+  <CodeBook><Codes>
+    <Code guid="c0000000-0000-4000-8000-000000000001" name="Trust" isCodable="true" color="#abc"/>
+    <Code guid="c0000000-0000-4000-8000-000000000002" name="Fear" isCodable="true" color="rgb(1,2,3)"/>
+  </Codes></CodeBook>
+  <Cases><Case guid="e0000000-0000-4000-8000-000000000001" name="Site A">
+    <CodeRef targetGUID="c0000000-0000-4000-8000-000000000001"/>
+    <SourceRef targetGUID="50000000-0000-4000-8000-000000000001"/></Case></Cases>
+  <Sources>
+    <TextSource guid="50000000-0000-4000-8000-000000000001" name="Inline">
+      <PlainTextContent>We trust them. We fear them.</PlainTextContent>
+      <PlainTextSelection guid="51000000-0000-4000-8000-000000000001" startPosition="3" endPosition="8">
+        <Description>an annotation</Description>
+      </PlainTextSelection>
+      <PlainTextSelection guid="51000000-0000-4000-8000-000000000002" startPosition="3" endPosition="8"
+          creatingUser="A0000000-0000-4000-8000-000000000001">
+        <Coding guid="52000000-0000-4000-8000-000000000001">
+          <CodeRef targetGUID="C0000000-0000-4000-8000-000000000001"/></Coding>
+        <NoteRef targetGUID="d0000000-0000-4000-8000-000000000009"/>
+      </PlainTextSelection>
+      <PlainTextSelection guid="51000000-0000-4000-8000-000000000003" startPosition="x" endPosition="8"/>
+      <Coding guid="52000000-0000-4000-8000-000000000002">
+        <CodeRef targetGUID="c0000000-0000-4000-8000-000000000002"/></Coding>
+    </TextSource>
+    <PictureSource guid="53000000-0000-4000-8000-000000000001" path="relative:///a.png"/>
+  </Sources>
+  <Notes>
+    <Note guid="d0000000-0000-4000-8000-000000000001" name="About the site">
+      <PlainTextContent>case note</PlainTextContent></Note>
+    <Note guid="d0000000-0000-4000-8000-000000000002" name="Loose">
+      <PlainTextContent>loose</PlainTextContent></Note>
+  </Notes>
+  <Links>
+    <Link guid="f0000000-0000-4000-8000-000000000001" name="memo" direction="OneWay"
+          originGUID="d0000000-0000-4000-8000-000000000001"
+          targetGUID="e0000000-0000-4000-8000-000000000001"/>
+    <Link guid="f0000000-0000-4000-8000-000000000002" name="causes" direction="OneWay"
+          originGUID="c0000000-0000-4000-8000-000000000001"
+          targetGUID="c0000000-0000-4000-8000-000000000002"/>
+  </Links>
+  <Sets><Set guid="a1000000-0000-4000-8000-000000000001" name="S"/></Sets>
+</Project>
+"""
+
+
+def test_hand_made_project_exercises_every_conversion(tmp_path, passphrase):
+    src = tmp_path / "hand.qde"
+    src.write_text(HAND_MADE, encoding="utf-8")
+    report, project = _imported(tmp_path, src, passphrase)
+    with project:
+        doc = project.documents.by_name("Inline")
+        assert project.documents.text(doc.id) == "We trust them. We fear them."
+        codings = {
+            (project.codes.get(c.code_id).name, c.start, c.end, project.coders.get(c.coder_id).name)
+            for c in project.codings.list()
+        }
+        assert codings == {("Trust", 3, 8, "Rae"), ("Fear", 0, 28, "tester")}
+        assert project.codes.by_path("Trust").colour == "#aabbcc"
+        memos = {(m.target_type, m.title, m.text) for m in project.memos.list()}
+        assert ("document", "Annotation at 3-8", "an annotation") in memos
+        assert ("case", "About the site", "case note") in memos
+        assert ("project", "Loose", "loose") in memos
+        [link] = project.links.list()
+        assert link.relation == "associated" and "causes" in link.memo
+        case = project.cases.by_name("Site A")
+        assert project.cases.documents_of(case.id) == [doc.id]
+    text = "\n".join(report.lines())
+    for expected in (
+        "namespace 'urn:QDA-XML:project:1:0'",
+        "without valid positions",
+        "PictureSource",
+        "1 code link(s) of case 'Site A'",
+        "whole source 'Inline'",
+        "colour(s) not in #rrggbb",
+        "1 set(s)",
+        "became project memos",
+        "1 note reference(s) pointing to no note",
+    ):
+        assert expected in text, expected
