@@ -198,6 +198,8 @@ class RuleLayer:
 
     def __init__(self, gaz: Gazetteers) -> None:
         self.g = gaz
+        self._del_index: set[str] | None = None
+        self._popular: set[str] = set()
 
     # ---------------------------------------------------------------- name scoring
     def given_score(self, t: Tok, upper_doc: bool) -> float:
@@ -418,6 +420,8 @@ class RuleLayer:
                 if t.shape == "lower" and tier is None and place and not is_given and len(k) >= 4:
                     add(i, i, "LOCATION", 0.55, "gazetteer")
                     continue
+            if gscore <= 0 and t.shape == "lower" and len(k) >= 5 and k.isalpha() and self._misspelt_name(k):
+                gscore = 0.45  # "jayde", "mikaela": one letter from a common given name, and no English word
             if gscore <= 0 and t.shape == "lower" and k.endswith("s") and len(k) >= 4 and k not in self.g.words:
                 # "dannys", "shazs": a possessive written without the apostrophe
                 stem_tok = Tok(t.text[:-1], t.start, t.base_end - 1, k[:-1], t.base_end - 1, t.shape, t.initial,
@@ -463,6 +467,28 @@ class RuleLayer:
         return out
 
     # ---------------------------------------------------------------- helpers
+    def _misspelt_name(self, k: str) -> bool:
+        if k in self.g.words or k in self.g.given or k in NOT_NAMES or k in STOP or k in self.g.places1:
+            return False
+        if k.endswith(("in", "ing", "ed", "s", "z", "ly", "nt")):
+            return False  # "pickin", "lookin", "dont": chat spellings of words
+        index = self._deletions()
+        if k in index:
+            return True
+        return any(k[:i] + k[i + 1:] in index or k[:i] + k[i + 1:] in self._popular for i in range(len(k)))
+
+    def _deletions(self) -> set[str]:
+        if self._del_index is None:
+            popular = {n for n, (uk, _us) in self.g.given.items() if uk >= 300 and n.isalpha() and len(n) >= 4
+                       and n not in self.g.words}
+            index = set(popular)
+            for n in popular:
+                for i in range(len(n)):
+                    index.add(n[:i] + n[i + 1:])
+            self._popular = popular
+            self._del_index = index
+        return self._del_index
+
     def _speaker_label(self, text: str, start: int, label: str, out: list[Span]) -> None:
         words = label.split()
         pos = start
