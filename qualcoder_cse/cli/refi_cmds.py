@@ -55,6 +55,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=f"read OTHER's passphrase from FILE (else ${PASS_ENV}, else a prompt)",
     )
     p.add_argument("--coder", help="your coder name, recorded in the audit trail")
+    p.add_argument(
+        "--dry-run", action="store_true", help="only report what would be merged and the conflicts"
+    )
     p.add_argument("--json", action="store_true", help="print the merge report as JSON")
     p.set_defaults(func=cmd_merge)
 
@@ -106,7 +109,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
     pw = passphrase(args)
     other_pw = get_secret(args.other_passphrase_file, PASS_ENV, f"Passphrase of {args.other}: ")
-    report = merge_files(Path(args.project), pw, Path(args.other), other_pw, coder=args.coder)
+    report = merge_files(
+        Path(args.project), pw, Path(args.other), other_pw, coder=args.coder, dry_run=args.dry_run
+    )
     if args.json:
         print_json(report.as_dict())
     else:

@@ -41,12 +41,18 @@ _COUNTS = (
 @dataclass
 class MergeReport:
     other: str
+    dry_run: bool = False
     counts: dict[str, int] = field(default_factory=lambda: {k: 0 for k in _COUNTS})
     conflicts: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        out = [f"merged {self.other}", "  " + ", ".join(f"{k}: {v}" for k, v in self.counts.items())]
+        head = (
+            f"would merge {self.other} (dry run: nothing was changed)"
+            if self.dry_run
+            else f"merged {self.other}"
+        )
+        out = [head, "  " + ", ".join(f"{k}: {v}" for k, v in self.counts.items())]
         out.append("conflicts:" if self.conflicts else "conflicts: none")
         out += [f"  - {c}" for c in self.conflicts]
         if self.notes:
@@ -55,7 +61,13 @@ class MergeReport:
         return out
 
     def as_dict(self) -> dict:
-        return {"other": self.other, "counts": self.counts, "conflicts": self.conflicts, "notes": self.notes}
+        return {
+            "other": self.other,
+            "dry_run": self.dry_run,
+            "counts": self.counts,
+            "conflicts": self.conflicts,
+            "notes": self.notes,
+        }
 
 
 def text_hash(text: str) -> str:
@@ -70,6 +82,7 @@ def merge_files(
     *,
     coder: str | None = None,
     progress: Progress | None = None,
+    dry_run: bool = False,
 ) -> MergeReport:
     """Open both files (the other read-only) and merge; see ``merge_projects``."""
     if Path(project_path).resolve() == Path(other_path).resolve():
@@ -78,21 +91,34 @@ def merge_files(
         Project.open(other_path, other_passphrase, readonly=True) as other,
         Project.open(project_path, passphrase, coder=coder) as project,
     ):
-        return merge_projects(project, other, progress=progress)
+        return merge_projects(project, other, progress=progress, dry_run=dry_run)
 
 
-def merge_projects(project: Project, other: Project, *, progress: Progress | None = None) -> MergeReport:
+class _DryRun(Exception):
+    """Raised inside the merge transaction to roll back a preview."""
+
+
+def merge_projects(
+    project: Project, other: Project, *, progress: Progress | None = None, dry_run: bool = False
+) -> MergeReport:
+    """Merge ``other`` into ``project``; with ``dry_run`` the same report is computed and everything is
+    rolled back (a preview of the conflicts, for headless use: listeners still hear the changes)."""
     if project.path.resolve() == other.path.resolve():
         raise RefiError("A project cannot be merged with itself.")
-    report = MergeReport(other=other.path.name)
-    with project.transaction():
-        _Merge(project, other, report, progress).run()
-        project.audit.record(
-            "merge project",
-            "project",
-            None,
-            f"codings={report.counts['codings added']} conflicts={len(report.conflicts)}",
-        )
+    report = MergeReport(other=other.path.name, dry_run=dry_run)
+    try:
+        with project.transaction():
+            _Merge(project, other, report, progress).run()
+            if dry_run:
+                raise _DryRun
+            project.audit.record(
+                "merge project",
+                "project",
+                None,
+                f"codings={report.counts['codings added']} conflicts={len(report.conflicts)}",
+            )
+    except _DryRun:
+        pass
     return report
 
 

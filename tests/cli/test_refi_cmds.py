@@ -74,6 +74,10 @@ def test_merge_command(env, tmp_path, capsys, passphrase):
         p.codings.add(p.codes.by_path("Mine/Emoji").id, doc.id, 5, 9)
     secret = tmp_path / "other.pw"
     secret.write_text(passphrase + "\n")
+    code, out, err = run(capsys, "merge", env, other, "--dry-run")
+    assert code == 0 and out.startswith("would merge bob.qcse (dry run") and "codings added: 1" in out
+    with Project.open(env, passphrase, readonly=True) as p:
+        assert p.coders.by_name("bob") is None
     code, out, err = run(capsys, "merge", env, other, "--other-passphrase-file", secret)
     assert code == 0, err
     assert out.splitlines()[0] == "merged bob.qcse" and "codings added: 1" in out and "conflicts: none" in out
