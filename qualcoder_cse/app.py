@@ -97,6 +97,7 @@ def run(project: str | None = None, *, screenshot: str | None = None, demo: bool
         save_screenshot(window, Path(screenshot))
         window.close()
         return 0
+    window.restore_layout()
     window.show()
     return app.exec()
 

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
     project_closed = Signal()
     project_closing = Signal()  # the project is still open: panels save unsaved edits (memo text)
     document_shown = Signal(int)
+    _project_event_queued = Signal(str, object)  # events raised on a worker thread reach the GUI thread
 
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.start_screen.open_requested.connect(self.open_project_dialog)
         self.start_screen.open_path_requested.connect(self.open_project_path)
         self.start_screen.demo_requested.connect(self.open_demo)
+        self._project_event_queued.connect(self._on_project_event, Qt.ConnectionType.QueuedConnection)
         self._install_extensions()
         self._default_layout()
         self._show_start()
@@ -225,8 +227,7 @@ class MainWindow(QMainWindow):
         f.addSeparator()
         self.close_action = f.addAction("&Close project", self.close_project, QKeySequence.StandardKey.Close)
         f.addSeparator()
-        self.menus["file_end"] = f  # others insert import/export actions before this separator
-        self.file_separator = f.addSeparator()
+        self.file_separator = f.addSeparator()  # others may insert import/export actions before it
         f.addAction("&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         e = self.menus["edit"]
@@ -293,6 +294,18 @@ class MainWindow(QMainWindow):
         from .analysis_view import install as install_analysis  # Tools > Analysis, File > Export > Excel
 
         install_analysis(self)
+
+    def restore_layout(self) -> None:
+        """Window size and dock layout from the last session (by the docks' object names)."""
+        geometry, state = self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        if self.project is None:
+            for dock in self.docks.values():
+                dock.hide()
+            self.coder_bar.hide()
 
     def _default_layout(self) -> None:
         """Sizes that give the text most of the room: narrow side docks, a short bottom area."""
@@ -485,13 +498,17 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("(none)").setEnabled(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.set_window_state(self.saveGeometry(), self.saveState())
+        if self.project is not None and not self._locked:  # only a workbench layout is worth keeping
+            self.settings.set_window_state(self.saveGeometry(), self.saveState())
         self.idle.detach()
         self.close_project()
         super().closeEvent(event)
 
     # ================================================================= refreshing from project events
     def _on_project_event(self, topic: str, payload) -> None:
+        if QThread.currentThread() is not self.thread():
+            self._project_event_queued.emit(topic, payload)  # queued: widgets are touched on the GUI thread
+            return
         if topic == "codings":
             if payload is None or payload == self.current_document_id:
                 self.reload_codings()  # synchronous: the highlight must follow the click at once
@@ -537,8 +554,9 @@ class MainWindow(QMainWindow):
         self._coder_names = {c.id: c.name for c in self.project.coders.list()}
         self.view.set_lookup(self._code_info, self._coder_names)
 
-    def _fill_coder_filter(self) -> None:
+    def _fill_coder_filter(self, keep: bool = False) -> None:
         box = self.coder_filter_box
+        current = box.currentData() if keep else None
         box.blockSignals(True)
         box.clear()
         box.addItem("All coders", None)
@@ -548,7 +566,7 @@ class MainWindow(QMainWindow):
         for coder in self.project.coders.list():
             if me is None or coder.id != me.id:
                 box.addItem(coder.name, coder.id)
-        box.setCurrentIndex(0)
+        box.setCurrentIndex(max(0, box.findData(current)) if current is not None else 0)
         box.blockSignals(False)
         self.coder_menu.clear()
         for i in range(box.count()):
@@ -610,7 +628,11 @@ class MainWindow(QMainWindow):
     def reload_codings(self) -> None:
         if self.project is None or self.current_document_id is None:
             return
-        self.view.set_codings(self.project.codings.spans(self.current_document_id, self.coder_filter()))
+        rows = self.project.codings.spans(self.current_document_id, self.coder_filter())
+        if any(r[2] not in self._coder_names for r in rows):  # a coder new to this session (e.g. a merge)
+            self._refresh_lookup()
+            self._fill_coder_filter(keep=True)
+        self.view.set_codings(rows)
 
     # ================================================================= coding
     def _selection_changed(self) -> None:

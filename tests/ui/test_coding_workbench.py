@@ -375,3 +375,38 @@ def test_start_screen_opens_the_demo(qtbot, settings, tmp_path, monkeypatch):
     assert window.project is not None and window.project.path.parent.parent.parent == tmp_path / "data"
     assert window.doc_model.rowCount() == 3 and window.view.painted
     window.close()
+
+
+def test_hover_names_codes_and_coders(qtbot, main_window):
+    w = main_window
+    doc, text = _open(w, "Police lead 1")
+    code = _code(w, CAWN)
+    w.project.codings.add(code.id, doc.id, 0, 12, coder="bob")
+    w.project.codings.add(code.id, doc.id, 5, 20)
+    qtbot.waitUntil(lambda: len(w.view.painted) == 2)
+    tip = w.view.describe(w.view.painted_at_qt(w.view.offsets.to_qt(8)))
+    assert tip.count(CAWN) == 2 and "bob" in tip and "alice" in tip
+
+
+def test_project_events_from_a_worker_thread_reach_the_view(qtbot, main_window):
+    import threading
+
+    w = main_window
+    doc, _text = _open(w, "Police lead 1")
+    code = _code(w, CAWN)
+    worker = threading.Thread(target=lambda: w.project.codings.add(code.id, doc.id, 0, 12))
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: len(w.view.painted) == 1)
+
+
+def test_layout_is_kept_between_sessions(qtbot, main_window, settings):
+    from qualcoder_cse.ui.main_window import MainWindow
+
+    main_window.docks["details"].hide()
+    main_window.close()
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    again.restore_layout()
+    assert not again.docks["codes"].isVisible()  # start screen: no docks
+    again.close()
