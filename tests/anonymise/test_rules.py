@@ -185,3 +185,47 @@ def test_offsets_are_string_indices_into_the_text(det):
     text = "😀 émigré line\r\nPC Smith: hi Jodie 👋 at 07700 900123\n"
     for s in det.detect(text):
         assert text[s.start:s.end] == s.text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rhi: ok so the question was", "Rhi"),
+        ("SL: Why does taxi licensing matter?", "SL"),
+        ("<v Harjit Bains>I'm the partnership manager.", "Harjit Bains"),
+        ("Interviewer: Dr Helen Marsh   Participant: DI Rizwan Khan", "Helen Marsh"),
+        ("[00:00:11] DI FORSYTH: Yep.", "FORSYTH"),
+    ],
+)
+def test_speaker_labels_and_headers(det, text, expected):
+    assert expected in spans(det, text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["INT: Can you start?", "P1: Through the MASH.", "Facilitator: Thanks all.",
+                                  "YP: ye ok", "Q: And then?"])
+def test_role_labels_are_not_names(det, text):
+    assert spans(det, text, "PERSON") == []
+
+
+def test_usernames_as_chat_speaker_labels(det):
+    assert spans(det, "ollie2k: not in halton it isnt", "CONTACT") == ["ollie2k"]
+    assert spans(det, "zaraa.k: omg thats scary", "CONTACT") == ["zaraa.k"]
+
+
+def test_misspelt_lowercase_name_is_proposed_unsure(det):
+    got = [s for s in det.detect("me n chantlle went to the shop") if s.label == "PERSON"]
+    assert [s.text for s in got] == ["chantlle"] and got[0].confidence < 0.6
+
+
+def test_unknown_capitalised_word_mid_sentence_is_proposed_unsure(det):
+    got = [s for s in det.detect("We spoke to the family of Zebrowskiak yesterday.") if s.label == "PERSON"]
+    assert [s.text for s in got] == ["Zebrowskiak"] and got[0].confidence < 0.6
+
+
+def test_flat_and_town_join_the_address(det):
+    text = "registered to him at Flat 2, 9 Regent Street, Kettering NN16 8QG. No further action."
+    assert spans(det, text, "LOCATION") == ["Flat 2, 9 Regent Street, Kettering NN16 8QG"]
+
+
+def test_weekday_belongs_to_the_date(det):
+    assert spans(det, "Date of session: Tuesday 14th March 2017.", "DATE") == ["Tuesday 14th March 2017"]
