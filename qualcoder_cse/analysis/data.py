@@ -69,6 +69,7 @@ class AnalysisData:
     memos: pd.DataFrame | None = None
     links: pd.DataFrame | None = None
     has_text: bool = True
+    cache: dict = field(default_factory=dict)  # shared intermediate frames (read-only once stored)
 
     # ------------------------------------------------------------- helpers shared by the analyses
     def text(self, document_id: int, start: int, end: int) -> str:

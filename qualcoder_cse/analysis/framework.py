@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .data import AnalysisData
-from .matrices import code_units
+from .matrices import case_hits, code_units
 
 EXCEL_CELL_LIMIT = 32_000  # Excel holds at most 32,767 characters in a cell
 
@@ -73,8 +73,7 @@ def theme_ids(data: AnalysisData, themes: list[int] | None = None) -> list[int]:
 
 def framework_matrix(data: AnalysisData, themes: list[int] | None = None) -> FrameworkMatrix:
     ids = theme_ids(data, themes)
-    units = data.segments.rename(columns={"case_id": "unit", "start": "u_start", "end": "u_end"})
-    m = code_units(data, units[["unit", "document_id", "u_start", "u_end"]], rollup=True)
+    m = case_hits(data, rollup=True)
     m = m[m["row_code"].isin(ids)]
     # each segment once per cell; a segment split over two turns of the same case keeps both parts
     m = m.drop_duplicates(["row_code", "unit", "document_id", "cs", "ce", "coder_id"])

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .data import AnalysisData
-from .matrices import code_units
+from .matrices import case_hits
 
 NO_VALUE = "(no value)"
 
@@ -52,8 +52,7 @@ def _document_groups(data: AnalysisData, attribute: str, scope: str) -> dict[int
 
 
 def _case_hits(data: AnalysisData) -> pd.DataFrame:
-    units = data.segments.rename(columns={"case_id": "unit", "start": "u_start", "end": "u_end"})
-    return code_units(data, units[["unit", "document_id", "u_start", "u_end"]], rollup=True)
+    return case_hits(data, rollup=True)
 
 
 def _assignments(data: AnalysisData, attribute: str) -> tuple[str, dict[int, str], pd.DataFrame]:

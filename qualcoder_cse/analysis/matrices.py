@@ -69,6 +69,16 @@ def code_units(data: AnalysisData, units: pd.DataFrame, *, rollup: bool = True) 
     return m
 
 
+def case_hits(data: AnalysisData, *, rollup: bool = True) -> pd.DataFrame:
+    """``code_units`` over what every case covers, computed once per data set (the case matrices, the
+    framework matrix, the group tables and the Codings sheet all start from it). Do not modify it."""
+    key = ("case_hits", rollup)
+    if key not in data.cache:
+        units = data.segments.rename(columns={"case_id": "unit", "start": "u_start", "end": "u_end"})
+        data.cache[key] = code_units(data, units[["unit", "document_id", "u_start", "u_end"]], rollup=rollup)
+    return data.cache[key]
+
+
 def union_measure(
     data: AnalysisData, df: pd.DataFrame, keys: list[str], s_col: str = "cs", e_col: str = "ce"
 ) -> pd.DataFrame:
@@ -110,8 +120,9 @@ def _build(
     kind: str,
     rollup: bool,
     measures: tuple[str, ...],
+    hits: pd.DataFrame | None = None,
 ) -> CodeMatrix:
-    m = code_units(data, units, rollup=rollup)
+    m = code_units(data, units, rollup=rollup) if hits is None else hits
     counts = _segment_counts(m)
     with_words = "words" in measures or "percent" in measures
     if with_words:
@@ -154,7 +165,7 @@ def code_by_case(
 ) -> CodeMatrix:
     units = data.segments.rename(columns={"case_id": "unit", "start": "u_start", "end": "u_end"})
     units = units[["unit", "document_id", "u_start", "u_end"]]
-    return _build(data, units, data.cases, "case", rollup, measures)
+    return _build(data, units, data.cases, "case", rollup, measures, case_hits(data, rollup=rollup))
 
 
 def code_by_document(

@@ -327,10 +327,9 @@ def _agreement_sheet(wb, data: an.AnalysisData, unit: str) -> None:
 
 
 def _codings_rows(data: an.AnalysisData) -> list[list]:
-    from ..analysis.matrices import code_units
+    from ..analysis.matrices import case_hits
 
-    units = data.segments.rename(columns={"case_id": "unit", "start": "u_start", "end": "u_end"})
-    hits = code_units(data, units[["unit", "document_id", "u_start", "u_end"]], rollup=False)
+    hits = case_hits(data, rollup=False)
     case_names: dict[int, list[str]] = {}
     for cid, unit in zip(hits["id"], hits["unit"], strict=False):
         name = data.case_names.get(unit, "")
