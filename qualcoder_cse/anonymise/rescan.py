@@ -68,6 +68,23 @@ def find_in_project(project, surface: str) -> dict[int, list[tuple[int, int]]]:
     return out
 
 
+def propose_in_project(
+    project, surface: str, label: str, *, exclude: int | None = None, detector=None
+) -> dict[int, ReviewSession]:
+    """A span the researcher added by hand: review sessions for every other stored document that still holds
+    the same string, with each mention proposed (pending). Apply them with ``apply_rescan``."""
+    out: dict[int, ReviewSession] = {}
+    for doc_id, hits in find_in_project(project, surface).items():
+        if doc_id == exclude:
+            continue
+        text = project.documents.text(doc_id)
+        session = ReviewSession(text, [], project=project, detector=detector)
+        for s, e in hits:
+            session._new(s, e, label, 0.9, "mention")
+        out[doc_id] = session
+    return out
+
+
 def leftover_count(project, surface: str) -> int:
     return sum(len(v) for v in find_in_project(project, surface).values())
 

@@ -207,6 +207,14 @@ class RuleLayer:
         k = t.key
         if len(k) < 2 or k in STOP or k in NOT_NAMES or k in MONTHS or k in WEEKDAYS or not k[0].isalpha():
             return 0.0
+        if "-" in k and k not in self.g.given and t.shape != "lower":
+            # "Smith-Jones", "Jean-Baptiste": a name when its parts are names
+            parts = [p for p in k.split("-") if p]
+            if len(parts) >= 2 and all(p in self.g.given or p in self.g.surnames for p in parts) and not all(
+                self.g.words.get(p, 99) <= 20 for p in parts
+            ):
+                return 0.8 if not t.initial else 0.6
+            return 0.0
         if ("'" in k or "’" in k) and (_CONTRACTION.search(k) or not re.match(r"^[a-z]['’][a-z]{3,}", k)):
             return 0.0  # I'm, she'll, don't (but O'Brien, D'Souza)
         if t.shape == "upper" and not upper_doc and (len(k) <= 4 or self.g.words.get(k, 99) <= 35):

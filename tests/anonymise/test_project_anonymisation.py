@@ -9,7 +9,7 @@ import pytest
 from qualcoder_cse.anonymise.detect import load_detector
 from qualcoder_cse.anonymise.pipeline import anonymise_for_import
 from qualcoder_cse.anonymise.placeholders import PlaceholderFormat
-from qualcoder_cse.anonymise.rescan import apply_rescan, find_in_project, rescan_project
+from qualcoder_cse.anonymise.rescan import apply_rescan, find_in_project, propose_in_project, rescan_project
 from qualcoder_cse.anonymise.review import ReviewSession
 from qualcoder_cse.core import Project
 from qualcoder_cse.importers.batch import ImportOptions, import_files
@@ -154,3 +154,16 @@ def test_added_span_offers_project_wide_mentions(project, det):
     earlier = project.documents.by_name("Earlier")
     assert hits == {earlier.id: [(4, 9)]}
     assert find_in_project(project, "nobody-called-this") == {}
+
+
+def test_added_span_is_proposed_in_every_other_stored_document(project, det):
+    a = project.documents.add("Doc A", "P1: Brisk was there. BRISK again.", kind="lscb", anonymised=True)
+    b = project.documents.add("Doc B", "P2: nothing here.", kind="lscb", anonymised=True)
+    sessions = propose_in_project(project, "Brisk", "PERSON", exclude=b.id, detector=det)
+    assert list(sessions) == [a.id]
+    session = sessions[a.id]
+    assert [(session.surface(p.id), p.status) for p in session.proposals] == [("Brisk", "pending"),
+                                                                              ("BRISK", "pending")]
+    session.accept_all()
+    apply_rescan(project, a.id, session)
+    assert project.documents.text(a.id) == "P1: [Person 1] was there. [Person 1] again."
