@@ -16,6 +16,7 @@ import json
 import re
 from bisect import bisect_left
 from heapq import heappop, heappush
+from operator import itemgetter
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, QSize, Qt, Signal
@@ -103,6 +104,7 @@ class CodingTextEdit(QPlainTextEdit):
         self.code_info: dict[int, tuple[str, str]] = {}  # code id -> (path, colour)
         self.coder_names: dict[int, str] = {}
         self.margin = _Margin(self)
+        self._xcache: dict[tuple[int, int], float] = {}
         self.updateRequest.connect(self._update_margin)
         self.selectionChanged.connect(self.selection_changed_cp)
         self.cursorPositionChanged.connect(lambda: self.cursor_moved_cp.emit(self.cursor_cp()))
@@ -120,6 +122,7 @@ class CodingTextEdit(QPlainTextEdit):
         # The cursor may stand on the last document's bold label; without this reset the whole new
         # text would be inserted in bold.
         self.setCurrentCharFormat(QTextCharFormat())
+        self._xcache.clear()
         self.setPlainText(text)
         if labels is None:
             labels = [(m.start(1), m.end(1)) for m in _LABEL_RE.finditer(text)]
@@ -136,6 +139,7 @@ class CodingTextEdit(QPlainTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def clear_document(self) -> None:
+        self._xcache.clear()
         self.document_id = None
         self.offsets = OffsetMap("")
         self.painted, self._starts = [], []
@@ -151,26 +155,36 @@ class CodingTextEdit(QPlainTextEdit):
         rows = list(codings)
         if rows and hasattr(rows[0], "code_id"):
             rows = [(c.id, c.code_id, c.coder_id, c.start, c.end) for c in rows]
-        rows.sort(key=lambda r: (r[3], -r[4], r[0]))
-        to_qt = self.offsets.to_qt if self.offsets.qt_length != self.offsets.length else int
+        rows.sort(key=itemgetter(3))  # stable: spans() already come by (start, id)
+        to_qt = self.offsets.to_qt if self.offsets.qt_length != self.offsets.length else None
         colours: dict[int, QColor] = {}
         busy: list[tuple[int, int]] = []  # (end, lane) of lanes in use; interval partitioning
         free: list[int] = []
         painted: list[PaintedCoding] = []
-        for cid, code_id, coder_id, start, end in rows:
-            qs, qe = to_qt(start), to_qt(end)
+        starts: list[int] = []
+        append, push, pop = painted.append, heappush, heappop
+        max_len = top = 0
+        for cid, code_id, coder_id, qs, qe in rows:
+            if to_qt is not None:
+                qs, qe = to_qt(qs), to_qt(qe)
             while busy and busy[0][0] <= qs:
-                heappush(free, heappop(busy)[1])
-            lane = heappop(free) if free else len(busy)
-            heappush(busy, (qe, lane))
+                push(free, pop(busy)[1])
+            if free:
+                lane = pop(free)
+            else:
+                lane = len(busy)
+                top = max(top, lane + 1)
+            push(busy, (qe, lane))
             colour = colours.get(code_id)
             if colour is None:
                 colour = colours[code_id] = QColor(self.code_info.get(code_id, ("", "#999999"))[1])
-            painted.append(PaintedCoding(cid, code_id, coder_id, qs, qe, colour, lane))
+            append(PaintedCoding(cid, code_id, coder_id, qs, qe, colour, lane))
+            starts.append(qs)
+            max_len = max(max_len, qe - qs)
         self.painted = painted
-        self._starts = [p.qs for p in painted]
-        self._max_len = max((p.qe - p.qs for p in painted), default=0)
-        lanes = min(max((p.lane for p in painted), default=-1) + 1, MAX_LANES)
+        self._starts = starts
+        self._max_len = max_len
+        lanes = min(top, MAX_LANES)
         if lanes != self.lanes:
             self.lanes = lanes
             self._update_margin_width()
@@ -237,21 +251,33 @@ class CodingTextEdit(QPlainTextEdit):
                     lines = []
                     for i in range(layout.lineCount()):
                         line = layout.lineAt(i)
-                        lines.append((line, line.textStart(), line.textStart() + line.textLength(), line.rect()))
+                        r = line.rect()
+                        lines.append((line, line.textStart(), line.textStart() + line.textLength(), r,
+                                      r.left() + line.naturalTextWidth()))
                     left, top = geo.left(), geo.top()
                     for p in here:
                         a_abs, b_abs = max(p.qs, bpos) - bpos, min(p.qe, bend) - bpos
+                        runs_on = p.qe > bend  # continues into the next block
                         painter.setBrush(_tint(p.colour))
-                        for line, ls, le, r in lines:
+                        for line, ls, le, r, right in lines:
                             a, b = max(a_abs, ls), min(b_abs, le)
                             if a >= b:
                                 continue
-                            x1 = r.left() if a == ls else _x(line, a)
-                            x2 = _x(line, b)
+                            # cursorToX is slow; a span running past a line's end or start needs none
+                            x1 = r.left() if a == ls else self._x(line, bpos, a)
+                            x2 = right if b == le and (b < b_abs or runs_on) else self._x(line, bpos, b)
                             painter.drawRect(QRectF(left + x1, top + r.top(), x2 - x1, r.height()))
                 block = block.next()
             painter.end()
         super().paintEvent(event)
+
+    def _x(self, line, bpos: int, pos: int) -> float:
+        """x of a position in a laid-out line, cached until the layout changes (cursorToX is slow)."""
+        key = (bpos, pos)
+        x = self._xcache.get(key)
+        if x is None:
+            x = self._xcache[key] = _x(line, pos)
+        return x
 
     def margin_width(self) -> int:
         return 8 + max(self.lanes, 1) * (LANE_WIDTH + 1)
@@ -262,6 +288,7 @@ class CodingTextEdit(QPlainTextEdit):
         self.margin.setGeometry(QRect(cr.left(), cr.top(), self.margin_width(), cr.height()))
 
     def resizeEvent(self, event) -> None:
+        self._xcache.clear()  # lines re-wrap
         super().resizeEvent(event)
         cr = self.contentsRect()
         self.margin.setGeometry(QRect(cr.left(), cr.top(), self.margin_width(), cr.height()))

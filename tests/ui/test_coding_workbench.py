@@ -379,7 +379,7 @@ def test_start_screen_opens_the_demo(qtbot, settings, tmp_path, monkeypatch):
 
 def test_hover_names_codes_and_coders(qtbot, main_window):
     w = main_window
-    doc, text = _open(w, "Police lead 1")
+    doc, _text = _open(w, "Police lead 1")
     code = _code(w, CAWN)
     w.project.codings.add(code.id, doc.id, 0, 12, coder="bob")
     w.project.codings.add(code.id, doc.id, 5, 20)
