@@ -55,7 +55,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_project(p)
     p.add_argument("--doc", metavar="DOC", help="only this document (id or name)")
     p.add_argument("--map", metavar="SPEAKER=CASE", action="append",
-                   help="give every turn of SPEAKER to CASE (created if new); CASE empty to unmap")
+                   help="give every turn of SPEAKER to CASE (created if new), in every document unless --doc "
+                        "is given; CASE empty to unmap")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_speakers)
 
