@@ -13,8 +13,18 @@ from pathlib import Path
 PASS_ENV = "QUALCODER_CSE_PASSPHRASE"
 
 
+def _quiet_platform_notes(mode, context, message: str) -> None:
+    """Drop the offscreen platform's harmless notes ("does not support raise()..."); print the rest."""
+    if "This plugin does not support" in message:
+        return
+    print(message, file=sys.stderr)
+
+
 def _app():
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
+
+    qInstallMessageHandler(_quiet_platform_notes)
 
     app = QApplication.instance()
     if app is None:
@@ -47,7 +57,6 @@ def save_screenshot(window, png: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     window.show()
-    window.raise_()
     for _ in range(5):
         QApplication.processEvents()
     if window.project is not None and window.current_document_id is not None:
@@ -71,6 +80,14 @@ def run(project: str | None = None, *, screenshot: str | None = None, demo: bool
     from .ui.errors import install_excepthook, show_error
     from .ui.main_window import MainWindow
 
+    if sys.platform.startswith("linux") and not any(
+        os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):
+        if not screenshot:
+            print("qualcoder-cse: no display to open the window on (DISPLAY is not set). Use the commands "
+                  "(qualcoder-cse --help) or run the window in a desktop session.", file=sys.stderr)
+            return 2
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     app = _app()
     install_excepthook()
     window = MainWindow(settings)
