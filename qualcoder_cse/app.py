@@ -24,10 +24,9 @@ def _app():
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    qInstallMessageHandler(_quiet_platform_notes)
-
     app = QApplication.instance()
-    if app is None:
+    if app is None:  # only the real app; tests keep pytest-qt's own message handler
+        qInstallMessageHandler(_quiet_platform_notes)
         app = QApplication(sys.argv[:1])
         app.setApplicationName("QualCoder-CSE")
         app.setOrganizationName("QualCoder-CSE")
