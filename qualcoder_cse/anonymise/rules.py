@@ -440,7 +440,9 @@ class RuleLayer:
                     out.append(Span(t.start, e, "PERSON", text[t.start:e], sc, "gazetteer"))
                     used[i] = True
                     continue
-            if gscore <= 0 and t.cap and t.initial and k in self.g.given and k not in STOP and k not in NOT_NAMES:
+            if gscore <= 0 and t.cap and t.initial and k in self.g.given and k not in STOP and k not in NOT_NAMES and (
+                self._label_name_ok(t.text, k)
+            ):
                 after = text[t.end:t.end + 1]
                 line_start = t.start == 0 or text[t.start - 1] == "\n"
                 if after == ":" and line_start:
@@ -475,6 +477,15 @@ class RuleLayer:
         return out
 
     # ---------------------------------------------------------------- helpers
+    def _label_name_ok(self, word: str, k: str) -> bool:
+        """A speaker label that is also a common word ("GREEN:", "Sky:") is a name only when it is written like
+        one and is a popular given name ("Sue:", "Rob:")."""
+        tier = self.g.words.get(k)
+        if tier is None or tier > 35:
+            return True
+        uk, us = self.g.given.get(k, (0, 0))
+        return not word.isupper() and (uk >= 20 or us >= 5000)
+
     def _misspelt_name(self, k: str) -> bool:
         if k in self.g.words or k in self.g.given or k in NOT_NAMES or k in STOP or k in self.g.places1:
             return False
@@ -517,7 +528,9 @@ class RuleLayer:
                 if k not in ROLE_UPPER:
                     spans.append((ws, ws + len(w)))
                 continue
-            if w[0].isupper() and len(w) >= 2 and (k in self.g.given or k not in self.g.words) and (
+            if w[0].isupper() and len(w) >= 2 and (k in self.g.given or k not in self.g.words) and self._label_name_ok(
+                w, k
+            ) and (
                 k not in self.g.places1 or k in self.g.given
             ):
                 spans.append((ws, ws + len(w)))
