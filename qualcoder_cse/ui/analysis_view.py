@@ -8,7 +8,7 @@ are loaded once per filter set and reloaded when the project changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -78,9 +78,31 @@ class HeatDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
 
 
+class _ComputeThread(QThread):
+    """Runs one analysis off the GUI thread; ``done`` carries (True, result) or (False, message)."""
+
+    done = Signal(object)
+
+    def __init__(self, fn, parent=None) -> None:
+        super().__init__(parent)
+        self.fn = fn
+
+    def run(self) -> None:
+        try:
+            self.done.emit((True, self.fn()))
+        except ProjectError as exc:
+            self.done.emit((False, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - an unexpected bug: a plain line, no transcript text
+            self.done.emit((False, f"The analysis failed ({type(exc).__name__})."))
+
+
 class AnalysisView(QWidget):
+    computed = Signal()  # a matrix has been computed and shown
+
     def __init__(self, project, window=None, parent=None) -> None:
         super().__init__(parent)
+        self._thread: _ComputeThread | None = None
+        self._pending = False
         self.project = project
         self.window_ = window
         self.data: an.AnalysisData | None = None
@@ -218,14 +240,6 @@ class AnalysisView(QWidget):
         coders = self._checked(self.coder_list)
         return an.Filters(coders=coders, kinds=kinds)
 
-    def _load(self) -> an.AnalysisData:
-        f = self.filters()
-        key = (tuple(f.coders), tuple(f.kinds))
-        if self.data is None or key != self._data_key:
-            self.data = an.load(self.project, f)
-            self._data_key = key
-        return self.data
-
     def _on_project_event(self, topic: str, _payload) -> None:
         self.data = None  # reload on the next refresh
         if topic in ("attributes", "documents") and self.isVisible():
@@ -242,6 +256,10 @@ class AnalysisView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Recompute the chosen matrix in a worker thread (a second request while one runs is queued)."""
+        if self._thread is not None:
+            self._pending = True
+            return
         name = self.matrix_box.currentText()
         self.current = name
         self._cell = None
@@ -250,66 +268,56 @@ class AnalysisView(QWidget):
         self.save_summary.setVisible(name == "Framework Matrix")
         self.summary.setEnabled(False)
         self.save_summary.setEnabled(False)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            data = self._load()
-            frame, rows, cols, heat = self._compute(name, data)
+        f = self.filters()
+        key = (tuple(f.coders), tuple(f.kinds))
+        data = self.data if key == self._data_key else None
+        measure, group_by, unit = (
+            self.measure_box.currentData(),
+            self.group_by(),
+            self.units_box.currentData(),
+        )
+        project = self.project
+
+        def work():
+            d = data if data is not None else an.load(project, f)
+            frame, rows, cols, heat = _compute(name, d, measure, group_by, unit)
+            return d, key, name, frame, rows, cols, heat, _chart_data(d, group_by)
+
+        self._thread = _ComputeThread(work, self)
+        self._thread.done.connect(self._computed)
+        self.status.setText(f"Computing {name}…")
+        self._thread.start()
+
+    def busy(self) -> bool:
+        return self._thread is not None or self._pending
+
+    def _computed(self, outcome) -> None:
+        if self._thread is not None:
+            self._thread.wait()
+            self._thread = None
+        ok, result = outcome
+        if ok:
+            data, key, name, frame, rows, cols, heat, chart = result
+            self.data, self._data_key = data, key
             self.model.set_frame(frame, row_keys=rows, col_keys=cols, heat_columns=heat)
             self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-            self._chart(data)
+            self.chart.set_data(*chart)
             self.status.setText(
                 f"{name}: {len(frame)} rows; {len(data.codings)} codings by "
                 f"{', '.join(sorted(data.codings['coder'].unique())) or 'nobody'}."
             )
-        except ProjectError as exc:
+        else:
             self.model.set_frame(pd.DataFrame())
-            self.status.setText(str(exc))
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+            self.chart.set_data([], [], [])
+            self.status.setText(result)
+        if self._pending:
+            self._pending = False
+            self.refresh()
+        else:
+            self.computed.emit()
 
     def group_by(self) -> str:
         return self.group_box.currentData() or "kind"
-
-    def _compute(self, name: str, data: an.AnalysisData):
-        measure = self.measure_box.currentData()
-        if name in ("Code x Case", "Code x Document"):
-            m = an.code_by_case(data) if name == "Code x Case" else an.code_by_document(data)
-            return m.labelled(measure), m.rows["id"].tolist(), m.units["id"].tolist(), None
-        if name == "Framework Matrix":
-            fm = an.framework_matrix(data)
-            df = fm.counts()
-            df.index = fm.cases["name"].tolist()
-            df.columns = fm.themes["path"].tolist()
-            return df, fm.cases["id"].tolist(), fm.themes["id"].tolist(), None
-        if name == "Co-occurrence":
-            co = an.cooccurrence(data)
-            return co.labelled(measure), co.codes["id"].tolist(), co.codes["id"].tolist(), None
-        if name == "By Group":
-            g = an.by_group(data, self.group_by())
-            df = (g.codings if measure == "codings" else g.percent).copy()
-            df.index = g.rows["path"].tolist()
-            return df, g.rows["id"].tolist(), g.groups, None
-        if name == "Evidence Gaps":
-            gaps = an.evidence_gaps(data, self.group_by())
-            df = gaps[["theme", "group", "sources", "cases", "codings", "flag"]].copy()
-            df.index = [f"{t} · {g}" for t, g in zip(gaps["theme"], gaps["group"], strict=False)]
-            return df, list(zip(gaps["theme_id"], gaps["group"], strict=False)), list(df.columns), [2, 3]
-        res = an.agreement(data, unit=self.units_box.currentData())
-        df = res.pairs[["code", "coder_a", "coder_b", "units", "percent_agreement", "kappa"]].copy()
-        alpha = dict(zip(res.alpha["code_id"], res.alpha["alpha"], strict=False))
-        df["alpha"] = [alpha.get(c) for c in res.pairs["code_id"]]
-        df.index = [str(i + 1) for i in range(len(df))]
-        return df, res.pairs["code_id"].tolist(), list(df.columns), [5, 6]
-
-    def _chart(self, data: an.AnalysisData) -> None:
-        try:
-            g = an.by_group(data, self.group_by())
-        except ProjectError:
-            self.chart.set_data([], [], [])
-            return
-        themes = g.rows[g.rows["depth"] == 1]
-        values = [[float(g.codings.loc[cid, grp]) for grp in g.groups] for cid in themes["id"]]
-        self.chart.set_data(themes["path"].tolist(), g.groups, values, f"Codings by {g.attribute}")
 
     # ------------------------------------------------------------- cells and quotes
     def _cell_clicked(self, proxy_index: QModelIndex) -> None:
@@ -409,8 +417,54 @@ class AnalysisView(QWidget):
         return dialog
 
     def closeEvent(self, event) -> None:
+        self._pending = False
+        if self._thread is not None:
+            self._thread.wait()  # let the running analysis finish before the project may close
         self.project.unsubscribe(self._on_project_event)
         super().closeEvent(event)
+
+
+def _compute(name: str, data: an.AnalysisData, measure, group_by: str, unit: str):
+    """(frame, row keys, column keys, heat columns) for one matrix; runs in the worker thread."""
+    if name in ("Code x Case", "Code x Document"):
+        m = an.code_by_case(data) if name == "Code x Case" else an.code_by_document(data)
+        return m.labelled(measure), m.rows["id"].tolist(), m.units["id"].tolist(), None
+    if name == "Framework Matrix":
+        fm = an.framework_matrix(data)
+        df = fm.counts()
+        df.index = fm.cases["name"].tolist()
+        df.columns = fm.themes["path"].tolist()
+        return df, fm.cases["id"].tolist(), fm.themes["id"].tolist(), None
+    if name == "Co-occurrence":
+        co = an.cooccurrence(data)
+        return co.labelled(measure), co.codes["id"].tolist(), co.codes["id"].tolist(), None
+    if name == "By Group":
+        g = an.by_group(data, group_by)
+        df = (g.codings if measure == "codings" else g.percent).copy()
+        df.index = g.rows["path"].tolist()
+        return df, g.rows["id"].tolist(), g.groups, None
+    if name == "Evidence Gaps":
+        gaps = an.evidence_gaps(data, group_by)
+        df = gaps[["theme", "group", "sources", "cases", "codings", "flag"]].copy()
+        df.index = [f"{t} · {g}" for t, g in zip(gaps["theme"], gaps["group"], strict=False)]
+        return df, list(zip(gaps["theme_id"], gaps["group"], strict=False)), list(df.columns), [2, 3]
+    res = an.agreement(data, unit=unit)
+    df = res.pairs[["code", "coder_a", "coder_b", "units", "percent_agreement", "kappa"]].copy()
+    alpha = dict(zip(res.alpha["code_id"], res.alpha["alpha"], strict=False))
+    df["alpha"] = [alpha.get(c) for c in res.pairs["code_id"]]
+    df.index = [str(i + 1) for i in range(len(df))]
+    return df, res.pairs["code_id"].tolist(), list(df.columns), [5, 6]
+
+
+def _chart_data(data: an.AnalysisData, group_by: str) -> tuple:
+    """(themes, groups, values, title) for the bar chart of theme codings by group."""
+    try:
+        g = an.by_group(data, group_by)
+    except ProjectError:
+        return [], [], [], ""
+    themes = g.rows[g.rows["depth"] == 1]
+    values = [[float(g.codings.loc[cid, grp]) for grp in g.groups] for cid in themes["id"]]
+    return themes["path"].tolist(), g.groups, values, f"Codings by {g.attribute}"
 
 
 class AnalysisActions(QObject):

@@ -34,6 +34,11 @@ def sample_rw(sample_template, tmp_path):
     p.close()
 
 
+def settle(view, qtbot):
+    """Wait for the view's worker thread to compute and show the current matrix."""
+    qtbot.waitUntil(lambda: not view.busy(), timeout=60_000)
+
+
 def cell(view, row_label: str, col_label: str):
     model = view.model
     cols = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
@@ -47,9 +52,20 @@ def click(view, qtbot, source_index):
     view._cell_clicked(proxy_index)
 
 
+def test_work_runs_off_the_gui_thread_and_queues(qtbot, sample_rw):
+    view = AnalysisView(sample_rw)
+    qtbot.addWidget(view)
+    assert view.busy() and view.model.rowCount() == 0  # computing in the worker; nothing shown yet
+    view.matrix_box.setCurrentText("By Group")  # asked while the first matrix is computing: queued
+    settle(view, qtbot)
+    assert view.current == "By Group"
+    assert view.model.headerData(0, Qt.Orientation.Horizontal) == "board"
+
+
 def test_code_by_case_table_and_quotes(qtbot, sample_rw):
     view = AnalysisView(sample_rw)
     qtbot.addWidget(view)
+    settle(view, qtbot)
     assert view.matrix_box.currentText() == "Code x Case"
     assert cell(view, "Disruption", "Police A").data() == "3"
     assert cell(view, "Voice", "YP 1").data() == "3"
@@ -61,6 +77,7 @@ def test_code_by_case_table_and_quotes(qtbot, sample_rw):
         "“We visit hotels with licensing” (Police 1, 30–60; alice)",
     ]
     view.measure_box.setCurrentIndex(view.measure_box.findData("words"))
+    settle(view, qtbot)
     assert cell(view, "Disruption", "Board P1").data() == "3"
     # sorting by a column orders rows by value
     col = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.model.columnCount())]
@@ -76,32 +93,42 @@ def test_code_by_case_table_and_quotes(qtbot, sample_rw):
 def test_filters_and_other_matrices(qtbot, sample_rw):
     view = AnalysisView(sample_rw)
     qtbot.addWidget(view)
+    settle(view, qtbot)
     bob = next(
         view.coder_list.item(i)
         for i in range(view.coder_list.count())
         if view.coder_list.item(i).text() == "bob"
     )
     bob.setCheckState(Qt.CheckState.Unchecked)  # alice only
+    settle(view, qtbot)
     assert cell(view, "Disruption", "Police A").data() == "2"
     bob.setCheckState(Qt.CheckState.Checked)
+    settle(view, qtbot)
     view.matrix_box.setCurrentText("By Group")
+    settle(view, qtbot)
     view.measure_box.setCurrentIndex(view.measure_box.findData("percent"))
+    settle(view, qtbot)
     assert cell(view, "Disruption", "police").data() == "50"
     click(view, qtbot, cell(view, "Voice", "board"))
     assert view.quotes.count() == 2
     view.matrix_box.setCurrentText("Evidence Gaps")
+    settle(view, qtbot)
     assert cell(view, "Gaps · police", "flag").data() == "no evidence"
     view.matrix_box.setCurrentText("Agreement")
+    settle(view, qtbot)
     assert cell(view, "2", "code").data() == "Disruption/CAWN"
     assert cell(view, "2", "kappa").data() == "0.82"
     view.matrix_box.setCurrentText("Co-occurrence")
+    settle(view, qtbot)
     assert cell(view, "Disruption/CAWN", "Disruption/Hotels").data() == "1"
 
 
 def test_framework_summary_is_saved(qtbot, sample_rw):
     view = AnalysisView(sample_rw)
     qtbot.addWidget(view)
+    settle(view, qtbot)
     view.matrix_box.setCurrentText("Framework Matrix")
+    settle(view, qtbot)
     idx = cell(view, "Board P2", "Disruption")
     assert idx.data() == "1"
     click(view, qtbot, idx)
@@ -116,6 +143,7 @@ def test_framework_summary_is_saved(qtbot, sample_rw):
 def test_export_dialog_writes_encrypted_workbook(qtbot, sample_rw, tmp_path):
     view = AnalysisView(sample_rw)
     qtbot.addWidget(view)
+    settle(view, qtbot)
     dialog = view.export_dialog()
     qtbot.addWidget(dialog)
     assert dialog.group_box.currentData() == "participant group"
@@ -145,12 +173,14 @@ def test_export_dialog_writes_encrypted_workbook(qtbot, sample_rw, tmp_path):
 def test_export_dialog_carries_the_view_filters(qtbot, sample_rw, tmp_path):
     view = AnalysisView(sample_rw)
     qtbot.addWidget(view)
+    settle(view, qtbot)
     alice = next(
         view.coder_list.item(i)
         for i in range(view.coder_list.count())
         if view.coder_list.item(i).text() == "alice"
     )
     alice.setCheckState(Qt.CheckState.Unchecked)
+    settle(view, qtbot)
     dialog = view.export_dialog()
     qtbot.addWidget(dialog)
     out = tmp_path / "bob.xlsx"
@@ -177,6 +207,7 @@ def test_main_window_menus(qtbot, sample_rw, tmp_path):
     assert actions.analysis_action.isEnabled()
     view = actions.show_analysis()
     assert view is not None and not actions.dock.isHidden()
+    settle(view, qtbot)
     click(view, qtbot, cell(view, "Voice", "YP 1"))
     item = view.quotes.item(0)
     view._open_quote(item)
