@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..core.autocode import SCOPES, autocode, autocode_segments
+from ..core.autocode import SCOPES, autocode, autocode_segments, case_ids_where
 from ..core.presets import (
     add_research_presets,
     display_value,
@@ -22,6 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--pattern", metavar="REGEX", help="a Python regular expression, case-insensitive")
     p.add_argument("--speaker", metavar="LABEL", action="append",
                    help="a speaker label; repeat for a group of speakers (with --pattern: hits in their turns)")
+    p.add_argument("--group", metavar="ATTRIBUTE=VALUE",
+                   help='the turns of every case with this attribute value, e.g. "Participant group=Young person" '
+                        "(speakers must be mapped to cases)")
     p.add_argument("--scope", choices=SCOPES, default="hit",
                    help="code the hit, or the sentence, paragraph (line) or speaker turn around it (default hit)")
     p.add_argument("--doc", action="append", metavar="DOC", help="only this document (id or name); repeatable")
@@ -62,13 +65,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_autocode(args: argparse.Namespace) -> int:
-    if not args.pattern and not args.speaker:
-        raise CliError("Give --pattern REGEX or --speaker LABEL (or both).")
+    if not args.pattern and not args.speaker and not args.group:
+        raise CliError("Give --pattern REGEX, --speaker LABEL or --group ATTRIBUTE=VALUE (or a combination).")
     with open_project(args) as project:
         code = project.codes.by_path(args.code, create=args.create and not args.dry_run)
         doc_ids = [project.documents.find(d).id for d in args.doc] if args.doc else None
+        case_ids = None
+        if args.group:
+            attribute, sep, value = args.group.partition("=")
+            if not sep or not attribute.strip():
+                raise CliError(f"--group takes ATTRIBUTE=VALUE, not '{args.group}'.")
+            case_ids = case_ids_where(project, attribute.strip(), value)
         segments = autocode_segments(
-            project, pattern=args.pattern, speaker=args.speaker, scope=args.scope, document_ids=doc_ids
+            project, pattern=args.pattern, speaker=args.speaker, scope=args.scope, document_ids=doc_ids,
+            case_ids=case_ids,
         )
         made = [] if args.dry_run else autocode(project, code.id, segments, coder=args.coder)
     if args.json:

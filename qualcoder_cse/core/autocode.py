@@ -59,18 +59,29 @@ def autocode_segments(
     speaker: str | Sequence[str] | None = None,
     scope: str = "hit",
     document_ids: Iterable[int] | None = None,
+    case_ids: Iterable[int] | None = None,
 ) -> list[Segment]:
     """Segments to code: every match of ``pattern`` (a case-insensitive Python regex), every turn of
-    ``speaker`` (a label or several: a speaker group), or with both, the matches inside that speaker's turns.
+    ``speaker`` (a label or several: a speaker group) and/or of the speakers mapped to ``case_ids`` (e.g. every
+    young person: see ``case_ids_where``), or with both, the matches inside those turns.
     Each is widened to ``scope``; the result is sorted, deduplicated and merged."""
     if scope not in SCOPES:
         raise InvalidValue(f"The scope is one of: {', '.join(SCOPES)}.")
-    if pattern is None and speaker is None:
+    cases = None if case_ids is None else set(case_ids)
+    if pattern is None and speaker is None and cases is None:
         raise InvalidValue("Give a pattern, a speaker, or both.")
     regex = compile_pattern(pattern) if pattern is not None else None
     speakers = _speaker_set(speaker)
     if speakers is not None and not any(s.casefold() in speakers for s, _n, _c in project.turns.speakers()):
         raise InvalidValue("No speaker turns carry that label; see the speakers list.")
+    if cases is not None and not cases:
+        raise InvalidValue("No case matches; map speakers to cases and set their attributes first.")
+    by_turn = speakers is not None or cases is not None
+
+    def mine(t: Turn) -> bool:
+        return bool((speakers is not None and t.speaker.strip().casefold() in speakers)
+                    or (cases is not None and t.case_id in cases))
+
     wanted = None if document_ids is None else set(document_ids)
     raw: list[Segment] = []
     texts: dict[int, str] = {}
@@ -78,8 +89,8 @@ def autocode_segments(
         if wanted is not None and doc.id not in wanted:
             continue
         turns = project.turns.list(doc.id)
-        own = [t for t in turns if speakers is not None and t.speaker.strip().casefold() in speakers]
-        if speakers is not None and not own:
+        own = [t for t in turns if mine(t)] if by_turn else []
+        if by_turn and not own:
             continue
         text = project.documents.text(doc.id)
         if regex is None:  # every turn of the speaker(s): the turn is the unit whatever the scope
@@ -87,11 +98,28 @@ def autocode_segments(
             texts[doc.id] = text
             continue
         hits = [(m.start(), m.end()) for m in regex.finditer(text) if m.end() > m.start()]
-        if speakers is not None:
+        if by_turn:
             hits = [h for h in hits if any(t.start <= h[0] and h[1] <= t.end for t in own)]
         raw += expand(text, turns, [(doc.id, s, e) for s, e in hits], scope)
         texts[doc.id] = text
     return merge_segments(_trimmed(project, raw, texts))
+
+
+def case_ids_where(project: Project, attribute: str, value: str) -> list[int]:
+    """Ids of the cases whose attribute ``attribute`` has ``value`` (case-insensitive), e.g. every case with
+    Participant group = Young person: the speaker group for auto-coding."""
+    attr = project.attributes.by_name(attribute, "case")
+    if attr is None:
+        raise InvalidValue(f"No case attribute called '{attribute}'.")
+    from .presets import display_value, stored_value
+
+    wanted = {value.strip().casefold(), stored_value(project, attr, value.strip()).casefold()}
+    table = project.attributes.table("case")
+    return sorted(
+        cid for cid, values in table.items()
+        if attr.id in values and (values[attr.id].casefold() in wanted
+                                  or display_value(project, attr, values[attr.id]).casefold() in wanted)
+    )
 
 
 def segments_for_query(

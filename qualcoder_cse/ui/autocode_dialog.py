@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.autocode import SCOPES, Segment, autocode_segments, compile_pattern
+from ..core.autocode import SCOPES, Segment, autocode_segments, case_ids_where, compile_pattern
 from ..core.errors import ProjectError
+from ..core.presets import display_value
 from .errors import show_error
 
 
@@ -42,12 +43,22 @@ class AutocodeDialog(QDialog):
         for scope in SCOPES:
             self.scope_box.addItem(SCOPE_LABELS[scope], scope)
         self.scope_box.setCurrentIndex(self.scope_box.findData("turn"))
+        self.group_box = QComboBox()  # the turns of every case with an attribute value: a speaker group
+        self.group_box.addItem("(no group)", None)
+        table = project.attributes.table("case")
+        for attr in project.attributes.list("case"):
+            present = sorted({v[attr.id] for v in table.values() if attr.id in v}, key=str.casefold)
+            for value in present:
+                shown = display_value(project, attr, value)
+                self.group_box.addItem(f"{attr.name} = {shown}", (attr.name, value))
         form = QFormLayout()
         form.addRow("Code", self.code_box)
         form.addRow("Pattern", self.pattern)
         form.addRow("Widen to", self.scope_box)
+        form.addRow("Cases where", self.group_box)
         hint = QLabel("Speakers (select one or more: every turn of them is coded; with a pattern, only the "
-                      "matches inside their turns). The same label in different documents counts as one speaker.")
+                      "matches inside their turns). The same label in different documents counts as one speaker. "
+                      "'Cases where' adds the turns of the speakers mapped to those cases.")
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Preview…")
@@ -77,13 +88,17 @@ class AutocodeDialog(QDialog):
             raise ProjectError("Choose a code from the list first.")
         speakers = [i.data(Qt.ItemDataRole.UserRole) for i in self.speakers.selectedItems()]
         pattern = self.pattern.text().strip() or None
-        if pattern is None and not speakers:
-            raise ProjectError("Select at least one speaker, or type a pattern.")
+        group = self.group_box.currentData()
+        if pattern is None and not speakers and group is None:
+            raise ProjectError("Select at least one speaker or a group, or type a pattern.")
         if pattern is not None:
             compile_pattern(pattern)
-        who = ", ".join(speakers) if speakers else "all speakers"
-        label = f"Auto-code {who}" + (f" matching {pattern}" if pattern else "")
-        kwargs = {"pattern": pattern, "speaker": speakers or None, "scope": self.scope_box.currentData()}
+        case_ids = case_ids_where(self.project, *group) if group is not None else None
+        who = [", ".join(speakers)] if speakers else []
+        who += [self.group_box.currentText()] if group is not None else []
+        label = f"Auto-code {' + '.join(who) or 'all speakers'}" + (f" matching {pattern}" if pattern else "")
+        kwargs = {"pattern": pattern, "speaker": speakers or None, "scope": self.scope_box.currentData(),
+                  "case_ids": case_ids}
         return self.code_box.itemData(index), kwargs, label
 
     def compute(self) -> tuple[int, list[Segment], str]:

@@ -75,6 +75,9 @@ def test_speakers_map_and_cases(env, capsys):
     assert shown.startswith("Force ") and "Manchester" not in out
     code, _, err = run(capsys, "speakers", env, "--map", "P9=X")
     assert code != 0 and "No speaker" in err
+    code, out, _ = run(capsys, "autocode", env, "--code", "Voices/Partners", "--create",
+                       "--group", "Participant group=LSCB/partner")
+    assert code == 0 and out == "made 2 codings\n"
 
 
 def test_attributes_import_report(env, capsys, tmp_path):

@@ -130,3 +130,26 @@ def test_turns_that_include_the_speaker_label_are_coded_without_it(project):
     assert [text[s:e] for _d, s, e in segs] == ["Because staff call us."]
     segs = autocode_segments(project, pattern="di", scope="hit", document_ids=[doc.id])
     assert [text[s:e] for _d, s, e in segs] == ["DI", "DI"]  # a hit on the label itself is still a hit
+
+
+def test_speaker_group_by_case_attribute(project, focus):
+    from qualcoder_cse.core.autocode import case_ids_where
+
+    group = project.attributes.add("Participant group", type="category", choices=["Police", "Young person"])
+    yp = project.cases.add("YP A")
+    officer = project.cases.add("Officer B")
+    project.attributes.set_value(group.id, yp.id, "Young person")
+    project.attributes.set_value(group.id, officer.id, "Police")
+    project.turns.map_speaker(focus.id, "P2", yp.id)
+    project.turns.map_speaker(focus.id, "P1", officer.id)
+    ids = case_ids_where(project, "participant group", "young PERSON")
+    assert ids == [yp.id]
+    segs = autocode_segments(project, case_ids=ids)
+    assert _texts(segs) == ["I doubt the CAWNs work. They are paper."]
+    segs = autocode_segments(project, case_ids=case_ids_where(project, "Participant group", "Police"),
+                             pattern="cawns", scope="sentence")
+    assert _texts(segs) == ["We use CAWNs a lot."]
+    with pytest.raises(InvalidValue, match="No case matches"):
+        autocode_segments(project, case_ids=case_ids_where(project, "Participant group", "Researcher"))
+    with pytest.raises(InvalidValue, match="No case attribute"):
+        case_ids_where(project, "Agency", "Health")

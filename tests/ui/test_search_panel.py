@@ -106,6 +106,22 @@ def test_autocode_by_speaker_group(qtbot, project):
         dialog.request()
 
 
+def test_autocode_by_case_group(qtbot, project):
+    doc = _focus(project)
+    group = project.attributes.add("Participant group", type="category", choices=["Police", "LSCB/partner"])
+    for speaker, name, value in (("P1", "DS Kerr", "Police"), ("P2", "Nurse Ade", "LSCB/partner"),
+                                 ("P3", "Chair", "LSCB/partner")):
+        case = project.cases.add(name)
+        project.attributes.set_value(group.id, case.id, value)
+        project.turns.map_speaker(doc.id, speaker, case.id)
+    dialog = AutocodeDialog(project)
+    qtbot.addWidget(dialog)
+    dialog.group_box.setCurrentIndex(dialog.group_box.findText("Participant group = LSCB/partner"))
+    _code, segments, label = dialog.compute()
+    assert [FOCUS[s:e] for _d, s, e in segments] == ["The motels never call us. Nobody checks.", "Taxis too."]
+    assert "Participant group = LSCB/partner" in label
+
+
 def test_code_picker_follows_new_codes(qtbot, project):
     panel = SearchPanel(project)
     qtbot.addWidget(panel)
