@@ -275,6 +275,19 @@ def _xml(data: bytes, label: str):
         raise RefiError(f"{label} is not well-formed XML (line {exc.lineno}).") from None
 
 
+def _check_guids(root, data: RefiData) -> None:
+    """Count GUIDs we cannot read: the references they carry cannot be followed, so say so."""
+    bad = 0
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            for attr in ("guid", "targetGUID", "originGUID", "creatingUser", "creatingUserGUID"):
+                value = el.get(attr)
+                if value is not None and value.strip() and norm_guid(value) is None:
+                    bad += 1
+    if bad:
+        data.lost.append(f"{bad} GUID(s) that are not GUIDs; the references they carry cannot be followed")
+
+
 def _check_schema(root, kind: str, data: RefiData) -> None:
     ns = etree.QName(root).namespace or ""
     expected = f"urn:QDA-XML:{kind}:1.0"
@@ -292,6 +305,7 @@ def _parse_codebook(root) -> RefiData:
         raise RefiError(f"This is not a REFI-QDA codebook (its root element is '{_local(root)}').")
     data = RefiData(kind="codebook", name="", origin=root.get("origin") or "")
     _check_schema(root, "codebook", data)
+    _check_guids(root, data)
     codes = _kid(root, "Codes")
     if codes is not None:
         data.codes = [_code(c) for c in _kids(codes, "Code")]
@@ -326,6 +340,7 @@ def _parse_project(root, files: _Files) -> RefiData:
         creating_user=norm_guid(root.get("creatingUserGUID")),
     )
     _check_schema(root, "project", data)
+    _check_guids(root, data)
     base_path = root.get("basePath") or None
     users = _kid(root, "Users")
     for u in _kids(users, "User") if users is not None else []:

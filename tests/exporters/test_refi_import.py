@@ -382,6 +382,7 @@ HAND_MADE = """<?xml version="1.0" encoding="utf-8"?>
         <Coding guid="52000000-0000-4000-8000-000000000001">
           <CodeRef targetGUID="C0000000-0000-4000-8000-000000000001"/></Coding>
         <NoteRef targetGUID="d0000000-0000-4000-8000-000000000009"/>
+        <NoteRef targetGUID="not-a-guid"/>
       </PlainTextSelection>
       <PlainTextSelection guid="51000000-0000-4000-8000-000000000003" startPosition="x" endPosition="8"/>
       <Coding guid="52000000-0000-4000-8000-000000000002">
@@ -440,5 +441,6 @@ def test_hand_made_project_exercises_every_conversion(tmp_path, passphrase):
         "1 set(s)",
         "became project memos",
         "1 note reference(s) pointing to no note",
+        "1 GUID(s) that are not GUIDs",
     ):
         assert expected in text, expected
