@@ -61,7 +61,8 @@ class WorkbenchExtensions(QObject):
         w.project_closed.connect(self._closed)
         if hasattr(w, "project_closing"):
             w.project_closing.connect(self._closing)
-        w.document_shown.connect(lambda doc_id: self._memo_target("document", doc_id))
+        self._navigating = False  # opening a memo's place must not switch the memo pane to the document
+        w.document_shown.connect(lambda doc_id: self._navigating or self._memo_target("document", doc_id))
         if hasattr(w, "code_panel"):
             w.code_panel.current_code_changed.connect(
                 lambda code_id: code_id is not None and self._memo_target("code", code_id))
@@ -166,6 +167,7 @@ class WorkbenchExtensions(QObject):
         project = self.window.project
         if project is None:
             return
+        self._navigating = True
         try:
             if kind == "coding":
                 c = project.codings.get(target_id)
@@ -174,6 +176,8 @@ class WorkbenchExtensions(QObject):
                 self.window.show_document(target_id)
         except NotFound:
             pass  # the memo outlived its target; the memo pane still shows it
+        finally:
+            self._navigating = False
 
     def autocode_dialog(self) -> None:
         if self.search_host.panel is not None:

@@ -36,7 +36,20 @@ def test_panels_in_main_window(qtbot, project_path, passphrase, tmp_path):
     window.undo_stack.undo()
     assert project.codings.list(code_id=code.id) == []
 
+    # a memo on a coding in another document: opening it from the list shows that place, and the pane keeps it
+    other = project.documents.by_name("Young people chat")
+    coding = project.codings.add(code.id, other.id, 0, 10)
     memo = ext.memo_host.panel
+    memo.set_target("coding", coding.id)
+    memo.editor.setPlainText("Check this against the police account")
+    memo.save()
+    memo.set_target("document", doc.id)
+    memo.search.setText("police account")
+    memo.open_row(memo.model.index(0, 0))
+    assert window.current_document_id == other.id and window.selection() == (other.id, 0, 10)
+    assert (memo.kind, memo.target_id) == ("coding", coding.id)
+    assert memo.editor.toPlainText() == "Check this against the police account"
+    memo.set_target("document", doc.id)
     memo.editor.setPlainText("Typed just before closing")
     window.close_project()  # the memo is saved before the project closes, not lost
     assert ext.memo_host.panel is None and ext.search_host.panel is None
