@@ -410,3 +410,27 @@ def test_layout_is_kept_between_sessions(qtbot, main_window, settings):
     again.restore_layout()
     assert not again.docks["codes"].isVisible()  # start screen: no docks
     again.close()
+
+
+def test_run_in_background_reports_result_and_errors(qtbot, main_window):
+    from qualcoder_cse.core.errors import InvalidValue
+
+    w = main_window
+    results = []
+
+    def work(progress):
+        for i in range(3):
+            progress(i, 3)
+        return w.project.documents.count()
+
+    w.run_in_background(work, results.append, "Counting…")
+    qtbot.waitUntil(lambda: results == [3])
+    seen = []
+    _on_next_modal(lambda box: (seen.append(box.text()), box.accept()))
+
+    def fail(progress):
+        raise InvalidValue("A plain sentence.")
+
+    w.run_in_background(fail, results.append)
+    qtbot.waitUntil(lambda: seen == ["A plain sentence."])
+    assert results == [3]
