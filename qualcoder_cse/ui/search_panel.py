@@ -301,10 +301,13 @@ class SearchPanel(QWidget):
             raise ProjectError("Search for something first.")
         query = self.query
 
-        def work(_progress):
-            return segments_for_query(self.project, query, scope)
+        def work(progress):
+            segments = segments_for_query(self.project, query, scope)
+            return None if progress is not None and progress(1, 1) is False else segments  # cancelled
 
         def done(segments) -> None:
+            if segments is None:
+                return
             dialog = AutocodePreviewDialog(self.project, segments, self.project.codes.path(code_id), scope, self)
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -327,10 +330,13 @@ class SearchPanel(QWidget):
             return
         code_id, kwargs, label = dialog.request()
 
-        def work(_progress):
-            return autocode_segments(self.project, **kwargs)
+        def work(progress):
+            segments = autocode_segments(self.project, **kwargs)
+            return None if progress is not None and progress(1, 1) is False else segments  # cancelled
 
         def done(segments) -> None:
+            if segments is None:
+                return
             preview = AutocodePreviewDialog(self.project, segments, self.project.codes.path(code_id),
                                             kwargs["scope"], self)
             if preview.exec() == QDialog.DialogCode.Accepted:
