@@ -50,6 +50,7 @@ class Detector:
         merged = [p for p in (_person_to_place(s) for s in merged) if p is not None]
         merged = self._coordination(text, toks, merged)
         merged = _org_with_town(text, merged)
+        merged = _org_of(text, merged)
         return [s for s in merged if s.confidence >= self.min_confidence]
 
     def _ner_spans(self, text: str, toks: list[Tok], spans: list[Span]) -> list[Span]:
@@ -274,6 +275,25 @@ def _org_with_town(text: str, spans: list[Span]) -> list[Span]:
             continue
         out.append(s)
     return out
+
+
+_OF_NAME = re.compile(r"^ of (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}")
+
+
+def _org_of(text: str, spans: list[Span]) -> list[Span]:
+    """"High Tunstall College of Science", "University of Bolton": "of" + a capitalised name after the head."""
+    out = []
+    for i, s in enumerate(spans):
+        if s.label == "ORG":
+            m = _OF_NAME.match(text[s.end:s.end + 60])
+            nxt = spans[i + 1] if i + 1 < len(spans) else None
+            if m and (nxt is None or nxt.start >= s.end + m.end() or nxt.label in ("LOCATION", "PERSON")):
+                end = s.end + m.end()
+                if nxt is not None and nxt.start < end:
+                    end = max(end, nxt.end) if nxt.end <= s.end + 60 else end
+                s = Span(s.start, end, "ORG", text[s.start:end], s.confidence, s.source)
+        out.append(s)
+    return merge(out)
 
 
 def _name_position(toks: list[Tok], i: int) -> bool:

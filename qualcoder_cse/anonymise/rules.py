@@ -78,6 +78,9 @@ ORG_HEADS_CAP = {
     "cafe": 1, "café": 1, "grill": 1, "express": 1, "council": 1, "police": 1, "constabulary": 1, "trust": 1,
     "project": 1, "foundation": 1, "club": 1, "fc": 1, "barbers": 1, "garage": 1, "motors": 1, "store": 1,
     "stores": 1, "mart": 1, "board": 1, "alliance": 1, "abc": 1, "network": 1, "advisors": 1, "voices": 1,
+    "hospital": 1, "infirmary": 1, "hospice": 1, "clinic": 1, "pharmacy": 1, "chemist": 1, "library": 1,
+    "gym": 1, "ltd": 1, "limited": 1, "autos": 1, "newsagents": 1, "vapes": 1, "nightclub": 1, "foyer": 1,
+    "housing": 1, "homes": 1, "comprehensive": 1, "secondary": 1, "utc": 1, "cutz": 1, "carwash": 1,
     "voice": 1, "forum": 1, "collective": 1, "hub": 1, "campus": 1, "palace": 1, "bites": 1, "group": 1, "partnership": 1, "association": 1, "supermarket": 1, "off-licence": 1, "bar": 1, "pub": 1, "arms": 1, "tavern": 1,
     "services": 1, "house": 1, "hall": 1, "nursery": 1, "fried": 0, "wines": 1, "convenience": 1, "shisha": 1,
     "lounge": 1, "restaurant": 1, "diner": 1, "bakery": 1, "launderette": 1, "nails": 1, "salon": 1,
@@ -94,7 +97,8 @@ ORG_MULTI = (
     ("mini", "market"), ("shisha", "lounge"), ("snooker", "club"), ("crown", "court"), ("magistrates", "court"),
     ("magistrates'", "court"), ("youth", "court"), ("family", "court"), ("rape", "crisis"), ("learning", "campus"),
     ("young", "advisors"), ("young", "voices"), ("young", "people's", "service"), ("youth", "zone"),
-    ("medical", "centre"), ("health", "centre"), ("medical", "practice"), ("surgery",),
+    ("medical", "centre"), ("health", "centre"), ("medical", "practice"), ("surgery",), ("car", "wash"),
+    ("hand", "car", "wash"), ("family", "hub"), ("referral", "unit"), ("free", "school"), ("studio", "school"),
 )
 MULTI_FIRST = frozenset(m[0] for m in ORG_MULTI)
 ORG_LOWER_HEADS = frozenset(

@@ -140,6 +140,10 @@ def test_generic_places_are_left(det, text):
         ("rooms at the Kingsway Lodge where", "Kingsway Lodge"),
         ("he got me into oakfield academy doin", "oakfield academy"),
         ("One driver from A1 Cars Huddersfield was seen", "A1 Cars Huddersfield"),
+        ("one from High Tunstall College of Science. Youth", "High Tunstall College of Science"),
+        ("they took him to the Royal Oldham Hospital that night", "Royal Oldham Hospital"),
+        ("a flat above the Lucky Star Chinese takeaway on", "Lucky Star"),
+        ("Briefing at Wigan Youth Zone at six", "Wigan Youth Zone"),
     ],
 )
 def test_organisations(det, text, expected):
