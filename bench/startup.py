@@ -32,7 +32,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 
-BARE_WINDOW = (
+# Peak memory must be read inside the child: Linux carries the parent's RSS high-water mark over fork+exec into
+# the child's ru_maxrss, so wait4's figure is never below the benchmark process's own size. VmHWM is per
+# address space and starts afresh at exec. With QCSE_HWM_FILE set, a child writes its VmHWM (KiB) there.
+HWM = (
+    "import atexit, os\n"
+    "def _qcse_hwm():\n"
+    "    target = os.environ.get('QCSE_HWM_FILE')\n"
+    "    if target:\n"
+    "        with open('/proc/self/status') as fh:\n"
+    "            kib = next((ln.split()[1] for ln in fh if ln.startswith('VmHWM:')), '0')\n"
+    "        with open(target, 'w') as out:\n"
+    "            out.write(kib)\n"
+    "atexit.register(_qcse_hwm)\n"
+)
+# ``python -c APP_MAIN ARGS`` runs the qualcoder-cse command line exactly as ``python -m qualcoder_cse`` would.
+APP_MAIN = HWM + (
+    "import runpy, sys\n"
+    "sys.argv = ['qualcoder-cse'] + sys.argv[1:]\n"
+    "runpy.run_module('qualcoder_cse', run_name='__main__', alter_sys=True)\n"
+)
+
+BARE_WINDOW = HWM + (
     "import sys\n"
     "from PySide6.QtWidgets import QApplication, QMainWindow\n"
     "app = QApplication(sys.argv[:1]); w = QMainWindow(); w.resize(1440, 900); w.show()\n"
@@ -67,24 +88,22 @@ def virtual_display() -> Iterator[dict[str, str]]:
 
 def run_timed(cmd: list[str], env: dict[str, str], cwd: str | None = None, timeout: float = 600
               ) -> tuple[float, int, int, str]:
-    """(wall seconds, exit code, peak RSS in bytes, stderr tail) of one process (RSS exact, from wait4)."""
-    with tempfile.TemporaryFile() as err:
+    """(wall seconds, exit code, peak RSS in bytes or 0 when the child does not report it, stderr tail)."""
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile(prefix="qcse-hwm-") as hwm:
+        env = dict(env, QCSE_HWM_FILE=hwm.name)
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                wall = time.perf_counter() - t0
-                proc.returncode = os.waitstatus_to_exitcode(status)
-                break
-            if time.perf_counter() - t0 > timeout:
-                proc.kill()
-                proc.wait()
-                return timeout, -9, 0, "timed out"
-            time.sleep(0.002)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            return timeout, -9, 0, "timed out"
+        wall = time.perf_counter() - t0
         err.seek(0)
         tail = err.read().decode("utf-8", "replace")[-500:]
-    return wall, proc.returncode, usage.ru_maxrss * 1024, tail
+        raw = Path(hwm.name).read_text().strip()
+    return wall, proc.returncode, int(raw or 0) * 1024, tail
 
 
 def base_env(extra: dict[str, str], home: Path) -> dict[str, str]:
@@ -132,10 +151,10 @@ def measure(built: Path | None, repeat: int) -> dict:
         series(lambda: timed([PY, "-c", BARE_WINDOW, png]), 1)
         out["rows"]["bare PySide6 window (floor)"] = summary(series(lambda: timed([PY, "-c", BARE_WINDOW, png]),
                                                                     repeat))
-        source = [PY, "-m", "qualcoder_cse", "gui", "--screenshot", png]
+        source = [PY, "-c", APP_MAIN, "gui", "--screenshot", png]
         series(lambda: timed(source, cwd=str(ROOT)), 1)
         out["rows"]["window shown, from source"] = summary(series(lambda: timed(source, cwd=str(ROOT)), repeat))
-        selfcheck = [PY, "-m", "qualcoder_cse", "selfcheck", "--quiet"]
+        selfcheck = [PY, "-c", APP_MAIN, "selfcheck", "--quiet"]
         out["rows"]["selfcheck, from source"] = summary(series(lambda: timed(selfcheck, cwd=str(ROOT)),
                                                                max(1, min(repeat, 3))))
         if built is not None:
