@@ -221,7 +221,7 @@ def load(
     total = len(doc_ids)
     for i, (doc_id, text) in enumerate(frames.iter_texts(project, docs["id"].tolist() if with_text else [])):
         texts[doc_id] = text
-        word_starts[doc_id] = np.fromiter((m.start() for m in _WORD.finditer(text)), dtype=np.int64)
+        word_starts[doc_id] = np.fromiter((m.start() for m in _WORD.finditer(text)), dtype=np.int32)
         if progress and (i % 25 == 0 or i + 1 == total):
             progress(i + 1, total, "Reading documents")
 

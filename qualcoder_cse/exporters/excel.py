@@ -11,9 +11,10 @@ open it with the password. The file appears whole (written beside the target, th
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -26,7 +27,7 @@ from openpyxl.utils import get_column_letter
 
 from .. import analysis as an
 from ..core.errors import InvalidValue, ProjectError
-from .xlsx_stream import Styled, new_workbook, save_to_bytes, start_sheet, style_id
+from .xlsx_stream import Styled, finish_sheets, new_workbook, save_to_bytes, start_sheet, style_id
 
 Progress = Callable[[int, int, str], None]
 
@@ -96,17 +97,21 @@ class _Sheet:
         wrap_cols: tuple[int, ...] = (),
         max_width: int = 60,
         title_row: str | None = None,
+        widths: dict[int, float] | None = None,
     ) -> None:
+        finish_sheets(wb)  # the sheets before this one are complete: zip them now, freeing their XML
         self.ws = wb.create_sheet(title)
         self.header = header
         self.wrap_cols = set(wrap_cols)
-        widths = [len(str(h)) for h in header]
+        fitted = [len(str(h)) for h in header]
         for row in sample[:200]:
-            for i, v in enumerate(row[: len(widths)]):
-                widths[i] = max(widths[i], min(len(str(v)) if v is not None else 0, max_width))
-        for i, w in enumerate(widths):
+            for i, v in enumerate(row[: len(fitted)]):
+                fitted[i] = max(fitted[i], min(len(str(v)) if v is not None else 0, max_width))
+        for i, w in enumerate(fitted):
             cap = max_width if i not in self.wrap_cols else 80
             self.ws.column_dimensions[get_column_letter(i + 1)].width = min(max(8, w + 2), cap)
+        for i, w in (widths or {}).items():
+            self.ws.column_dimensions[get_column_letter(i + 1)].width = w
         self.first = 1
         if title_row:
             self.first = 2
@@ -207,9 +212,8 @@ def _framework_sheet(wb, fm: an.FrameworkMatrix) -> None:
         header += [f"{path}: quotes", f"{path}: summary"]
     sample = [[n] for n in fm.cases["name"]]
     wrap = tuple(range(1, len(header)))
-    sheet = _Sheet(wb, "Framework Matrix", header, sample, freeze="B2", wrap_cols=wrap, max_width=60)
-    for sheet_col in range(1, len(header)):
-        sheet.ws.column_dimensions[get_column_letter(sheet_col + 1)].width = 60 if sheet_col % 2 else 40
+    widths = {col: (60 if col % 2 else 40) for col in range(1, len(header))}
+    sheet = _Sheet(wb, "Framework Matrix", header, sample, freeze="B2", wrap_cols=wrap, widths=widths)
     for case_id, name in zip(fm.cases["id"], fm.cases["name"], strict=False):
         row = [name]
         for theme_id in fm.themes["id"]:
@@ -326,7 +330,8 @@ def _agreement_sheet(wb, data: an.AnalysisData, unit: str) -> None:
     ws.append([sheet._cell("All codes pooled", BOLD), None, _num(res.pooled.attrs.get("alpha"))])
 
 
-def _codings_rows(data: an.AnalysisData) -> list[list]:
+def _codings_rows(data: an.AnalysisData) -> Iterator[list]:
+    """One row per coding, generated as written (100,000 rows with their text are not held at once)."""
     from ..analysis.matrices import case_hits
 
     hits = case_hits(data, rollup=False)
@@ -336,12 +341,11 @@ def _codings_rows(data: an.AnalysisData) -> list[list]:
         lst = case_names.setdefault(int(cid), [])
         if name not in lst:
             lst.append(name)
-    rows = []
     c = data.codings
     for cid, doc, code, coder, s, e, memo in zip(
         c["id"], c["document_id"], c["code_id"], c["coder"], c["start"], c["end"], c["memo"], strict=False
     ):
-        rows.append(
+        yield (
             [
                 data.document_names.get(doc, ""),
                 "; ".join(case_names.get(int(cid), [])) or None,
@@ -353,7 +357,6 @@ def _codings_rows(data: an.AnalysisData) -> list[list]:
                 memo or None,
             ]
         )
-    return rows
 
 
 def build_workbook(data: an.AnalysisData, options: ExportOptions, progress: Progress | None = None) -> bytes:
@@ -482,15 +485,16 @@ def build_workbook(data: an.AnalysisData, options: ExportOptions, progress: Prog
     )
     tick("Memos")
     rows = _codings_rows(data)
+    head = list(itertools.islice(rows, 200))  # the column widths are fitted to the first rows
     sheet = _Sheet(
         wb,
         "Codings",
         ["Document", "Case", "Code", "Coder", "Start", "End", "Coded text", "Memo"],
-        rows,
+        head,
         wrap_cols=(6,),
+        widths={6: 80},
     )
-    sheet.ws.column_dimensions["G"].width = 80
-    for r in rows:
+    for r in itertools.chain(head, rows):
         sheet.append(r)
     sheet.finish()
     tick("Codings")

@@ -91,7 +91,10 @@ class MemorySheetWriter(WorksheetWriter):
         self.xf = _Sink(self.out)
         self.rows = 0
         self.finished = False
-        self.out.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{SHEET_MAIN_NS}">'.encode())
+        self.zipped = False
+        self.out.write(
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{SHEET_MAIN_NS}">'.encode()
+        )
         self.write_top()
         self.out.write(b"<sheetData>")
 
@@ -116,7 +119,9 @@ class MemorySheetWriter(WorksheetWriter):
                     out.append(f'<c r="{ref}"{s}/>')
                 continue
             if isinstance(v, str):
-                out.append(f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">{_esc(v)}</t></is></c>')
+                out.append(
+                    f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">{_esc(v)}</t></is></c>'
+                )
             elif isinstance(v, (bool, np.bool_)):
                 out.append(f'<c r="{ref}"{s} t="b"><v>{1 if v else 0}</v></c>')
             elif isinstance(v, (int, np.integer)):
@@ -143,7 +148,28 @@ class MemorySheetWriter(WorksheetWriter):
 
 
 def new_workbook() -> Workbook:
-    return Workbook(write_only=True)
+    """A write-only workbook whose .xlsx is zipped into memory as its sheets are completed."""
+    wb = Workbook(write_only=True)
+    wb._qcse_buffer = BytesIO()
+    wb._qcse_archive = ZipFile(wb._qcse_buffer, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=1)
+    return wb
+
+
+def _sheet_path(ws) -> str:
+    return f"xl/worksheets/sheet{ws.parent.worksheets.index(ws) + 1}.xml"  # as ExcelWriter numbers them
+
+
+def finish_sheets(wb: Workbook) -> None:
+    """Zip every started sheet now (call when no more rows will be added to them), freeing its XML."""
+    archive = getattr(wb, "_qcse_archive", None)
+    if archive is None:
+        return
+    for ws in wb.worksheets:
+        writer = ws._writer
+        if isinstance(writer, MemorySheetWriter) and not writer.finished:
+            archive.writestr(_sheet_path(ws), writer.finish())
+            writer.out = BytesIO()
+            writer.zipped = True
 
 
 def start_sheet(ws) -> None:
@@ -164,15 +190,22 @@ class _MemoryExcelWriter(ExcelWriter):
         start_sheet(ws)
         writer = ws._writer
         ws._rels = writer._rels
-        self._archive.writestr(ws.path[1:], writer.finish())
-        writer.out = BytesIO()  # let the sheet's XML go as soon as it is zipped
+        if getattr(writer, "zipped", False):
+            if _sheet_path(ws) != ws.path[1:]:  # pragma: no cover - would mean openpyxl renumbered sheets
+                raise RuntimeError("worksheet numbering changed")
+        else:
+            self._archive.writestr(ws.path[1:], writer.finish())
+            writer.out = BytesIO()  # let the sheet's XML go as soon as it is zipped
         self.manifest.append(ws)
 
 
 def save_to_bytes(wb: Workbook) -> bytes:
     """The whole .xlsx as bytes, built in memory."""
-    buf = BytesIO()
-    archive = ZipFile(buf, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=1)
+    finish_sheets(wb)
+    buf = getattr(wb, "_qcse_buffer", None) or BytesIO()
+    archive = getattr(wb, "_qcse_archive", None) or ZipFile(
+        buf, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=1
+    )
     wb.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(tzinfo=None)
     _MemoryExcelWriter(wb, archive).save()
     return buf.getvalue()

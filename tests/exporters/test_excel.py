@@ -93,6 +93,8 @@ def test_framework_matrix_sheet(workbook):
     assert by_case["Police A"][1].count("“") == 3
     assert by_case["Police B"][1] is None
     assert ws["B3"].alignment.wrap_text
+    assert ws.column_dimensions["B"].width == 60 and ws.column_dimensions["C"].width == 40
+    assert workbook["Codings"].column_dimensions["G"].width == 80
 
 
 def test_cooccurrence_group_gaps_sheets(workbook):
