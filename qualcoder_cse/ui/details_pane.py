@@ -83,11 +83,10 @@ class DetailsPane(QWidget):
         code_info = code_info or {}
         coder_names = coder_names or {}
         for c in codings:
-            path, colour = code_info.get(c.code_id, ("(deleted code)", "#999999"))
-            item = QTreeWidgetItem([path.rsplit("/", 1)[-1], coder_names.get(c.coder_id, "?"),
-                                    f"{c.start}–{c.end}"])
+            path, colour, name = code_info.get(c.code_id, ("(deleted code)", "#999999", "(deleted code)"))
+            item = QTreeWidgetItem([name, coder_names.get(c.coder_id, "?"), f"{c.start}–{c.end}"])
             item.setIcon(0, colour_icon(colour))
-            item.setToolTip(0, path.replace("/", " › "))
+            item.setToolTip(0, path)
             item.setData(0, Qt.ItemDataRole.UserRole, c.id)
             self.list.addTopLevelItem(item)
         self.heading.setText(f"Codings at the cursor ({len(codings)})" if codings else "No coding at the cursor")

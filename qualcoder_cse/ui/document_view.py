@@ -101,7 +101,7 @@ class CodingTextEdit(QPlainTextEdit):
         self._starts: list[int] = []
         self._max_len = 0
         self.lanes = 0
-        self.code_info: dict[int, tuple[str, str]] = {}  # code id -> (path, colour)
+        self.code_info: dict[int, tuple] = {}  # code id -> (readable path, colour, ...)
         self.coder_names: dict[int, str] = {}
         self.margin = _Margin(self)
         self._xcache: dict[tuple[int, int], float] = {}
@@ -145,7 +145,7 @@ class CodingTextEdit(QPlainTextEdit):
         self.painted, self._starts = [], []
         self.setPlainText("")
 
-    def set_lookup(self, code_info: dict[int, tuple[str, str]], coder_names: dict[int, str]) -> None:
+    def set_lookup(self, code_info: dict[int, tuple], coder_names: dict[int, str]) -> None:
         self.code_info = code_info
         self.coder_names = coder_names
 

@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self._hidden_docks: list[QDockWidget] = []
         self._pending: set[str] = set()
         self._threads: list = []
-        self._code_info: dict[int, tuple[str, str]] = {}
+        self._code_info: dict[int, tuple[str, str, str]] = {}  # id -> (readable path, colour, name)
         self._coder_names: dict[int, str] = {}
 
         self.stack = QStackedWidget()
@@ -550,7 +550,7 @@ class MainWindow(QMainWindow):
     def _refresh_lookup(self) -> None:
         if self.project is None:
             return
-        self._code_info = {c.id: (c.path, c.colour) for c in self.project.codes.list()}
+        self._code_info = {c.id: (readable_path(c.path), c.colour, c.name) for c in self.project.codes.list()}
         self._coder_names = {c.id: c.name for c in self.project.coders.list()}
         self.view.set_lookup(self._code_info, self._coder_names)
 
@@ -651,7 +651,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select some text first, then click a code to apply it.", 5000)
             return False
         doc_id, start, end = sel
-        name = self._code_info.get(code_id, ("",))[0].rsplit("/", 1)[-1]
+        name = self._code_name(code_id)
         try:
             command = cmd.push(self.undo_stack, cmd.AddCoding(self.project, code_id, doc_id, start, end, name))
         except Exception as exc:  # noqa: BLE001 - plain dialog, nothing changed
@@ -663,6 +663,9 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(f"Coded as “{name}”. Ctrl+Z undoes it.", 4000)
         return True
+
+    def _code_name(self, code_id: int) -> str:
+        return self._code_info.get(code_id, ("?", "", "?"))[2]
 
     def apply_recent(self, digit: int) -> bool:
         if 1 <= digit <= len(self.recent_codes):
@@ -691,11 +694,10 @@ class MainWindow(QMainWindow):
             hint.setStyleSheet("color: #888;")
             self.recent_bar.addWidget(hint)
         for i, cid in enumerate(self.recent_codes, start=1):
-            path, colour = self._code_info.get(cid, ("?", "#999999"))
-            name = path.rsplit("/", 1)[-1]
+            path, colour, name = self._code_info.get(cid, ("?", "#999999", "?"))
             short = name if len(name) <= 24 else name[:22].rstrip() + "…"
             act = self.recent_bar.addAction(colour_icon(colour), f"{i} {short}", lambda cid=cid: self.apply_code(cid))
-            act.setToolTip(f"{path.replace('/', ' › ')} (key {i})")
+            act.setToolTip(f"{path} (key {i})")
         if hasattr(self, "code_panel"):
             self.code_panel.model.set_shortcuts({cid: i for i, cid in enumerate(self.recent_codes, start=1)})
 
@@ -703,12 +705,11 @@ class MainWindow(QMainWindow):
         if self.project is None or self.selection() is None:
             self.statusBar().showMessage("Select some text first.", 4000)
             return
-        paths = [p for p, _c in self._code_info.values()]
+        paths = [info[0] for info in self._code_info.values()]
         ids = list(self._code_info)
-        choice, ok = QInputDialog.getItem(self, "Apply code", "Code:", [p.replace("/", " › ") for p in paths], 0,
-                                          False)
+        choice, ok = QInputDialog.getItem(self, "Apply code", "Code:", paths, 0, False)
         if ok and choice:
-            self.apply_code(ids[[p.replace("/", " › ") for p in paths].index(choice)])
+            self.apply_code(ids[paths.index(choice)])
 
     def codings_at_cursor(self) -> list:
         if self.project is None or self.current_document_id is None:
@@ -728,7 +729,7 @@ class MainWindow(QMainWindow):
     def remove_coding(self, coding_id: int) -> bool:
         try:
             c = self.project.codings.get(coding_id)
-            name = self._code_info.get(c.code_id, ("?",))[0].rsplit("/", 1)[-1]
+            name = self._code_name(c.code_id)
             cmd.push(self.undo_stack, cmd.RemoveCoding(self.project, coding_id, f"“{name}”"))
         except Exception as exc:  # noqa: BLE001
             self.show_error(exc)
@@ -779,7 +780,7 @@ class MainWindow(QMainWindow):
         apply_menu.addAction("Choose a code…", self.apply_code_dialog)
         current = self.code_panel.current_code_id()
         if current is not None:
-            menu.addAction(f"Apply “{self._code_info[current][0].rsplit('/', 1)[-1]}” (selected in the tree)",
+            menu.addAction(f"Apply “{self._code_name(current)}” (selected in the tree)",
                            lambda: self.apply_code(current)).setEnabled(has_sel)
         here = self.project.codings.get_many(self.view.coding_ids_at(cp))
         if here:
@@ -869,6 +870,13 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(self, "About QualCoder-CSE", f"QualCoder-CSE {__version__}\n\nEncrypted, anonymised, "
                           "offline qualitative coding for policing and CSE research.")
+
+
+def readable_path(path: str) -> str:
+    """``Theme/Code`` (with ``\\/`` escapes) as ``Theme › Code`` for people."""
+    from ..core.codes import split_path
+
+    return " › ".join(split_path(path))
 
 
 def _esc(text: str) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..core.codes import split_path
 from .code_tree_model import colour_icon
 
 
@@ -37,8 +38,15 @@ class MergeCodeDialog(QDialog):
         for code in project.codes.list():
             if code.id in below:
                 continue
-            item = QListWidgetItem(colour_icon(code.colour), code.path.replace("/", " › "))
+            parts = split_path(code.path)
+            item = QListWidgetItem(colour_icon(code.colour), "      " * (len(parts) - 1) + code.name)
             item.setData(Qt.ItemDataRole.UserRole, code.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, " › ".join(parts).casefold())
+            item.setToolTip(" › ".join(parts))
+            if len(parts) == 1:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
             self.list.addItem(item)
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -53,7 +61,7 @@ class MergeCodeDialog(QDialog):
         t = text.casefold()
         for i in range(self.list.count()):
             item = self.list.item(i)
-            item.setHidden(t not in item.text().casefold())
+            item.setHidden(t not in item.data(Qt.ItemDataRole.UserRole + 1))
 
     def select_code(self, code_id: int) -> None:
         for i in range(self.list.count()):

@@ -385,7 +385,7 @@ def test_hover_names_codes_and_coders(qtbot, main_window):
     w.project.codings.add(code.id, doc.id, 5, 20)
     qtbot.waitUntil(lambda: len(w.view.painted) == 2)
     tip = w.view.describe(w.view.painted_at_qt(w.view.offsets.to_qt(8)))
-    assert tip.count(CAWN) == 2 and "bob" in tip and "alice" in tip
+    assert tip.count("Disruption › Child Abduction Warning Notices") == 2 and "bob" in tip and "alice" in tip
 
 
 def test_project_events_from_a_worker_thread_reach_the_view(qtbot, main_window):
@@ -434,3 +434,16 @@ def test_run_in_background_reports_result_and_errors(qtbot, main_window):
     w.run_in_background(fail, results.append)
     qtbot.waitUntil(lambda: seen == ["A plain sentence."])
     assert results == [3]
+
+
+def test_code_names_with_a_slash(qtbot, main_window):
+    w = main_window
+    doc, _text = _open(w, "Police lead 1")
+    code_id = w.code_panel.new_code(None, name="Warning letters / informal")
+    w.view.select_cp(0, 12)
+    assert w.apply_code(code_id)
+    assert "“Warning letters / informal”" in w.statusBar().currentMessage()
+    w.view.select_cp(3)
+    qtbot.waitUntil(lambda: w.details.list.topLevelItemCount() == 1)
+    assert w.details.list.topLevelItem(0).text(0) == "Warning letters / informal"
+    assert "Warning letters / informal" in w.view.describe(w.view.painted_at_qt(3))
