@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -329,16 +328,10 @@ class CasesEditor(QWidget):
         if self.model.scope != "case" or len(ids) != 1:
             self._say("Select one case first.")
             return
-        docs = self.project.documents.list()
-        have = set(self.project.cases.documents_of(ids[0]))
-        names = [d.name for d in docs if d.id not in have]
-        if not names:
-            self._say("This case already covers every document.")
-            return
-        name, ok = QInputDialog.getItem(self, "Documents of case", "Add the whole document:", names, 0, False)
-        if ok and name:
-            self.project.cases.add_documents(ids[0], [self.project.documents.by_name(name).id])
-            self._say(f"The case now covers {len(have) + 1} whole document(s).")
+        from .case_documents_dialog import CaseDocumentsDialog
+
+        if CaseDocumentsDialog(self.project, ids[0], self, self.undo_stack).exec() == QDialog.DialogCode.Accepted:
+            self._say(f"The case now covers {len(self.project.cases.documents_of(ids[0]))} whole document(s).")
 
     def closeEvent(self, event) -> None:
         self.model.close()

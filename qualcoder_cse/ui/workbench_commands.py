@@ -175,3 +175,28 @@ class RenameCase(DomainCommand):
 
     def revert(self) -> None:
         self.project.cases.rename(self.case_id, self.old)
+
+
+class SetCaseDocuments(DomainCommand):
+    """The whole documents a case covers, set at once; one undo step."""
+
+    def __init__(self, project, case_id: int, document_ids) -> None:
+        super().__init__(project, "Set the documents of a case")
+        self.case_id = case_id
+        self.new = set(document_ids)
+        self.old: set[int] = set()
+
+    def _set(self, wanted: set[int]) -> None:
+        have = set(self.project.cases.documents_of(self.case_id))
+        with self.project.transaction():
+            if wanted - have:
+                self.project.cases.add_documents(self.case_id, sorted(wanted - have))
+            for doc_id in sorted(have - wanted):
+                self.project.cases.remove_document(self.case_id, doc_id)
+
+    def apply(self) -> None:
+        self.old = set(self.project.cases.documents_of(self.case_id))
+        self._set(self.new)
+
+    def revert(self) -> None:
+        self._set(self.old)

@@ -205,3 +205,28 @@ def test_undo_never_deletes_a_case_that_gained_a_memo(qtbot, project):
     stack.undo()
     assert project.cases.get(case_id).name == "YP 3" and len(project.memos.list("case", case_id)) == 1
     assert "has memos" in str(errors[0])
+
+
+def test_case_covers_whole_documents_undoably(qtbot, project):
+    from qualcoder_cse.ui.case_documents_dialog import CaseDocumentsDialog
+
+    stack = QUndoStack()
+    case = project.cases.add("DI Lee")
+    police = project.documents.by_name("Police lead 1")
+    chat = project.documents.by_name("Young people chat")
+    dialog = CaseDocumentsDialog(project, case.id, undo_stack=stack)
+    qtbot.addWidget(dialog)
+    assert dialog.checked() == []
+    dialog.set_checked([police.id, chat.id])
+    dialog.apply()
+    assert sorted(project.cases.documents_of(case.id)) == sorted([police.id, chat.id])
+    again = CaseDocumentsDialog(project, case.id, undo_stack=stack)
+    qtbot.addWidget(again)
+    again.set_checked([police.id])
+    again.apply()
+    assert project.cases.documents_of(case.id) == [police.id]
+    assert (case.id, police.id, 0, police.char_count) in project.cases.segments()
+    stack.undo()
+    assert sorted(project.cases.documents_of(case.id)) == sorted([police.id, chat.id])
+    stack.undo()
+    assert project.cases.documents_of(case.id) == []
