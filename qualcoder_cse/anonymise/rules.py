@@ -453,6 +453,10 @@ class RuleLayer:
                     gscore = 0.7  # a speaker label: "Sue:"
                 elif after in (",", ".") and re.search(r"^\S+:\s*$", text[text.rfind("\n", 0, t.start) + 1:t.start]):
                     gscore = 0.55  # "Sue: Sue, looked-after children's nurse"
+            if gscore <= 0 and t.cap and t.initial and t.shape == "title" and t.base_end != t.end and k.isalpha() and (
+                len(k) >= 3 and k not in self.g.words and k not in NOT_NAMES and k not in self.g.places1
+            ):
+                gscore = 0.5  # "Karwan's asylum case": an unknown capitalised possessive is someone's
             if gscore <= 0 and t.cap and not t.initial and t.shape == "title" and k.isalpha() and len(k) >= 3 and (
                 k not in self.g.words and k not in NOT_NAMES and k not in self.g.places1
             ):
