@@ -1,14 +1,15 @@
 """The Analysis view: pick a matrix and filters, read it as a sortable heat-mapped table with a bar chart of
 code frequencies by group, click a cell to read its quotes (double-click a quote to open it in its
-document), edit framework-matrix cell summaries, and export the workbook (File > Export > Excel workbook).
+document), edit framework-matrix cell summaries, and export the workbook (export_dialog.py).
 
-All numbers come from ``qualcoder_cse.analysis`` (pure functions); this module only shows them. The data
-are loaded once per filter set and reloaded when the project changes.
+All numbers come from ``qualcoder_cse.analysis`` (pure functions; the tables in analysis_tables.py); this
+module only shows them. Each matrix is computed in a worker thread (a change made meanwhile is queued); the
+data are loaded once per filter set and reloaded after the project changes. Menus: analysis_actions.py.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, QThread, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import ProjectError
 from ..lazy import lazy_import
+from .analysis_tables import chart_data, matrix_frame
 from .bar_chart import BarChart
 from .matrix_model import HEAT_ROLE, KEY_ROLE, SORT_ROLE, MatrixModel
 
@@ -280,8 +282,8 @@ class AnalysisView(QWidget):
 
         def work():
             d = data if data is not None else an.load(project, f)
-            frame, rows, cols, heat = _compute(name, d, measure, group_by, unit)
-            return d, key, name, frame, rows, cols, heat, _chart_data(d, group_by)
+            frame, rows, cols, heat = matrix_frame(name, d, measure, group_by, unit)
+            return d, key, name, frame, rows, cols, heat, chart_data(d, group_by)
 
         self._thread = _ComputeThread(work, self)
         self._thread.done.connect(self._computed)
@@ -424,121 +426,8 @@ class AnalysisView(QWidget):
         super().closeEvent(event)
 
 
-def _compute(name: str, data: an.AnalysisData, measure, group_by: str, unit: str):
-    """(frame, row keys, column keys, heat columns) for one matrix; runs in the worker thread."""
-    if name in ("Code x Case", "Code x Document"):
-        m = an.code_by_case(data) if name == "Code x Case" else an.code_by_document(data)
-        return m.labelled(measure), m.rows["id"].tolist(), m.units["id"].tolist(), None
-    if name == "Framework Matrix":
-        fm = an.framework_matrix(data)
-        df = fm.counts()
-        df.index = fm.cases["name"].tolist()
-        df.columns = fm.themes["path"].tolist()
-        return df, fm.cases["id"].tolist(), fm.themes["id"].tolist(), None
-    if name == "Co-occurrence":
-        co = an.cooccurrence(data)
-        return co.labelled(measure), co.codes["id"].tolist(), co.codes["id"].tolist(), None
-    if name == "By Group":
-        g = an.by_group(data, group_by)
-        df = (g.codings if measure == "codings" else g.percent).copy()
-        df.index = g.rows["path"].tolist()
-        return df, g.rows["id"].tolist(), g.groups, None
-    if name == "Evidence Gaps":
-        gaps = an.evidence_gaps(data, group_by)
-        df = gaps[["theme", "group", "sources", "cases", "codings", "flag"]].copy()
-        df.index = [f"{t} · {g}" for t, g in zip(gaps["theme"], gaps["group"], strict=False)]
-        return df, list(zip(gaps["theme_id"], gaps["group"], strict=False)), list(df.columns), [2, 3]
-    res = an.agreement(data, unit=unit)
-    df = res.pairs[["code", "coder_a", "coder_b", "units", "percent_agreement", "kappa"]].copy()
-    alpha = dict(zip(res.alpha["code_id"], res.alpha["alpha"], strict=False))
-    df["alpha"] = [alpha.get(c) for c in res.pairs["code_id"]]
-    df.index = [str(i + 1) for i in range(len(df))]
-    return df, res.pairs["code_id"].tolist(), list(df.columns), [5, 6]
+def install(window):
+    """Tools > Analysis and File > Export > Excel workbook in the main window (see ui/analysis_actions.py)."""
+    from .analysis_actions import install as install_actions
 
-
-def _chart_data(data: an.AnalysisData, group_by: str) -> tuple:
-    """(themes, groups, values, title) for the bar chart of theme codings by group."""
-    try:
-        g = an.by_group(data, group_by)
-    except ProjectError:
-        return [], [], [], ""
-    themes = g.rows[g.rows["depth"] == 1]
-    values = [[float(g.codings.loc[cid, grp]) for grp in g.groups] for cid in themes["id"]]
-    return themes["path"].tolist(), g.groups, values, f"Codings by {g.attribute}"
-
-
-class AnalysisActions(QObject):
-    """Tools > Analysis (a dock, built when a project opens) and File > Export > Excel workbook."""
-
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        from PySide6.QtWidgets import QMenu
-
-        from .workbench_extensions import _Host
-
-        self.window = window
-        self.host = _Host(lambda p: AnalysisView(p, window))
-        self.dock = window.add_dock(
-            self.host, "Analysis", Qt.DockWidgetArea.BottomDockWidgetArea, name="analysis", visible=False
-        )
-        self.analysis_action = window.menus["tools"].addAction("&Analysis…", self.show_analysis)
-        self.analysis_action.setShortcut("Ctrl+Shift+A")
-        file_menu = window.menus["file"]
-        if "export" not in window.menus:
-            menu = QMenu("&Export", file_menu)
-            before = getattr(window, "file_separator", None)
-            if before is not None:
-                file_menu.insertMenu(before, menu)
-            else:
-                file_menu.addMenu(menu)
-            window.menus["export"] = menu
-        self.export_action = window.menus["export"].addAction(
-            "Excel workbook (analysis)…", self.export_dialog
-        )
-        window.project_opened.connect(self._opened)
-        window.project_closed.connect(self._closed)
-        self._enable(window.project is not None)
-
-    def _enable(self, on: bool) -> None:
-        self.analysis_action.setEnabled(on)
-        self.export_action.setEnabled(on)
-
-    def _opened(self, project) -> None:
-        self.host.drop()
-        self._enable(True)
-        self.dock.hide()
-
-    def _closed(self) -> None:
-        self.host.drop()
-        self._enable(False)
-
-    def view(self) -> AnalysisView | None:
-        if self.host.panel is None and self.window.project is not None:
-            self.host.open(self.window.project)
-        return self.host.panel
-
-    def show_analysis(self) -> AnalysisView | None:
-        view = self.view()
-        self.dock.show()
-        self.dock.raise_()
-        return view
-
-    def export_dialog(self):
-        from .export_dialog import ExportDialog
-
-        if self.window.project is None:
-            return None
-        view = self.host.panel
-        filters = view.filters() if view is not None else None
-        dialog = ExportDialog(self.window.project, filters, self.window)
-        dialog.setModal(True)
-        dialog.show()
-        return dialog
-
-
-def install(window) -> AnalysisActions:
-    window.analysis_actions = AnalysisActions(window)
-    return window.analysis_actions
-
-
-__all__ = ["AnalysisActions", "AnalysisView", "HeatDelegate", "install"]
+    return install_actions(window)

@@ -1,0 +1,85 @@
+"""Tools > Analysis (a dock holding the Analysis view, built when a project opens) and File > Export >
+Excel workbook (analysis) in the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+
+from .analysis_view import AnalysisView
+
+
+class AnalysisActions(QObject):
+    """Tools > Analysis (a dock, built when a project opens) and File > Export > Excel workbook."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        from PySide6.QtWidgets import QMenu
+
+        from .workbench_extensions import _Host
+
+        self.window = window
+        self.host = _Host(lambda p: AnalysisView(p, window))
+        self.dock = window.add_dock(
+            self.host, "Analysis", Qt.DockWidgetArea.BottomDockWidgetArea, name="analysis", visible=False
+        )
+        self.analysis_action = window.menus["tools"].addAction("&Analysis…", self.show_analysis)
+        self.analysis_action.setShortcut("Ctrl+Shift+A")
+        file_menu = window.menus["file"]
+        if "export" not in window.menus:
+            menu = QMenu("&Export", file_menu)
+            before = getattr(window, "file_separator", None)
+            if before is not None:
+                file_menu.insertMenu(before, menu)
+            else:
+                file_menu.addMenu(menu)
+            window.menus["export"] = menu
+        self.export_action = window.menus["export"].addAction(
+            "Excel workbook (analysis)…", self.export_dialog
+        )
+        window.project_opened.connect(self._opened)
+        window.project_closed.connect(self._closed)
+        self._enable(window.project is not None)
+
+    def _enable(self, on: bool) -> None:
+        self.analysis_action.setEnabled(on)
+        self.export_action.setEnabled(on)
+
+    def _opened(self, project) -> None:
+        self.host.drop()
+        self._enable(True)
+        self.dock.hide()
+
+    def _closed(self) -> None:
+        self.host.drop()
+        self._enable(False)
+
+    def view(self) -> AnalysisView | None:
+        if self.host.panel is None and self.window.project is not None:
+            self.host.open(self.window.project)
+        return self.host.panel
+
+    def show_analysis(self) -> AnalysisView | None:
+        view = self.view()
+        self.dock.show()
+        self.dock.raise_()
+        return view
+
+    def export_dialog(self):
+        from .export_dialog import ExportDialog
+
+        if self.window.project is None:
+            return None
+        view = self.host.panel
+        filters = view.filters() if view is not None else None
+        dialog = ExportDialog(self.window.project, filters, self.window)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+
+def install(window) -> AnalysisActions:
+    window.analysis_actions = AnalysisActions(window)
+    return window.analysis_actions
+
+
+__all__ = ["AnalysisActions", "install"]
