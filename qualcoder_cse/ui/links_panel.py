@@ -86,7 +86,7 @@ class LinkDiagram(QGraphicsView):
             for row, n in enumerate(members):
                 rects[n] = QRectF(col * (NODE_W + COL_GAP), row * (NODE_H + ROW_GAP), NODE_W, NODE_H)
         for ln in links:
-            self._edge(rects[ln.from_code_id], rects[ln.to_code_id], ln.relation)
+            self._edge(rects[ln.from_code_id], rects[ln.to_code_id], ln.relation, len(ln.coding_ids))
         font = QFont()
         font.setPointSize(9)
         for n, rect in rects.items():
@@ -102,7 +102,7 @@ class LinkDiagram(QGraphicsView):
             self.node_items[n] = box
         scene.setSceneRect(scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
 
-    def _edge(self, a: QRectF, b: QRectF, relation: str) -> None:
+    def _edge(self, a: QRectF, b: QRectF, relation: str, codings: int = 0) -> None:
         scene = self.scene()
         colour = QColor(RELATION_COLOURS.get(relation, "#555555"))
         pen = QPen(colour, 2)
@@ -126,7 +126,7 @@ class LinkDiagram(QGraphicsView):
         elif relation == "hinders":
             nx, ny = -math.sin(angle) * 8, math.cos(angle) * 8
             scene.addLine(end.x() - nx, end.y() - ny, end.x() + nx, end.y() + ny, QPen(colour, 3))
-        label = scene.addText(relation)
+        label = scene.addText(f"{relation} ({codings})" if codings else relation)  # (supporting codings)
         label.setDefaultTextColor(colour)
         mid = path.pointAtPercent(0.5)
         label.setPos(mid.x() - label.boundingRect().width() / 2, mid.y() - 22)
