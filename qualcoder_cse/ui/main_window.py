@@ -632,6 +632,8 @@ class MainWindow(QMainWindow):
         if any(r[2] not in self._coder_names for r in rows):  # a coder new to this session (e.g. a merge)
             self._refresh_lookup()
             self._fill_coder_filter(keep=True)
+        elif any(r[1] not in self._code_info for r in rows):  # a code made a moment ago
+            self._refresh_lookup()
         self.view.set_codings(rows)
 
     # ================================================================= coding
@@ -665,6 +667,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _code_name(self, code_id: int) -> str:
+        if code_id not in self._code_info and self.project is not None:
+            self._refresh_lookup()
         return self._code_info.get(code_id, ("?", "", "?"))[2]
 
     def apply_recent(self, digit: int) -> bool:
