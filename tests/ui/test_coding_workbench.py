@@ -438,7 +438,7 @@ def test_run_in_background_reports_result_and_errors(qtbot, main_window):
 
 def test_code_names_with_a_slash(qtbot, main_window):
     w = main_window
-    doc, _text = _open(w, "Police lead 1")
+    _doc, _text = _open(w, "Police lead 1")
     code_id = w.code_panel.new_code(None, name="Warning letters / informal")
     w.view.select_cp(0, 12)
     assert w.apply_code(code_id)
