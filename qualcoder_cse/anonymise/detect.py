@@ -36,7 +36,9 @@ class Detector:
         self.min_confidence = min_confidence
 
     # ------------------------------------------------------------------ public
-    def detect(self, text: str) -> list[Span]:
+    def detect(self, text: str, *, min_confidence: float | None = None) -> list[Span]:
+        """Proposals for ``text`` with confidence >= ``min_confidence`` (default: the detector's, 0.4).
+        Thread-safe: the detector keeps no per-call state."""
         toks = tokenize(text)
         spans: list[Span] = list(find_patterns(text))
         spans += self.rules.find(text, toks)
@@ -51,7 +53,8 @@ class Detector:
         merged = self._coordination(text, toks, merged)
         merged = _org_with_town(text, merged)
         merged = _org_of(text, merged)
-        return [s for s in merged if s.confidence >= self.min_confidence]
+        floor = self.min_confidence if min_confidence is None else min_confidence
+        return [s for s in merged if s.confidence >= floor]
 
     def _ner_spans(self, text: str, toks: list[Tok], spans: list[Span]) -> list[Span]:
         """The statistical layer, run only on lines with an unexplained candidate (a capitalised word that is

@@ -6,6 +6,7 @@ moderate confidence; agreement with the rules raises it when the layers are merg
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from ..paths import models_dir
@@ -18,6 +19,7 @@ _CHUNK = 20_000  # characters per spaCy doc; splitting on line breaks keeps memo
 class NerLayer:
     def __init__(self, nlp) -> None:
         self.nlp = nlp
+        self._lock = threading.Lock()  # one spaCy pipeline shared by worker threads: one call at a time
 
     def _chunks(self, text: str):
         pos = 0
@@ -35,7 +37,9 @@ class NerLayer:
         """NER spans over the whole text, or only over ``ranges`` (start, end) of it (the lines worth it)."""
         out: list[Span] = []
         chunks = list(self._chunks(text)) if ranges is None else [(s, text[s:e]) for s, e in ranges]
-        for (offset, _chunk), doc in zip(chunks, self.nlp.pipe(c for _o, c in chunks), strict=True):
+        with self._lock:
+            docs = list(self.nlp.pipe(c for _o, c in chunks))
+        for (offset, _chunk), doc in zip(chunks, docs, strict=True):
             for ent in doc.ents:
                 if ent.label_ not in LABELS:
                     continue

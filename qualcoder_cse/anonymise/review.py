@@ -114,12 +114,7 @@ class ReviewSession:
             from .detect import load_detector
 
             detector = load_detector()
-        old = detector.min_confidence
-        detector.min_confidence = min(old, min_confidence)
-        try:
-            spans = detector.detect(text)
-        finally:
-            detector.min_confidence = old
+        spans = detector.detect(text, min_confidence=min_confidence)
         return cls(text, spans, detector=detector, **kw)
 
     # ------------------------------------------------------------------ observing (the window subscribes)

@@ -49,17 +49,14 @@ def _read(path: str) -> str:
         raise CliError(f"Cannot read {path}: {exc.strerror}.") from None
 
 
-def _detector(min_conf: float | None = None):
+def _detector():
     from ..anonymise.detect import load_detector
 
-    det = load_detector()
-    if min_conf is not None:
-        det.min_confidence = min_conf
-    return det
+    return load_detector()
 
 
 def cmd_detect(args: argparse.Namespace) -> int:
-    det = _detector(args.min_confidence)
+    det = _detector()
     status = 0
     for path in args.files:
         try:
@@ -68,7 +65,7 @@ def cmd_detect(args: argparse.Namespace) -> int:
             print(f"qualcoder-cse: {exc}", file=sys.stderr)
             status = exc.code
             continue
-        spans = det.detect(text)
+        spans = det.detect(text, min_confidence=args.min_confidence)
         if args.jsonl:
             sys.stdout.write(json.dumps({"file": path, "spans": [s.as_dict() for s in spans]},
                                         ensure_ascii=False) + "\n")
