@@ -60,7 +60,8 @@ class Detector:
         """The statistical layer, run only on lines with an unexplained candidate (a capitalised word that is
         no English word, or a listed name, that no other layer covered), and kept only where the span holds
         such a word: it adds recall for names the lists do not know without flooding common words."""
-        cov = _coverage(spans, len(text))
+        # an unknown capitalised word only guessed as PERSON by the rules: the model may label it better
+        cov = _coverage([s for s in spans if s.source != "unknown"], len(text))
         words, given = self.gaz.words, self.gaz.given
         cand = bytearray(len(text) + 1)
         lines: dict[int, int] = {}

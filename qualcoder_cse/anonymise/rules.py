@@ -138,6 +138,7 @@ for _cue in sorted(NAME_LEFT, key=len, reverse=True):
     CUES_BY_LAST.setdefault(_cue[-1], []).append(_cue)
 ORG_KNOWN_FIRST = frozenset(k[0] for k in ORG_KNOWN)
 LOWER_TITLES = frozenset(["mr", "mrs", "miss", "ms", "pc", "dc", "ds", "sgt", "coach", "sir", "miss"])
+UNKNOWN_CONF = 0.42
 PLACE_CUES = frozenset(["in", "from", "towards", "toward", "via", "near", "around", "round", "outside"])
 MOTION = frozenset(["went", "back", "go", "going", "goes", "moved", "move", "drove", "drive", "came", "come", "taken", "took", "sent", "placed", "get", "got", "travelled", "ran", "run", "walked", "moving"])
 _QUOTED_NICK = re.compile(r"\b([A-Z][a-z]+) [\"“]([A-Z][a-z]+)[\"”] ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -468,7 +469,7 @@ class RuleLayer:
                     and not k.endswith(("ian", "ish", "ese", "ean", "ani")) and prev not in PREP_PLACE
                     and not (i + 1 < n and keys[i + 1] in LOC_HEADS_CAP | ORG_HEADS_CAP.keys())
                 ):
-                    gscore = 0.42  # any unknown capitalised word mid-sentence: proposed, flagged unsure
+                    gscore = UNKNOWN_CONF  # any unknown capitalised word mid-sentence: proposed, flagged unsure
             if gscore <= 0:
                 gscore = self._context_name(toks, keys, i, upper_doc)
                 if gscore <= 0:
@@ -481,7 +482,7 @@ class RuleLayer:
             end = i
             while end + 1 < n and not used[end + 1] and self._joins(toks[end], toks[end + 1], upper_doc):
                 end += 1
-            add(i, end, "PERSON", gscore, "gazetteer")
+            add(i, end, "PERSON", gscore, "unknown" if gscore == UNKNOWN_CONF else "gazetteer")
         return out
 
     # ---------------------------------------------------------------- helpers
