@@ -4,8 +4,10 @@ run in the view's worker thread; the numbers themselves come from ``qualcoder_cs
 
 from __future__ import annotations
 
-from .. import analysis as an
 from ..core.errors import ProjectError
+from ..lazy import lazy_import
+
+an = lazy_import("qualcoder_cse.analysis")  # pandas loads when an analysis runs, not at window start
 
 
 def matrix_frame(name: str, data: an.AnalysisData, measure, group_by: str, unit: str):
