@@ -18,7 +18,7 @@ def rescan_document(project, doc_id: int, *, detector=None) -> ReviewSession:
     masked = [(m.start(), m.end()) for m in PLACEHOLDER_RX.finditer(text)]
     for p in session.proposals:
         if any(p.start < e and s < p.end for s, e in masked):
-            session._proposals.pop(p.id)
+            session.drop(p.id)
     return session
 
 
@@ -80,7 +80,7 @@ def propose_in_project(
         text = project.documents.text(doc_id)
         session = ReviewSession(text, [], project=project, detector=detector)
         for s, e in hits:
-            session._new(s, e, label, 0.9, "mention")
+            session.propose(s, e, label)
         out[doc_id] = session
     return out
 

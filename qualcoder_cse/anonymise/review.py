@@ -275,6 +275,18 @@ class ReviewSession:
 
         return find_in_project(self.project, self.surface(pid))
 
+    def propose(self, start: int, end: int, label: str, *, confidence: float = 0.9, source: str = "mention") -> Proposal:
+        """Add a pending proposal (e.g. a mention found elsewhere in the project)."""
+        if label not in LABELS:
+            raise ValueError(f"Unknown label {label!r}; use one of {', '.join(LABELS)}.")
+        p = self._new(start, end, label, confidence, source)
+        self._emit("added", [p.id])
+        return p
+
+    def drop(self, pid: int) -> None:
+        """Forget a proposal altogether (not a rejection: it is not logged)."""
+        self._proposals.pop(pid, None)
+
     def _new(self, start: int, end: int, label: str, conf: float, source: str, status: str = PENDING) -> Proposal:
         p = Proposal(self._next_id, start, end, label, conf, source, status)
         self._proposals[p.id] = p

@@ -112,6 +112,15 @@ class Gen:
         f = self.first()
         return self.pick([f[:3], f[:3] + "y", f[:2] + "z", "lil " + f[0].lower(), "big " + f[:3].lower(), f])
 
+    def invented(self) -> str:
+        return self.pick(INVENTED_A) + self.pick(INVENTED_B)
+
+    def invented_place(self) -> str:
+        return self.pick(PLACE_PARTS_A) + self.pick(PLACE_PARTS_B)
+
+    def headless_org(self) -> str:
+        return self.pick(HEADLESS_ORGS)
+
     def town(self) -> str:
         if self.r.random() < 0.45:
             return self.pick(PLACE_PARTS_A) + self.pick(PLACE_PARTS_B)
@@ -223,7 +232,26 @@ FORMAL = [
     "Uncle {F} was the one who gave her money.",
     "It was the {O} on {L}, a real dive.",
     "{P} from {O} said the referral came in on {D}.",
+    "The man, {U}, was arrested the next week.",
+    "{U}'s case was adjourned twice.",
+    "She had been placed with {U} and his wife in {V}.",
+    "Her worker from {W}, a local charity, came to every meeting.",
+    "We referred him to {W} and they picked it up within a week.",
+    "He lives in {V} now, near the ring road.",
+    "There was a party on the {V} estate that night.",
+    "I work for {W} as a sessional worker.",
+    "The referral went to {W}, who run the drop-in.",
+    "They moved her out to {V}, about an hour away.",
+    "{U} and {U} were both known to us by then.",
+    "Ask {U} about it, she was the one who rang.",
 ]
+INVENTED_A = ["Ka", "Dil", "Zo", "Bre", "Hol", "Mar", "Ty", "Ri", "Sha", "Jo", "Ke", "Ar", "Na", "Le", "Mi", "Ta",
+              "Ro", "Ay", "Qu", "Xa", "Ib", "Om", "Ul", "Ve"]
+INVENTED_B = ["rwan", "shad", "rell", "nika", "dene", "lisa", "quan", "riel", "tavia", "mani", "zeke", "vonne",
+              "bryn", "dari", "lowe", "nova", "stin", "ram", "yana", "fer"]
+HEADLESS_ORGS = ["Streetwise", "Safe Haven", "Hollybank", "Safe Harbour", "Brighter Futures", "New Horizons",
+                 "Open Door", "Safe Steps", "Street Voice", "Kidsafe", "Young Voices", "Second Chance",
+                 "The Beacon", "Stepping Stones", "Lifeline", "Turning Point", "Fresh Start", "The Junction"]
 CHAT = [
     "{F} was 13 n this guy {F} kept pickin her up",
     "me n {F} went {L} on the bus",
@@ -250,6 +278,11 @@ CHAT = [
     "{C}: nah not rlly",
     "{C}: ye {F} did",
     "we went {O} after school",
+    "the man who ran it was {u} from {v}",
+    "{u} said we cud stay at his",
+    "i used to go {w} on fridays",
+    "we was chillin in {v} park",
+    "me n {u} got the bus to {v}",
 ]
 NEGATIVE = [
     "Can you tell me a bit about your role and how long you have been in post?",
@@ -299,6 +332,8 @@ def _fill(gen: Gen, template: str, lower: bool) -> tuple[str, list[tuple[int, in
     pos = 0
     i = 0
     fns = {"P": ("PERSON", gen.person), "F": ("PERSON", gen.first), "L": ("LOCATION", gen.location),
+           "U": ("PERSON", gen.invented), "V": ("LOCATION", gen.invented_place), "W": ("ORG", gen.headless_org),
+           "u": ("PERSON", gen.invented), "v": ("LOCATION", gen.invented_place), "w": ("ORG", gen.headless_org),
            "O": ("ORG", gen.org), "D": ("DATE", gen.date), "C": ("CONTACT", gen.contact), "I": ("ID", gen.ident)}
     while i < len(template):
         if template[i] == "{" and template[i + 2] == "}" and template[i + 1] in fns:
