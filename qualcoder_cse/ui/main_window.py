@@ -811,10 +811,15 @@ class MainWindow(QMainWindow):
         self._locked = True
         QToolTip.hideText()
         # Other windows may show text too: dialogs are cancelled, other windows and toolbars hidden.
+        # Progress dialogs are only hidden: a long import must not be cancelled by the lock.
+        self._hidden_windows = []
         for top in QApplication.topLevelWidgets():
             if top is self or not top.isVisible():
                 continue
-            if isinstance(top, QDialog):
+            if isinstance(top, QProgressDialog):
+                top.hide()
+                self._hidden_windows.append(top)
+            elif isinstance(top, QDialog):
                 top.reject()
             elif isinstance(top, QMenu):
                 top.close()
@@ -844,6 +849,9 @@ class MainWindow(QMainWindow):
         self.view.show()
         for d in self._hidden_docks:
             d.show()
+        for top in getattr(self, "_hidden_windows", []):
+            top.show()
+        self._hidden_windows = []
         self.menuBar().setEnabled(True)
         self.setWindowTitle(f"{self.project.name} — QualCoder-CSE")
         self.idle.set_active(True)

@@ -254,14 +254,19 @@ def test_idle_lock_hides_text_until_passphrase(qtbot, main_window, passphrase):
     w = main_window
     _open(w, "Police lead 1")
     assert w.view.isVisible()
-    from PySide6.QtWidgets import QDialog
+    from PySide6.QtWidgets import QDialog, QProgressDialog
 
     other = QDialog(w)
     other.setWindowTitle("a dialog showing a quotation")
     other.show()
+    progress = QProgressDialog("Importing…", "Cancel", 0, 10, w)
+    progress.show()
+    cancelled = []
+    progress.canceled.connect(lambda: cancelled.append(True))
     w.idle.set_timeout_ms(50)
     qtbot.waitUntil(lambda: w.locked, timeout=3000)
-    assert not other.isVisible()
+    assert not other.isVisible() and not progress.isVisible()
+    assert not cancelled  # a long job goes on behind the lock
     assert not w.coder_bar.isVisible()
     assert w.stack.currentIndex() == PAGE_LOCK
     assert not w.view.isVisible()
@@ -276,6 +281,7 @@ def test_idle_lock_hides_text_until_passphrase(qtbot, main_window, passphrase):
     assert not w.locked
     assert w.stack.currentIndex() == PAGE_WORK and w.view.isVisible()
     assert w.docks["codes"].isVisible()
+    assert progress.isVisible() and not other.isVisible()
 
 
 def _on_next_modal(handler):
@@ -447,3 +453,18 @@ def test_code_names_with_a_slash(qtbot, main_window):
     qtbot.waitUntil(lambda: w.details.list.topLevelItemCount() == 1)
     assert w.details.list.topLevelItem(0).text(0) == "Warning letters / informal"
     assert "Warning letters / informal" in w.view.describe(w.view.painted_at_qt(3))
+
+
+def test_coding_memo_from_details_is_undoable(qtbot, main_window):
+    w = main_window
+    doc, _text = _open(w, "Police lead 1")
+    w.view.select_cp(0, 12)
+    w.apply_code(_code(w, CAWN).id)
+    w.view.select_cp(4)
+    qtbot.waitUntil(lambda: w.details.list.topLevelItemCount() == 1)
+    w.details.memo.setPlainText("A strong example of an integrated team.")
+    qtbot.mouseClick(w.details.save_memo, Qt.MouseButton.LeftButton)
+    (coding,) = w.project.codings.list(document_id=doc.id)
+    assert coding.memo == "A strong example of an integrated team."
+    w.undo_stack.undo()
+    assert w.project.codings.get(coding.id).memo == ""
