@@ -19,8 +19,49 @@ from PySide6.QtWidgets import (
 )
 
 from . import commands as cmd
-from .code_tree_model import CodeFilterProxy, CodeTreeModel
+from .code_tree_model import SPAN_MIME, CodeFilterProxy, CodeTreeModel
 from .merge_dialog import MergeCodeDialog
+
+
+class _CodeTreeView(QTreeView):
+    """Text dropped from the document goes to the code under the mouse (not between rows, as a move would)."""
+
+    span_dropped = Signal(QModelIndex)
+
+    def _span_target(self, event) -> QModelIndex | None:
+        if not event.mimeData().hasFormat(SPAN_MIME):
+            return None
+        index = self.indexAt(event.position().toPoint())
+        return index if index.isValid() else QModelIndex()
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(SPAN_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        target = self._span_target(event)
+        if target is None:
+            super().dragMoveEvent(event)
+        elif target.isValid():
+            self.setCurrentIndex(target)
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        target = self._span_target(event)
+        if target is None:
+            super().dropEvent(event)
+            return
+        if target.isValid():
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+            self.span_dropped.emit(target)
+        else:
+            event.ignore()
 
 
 class CodeTreePanel(QWidget):
@@ -42,7 +83,7 @@ class CodeTreePanel(QWidget):
         self.filter.setObjectName("codeFilter")
         self.filter.setClearButtonEnabled(True)
         layout.addWidget(self.filter)
-        self.view = QTreeView()
+        self.view = _CodeTreeView()
         self.view.setObjectName("codeTree")
         self.view.setModel(self.proxy)
         self.view.setHeaderHidden(False)
@@ -64,6 +105,7 @@ class CodeTreePanel(QWidget):
         self.model.modelReset.connect(self._restore_expanded)
         self.filter.textChanged.connect(self._on_filter)
         self.view.clicked.connect(self._clicked)
+        self.view.span_dropped.connect(lambda idx: self._apply_at(idx))
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().currentChanged.connect(
             lambda cur, _prev: self.current_code_changed.emit(self.code_id_at(cur))
@@ -110,6 +152,11 @@ class CodeTreePanel(QWidget):
         self.proxy.setFilterFixedString(text)
         if text:
             self.view.expandAll()
+
+    def _apply_at(self, index: QModelIndex) -> None:
+        cid = self.code_id_at(index)
+        if cid is not None:
+            self.code_activated.emit(cid)
 
     def _clicked(self, index: QModelIndex) -> None:
         cid = self.code_id_at(index)

@@ -102,8 +102,17 @@ def test_apply_by_shortcut_and_drop_remove_and_resize(qtbot, main_window):
     w.view.select_cp(c, c + len("Victim support"))
     mime = w.view.createMimeDataFromSelection()
     assert not mime.hasText() and mime.hasFormat(SPAN_MIME)
-    model = w.code_panel.model
-    assert model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, model.index_of(cawn.id)) is False
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    tree = w.code_panel.view
+    idx = w.code_panel.proxy_index_of(cawn.id)
+    tree.scrollTo(idx)
+    rect = tree.visualRect(idx)
+    drop = QDropEvent(QPointF(rect.left() + 20, rect.top() + 1), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # near the row's top edge
+    tree.dropEvent(drop)
+    assert drop.isAccepted()
     assert any(x.start == c and x.code_id == cawn.id for x in w.project.codings.list(document_id=doc.id))
 
     # Overlapping codings get their own margin lanes.
