@@ -33,7 +33,9 @@ def _wordy(cp: np.ndarray) -> np.ndarray:
     """Which code points are word characters: ``str.isalnum`` or ``_``, as ``re``'s ``\\w``."""
     global _WORDY_BMP
     if _WORDY_BMP is None:  # one table for the Basic Multilingual Plane, built once (~10 ms)
-        _WORDY_BMP = np.fromiter((c == 95 or chr(c).isalnum() for c in range(0x10000)), dtype=bool, count=0x10000)
+        _WORDY_BMP = np.fromiter(
+            (c == 95 or chr(c).isalnum() for c in range(0x10000)), dtype=bool, count=0x10000
+        )
     bmp = cp < 0x10000
     if bmp.all():
         return _WORDY_BMP[cp]
@@ -56,6 +58,7 @@ def word_starts_of(text: str) -> np.ndarray:
     apostrophe = (cp == 39) | (cp == 0x2019)
     starts[2:] &= ~(apostrophe[1:-1] & w[:-2])
     return np.flatnonzero(starts).astype(np.int32)
+
 
 Progress = Callable[[int, int, str], None]
 
@@ -88,7 +91,7 @@ class AnalysisData:
     codings: pd.DataFrame  # id, code_id, document_id, start, end, coder_id, coder, memo
     codes: pd.DataFrame  # tree order: id, parent_id, name, path, depth, colour, description, order
     ancestry: pd.DataFrame  # code_id, row_code: each code with itself and every ancestor
-    documents: pd.DataFrame  # id, name, kind, word_count, char_count, memo
+    documents: pd.DataFrame  # id, name, kind, char_count (END_OF_DOCUMENT when the texts are not loaded)
     cases: pd.DataFrame  # id, name, description, guid
     segments: pd.DataFrame  # case_id, document_id, start, end, turn
     turns: pd.DataFrame  # id, document_id, start, end, speaker, case_id
@@ -257,6 +260,9 @@ def load(
         if progress and (i % 25 == 0 or i + 1 == total):
             progress(i + 1, total, "Reading documents")
 
+    docs = docs.assign(
+        char_count=[len(texts[d]) if d in texts else frames.END_OF_DOCUMENT for d in docs["id"]]
+    )
     data = AnalysisData(
         project_name=project.name,
         filters=filters,

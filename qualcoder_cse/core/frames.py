@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .project import Project
 
 SUMMARIES_KEY = "framework_summaries"
+END_OF_DOCUMENT = 2**31 - 1  # an end offset meaning "to the end of the document"
 
 
 def _frame(project: Project, sql: str, columns: list[str], params: tuple | list = ()) -> pd.DataFrame:
@@ -63,12 +64,9 @@ def codes(project: Project) -> pd.DataFrame:
 
 
 def documents(project: Project) -> pd.DataFrame:
-    """id, name, kind, word_count, char_count, memo."""
-    return _frame(
-        project,
-        "SELECT id, name, kind, word_count, char_count, memo FROM documents ORDER BY name",
-        ["id", "name", "kind", "word_count", "char_count", "memo"],
-    )
+    """id, name, kind. Only the columns stored before the text are read: the others would make SQLite walk
+    (and decrypt) every document's overflow pages. Sizes come from the texts when they are loaded."""
+    return _frame(project, "SELECT id, name, kind FROM documents ORDER BY name", ["id", "name", "kind"])
 
 
 def cases(project: Project) -> pd.DataFrame:
@@ -80,12 +78,12 @@ def cases(project: Project) -> pd.DataFrame:
 
 
 def case_segments(project: Project) -> pd.DataFrame:
-    """What each case covers: case_id, document_id, start, end, and whether it is a speaker turn."""
+    """What each case covers: case_id, document_id, start, end, and whether it is a speaker turn. A case
+    covering a whole document ends at END_OF_DOCUMENT (no need to read the document to know its length)."""
     rows = [
         (c, d, s, e, False)
         for c, d, s, e in project.conn.execute(
-            "SELECT cd.case_id, cd.document_id, 0, d.char_count FROM case_documents cd"
-            " JOIN documents d ON d.id = cd.document_id"
+            f"SELECT case_id, document_id, 0, {END_OF_DOCUMENT} FROM case_documents"
         ).fetchall()
     ]
     rows += [
