@@ -364,7 +364,10 @@ class MainWindow(QMainWindow):
             dialog.close()
             thread.quit()
             thread.wait()
-            self._threads.remove((thread, worker))
+            if (thread, worker) in self._threads:
+                self._threads.remove((thread, worker))
+            if worker.cancelled and self.project is None:
+                return  # the project was closed under the job; nothing left to show
             if exc is not None:
                 self.show_error(exc)
             else:
@@ -433,6 +436,11 @@ class MainWindow(QMainWindow):
         if self.project is None:
             return
         self.project_closing.emit()
+        for _thread, worker in list(self._threads):  # a job still writing must stop before the file closes
+            worker.cancelled = True
+        for thread, _worker in list(self._threads):
+            thread.quit()
+            thread.wait()
         project, self.project = self.project, None
         project.unsubscribe(self._on_project_event)
         self.undo_stack.clear()
@@ -771,11 +779,14 @@ class MainWindow(QMainWindow):
             self.fit_coding_to_selection(cid)
 
     def _text_context_menu(self, global_pos, cp: int) -> None:
-        if self.project is None:
-            return
+        if self.project is not None:
+            self.build_text_menu(cp).exec(global_pos)
+
+    def build_text_menu(self, cp: int) -> QMenu:
+        """The document view's context menu for the position ``cp`` (code points)."""
         menu = QMenu(self)
         has_sel = self.selection() is not None
-        apply_menu = menu.addMenu("Apply code")
+        apply_menu = _submenu(menu, "Apply code")
         apply_menu.setEnabled(has_sel)
         for i, cid in enumerate(self.recent_codes, start=1):
             apply_menu.addAction(f"{i}  {self._code_info.get(cid, ('?',))[0]}", lambda cid=cid: self.apply_code(cid))
@@ -789,8 +800,8 @@ class MainWindow(QMainWindow):
         here = self.project.codings.get_many(self.view.coding_ids_at(cp))
         if here:
             menu.addSeparator()
-            rm = menu.addMenu("Remove coding")
-            fit = menu.addMenu("Fit coding to selection")
+            rm = _submenu(menu, "Remove coding")
+            fit = _submenu(menu, "Fit coding to selection")
             fit.setEnabled(has_sel)
             for c in here:
                 label = f"{self._code_info.get(c.code_id, ('?',))[0]} — {self._coder_names.get(c.coder_id, '?')}"
@@ -798,7 +809,7 @@ class MainWindow(QMainWindow):
                 fit.addAction(label, lambda cid=c.id: self.fit_coding_to_selection(cid))
         menu.addSeparator()
         menu.addAction("Copy", self.view.copy_explicit).setEnabled(has_sel)
-        menu.exec(global_pos)
+        return menu
 
     # ================================================================= idle lock
     @property
@@ -882,6 +893,13 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(self, "About QualCoder-CSE", f"QualCoder-CSE {__version__}\n\nEncrypted, anonymised, "
                           "offline qualitative coding for policing and CSE research.")
+
+
+def _submenu(menu: QMenu, title: str) -> QMenu:
+    """A submenu owned by its menu (``addMenu(title)``'s wrapper can be collected before the menu shows)."""
+    sub = QMenu(title, menu)
+    menu.addMenu(sub)
+    return sub
 
 
 def readable_path(path: str) -> str:

@@ -477,3 +477,29 @@ def test_coding_memo_from_details_is_undoable(qtbot, main_window):
     assert coding.memo == "A strong example of an integrated team."
     w.undo_stack.undo()
     assert w.project.codings.get(coding.id).memo == ""
+
+
+def test_text_context_menu_and_hover(qtbot, main_window):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    w = main_window
+    doc, _text = _open(w, "Police lead 1")
+    cawn = _code(w, CAWN)
+    w.view.select_cp(0, 12)
+    w.apply_code(cawn.id)
+    menu = w.build_text_menu(3)
+    labels = [a.text() for a in menu.actions()]
+    assert labels[0] == "Apply code" and "Remove coding" in labels and "Copy" in labels
+    remove = next(a for a in menu.actions() if a.text() == "Remove coding").menu()
+    remove.actions()[0].trigger()
+    assert w.project.codings.list(document_id=doc.id) == []
+    w.undo_stack.undo()
+    w.view.select_cp(20)
+    cur = QTextCursor(w.view.document())
+    cur.setPosition(3)
+    pos = w.view.cursorRect(cur).center()
+    w.view.viewportEvent(QHelpEvent(QEvent.Type.ToolTip, pos, w.view.viewport().mapToGlobal(pos)))
+    assert "Child Abduction Warning Notices — alice" in QToolTip.text()
+    w.view.viewportEvent(QHelpEvent(QEvent.Type.ToolTip, QPoint(5, 400), QPoint(5, 400)))
