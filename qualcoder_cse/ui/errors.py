@@ -75,6 +75,9 @@ def show_error(parent: QWidget | None, error: BaseException | str, title: str = 
     box.exec()
 
 
+_showing = False
+
+
 def _hook(exc_type, exc, tb) -> None:
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
@@ -83,9 +86,16 @@ def _hook(exc_type, exc, tb) -> None:
         log.info("user-facing error: %s", type(exc).__name__)
     else:
         log.error("unexpected exception\n%s", safe_traceback(exc_type, exc, tb))
+    global _showing
+    if _showing:  # e.g. a failing paint raising again behind the open dialog: log only, one dialog at a time
+        return
     app = QApplication.instance()
     parent = app.activeWindow() if app else None
-    show_error(parent, exc)
+    _showing = True
+    try:
+        show_error(parent, exc)
+    finally:
+        _showing = False
 
 
 def install_excepthook() -> None:

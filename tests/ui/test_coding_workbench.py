@@ -503,3 +503,23 @@ def test_text_context_menu_and_hover(qtbot, main_window):
     w.view.viewportEvent(QHelpEvent(QEvent.Type.ToolTip, pos, w.view.viewport().mapToGlobal(pos)))
     assert "Child Abduction Warning Notices — alice" in QToolTip.text()
     w.view.viewportEvent(QHelpEvent(QEvent.Type.ToolTip, QPoint(5, 400), QPoint(5, 400)))
+
+
+def test_an_error_raised_again_behind_its_dialog_gives_one_dialog(qtbot, main_window, monkeypatch):
+    from qualcoder_cse.ui import errors
+
+    shown = []
+
+    def fake_show(parent, exc, title=""):
+        shown.append(type(exc).__name__)
+        try:
+            raise ValueError("again")
+        except ValueError as again:
+            errors._hook(type(again), again, again.__traceback__)
+
+    monkeypatch.setattr(errors, "show_error", fake_show)
+    try:
+        raise RuntimeError("first")
+    except RuntimeError as exc:
+        errors._hook(type(exc), exc, exc.__traceback__)
+    assert shown == ["RuntimeError"]
