@@ -122,7 +122,10 @@ LOC_HEAD_EXCLUDE_PREV = frozenset(
 )
 CONNECTORS = frozenset(["of", "and", "&", "the", "upon", "le", "de", "la", "st", "st.", "saint"])
 _SPEAKER = re.compile(
-    r"(?m)^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\]?[ \t]*)?(?:<v[ \t]+)?"
+    # optional WhatsApp-style "[12/03/2019, 21:14:05] " or "12/03/2019, 21:14 - ", or a "[00:01:02]" stamp
+    r"(?m)^[ \t]*(?:\[?\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?"
+    r"[ \t]*(?:-[ \t]*)?)?"
+    r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\]?[ \t]*)?(?:<v[ \t]+)?"
     r"(?P<label>[^\W\d_][\w.'’-]*(?:[ \t][^\W\d_][\w.'’-]*){0,2})[ \t]*(?::|>)"
 )
 _HEADER_CUE = re.compile(

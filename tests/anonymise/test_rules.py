@@ -233,3 +233,9 @@ def test_flat_and_town_join_the_address(det):
 
 def test_weekday_belongs_to_the_date(det):
     assert spans(det, "Date of session: Tuesday 14th March 2017.", "DATE") == ["Tuesday 14th March 2017"]
+
+
+def test_whatsapp_export_lines(det):
+    text = "12/03/2019, 21:14 - Kelz: u coming out\n[12/03/2019, 21:15:02] Tyreek Banner: ye wer\n"
+    assert spans(det, text, "PERSON") == ["Kelz", "Tyreek Banner"]
+    assert spans(det, text, "DATE") == ["12/03/2019", "12/03/2019"]
