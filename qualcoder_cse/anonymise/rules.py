@@ -130,11 +130,15 @@ _SPEAKER = re.compile(
 )
 _HEADER_CUE = re.compile(
     r"\b(?:Interviewer|Researcher|Participant|Facilitator|Interviewee|Note-taker|Notetaker|Delivered by|"
-    r"Chair|Observer|Present|Attendees?)\s*:\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|PC|DC|DS|DI|DCI|Sgt|Prof|Professor|Cllr)"
+    r"Chair|Observer|Present|Attendees?|Name|Full name|Surname|Forenames?|Known as|Alias|AKA|Child|"
+    r"Young person|Mother|Father|Carer|Social worker|Allocated worker|Officer in case|OIC|Referrer|"
+    r"Subject|Suspect|Victim|Witness)\s*:\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|PC|DC|DS|DI|DCI|Sgt|Prof|Professor|Cllr)"
     r"\.?\s+)?(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2})"
 )
 ROLE_UPPER = frozenset(
     ["int", "iv", "yp", "yps", "r", "q", "a", "p", "i", "f", "m", "ie", "ch", "mod", "fac", "res", "inv", "sw", "dsl", "sio", "pc", "dc", "ds", "di", "dci", "sgt", "ps", "ins", "ivr", "ver", "me", "all", "interp", "dsu", "dcs", "acc", "dcc", "supt", "insp", "cse", "cid", "yot", "mash", "nhs", "gp", "sen", "tbc", "aob", "ld", "ok", "na", "nb", "re", "cc"]
+) | frozenset(
+    ["dob", "ni", "tel", "mob", "ref", "urn", "oic", "pnc", "crn", "cin", "cp", "lac", "cla", "ehcp", "send", "pcso", "dv", "va"]
 )
 CUES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _cue in sorted(NAME_LEFT, key=len, reverse=True):
@@ -364,7 +368,7 @@ class RuleLayer:
                 words.pop()
             if words and fold(words[0]) not in self.g.given and self.g.words.get(fold(words[0]), 99) <= 50:
                 continue
-            if words and fold(words[0]) in ROLE_UPPER:
+            if words and (fold(words[0]) in ROLE_UPPER or fold(words[0]) in WEEKDAYS or fold(words[0]) in MONTHS):
                 continue
             if words and not all(fold(w) in ROLE_WORDS or fold(w) in NOT_NAMES for w in words) and (
                 len(words[0]) > 1

@@ -239,3 +239,9 @@ def test_whatsapp_export_lines(det):
     text = "12/03/2019, 21:14 - Kelz: u coming out\n[12/03/2019, 21:15:02] Tyreek Banner: ye wer\n"
     assert spans(det, text, "PERSON") == ["Kelz", "Tyreek Banner"]
     assert spans(det, text, "DATE") == ["12/03/2019", "12/03/2019"]
+
+
+def test_form_fields(det):
+    text = "Name: SMITH, Kayleigh\nDOB: 12/04/2002\nKnown as: Kaz\nSocial worker: Ms Deborah Ola\nSubject: Tuesday\n"
+    assert spans(det, text, "PERSON") == ["SMITH", "Kayleigh", "Kaz", "Deborah Ola"]
+    assert spans(det, text, "DATE") == ["12/04/2002"]
