@@ -92,7 +92,7 @@ class CodingTextEdit(QPlainTextEdit):
         self.setFont(font)
         self.document().setDocumentMargin(10)
         pal = self.palette()
-        pal.setColor(QPalette.ColorRole.Highlight, QColor("#2b5797"))
+        pal.setColor(QPalette.ColorRole.Highlight, QColor(43, 87, 151, 200))
         pal.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
         self.setPalette(pal)
         self.document_id: int | None = None
