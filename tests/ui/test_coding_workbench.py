@@ -223,7 +223,9 @@ def test_emoji_offsets_before_inside_and_after(qtbot, main_window):
     assert w.project.codings.text(coding) == "they tell ur mum 😩 and everyone knows 🤷‍♀️"
     (painted,) = w.view.painted
     assert (painted.qs, painted.qe) == (qt(start), qt(end))
-    w.view.select_cp(start, end)
+    _open(w, "Police lead 1")
+    w.show_document(doc.id, start, end)  # what search results and matrices call
+    assert w.current_document_id == doc.id and w.view.selection_cp() == (start, end)
     assert w.view.textCursor().selectedText() == text[start:end]
 
 
