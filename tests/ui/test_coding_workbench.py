@@ -525,3 +525,27 @@ def test_an_error_raised_again_behind_its_dialog_gives_one_dialog(qtbot, main_wi
     except RuntimeError as exc:
         errors._hook(type(exc), exc, exc.__traceback__)
     assert shown == ["RuntimeError"]
+
+
+def test_select_with_the_mouse_then_click_a_code(qtbot, main_window):
+    w = main_window
+    doc, text = _open(w, "Police lead 1")
+    start = text.index("integrated team")
+    end = start + len("integrated team")
+
+    def point(cp):
+        cur = QTextCursor(w.view.document())
+        cur.setPosition(w.view.offsets.to_qt(cp))
+        r = w.view.cursorRect(cur)
+        return r.center()
+
+    vp = w.view.viewport()
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=point(start))
+    qtbot.mouseMove(vp, point(start + 5))
+    qtbot.mouseMove(vp, point(end))
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=point(end))
+    assert w.view.selection_cp() == (start, end)
+    assert "Selected 15 characters" in w.selection_label.text()
+    code = _code(w, CAWN)
+    _click_code(qtbot, w, code.id)
+    assert [(c.start, c.end) for c in w.project.codings.list(document_id=doc.id)] == [(start, end)]
