@@ -549,3 +549,17 @@ def test_select_with_the_mouse_then_click_a_code(qtbot, main_window):
     code = _code(w, CAWN)
     _click_code(qtbot, w, code.id)
     assert [(c.start, c.end) for c in w.project.codings.list(document_id=doc.id)] == [(start, end)]
+
+
+def test_applying_the_same_code_twice_changes_nothing(qtbot, main_window):
+    w = main_window
+    doc, _text = _open(w, "Police lead 1")
+    code = _code(w, CAWN)
+    w.view.select_cp(0, 12)
+    assert w.apply_code(code.id)
+    assert w.apply_code(code.id)
+    assert "Already coded" in w.statusBar().currentMessage()
+    assert len(w.project.codings.list(document_id=doc.id)) == 1
+    assert w.undo_stack.count() == 1
+    w.undo_stack.undo()
+    assert w.project.codings.list(document_id=doc.id) == []
