@@ -146,6 +146,7 @@ for _cue in sorted(NAME_LEFT, key=len, reverse=True):
 ORG_KNOWN_FIRST = frozenset(k[0] for k in ORG_KNOWN)
 LOWER_TITLES = frozenset(["mr", "mrs", "miss", "ms", "pc", "dc", "ds", "sgt", "coach", "sir", "miss"])
 UNKNOWN_CONF = 0.42
+STREET_PREPS = frozenset(["on", "off", "down", "along", "near", "up", "round"])
 PLACE_CUES = frozenset(["in", "from", "towards", "toward", "via", "near", "around", "round", "outside"])
 MOTION = frozenset(["went", "back", "go", "going", "goes", "moved", "move", "drove", "drive", "came", "come", "taken", "took", "sent", "placed", "get", "got", "travelled", "ran", "run", "walked", "moving"])
 _QUOTED_NICK = re.compile(r"\b([A-Z][a-z]+) [\"“]([A-Z][a-z]+)[\"”] ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -655,6 +656,16 @@ class RuleLayer:
             outside, is_org, is_loc = True, False, True  # "Broadway police station": the place only
         if k == "park" and t.shape == "lower" and i > 0 and toks[i - 1].cap:
             outside, is_loc = True, True  # "Chapel Allerton park"
+        if lower_ok and is_loc:
+            # "on market st", "on higher bridge st": lowercase words between "on" and a street word
+            for p in range(i - 1, max(-1, i - 5), -1):
+                if keys[p] in STREET_PREPS:
+                    if p < i - 1 and all(
+                        toks[x].shape == "lower" and keys[x] not in STOP and keys[x].isalpha() for x in range(p + 1, i)
+                    ):
+                        add(p + 1, head_end, "LOCATION", 0.6, "rule")
+                        return
+                    break
         j = i - 1
         if outside and j >= 0 and toks[j].shape == "lower" and keys[j] in GENERIC_MODIFIERS:
             j -= 1
@@ -690,11 +701,7 @@ class RuleLayer:
                 and self.g.words.get(w.key, 99) >= 50
             ):
                 start = j  # "the golden dragon takeaway": lowercase names in chat
-            elif lower_ok and w.shape == "lower" and w.key not in STOP and j == i - 1 and j > 0 and (
-                keys[j - 1] in ("on", "off", "down", "along", "near", "up")
-            ):
-                start = j
-                break
+
             elif lower_ok and w.shape == "lower" and (w.key in self.g.places1 or w.key in self.g.given) and (
                 w.key not in STOP and self.g.words.get(w.key, 99) >= 35
             ):

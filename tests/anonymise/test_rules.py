@@ -113,6 +113,8 @@ def test_words_that_are_also_names_used_as_names(det, text, expected):
         ("out towards Hollinsbury and back", "Hollinsbury"),
         ("We cover Rochdale and Heywood.", "Rochdale"),
         ("she went to Stoke-on-Trent with him", "Stoke-on-Trent"),
+        ("the youth club on higher bridge st is only open", "higher bridge st"),
+        ("chillin on green lane innit", "green lane"),
     ],
 )
 def test_places(det, text, expected):
@@ -121,7 +123,7 @@ def test_places(det, text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["we went to the park", "down the road from us", "in the town centre", "she was in the flats",
+    ["we went to the park", "down the road from us", "he lives up our road", "we was on that road", "in the town centre", "she was in the flats",
      "they came from Pakistan", "the North West is big", "the common room"],
 )
 def test_generic_places_are_left(det, text):
