@@ -61,9 +61,11 @@ class DetailsPane(QWidget):
         self.remove_button.clicked.connect(lambda: self._emit(self.remove_requested))
         self.fit_button.clicked.connect(lambda: self._emit(self.fit_requested))
         self.save_memo.clicked.connect(self._save_memo)
-        self.list.currentItemChanged.connect(lambda *_: self._show_current())
+        self.list.currentItemChanged.connect(lambda *_: (self.keep_memo_edit(), self._show_current()))
         self.project = None
         self._codings: dict[int, object] = {}
+        self._memo_for: int | None = None  # the coding whose memo the box shows
+        self._memo_shown = ""
         self.show_codings(None, [])
 
     def _emit(self, signal) -> None:
@@ -75,7 +77,18 @@ class DetailsPane(QWidget):
         item = self.list.currentItem()
         return item.data(0, Qt.ItemDataRole.UserRole) if item else None
 
+    def keep_memo_edit(self) -> None:
+        """A memo typed but not saved is saved when the pane moves on (forgiving: nothing typed is lost)."""
+        if self._memo_for is not None and self.memo.toPlainText() != self._memo_shown:
+            cid, text = self._memo_for, self.memo.toPlainText()
+            self._memo_for, self._memo_shown = None, ""
+            self.memo_changed.emit(cid, text)
+
     def show_codings(self, project, codings, code_info=None, coder_names=None, keep: int | None = None) -> None:
+        if project is not None and project is self.project:
+            self.keep_memo_edit()
+        else:
+            self._memo_for = None
         self.project = project
         self._codings = {c.id: c for c in codings}
         self.list.blockSignals(True)
@@ -103,6 +116,7 @@ class DetailsPane(QWidget):
             w.setEnabled(has)
         if not has or self.project is None or cid not in self._codings:
             self.memo.setPlainText("")
+            self._memo_for, self._memo_shown = None, ""
             self.quote.setText("")
             self.memos.setText("")
             return
@@ -110,11 +124,14 @@ class DetailsPane(QWidget):
         text = self.project.codings.text(coding)
         self.quote.setText("“" + (text if len(text) <= 300 else text[:300] + "…") + "”")
         self.memo.setPlainText(coding.memo)
+        self._memo_for, self._memo_shown = cid, coding.memo
         memos = self.project.memos.list("coding", cid)
-        self.memos.setText("<br><br>".join(f"<b>{html.escape(m.title or 'Memo')}</b>: {html.escape(m.text)}" for m in memos)
-                           if memos else "")
+        self.memos.setText(
+            "<br><br>".join(f"<b>{html.escape(m.title or 'Memo')}</b>: {html.escape(m.text)}" for m in memos)
+        )
 
     def _save_memo(self) -> None:
         cid = self.current_coding_id()
         if cid is not None:
-            self.memo_changed.emit(cid, self.memo.toPlainText())
+            self._memo_shown = self.memo.toPlainText()
+            self.memo_changed.emit(cid, self._memo_shown)

@@ -436,6 +436,7 @@ class MainWindow(QMainWindow):
         if self.project is None:
             return
         self.project_closing.emit()
+        self.details.keep_memo_edit()
         for _thread, worker in list(self._threads):  # a job still writing must stop before the file closes
             worker.cancelled = True
         for thread, _worker in list(self._threads):

@@ -563,3 +563,18 @@ def test_applying_the_same_code_twice_changes_nothing(qtbot, main_window):
     assert w.undo_stack.count() == 1
     w.undo_stack.undo()
     assert w.project.codings.list(document_id=doc.id) == []
+
+
+def test_a_memo_typed_but_not_saved_is_kept(qtbot, main_window):
+    w = main_window
+    doc, _text = _open(w, "Police lead 1")
+    w.view.select_cp(0, 12)
+    w.apply_code(_code(w, CAWN).id)
+    w.view.select_cp(4)
+    qtbot.waitUntil(lambda: w.details.list.topLevelItemCount() == 1)
+    w.details.memo.setPlainText("Typed, then the cursor moved on.")
+    w.view.select_cp(40)  # no coding here: the pane moves on
+    qtbot.waitUntil(lambda: w.details.list.topLevelItemCount() == 0)
+    (coding,) = w.project.codings.list(document_id=doc.id)
+    assert coding.memo == "Typed, then the cursor moved on."
+    assert w.undo_stack.undoText() == "Edit coding memo"
