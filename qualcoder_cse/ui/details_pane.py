@@ -82,7 +82,8 @@ class DetailsPane(QWidget):
         if self._memo_for is not None and self.memo.toPlainText() != self._memo_shown:
             cid, text = self._memo_for, self.memo.toPlainText()
             self._memo_for, self._memo_shown = None, ""
-            self.memo_changed.emit(cid, text)
+            if self.project is not None and self.project.is_open and self.project.codings.get_many([cid]):
+                self.memo_changed.emit(cid, text)  # (a removed coding takes its memo with it)
 
     def show_codings(self, project, codings, code_info=None, coder_names=None, keep: int | None = None) -> None:
         if project is not None and project is self.project:

@@ -578,3 +578,19 @@ def test_a_memo_typed_but_not_saved_is_kept(qtbot, main_window):
     (coding,) = w.project.codings.list(document_id=doc.id)
     assert coding.memo == "Typed, then the cursor moved on."
     assert w.undo_stack.undoText() == "Edit coding memo"
+
+
+def test_removing_a_coding_with_an_unsaved_memo_is_quiet(qtbot, main_window):
+    w = main_window
+    doc, _text = _open(w, "Police lead 1")
+    w.view.select_cp(0, 12)
+    w.apply_code(_code(w, CAWN).id)
+    w.view.select_cp(4)
+    qtbot.waitUntil(lambda: w.details.list.topLevelItemCount() == 1)
+    w.details.memo.setPlainText("half a thought")
+    qtbot.mouseClick(w.details.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.details.list.topLevelItemCount() == 0)
+    assert w.project.codings.list(document_id=doc.id) == []
+    assert QApplication.activeModalWidget() is None  # no error dialog
+    w.undo_stack.undo()
+    assert len(w.project.codings.list(document_id=doc.id)) == 1
