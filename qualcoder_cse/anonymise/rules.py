@@ -146,6 +146,10 @@ for _cue in sorted(NAME_LEFT, key=len, reverse=True):
 ORG_KNOWN_FIRST = frozenset(k[0] for k in ORG_KNOWN)
 LOWER_TITLES = frozenset(["mr", "mrs", "miss", "ms", "pc", "dc", "ds", "sgt", "coach", "sir", "miss"])
 UNKNOWN_CONF = 0.42
+PAST_NAME_VERBS = frozenset(
+    "said says told texted messaged rang reckons asked stopped went came got kept picked took gave knew lived "
+    "moved left ran showed started wanted needed tried goes comes gets keeps picks takes gives wants".split()
+)
 STREET_PREPS = frozenset(["on", "off", "down", "along", "near", "up", "round"])
 PLACE_CUES = frozenset(["in", "from", "towards", "toward", "via", "near", "around", "round", "outside"])
 MOTION = frozenset(["went", "back", "go", "going", "goes", "moved", "move", "drove", "drive", "came", "come", "taken", "took", "sent", "placed", "get", "got", "travelled", "ran", "run", "walked", "moving"])
@@ -609,9 +613,12 @@ class RuleLayer:
                 return 0.5
             if prev in ("me", "and") and prev2 in ("me", "and") and prev != prev2:
                 return 0.5
-            if nxt in ("said", "says", "told", "texted", "messaged", "rang", "reckons", "asked") and prev not in (
-                    "i", "you", "we", "they", "he", "she", "it", "that", "this", "who", "which"):
-                return 0.45
+            if nxt in PAST_NAME_VERBS and prev not in (
+                    "i", "you", "we", "they", "he", "she", "it", "that", "this", "who", "which", "a", "the", "my",
+                    "your", "his", "her", "our", "their", "no", "any", "some"):
+                return 0.45  # "like amber stopped coming", "will said" (the modal takes a base form)
+            if prev in ("is", "was") and nxt in ("ok", "okay", "alright", "safe", "there", "coming", "here"):
+                return 0.45  # "is amber ok now?"
             if prev in ("with", "told", "texted", "messaged", "met", "saw", "asked", "seen") and nxt in (
                     "", "and", "about", "yesterday", "again", "too", "then", "on", "at", "in"):
                 return 0.45

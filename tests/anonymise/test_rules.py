@@ -82,6 +82,8 @@ def test_possessive_stays_outside(det):
         "she got a rose from him",
         "Hope that helps.",
         "Will you come with us?",
+        "they will take u home",
+        "it may take a while",
     ],
 )
 def test_words_that_are_also_names_used_as_words(det, text):
@@ -96,6 +98,8 @@ def test_words_that_are_also_names_used_as_words(det, text):
         ("Sky said she was scared", "Sky"),
         ("we went round to mark's house", "mark"),
         ("Hope died in 2016", "Hope"),
+        ("like amber stopped coming to n that", "amber"),
+        ("is amber ok now?", "amber"),
     ],
 )
 def test_words_that_are_also_names_used_as_names(det, text, expected):
