@@ -147,8 +147,7 @@ ORG_KNOWN_FIRST = frozenset(k[0] for k in ORG_KNOWN)
 LOWER_TITLES = frozenset(["mr", "mrs", "miss", "ms", "pc", "dc", "ds", "sgt", "coach", "sir", "miss"])
 UNKNOWN_CONF = 0.42
 PAST_NAME_VERBS = frozenset(
-    "said says told texted messaged rang reckons asked stopped went came got kept picked took gave knew lived "
-    "moved left ran showed started wanted needed tried goes comes gets keeps picks takes gives wants".split()
+    ["said", "says", "told", "texted", "messaged", "rang", "reckons", "asked", "stopped", "went", "came", "got", "kept", "picked", "took", "gave", "knew", "lived", "moved", "left", "ran", "showed", "started", "wanted", "needed", "tried", "goes", "comes", "gets", "keeps", "picks", "takes", "gives", "wants"]
 )
 STREET_PREPS = frozenset(["on", "off", "down", "along", "near", "up", "round"])
 PLACE_CUES = frozenset(["in", "from", "towards", "toward", "via", "near", "around", "round", "outside"])
