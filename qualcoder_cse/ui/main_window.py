@@ -477,6 +477,9 @@ class MainWindow(QMainWindow):
     def open_project_path(self, path: str) -> bool:
         from .passphrase_dialog import PassphraseDialog
 
+        if self.project is not None and Path(path).resolve() == Path(self.project.path).resolve():
+            self.statusBar().showMessage("That project is already open.", 4000)
+            return True
         if not Path(path).exists():
             self.show_error(f"The project file {path} was not found; it may have been moved or deleted.")
             self.settings.remove_recent(path)
