@@ -7,6 +7,7 @@ Filters (all optional, combined with AND):
 - codes: code paths (a code brings its whole subtree);
 - attributes: {attribute name: [values]}; a case attribute keeps the cases with one of the values (and the
   codings inside what those cases cover), a document attribute keeps the documents with one of the values.
+When the documents are filtered, the cases are those found in the documents kept.
 """
 
 from __future__ import annotations
@@ -178,6 +179,7 @@ def load(
     ``with_text=False`` skips the document texts: counts only (no words, quotes or sentence units)."""
     filters = filters or Filters()
     docs = frames.documents(project)
+    all_doc_ids = set(docs["id"])
     codes = frames.codes(project)
     codings = frames.codings(project, memos=with_memos)
     cases = frames.cases(project)
@@ -248,6 +250,8 @@ def load(
             raise NotFound(f"No attribute called '{name}'.")
     doc_ids = set(docs["id"])
     codings = codings[codings["document_id"].isin(doc_ids)].reset_index(drop=True)
+    if len(doc_ids) < len(all_doc_ids):  # documents filtered: only the cases found in those documents
+        cases = cases[cases["id"].isin(set(segments.loc[segments["document_id"].isin(doc_ids), "case_id"]))]
     segments = segments[segments["document_id"].isin(doc_ids)].reset_index(drop=True)
     turns = turns[turns["document_id"].isin(doc_ids)].reset_index(drop=True)
 

@@ -123,8 +123,19 @@ class AnalysisView(QWidget):
             self.units_box.addItem(f"{unit} units", unit)
         self.coder_list = QListWidget()
         self.kind_list = QListWidget()
-        for w in (self.coder_list, self.kind_list):
-            w.setMaximumHeight(90)
+        self.doc_list = QListWidget()
+        self.code_list = QListWidget()
+        self.attr_box = QComboBox()
+        self.value_list = QListWidget()
+        self.check_lists = {
+            "coder": self.coder_list,
+            "kind": self.kind_list,
+            "document": self.doc_list,
+            "theme": self.code_list,
+            "attribute value": self.value_list,
+        }
+        for w in self.check_lists.values():
+            w.setMaximumHeight(80)
         self.export_button = QPushButton("Export workbook…")
         self.export_button.clicked.connect(self.export_dialog)
 
@@ -135,6 +146,10 @@ class AnalysisView(QWidget):
         filters.addRow("Agreement", self.units_box)
         filters.addRow("Coders", self.coder_list)
         filters.addRow("Kinds", self.kind_list)
+        filters.addRow("Documents", self.doc_list)
+        filters.addRow("Themes", self.code_list)
+        filters.addRow("Only where", self.attr_box)
+        filters.addRow("is one of", self.value_list)
         filters.addRow(self.export_button)
         left = QWidget()
         left.setLayout(filters)
@@ -193,8 +208,9 @@ class AnalysisView(QWidget):
         self.measure_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.group_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.units_box.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.coder_list.itemChanged.connect(lambda _i: self.refresh())
-        self.kind_list.itemChanged.connect(lambda _i: self.refresh())
+        for w in self.check_lists.values():
+            w.itemChanged.connect(lambda _i: self.refresh())
+        self.attr_box.currentIndexChanged.connect(self._attribute_changed)
         project.subscribe(self._on_project_event)
         self._matrix_changed(self.matrix_box.currentText())
 
@@ -209,38 +225,66 @@ class AnalysisView(QWidget):
             if a.name.casefold() in ("participant group", "group"):
                 self.group_box.setCurrentIndex(self.group_box.findData(a.name))
         self.group_box.blockSignals(False)
-        for widget, names in (
-            (self.coder_list, [c.name for c in self.project.coders.list()]),
-            (self.kind_list, sorted({d.kind for d in self.project.documents.list()})),
-        ):
-            widget.blockSignals(True)
-            widget.clear()
-            for name in names:
-                item = QListWidgetItem(name)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked)
-                widget.addItem(item)
-            widget.blockSignals(False)
+        self._fill_list(self.coder_list, [c.name for c in self.project.coders.list()])
+        docs = self.project.documents.list()
+        self._fill_list(self.kind_list, sorted({d.kind for d in docs}))
+        self._fill_list(self.doc_list, [d.name for d in docs])
+        self._fill_list(self.code_list, [c.path for c in self.project.codes.children(None)])
+        self.attr_box.blockSignals(True)
+        self.attr_box.clear()
+        self.attr_box.addItem("(no attribute filter)", None)
+        for attr in self.project.attributes.list():
+            self.attr_box.addItem(f"{attr.name} ({attr.scope})", (attr.name, attr.scope))
+        self.attr_box.blockSignals(False)
+        self._fill_list(self.value_list, [])
 
     @staticmethod
-    def _checked(widget: QListWidget) -> list[str]:
+    def _fill_list(widget: QListWidget, names: list[str]) -> None:
+        widget.blockSignals(True)
+        widget.clear()
+        for name in names:
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            widget.addItem(item)
+        widget.blockSignals(False)
+
+    def _attribute_changed(self, _index: int) -> None:
+        choice = self.attr_box.currentData()
+        values: list[str] = []
+        if choice is not None:
+            name, scope = choice
+            table = frames.attribute_values(self.project, scope)
+            values = sorted(set(table.loc[table["attribute"] == name, "value"]), key=str.casefold)
+        self._fill_list(self.value_list, values)
+        self.refresh()
+
+    @staticmethod
+    def _checked(widget: QListWidget) -> list[str] | None:
+        """None when every item is ticked (no filter), else the ticked items (maybe none)."""
         items = [widget.item(i) for i in range(widget.count())]
         chosen = [i.text() for i in items if i.checkState() == Qt.CheckState.Checked]
-        return [] if len(chosen) == len(items) else chosen
+        return None if len(chosen) == len(items) else chosen
+
+    def empty_filter(self) -> str | None:
+        """The kind of filter with nothing ticked (nothing to show), if any."""
+        for what, widget in self.check_lists.items():
+            if widget.count() and self._checked(widget) == []:
+                return what
+        return None
 
     def filters(self) -> an.Filters:
-        kinds = self._checked(self.kind_list)
-        if (
-            self.kind_list.count()
-            and not kinds
-            and any(
-                self.kind_list.item(i).checkState() != Qt.CheckState.Checked
-                for i in range(self.kind_list.count())
-            )
-        ):
-            kinds = ["(none)"]
-        coders = self._checked(self.coder_list)
-        return an.Filters(coders=coders, kinds=kinds)
+        attributes = {}
+        values = self._checked(self.value_list)
+        if self.attr_box.currentData() is not None and values is not None:
+            attributes[self.attr_box.currentData()[0]] = values
+        return an.Filters(
+            coders=self._checked(self.coder_list) or [],
+            kinds=self._checked(self.kind_list) or [],
+            documents=self._checked(self.doc_list) or [],
+            codes=self._checked(self.code_list) or [],
+            attributes=attributes,
+        )
 
     def _on_project_event(self, topic: str, _payload) -> None:
         self.data = None  # reload on the next refresh
@@ -270,8 +314,15 @@ class AnalysisView(QWidget):
         self.save_summary.setVisible(name == "Framework Matrix")
         self.summary.setEnabled(False)
         self.save_summary.setEnabled(False)
+        missing = self.empty_filter()
+        if missing:
+            self.model.set_frame(pd.DataFrame())
+            self.chart.set_data([], [], [])
+            self.status.setText(f"Tick at least one {missing}.")
+            self.computed.emit()
+            return
         f = self.filters()
-        key = (tuple(f.coders), tuple(f.kinds))
+        key = repr(f)
         data = self.data if key == self._data_key else None
         measure, group_by, unit = (
             self.measure_box.currentData(),

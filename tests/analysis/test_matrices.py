@@ -69,6 +69,7 @@ def test_filters_by_coder_kind_code_and_attribute(sample):
     police = an.load(sample, an.Filters(kinds=["police"]))
     assert sorted(police.documents["name"]) == ["Police 1", "Police 2"]
     assert len(police.codings) == 7
+    assert police.cases["name"].tolist() == ["Police A", "Police B"]  # only the cases in those documents
     voice = an.load(sample, an.Filters(codes=["Voice"]))
     assert set(voice.codes["path"]) == {"Voice", "Voice/Listened"}
     assert len(voice.codings) == 8

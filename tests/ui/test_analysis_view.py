@@ -217,3 +217,42 @@ def test_main_window_menus(qtbot, sample_rw, tmp_path):
     qtbot.addWidget(dialog)
     assert isinstance(dialog, ExportDialog)
     dialog.close()
+
+
+def _tick(widget, keep: set[str]) -> None:
+    for i in range(widget.count()):
+        item = widget.item(i)
+        item.setCheckState(Qt.CheckState.Checked if item.text() in keep else Qt.CheckState.Unchecked)
+
+
+def test_document_theme_and_attribute_filters(qtbot, sample_rw):
+    view = AnalysisView(sample_rw)
+    qtbot.addWidget(view)
+    settle(view, qtbot)
+    _tick(view.code_list, {"Voice"})
+    settle(view, qtbot)
+    rows = [view.model.headerData(r, Qt.Orientation.Vertical) for r in range(view.model.rowCount())]
+    assert rows == ["Voice", "Voice/Listened"]
+    _tick(view.code_list, {"Disruption", "Voice", "Gaps"})
+    settle(view, qtbot)
+    view.attr_box.setCurrentIndex(view.attr_box.findText("participant group (case)"))
+    settle(view, qtbot)
+    assert [view.value_list.item(i).text() for i in range(view.value_list.count())] == [
+        "board",
+        "police",
+        "young people",
+    ]
+    _tick(view.value_list, {"board"})
+    settle(view, qtbot)
+    cols = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.model.columnCount())]
+    assert cols == ["Board P1", "Board P2"]
+    assert view.filters().attributes == {"participant group": ["board"]}
+    _tick(view.doc_list, set())
+    settle(view, qtbot)
+    assert view.status.text() == "Tick at least one document." and view.model.rowCount() == 0
+    _tick(view.doc_list, {"Police 1"})
+    _tick(view.value_list, {"board", "police", "young people"})
+    settle(view, qtbot)
+    cols = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.model.columnCount())]
+    assert cols == ["Police A"]
+    assert cell(view, "Disruption", "Police A").data() == "3"
