@@ -126,9 +126,11 @@ class PseudonymManager(Manager):
             self.conn.execute("DELETE FROM pseudonym_originals")
             self.project.set_meta("pseudonym_keep_originals", "0")
             self.project.audit.record("discard pseudonym mapping", "project", None, f"{n} entries")
-        # the deleted pages may still hold the text until they are reused: rewrite the file
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.conn.execute("VACUUM")
+        # the freed pages (encrypted, but still holding the text) are rewritten, unless a caller's transaction
+        # is still open (VACUUM cannot run inside one; the pages are reused later)
+        if not self.project._depth:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.conn.execute("VACUUM")
         return n
 
     # ------------------------------------------------------------------ the anonymisation log
