@@ -10,7 +10,7 @@ Definitions of every measure are in each module's docstring and in docs/analysis
 from __future__ import annotations
 
 from .agreement import AgreementResult, agreement, cohen_kappa, cohen_kappa_table, krippendorff_alpha_nominal
-from .cooccurrence import Cooccurrence, cooccurrence
+from .cooccurrence import Cooccurrence, cooccurrence, overlap_quotes
 from .data import AnalysisData, Filters, load
 from .framework import FrameworkMatrix, Quote, framework_matrix, quotes_for
 from .groups import GroupTable, by_group, default_group_attribute, evidence_gaps
@@ -37,5 +37,6 @@ __all__ = [
     "framework_matrix",
     "krippendorff_alpha_nominal",
     "load",
+    "overlap_quotes",
     "quotes_for",
 ]

@@ -113,3 +113,30 @@ def _cooccurrence(data: AnalysisData) -> Cooccurrence:
         return pd.DataFrame(a, index=ids, columns=ids)
 
     return Cooccurrence(codes, frame(overlaps), frame(same_turn), frame(jac))
+
+
+def overlap_quotes(data: AnalysisData, code_a: int, code_b: int) -> list:
+    """The passages behind a co-occurrence cell: where a coding of A and one of B by the same coder overlap,
+    the overlapping text (each passage once), in document order. On the diagonal: the codings of A."""
+    from .framework import Quote
+
+    c = data.codings[["document_id", "start", "end", "coder_id", "coder", "code_id"]]
+    a = c[c["code_id"] == int(code_a)]
+    if int(code_a) == int(code_b):
+        pairs = a.assign(s=a["start"], e=a["end"])
+        label = data.code_label(code_a)
+    else:
+        b = c[c["code_id"] == int(code_b)]
+        pairs = a.merge(b, on=["document_id", "coder_id"], suffixes=("", "_b"))
+        pairs = pairs.assign(
+            s=np.maximum(pairs["start"], pairs["start_b"]), e=np.minimum(pairs["end"], pairs["end_b"])
+        )
+        pairs = pairs[pairs["s"] < pairs["e"]]
+        label = f"{data.code_label(code_a)} + {data.code_label(code_b)}"
+    pairs = pairs.drop_duplicates(["document_id", "s", "e", "coder_id"]).sort_values(
+        ["document_id", "s", "e"]
+    )
+    return [
+        Quote(int(d), data.document_names.get(d, str(d)), int(s), int(e), coder, label, data.text(d, s, e))
+        for d, s, e, coder in pairs[["document_id", "s", "e", "coder"]].itertuples(index=False)
+    ]

@@ -395,8 +395,10 @@ class AnalysisView(QWidget):
         elif name in ("By Group", "Evidence Gaps"):
             code_id, group = (row_key, col_key) if name == "By Group" else row_key
             quotes = self._group_quotes(int(code_id), group)
+        elif name == "Co-occurrence":
+            quotes = an.overlap_quotes(self.data, row_key, col_key)
         else:
-            self.quote_label.setText("Quotes are shown for the code, framework and group matrices.")
+            self.quote_label.setText("Quotes are shown for the matrices, not for the agreement table.")
             self.quotes.clear()
             return
         self.quotes.clear()

@@ -126,3 +126,11 @@ def test_cooccurrence_counts_turns_and_jaccard(sample):
     assert jac.loc["Disruption/Hotels", "Voice/Listened"] == pytest.approx(21 / 131)
     pairs = co.pairs()
     assert len(pairs) == 3
+    data = an.load(sample)
+    cawn, hotels = (
+        int(data.codes.loc[data.codes["path"] == p, "id"].iloc[0])
+        for p in ("Disruption/CAWN", "Disruption/Hotels")
+    )
+    quotes = an.overlap_quotes(data, cawn, hotels)
+    assert [(q.text, q.coder) for q in quotes] == [("warning notices a lot", "alice")]  # not bob's
+    assert len(an.overlap_quotes(data, cawn, cawn)) == 2

@@ -121,6 +121,8 @@ def test_filters_and_other_matrices(qtbot, sample_rw):
     view.matrix_box.setCurrentText("Co-occurrence")
     settle(view, qtbot)
     assert cell(view, "Disruption/CAWN", "Disruption/Hotels").data() == "1"
+    click(view, qtbot, cell(view, "Disruption/CAWN", "Disruption/Hotels"))
+    assert view.quotes.item(0).text().startswith("“warning notices a lot” (Police 1, 7–28; alice)")
 
 
 def test_framework_summary_is_saved(qtbot, sample_rw):
