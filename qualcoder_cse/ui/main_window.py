@@ -718,14 +718,18 @@ class MainWindow(QMainWindow):
             self.code_panel.model.set_shortcuts({cid: i for i, cid in enumerate(self.recent_codes, start=1)})
 
     def apply_code_dialog(self) -> None:
+        from .merge_dialog import CodePickerDialog
+
         if self.project is None or self.selection() is None:
             self.statusBar().showMessage("Select some text first.", 4000)
             return
-        paths = [info[0] for info in self._code_info.values()]
-        ids = list(self._code_info)
-        choice, ok = QInputDialog.getItem(self, "Apply code", "Code:", paths, 0, False)
-        if ok and choice:
-            self.apply_code(ids[paths.index(choice)])
+        dlg = CodePickerDialog(self.project, "Apply code", "Type part of a code's name, then Enter.", "Apply",
+                               parent=self)
+        current = self.code_panel.current_code_id()
+        if current is not None:
+            dlg.select_code(current)
+        if dlg.exec() and dlg.target_id() is not None:
+            self.apply_code(dlg.target_id())
 
     def codings_at_cursor(self) -> list:
         if self.project is None or self.current_document_id is None:

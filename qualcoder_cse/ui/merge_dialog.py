@@ -1,4 +1,5 @@
-"""Dialog to choose the code another code is merged into (searchable list of code paths)."""
+"""Searchable code pickers: ``CodePickerDialog`` (choose any code, e.g. to apply it: Ctrl+K) and
+``MergeCodeDialog`` (choose the code another code is merged into)."""
 
 from __future__ import annotations
 
@@ -16,32 +17,33 @@ from PySide6.QtWidgets import (
 from ..core.codes import split_path
 from .code_tree_model import colour_icon
 
+_PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
-class MergeCodeDialog(QDialog):
-    def __init__(self, project, source_id: int, parent=None) -> None:
+
+class CodePickerDialog(QDialog):
+    """The code tree as an indented list with a filter box: type, arrow keys, Enter."""
+
+    def __init__(self, project, title: str, intro: str, ok_text: str, exclude: set[int] = frozenset(),
+                 parent=None) -> None:
         super().__init__(parent)
-        self.setObjectName("mergeCodeDialog")
-        self.setWindowTitle("Merge code")
+        self.setObjectName("codePickerDialog")
+        self.setWindowTitle(title)
         self.resize(520, 460)
-        source = project.codes.get(source_id)
-        below = set(project.codes.descendants(source_id))
         layout = QVBoxLayout(self)
-        intro = QLabel(
-            f"Merge “{source.name}” into the code you choose. Its codings move to that code, its child codes "
-            "move under it, and then “" + source.name + "” is removed. You can undo this (Ctrl+Z)."
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.filter = QLineEdit(placeholderText="Filter codes…")
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.filter = QLineEdit(placeholderText="Type to filter codes…")
+        self.filter.setClearButtonEnabled(True)
         layout.addWidget(self.filter)
         self.list = QListWidget()
         for code in project.codes.list():
-            if code.id in below:
+            if code.id in exclude:
                 continue
             parts = split_path(code.path)
             item = QListWidgetItem(colour_icon(code.colour), "      " * (len(parts) - 1) + code.name)
             item.setData(Qt.ItemDataRole.UserRole, code.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, " › ".join(parts).casefold())
+            item.setData(_PATH_ROLE, " › ".join(parts).casefold())
             item.setToolTip(" › ".join(parts))
             if len(parts) == 1:
                 font = item.font()
@@ -50,18 +52,25 @@ class MergeCodeDialog(QDialog):
             self.list.addItem(item)
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Merge")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.filter.textChanged.connect(self._filter)
+        self.filter.returnPressed.connect(self._accept)
         self.list.itemDoubleClicked.connect(lambda _i: self._accept())
+        self.filter.setFocus()
 
     def _filter(self, text: str) -> None:
-        t = text.casefold()
+        t = text.casefold().strip()
+        first = None
         for i in range(self.list.count()):
             item = self.list.item(i)
-            item.setHidden(t not in item.data(Qt.ItemDataRole.UserRole + 1))
+            item.setHidden(bool(t) and t not in item.data(_PATH_ROLE))
+            if first is None and not item.isHidden() and t:
+                first = item
+        if first is not None:
+            self.list.setCurrentItem(first)
 
     def select_code(self, code_id: int) -> None:
         for i in range(self.list.count()):
@@ -76,3 +85,15 @@ class MergeCodeDialog(QDialog):
     def _accept(self) -> None:
         if self.target_id() is not None:
             self.accept()
+
+
+class MergeCodeDialog(CodePickerDialog):
+    def __init__(self, project, source_id: int, parent=None) -> None:
+        source = project.codes.get(source_id)
+        super().__init__(
+            project, "Merge code",
+            f"Merge “{source.name}” into the code you choose. Its codings move to that code, its child codes "
+            f"move under it, and then “{source.name}” is removed. You can undo this (Ctrl+Z).",
+            "Merge", exclude=set(project.codes.descendants(source_id)), parent=parent,
+        )
+        self.setObjectName("mergeCodeDialog")

@@ -594,3 +594,18 @@ def test_removing_a_coding_with_an_unsaved_memo_is_quiet(qtbot, main_window):
     assert QApplication.activeModalWidget() is None  # no error dialog
     w.undo_stack.undo()
     assert len(w.project.codings.list(document_id=doc.id)) == 1
+
+
+def test_apply_by_typing_a_code_name(qtbot, main_window):
+    w = main_window
+    doc, _text = _open(w, "Police lead 1")
+    w.view.select_cp(0, 12)
+
+    def pick(dlg):
+        qtbot.keyClicks(dlg.filter, "abduction")
+        qtbot.keyClick(dlg.filter, Qt.Key.Key_Return)
+
+    _on_next_modal(pick)
+    w.apply_code_dialog()
+    (coding,) = w.project.codings.list(document_id=doc.id)
+    assert coding.code_id == _code(w, CAWN).id
