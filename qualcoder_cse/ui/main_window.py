@@ -888,7 +888,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         QMessageBox.information(self, "Keyboard shortcuts", (
             "1-9\tapply a recent code to the selected text\n"
-            "Ctrl+K\tapply a code (choose from a list)\n"
+            "Ctrl+K\tapply a code: type part of its name, Enter\n"
             "Ctrl+Z\tundo\nCtrl+Shift+Z\tredo\n"
             "Ctrl+Shift+R\tremove the coding chosen in Details\n"
             "Ctrl+Shift+F\tfit that coding to the selection\n"
