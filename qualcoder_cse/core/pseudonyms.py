@@ -2,9 +2,10 @@
 
 An entity is identified by a keyed hash (HMAC-SHA256 under ``meta.pseudonym_secret``, which lives inside the
 encrypted file) of its kind and its normalised text (casefolded, accents and possessive stripped, whitespace
-collapsed). The same entity always gets the same placeholder ("[Person 3]") in every document. Optionally the
-original is kept in ``pseudonym_originals`` (still inside the encrypted file) so a researcher can look up who
-"[Person 3]" was; ``discard_originals()`` deletes that mapping for good. The anonymisation log records what was
+collapsed). The same entity always gets the same placeholder ("[Person 3]") in every document. Only if the
+researcher opts in (``set_keep_originals(True)``) is the original kept in ``pseudonym_originals`` (still inside
+the encrypted file) so that they can look up who "[Person 3]" was; ``discard_originals()`` deletes that mapping
+for good. The anonymisation log records what was
 decided (label, placeholder, decision, who, when), never the original text.
 """
 
@@ -105,7 +106,8 @@ class PseudonymManager(Manager):
 
     # ------------------------------------------------------------------ the optional mapping
     def keeps_originals(self) -> bool:
-        return (self.project.meta("pseudonym_keep_originals", "1") or "1") == "1"
+        """Off unless the researcher turns it on: by default no original reaches the file, not even encrypted."""
+        return self.project.meta("pseudonym_keep_originals", "0") == "1"
 
     def set_keep_originals(self, keep: bool) -> None:
         with self.project.transaction():

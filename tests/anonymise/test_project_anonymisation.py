@@ -82,7 +82,11 @@ def test_consistency_uses_the_keyed_hash_not_the_mapping(project, det):
     assert chantelle in anon2
 
 
-def test_mapping_is_kept_encrypted_and_can_be_discarded(project, det):
+def test_mapping_is_off_by_default_kept_when_asked_and_can_be_discarded(project, det):
+    assert not project.pseudonyms.keeps_originals()
+    _store(project, "Interview B", DOC2, det)
+    assert project.pseudonyms.originals_count() == 0
+    project.pseudonyms.set_keep_originals(True)
     _store(project, "Interview A", DOC1, det)
     person = next(p for p in project.pseudonyms.list() if p.kind == "PERSON")
     assert project.pseudonyms.original(person.id) in {"Kowalczyk", "Chantelle Booth"}
