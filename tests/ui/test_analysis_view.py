@@ -258,3 +258,17 @@ def test_document_theme_and_attribute_filters(qtbot, sample_rw):
     cols = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.model.columnCount())]
     assert cols == ["Police A"]
     assert cell(view, "Disruption", "Police A").data() == "3"
+
+
+def test_cancelled_export_writes_nothing(qtbot, sample_rw, tmp_path):
+    from qualcoder_cse.exporters.excel import ExportOptions
+    from qualcoder_cse.ui.export_dialog import _ExportWorker
+
+    out = tmp_path / "never.xlsx"
+    worker = _ExportWorker(sample_rw, out, ExportOptions(), None)
+    worker.cancelled = True  # as the Cancel button does; checked at every progress report
+    messages = []
+    worker.failed.connect(messages.append)
+    worker.run()
+    assert messages == ["Export cancelled; nothing was written."]
+    assert not out.exists() and not out.with_name("never.xlsx.partial").exists()
