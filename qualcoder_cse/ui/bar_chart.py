@@ -33,7 +33,7 @@ class BarChart(QWidget):
         """(category, series, rectangle) of every bar, in widget coordinates (also used by tests)."""
         if not self.categories or not self.series:
             return []
-        top = 24 + 16 * ((len(self.series) + 3) // 4)
+        top = 34 + 16 * ((len(self.series) + 3) // 4)  # below the legend, room for the peak label
         plot = QRectF(36, top, max(10, self.width() - 46), max(10, self.height() - top - 34))
         self._plot = plot
         peak = max((v for row in self.values for v in row), default=0) or 1
