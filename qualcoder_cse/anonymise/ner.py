@@ -28,6 +28,8 @@ class NerLayer:
             end = min(n, pos + _CHUNK)
             if end < n:
                 cut = text.rfind("\n", pos, end)
+                if cut <= pos:
+                    cut = text.rfind(" ", pos, end)
                 if cut > pos:
                     end = cut + 1
             yield pos, text[pos:end]
@@ -36,7 +38,17 @@ class NerLayer:
     def find(self, text: str, ranges: list[tuple[int, int]] | None = None) -> list[Span]:
         """NER spans over the whole text, or only over ``ranges`` (start, end) of it (the lines worth it)."""
         out: list[Span] = []
-        chunks = list(self._chunks(text)) if ranges is None else [(s, text[s:e]) for s, e in ranges]
+        if ranges is None:
+            chunks = list(self._chunks(text))
+        else:
+            chunks = []
+            for s, e in ranges:
+                while e - s > _CHUNK:  # a huge line (no newlines): cut at a space, keep within spaCy's limits
+                    cut = text.rfind(" ", s + _CHUNK // 2, s + _CHUNK)
+                    cut = cut if cut > s else s + _CHUNK
+                    chunks.append((s, text[s:cut]))
+                    s = cut
+                chunks.append((s, text[s:e]))
         with self._lock:
             docs = list(self.nlp.pipe(c for _o, c in chunks))
         for (offset, _chunk), doc in zip(chunks, docs, strict=True):
