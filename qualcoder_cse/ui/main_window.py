@@ -711,7 +711,7 @@ class MainWindow(QMainWindow):
             self.recent_bar.addWidget(hint)
         for i, cid in enumerate(self.recent_codes, start=1):
             path, colour, name = self._code_info.get(cid, ("?", "#999999", "?"))
-            short = name if len(name) <= 24 else name[:22].rstrip() + "…"
+            short = name if len(name) <= 20 else name[:18].rstrip() + "…"
             act = self.recent_bar.addAction(colour_icon(colour), f"{i} {short}", lambda cid=cid: self.apply_code(cid))
             act.setToolTip(f"{path} (key {i})")
         if hasattr(self, "code_panel"):
