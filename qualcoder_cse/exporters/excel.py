@@ -429,7 +429,13 @@ def build_workbook(data: an.AnalysisData, options: ExportOptions, progress: Prog
         for name in g.groups:
             row += [int(g.codings.iloc[i][name]), float(g.percent.iloc[i][name])]
         rows.append(row)
-    _table_sheet(wb, "By Group", header, rows, scale=(2, len(header) - 1))
+    sheet = _table_sheet(wb, "By Group", header, rows)
+    last = sheet.first + sheet.rows
+    for offset in (0, 1):  # one colour scale over the codings columns, another over the percentages
+        cols = [get_column_letter(3 + 2 * k + offset) for k in range(len(g.groups))]
+        if cols and last > sheet.first:
+            ref = " ".join(f"{c}{sheet.first + 1}:{c}{last}" for c in cols)
+            sheet.ws.conditional_formatting.add(ref, ColorScaleRule(**SCALE))
     tick("By Group")
     gaps = an.evidence_gaps(data, group_by, options.themes)
     _table_sheet(

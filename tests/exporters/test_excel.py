@@ -112,6 +112,8 @@ def test_cooccurrence_group_gaps_sheets(workbook):
         "young people: % of cases (n=1)",
     )
     assert grp["Disruption"][2:] == (1, 100, 3, 50, 0, 0)
+    scales = sorted(str(cf.sqref) for cf in workbook["By Group"].conditional_formatting)
+    assert scales == ["C2:C7 E2:E7 G2:G7", "D2:D7 F2:F7 H2:H7"]
     gaps = {
         (r[0], r[1]): r[2:] for r in workbook["Evidence Gaps"].iter_rows(min_row=2, values_only=True) if r[0]
     }
