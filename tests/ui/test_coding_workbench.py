@@ -609,3 +609,17 @@ def test_apply_by_typing_a_code_name(qtbot, main_window):
     w.apply_code_dialog()
     (coding,) = w.project.codings.list(document_id=doc.id)
     assert coding.code_id == _code(w, CAWN).id
+
+
+def test_settings_file_holds_no_transcript_text(qtbot, main_window, settings, passphrase):
+    w = main_window
+    _doc, text = _open(w, "Board focus group")
+    start = text.index("Information sharing")
+    w.view.select_cp(start, start + 40)
+    w.apply_code(_code(w, CAWN).id)
+    w.close()
+    settings.sync()
+    stored = open(settings.qs.fileName(), encoding="utf-8", errors="replace").read()
+    assert "project.qcse" in stored  # the recent list is there...
+    for fragment in ("Information sharing", "MASH", "patchy", passphrase):
+        assert fragment not in stored  # ...but no words of a transcript, and no passphrase
