@@ -3,6 +3,8 @@ undo and redo; remove and resize; merge and delete codes from the tree and undo;
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
@@ -619,7 +621,7 @@ def test_settings_file_holds_no_transcript_text(qtbot, main_window, settings, pa
     w.apply_code(_code(w, CAWN).id)
     w.close()
     settings.sync()
-    stored = open(settings.qs.fileName(), encoding="utf-8", errors="replace").read()
+    stored = Path(settings.qs.fileName()).read_text(encoding="utf-8", errors="replace")
     assert "project.qcse" in stored  # the recent list is there...
     for fragment in ("Information sharing", "MASH", "patchy", passphrase):
         assert fragment not in stored  # ...but no words of a transcript, and no passphrase
