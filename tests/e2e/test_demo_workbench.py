@@ -66,3 +66,27 @@ def test_gui_screenshot(qapp, demo_path, tmp_path, monkeypatch):
     monkeypatch.setenv("QUALCODER_CSE_PASSPHRASE", "wrong")
     assert run(str(demo_path), screenshot=str(tmp_path / "no.png"), settings=Settings(tmp_path / "s.ini")) == 3
     assert not (tmp_path / "no.png").exists()
+
+
+def test_gui_project_without_the_environment_asks(qtbot, demo_path, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from qualcoder_cse.app import open_with_passphrase
+
+    monkeypatch.delenv("QUALCODER_CSE_PASSPHRASE", raising=False)
+    window = MainWindow(Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+
+    def answer():
+        dlg = QApplication.activeModalWidget()
+        if dlg is None:
+            QTimer.singleShot(20, answer)
+            return
+        dlg.passphrase.setText(DEMO_PASSPHRASE)
+        dlg.try_open()
+
+    QTimer.singleShot(0, answer)
+    assert open_with_passphrase(window, demo_path, "bob")
+    assert window.project.coder.name == "bob" and "bob" in window.coder_label.text()
+    window.close()
