@@ -9,7 +9,14 @@ Definitions of every measure are in each module's docstring and in docs/analysis
 
 from __future__ import annotations
 
-from .agreement import AgreementResult, agreement, cohen_kappa, cohen_kappa_table, krippendorff_alpha_nominal
+from .agreement import (
+    AgreementResult,
+    agreement,
+    cohen_kappa,
+    cohen_kappa_table,
+    disagreements,
+    krippendorff_alpha_nominal,
+)
 from .cooccurrence import Cooccurrence, cooccurrence, overlap_quotes
 from .data import AnalysisData, Filters, load
 from .framework import FrameworkMatrix, Quote, framework_matrix, quotes_for
@@ -33,6 +40,7 @@ __all__ = [
     "cohen_kappa_table",
     "cooccurrence",
     "default_group_attribute",
+    "disagreements",
     "evidence_gaps",
     "framework_matrix",
     "krippendorff_alpha_nominal",

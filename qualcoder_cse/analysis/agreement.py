@@ -293,3 +293,52 @@ def _pct(po: float) -> float:
 
 def _r(x: float) -> float:
     return float("nan") if x is None or np.isnan(x) else round(float(x), 4)
+
+
+def disagreements(data: AnalysisData, code_id: int, coder_a: str, coder_b: str) -> list:
+    """The passages behind an agreement row: where one of the two coders applied the code and the other did
+    not, in the documents both coded anything in (the units the pair is scored on), in document order. Each
+    quote's coder says who coded it ("only alice")."""
+    from .framework import Quote
+
+    c = data.codings
+    common = set(c.loc[c["coder"] == coder_a, "document_id"]) & set(
+        c.loc[c["coder"] == coder_b, "document_id"]
+    )
+    k = c[
+        (c["code_id"] == int(code_id)) & c["document_id"].isin(common) & c["coder"].isin([coder_a, coder_b])
+    ]
+    label = data.code_label(code_id)
+    out = []
+    for doc_id, g in k.groupby("document_id"):
+        s, e = g["start"].to_numpy(), g["end"].to_numpy()
+        who = (g["coder"] == coder_b).to_numpy().astype(np.int64)  # 0: coder A, 1: coder B
+        bounds = np.unique(np.concatenate([s, e]))
+        diff = np.zeros((len(bounds), 2), dtype=np.int64)
+        np.add.at(diff, (np.searchsorted(bounds, s), who), 1)
+        np.add.at(diff, (np.searchsorted(bounds, e), who), -1)
+        cover = np.cumsum(diff, axis=0)[:-1] > 0
+        owner = np.where(cover[:, 0] & ~cover[:, 1], 0, np.where(cover[:, 1] & ~cover[:, 0], 1, -1))
+        i = 0
+        while i < len(owner):
+            if owner[i] < 0:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(owner) and owner[j + 1] == owner[i]:
+                j += 1
+            start, end = int(bounds[i]), int(bounds[j + 1])
+            name = coder_a if owner[i] == 0 else coder_b
+            out.append(
+                Quote(
+                    int(doc_id),
+                    data.document_names.get(doc_id, str(doc_id)),
+                    start,
+                    end,
+                    f"only {name}",
+                    label,
+                    data.text(doc_id, start, end),
+                )
+            )
+            i = j + 1
+    return out

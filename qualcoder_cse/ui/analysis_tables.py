@@ -39,7 +39,8 @@ def matrix_frame(name: str, data: an.AnalysisData, measure, group_by: str, unit:
     alpha = dict(zip(res.alpha["code_id"], res.alpha["alpha"], strict=False))
     df["alpha"] = [alpha.get(c) for c in res.pairs["code_id"]]
     df.index = [str(i + 1) for i in range(len(df))]
-    return df, res.pairs["code_id"].tolist(), list(df.columns), [5, 6]
+    keys = list(zip(res.pairs["code_id"], res.pairs["coder_a"], res.pairs["coder_b"], strict=False))
+    return df, keys, list(df.columns), [5, 6]
 
 
 def chart_data(data: an.AnalysisData, group_by: str) -> tuple:

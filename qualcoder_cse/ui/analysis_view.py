@@ -397,10 +397,8 @@ class AnalysisView(QWidget):
             quotes = self._group_quotes(int(code_id), group)
         elif name == "Co-occurrence":
             quotes = an.overlap_quotes(self.data, row_key, col_key)
-        else:
-            self.quote_label.setText("Quotes are shown for the matrices, not for the agreement table.")
-            self.quotes.clear()
-            return
+        else:  # agreement: where the two coders differ on the code
+            quotes = an.disagreements(self.data, *row_key)
         self.quotes.clear()
         for q in quotes:
             item = QListWidgetItem(q.cite())

@@ -124,3 +124,18 @@ def test_agreement_needs_two_coders(sample):
         an.agreement(an.load(sample, an.Filters(coders=["alice"])))
     with pytest.raises(InvalidValue):
         an.agreement(an.load(sample), unit="paragraph")
+
+
+def test_disagreements_list_what_only_one_coder_coded(sample):
+    data = an.load(sample)
+    listened = int(data.codes.loc[data.codes["path"] == "Voice/Listened", "id"].iloc[0])
+    quotes = an.disagreements(data, listened, "alice", "bob")
+    assert [(q.document, q.start, q.end, q.coder, q.text) for q in quotes] == [
+        ("Police 1", 39, 60, "only bob", "hotels with licensing"),
+        ("Police 1", 62, 80, "only alice", "Nothing else works"),
+        ("Focus group", 18, 23, "only bob", " when"),
+        ("YP chat", 19, 23, "only bob", " tbh"),
+    ]  # Police 2 is left out: bob coded nothing there
+    # the characters listed are exactly the table's disagreements (b + c)
+    row = an.agreement(data).pairs.set_index("code").loc["Voice/Listened"]
+    assert sum(q.end - q.start for q in quotes) == row.a_only + row.b_only

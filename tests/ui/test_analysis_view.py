@@ -118,6 +118,8 @@ def test_filters_and_other_matrices(qtbot, sample_rw):
     settle(view, qtbot)
     assert cell(view, "2", "code").data() == "Disruption/CAWN"
     assert cell(view, "2", "kappa").data() == "0.82"
+    click(view, qtbot, cell(view, "2", "kappa"))
+    assert view.quotes.item(0).text() == "“ a lot” (Police 1, 22–28; only alice)"
     view.matrix_box.setCurrentText("Co-occurrence")
     settle(view, qtbot)
     assert cell(view, "Disruption/CAWN", "Disruption/Hotels").data() == "1"
