@@ -694,7 +694,7 @@ def table(rows: list[Row]) -> str:
 
 
 def environment() -> dict:
-    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    load = [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
     import sqlcipher3
 
     return {
