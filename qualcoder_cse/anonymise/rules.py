@@ -628,6 +628,10 @@ class RuleLayer:
             return 0.6
         if t.cap and t.initial and (poss or nxt in NAME_RIGHT - {"was", "is", "has", "had", "and"}):
             return 0.55
+        if t.cap and t.initial and nxt in ("was", "is", "has", "had") and self.g.words.get(k, 99) >= 20 and (
+            g[0] >= 500
+        ):
+            return 0.5  # "Grace was lovely", "Jack had a car" (not "Hope was lost": a commoner word)
         if poss and t.cap:
             return 0.55
         return 0.0

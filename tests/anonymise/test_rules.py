@@ -83,6 +83,8 @@ def test_possessive_stays_outside(det):
         "Hope that helps.",
         "Will you come with us?",
         "they will take u home",
+        "Hope was lost.",
+        "Will is coming.",
         "it may take a while",
     ],
 )
@@ -100,6 +102,7 @@ def test_words_that_are_also_names_used_as_words(det, text):
         ("Hope died in 2016", "Hope"),
         ("like amber stopped coming to n that", "amber"),
         ("is amber ok now?", "amber"),
+        ("Grace was lovely to me.", "Grace"),
     ],
 )
 def test_words_that_are_also_names_used_as_names(det, text, expected):
