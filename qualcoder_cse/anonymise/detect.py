@@ -18,7 +18,18 @@ from collections.abc import Iterable
 
 from .gazetteers import Gazetteers, load_gazetteers
 from .patterns import find_patterns
-from .rules import MONTHS, NOT_NAMES, ROLE_UPPER, ROLE_WORDS, STOP, WEEKDAYS, RuleLayer, Tok, tokenize
+from .rules import (
+    MONTHS,
+    NATIONAL,
+    NOT_NAMES,
+    ROLE_UPPER,
+    ROLE_WORDS,
+    STOP,
+    WEEKDAYS,
+    RuleLayer,
+    Tok,
+    tokenize,
+)
 from .spans import LABELS, Span, entity_key, fold
 
 __all__ = ["LABELS", "Detector", "Span", "load_detector"]
@@ -65,13 +76,25 @@ class Detector:
         words, given = self.gaz.words, self.gaz.given
         cand = bytearray(len(text) + 1)
         lines: dict[int, int] = {}
-        for t in toks:
+        def plain_title(i: int) -> bool:
+            if i < 0 or i >= len(toks):
+                return False
+            t = toks[i]
+            k = t.key
+            return t.shape == "title" and not t.initial and k.isalpha() and k not in STOP and k not in NOT_NAMES \
+                and k not in MONTHS and k not in WEEKDAYS and t.text[1:].islower() and k not in ROLE_WORDS
+
+        for i, t in enumerate(toks):
             k = t.key
             if cov[t.start] or k in STOP or k in NOT_NAMES or k in ROLE_WORDS or not k.isalpha() or len(k) < 2:
                 continue
             if k in MONTHS or k in WEEKDAYS or k.rstrip("s") in WEEKDAYS or not t.text[1:].islower():
                 continue
-            if (t.shape == "title" and not t.initial and k not in words) or (
+            # a Title Case phrase mid-sentence ("Safe Haven", "Brighter Futures") may be a name made of words
+            phrase = plain_title(i) and k in words and (
+                (plain_title(i + 1) and toks[i + 1].spaced) or (plain_title(i - 1) and t.spaced)
+            )
+            if (t.shape == "title" and not t.initial and k not in words) or phrase or (
                 t.shape == "title" and t.initial and k not in words and (k in given or k in self.gaz.surnames)
             ):
                 cand[t.start:t.base_end] = b"\x01" * (t.base_end - t.start)
@@ -83,8 +106,10 @@ class Detector:
         out = []
         exact = {(s.start, s.end, s.label) for s in spans}
         for s in self.ner.find(text, sorted(lines.items())):
-            if s.text[:1] in "\"'“‘(":
+            if s.text[:1] in "\"'“‘(" or _NER_NOT.search(s.text) or fold(s.text) in NATIONAL:
                 continue
+            if s.label == "PERSON" and all(words.get(w, 99) <= 20 for w in fold(s.text).split()):
+                continue  # "Social Care": ordinary words are not a person
             if (s.start, s.end, s.label) in exact:
                 out.append(s)  # agreement raises the confidence when merged
             elif any(cand[s.start:s.end]) and not any(cov[s.start:s.end]):
@@ -265,6 +290,11 @@ def _person_to_place(s: Span) -> Span | None:
     if s.label == "PERSON" and _PLACE_FIRST.match(s.text):
         return Span(s.start, s.end, "LOCATION", s.text, s.confidence, s.source)
     return s
+
+
+# legislation, guidance and job titles the model may take for names
+_NER_NOT = re.compile(r"\b(?:Act|Acts|Order|Regulations|Guidance|Offences|Head of|Director of|Working Together|"
+                      r"Keeping Children Safe|Protocol|Strategy|Framework|Procedures?)\b|\d{4}$")
 
 
 def _org_with_town(text: str, spans: list[Span]) -> list[Span]:
