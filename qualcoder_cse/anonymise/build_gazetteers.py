@@ -40,9 +40,9 @@ def _rows(path: Path):
 
 def _write(path: Path, rows) -> int:
     n = 0
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz:
         for row in rows:
-            fh.write("\t".join(str(x) for x in row) + "\n")
+            gz.write(("\t".join(str(x) for x in row) + "\n").encode("utf-8"))  # mtime 0: reproducible bytes
             n += 1
     return n
 
@@ -93,7 +93,7 @@ def build(data: Path, scowl: Path, out: Path) -> None:
 
     tiers: dict[str, int] = {}
     for tier in SCOWL_TIERS:
-        for stem in ("english-words", "british-words"):
+        for stem in ("english-words", "british-words", "american-words"):
             path = scowl / f"{stem}.{tier}"
             if not path.exists():
                 continue

@@ -57,7 +57,10 @@ def load_gazetteers(directory: str | None = None) -> Gazetteers:
             with gzip.open(cache, "rb") as fh:
                 data = pickle.load(fh)  # our own file, shipped with the app; never user input
             if data.get("version") == CACHE_VERSION:
-                return _with_nicknames(Gazetteers(**{k: data[k] for k in _FIELDS}))
+                fields = {k: data[k] for k in _FIELDS}
+                for k in ("street_suffixes", "street_prefixes", "major"):
+                    fields[k] = set(fields[k])
+                return _with_nicknames(Gazetteers(**fields))
         except (OSError, EOFError, pickle.UnpicklingError, KeyError, TypeError, AttributeError):
             pass
     return _with_nicknames(parse_tsv(d))
@@ -79,6 +82,8 @@ def _with_nicknames(g: Gazetteers) -> Gazetteers:
 def write_cache(directory: Path) -> Path:
     g = parse_tsv(directory)
     data = {k: getattr(g, k) for k in _FIELDS}
+    for k in ("street_suffixes", "street_prefixes", "major"):
+        data[k] = sorted(data[k])  # sets pickle in hash order; sorted lists give the same bytes every time
     data["version"] = CACHE_VERSION
     out = directory / CACHE_NAME
     with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as fh:

@@ -52,6 +52,7 @@ _RX: list[tuple[str, re.Pattern, float]] = [
     ("DATE", re.compile(rf"(?<!\w){_WEEKDAY}\s+the\s+{_DAY}(?!\w)", re.IGNORECASE), 0.8),
     ("DATE", re.compile(rf"(?<!\w){_MON}\s+(?:the\s+)?{_DAY}(?:,?\s+{_YEAR})?(?![\w:])", re.IGNORECASE), 0.8),
     ("PERSON", re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?!\w)"), 0.7),  # initials: K.M.
+    ("PERSON", re.compile(r"(?<=[\"“])[A-Z](?=[\"”])"), 0.5),  # a one-letter nickname in quotes: "K"
     # usernames: letters with _ or . joins, or letters ending in digits ("jaybae_x", "sk8r_kyle", "deebee07")
     ("CONTACT", re.compile(r"(?<![\w@.])[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*(?![\w@])"), 0.8),
     ("CONTACT", re.compile(r"(?<![\w@.])[a-z]{3,}[a-z0-9]*[0-9]{2}(?![\w@])"), 0.6),

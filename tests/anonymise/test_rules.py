@@ -254,3 +254,8 @@ def test_form_fields(det):
     text = "Name: SMITH, Kayleigh\nDOB: 12/04/2002\nKnown as: Kaz\nSocial worker: Ms Deborah Ola\nSubject: Tuesday\n"
     assert spans(det, text, "PERSON") == ["SMITH", "Kayleigh", "Kaz", "Deborah Ola"]
     assert spans(det, text, "DATE") == ["12/04/2002"]
+
+
+def test_one_letter_nickname_in_quotes(det):
+    assert spans(det, 'Note the one-letter nickname "K": impossible to anonymise', "PERSON") == ["K"]
+    assert spans(det, "K was there", "PERSON") == []
