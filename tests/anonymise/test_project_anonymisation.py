@@ -116,6 +116,8 @@ def test_no_original_string_in_the_project_file_after_import(project_path, passp
             assert original.lower() not in stored.lower()
         for turn in project.turns.list(doc.id):
             assert not any(o in turn.speaker for o in ORIGINALS)
+        assert "Kowalczyk" not in doc.name  # the file name is anonymised too
+        assert project.pseudonyms.log(doc.id)  # and the import logged its decisions
         # every table, decrypted: no original anywhere (the optional mapping is switched off)
         for table in project.db.table_names():
             for row in project.db[table].rows:
