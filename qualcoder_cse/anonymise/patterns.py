@@ -84,6 +84,9 @@ _BEFORE_PLATFORM = re.compile(
 )
 
 
+_REG_SHAPE = re.compile(r"^[A-Za-z]{2}\d{2}-[A-Za-z]{3}$")
+
+
 def _digits(s: str) -> int:
     return sum(c.isdigit() for c in s)
 
@@ -104,7 +107,7 @@ def _valid(label: str, text: str, full: str, start: int) -> bool:
         d -= _digits(re.sub(r"^.*?(?:ext\.?|x)\s?", "", text)) if re.search(r"(?:ext\.?|x)\s?\d", text) else 0
         return (d in (12, 13)) if text.startswith("+") else d in (10, 11, 12)
     if label == "ID":
-        if "/" in text or "-" in text:
+        if ("/" in text or "-" in text) and not _REG_SHAPE.match(text):
             return _digits(text) >= 5
         if text.isdigit() and len(text) < 10:
             return False

@@ -61,6 +61,7 @@ def test_not_usernames(text):
     [
         ("a silver Astra, YK09 TFA.", "YK09 TFA"),
         ("plate was ab12 cde or smthn", "ab12 cde"),
+        ("seen outside twice: AB12-CDE and", "AB12-CDE"),
         ("a red Corsa LN 64 ZTE parked", "LN 64 ZTE"),
         ("old car P123 ABC outside", "P123 ABC"),
         ("crime reference 14/118273/16 was", "14/118273/16"),
