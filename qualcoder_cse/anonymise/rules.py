@@ -146,6 +146,11 @@ for _cue in sorted(NAME_LEFT, key=len, reverse=True):
 ORG_KNOWN_FIRST = frozenset(k[0] for k in ORG_KNOWN)
 LOWER_TITLES = frozenset(["mr", "mrs", "miss", "ms", "pc", "dc", "ds", "sgt", "coach", "sir", "miss"])
 UNKNOWN_CONF = 0.42
+LOC_HEAD_BLOCK = frozenset(
+    "end side head down bottom ground cross common edge link corner piece field fields approach mount view "
+    "bank gate farm cottages mill bridge wood oval circle ride fold glas bach newydd fawr isaf uchaf wen gwyn "
+    "las coed afon nant felin ysgol eglwys bryn pleasant dale".split()
+)
 PAST_NAME_VERBS = frozenset(
     ["said", "says", "told", "texted", "messaged", "rang", "reckons", "asked", "stopped", "went", "came", "got", "kept", "picked", "took", "gave", "knew", "lived", "moved", "left", "ran", "showed", "started", "wanted", "needed", "tried", "goes", "comes", "gets", "keeps", "picks", "takes", "gives", "wants"]
 )
@@ -215,6 +220,8 @@ class RuleLayer:
     def __init__(self, gaz: Gazetteers) -> None:
         self.g = gaz
         self._del_index: set[str] | None = None
+        # capitalised street and place heads: the hand list plus OS street-type words, minus generic ones
+        self.loc_heads = LOC_HEADS_CAP | {"bay", "quays", "marina", "docks"} | (gaz.street_suffixes - LOC_HEAD_BLOCK)
         self._popular: set[str] = set()
 
     # ---------------------------------------------------------------- name scoring
@@ -294,7 +301,7 @@ class RuleLayer:
         for i, t in enumerate(toks):
             k = keys[i]
             # ---- organisations and places by head word (look left from the head)
-            if k in ORG_HEADS_CAP or k in LOC_HEADS_CAP or k in ORG_LOWER_HEADS or k in LOC_LOWER_HEADS or (
+            if k in ORG_HEADS_CAP or k in self.loc_heads or k in ORG_LOWER_HEADS or k in LOC_LOWER_HEADS or (
                 k in MULTI_FIRST or k in LOWER_HEAD_OUTSIDE
             ):
                 self._head_rule(text, toks, keys, i, add, upper_doc)
@@ -650,11 +657,11 @@ class RuleLayer:
                 break
         if t.shape == "upper" and not upper_doc and k not in ("abc", "fc", "cic"):
             return
-        if head_end == i and not (k in ORG_HEADS_CAP or k in LOC_HEADS_CAP or k in ORG_LOWER_HEADS
+        if head_end == i and not (k in ORG_HEADS_CAP or k in self.loc_heads or k in ORG_LOWER_HEADS
                                   or k in LOC_LOWER_HEADS or k in LOWER_HEAD_OUTSIDE):
             return
         is_org = head_end > i or k in ORG_HEADS_CAP or k in ORG_LOWER_HEADS or k in LOWER_HEAD_OUTSIDE
-        is_loc = head_end == i and (k in LOC_HEADS_CAP or k in LOC_LOWER_HEADS)
+        is_loc = head_end == i and ((k in self.loc_heads and t.cap) or k in LOC_HEADS_CAP or k in LOC_LOWER_HEADS)
         nxt = keys[head_end + 1] if head_end + 1 < len(keys) else ""
         if t.shape == "lower" and k in LOWER_HEAD_OUTSIDE:
             is_org, is_loc = True, False
