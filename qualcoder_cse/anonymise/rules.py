@@ -147,9 +147,7 @@ ORG_KNOWN_FIRST = frozenset(k[0] for k in ORG_KNOWN)
 LOWER_TITLES = frozenset(["mr", "mrs", "miss", "ms", "pc", "dc", "ds", "sgt", "coach", "sir", "miss"])
 UNKNOWN_CONF = 0.42
 LOC_HEAD_BLOCK = frozenset(
-    "end side head down bottom ground cross common edge link corner piece field fields approach mount view "
-    "bank gate farm cottages mill bridge wood oval circle ride fold glas bach newydd fawr isaf uchaf wen gwyn "
-    "las coed afon nant felin ysgol eglwys bryn pleasant dale".split()
+    ["end", "side", "head", "down", "bottom", "ground", "cross", "common", "edge", "link", "corner", "piece", "field", "fields", "approach", "mount", "view", "bank", "gate", "farm", "cottages", "mill", "bridge", "wood", "oval", "circle", "ride", "fold", "glas", "bach", "newydd", "fawr", "isaf", "uchaf", "wen", "gwyn", "las", "coed", "afon", "nant", "felin", "ysgol", "eglwys", "bryn", "pleasant", "dale"]
 )
 PAST_NAME_VERBS = frozenset(
     ["said", "says", "told", "texted", "messaged", "rang", "reckons", "asked", "stopped", "went", "came", "got", "kept", "picked", "took", "gave", "knew", "lived", "moved", "left", "ran", "showed", "started", "wanted", "needed", "tried", "goes", "comes", "gets", "keeps", "picks", "takes", "gives", "wants"]
