@@ -207,7 +207,11 @@ def run_selfcheck(report: Callable[[str], None] = print) -> bool:
     """
     from .core import ProjectError
 
-    folder = Path(tempfile.mkdtemp(prefix="qcse-selfcheck-"))
+    try:
+        folder = Path(tempfile.mkdtemp(prefix="qcse-selfcheck-"))
+    except OSError as exc:
+        report(f"FAILED  temporary folder: cannot create one in {tempfile.gettempdir()} ({exc.strerror})")
+        return False
     ctx = _Context(folder=folder, passphrase=secrets.token_urlsafe(24))
     results: list[StepResult] = []
     try:

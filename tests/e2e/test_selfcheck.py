@@ -14,6 +14,7 @@ from qualcoder_cse.selfcheck import (
     SelfCheckFailed,
     _Context,
     _step_anonymised,
+    run_selfcheck,
 )
 
 
@@ -44,3 +45,10 @@ def test_surviving_identifier_fails_the_check(tmp_path: Path) -> None:
         _step_anonymised(ctx)
     ctx.stored_text = "DI: I first met [Person] at [Org]."
     assert "none of the sample" in _step_anonymised(ctx)
+
+
+def test_unusable_temporary_folder_is_a_named_failure(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    lines: list[str] = []
+    assert not run_selfcheck(lines.append)
+    assert lines == [lines[0]] and lines[0].startswith("FAILED  temporary folder: cannot create one in")
