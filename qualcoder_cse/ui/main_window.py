@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import commands as cmd
+from .background import BackgroundJob
 from .code_tree import CodeTreePanel
 from .code_tree_model import colour_icon
 from .details_pane import DetailsPane
@@ -48,33 +49,6 @@ from .start_screen import StartScreen
 
 PAGE_START, PAGE_WORK, PAGE_LOCK = 0, 1, 2
 MAX_RECENT_CODES = 9
-
-
-class _Worker(QObject):
-    finished = Signal(object, object)  # result, exception
-    progress = Signal(int, int)
-
-    def __init__(self, fn) -> None:
-        super().__init__()
-        self.fn = fn
-        self.cancelled = False
-
-    def run(self) -> None:
-        def report(done: int, total: int) -> bool:
-            self.progress.emit(done, total)
-            return not self.cancelled
-
-        try:
-            self.finished.emit(self.fn(report), None)
-        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, shown there
-            self.finished.emit(None, exc)
-
-
-class _Relay(QObject):
-    """Lives in the GUI thread; the worker's signals reach the progress dialog and ``on_done`` through it."""
-
-    finished = Signal(object, object)
-    progress = Signal(int, int)
 
 
 class MainWindow(QMainWindow):
@@ -99,7 +73,7 @@ class MainWindow(QMainWindow):
         self._locked = False
         self._hidden_docks: list[QDockWidget] = []
         self._pending: set[str] = set()
-        self._threads: list = []
+        self._jobs: list[BackgroundJob] = []
         self._code_info: dict[int, tuple[str, str, str]] = {}  # id -> (readable path, colour, name)
         self._coder_names: dict[int, str] = {}
 
@@ -348,42 +322,10 @@ class MainWindow(QMainWindow):
 
     def run_in_background(self, fn, on_done, progress_label: str = "Working…") -> None:
         """Run ``fn(progress)`` in a thread with a modal progress dialog; ``on_done(result)`` on success."""
-        dialog = QProgressDialog(progress_label, "Cancel", 0, 0, self)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        thread = QThread(self)
-        worker = _Worker(fn)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-
-        def progress(done: int, total: int) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-
-        def finished(result, exc) -> None:
-            dialog.close()
-            thread.quit()
-            thread.wait()
-            if (thread, worker) in self._threads:
-                self._threads.remove((thread, worker))
-            if worker.cancelled and self.project is None:
-                return  # the project was closed under the job; nothing left to show
-            if exc is not None:
-                self.show_error(exc)
-            else:
-                on_done(result)
-
-        # A plain function connected to the worker's signals would run in the worker thread; routing them
-        # through an object living in this (GUI) thread queues them here, where dialogs may be touched.
-        relay = _Relay(self)
-        worker.progress.connect(relay.progress)
-        worker.finished.connect(relay.finished)
-        relay.progress.connect(progress)
-        relay.finished.connect(finished)
-        relay.finished.connect(relay.deleteLater)
-        dialog.canceled.connect(lambda: setattr(worker, "cancelled", True))
-        self._threads.append((thread, worker))
-        thread.start()
+        job = BackgroundJob(self, fn, on_done, progress_label)
+        self._jobs.append(job)
+        job.ended.connect(lambda: self._jobs.remove(job))
+        job.start()
 
     # ================================================================= project lifecycle
     def _show_start(self) -> None:
@@ -437,11 +379,11 @@ class MainWindow(QMainWindow):
             return
         self.project_closing.emit()
         self.details.keep_memo_edit()
-        for _thread, worker in list(self._threads):  # a job still writing must stop before the file closes
-            worker.cancelled = True
-        for thread, _worker in list(self._threads):
-            thread.quit()
-            thread.wait()
+        for job in list(self._jobs):  # a job still writing must stop before the file closes
+            job.worker.cancelled = True
+        for job in list(self._jobs):
+            job.thread.quit()
+            job.thread.wait()
         project, self.project = self.project, None
         project.unsubscribe(self._on_project_event)
         self.undo_stack.clear()

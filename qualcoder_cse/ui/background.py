@@ -1,0 +1,76 @@
+"""Long work off the GUI thread: a worker in a QThread behind a modal progress dialog with Cancel.
+
+``fn(progress)`` runs in the worker; ``progress(done, total)`` returns False once the user cancels. The result
+(or the exception) reaches ``on_done`` / the window's error dialog on the GUI thread, through slots of a
+QObject that lives there (a plain function connected to a worker signal would run in the worker thread).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog
+
+
+class Worker(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object, object)  # result, exception
+
+    def __init__(self, fn) -> None:
+        super().__init__()
+        self.fn = fn
+        self.cancelled = False
+
+    def run(self) -> None:
+        def report(done: int, total: int) -> bool:
+            self.progress.emit(done, total)
+            return not self.cancelled
+
+        try:
+            self.finished.emit(self.fn(report), None)
+        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, shown there
+            self.finished.emit(None, exc)
+
+
+class BackgroundJob(QObject):
+    """Runs ``fn(progress)`` in a QThread behind a modal progress dialog; ``on_done(result)`` or an error
+    dialog follow on the GUI thread (this object lives there, so its slots are queued to it)."""
+
+    ended = Signal()
+
+    def __init__(self, window, fn, on_done, label: str) -> None:
+        super().__init__(window)
+        self.window, self.on_done = window, on_done
+        self.dialog = QProgressDialog(label, "Cancel", 0, 0, window)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.thread = QThread(self)
+        self.worker = Worker(fn)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.progress.connect(self._progress)
+        self.worker.finished.connect(self._finished)
+        self.dialog.canceled.connect(self._cancel)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    @Slot()
+    def _cancel(self) -> None:
+        self.worker.cancelled = True
+
+    @Slot(int, int)
+    def _progress(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, max(total, 1)))
+
+    @Slot(object, object)
+    def _finished(self, result, exc) -> None:
+        self.dialog.reset()
+        self.dialog.close()
+        self.thread.quit()
+        self.thread.wait()
+        self.ended.emit()
+        if exc is not None:
+            self.window.show_error(exc)
+        else:
+            self.on_done(result)
