@@ -86,6 +86,20 @@ _BEFORE_PLATFORM = re.compile(
 
 _REG_SHAPE = re.compile(r"^[A-Za-z]{2}\d{2}-[A-Za-z]{3}$")
 
+# a partial registration ("BX17", "MA70") is an identifier only when a vehicle word comes shortly before it
+_PARTIAL_PLATE = re.compile(
+    r"\b(?:reg|regs|registration|plate|plates|number\s?plate|partial|reg\s?no|car|van|vehicle|motor)\b"
+    r"[^\n.;]{0,30}?(?<![\w/-])[\"“'‘]?([A-Z]{2}\d{2})(?![\w/-]|\s[A-Za-z]{3}\b)",
+    re.IGNORECASE,
+)
+# references named as such: "case reference 20BW/11873/18", "crime number: 13/44521/19", "URN 06CW0412318"
+_REF_CUE = re.compile(
+    r"\b(?:reference|ref|ref\s?no|urn|crime\s(?:number|no|ref)|incident\s(?:number|no|ref)|log\s(?:number|no)|"
+    r"case\s(?:number|no)|custody\s(?:number|no)|occurrence\s(?:number|no))\.?(?:\s?(?:number|no)\.?)?"
+    r"(?:\s+(?:is|was|of))?[\s:#]*(?P<ref>[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)*)",
+    re.IGNORECASE,
+)
+
 
 def _digits(s: str) -> int:
     return sum(c.isdigit() for c in s)
@@ -127,6 +141,13 @@ def find_patterns(text: str) -> Iterator[Span]:
                 frag = text[s:e]
             if _valid(label, frag, text, s):
                 yield Span(s, e, label, frag, conf, "pattern")
+    for m in _PARTIAL_PLATE.finditer(text):
+        if m.group(1)[:2].isupper() or m.group(1)[:2].islower():
+            yield Span(m.start(1), m.end(1), "ID", m.group(1), 0.7, "context")
+    for m in _REF_CUE.finditer(text):
+        ref = m.group("ref")
+        if _digits(ref) >= 4 and len(ref) >= 5:
+            yield Span(m.start("ref"), m.end("ref"), "ID", ref, 0.8, "context")
     for m in _BEFORE_PLATFORM.finditer(text):
         u = m.group(1)
         if any(c.isdigit() or c in "_." for c in u) or re.search(r"[a-z][A-Z]", u):

@@ -138,7 +138,7 @@ _HEADER_CUE = re.compile(
 ROLE_UPPER = frozenset(
     ["int", "iv", "yp", "yps", "r", "q", "a", "p", "i", "f", "m", "ie", "ch", "mod", "fac", "res", "inv", "sw", "dsl", "sio", "pc", "dc", "ds", "di", "dci", "sgt", "ps", "ins", "ivr", "ver", "me", "all", "interp", "dsu", "dcs", "acc", "dcc", "supt", "insp", "cse", "cid", "yot", "mash", "nhs", "gp", "sen", "tbc", "aob", "ld", "ok", "na", "nb", "re", "cc"]
 ) | frozenset(
-    ["dob", "ni", "tel", "mob", "ref", "urn", "oic", "pnc", "crn", "cin", "cp", "lac", "cla", "ehcp", "send", "pcso", "dv", "va"]
+    ["ip", "interp", "dob", "ni", "tel", "mob", "ref", "urn", "oic", "pnc", "crn", "cin", "cp", "lac", "cla", "ehcp", "send", "pcso", "dv", "va"]
 )
 CUES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _cue in sorted(NAME_LEFT, key=len, reverse=True):
@@ -351,6 +351,7 @@ class RuleLayer:
                         end += 1
                     add(i, end, "PERSON", 0.9, "context")
                     break
+        self._nickname_cues(text, toks, keys, used, add, upper_doc)
         # ---- "lil d", "big man" style street names
         for i in range(n - 1):
             if keys[i] in ("lil", "little", "big", "young", "yung") and not used[i + 1]:
@@ -501,6 +502,60 @@ class RuleLayer:
             add(i, end, "PERSON", gscore, "unknown" if gscore == UNKNOWN_CONF else "gazetteer")
         return out
 
+    # ---------------------------------------------------------------- nicknames
+    def _nickname_cues(self, text, toks, keys, used, add, upper_doc) -> None:
+        """Nicknames that are ordinary words or that no list knows, found by the words around them: "they
+        called him Boxer", "a man, Noddy, they called him", "Mercedes (14)", "shadz said", "with "T-Bone"."""
+        n = len(toks)
+        for i in range(n):
+            if used[i]:
+                continue
+            t = toks[i]
+            k = keys[i]
+            if k in STOP or k in MONTHS or k in WEEKDAYS or k in ROLE_WORDS or not k[:1].isalpha():
+                continue
+            if t.shape == "upper" and not upper_doc:
+                continue
+            prev = tuple(keys[max(0, i - 2):i])
+            nxt = tuple(keys[i + 1:i + 4])
+            after = text[t.base_end:t.base_end + 12]
+            conf = 0.0
+            if t.cap and not t.initial and prev[-1:] in (("him",), ("her",)) and prev[:1] in (
+                ("called",), ("calls",), ("call",), ("nicknamed",)
+            ) and k not in NOT_NAMES:
+                conf = 0.7  # "everyone called him Boxer"
+            elif t.cap and nxt[:3] in _CALLED_RIGHT and k not in NOT_NAMES:
+                conf = 0.7  # "a man, Noddy, they called him"
+            elif t.cap and k not in NOT_NAMES - _CAR_NAMES and _AGE_AFTER.match(after) and len(k) >= 2:
+                conf = 0.7  # "Mercedes (14, says she's 16)"
+            elif t.shape == "lower" and len(k) >= 3 and k.isalpha() and k not in self.g.words and (
+                k not in NOT_NAMES and k not in self.g.given and nxt[:1] in (("said",), ("says",), ("told",),
+                                                                            ("texted",), ("messaged",), ("added",),
+                                                                            ("reckons",), ("rang",))
+            ) and not k.endswith(("ing", "in")):
+                conf = 0.5  # "shadz said": an unknown lowercase word before a speech verb
+            if conf:
+                end = i
+                if t.cap and end + 1 < n and not used[end + 1] and self._joins(toks[end], toks[end + 1], upper_doc):
+                    end += 1
+                add(i, end, "PERSON", conf, "context")
+        # a short quoted nickname after a cue: with "T-Bone", called "Daddy D"
+        for m in _QUOTED_SHORT.finditer(text):
+            before = text[max(0, m.start() - 12):m.start()].lower().split()
+            words = m.group(2).split()
+            if not before or before[-1] not in _QUOTE_CUES and not (
+                before[-1].capitalize() == before[-1] and fold(before[-1]) in self.g.given
+            ):
+                continue
+            if any(fold(w) in NOT_NAMES or fold(w) in STOP or fold(w) in ROLE_WORDS for w in words):
+                continue
+            out_s, out_e = m.start(2), m.end(2)
+            ti = next((x for x, tk in enumerate(toks) if tk.start == out_s), None)
+            if ti is None or used[ti]:
+                continue
+            tj = next((x for x in range(ti, n) if toks[x].end >= out_e), ti)
+            add(ti, tj, "PERSON", 0.6, "context")
+
     # ---------------------------------------------------------------- helpers
     def _label_name_ok(self, word: str, k: str) -> bool:
         """A speaker label that is also a common word ("GREEN:", "Sky:") is a name only when it is written like
@@ -549,6 +604,12 @@ class RuleLayer:
                 ):
                     out.append(Span(ws, ws + len(w), "CONTACT", w, 0.75, "context"))  # "ollie2k:"
                 return  # a numbered role (P1, yp2, R041)
+            if len(words) == 1 and w.islower() and w.isalpha() and len(w) >= 6 and k not in self.g.words and (
+                k not in self.g.given and k not in self.g.places1 and k not in self.g.surnames
+                and not self._misspelt_name(k)
+            ):
+                out.append(Span(ws, ws + len(w), "CONTACT", w, 0.6, "context"))  # "crispyfries:" a chat handle
+                return
             if w.isupper() and 2 <= len(w) <= 3:
                 if k not in ROLE_UPPER:
                     spans.append((ws, ws + len(w)))
@@ -780,6 +841,15 @@ class RuleLayer:
             return
         add(start, head_end, "ORG", 0.85 if t.cap else 0.7, "rule")
 
+
+_CALLED_RIGHT = frozenset(
+    (a, b, c) for a in ("they", "everyone", "people", "we", "lads", "girls") for b in ("called", "call", "calls")
+    for c in ("him", "her", "them")
+)
+_AGE_AFTER = re.compile(r"^ ?\((?:aged? )?\d{1,2}\b")
+_CAR_NAMES = frozenset(["mercedes", "merc", "astra", "golf", "polo", "focus", "seat"])
+_QUOTED_SHORT = re.compile(r"([\"“])([A-Z][\w'’-]{0,15}(?: [A-Z][\w'’-]{0,15}){0,2})[\"”]")
+_QUOTE_CUES = frozenset(["with", "called", "named", "nicknamed", "aka", "him", "her", "and", "from", "by"])
 
 ORG_MULTI_SORTED = sorted(ORG_MULTI, key=len, reverse=True)
 MULTI_PAIRS = frozenset(m[:2] for m in ORG_MULTI)
