@@ -62,6 +62,7 @@ class Detector:
         merged = _address_chain(text, merged)
         merged = [p for p in (_person_to_place(s) for s in merged) if p is not None]
         merged = self._coordination(text, toks, merged)
+        merged = _initials_of_names(text, merged)
         merged = _org_with_town(text, merged)
         merged = _org_of(text, merged)
         floor = self.min_confidence if min_confidence is None else min_confidence
@@ -224,6 +225,14 @@ class Detector:
             if label == "PERSON" and " " not in key and len(key) >= 4:
                 for n in range(2, len(key)):
                     names_by_prefix.setdefault(key[:n], key)
+        # a weak guess at a word that is found with confidence elsewhere ("Boxer" after "called him") is raised
+        boosted = []
+        for s in spans:
+            hit = full.get(entity_key(s.text)) if s.confidence < 0.45 else None
+            if hit and hit[0] == s.label and hit[1] > s.confidence and s.text[:1].isupper():
+                s = Span(s.start, s.end, s.label, s.text, min(hit[1], 0.7), s.source)
+            boosted.append(s)
+        spans = boosted
         covered = _coverage(spans, len(text))
         new: list[Span] = []
         # single-token keys by token walk; multi-token keys by search
@@ -280,6 +289,28 @@ _PLACE_FIRST = re.compile(r"^(?:North|South|East|West|St|St\.|Saint|Upper|Lower|
 
 
 _COMPASS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "north-west", "north-east", "south-west", "south-east", "midlands"])
+
+
+def _initials_of_names(text: str, spans: list[Span]) -> list[Span]:
+    """"TO:" for Tamsin Okwu, "(RS)" after Rajinder Sahota: the initials of a full name found in the document,
+    used as a speaker label or in brackets, are that person (even when they spell a word such as "TO")."""
+    initials = set()
+    for s in spans:
+        if s.label == "PERSON" and s.confidence >= 0.6:
+            parts = s.text.split()
+            if 2 <= len(parts) <= 3 and all(p[:1].isupper() for p in parts):
+                initials.add("".join(p[0] for p in parts))
+    if not initials:
+        return spans
+    cov = _coverage(spans, len(text))
+    alt = "|".join(sorted(initials, key=len, reverse=True))
+    new = []
+    for m in re.finditer(rf"(?m)(?:^[ \t]*(?P<a>{alt})[ \t]*:|\((?P<b>{alt})\))", text):
+        g = "a" if m.group("a") else "b"
+        a, b = m.start(g), m.end(g)
+        if not cov[a]:
+            new.append(Span(a, b, "PERSON", text[a:b], 0.7, "context"))
+    return merge(spans + new) if new else spans
 
 
 def _person_to_place(s: Span) -> Span | None:
