@@ -63,6 +63,7 @@ class Detector:
         merged = [p for p in (_person_to_place(s) for s in merged) if p is not None]
         merged = self._coordination(text, toks, merged)
         merged = _initials_of_names(text, merged)
+        merged = _org_appositive(text, merged)
         merged = _org_with_town(text, merged)
         merged = _org_of(text, merged)
         floor = self.min_confidence if min_confidence is None else min_confidence
@@ -289,6 +290,61 @@ _PLACE_FIRST = re.compile(r"^(?:North|South|East|West|St|St\.|Saint|Upper|Lower|
 
 
 _COMPASS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "north-west", "north-east", "south-west", "south-east", "midlands"])
+
+
+_VENUE = (r"(?:charity|project|takeaway|chippy|chip shop|kebab (?:shop|place|house)|shop|firm|company|club|"
+          r"youth club|hall|snooker hall|pool hall|home|children's home|care home|hotel|b&b|school|barber'?s|"
+          r"cafe|café|restaurant|bar|shisha bar|pub|garage|car wash|group|organisation|hostel|gym|salon|lounge|"
+          r"lodgings|supported lodgings|taxi firm|cab firm|private hire firm|hire firm|nightclub|takeaway place)")
+_NAME_RUN = r"(?P<name>(?:[A-Z0-9][\w'’-]*)(?:(?: | & )(?:[A-Z0-9][\w'’-]*|of|the|and|y)){0,4})"
+# "a snooker hall, Cue Ball Paisley", "the takeaway on Hannah Street, Bengal Spice", "a project called Base 51"
+_VENUE_THEN_NAME = re.compile(
+    rf"\b(?:a|an|the|this|that|his|her|their|our|local)\s+(?:[\w'’-]+\s+){{0,2}}?{_VENUE}"
+    rf"(?:\s+(?:on|in|at|off|near|by)\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){{0,2}})?"
+    rf"(?:,\s+|\s+(?:called|named)\s+){_NAME_RUN}(?=[,.;:!?)]|\s+(?:[a-z]|$)|$)",
+)
+# "Street Teams, the charity", "Mr Wrap Fallowfield, the kebab place on Wilmslow Rd"
+_NAME_THEN_VENUE = re.compile(
+    rf"(?<![\w'’]){_NAME_RUN},\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{_VENUE}\b"
+)
+
+
+def _org_appositive(text: str, spans: list[Span]) -> list[Span]:
+    """A name set next to a generic venue word is that venue's name: "a snooker hall, Cue Ball Paisley",
+    "Street Teams, the charity", "a project called Base 51". Words the other layers already took as a person or
+    place inside the name become part of the organisation."""
+    new = []
+    for rx in (_VENUE_THEN_NAME, _NAME_THEN_VENUE):
+        for m in rx.finditer(text):
+            a, b = m.start("name"), m.end("name")
+            name = text[a:b]
+            words = name.split()
+            while words and words[-1].lower() in ("of", "the", "and", "y", "&"):
+                words.pop()
+            if not words or fold(words[0]) in STOP or fold(words[0]) in ROLE_WORDS or all(
+                fold(w) in NOT_NAMES for w in words
+            ):
+                continue
+            if " ".join(words).lower() in NATIONAL or not any(c.isalpha() for c in words[0]):
+                continue
+            b = a + len(" ".join(words)) if " & " not in name else a + len(name.rstrip())
+            inside = [s for s in spans if s.start < b and s.end > a]
+            if any(s.label in ("CONTACT", "ID", "DATE") for s in inside) or any(
+                s.label == "ORG" and s.start <= a and s.end >= b for s in inside
+            ):
+                continue
+            if any(s.start < a or s.end > b for s in inside):
+                continue
+            if len(words) == 1 and not inside and words[0].lower() in _COMMONISH:
+                continue
+            new.append(Span(a, b, "ORG", text[a:b], 0.65, "context"))
+    if not new:
+        return spans
+    keep = [s for s in spans if not any(s.start >= n.start and s.end <= n.end for n in new)]
+    return merge(keep + new)
+
+
+_COMMONISH = frozenset(["mr", "mrs", "miss", "ms", "dr", "pc", "ds", "dc", "sgt", "i", "we", "they", "he", "she", "it"])
 
 
 def _initials_of_names(text: str, spans: list[Span]) -> list[Span]:
