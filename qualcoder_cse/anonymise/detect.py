@@ -64,6 +64,7 @@ class Detector:
         merged = self._coordination(text, toks, merged)
         merged = _initials_of_names(text, merged)
         merged = _org_appositive(text, merged)
+        merged = self._title_run_orgs(text, toks, merged)
         merged = _org_with_town(text, merged)
         merged = _org_of(text, merged)
         floor = self.min_confidence if min_confidence is None else min_confidence
@@ -198,6 +199,51 @@ class Detector:
         return merge(out) if changed else spans
 
     # ------------------------------------------------------------------ person-level pass
+    def _title_run_orgs(self, text: str, toks: list[Tok], spans: list[Span]) -> list[Span]:
+        """Organisations named with ordinary words: a Title Case run of words followed by a town ("Safe Haven
+        Leeds", "Cue Ball Paisley") and a head word that comes first ("Project Amber", "Coleg y Cymoedd",
+        "Foyer Sunderland")."""
+        words, major = self.gaz.words, self.gaz.major
+        new: list[Span] = []
+        n = len(toks)
+
+        def plain(t: Tok) -> bool:
+            k = t.key
+            return t.shape == "title" and t.base_end == t.end and k.isalpha() and k not in STOP and (
+                k not in MONTHS and k not in WEEKDAYS and k not in _COMPASS and k not in ROLE_WORDS
+                and k not in _TITLE_WORDS
+            )
+
+        for i, t in enumerate(toks):
+            k = t.key
+            if k in major and t.shape == "title" and i >= 2:
+                j = i
+                while j - 1 >= 0 and i - (j - 1) <= 3 and toks[j].spaced and plain(toks[j - 1]) and (
+                    toks[j - 1].key in words and toks[j - 1].key not in major
+                ) and not toks[j - 1].initial:
+                    j -= 1
+                if i - j >= 2 and not (j > 0 and toks[j - 1].key in _TITLE_WORDS and toks[j].start - toks[j - 1].end <= 2):
+                    new.append(Span(toks[j].start, t.base_end, "ORG", text[toks[j].start:t.base_end], 0.6, "context"))
+            elif k in _HEAD_FIRST and t.shape == "title" and i + 1 < n and toks[i + 1].spaced:
+                j = i + 1
+                while j < n and j - i <= 3 and toks[j].spaced and (
+                    (toks[j].shape == "title" and toks[j].key not in STOP and toks[j].key not in ROLE_WORDS
+                     and toks[j].key not in _HEAD_FIRST_NOT)
+                    or (toks[j].key in ("y", "yr") and j + 1 < n and toks[j + 1].shape == "title")
+                ):
+                    j += 1
+                if j > i + 1:
+                    e = toks[j - 1].base_end
+                    new.append(Span(t.start, e, "ORG", text[t.start:e], 0.6, "context"))
+        if not new:
+            return spans
+        keep = [s for s in spans if not any(s.start >= x.start and s.end <= x.end and s.label != "ORG" or (
+            s.label == "ORG" and s.start >= x.start and s.end <= x.end and s.end - s.start < x.end - x.start
+        ) for x in new)]
+        # a longer span that already holds the run (an ORG with its head) wins
+        new = [x for x in new if not any(s.start <= x.start and s.end >= x.end for s in keep)]
+        return merge(keep + new)
+
     def propagate(self, text: str, toks: list[Tok], spans: list[Span]) -> list[Span]:
         """Propose every other mention of each entity found: full strings, the parts of full names, and
         obvious diminutives ("Mohammed" -> "Mo"). Words that are also common words only when capitalised."""
@@ -344,6 +390,11 @@ def _org_appositive(text: str, spans: list[Span]) -> list[Span]:
     return merge(keep + new)
 
 
+_TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "dr", "pc", "dc", "ds", "di", "dci", "sgt", "cllr", "sir", "lady",
+                          "lord", "uncle", "auntie", "nurse", "coach", "judge", "st", "saint"])
+_HEAD_FIRST = frozenset(["project", "foyer", "coleg", "ysgol", "canolfan", "clwb"])
+_HEAD_FIRST_NOT = frozenset(["manager", "officer", "worker", "lead", "leader", "team", "board", "coordinator", "group",
+                             "meeting", "plan", "director", "steering"])
 _COMMONISH = frozenset(["mr", "mrs", "miss", "ms", "dr", "pc", "ds", "dc", "sgt", "i", "we", "they", "he", "she", "it"])
 
 
