@@ -410,7 +410,11 @@ class RuleLayer:
                     caps = all(toks[x].cap or keys[x] in CONNECTORS for x in range(i, i + L))
                     if keys[i] == "the" and not toks[i + 1].cap:
                         break
-                    if caps or (townish and L >= 2 and any(self.g.words.get(x, 99) >= 50 for x in parts)):
+                    after_prep = i > 0 and keys[i - 1] in _AT_PREPS | PLACE_CUES and toks[i - 1].shape == "lower"
+                    if caps or (townish and L >= 2 and (
+                        any(self.g.words.get(x, 99) >= 50 for x in parts) or (after_prep and L >= 2 and all(
+                            toks[x].shape == "lower" for x in range(i, i + L)) and parts[-1] not in _GENERIC_PLACE_WORDS)
+                    )):
                         add(i, i + L - 1, "LOCATION", 0.85 if caps else 0.6, "gazetteer")
                     break
         # ---- single tokens: names and places
@@ -735,10 +739,14 @@ class RuleLayer:
         if lower_ok and is_loc:
             # "on market st", "on higher bridge st": lowercase words between "on" and a street word
             for p in range(i - 1, max(-1, i - 5), -1):
-                if keys[p] in STREET_PREPS:
+                if keys[p] in STREET_PREPS or keys[p] in _AT_PREPS:
                     if p < i - 1 and all(
                         toks[x].shape == "lower" and keys[x] not in STOP and keys[x].isalpha() for x in range(p + 1, i)
-                    ):
+                    ) and (keys[p] in STREET_PREPS or (
+                        # "at queens park", "in moss side flats" (not "at the skate park", "in a car park")
+                        not any(keys[x] in _GENERIC_PLACE_WORDS or self.g.words.get(keys[x], 99) < 20
+                                or keys[x] in NOT_NAMES for x in range(p + 1, i))
+                    )):
                         add(p + 1, head_end, "LOCATION", 0.6, "rule")
                         return
                     break
@@ -842,6 +850,14 @@ class RuleLayer:
         add(start, head_end, "ORG", 0.85 if t.cap else 0.7, "rule")
 
 
+_AT_PREPS = frozenset(["at", "in", "near", "by", "outside", "behind", "from", "to", "round", "around"])
+_GENERIC_PLACE_WORDS = frozenset(
+    ["skate", "car", "theme", "caravan", "trailer", "water", "country", "national", "safari",
+     "amusement", "holiday", "bus", "train", "science", "ball", "play", "local", "big", "little", "old", "new", "main",
+     "council", "same", "other", "dodgy", "nearest", "usual", "back", "front", "end", "top", "bottom", "high", "town",
+     "city", "sports", "sport", "football", "cricket", "golf", "bowling", "student",
+     "tower", "high-rise", "them", "those", "these", "his", "her", "their", "our", "my", "your"]
+)
 _CALLED_RIGHT = frozenset(
     (a, b, c) for a in ("they", "everyone", "people", "we", "lads", "girls") for b in ("called", "call", "calls")
     for c in ("him", "her", "them")
