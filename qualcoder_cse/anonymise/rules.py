@@ -102,7 +102,7 @@ ORG_MULTI = (
 )
 MULTI_FIRST = frozenset(m[0] for m in ORG_MULTI)
 ORG_LOWER_HEADS = frozenset(
-    ["academy", "school", "primary", "college", "high", "hotel", "inn", "lodge", "taxis", "cabs", "cars", "kebabs", "pizza", "takeaway", "chicken", "council", "police", "constabulary"]
+    ["academy", "school", "primary", "college", "high", "hotel", "inn", "lodge", "taxis", "cabs", "cars", "kebabs", "pizza", "takeaway", "chicken", "council", "police", "constabulary", "vapes", "hall", "motors", "autos", "nails", "carwash"]
 )
 ORG_KNOWN = {
     ("premier", "inn"), ("travelodge",), ("holiday", "inn"), ("ibis",), ("best", "western"), ("days", "inn"),
@@ -538,6 +538,14 @@ class RuleLayer:
                                                                             ("reckons",), ("rang",))
             ) and not k.endswith(("ing", "in")):
                 conf = 0.5  # "shadz said": an unknown lowercase word before a speech verb
+            elif t.base_end - t.start == 1 and t.text[0].isupper() and k not in ("i", "a") and not (
+                i and keys[i - 1] in _LETTER_ROLES
+            ) and (
+                (t.base_end != t.end and nxt[:1] and nxt[0] in _POSS_THINGS)
+                or nxt[:1] in (("said",), ("says",), ("told",), ("texted",), ("messaged",), ("rang",), ("reckons",))
+                or prev in (("me", "and"), ("and", "me"))
+            ):
+                conf = 0.55  # "K said", "me and J", "J's car" (not "Girl A said", "Plan B")
             if conf:
                 end = i
                 if t.cap and end + 1 < n and not used[end + 1] and self._joins(toks[end], toks[end + 1], upper_doc):
@@ -858,6 +866,15 @@ _GENERIC_PLACE_WORDS = frozenset(
      "city", "sports", "sport", "football", "cricket", "golf", "bowling", "student",
      "tower", "high-rise", "them", "those", "these", "his", "her", "their", "our", "my", "your"]
 )
+_LETTER_ROLES = frozenset(
+    ["girl", "boy", "child", "victim", "suspect", "person", "witness", "male", "female", "adult", "yp", "plan",
+     "category", "grade", "year", "section", "appendix", "option", "part", "type", "vitamin", "class", "group",
+     "site", "room", "block", "wing", "unit", "ward", "level", "team", "table", "form", "band", "tier", "stage",
+     "phase", "mr", "mrs", "ms", "miss", "dr", "pc", "ds", "dc", "the", "a", "an", "letter", "capital", "offender",
+     "perpetrator", "young", "subject", "informant", "source", "parent", "mum", "dad", "officer", "professional"]
+)
+_POSS_THINGS = frozenset(["car", "house", "mum", "dad", "flat", "phone", "mate", "mates", "brother", "sister", "cousin",
+                          "girlfriend", "boyfriend", "number", "place", "friend", "friends", "van", "uncle", "nan"])
 _CALLED_RIGHT = frozenset(
     (a, b, c) for a in ("they", "everyone", "people", "we", "lads", "girls") for b in ("called", "call", "calls")
     for c in ("him", "her", "them")
