@@ -1,0 +1,163 @@
+"""The recall rules added for unseen text (nicknames by context, initials, chat handles as labels, partial
+plates and cued references, organisations named next to a venue word or before a town, head-first names,
+lowercase places after "at/in"), each with a case it must find and a look-alike it must leave alone. Run
+through the detector without the NER model so each rule is tested on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcoder_cse.anonymise.detect import load_detector
+
+
+@pytest.fixture(scope="module")
+def det():
+    return load_detector(use_model=False)
+
+
+def found(det, text: str, label: str | None = None) -> list[str]:
+    return [s.text for s in det.detect(text) if label is None or s.label == label]
+
+
+# ---------------------------------------------------------------- nicknames by context
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("there was a man at the car wash, everyone called him Boxer. he was like 30", "Boxer"),
+        ("There was a man, Noddy, they called him, older than the rest.", "Noddy"),
+        ("Know two: Mercedes (14, says she's 16) and Tiegan.", "Mercedes"),
+        ("omg shadz said hes got a flat now", "shadz"),
+        ('she said the condom split with "T-Bone" last week', "T-Bone"),
+    ],
+)
+def test_nickname_cues(det, text, expected):
+    assert expected in found(det, text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("they called him names all the way home", "names"),
+        ("She bought a Mercedes last year.", "Mercedes"),
+        ("and then nothing said anything about it", "nothing"),
+        ('the group was called "Tha Mandem" online', "Mandem"),
+    ],
+)
+def test_nickname_cues_leave_words_alone(det, text, word):
+    assert not any(word in t for t in found(det, text, "PERSON"))
+
+
+def test_every_mention_of_a_cued_nickname_is_proposed(det):
+    text = "everyone called him Boxer. he was 30.\n\nthen Boxer started waiting. i dont know if Boxer is in prison."
+    assert found(det, text, "PERSON") == ["Boxer", "Boxer", "Boxer"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("then K said we had to go", "K"), ("me and J went to the park", "J"), ("we got in J's car", "J")],
+)
+def test_one_letter_initials_in_person_positions(det, text, expected):
+    assert expected in found(det, text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["Girl A said he hurt her", "Plan B said nothing", "A said no.", "Girl A's mum"])
+def test_one_letter_roles_are_not_people(det, text):
+    assert found(det, text, "PERSON") == []
+
+
+# ---------------------------------------------------------------- speaker labels
+def test_initials_of_a_named_person_as_labels(det):
+    text = ("Interviewer: Tamsin Okwu. Respondent: Rajinder Sahota (RS).\n\nTO: Thanks for coming.\n\n"
+            "RS: No problem.\n\nTO: Can you start?")
+    labels = found(det, text, "PERSON")
+    assert labels.count("TO") == 2 and labels.count("RS") == 2
+
+
+def test_initials_of_nobody_named_stay_unmarked(det):
+    text = "TO: all staff\nRE: the rota\n\nPlease read before Monday."
+    assert "TO" not in found(det, text)
+
+
+def test_lowercase_chat_handle_as_a_speaker_label(det):
+    text = "[21:03] voidwalker_x: yo anyone on\n[21:03] crispyfries: ye in a min\n"
+    assert "crispyfries" in found(det, text, "CONTACT")
+
+
+@pytest.mark.parametrize("text", ["[21:03] jodie: ye in a min\n", "[21:03] question: what time\n"])
+def test_names_and_words_as_labels_are_not_handles(det, text):
+    assert found(det, text, "CONTACT") == []
+
+
+def test_interpreter_role_code_is_not_a_person(det):
+    assert "IP" not in found(det, "Maryan Ali (M) and the interpreter (IP).\nIP: She is saying no.\n")
+
+
+# ---------------------------------------------------------------- identifiers
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("he had a white golf, reg was like BX17 something", "BX17"),
+        ('a silver Corsa, partial plate "MA70". Mother rang', "MA70"),
+        ("Case reference 20BW/11873/18.", "20BW/11873/18"),
+        ("the crime number is 13/44521/19 I think", "13/44521/19"),
+    ],
+)
+def test_partial_plates_and_cued_references(det, text, expected):
+    assert expected in found(det, text, "ID")
+
+
+@pytest.mark.parametrize("text", ["we filled in the BX17 form", "with reference to 2019 guidance", "in year 2019"])
+def test_plate_and_reference_look_alikes(det, text):
+    assert found(det, text, "ID") == []
+
+
+# ---------------------------------------------------------------- organisations
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a flat at the Glen Lodge Hotel, and a snooker hall, Cue Ball Paisley.", "Cue Ball Paisley"),
+        ("We train drivers with Street Teams, the charity. They're good.", "Street Teams"),
+        ("She went to a project called Base 51 for counselling.", "Base 51"),
+        ("a barber's on Soho Road, Kutz & Fadez. The owner said", "Kutz & Fadez"),
+        ("referred to Safe Haven Leeds in the spring", "Safe Haven Leeds"),
+        ("Her worker is Jess from Project Amber Manchester. She", "Project Amber Manchester"),
+        ("She's at Coleg y Cymoedd doing hair and beauty.", "Coleg y Cymoedd"),
+        ("imran from hopwood hall??", "hopwood hall"),
+        ("wait is that the one above rizla vapes", "rizla vapes"),
+    ],
+)
+def test_organisations_without_a_trailing_head(det, text, expected):
+    assert expected in found(det, text, "ORG")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said she was at home, Leeds was quiet that week.",
+        "The Project Manager, Sue, wrote it up.",
+        "We met in the sports hall after school.",
+        "It was North West Leeds that had the most.",
+    ],
+)
+def test_organisation_look_alikes(det, text):
+    assert found(det, text, "ORG") == []
+
+
+# ---------------------------------------------------------------- lowercase places
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("we met at queens park after", "queens park"),
+        ("he took us to a house in small heath, on wright st i think", "small heath"),
+        ("at middlebrook retail park", "middlebrook retail park"),
+    ],
+)
+def test_lowercase_places_after_a_place_word(det, text, expected):
+    assert expected in found(det, text, "LOCATION")
+
+
+@pytest.mark.parametrize(
+    "text", ["we went to the skate park then", "meet at the car park", "in a caravan park", "at the retail park"]
+)
+def test_generic_lowercase_places_are_left(det, text):
+    assert found(det, text, "LOCATION") == []
