@@ -45,7 +45,7 @@ _RX: list[tuple[str, re.Pattern, float]] = [
     # crime, incident, custody references: digit groups joined by / or -, or letters then digits
     ("ID", re.compile(r"(?<![\w/])(?:[A-Za-z]{1,5}[/-]?)?\d{2,}(?:[/-]\d{2,}){1,3}(?:[/-][A-Za-z]{1,3})?(?![\w/])"), 0.8),
     ("ID", re.compile(r"(?<![\w/])[A-Z]{2,5}[/-]?\d{5,}(?:[/-]\d{2,4})?(?![\w/])"), 0.8),
-    ("DATE", re.compile(r"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:\d{4}|\d{2})(?![\w/-]|\.\d)"), 0.95),
+    ("DATE", re.compile(rf"(?<![\w/.-])(?i:{_WEEKDAY},?\s+)?(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:\d{{4}}|\d{{2}})(?![\w/-]|\.\d)"), 0.95),
     ("DATE", re.compile(r"(?<![\w/-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w/-])"), 0.95),
     ("DATE", re.compile(rf"(?<!\w)(?:{_WEEKDAY},?\s+(?:the\s+)?)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?(?!\w)",
                         re.IGNORECASE), 0.9),
@@ -86,6 +86,12 @@ _BEFORE_PLATFORM = re.compile(
 
 _REG_SHAPE = re.compile(r"^[A-Za-z]{2}\d{2}-[A-Za-z]{3}$")
 
+# initials of the writer or transcriber: "Transcribed by AH", "notes by KO"
+_BY_INITIALS = re.compile(
+    r"\b(?:transcribed|written|typed|notes|minuted|compiled|prepared|recorded|checked|reviewed|interviewed)\s+by\s+"
+    r"(?P<ini>(?!CSE\b|MASH\b|DSL\b|NHS\b|SW\b|YOT\b|GP\b)[A-Z]{2,3})(?![\w-])",
+    re.IGNORECASE,
+)
 # a partial registration ("BX17", "MA70") is an identifier only when a vehicle word comes shortly before it
 _PARTIAL_PLATE = re.compile(
     r"\b(?:reg|regs|registration|plate|plates|number\s?plate|partial|reg\s?no|car|van|vehicle|motor)\b"
@@ -141,6 +147,9 @@ def find_patterns(text: str) -> Iterator[Span]:
                 frag = text[s:e]
             if _valid(label, frag, text, s):
                 yield Span(s, e, label, frag, conf, "pattern")
+    for m in _BY_INITIALS.finditer(text):
+        if m.group("ini").isupper():
+            yield Span(m.start("ini"), m.end("ini"), "PERSON", m.group("ini"), 0.6, "context")
     for m in _PARTIAL_PLATE.finditer(text):
         if m.group(1)[:2].isupper() or m.group(1)[:2].islower():
             yield Span(m.start(1), m.end(1), "ID", m.group(1), 0.7, "context")

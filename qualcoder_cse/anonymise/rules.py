@@ -97,7 +97,7 @@ ORG_MULTI = (
     ("mini", "market"), ("shisha", "lounge"), ("snooker", "club"), ("crown", "court"), ("magistrates", "court"),
     ("magistrates'", "court"), ("youth", "court"), ("family", "court"), ("rape", "crisis"), ("learning", "campus"),
     ("young", "advisors"), ("young", "voices"), ("young", "people's", "service"), ("youth", "zone"),
-    ("medical", "centre"), ("health", "centre"), ("medical", "practice"), ("surgery",), ("car", "wash"),
+    ("medical", "centre"), ("health", "centre"), ("health", "board"), ("medical", "practice"), ("surgery",), ("car", "wash"),
     ("hand", "car", "wash"), ("family", "hub"), ("referral", "unit"), ("free", "school"), ("studio", "school"),
 )
 MULTI_FIRST = frozenset(m[0] for m in ORG_MULTI)
@@ -374,6 +374,10 @@ class RuleLayer:
         for m in _HEADER_CUE.finditer(text):
             name = m.group("name")
             words = name.split()
+            if len(words) == 1 and re.match(r" [a-z]", text[m.end("name"):m.end("name") + 2]) and (
+                self.g.words.get(fold(name), 99) <= 35 or _CONTRACTION.search(fold(name))
+            ):
+                continue  # "Interviewer: Tell me about...", "Interviewer: That's fine": a turn, not a name
             while words and fold(words[-1]) in ROLE_WORDS | STOP:
                 words.pop()
             if words and fold(words[0]) not in self.g.given and self.g.words.get(fold(words[0]), 99) <= 50:
@@ -456,7 +460,9 @@ class RuleLayer:
                     continue
             if gscore <= 0 and t.shape == "lower" and len(k) >= 5 and k.isalpha() and self._misspelt_name(k):
                 gscore = 0.45  # "jayde", "mikaela": one letter from a common given name, and no English word
-            if gscore <= 0 and t.shape == "lower" and k.endswith("s") and len(k) >= 4 and k not in self.g.words:
+            if gscore <= 0 and t.shape == "lower" and k.endswith("s") and len(k) >= 4 and k not in self.g.words and (
+                k not in NOT_NAMES  # "greggs" is a shop, not Gregg's
+            ):
                 # "dannys", "shazs": a possessive written without the apostrophe
                 stem_tok = Tok(t.text[:-1], t.start, t.base_end - 1, k[:-1], t.base_end - 1, t.shape, t.initial,
                                t.spaced)
@@ -553,10 +559,10 @@ class RuleLayer:
                 add(i, end, "PERSON", conf, "context")
         # a short quoted nickname after a cue: with "T-Bone", called "Daddy D"
         for m in _QUOTED_SHORT.finditer(text):
-            before = text[max(0, m.start() - 12):m.start()].lower().split()
+            before = text[max(0, m.start() - 12):m.start()].split()
             words = m.group(2).split()
-            if not before or before[-1] not in _QUOTE_CUES and not (
-                before[-1].capitalize() == before[-1] and fold(before[-1]) in self.g.given
+            if not before or before[-1].lower() not in _QUOTE_CUES and not (
+                before[-1][:1].isupper() and fold(before[-1]) in self.g.given  # Declan "Daddy D"
             ):
                 continue
             if any(fold(w) in NOT_NAMES or fold(w) in STOP or fold(w) in ROLE_WORDS for w in words):

@@ -161,3 +161,36 @@ def test_lowercase_places_after_a_place_word(det, text, expected):
 )
 def test_generic_lowercase_places_are_left(det, text):
     assert found(det, text, "LOCATION") == []
+
+
+# ---------------------------------------------------------------- smaller rules
+def test_initials_of_the_transcriber(det):
+    assert "AH" in found(det, "Transcribed by AH. Interviewer = I", "PERSON")
+    assert found(det, "Written by DSL team and checked by CSE lead", "PERSON") == []
+
+
+def test_quoted_nickname_after_a_given_name(det):
+    assert "Daddy D" in found(det, 'One girl called Declan "Daddy D". They', "PERSON")
+    assert found(det, 'She read "Great Expectations" at school.', "PERSON") == []
+
+
+@pytest.mark.parametrize("text", ["Interviewer: Tell me a bit about it.", "Interviewer: That's fine."])
+def test_a_turn_after_a_header_word_is_not_a_name(det, text):
+    assert found(det, text, "PERSON") == []
+
+
+def test_a_header_name_is_still_found(det):
+    assert "Carys Pritchard" in found(det, "Interviewer: Carys Pritchard.\n", "PERSON")
+
+
+def test_weekday_with_a_digit_date_is_one_span(det):
+    assert found(det, "Thurs 17/02/22\n\n18:00 Set off", "DATE") == ["Thurs 17/02/22"]
+    assert found(det, "on Sat 12 we went", "DATE") == []
+
+
+def test_a_shop_name_ending_in_s_is_not_a_possessive_name(det):
+    assert found(det, "picking us up outside greggs at 8", "PERSON") == []
+
+
+def test_welsh_health_board_is_one_organisation(det):
+    assert "Cwm Taf Morgannwg health board" in found(det, "R: Cwm Taf Morgannwg health board had a nurse", "ORG")
