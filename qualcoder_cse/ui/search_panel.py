@@ -140,6 +140,14 @@ def fill_codes(box: QComboBox, project) -> None:
     index = box.findData(current) if current is not None else -1
     box.setCurrentIndex(max(index, 0))
     box.blockSignals(False)
+    _show_start(box)
+
+
+def _show_start(box: QComboBox) -> None:
+    """Long paths: show their beginning (the theme), with the whole path as the tooltip."""
+    if box.lineEdit() is not None:
+        box.lineEdit().setCursorPosition(0)
+    box.setToolTip(box.currentText())
 
 
 def code_picker(project, parent=None) -> QComboBox:
@@ -153,6 +161,7 @@ def code_picker(project, parent=None) -> QComboBox:
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     box.setCompleter(completer)
     box.setMinimumContentsLength(28)
+    box.currentIndexChanged.connect(lambda _i: _show_start(box))
     return box
 
 
