@@ -412,8 +412,12 @@ def _initials_of_names(text: str, spans: list[Span]) -> list[Span]:
     cov = _coverage(spans, len(text))
     alt = "|".join(sorted(initials, key=len, reverse=True))
     new = []
-    for m in re.finditer(rf"(?m)(?:^[ \t]*(?P<a>{alt})[ \t]*:|\((?P<b>{alt})\))", text):
-        g = "a" if m.group("a") else "b"
+    # in label or bracket positions always; elsewhere only initials that are not a word or a role ("TH said")
+    free = "|".join(sorted((i for i in initials if i.lower() not in STOP and i.lower() not in ROLE_UPPER),
+                           key=len, reverse=True)) or "(?!)"
+    for m in re.finditer(rf"(?m)(?:^[ \t]*(?P<a>{alt})[ \t]*:|\((?P<b>{alt})\)|(?<![\w.])(?P<c>{free})(?![\w.]))",
+                         text):
+        g = "a" if m.group("a") else ("b" if m.group("b") else "c")
         a, b = m.start(g), m.end(g)
         if not cov[a]:
             new.append(Span(a, b, "PERSON", text[a:b], 0.7, "context"))

@@ -59,7 +59,8 @@ NAME_LEFT = (
     ("my", "bf"), ("my", "gf"), ("my", "boyfriend"), ("my", "girlfriend"), ("my", "bro"), ("my", "sis"),
     ("my", "brother"), ("my", "sister"), ("my", "friend"), ("my", "bestie"), ("my", "bestfriend"),
     ("her", "boyfriend"), ("her", "bf"), ("his", "girlfriend"), ("his", "gf"), ("uncle",), ("auntie",),
-    ("guy",), ("girl",), ("lad",), ("bloke",), ("fella",),
+    ("guy",), ("girl",), ("lad",), ("bloke",), ("fella",), ("they", "call"), ("we", "call"), ("they", "called"),
+    ("everyone", "called"), ("everyone", "calls"), ("lads", "call"), ("girls", "call"),
 )
 KIN_CUES = frozenset(
     ("my", x) for x in ["cuz", "cousin", "mate", "bf", "gf", "boyfriend", "girlfriend", "bro", "sis", "brother", "sister", "friend", "bestie", "bestfriend"]
@@ -84,7 +85,7 @@ ORG_HEADS_CAP = {
     "voice": 1, "forum": 1, "collective": 1, "hub": 1, "campus": 1, "palace": 1, "bites": 1, "group": 1, "partnership": 1, "association": 1, "supermarket": 1, "off-licence": 1, "bar": 1, "pub": 1, "arms": 1, "tavern": 1,
     "services": 1, "house": 1, "hall": 1, "nursery": 1, "fried": 0, "wines": 1, "convenience": 1, "shisha": 1,
     "lounge": 1, "restaurant": 1, "diner": 1, "bakery": 1, "launderette": 1, "nails": 1, "salon": 1,
-    "hostel": 1, "sixth": 0, "centre": 1, "center": 1, "church": 1, "mosque": 1, "gurdwara": 1, "temple": 1,
+    "hostel": 1, "initiative": 1, "co-op": 1, "cooperative": 1, "sixth": 0, "centre": 1, "center": 1, "church": 1, "mosque": 1, "gurdwara": 1, "temple": 1,
 }
 ORG_MULTI = (
     ("youth", "club"), ("youth", "centre"), ("youth", "project"), ("children", "home"), ("childrens", "home"),
@@ -329,7 +330,7 @@ class RuleLayer:
                 L = len(cue)
                 if i >= L and tuple(keys[i - L:i]) == cue:
                     t = toks[i]
-                    if t.key in STOP or (t.key in NOT_NAMES and not (t.cap and t.key in self.g.given)) or t.shape == "other" or t.key in MONTHS or _CONTRACTION.search(
+                    if t.key in STOP or t.key in NATIONAL or (t.key in NOT_NAMES and not (t.cap and t.key in self.g.given)) or t.shape == "other" or t.key in MONTHS or _CONTRACTION.search(
                         t.key
                     ) or any(
                         c.isdigit() for c in t.key
@@ -628,6 +629,9 @@ class RuleLayer:
             ):
                 out.append(Span(ws, ws + len(w), "CONTACT", w, 0.6, "context"))  # "crispyfries:" a chat handle
                 return
+            if len(w) == 1 and w.isupper() and spans and len(words) == 2 and w is words[-1]:
+                spans.append((ws, ws + 1))  # "Sharon B:" a name and an initial
+                continue
             if w.isupper() and 2 <= len(w) <= 3:
                 if k not in ROLE_UPPER:
                     spans.append((ws, ws + len(w)))
@@ -887,8 +891,8 @@ _CALLED_RIGHT = frozenset(
 )
 _AGE_AFTER = re.compile(r"^ ?\((?:aged? )?\d{1,2}\b")
 _CAR_NAMES = frozenset(["mercedes", "merc", "astra", "golf", "polo", "focus", "seat"])
-_QUOTED_SHORT = re.compile(r"([\"“])([A-Z][\w'’-]{0,15}(?: [A-Z][\w'’-]{0,15}){0,2})[\"”]")
-_QUOTE_CUES = frozenset(["with", "called", "named", "nicknamed", "aka", "him", "her", "and", "from", "by"])
+_QUOTED_SHORT = re.compile(r"([\"“])([A-Z][\w'’-]{0,15}\.?(?: [A-Z][\w'’-]{0,15}){0,2})[\"”]")
+_QUOTE_CUES = frozenset(["with", "called", "named", "nicknamed", "aka", "him", "her", "and", "from", "by", "as", "call"])
 
 ORG_MULTI_SORTED = sorted(ORG_MULTI, key=len, reverse=True)
 MULTI_PAIRS = frozenset(m[:2] for m in ORG_MULTI)

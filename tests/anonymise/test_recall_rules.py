@@ -194,3 +194,32 @@ def test_a_shop_name_ending_in_s_is_not_a_possessive_name(det):
 
 def test_welsh_health_board_is_one_organisation(det):
     assert "Cwm Taf Morgannwg health board" in found(det, "R: Cwm Taf Morgannwg health board had a nurse", "ORG")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a lad with him they call Smudge\nok", "Smudge"),
+        ('an adult male known as "Stretch", believed to be', "Stretch"),
+        ('always signed in as "J. Smith" but', "J. Smith"),
+        ("[14/10/2022, 19:06] Sharon B: Thats not a garage", "Sharon B"),
+    ],
+)
+def test_more_nickname_and_label_shapes(det, text, expected):
+    assert expected in found(det, text, "PERSON")
+
+
+def test_initials_of_a_named_person_in_minutes(det):
+    text = "Present: Tariq Hussain (social worker)\n1. Background. TH summarised: it was"
+    assert found(det, text, "PERSON") == ["Tariq Hussain", "TH"]
+    assert "TH" not in found(det, "1. Background. TH summarised: it was", "PERSON")
+
+
+@pytest.mark.parametrize("text, expected", [("with Bogside Youth Initiative, mostly", "Bogside Youth Initiative"),
+                                            ("from Derry Taxis Co-op, or", "Derry Taxis Co-op")])
+def test_initiative_and_co_op_heads(det, text, expected):
+    assert expected in found(det, text, "ORG")
+
+
+def test_they_called_a_national_body_is_not_a_name(det):
+    assert found(det, "so they called Childline and waited", "PERSON") == []
