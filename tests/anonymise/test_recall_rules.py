@@ -222,4 +222,5 @@ def test_initiative_and_co_op_heads(det, text, expected):
 
 
 def test_they_called_a_national_body_is_not_a_name(det):
-    assert found(det, "so they called Childline and waited", "PERSON") == []
+    # an unknown capitalised word may still be proposed as unsure (< 0.5) by the older rule, never as a name
+    assert [s for s in det.detect("so they called Childline and waited") if s.confidence >= 0.5] == []
