@@ -200,16 +200,22 @@ def import_one(project, path: Path, options: ImportOptions, anonymiser=None) -> 
     return result
 
 
-def store(project, prepared: PreparedDocument, options: ImportOptions, anonymiser=None):
+def store(project, prepared: PreparedDocument, options: ImportOptions, anonymiser=None, reviewed=None):
     """Anonymise (when asked) and store one prepared document, its turns, attributes, anonymisation log and
-    speaker cases, all in one transaction; returns the Document."""
+    speaker cases, all in one transaction; returns the Document. ``reviewed`` is ``(text, turns, log)`` from
+    ``anonymise.pipeline.finish_review`` (the window's review screen): the researcher's decisions replace
+    the automatic ones; it is used only when ``options.anonymise``."""
     with project.transaction():
         text, turns, name = prepared.text, prepared.turn_tuples(), prepared.name
         log = None
         labels = {t[2]: t[2] for t in turns}  # original speaker label -> stored label
         if options.anonymise:
             anonymiser = anonymiser or _anonymiser()
-            text, new_turns, log = anonymiser.anonymise_for_import(project, text, turns, coder=project.coder_name)
+            if reviewed is not None:
+                text, new_turns, log = reviewed
+            else:
+                text, new_turns, log = anonymiser.anonymise_for_import(project, text, turns,
+                                                                       coder=project.coder_name)
             new_turns = [tuple(t) for t in new_turns]
             labels = {old[2]: new[2] for old, new in zip(turns, new_turns, strict=True)}
             turns = new_turns

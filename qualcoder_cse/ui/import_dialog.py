@@ -5,7 +5,9 @@ its speakers; typing a case name next to a speaker gives that speaker's turns to
 of this import). Nothing is stored until Import: the import runs in a worker thread (``importers.batch``,
 one transaction per file) under ``project.quiet()``, so no listener touches a widget from that thread; the
 held-back change notifications are announced on the GUI thread when it ends. Cancel stops between files:
-the file being imported finishes or rolls back whole. The results table says what happened to each file. Files and folders can also be dropped on the dialog.
+the file being imported finishes or rolls back whole. The results table says what happened to each file.
+With "Anonymise: review each file" (the default) Import opens the review screen (``ui.review_dialog``)
+instead: the researcher decides on each proposal and stores each file; "accept all" is the automatic path. Files and folders can also be dropped on the dialog.
 """
 
 from __future__ import annotations
@@ -36,13 +38,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import ProjectError
-from ..importers.batch import FAILED, ImportOptions, anonymiser_available, import_files
+from ..importers.batch import FAILED, ImportOptions, anonymiser_available, check_options, import_files
 from ..importers.formats import EXTENSIONS
 from ..importers.prepare import prepare_file
 from ..importers.speakers import SpeakerOptions, compile_pattern, speaker_summary
 
 KIND_LABELS = {"police": "Police", "lscb": "LSCB / partner agencies", "young_person": "Young people",
                "fieldnote": "Field notes", "other": "Other"}
+ANONYMISE_MODES = (("review each file (recommended)", "review"),
+                   ("accept all proposals automatically", "auto"),
+                   ("off (the text is already anonymised)", "off"))
 FILE_FILTER = "Transcripts (" + " ".join(f"*{e}" for e in EXTENSIONS) + ");;All files (*)"
 
 
@@ -82,6 +87,7 @@ class ImportDialog(QDialog):
         self._speaker_cases: dict[str, str] = {}
         self._thread: QThread | None = None
         self._worker: _ImportWorker | None = None
+        self.review_dialog = None  # the anonymisation review screen while it is open
         self.setWindowTitle("Import transcripts")
         self.resize(900, 680)
 
@@ -105,17 +111,20 @@ class ImportDialog(QDialog):
         self.attr_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.attr_table.verticalHeader().setVisible(False)
         self.attr_table.setMaximumHeight(120)
-        self.anonymise_box = QCheckBox("Anonymise on import (every proposed redaction is accepted; the original "
-                                       "text is never stored)", objectName="importAnonymise")
+        self.anonymise_mode = QComboBox(objectName="importAnonymise")
+        for label, mode in ANONYMISE_MODES:
+            self.anonymise_mode.addItem(label, mode)
+        self.anonymise_mode.setToolTip("The original text is never stored: only the anonymised text reaches "
+                                       "the project.")
         available = anonymiser_available()
-        self.anonymise_box.setChecked(available)
-        self.anonymise_box.setEnabled(available)
+        self.anonymise_mode.setCurrentIndex(self.anonymise_mode.findData("review" if available else "off"))
+        self.anonymise_mode.setEnabled(available)
         if not available:
-            self.anonymise_box.setToolTip("The anonymiser is not installed in this build.")
+            self.anonymise_mode.setToolTip("The anonymiser is not installed in this build.")
         form = QFormLayout()
         form.addRow("Kind of document:", self.kind_box)
         form.addRow("Attributes:", self.attr_table)
-        form.addRow("", self.anonymise_box)
+        form.addRow("Anonymise:", self.anonymise_mode)
 
         self.pattern_edit = QLineEdit(objectName="importSpeakerPattern")
         self.pattern_edit.setPlaceholderText(r"optional: your own label pattern, e.g. ^<(?P<speaker>\w+)>")
@@ -233,7 +242,7 @@ class ImportDialog(QDialog):
             if name is not None and name.text().strip():
                 attributes[name.text().strip()] = value.text().strip() if value is not None else ""
         return ImportOptions(
-            kind=self.kind_box.currentData(), attributes=attributes, anonymise=self.anonymise_box.isChecked(),
+            kind=self.kind_box.currentData(), attributes=attributes, anonymise=self.anonymise_mode.currentData() != "off",
             speakers=self.speaker_options(), cases_from_speakers=self.cases_box.isChecked(),
             speaker_cases={s: c for s, c in self._speaker_cases.items() if c},
         )
@@ -280,6 +289,9 @@ class ImportDialog(QDialog):
         paths = self.paths()
         if not paths or self._thread is not None:
             return
+        if self.anonymise_mode.currentData() == "review":
+            self._start_review(paths)
+            return
         self.import_button.setEnabled(False)
         self.cancel_button.setText("Cancel")
         self.progress_bar.setRange(0, len(paths))
@@ -292,6 +304,27 @@ class ImportDialog(QDialog):
         self._worker.progress.connect(self._on_progress)
         self._worker.finished.connect(self._on_finished)
         self._thread.start()
+
+    def _start_review(self, paths: list[Path]) -> None:
+        """Anonymise with the researcher's review of each file (``ui.review_dialog``), then show the results."""
+        from .review_dialog import ReviewDialog
+
+        options = self.options()
+        try:
+            check_options(self.project, options)
+        except ProjectError as exc:
+            self.status_label.setText(str(exc))
+            return
+        self.review_dialog = ReviewDialog(self.project, paths, options, self)
+        self.review_dialog.import_finished.connect(self._on_reviewed)
+        self.review_dialog.open()
+
+    def _on_reviewed(self, results) -> None:
+        self.review_dialog = None
+        self.cancel_button.setText("Close")
+        self.results = results
+        self._show_results(results)
+        self.imported.emit(results)
 
     def _on_progress(self, done: int, total: int, path: str) -> None:
         self.progress_bar.setValue(done)

@@ -17,7 +17,7 @@ FOCUS = "[Facilitator] What helps?\nP1: Youth workers.\nP2: Being believed.\nP1:
 def _dialog(qtbot, project, paths) -> ImportDialog:
     dialog = ImportDialog(project, paths=[str(p) for p in paths])
     qtbot.addWidget(dialog)
-    dialog.anonymise_box.setChecked(False)  # these texts hold no identifiers; the anonymiser has its tests
+    dialog.anonymise_mode.setCurrentIndex(dialog.anonymise_mode.findData("off"))  # these texts hold no identifiers; the anonymiser has its tests
     return dialog
 
 
@@ -115,7 +115,7 @@ def test_file_import_menu_in_the_main_window(qtbot, project, tmp_path: Path):
     action.trigger()
     dialog = window.import_dialog
     assert dialog.isVisible()
-    dialog.anonymise_box.setChecked(False)
+    dialog.anonymise_mode.setCurrentIndex(dialog.anonymise_mode.findData("off"))
     dialog.add_paths([str(path)])
     with qtbot.waitSignal(dialog.imported, timeout=30000):
         dialog.start_import()

@@ -1,0 +1,421 @@
+"""The anonymisation review screen of File > Import > Transcripts: the researcher decides on every proposal.
+
+For each chosen file in turn ("File 2 of 5") a worker thread reads, normalises and runs the detector (nothing
+touches the project there); the screen then shows the text with every proposal highlighted by label, the
+proposals table and how many are left. Keys: A accept, R reject, U undecide, E accept every mention,
+N/Space next, P/Shift+N previous, L relabel, Ctrl+1..6 add the selected text as a label (its other mentions
+are proposed), Ctrl+Shift+A accept all remaining (asks first). "Store" is enabled only when nothing is
+pending; it stores through ``importers.batch.store`` (one transaction: anonymised text, mapped turns, the
+anonymisation log, anonymised name), so the original text never reaches the project. "Skip this file" and
+"Cancel import" store nothing of the file under review; files already stored stay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+)
+
+from ..anonymise import pipeline
+from ..anonymise.review import ACCEPTED, PENDING, REJECTED, ReviewSession
+from ..anonymise.spans import LABELS
+from ..core.errors import ProjectError
+from ..importers.batch import CANCELLED, DUPLICATE, FAILED, IMPORTED, FileResult, ImportOptions, store
+from ..importers.prepare import prepare_file
+from ..importers.speakers import speaker_summary
+from .review_view import LABEL_NAMES, ProposalTable, ReviewText, legend
+
+SKIPPED = "skipped"
+
+
+class _Rollback(Exception):
+    """Raised to undo the pseudonym rows a preview creates."""
+
+
+class _DetectWorker(QObject):
+    done = Signal(object, object, object)  # prepared, (detector, spans), exception
+
+    def __init__(self, path: Path, options: ImportOptions) -> None:
+        super().__init__()
+        self.path, self.options = path, options
+
+    def run(self) -> None:
+        try:
+            from ..anonymise.detect import load_detector
+
+            prepared = prepare_file(self.path, self.options.speakers)
+            detector = load_detector()
+            self.done.emit(prepared, (detector, detector.detect(prepared.text, min_confidence=0.3)), None)
+        except Exception as exc:  # noqa: BLE001 - shown as this file's result on the GUI thread
+            self.done.emit(None, None, exc)
+
+
+class ReviewDialog(QDialog):
+    import_finished = Signal(list)  # FileResults, one per path
+
+    def __init__(self, project, paths: list[Path], options: ImportOptions, parent=None) -> None:
+        super().__init__(parent)
+        self.project, self.paths, self.options = project, [Path(p) for p in paths], options
+        self.results: list[FileResult] = []
+        self.session: ReviewSession | None = None
+        self.prepared = None
+        self.current: int | None = None
+        self.index = -1
+        self.cancelled = False
+        self._thread: QThread | None = None
+        self._worker: _DetectWorker | None = None
+        self.setWindowTitle("Review anonymisation")
+        self.resize(1100, 760)
+
+        self.file_label = QLabel(objectName="reviewFile")
+        font = self.file_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.file_label.setFont(font)
+        self.count_label = QLabel(objectName="reviewCount")
+        self.count_label.setFont(font)
+        self.progress = QProgressBar(objectName="reviewProgress")
+        self.progress.setRange(0, 0)
+        header = QHBoxLayout()
+        header.addWidget(self.file_label, 1)
+        header.addWidget(self.progress)
+        header.addWidget(self.count_label)
+
+        self.text = ReviewText()
+        self.text.cursorPositionChanged.connect(self._caret_moved)
+        self.table = ProposalTable()
+        self.table.picked.connect(lambda pid: self.go_to(pid, reveal=True))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.text)
+        splitter.addWidget(self.table)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self.decision_actions: list[QAction] = []
+        bar = QHBoxLayout()
+        for text, keys, slot in (
+            ("Accept", ["A"], self.accept_current), ("Reject", ["R"], self.reject_current),
+            ("Undecide", ["U"], self.reset_current), ("Accept every mention", ["E"], self.accept_mentions),
+            ("Previous", ["P", "Shift+N"], self.previous), ("Next", ["N", "Space"], self.next),
+            ("Relabel…", ["L"], self.relabel_menu),
+            ("Accept all remaining…", ["Ctrl+Shift+A"], self.accept_all_remaining),
+        ):
+            bar.addWidget(self._button(self._action(text, keys, slot)))
+        self.add_menu = QMenu(self)
+        for i, label in enumerate(LABELS, start=1):
+            self.add_menu.addAction(self._action(f"{LABEL_NAMES[label]}", [f"Ctrl+{i}"],
+                                                 lambda _c=False, lab=label: self.add_selected(lab)))
+        add_button = QToolButton(objectName="reviewAdd", text="Add selected text as…")
+        add_button.setMenu(self.add_menu)
+        add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        add_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        bar.addWidget(add_button)
+        bar.addStretch(1)
+        self.preview_button = QPushButton("Preview anonymised text", objectName="reviewPreview", checkable=True)
+        self.preview_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.preview_button.toggled.connect(self.show_preview)
+        bar.addWidget(self.preview_button)
+
+        self.status_label = QLabel(objectName="reviewStatus")
+        self.status_label.setWordWrap(True)
+        self.skip_button = QPushButton("Skip this file", objectName="reviewSkip", clicked=self.skip)
+        self.cancel_button = QPushButton("Cancel import", objectName="reviewCancel", clicked=self.cancel_import)
+        self.store_button = QPushButton("Store anonymised document", objectName="reviewStore",
+                                        clicked=self.store_current)
+        self.store_button.setToolTip("Enabled when every proposal has been accepted or rejected.")
+        for b in (self.skip_button, self.cancel_button, self.store_button):
+            b.setAutoDefault(False)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.skip_button)
+        bottom.addWidget(self.cancel_button)
+        bottom.addWidget(self.store_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(legend())
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bar)
+        layout.addLayout(bottom)
+        self._next_file()
+
+    def _action(self, text: str, keys: list[str], slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(f"{text} ({' or '.join(keys)})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.decision_actions.append(action)
+        return action
+
+    def _button(self, action: QAction) -> QToolButton:
+        action.setIconText(f"{action.text()} ({action.shortcuts()[0].toString()})")
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
+
+    # ------------------------------------------------------------------ files
+    def _next_file(self) -> None:
+        self.session = self.prepared = self.current = None
+        self.index += 1
+        if self.cancelled or self.index >= len(self.paths):
+            self._finish()
+            return
+        path = self.paths[self.index]
+        self.file_label.setText(f"File {self.index + 1} of {len(self.paths)}: {path.name}")
+        self.count_label.setText("")
+        self.status_label.setText("Reading the file and looking for identifiers…")
+        self.progress.setVisible(True)
+        self.text.show_text("")
+        self.table.setRowCount(0)
+        self._update_enabled()
+        self._thread = QThread(self)
+        self._worker = _DetectWorker(path, self.options)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.done.connect(self._detected)
+        self._thread.start()
+
+    def _stop_worker(self) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            self._thread = self._worker = None
+
+    def _detected(self, prepared, found, exc) -> None:
+        self._stop_worker()
+        self.progress.setVisible(False)
+        path = str(self.paths[self.index])
+        if self.cancelled:
+            return
+        if exc is not None:
+            reason = str(exc) if isinstance(exc, ProjectError) else (
+                f"Unexpected error while reading ({type(exc).__name__}); nothing was stored for it.")
+            self.results.append(FileResult(path, FAILED, reason=reason))
+            self._next_file()
+            return
+        existing = None if self.options.allow_duplicates else self.project.documents.by_sha256(prepared.sha256)
+        if existing is not None:
+            self.results.append(FileResult(path, DUPLICATE, existing.id, existing.name, existing.word_count,
+                                           reason=f"The same file was already imported as '{existing.name}'."))
+            self._next_file()
+            return
+        detector, spans = found
+        self.prepared = prepared
+        self.session = ReviewSession(prepared.text, spans, project=self.project, detector=detector)
+        self.session.subscribe(lambda what, _payload: self._changed(what))
+        self.text.show_text(prepared.text)
+        self.table.load(self.session)
+        first = self.session.next_pending()
+        self.status_label.setText("Decide on each highlighted proposal; select any name the detector missed "
+                                  "and add it (Ctrl+1..6).")
+        self.go_to(first.id if first else None, reveal=True)
+        self.text.setFocus()
+
+    def _finish(self) -> None:
+        for path in self.paths[len(self.results):]:
+            self.results.append(FileResult(str(path), CANCELLED,
+                                           reason="The import was cancelled before this file was stored."))
+        self.import_finished.emit(self.results)
+        super().accept()
+
+    # ------------------------------------------------------------------ view state
+    def _changed(self, what: str) -> None:
+        if what == "added":
+            self.table.load(self.session)
+        else:
+            self.table.refresh(self.session)
+        self._repaint()
+
+    def _repaint(self) -> None:
+        if self.session is not None and not self.preview_button.isChecked():
+            self.text.paint(self.session, self.current)
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        s = self.session
+        reviewing = s is not None and not self.preview_button.isChecked()
+        for action in self.decision_actions:
+            action.setEnabled(reviewing)
+        self.preview_button.setEnabled(s is not None)
+        self.skip_button.setEnabled(s is not None)
+        self.store_button.setEnabled(s is not None and s.pending_count == 0)
+        if s is not None:
+            c = s.counts()
+            total = sum(c.values())
+            self.count_label.setText(f"{c[PENDING]} of {total} left to review "
+                                     f"({c[ACCEPTED]} accepted, {c[REJECTED]} rejected)")
+
+    def go_to(self, pid: int | None, *, reveal: bool = False) -> None:
+        self.current = pid
+        if pid is not None and self.session is not None:
+            self.table.select_pid(pid)
+            if reveal:
+                self.text.blockSignals(True)
+                self.text.reveal(self.session.get(pid).start)
+                self.text.blockSignals(False)
+        self._repaint()
+
+    def _caret_moved(self) -> None:
+        if self.session is None or self.preview_button.isChecked() or self.text.textCursor().hasSelection():
+            return
+        p = self.session.at(self.text.caret())
+        if p is not None and p.id != self.current:
+            self.go_to(p.id)
+
+    # ------------------------------------------------------------------ decisions
+    def _decide(self, fn) -> None:
+        if self.session is None or self.current is None:
+            return
+        p = self.session.get(self.current)
+        fn(p.id)
+        nxt = self.session.next_pending(p.start)
+        self.go_to(nxt.id if nxt else p.id, reveal=True)
+
+    def accept_current(self) -> None:
+        self._decide(self.session.accept if self.session else None)
+
+    def reject_current(self) -> None:
+        self._decide(self.session.reject if self.session else None)
+
+    def accept_mentions(self) -> None:
+        self._decide(self.session.accept_every_mention if self.session else None)
+
+    def reset_current(self) -> None:
+        if self.session is not None and self.current is not None:
+            self.session.reset(self.current)
+
+    def _step(self, delta: int) -> None:
+        if self.session is None or not self.session.proposals:
+            return
+        ids = [p.id for p in self.session.proposals]
+        i = ids.index(self.current) if self.current in ids else -delta
+        self.go_to(ids[(i + delta) % len(ids)], reveal=True)
+
+    def next(self) -> None:
+        self._step(1)
+
+    def previous(self) -> None:
+        self._step(-1)
+
+    def relabel_current(self, label: str) -> None:
+        if self.session is not None and self.current is not None:
+            self.session.relabel(self.current, label)
+
+    def relabel_menu(self) -> None:
+        if self.session is None or self.current is None:
+            return
+        menu = QMenu(self)
+        for label in LABELS:
+            menu.addAction(LABEL_NAMES[label], lambda lab=label: self.relabel_current(lab))
+        menu.exec(self.text.viewport().mapToGlobal(self.text.cursorRect().bottomLeft()))
+
+    def add_selected(self, label: str) -> None:
+        """Add the selected text as a missed identifier (accepted); its other mentions become proposals."""
+        span = self.text.selected_span() if self.session is not None else None
+        if span is None:
+            self.status_label.setText("Select the missed text in the document first, then choose its label.")
+            return
+        try:
+            added = self.session.add_span(span[0], span[1], label)
+        except ValueError as exc:
+            self.status_label.setText(str(exc))
+            return
+        others = len(added) - 1
+        self.status_label.setText(f"Added as {LABEL_NAMES[label]}; {others} other mention"
+                                  f"{'' if others == 1 else 's'} proposed for review.")
+        self.go_to(added[1].id if others else added[0].id, reveal=True)
+
+    def accept_all_remaining(self) -> None:
+        if self.session is None or not self.session.pending_count:
+            return
+        n = self.session.pending_count
+        answer = QMessageBox.question(
+            self, "Accept all remaining",
+            f"Accept all {n} remaining proposals without looking at each one? Overlapping ones are rejected.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.session.accept_all()
+
+    def show_preview(self, on: bool) -> None:
+        """Show the anonymised text as it would be stored (the placeholders it would create are rolled back)."""
+        if self.session is None:
+            return
+        if on:
+            result = None
+            try:
+                with self.project.transaction():
+                    result = self.session.apply()
+                    raise _Rollback
+            except _Rollback:
+                pass
+            self.preview_button.setText("Back to the review")
+            self.status_label.setText("The text as it would be stored; proposals still to review are shown "
+                                      "unchanged.")
+            self.text.show_text(result.text)
+            self.text.paint_preview([(r.new_start, r.new_end, r.label) for r in result.replacements])
+        else:
+            self.preview_button.setText("Preview anonymised text")
+            self.text.show_text(self.session.text)
+            self.go_to(self.current, reveal=True)
+        self._update_enabled()
+
+    # ------------------------------------------------------------------ store, skip, cancel
+    def store_current(self) -> None:
+        s, prepared = self.session, self.prepared
+        if s is None or s.pending_count:
+            return
+        path = str(self.paths[self.index])
+        try:
+            with self.project.transaction():
+                reviewed = pipeline.finish_review(s, prepared.turn_tuples())
+                doc = store(self.project, prepared, replace(self.options, anonymise=True), pipeline,
+                            reviewed=reviewed)
+        except ProjectError as exc:
+            self.status_label.setText(f"Not stored: {exc}")
+            return
+        turns = self.project.turns.list(doc.id)
+        self.results.append(FileResult(path, IMPORTED, doc.id, doc.name, doc.word_count, len(turns),
+                                       speaker_summary(turns), source_format=prepared.source_format))
+        self.preview_button.setChecked(False)
+        self._next_file()
+
+    def skip(self) -> None:
+        if self.session is None:
+            return
+        self.results.append(FileResult(str(self.paths[self.index]), SKIPPED,
+                                       reason="Skipped in the anonymisation review; nothing was stored."))
+        self.preview_button.setChecked(False)
+        self._next_file()
+
+    def cancel_import(self) -> None:
+        s = self.session
+        if s is not None and any(p.status != PENDING for p in s.proposals):
+            answer = QMessageBox.question(self, "Cancel import",
+                                          "Stop the import? The decisions on this file are lost and it is not "
+                                          "stored; files already stored stay in the project.")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.cancelled = True
+        self._stop_worker()
+        self.session = self.prepared = None
+        self._finish()
+
+    def reject(self) -> None:  # Esc or the close button: the same as Cancel import
+        self.cancel_import()
