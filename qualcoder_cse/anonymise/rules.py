@@ -40,6 +40,17 @@ NOT_NAMES = frozenset(
 NOT_NAMES = NOT_NAMES | frozenset(
     ["jus", "sumwhere", "smthn", "summat", "nuffin", "macdonalds", "northern", "southern", "eastern", "western", "judge", "magistrate", "aye", "gosh"]
 )
+# nationalities and languages: capitalised like names, never a person on their own ("the Russian", "Lithuanian guy")
+DEMONYMS = frozenset(
+    """russian lithuanian latvian estonian ukrainian slovak slovakian czech hungarian bulgarian serbian croatian
+    bosnian kosovan kosovar greek turkish iranian iraqi syrian sudanese ethiopian nigerian ghanaian kenyan jamaican
+    chinese vietnamese thai filipino portuguese spanish french german italian dutch belgian american canadian
+    australian moroccan algerian egyptian libyan yemeni lebanese palestinian israeli arab arabic persian farsi
+    punjabi gujarati urdu hindi tamil sinhalese nepali moldovan armenian chechen uzbek congolese zimbabwean ugandan
+    cameroonian gambian eritrean somali somalian romanes pashto dari tigrinya amharic swahili yoruba igbo twi
+    lithuanians russians romanians poles slovaks albanians kurds afghans pakistanis bangladeshis indians""".split()  # noqa: SIM905
+)
+NOT_NAMES = NOT_NAMES | DEMONYMS
 TITLES = TITLES | {"judge", "coach"}
 # national bodies and platforms the guidelines leave unmarked
 NATIONAL = frozenset(
@@ -539,6 +550,17 @@ class RuleLayer:
                 conf = 0.7  # "a man, Noddy, they called him"
             elif t.cap and k not in NOT_NAMES - _CAR_NAMES and _AGE_AFTER.match(after) and len(k) >= 2:
                 conf = 0.7  # "Mercedes (14, says she's 16)"
+            elif t.cap and t.initial and t.shape == "title" and nxt[:1] in _SPEECH and k.isalpha() and (
+                self.g.words.get(k, 99) >= 35 and k not in NOT_NAMES and k not in RANKS and k not in self.g.places1
+            ):
+                conf = 0.5  # "Reds said he would sort it": a rarer word opening a sentence before a speech verb
+            elif t.shape == "lower" and len(k) >= 3 and k.isalpha() and k not in self.g.words and (
+                k not in NOT_NAMES and k not in self.g.places1
+            ) and not k.endswith(("ing", "in")) and (
+                (prev[-1:] in (("does",), ("did",), ("is",), ("has",), ("was",)) and nxt[:1] in _CHAT_AFTER)
+                or (prev[-1:] in (("tell",), ("ask",), ("with",), ("n",)) and (not nxt or nxt[:1] in _CHAT_AFTER))
+            ):
+                conf = 0.45  # "does taz know", "is shadz gonna be there", "tell kez": an unknown word as a name
             elif t.shape == "lower" and len(k) >= 3 and k.isalpha() and k not in self.g.words and (
                 k not in NOT_NAMES and k not in self.g.given and nxt[:1] in (("said",), ("says",), ("told",),
                                                                             ("texted",), ("messaged",), ("added",),
@@ -885,6 +907,10 @@ _LETTER_ROLES = frozenset(
 )
 _POSS_THINGS = frozenset(["car", "house", "mum", "dad", "flat", "phone", "mate", "mates", "brother", "sister", "cousin",
                           "girlfriend", "boyfriend", "number", "place", "friend", "friends", "van", "uncle", "nan"])
+_SPEECH = frozenset([("said",), ("says",), ("told",), ("texted",), ("messaged",), ("rang",), ("reckons",),
+                     ("reckoned",), ("snapchatted",)])
+_CHAT_AFTER = frozenset([("know",), ("knows",), ("gonna",), ("going",), ("coming",), ("there",), ("about",),
+                         ("said",), ("says",), ("tho",), ("though",), ("too",), ("lol",), ("again",), ("yet",)])
 _CALLED_RIGHT = frozenset(
     (a, b, c) for a in ("they", "everyone", "people", "we", "lads", "girls") for b in ("called", "call", "calls")
     for c in ("him", "her", "them")

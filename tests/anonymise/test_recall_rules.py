@@ -224,3 +224,21 @@ def test_initiative_and_co_op_heads(det, text, expected):
 def test_they_called_a_national_body_is_not_a_name(det):
     # an unknown capitalised word may still be proposed as unsure (< 0.5) by the older rule, never as a name
     assert [s for s in det.detect("so they called Childline and waited") if s.confidence >= 0.5] == []
+
+
+@pytest.mark.parametrize("text", ["the one they called Rusas, the Russian, even though he wasnt Russian.",
+                                  "There was a man, Darius, older Lithuanian guy"])
+def test_nationalities_are_not_people(det, text):
+    assert not any(w in t for t in found(det, text, "PERSON") for w in ("Russian", "Lithuanian"))
+
+
+@pytest.mark.parametrize("text, expected", [("Reds said he would sort it", "Reds"), ("does taz know hes 24", "taz"),
+                                            ("is shadz gonna be there", "shadz")])
+def test_names_only_a_position_reveals(det, text, expected):
+    assert expected in found(det, text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["Staff said no.", "Teachers said it was fine", "is it gonna rain",
+                                  "does anyone know", "tell ppl about it", "Police said so"])
+def test_ordinary_words_in_those_positions(det, text):
+    assert found(det, text, "PERSON") == []
