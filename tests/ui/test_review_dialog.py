@@ -1,0 +1,167 @@
+"""The anonymisation review screen of File > Import > Transcripts, on a real encrypted project.
+
+Drives the real import dialog (review each file is the default), the real detector and the real storage:
+highlighting at the right places (also after emoji), keyboard decisions, adding a missed name, Store only
+when nothing is pending, only anonymised text in the project, cancel and skip storing nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from qualcoder_cse.anonymise.review import ACCEPTED, PENDING, REJECTED
+from qualcoder_cse.importers.batch import CANCELLED, IMPORTED
+from qualcoder_cse.ui.import_dialog import ImportDialog
+from qualcoder_cse.ui.review_dialog import SKIPPED, ReviewDialog
+
+TEXT = (
+    "INT: How did you meet them? 😀\n"
+    "YP: 😢😢 Jodie Smith took me to Rochdale. Tariq drove. me and wobbles went to the park, "
+    "wobbles had a phone.\n"
+    "INT: And then?\n"
+    "YP: Jodie rang 07700 900123 🙂 and Tariq came.\n"
+)
+NAMES = ("Jodie", "Smith", "Tariq", "wobbles", "900123")
+
+
+def _qt(text: str, cp: int) -> int:
+    """Qt position of a code-point offset, computed independently of ui.offsets."""
+    return len(text[:cp].encode("utf-16-le")) // 2
+
+
+def _open_review(qtbot, project, paths) -> tuple[ImportDialog, ReviewDialog]:
+    dialog = ImportDialog(project, paths=[str(p) for p in paths])
+    qtbot.addWidget(dialog)
+    assert dialog.anonymise_mode.currentData() == "review"  # the default
+    dialog.start_import()
+    review = dialog.review_dialog
+    assert isinstance(review, ReviewDialog)
+    qtbot.waitUntil(lambda: review.session is not None, timeout=60000)
+    return dialog, review
+
+
+def _answer_yes() -> None:
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox)
+    box.button(QMessageBox.StandardButton.Yes).click()
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_review_decide_add_and_store(qtbot, project, project_path: Path, tmp_path: Path):
+    before = len(project.documents.list())
+    dialog, review = _open_review(qtbot, project, [_write(tmp_path, "Interview with YP.txt", TEXT)])
+    session, view = review.session, review.text
+    text = session.text
+    assert "File 1 of 1: Interview with YP.txt" in review.file_label.text()
+
+    # Every proposal is highlighted exactly over its text, emoji before it or not.
+    selections = view.extraSelections()
+    assert len(selections) == len(session.proposals) >= 5
+    for sel, p in zip(selections, session.proposals, strict=True):
+        assert sel.cursor.selectionStart() == _qt(text, p.start)
+        assert sel.cursor.selectedText() == text[p.start:p.end]
+    surfaces = {text[p.start:p.end] for p in session.proposals}
+    assert {"Jodie Smith", "Rochdale", "Tariq"} <= surfaces
+    assert review.table.rowCount() == len(session.proposals)
+
+    # Keyboard: A accepts the current one (the first), R rejects the next; the count follows.
+    total = len(session.proposals)
+    assert review.count_label.text().startswith(f"{total} of {total} left")
+    assert not review.store_button.isEnabled()
+    first = review.current
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    assert session.get(first).status == ACCEPTED
+    assert review.count_label.text().startswith(f"{total - 1} of {total} left")
+    rochdale = review.current
+    assert text[session.get(rochdale).start:session.get(rochdale).end] == "Rochdale"
+    qtbot.keyClick(view, Qt.Key.Key_R)
+    assert session.get(rochdale).status == REJECTED
+    assert review.count_label.text().startswith(f"{total - 2} of {total} left")
+    assert not review.store_button.isEnabled()
+
+    # A missed nickname: select it (Qt positions, after emoji) and add it as a person with Ctrl+1.
+    start = text.index("wobbles")
+    cursor = view.textCursor()
+    cursor.setPosition(_qt(text, start))
+    cursor.setPosition(_qt(text, start + len("wobbles")), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    qtbot.keyClick(view, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    wobbles = [p for p in session.proposals if text[p.start:p.end] == "wobbles"]
+    assert [(p.label, p.status, p.source) for p in wobbles] == [
+        ("PERSON", ACCEPTED, "manual"), ("PERSON", PENDING, "mention"),
+    ]
+    assert review.current == wobbles[1].id  # the other mention is shown for a decision
+    assert review.table.rowCount() == len(session.proposals) == total + 2
+    assert len(view.extraSelections()) == total + 2
+
+    # Accept all remaining: asks first; then Store is enabled.
+    QTimer.singleShot(0, _answer_yes)
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert session.pending_count == 0
+    assert review.store_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=30000):
+        qtbot.mouseClick(review.store_button, Qt.MouseButton.LeftButton)
+
+    [result] = dialog.results
+    assert result.status == IMPORTED
+    assert len(project.documents.list()) == before + 1
+    stored = project.documents.text(result.document_id)
+    assert "[Person" in stored and "Rochdale" in stored  # Rochdale was rejected: left as it was
+    for name in NAMES:
+        assert name not in stored
+    assert "YP" in project.documents.get(result.document_id).name
+    decisions = sorted(e.decision for e in project.pseudonyms.log(result.document_id))
+    assert "added" in decisions and "rejected" in decisions
+    raw = b"".join(p.read_bytes() for p in project_path.parent.glob(project_path.name + "*"))
+    for name in NAMES:
+        assert name.encode() not in raw and name.encode("utf-16-le") not in raw
+
+
+def test_store_waits_for_every_decision_and_relabel(qtbot, project, tmp_path: Path):
+    dialog, review = _open_review(qtbot, project, [_write(tmp_path, "a.txt", "YP: Tariq drove to Rochdale.\n")])
+    session = review.session
+    tariq = next(p for p in session.proposals if session.surface(p.id) == "Tariq")
+    review.go_to(tariq.id, reveal=True)
+    review.relabel_current("ORG")
+    assert review.table.item(review.table.row_of[tariq.id], 0).text() == "Organisation"
+    while session.pending_count > 1:
+        assert not review.store_button.isEnabled()
+        qtbot.keyClick(review.text, Qt.Key.Key_A)
+    assert not review.store_button.isEnabled()
+    qtbot.keyClick(review.text, Qt.Key.Key_A)
+    assert review.store_button.isEnabled()
+    pseudonyms = project.pseudonyms.count()
+    review.preview_button.setChecked(True)  # the preview shows the placeholders and keeps none of them
+    assert "Tariq" not in review.text.toPlainText() and "[Organisation" in review.text.toPlainText()
+    assert project.pseudonyms.count() == pseudonyms
+    review.preview_button.setChecked(False)
+    assert review.text.toPlainText() == session.text
+    with qtbot.waitSignal(dialog.imported, timeout=30000):
+        qtbot.mouseClick(review.store_button, Qt.MouseButton.LeftButton)
+    stored = project.documents.text(dialog.results[0].document_id)
+    assert "[Organisation" in stored and "[Place" in stored and "Tariq" not in stored and "Rochdale" not in stored
+
+
+def test_cancel_and_skip_store_nothing(qtbot, project, tmp_path: Path):
+    before = [d.id for d in project.documents.list()]
+    pseudonyms, log = project.pseudonyms.count(), project.pseudonyms.log()
+    files = [_write(tmp_path, f"{n}.txt", TEXT.replace("Jodie", name)) for n, name in (("one", "Kayleigh"),
+                                                                                       ("two", "Bethany"))]
+    dialog, review = _open_review(qtbot, project, files)
+    qtbot.mouseClick(review.skip_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: review.session is not None, timeout=60000)
+    assert "File 2 of 2" in review.file_label.text()
+    with qtbot.waitSignal(dialog.imported, timeout=30000):
+        qtbot.mouseClick(review.cancel_button, Qt.MouseButton.LeftButton)
+    assert [r.status for r in dialog.results] == [SKIPPED, CANCELLED]
+    assert [d.id for d in project.documents.list()] == before
+    assert project.pseudonyms.count() == pseudonyms and project.pseudonyms.log() == log
