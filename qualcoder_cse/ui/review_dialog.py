@@ -40,6 +40,9 @@ from ..importers.speakers import speaker_summary
 from .review_view import LABEL_NAMES, ProposalTable, ReviewText, legend
 
 SKIPPED = "skipped"
+TIPS = {"Every mention": "Accept this proposal and every other mention of the same name",
+        "Accept all…": "Accept every remaining proposal (asks first)",
+        "Undecide": "Put this proposal back to be reviewed"}
 
 
 class _Rollback(Exception):
@@ -109,19 +112,20 @@ class ReviewDialog(QDialog):
         bar = QHBoxLayout()
         for text, keys, slot in (
             ("Accept", ["A"], self.accept_current), ("Reject", ["R"], self.reject_current),
-            ("Undecide", ["U"], self.reset_current), ("Accept every mention", ["E"], self.accept_mentions),
+            ("Undecide", ["U"], self.reset_current), ("Every mention", ["E"], self.accept_mentions),
             ("Previous", ["P", "Shift+N"], self.previous), ("Next", ["N", "Space"], self.next),
             ("Relabel…", ["L"], self.relabel_menu),
-            ("Accept all remaining…", ["Ctrl+Shift+A"], self.accept_all_remaining),
+            ("Accept all…", ["Ctrl+Shift+A"], self.accept_all_remaining),
         ):
             bar.addWidget(self._button(self._action(text, keys, slot)))
         self.add_menu = QMenu(self)
         for i, label in enumerate(LABELS, start=1):
             self.add_menu.addAction(self._action(f"{LABEL_NAMES[label]}", [f"Ctrl+{i}"],
                                                  lambda _c=False, lab=label: self.add_selected(lab)))
-        add_button = QToolButton(objectName="reviewAdd", text="Add selected text as…")
+        add_button = QPushButton("Add selected text as…", objectName="reviewAdd")
+        add_button.setToolTip("A name or other identifier the detector missed: select it in the text, then "
+                              "choose its label (Ctrl+1..6); its other mentions are proposed.")
         add_button.setMenu(self.add_menu)
-        add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         add_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         bar.addWidget(add_button)
         bar.addStretch(1)
@@ -158,7 +162,7 @@ class ReviewDialog(QDialog):
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{text} ({' or '.join(keys)})")
+        action.setToolTip(TIPS.get(text, text) + f" ({' or '.join(keys)})")
         action.triggered.connect(slot)
         self.addAction(action)
         self.decision_actions.append(action)
