@@ -314,7 +314,10 @@ class Detector:
                 continue
             tier = words.get(k)
             # a common word: only capitalised, not first in a sentence, or in a name position
-            if tier is not None and tier <= 35 and not (t.cap and not t.initial) and not _name_position(toks, ti):
+            if tier is not None and tier <= 35 and not (t.cap and not t.initial) and not _name_position(toks, ti) and not (
+                # a nickname found with a strong cue ("they call Smudge") also opens a message: "Smudge is..."
+                hit and conf >= 0.85 and t.shape == "title" and tier > 20 and label == "PERSON"
+            ):
                 continue
             if k in STOP or k in WEEKDAYS or k in MONTHS or k in ROLE_UPPER or k in ROLE_WORDS:
                 continue

@@ -316,7 +316,9 @@ class RuleLayer:
             ):
                 self._head_rule(text, toks, keys, i, add, upper_doc)
             # ---- titles: "PC Smith", "Mrs jones"
-            if k in TITLES and i + 1 < n and (t.cap or k in LOWER_TITLES):
+            if k in TITLES and i + 1 < n and (t.cap or k in LOWER_TITLES) and not (
+                t.text == "MS" and not upper_doc  # "MS Teams"
+            ):
                 j = i + 1
                 while j + 1 < n and keys[j] in RANKS and toks[j].cap:
                     j += 1
@@ -501,7 +503,9 @@ class RuleLayer:
                 k not in self.g.words and k not in NOT_NAMES and k not in self.g.places1
             ):
                 nxt = keys[i + 1] if i + 1 < n else ""
-                if nxt in NAME_RIGHT - {"is", "was", "and", "has", "had"} or prev in NAME_LEFT_WEAK - {"and", "by"}:
+                if k in TITLES or k in RANKS:
+                    pass  # "tell Mrs Okonjo": the title is not the name
+                elif nxt in NAME_RIGHT - {"is", "was", "and", "has", "had"} or prev in NAME_LEFT_WEAK - {"and", "by"}:
                     gscore = 0.5  # an unknown capitalised word in a name position: "then Deeko picked me up"
                 elif k not in MONTHS and k not in WEEKDAYS and k.rstrip("s") not in WEEKDAYS and (
                     t.text[1:].islower() and k not in ROLE_WORDS and k not in RANKS and not k.startswith("barnardo")

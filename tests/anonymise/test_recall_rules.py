@@ -242,3 +242,13 @@ def test_names_only_a_position_reveals(det, text, expected):
                                   "does anyone know", "tell ppl about it", "Police said so"])
 def test_ordinary_words_in_those_positions(det, text):
     assert found(det, text, "PERSON") == []
+
+
+def test_a_cued_nickname_opening_a_message_is_proposed(det):
+    text = "a lad with him they call Smudge\n[19:16] Priti: Smudge is his brother"
+    assert found(det, text, "PERSON").count("Smudge") == 2
+
+
+@pytest.mark.parametrize("text, word", [("should we tell Mrs Okonjo\n", "Mrs"), ("Venue: MS Teams link\n", "Teams")])
+def test_titles_and_ms_teams_are_not_names(det, text, word):
+    assert not any(word in t for t in found(det, text, "PERSON"))
