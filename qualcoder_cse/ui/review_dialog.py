@@ -79,6 +79,7 @@ class ReviewDialog(QDialog):
         self.current: int | None = None
         self.index = -1
         self.cancelled = False
+        self._deciding = False
         self._thread: QThread | None = None
         self._worker: _DetectWorker | None = None
         self.setWindowTitle("Review anonymisation")
@@ -246,7 +247,8 @@ class ReviewDialog(QDialog):
             self.table.load(self.session)
         else:
             self.table.refresh(self.session)
-        self._repaint()
+        if not self._deciding:  # a decision repaints once, after moving on
+            self._repaint()
 
     def _repaint(self) -> None:
         if self.session is not None and not self.preview_button.isChecked():
@@ -289,7 +291,11 @@ class ReviewDialog(QDialog):
         if self.session is None or self.current is None:
             return
         p = self.session.get(self.current)
-        fn(p.id)
+        self._deciding = True
+        try:
+            fn(p.id)
+        finally:
+            self._deciding = False
         nxt = self.session.next_pending(p.start)
         self.go_to(nxt.id if nxt else p.id, reveal=True)
 

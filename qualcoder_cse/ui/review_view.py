@@ -9,6 +9,8 @@ code points and Qt counts UTF-16 units: every conversion goes through ``ui.offse
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
@@ -41,6 +43,29 @@ def label_colour(label: str, status: str = ACCEPTED) -> QColor:
     return colour
 
 
+@lru_cache(maxsize=64)
+def _format(label: str, status: str, current: bool) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    if status == ACCEPTED:
+        fmt.setBackground(label_colour(label))
+    elif status == REJECTED:
+        fmt.setForeground(QColor("#8a8a8a"))
+        fmt.setFontStrikeOut(True)
+    else:
+        fmt.setBackground(label_colour(label, PENDING))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+        fmt.setUnderlineColor(QColor(LABEL_COLOURS[label]).darker(150))
+    if current:
+        if status != REJECTED:
+            fmt.setBackground(label_colour(label))
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setFontOverline(True)
+        fmt.setFontUnderline(True)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor("#202020"))
+    return fmt
+
+
 class ReviewText(QPlainTextEdit):
     """The document, read-only, with the session's proposals painted on it."""
 
@@ -54,50 +79,32 @@ class ReviewText(QPlainTextEdit):
         font.setPointSizeF(max(font.pointSizeF(), 10.5))
         self.setFont(font)
         self.offsets = OffsetMap("")
-        self.showing_preview = False
+        self._cursors: dict[tuple[int, int], QTextCursor] = {}
 
     def show_text(self, text: str) -> None:
         self.offsets = OffsetMap(text)
+        self._cursors: dict[tuple[int, int], QTextCursor] = {}
         self.setPlainText(text)
 
     def paint(self, session: ReviewSession, current: int | None) -> None:
-        selections = []
-        for p in session.proposals:
-            fmt = QTextCharFormat()
-            if p.status == ACCEPTED:
-                fmt.setBackground(label_colour(p.label))
-            elif p.status == REJECTED:
-                fmt.setForeground(QColor("#8a8a8a"))
-                fmt.setFontStrikeOut(True)
-            else:
-                fmt.setBackground(label_colour(p.label, PENDING))
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-                fmt.setUnderlineColor(QColor(LABEL_COLOURS[p.label]).darker(150))
-            if p.id == current:
-                if p.status != REJECTED:
-                    fmt.setBackground(label_colour(p.label))
-                fmt.setFontWeight(QFont.Weight.Bold)
-                fmt.setFontOverline(True)
-                fmt.setFontUnderline(True)
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor("#202020"))
-            selections.append(self._selection(p.start, p.end, fmt))
-        self.setExtraSelections(selections)
+        """Repaint every proposal (formats and cursors are cached: a long transcript has thousands)."""
+        self.setExtraSelections([
+            self._selection(p.start, p.end, _format(p.label, p.status, p.id == current))
+            for p in session.proposals
+        ])
 
     def paint_preview(self, spans: list[tuple[int, int, str]]) -> None:
         """The anonymised text is showing: its placeholders in their label's colour."""
-        selections = []
-        for start, end, label in spans:
-            fmt = QTextCharFormat()
-            fmt.setBackground(label_colour(label))
-            selections.append(self._selection(start, end, fmt))
-        self.setExtraSelections(selections)
+        self.setExtraSelections([self._selection(s, e, _format(label, ACCEPTED, False)) for s, e, label in spans])
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
-        qs, qe = self.offsets.span_to_qt(start, end)
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(qs)
-        cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
+        cursor = self._cursors.get((start, end))
+        if cursor is None:
+            qs, qe = self.offsets.span_to_qt(start, end)
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(qs)
+            cursor.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
+            self._cursors[(start, end)] = cursor
         sel = QTextEdit.ExtraSelection()
         sel.cursor, sel.format = cursor, fmt
         return sel
@@ -130,9 +137,10 @@ class ProposalTable(QTableWidget):
         self.setObjectName("reviewProposals")
         self.setHorizontalHeaderLabels(["Label", "Text", "Confidence", "Status"])
         header = self.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col in (0, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # fixed widths elsewhere: resizing
+        fm = self.fontMetrics()                                          # to contents is quadratic on updates
+        for col, sample in ((0, "Organisation__"), (2, "0.00  unsure_"), (3, "rejected (added)_")):
+            self.setColumnWidth(col, fm.horizontalAdvance(sample))
         self.verticalHeader().setVisible(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -162,18 +170,21 @@ class ProposalTable(QTableWidget):
         self.refresh(session)
 
     def refresh(self, session: ReviewSession) -> None:
-        for p in session.proposals:
+        for p in session.proposals:  # only changed cells are touched: a long transcript has thousands of rows
             row = self.row_of.get(p.id)
             if row is None:
                 continue
             label = self.item(row, 0)
-            label.setText(LABEL_NAMES[p.label])
-            label.setBackground(label_colour(p.label))
+            if label.text() != LABEL_NAMES[p.label]:
+                label.setText(LABEL_NAMES[p.label])
+                label.setBackground(label_colour(p.label))
             status = self.item(row, 3)
-            status.setText(STATUS_TEXT[p.status] + (" (added)" if p.source == "manual" else ""))
-            font = status.font()
-            font.setBold(p.status == PENDING)
-            status.setFont(font)
+            text = STATUS_TEXT[p.status] + (" (added)" if p.source == "manual" else "")
+            if status.text() != text:
+                status.setText(text)
+                font = status.font()
+                font.setBold(p.status == PENDING)
+                status.setFont(font)
 
     def select_pid(self, pid: int | None) -> None:
         row = self.row_of.get(pid) if pid is not None else None
