@@ -368,13 +368,17 @@ class RuleLayer:
         self._nickname_cues(text, toks, keys, used, add, upper_doc)
         # ---- "lil d", "big man" style street names
         for i in range(n - 1):
-            if keys[i] in ("lil", "little", "big", "young", "yung") and not used[i + 1]:
+            if keys[i] in ("lil", "little", "big", "young", "yung", "fat", "wee", "skinny", "mad") and not used[i + 1]:
                 prev = keys[i - 1] if i else ""
                 nk = keys[i + 1]
                 if prev in ("a", "the", "this", "that", "some", "very", "so", "too", "my", "his", "her", "your"):
                     continue
                 if nk in STOP and nk not in ("man",):
                     continue
+                if not toks[i + 1].spaced or keys[i] in ("fat", "wee", "skinny", "mad") and not (
+                    toks[i].cap and toks[i + 1].cap and self.given_score(toks[i + 1], upper_doc) > 0
+                ):
+                    continue  # "Fat Tony", not "went mad\nY3"
                 if keys[i] in ("little", "young", "big") and not (
                     len(nk) <= 2 or nk == "man" or self.given_score(toks[i + 1], upper_doc) > 0
                 ):
@@ -554,6 +558,15 @@ class RuleLayer:
                 conf = 0.7  # "a man, Noddy, they called him"
             elif t.cap and k not in NOT_NAMES - _CAR_NAMES and _AGE_AFTER.match(after) and len(k) >= 2:
                 conf = 0.7  # "Mercedes (14, says she's 16)"
+                start = i
+                while start > 0 and i - start < 2 and toks[start].spaced and toks[start - 1].cap and not used[start - 1] and (
+                    keys[start - 1] not in STOP and keys[start - 1] not in TITLES and keys[start - 1] not in ROLE_WORDS
+                    and keys[start - 1] not in NOT_NAMES and toks[start - 1].base_end == toks[start - 1].end
+                ):
+                    start -= 1  # "Tyler-Jay Marsh (15)": the whole name
+                if start < i:
+                    add(start, i, "PERSON", conf, "context")
+                    continue
             elif t.cap and t.initial and t.shape == "title" and nxt[:1] in _SPEECH and k.isalpha() and (
                 self.g.words.get(k, 99) >= 35 and k not in NOT_NAMES and k not in RANKS and k not in self.g.places1
             ):
@@ -588,9 +601,11 @@ class RuleLayer:
         for m in _QUOTED_SHORT.finditer(text):
             before = text[max(0, m.start() - 12):m.start()].split()
             words = m.group(2).split()
-            if not before or before[-1].lower() not in _QUOTE_CUES and not (
+            first = fold(words[0]) if words else ""
+            given_first = first in self.g.given and self.g.words.get(first, 99) >= 35 and len(words) >= 2
+            if not given_first and (not before or before[-1].lower() not in _QUOTE_CUES and not (
                 before[-1][:1].isupper() and fold(before[-1]) in self.g.given  # Declan "Daddy D"
-            ):
+            )):
                 continue
             if any(fold(w) in NOT_NAMES or fold(w) in STOP or fold(w) in ROLE_WORDS for w in words):
                 continue
@@ -922,7 +937,7 @@ _CALLED_RIGHT = frozenset(
 _AGE_AFTER = re.compile(r"^ ?\((?:aged? )?\d{1,2}\b")
 _CAR_NAMES = frozenset(["mercedes", "merc", "astra", "golf", "polo", "focus", "seat"])
 _QUOTED_SHORT = re.compile(r"([\"“])([A-Z][\w'’-]{0,15}\.?(?: [A-Z][\w'’-]{0,15}){0,2})[\"”]")
-_QUOTE_CUES = frozenset(["with", "called", "named", "nicknamed", "aka", "him", "her", "and", "from", "by", "as", "call"])
+_QUOTE_CUES = frozenset(["with", "called", "named", "nicknamed", "aka", "him", "her", "as", "call", "calls"])
 
 ORG_MULTI_SORTED = sorted(ORG_MULTI, key=len, reverse=True)
 MULTI_PAIRS = frozenset(m[:2] for m in ORG_MULTI)

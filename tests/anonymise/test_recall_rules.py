@@ -252,3 +252,20 @@ def test_a_cued_nickname_opening_a_message_is_proposed(det):
 @pytest.mark.parametrize("text, word", [("should we tell Mrs Okonjo\n", "Mrs"), ("Venue: MS Teams link\n", "Teams")])
 def test_titles_and_ms_teams_are_not_names(det, text, word):
     assert not any(word in t for t in found(det, text, "PERSON"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Seen: Tyler-Jay Marsh (15) at the centre", "Tyler-Jay Marsh"),
+        ('She also named a second adult, "Mikey T", who drives', "Mikey T"),
+        ("a man the lads called Fat Tony. Tony ran it", "Fat Tony"),
+    ],
+)
+def test_whole_names_with_an_age_a_quote_or_a_nickname_adjective(det, text, expected):
+    assert expected in found(det, text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["she went mad\nY3 (Destiny): yes", "the fat man said so", 'we watched "Frozen"'])
+def test_adjectives_and_quotes_that_are_not_names(det, text):
+    assert not any(w in t for t in found(det, text, "PERSON") for w in ("Y3", "fat", "Frozen", "mad"))
