@@ -356,10 +356,11 @@ class ImportDialog(QDialog):
             for col, value in enumerate(values):
                 self.results_table.setItem(row, col, QTableWidgetItem(value))
         self.results_table.setVisible(True)
-        counts = {s: sum(1 for r in results if r.status == s) for s in ("imported", "duplicate", FAILED)}
+        counts = {s: sum(1 for r in results if r.status == s) for s in ("imported", "duplicate", FAILED, "skipped")}
         cancelled = len(results) - sum(counts.values())
         self.status_label.setText(
             f"{counts['imported']} imported, {counts['duplicate']} duplicate, {counts[FAILED]} failed"
+            + (f", {counts['skipped']} skipped" if counts["skipped"] else "")
             + (f", {cancelled} cancelled" if cancelled else "") + "."
         )
         self.file_list.clear()

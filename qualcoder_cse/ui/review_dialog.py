@@ -141,7 +141,8 @@ class ReviewDialog(QDialog):
         self.cancel_button = QPushButton("Cancel import", objectName="reviewCancel", clicked=self.cancel_import)
         self.store_button = QPushButton("Store anonymised document", objectName="reviewStore",
                                         clicked=self.store_current)
-        self.store_button.setToolTip("Enabled when every proposal has been accepted or rejected.")
+        self.store_button.setToolTip("Enabled when every proposal has been accepted or rejected (Ctrl+Enter).")
+        self.store_button.setShortcut(QKeySequence("Ctrl+Return"))
         for b in (self.skip_button, self.cancel_button, self.store_button):
             b.setAutoDefault(False)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -229,8 +230,10 @@ class ReviewDialog(QDialog):
         self.text.show_text(prepared.text)
         self.table.load(self.session)
         first = self.session.next_pending()
-        self.status_label.setText("Decide on each highlighted proposal; select any name the detector missed "
-                                  "and add it (Ctrl+1..6).")
+        self.status_label.setText(
+            "Decide on each highlighted proposal; select any name the detector missed and add it (Ctrl+1..6)."
+            if self.session.proposals else "Nothing was found to anonymise. Read the text: select any name or "
+            "other identifier and add it (Ctrl+1..6), then Store.")
         self.go_to(first.id if first else None, reveal=True)
         self.text.setFocus()
 
@@ -336,6 +339,7 @@ class ReviewDialog(QDialog):
         for label in LABELS:
             menu.addAction(LABEL_NAMES[label], lambda lab=label: self.relabel_current(lab))
         menu.exec(self.text.viewport().mapToGlobal(self.text.cursorRect().bottomLeft()))
+        self.activateWindow()  # the keys are window shortcuts: make sure they work again at once
 
     def add_selected(self, label: str) -> None:
         """Add the selected text as a missed identifier (accepted); its other mentions become proposals."""

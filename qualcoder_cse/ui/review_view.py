@@ -44,7 +44,7 @@ def label_colour(label: str, status: str = ACCEPTED) -> QColor:
 
 
 @lru_cache(maxsize=64)
-def _format(label: str, status: str, current: bool) -> QTextCharFormat:
+def _format(label: str, status: str, current: bool, unsure: bool = False) -> QTextCharFormat:
     fmt = QTextCharFormat()
     if status == ACCEPTED:
         fmt.setBackground(label_colour(label))
@@ -53,8 +53,12 @@ def _format(label: str, status: str, current: bool) -> QTextCharFormat:
         fmt.setFontStrikeOut(True)
     else:
         fmt.setBackground(label_colour(label, PENDING))
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-        fmt.setUnderlineColor(QColor(LABEL_COLOURS[label]).darker(150))
+        if unsure:  # low confidence: a red wavy underline asks for a closer look
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(QColor("#b00020"))
+        else:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(QColor(LABEL_COLOURS[label]).darker(150))
     if current:
         if status != REJECTED:
             fmt.setBackground(label_colour(label))
@@ -89,7 +93,8 @@ class ReviewText(QPlainTextEdit):
     def paint(self, session: ReviewSession, current: int | None) -> None:
         """Repaint every proposal (formats and cursors are cached: a long transcript has thousands)."""
         self.setExtraSelections([
-            self._selection(p.start, p.end, _format(p.label, p.status, p.id == current))
+            self._selection(p.start, p.end, _format(p.label, p.status, p.id == current,
+                                                    p.unsure and p.source != "manual"))
             for p in session.proposals
         ])
 
@@ -210,7 +215,8 @@ def legend() -> QWidget:
         chip.setStyleSheet(f"background:{LABEL_COLOURS[label]}; color:#111; border-radius:3px; padding:1px 3px;")
         row.addWidget(chip)
     row.addSpacing(12)
-    key = QLabel("light + dashed = to review · solid = accepted · "
+    key = QLabel("light + dashed = to review (<span style='color:#b00020'>red wavy</span> = unsure) · "
+                 "solid = accepted · "
                  "<span style='color:#8a8a8a; text-decoration:line-through'>grey struck</span> = rejected")
     key.setTextFormat(Qt.TextFormat.RichText)
     row.addWidget(key)

@@ -45,9 +45,19 @@ def _open_review(qtbot, project, paths) -> tuple[ImportDialog, ReviewDialog]:
 
 
 def _answer_yes() -> None:
+    _answer(QMessageBox.StandardButton.Yes)
+
+
+def _answer(button) -> None:
     box = QApplication.activeModalWidget()
     assert isinstance(box, QMessageBox)
-    box.button(QMessageBox.StandardButton.Yes).click()
+    box.button(button).click()
+
+
+def _back_to(qtbot, window) -> None:
+    """The offscreen platform does not give activation back when a menu or box closes; a desktop does."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
@@ -146,7 +156,7 @@ def test_store_waits_for_every_decision_and_relabel(qtbot, project, tmp_path: Pa
     review.preview_button.setChecked(False)
     assert review.text.toPlainText() == session.text
     with qtbot.waitSignal(dialog.imported, timeout=30000):
-        qtbot.mouseClick(review.store_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(review.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     stored = project.documents.text(dialog.results[0].document_id)
     assert "[Organisation" in stored and "[Place" in stored and "Tariq" not in stored and "Rochdale" not in stored
 
@@ -165,3 +175,54 @@ def test_cancel_and_skip_store_nothing(qtbot, project, tmp_path: Path):
     assert [r.status for r in dialog.results] == [SKIPPED, CANCELLED]
     assert [d.id for d in project.documents.list()] == before
     assert project.pseudonyms.count() == pseudonyms and project.pseudonyms.log() == log
+
+
+def test_from_the_main_window_keys_and_confirmations(qtbot, main_window, tmp_path: Path):
+    project = main_window.project
+    before = [d.id for d in project.documents.list()]
+    main_window.import_transcripts_action.trigger()
+    dialog = main_window.import_dialog
+    dialog.add_paths([str(_write(tmp_path, "yp.txt", TEXT))])
+    dialog.start_import()
+    review = dialog.review_dialog
+    qtbot.waitUntil(lambda: review.session is not None, timeout=60000)
+    session, view = review.session, review.text
+    ids = [p.id for p in session.proposals]
+    assert review.current == ids[0]
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert review.current == ids[2]
+    qtbot.keyClick(view, Qt.Key.Key_P)
+    qtbot.keyClick(view, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)
+    assert review.current == ids[0]
+    assert review.table.currentRow() == 0
+
+    # L: the relabel menu at the current proposal.
+    def pick_place() -> None:
+        menu = QApplication.activePopupWidget()
+        next(a for a in menu.actions() if a.text() == "Place").trigger()
+        menu.close()
+
+    QTimer.singleShot(0, pick_place)
+    qtbot.keyClick(view, Qt.Key.Key_L)
+    assert session.get(ids[0]).label == "LOCATION" and session.get(ids[0]).relabelled
+    _back_to(qtbot, review)
+
+    # Accept all remaining, answered No: nothing changes.
+    pending = session.pending_count
+    QTimer.singleShot(0, lambda: _answer(QMessageBox.StandardButton.No))
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert session.pending_count == pending and not review.store_button.isEnabled()
+    _back_to(qtbot, review)
+
+    # Cancel after a decision asks first; No keeps the review open, Yes ends it with nothing stored.
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    QTimer.singleShot(0, lambda: _answer(QMessageBox.StandardButton.No))
+    qtbot.mouseClick(review.cancel_button, Qt.MouseButton.LeftButton)
+    assert review.isVisible() and review.session is session
+    QTimer.singleShot(0, _answer_yes)
+    with qtbot.waitSignal(dialog.imported, timeout=30000):
+        qtbot.mouseClick(review.cancel_button, Qt.MouseButton.LeftButton)
+    assert [r.status for r in dialog.results] == [CANCELLED]
+    assert [d.id for d in project.documents.list()] == before
+    assert dialog.status_label.text() == "0 imported, 0 duplicate, 0 failed, 1 cancelled."
