@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -206,19 +207,22 @@ class ProposalTable(QTableWidget):
 
 
 def legend() -> QWidget:
-    """Chips for each label and a key to the three states."""
+    """Chips for each label (with the key that adds a selection as it) and a key to the states."""
     box = QWidget(objectName="reviewLegend")
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    row = QHBoxLayout()
     for i, label in enumerate(LABELS, start=1):
         chip = QLabel(f" {LABEL_NAMES[label]} (Ctrl+{i}) ")
         chip.setStyleSheet(f"background:{LABEL_COLOURS[label]}; color:#111; border-radius:3px; padding:1px 3px;")
         row.addWidget(chip)
-    row.addSpacing(12)
-    key = QLabel("light + dashed = to review (<span style='color:#b00020'>red wavy</span> = unsure) · "
-                 "solid = accepted · "
-                 "<span style='color:#8a8a8a; text-decoration:line-through'>grey struck</span> = rejected")
-    key.setTextFormat(Qt.TextFormat.RichText)
-    row.addWidget(key)
     row.addStretch(1)
+    column.addLayout(row)
+    key = QLabel("Light with a dashed underline = to review (<span style='color:#b00020'>red wavy</span> = "
+                 "unsure, look closely) · solid = accepted · "
+                 "<span style='color:#8a8a8a; text-decoration:line-through'>grey struck</span> = rejected · "
+                 "<b>bold</b> = current")
+    key.setTextFormat(Qt.TextFormat.RichText)
+    column.addWidget(key)
     return box
