@@ -509,6 +509,8 @@ class RuleLayer:
                 nxt = keys[i + 1] if i + 1 < n else ""
                 if k in TITLES or k in RANKS:
                     pass  # "tell Mrs Okonjo": the title is not the name
+                elif prev == "to" and i > 1 and keys[i - 2] in _TALK_VERBS:
+                    gscore = 0.5  # "I spoke to Dilshad": a person, not a place after "to"
                 elif nxt in NAME_RIGHT - {"is", "was", "and", "has", "had"} or prev in NAME_LEFT_WEAK - {"and", "by"}:
                     gscore = 0.5  # an unknown capitalised word in a name position: "then Deeko picked me up"
                 elif k not in MONTHS and k not in WEEKDAYS and k.rstrip("s") not in WEEKDAYS and (
@@ -567,6 +569,21 @@ class RuleLayer:
                 if start < i:
                     add(start, i, "PERSON", conf, "context")
                     continue
+            elif t.cap and k.isalpha() and len(k) >= 2 and prev[-1:] in (("oi",), ("oii",), ("oy",)) and (
+                k not in NOT_NAMES and k not in self.g.places1
+            ):
+                conf = 0.6  # "oi Reds come here": a vocative
+            elif t.shape == "title" and t.initial and k.isalpha() and len(k) >= 4 and k not in self.g.words and (
+                k not in self.g.given and k not in self.g.surnames and k not in self.g.places1 and k not in NOT_NAMES
+                and nxt[:1] in (("was",), ("is",), ("has",), ("had",), ("and",), ("came",), ("went",), ("got",))
+                and t.base_end == t.end and text[t.start - 1:t.start] != "\n" if t.start else False
+            ):
+                conf = 0.45  # "Dilshad was there too": an unknown word opening a sentence before a verb (unsure)
+            elif t.shape == "lower" and k in self.g.given and self.g.words.get(k, 0) >= 35 and (
+                self.g.given[k][0] >= 50 and nxt[:1] in _SPEECH and k not in NOT_NAMES and k not in STOP
+                and prev[-1:] not in _DETERMINERS
+            ):
+                conf = 0.45  # "then destiny said no": a rarer word that is a given name, before a speech verb
             elif t.cap and t.initial and t.shape == "title" and nxt[:1] in _SPEECH and k.isalpha() and (
                 self.g.words.get(k, 99) >= 35 and k not in NOT_NAMES and k not in RANKS and k not in self.g.places1
             ):
@@ -588,8 +605,10 @@ class RuleLayer:
                 i and keys[i - 1] in _LETTER_ROLES
             ) and (
                 (t.base_end != t.end and nxt[:1] and nxt[0] in _POSS_THINGS)
-                or nxt[:1] in (("said",), ("says",), ("told",), ("texted",), ("messaged",), ("rang",), ("reckons",))
+                or nxt[:1] in (("said",), ("says",), ("told",), ("texted",), ("messaged",), ("rang",), ("reckons",),
+                               ("picked",), ("took",), ("gave",), ("drove",), ("wanted",), ("asked",))
                 or prev in (("me", "and"), ("and", "me"))
+                or (prev[-1:] in (("with",), ("oi",)) and not (i + 1 < n and (toks[i + 1].cap or keys[i + 1][:1].isdigit())))
             ):
                 conf = 0.55  # "K said", "me and J", "J's car" (not "Girl A said", "Plan B")
             if conf:
@@ -926,6 +945,12 @@ _LETTER_ROLES = frozenset(
 )
 _POSS_THINGS = frozenset(["car", "house", "mum", "dad", "flat", "phone", "mate", "mates", "brother", "sister", "cousin",
                           "girlfriend", "boyfriend", "number", "place", "friend", "friends", "van", "uncle", "nan"])
+_DETERMINERS = frozenset([(w,) for w in ["a", "an", "the", "my", "your", "his", "her", "our", "their", "this", "that",
+                                         "some", "any", "no", "every", "which", "what", "whose"]])
+_TALK_VERBS = frozenset(["spoke", "speak", "speaking", "spoken", "talked", "talk", "talking", "chatted", "chatting",
+                         "listened", "listen", "wrote", "write", "writing", "explained", "reported", "introduced",
+                         "married", "engaged", "lied", "lying", "apologised", "apologized", "replied", "sent",
+                         "handed", "gave", "give", "giving", "passed", "referred", "close", "related", "loyal"])
 _SPEECH = frozenset([("said",), ("says",), ("told",), ("texted",), ("messaged",), ("rang",), ("reckons",),
                      ("reckoned",), ("snapchatted",)])
 _CHAT_AFTER = frozenset([("know",), ("knows",), ("gonna",), ("going",), ("coming",), ("there",), ("about",),

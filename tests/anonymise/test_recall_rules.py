@@ -269,3 +269,27 @@ def test_whole_names_with_an_age_a_quote_or_a_nickname_adjective(det, text, expe
 @pytest.mark.parametrize("text", ["she went mad\nY3 (Destiny): yes", "the fat man said so", 'we watched "Frozen"'])
 def test_adjectives_and_quotes_that_are_not_names(det, text):
     assert not any(w in t for t in found(det, text, "PERSON") for w in ("Y3", "fat", "Frozen", "mad"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I spoke to Dilshad about it.", "Dilshad"),
+        ("We then went. Dilshad was there too", "Dilshad"),
+        ("then destiny said no", "destiny"),
+        ("K picked us up", "K"),
+        ("we went with K to the flat", "K"),
+        ("oi Reds come here", "Reds"),
+    ],
+)
+def test_unknown_and_ambiguous_names_in_person_positions(det, text, expected):
+    assert expected in found(det, text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It was a good day. Snapchat was down.", "the destiny said to be ours", "with C-section", "with K9 unit",
+     "We went to Hollinsbury after"],
+)
+def test_look_alikes_of_those_positions(det, text):
+    assert found(det, text, "PERSON") == []
