@@ -138,7 +138,8 @@ class ReviewDialog(QDialog):
         self.status_label = QLabel(objectName="reviewStatus")
         self.status_label.setWordWrap(True)
         self.skip_button = QPushButton("Skip this file", objectName="reviewSkip", clicked=self.skip)
-        self.cancel_button = QPushButton("Cancel import", objectName="reviewCancel", clicked=self.cancel_import)
+        self.cancel_button = QPushButton("Cancel import", objectName="reviewCancel",
+                                         clicked=lambda: self.cancel_import())
         self.store_button = QPushButton("Store anonymised document", objectName="reviewStore",
                                         clicked=self.store_current)
         self.store_button.setToolTip("Enabled when every proposal has been accepted or rejected (Ctrl+Enter).")
@@ -418,9 +419,9 @@ class ReviewDialog(QDialog):
         self.preview_button.setChecked(False)
         self._next_file()
 
-    def cancel_import(self) -> None:
+    def cancel_import(self, *, ask: bool = True) -> None:
         s = self.session
-        if s is not None and any(p.status != PENDING for p in s.proposals):
+        if ask and s is not None and any(p.status != PENDING for p in s.proposals):
             answer = QMessageBox.question(self, "Cancel import",
                                           "Stop the import? The decisions on this file are lost and it is not "
                                           "stored; files already stored stay in the project.")
@@ -431,5 +432,15 @@ class ReviewDialog(QDialog):
         self.session = self.prepared = None
         self._finish()
 
-    def reject(self) -> None:  # Esc or the close button: the same as Cancel import
-        self.cancel_import()
+    def reject(self) -> None:
+        """Esc or the close button: Cancel import. The idle lock too, at once: no question may keep the
+        original text on screen behind it."""
+        self.cancel_import(ask=not self._window_locked())
+
+    def _window_locked(self) -> bool:
+        w = self.parentWidget()
+        while w is not None:
+            if getattr(w, "locked", False) is True:
+                return True
+            w = w.parentWidget()
+        return False

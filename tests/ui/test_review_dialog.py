@@ -226,3 +226,31 @@ def test_from_the_main_window_keys_and_confirmations(qtbot, main_window, tmp_pat
     assert [r.status for r in dialog.results] == [CANCELLED]
     assert [d.id for d in project.documents.list()] == before
     assert dialog.status_label.text() == "0 imported, 0 duplicate, 0 failed, 1 cancelled."
+
+
+def test_idle_lock_closes_the_review_without_asking(qtbot, main_window, tmp_path: Path):
+    project = main_window.project
+    before = [d.id for d in project.documents.list()]
+    main_window.import_transcripts_action.trigger()
+    dialog = main_window.import_dialog
+    dialog.add_paths([str(_write(tmp_path, "yp.txt", TEXT))])
+    dialog.start_import()
+    review = dialog.review_dialog
+    qtbot.waitUntil(lambda: review.session is not None, timeout=60000)
+    qtbot.keyClick(review.text, Qt.Key.Key_A)  # a decision made: Cancel would ask, the lock must not
+    questions: list[str] = []
+
+    def answer_any_question() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            questions.append(box.text())
+            box.button(QMessageBox.StandardButton.Yes).click()
+
+    QTimer.singleShot(0, answer_any_question)
+    with qtbot.waitSignal(dialog.imported, timeout=30000) as finished:
+        main_window.lock()
+    results = finished.args[0]  # the dialogs are closed (and deleted) by the lock
+    qtbot.wait(10)  # let the watcher run if no question held the lock up
+    assert questions == []
+    assert [r.status for r in results] == [CANCELLED]
+    assert [d.id for d in project.documents.list()] == before
