@@ -323,13 +323,15 @@ class Detector:
                 continue
             end = end if hit else t.base_end
             new.append(Span(t.start, end, label, text[t.start:end], min(conf, 0.85), "propagate"))
-        for key, (label, conf) in full.items():
-            if " " not in key:
-                continue
-            for m in re.finditer(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in key.split()) + r"(?!\w)",
-                                 text, re.IGNORECASE):
-                if not covered[m.start()]:
-                    new.append(Span(m.start(), m.end(), label, m.group(), min(conf, 0.85), "propagate"))
+        multi = sorted((k for k in full if " " in k), key=len, reverse=True)
+        if multi:
+            # one pass for all multi-word entities (a search per entity is quadratic on long documents)
+            rx = re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(re.escape(w) for w in k.split()) for k in multi)
+                            + r")(?!\w)", re.IGNORECASE)
+            for m in rx.finditer(text):
+                hit = full.get(" ".join(m.group().lower().split()))
+                if hit and not covered[m.start()]:
+                    new.append(Span(m.start(), m.end(), hit[0], m.group(), min(hit[1], 0.85), "propagate"))
         if not new:
             return spans
         return merge(spans + new)

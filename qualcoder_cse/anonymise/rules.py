@@ -617,6 +617,7 @@ class RuleLayer:
                     end += 1
                 add(i, end, "PERSON", conf, "context")
         # a short quoted nickname after a cue: with "T-Bone", called "Daddy D"
+        at_start = {tk.start: x for x, tk in enumerate(toks)}
         for m in _QUOTED_SHORT.finditer(text):
             before = text[max(0, m.start() - 12):m.start()].split()
             words = m.group(2).split()
@@ -629,7 +630,7 @@ class RuleLayer:
             if any(fold(w) in NOT_NAMES or fold(w) in STOP or fold(w) in ROLE_WORDS for w in words):
                 continue
             out_s, out_e = m.start(2), m.end(2)
-            ti = next((x for x, tk in enumerate(toks) if tk.start == out_s), None)
+            ti = at_start.get(out_s)
             if ti is None or used[ti]:
                 continue
             tj = next((x for x in range(ti, n) if toks[x].end >= out_e), ti)
