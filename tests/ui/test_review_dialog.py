@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qualcoder_cse.anonymise.review import ACCEPTED, PENDING, REJECTED
@@ -137,10 +137,24 @@ def test_review_decide_add_and_store(qtbot, project, project_path: Path, tmp_pat
 
 
 def test_store_waits_for_every_decision_and_relabel(qtbot, project, tmp_path: Path):
-    dialog, review = _open_review(qtbot, project, [_write(tmp_path, "a.txt", "YP: Tariq drove to Rochdale.\n")])
+    text = "YP: Tariq drove to Rochdale. We went to see Zorbek.\n"
+    dialog, review = _open_review(qtbot, project, [_write(tmp_path, "a.txt", text)])
     session = review.session
+    # An unsure proposal is marked in the table and with a wavy underline in the text.
+    unsure = [p for p in session.proposals if p.unsure]
+    assert unsure and all("Zorbek" in session.surface(p.id) for p in unsure)
+    for p in session.proposals:
+        row = review.table.row_of[p.id]
+        assert ("unsure" in review.table.item(row, 2).text()) == p.unsure
+    wavy = QTextCharFormat.UnderlineStyle.WaveUnderline
+    styles = {sel.cursor.selectedText(): sel.format.underlineStyle() for sel in review.text.extraSelections()}
+    assert [t for t, style in styles.items() if style == wavy] == [session.surface(p.id) for p in unsure]
+    # Clicking into a highlight makes it the current proposal.
     tariq = next(p for p in session.proposals if session.surface(p.id) == "Tariq")
-    review.go_to(tariq.id, reveal=True)
+    cursor = review.text.textCursor()
+    cursor.setPosition(tariq.start + 2)
+    review.text.setTextCursor(cursor)
+    assert review.current == tariq.id and review.table.currentRow() == review.table.row_of[tariq.id]
     review.relabel_current("ORG")
     assert review.table.item(review.table.row_of[tariq.id], 0).text() == "Organisation"
     while session.pending_count > 1:
@@ -158,7 +172,8 @@ def test_store_waits_for_every_decision_and_relabel(qtbot, project, tmp_path: Pa
     with qtbot.waitSignal(dialog.imported, timeout=30000):
         qtbot.keyClick(review.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     stored = project.documents.text(dialog.results[0].document_id)
-    assert "[Organisation" in stored and "[Place" in stored and "Tariq" not in stored and "Rochdale" not in stored
+    assert "[Organisation" in stored and "[Place" in stored
+    assert "Tariq" not in stored and "Rochdale" not in stored and "Zorbek" not in stored
 
 
 def test_cancel_and_skip_store_nothing(qtbot, project, tmp_path: Path):
