@@ -269,3 +269,17 @@ def test_idle_lock_closes_the_review_without_asking(qtbot, main_window, tmp_path
     assert questions == []
     assert [r.status for r in results] == [CANCELLED]
     assert [d.id for d in project.documents.list()] == before
+
+
+def test_cancel_while_a_file_is_being_read(qtbot, project, tmp_path: Path):
+    before = [d.id for d in project.documents.list()]
+    dialog = ImportDialog(project, paths=[str(_write(tmp_path, "yp.txt", TEXT))])
+    qtbot.addWidget(dialog)
+    dialog.start_import()
+    review = dialog.review_dialog
+    assert review.session is None and review.progress.isVisible()
+    with qtbot.waitSignal(dialog.imported, timeout=30000):
+        qtbot.mouseClick(review.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)  # the worker's late answer, if any, is ignored
+    assert review.session is None and [r.status for r in dialog.results] == [CANCELLED]
+    assert [d.id for d in project.documents.list()] == before
