@@ -219,10 +219,12 @@ class Detector:
             if k in major and t.shape == "title" and i >= 2:
                 j = i
                 while j - 1 >= 0 and i - (j - 1) <= 3 and toks[j].spaced and plain(toks[j - 1]) and (
-                    toks[j - 1].key in words and toks[j - 1].key not in major
+                    toks[j - 1].key in words and (toks[j - 1].key not in major or words[toks[j - 1].key] <= 20)
                 ) and not toks[j - 1].initial:
                     j -= 1
-                if i - j >= 2 and not (j > 0 and toks[j - 1].key in _TITLE_WORDS and toks[j].start - toks[j - 1].end <= 2):
+                if i - j >= 2 and not (j > 0 and toks[j - 1].key in _TITLE_WORDS and toks[j].start - toks[j - 1].end <= 2) and (
+                    toks[i - 1].key not in self.rules.loc_heads  # "Bath Road Leeds" is an address, not a name
+                ):
                     new.append(Span(toks[j].start, t.base_end, "ORG", text[toks[j].start:t.base_end], 0.6, "context"))
             elif k in _HEAD_FIRST and t.shape == "title" and i + 1 < n and toks[i + 1].spaced:
                 j = i + 1

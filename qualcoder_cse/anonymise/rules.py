@@ -96,7 +96,7 @@ ORG_HEADS_CAP = {
     "voice": 1, "forum": 1, "collective": 1, "hub": 1, "campus": 1, "palace": 1, "bites": 1, "group": 1, "partnership": 1, "association": 1, "supermarket": 1, "off-licence": 1, "bar": 1, "pub": 1, "arms": 1, "tavern": 1,
     "services": 1, "house": 1, "hall": 1, "nursery": 1, "fried": 0, "wines": 1, "convenience": 1, "shisha": 1,
     "lounge": 1, "restaurant": 1, "diner": 1, "bakery": 1, "launderette": 1, "nails": 1, "salon": 1,
-    "hostel": 1, "initiative": 1, "co-op": 1, "cooperative": 1, "sixth": 0, "centre": 1, "center": 1, "church": 1, "mosque": 1, "gurdwara": 1, "temple": 1,
+    "hostel": 1, "zone": 1, "initiative": 1, "co-op": 1, "cooperative": 1, "sixth": 0, "centre": 1, "center": 1, "church": 1, "mosque": 1, "gurdwara": 1, "temple": 1,
 }
 ORG_MULTI = (
     ("youth", "club"), ("youth", "centre"), ("youth", "project"), ("children", "home"), ("childrens", "home"),

@@ -293,3 +293,14 @@ def test_unknown_and_ambiguous_names_in_person_positions(det, text, expected):
 )
 def test_look_alikes_of_those_positions(det, text):
     assert found(det, text, "PERSON") == []
+
+
+@pytest.mark.parametrize("text, expected", [("the girls went to Mobile Zone on the high street", "Mobile Zone"),
+                                            ("we referred her to Street Voice Oldham", "Street Voice Oldham")])
+def test_zone_head_and_a_town_that_is_a_common_word(det, text, expected):
+    assert expected in found(det, text, "ORG")
+
+
+@pytest.mark.parametrize("text", ["went to Bath Road Leeds", "lives on Elm Road Leeds now"])
+def test_a_street_before_a_town_is_not_an_organisation(det, text):
+    assert found(det, text, "ORG") == []
