@@ -101,6 +101,8 @@ class ReviewDialog(QDialog):
 
         self.text = ReviewText()
         self.text.cursorPositionChanged.connect(self._caret_moved)
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(self._context_menu)
         self.table = ProposalTable()
         self.table.picked.connect(lambda pid: self.go_to(pid, reveal=True))
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -342,6 +344,19 @@ class ReviewDialog(QDialog):
         menu.exec(self.text.viewport().mapToGlobal(self.text.cursorRect().bottomLeft()))
         self.activateWindow()  # the keys are window shortcuts: make sure they work again at once
 
+    def _context_menu(self, pos) -> None:
+        """Right click: on a selection, add it as a label; elsewhere, relabel the proposal under the mouse."""
+        if self.session is None or self.preview_button.isChecked():
+            return
+        if self.text.textCursor().hasSelection():
+            self.add_menu.exec(self.text.viewport().mapToGlobal(pos))
+            return
+        cursor = self.text.cursorForPosition(pos)
+        p = self.session.at(self.text.offsets.to_cp(cursor.position()))
+        if p is not None:
+            self.go_to(p.id)
+            self.relabel_menu()
+
     def add_selected(self, label: str) -> None:
         """Add the selected text as a missed identifier (accepted); its other mentions become proposals."""
         span = self.text.selected_span() if self.session is not None else None
@@ -373,16 +388,17 @@ class ReviewDialog(QDialog):
         if self.session is None:
             return
         if on:
-            result = None
+            result = name = None
             try:
                 with self.project.transaction():
                     result = self.session.apply()
+                    name = pipeline.anonymise_name(self.project, self.prepared.name).strip() or "Document"
                     raise _Rollback
             except _Rollback:
                 pass
             self.preview_button.setText("Back to the review")
-            self.status_label.setText("The text as it would be stored; proposals still to review are shown "
-                                      "unchanged.")
+            self.status_label.setText(f"The text as it would be stored, as the document '{name}'; proposals "
+                                      "still to review are shown unchanged.")
             self.text.show_text(result.text)
             self.text.paint_preview([(r.new_start, r.new_end, r.label) for r in result.replacements])
         else:

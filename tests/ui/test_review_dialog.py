@@ -68,10 +68,10 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 
 def test_review_decide_add_and_store(qtbot, project, project_path: Path, tmp_path: Path):
     before = len(project.documents.list())
-    dialog, review = _open_review(qtbot, project, [_write(tmp_path, "Interview with YP.txt", TEXT)])
+    dialog, review = _open_review(qtbot, project, [_write(tmp_path, "Interview with Jodie.txt", TEXT)])
     session, view = review.session, review.text
     text = session.text
-    assert "File 1 of 1: Interview with YP.txt" in review.file_label.text()
+    assert "File 1 of 1: Interview with Jodie.txt" in review.file_label.text()
 
     # Every proposal is highlighted exactly over its text, emoji before it or not.
     selections = view.extraSelections()
@@ -128,7 +128,7 @@ def test_review_decide_add_and_store(qtbot, project, project_path: Path, tmp_pat
     assert "[Person" in stored and "Rochdale" in stored  # Rochdale was rejected: left as it was
     for name in NAMES:
         assert name not in stored
-    assert "YP" in project.documents.get(result.document_id).name
+    assert project.documents.get(result.document_id).name.startswith("Interview with [Person")
     decisions = sorted(e.decision for e in project.pseudonyms.log(result.document_id))
     assert "added" in decisions and "rejected" in decisions
     raw = b"".join(p.read_bytes() for p in project_path.parent.glob(project_path.name + "*"))
@@ -167,6 +167,7 @@ def test_store_waits_for_every_decision_and_relabel(qtbot, project, tmp_path: Pa
     review.preview_button.setChecked(True)  # the preview shows the placeholders and keeps none of them
     assert "Tariq" not in review.text.toPlainText() and "[Organisation" in review.text.toPlainText()
     assert project.pseudonyms.count() == pseudonyms
+    assert "as the document 'a'" in review.status_label.text()
     review.preview_button.setChecked(False)
     assert review.text.toPlainText() == session.text
     with qtbot.waitSignal(dialog.imported, timeout=30000):
