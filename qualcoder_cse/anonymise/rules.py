@@ -558,7 +558,9 @@ class RuleLayer:
                 conf = 0.7  # "everyone called him Boxer"
             elif t.cap and nxt[:3] in _CALLED_RIGHT and k not in NOT_NAMES:
                 conf = 0.7  # "a man, Noddy, they called him"
-            elif t.cap and k not in NOT_NAMES - _CAR_NAMES and _AGE_AFTER.match(after) and len(k) >= 2:
+            elif t.cap and k not in NOT_NAMES - _CAR_NAMES and _AGE_AFTER.match(after) and len(k) >= 2 and (
+                k.replace("-", "").replace("'", "").isalpha()
+            ):
                 conf = 0.7  # "Mercedes (14, says she's 16)"
                 start = i
                 while start > 0 and i - start < 2 and toks[start].spaced and toks[start - 1].cap and not used[start - 1] and (
@@ -574,6 +576,8 @@ class RuleLayer:
             ):
                 conf = 0.6  # "oi Reds come here": a vocative
             elif t.shape == "title" and t.initial and k.isalpha() and len(k) >= 4 and k not in self.g.words and (
+                t.text[1:].islower()  # not "SQLCipher", "DataFrame"
+            ) and (
                 k not in self.g.given and k not in self.g.surnames and k not in self.g.places1 and k not in NOT_NAMES
                 and nxt[:1] in (("was",), ("is",), ("has",), ("had",), ("and",), ("came",), ("went",), ("got",))
                 and t.base_end == t.end and text[t.start - 1:t.start] != "\n" if t.start else False
@@ -960,7 +964,7 @@ _CALLED_RIGHT = frozenset(
     (a, b, c) for a in ("they", "everyone", "people", "we", "lads", "girls") for b in ("called", "call", "calls")
     for c in ("him", "her", "them")
 )
-_AGE_AFTER = re.compile(r"^ ?\((?:aged? )?\d{1,2}\b")
+_AGE_AFTER = re.compile(r"^ ?\((?:aged? )?\d{1,2}(?:\)|,\s|\s|/)")
 _CAR_NAMES = frozenset(["mercedes", "merc", "astra", "golf", "polo", "focus", "seat"])
 _QUOTED_SHORT = re.compile(r"([\"“])([A-Z][\w'’-]{0,15}\.?(?: [A-Z][\w'’-]{0,15}){0,2})[\"”]")
 _QUOTE_CUES = frozenset(["with", "called", "named", "nicknamed", "aka", "him", "her", "as", "call", "calls"])

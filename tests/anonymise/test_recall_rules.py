@@ -304,3 +304,12 @@ def test_zone_head_and_a_town_that_is_a_common_word(det, text, expected):
 @pytest.mark.parametrize("text", ["went to Bath Road Leeds", "lives on Elm Road Leeds now"])
 def test_a_street_before_a_town_is_not_an_organisation(det, text):
     assert found(det, text, "ORG") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["every turn of speaker P1 (6,088 turns) took a second", "\n`ImporterError`, and the pipeline stops",
+     "\nSQLCipher is the blocker to solve first", "\nDataFrame construction was slow"],
+)
+def test_technical_words_are_not_names(det, text):
+    assert found(det, text, "PERSON") == []
