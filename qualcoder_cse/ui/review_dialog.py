@@ -12,10 +12,9 @@ anonymisation log, anonymised name), so the original text never reaches the proj
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,41 +29,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..anonymise import pipeline
 from ..anonymise.review import ACCEPTED, PENDING, REJECTED, ReviewSession
 from ..anonymise.spans import LABELS
 from ..core.errors import ProjectError
-from ..importers.batch import CANCELLED, DUPLICATE, FAILED, IMPORTED, FileResult, ImportOptions, store
-from ..importers.prepare import prepare_file
-from ..importers.speakers import speaker_summary
+from ..importers.batch import CANCELLED, DUPLICATE, FAILED, FileResult, ImportOptions
 from .review_view import LABEL_NAMES, ProposalTable, ReviewText, legend
+from .review_work import DetectWorker, preview, store_reviewed
 
 SKIPPED = "skipped"
 TIPS = {"Every mention": "Accept this proposal and every other mention of the same name",
         "Accept all…": "Accept every remaining proposal (asks first)",
         "Undecide": "Put this proposal back to be reviewed"}
-
-
-class _Rollback(Exception):
-    """Raised to undo the pseudonym rows a preview creates."""
-
-
-class _DetectWorker(QObject):
-    done = Signal(object, object, object)  # prepared, (detector, spans), exception
-
-    def __init__(self, path: Path, options: ImportOptions) -> None:
-        super().__init__()
-        self.path, self.options = path, options
-
-    def run(self) -> None:
-        try:
-            from ..anonymise.detect import load_detector
-
-            prepared = prepare_file(self.path, self.options.speakers)
-            detector = load_detector()
-            self.done.emit(prepared, (detector, detector.detect(prepared.text, min_confidence=0.3)), None)
-        except Exception as exc:  # noqa: BLE001 - shown as this file's result on the GUI thread
-            self.done.emit(None, None, exc)
 
 
 class ReviewDialog(QDialog):
@@ -81,7 +56,7 @@ class ReviewDialog(QDialog):
         self.cancelled = False
         self._deciding = False
         self._thread: QThread | None = None
-        self._worker: _DetectWorker | None = None
+        self._worker: DetectWorker | None = None
         self.setWindowTitle("Review anonymisation")
         self.resize(1100, 760)
 
@@ -196,7 +171,7 @@ class ReviewDialog(QDialog):
         self.table.setRowCount(0)
         self._update_enabled()
         self._thread = QThread(self)
-        self._worker = _DetectWorker(path, self.options)
+        self._worker = DetectWorker(path, self.options)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.done.connect(self._detected)
@@ -388,14 +363,7 @@ class ReviewDialog(QDialog):
         if self.session is None:
             return
         if on:
-            result = name = None
-            try:
-                with self.project.transaction():
-                    result = self.session.apply()
-                    name = pipeline.anonymise_name(self.project, self.prepared.name).strip() or "Document"
-                    raise _Rollback
-            except _Rollback:
-                pass
+            result, name = preview(self.project, self.session, self.prepared.name)
             self.preview_button.setText("Back to the review")
             self.status_label.setText(f"The text as it would be stored, as the document '{name}'; proposals "
                                       "still to review are shown unchanged.")
@@ -414,16 +382,11 @@ class ReviewDialog(QDialog):
             return
         path = str(self.paths[self.index])
         try:
-            with self.project.transaction():
-                reviewed = pipeline.finish_review(s, prepared.turn_tuples())
-                doc = store(self.project, prepared, replace(self.options, anonymise=True), pipeline,
-                            reviewed=reviewed)
+            result = store_reviewed(self.project, path, prepared, s, self.options)
         except ProjectError as exc:
             self.status_label.setText(f"Not stored: {exc}")
             return
-        turns = self.project.turns.list(doc.id)
-        self.results.append(FileResult(path, IMPORTED, doc.id, doc.name, doc.word_count, len(turns),
-                                       speaker_summary(turns), source_format=prepared.source_format))
+        self.results.append(result)
         self.preview_button.setChecked(False)
         self._next_file()
 
