@@ -320,6 +320,7 @@ class ImportDialog(QDialog):
         self.review_dialog.open()
 
     def _on_reviewed(self, results) -> None:
+        self.review_dialog.deleteLater()
         self.review_dialog = None
         self.cancel_button.setText("Close")
         self.results = results

@@ -219,6 +219,9 @@ class ReviewDialog(QDialog):
         for path in self.paths[len(self.results):]:
             self.results.append(FileResult(str(path), CANCELLED,
                                            reason="The import was cancelled before this file was stored."))
+        self.session = self.prepared = None
+        self.text.show_text("")  # no original text left in a hidden widget
+        self.table.setRowCount(0)
         self.import_finished.emit(self.results)
         super().accept()
 

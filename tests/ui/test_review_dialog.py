@@ -189,6 +189,7 @@ def test_cancel_and_skip_store_nothing(qtbot, project, tmp_path: Path):
     with qtbot.waitSignal(dialog.imported, timeout=30000):
         qtbot.mouseClick(review.cancel_button, Qt.MouseButton.LeftButton)
     assert [r.status for r in dialog.results] == [SKIPPED, CANCELLED]
+    assert review.text.toPlainText() == "" and review.table.rowCount() == 0  # nothing left in memory on screen
     assert [d.id for d in project.documents.list()] == before
     assert project.pseudonyms.count() == pseudonyms and project.pseudonyms.log() == log
 
