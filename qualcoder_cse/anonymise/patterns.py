@@ -98,6 +98,12 @@ _PARTIAL_PLATE = re.compile(
     r"[^\n.;]{0,30}?(?<![\w/-])[\"“'‘]?([A-Z]{2}\d{2})(?![\w/-]|\s[A-Za-z]{3}\b)",
     re.IGNORECASE,
 )
+# taxi badge, licence and collar numbers: "the badge number on the roof sign, PH 40217"
+_BADGE = re.compile(
+    r"\b(?:badge|licence|license|collar|warrant|driver)\s+(?:number|no\.?|num)\b[^\n.;]{0,30}?"
+    r"(?<![\w/])(?P<ref>(?-i:[A-Z]{1,3})[\s-]?\d{3,7}|\d{4,7})(?![\w/])",
+    re.IGNORECASE,
+)
 # references named as such: "case reference 20BW/11873/18", "crime number: 13/44521/19", "URN 06CW0412318"
 _REF_CUE = re.compile(
     r"\b(?:reference|ref|ref\s?no|urn|crime\s(?:number|no|ref)|incident\s(?:number|no|ref)|log\s(?:number|no)|"
@@ -153,6 +159,10 @@ def find_patterns(text: str) -> Iterator[Span]:
     for m in _PARTIAL_PLATE.finditer(text):
         if m.group(1)[:2].isupper() or m.group(1)[:2].islower():
             yield Span(m.start(1), m.end(1), "ID", m.group(1), 0.7, "context")
+    for m in _BADGE.finditer(text):
+        ref = m.group("ref")
+        if not re.fullmatch(r"(?:19|20)\d\d", ref):  # a year is not a badge
+            yield Span(m.start("ref"), m.end("ref"), "ID", ref, 0.7, "context")
     for m in _REF_CUE.finditer(text):
         ref = m.group("ref")
         if _digits(ref) >= 4 and len(ref) >= 5:

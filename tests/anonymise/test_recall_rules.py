@@ -313,3 +313,14 @@ def test_a_street_before_a_town_is_not_an_organisation(det, text):
 )
 def test_technical_words_are_not_names(det, text):
     assert found(det, text, "PERSON") == []
+
+
+@pytest.mark.parametrize("text, expected", [("the badge number on the roof sign, PH 40217. ANPR", "PH 40217"),
+                                            ("his collar number was 4471", "4471")])
+def test_badge_and_collar_numbers(det, text, expected):
+    assert expected in found(det, text, "ID")
+
+
+@pytest.mark.parametrize("text", ["her badge number, I forget", "driver number 2019 of the year"])
+def test_badge_look_alikes(det, text):
+    assert found(det, text, "ID") == []
