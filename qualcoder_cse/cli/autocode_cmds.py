@@ -89,7 +89,7 @@ def cmd_autocode(args: argparse.Namespace) -> int:
     else:
         skipped = len(segments) - len(made)
         extra = f" ({skipped} already coded)" if skipped else ""
-        print(f"made {len(made)} codings{extra}")
+        print(f"made {len(made)} coding{'' if len(made) == 1 else 's'}{extra}")
     return 0
 
 

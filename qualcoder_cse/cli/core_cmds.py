@@ -55,7 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--code", required=True, metavar="PATH", help="code path, parts joined by /")
     p.add_argument("--start", required=True, type=int, help="start offset (code points)")
     p.add_argument("--end", required=True, type=int, help="end offset, exclusive")
-    p.add_argument("--coder", help="coder name (default: researcher)")
+    p.add_argument("--coder", help="coder name (default: the coder who created the project)")
     p.add_argument("--memo", default="", help="a memo on the coding")
     p.add_argument("--create", action="store_true", help="create the code path if it does not exist")
     p.add_argument("--json", action="store_true")

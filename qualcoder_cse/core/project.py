@@ -136,6 +136,7 @@ class Project:
                 "app_version": __version__,
                 "pseudonym_secret": secrets.token_hex(32),
                 "settings": "{}",
+                "default_coder": (coder or "researcher").strip() or "researcher",
             }
             conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
             conn.execute("COMMIT")
@@ -200,7 +201,8 @@ class Project:
             conn.close()
             raise
         project = cls(path, conn, lock, readonly, passphrase)
-        project.coder_name = (coder or "researcher").strip() or "researcher"
+        default = project.meta("default_coder") or "researcher"  # the creator, when no coder is named
+        project.coder_name = (coder or default).strip() or default
         return project
 
     def close(self) -> None:

@@ -54,7 +54,7 @@ def test_code_codings_text_search(project_path, passphrase, capsys):
     rows = json.loads(out)
     assert [(r["code"], r["coder"], r["start"], r["end"], r["text"]) for r in rows] == [
         ("Disruption/Child Abduction Warning Notices", "bob", 0, 4, "INT:"),
-        ("New theme/New code", "researcher", 5, 8, "Can"),
+        ("New theme/New code", "alice", 5, 8, "Can"),  # the creator is the default coder
     ]
     assert rows[1]["memo"] == "why" and rows[0]["document"] == "Police lead 1"
     code, out, _ = run(["codings", p, "--json", "--coder", "bob"], passphrase, capsys)
