@@ -165,6 +165,7 @@ class ReviewDialog(QDialog):
         path = self.paths[self.index]
         self.file_label.setText(f"File {self.index + 1} of {len(self.paths)}: {path.name}")
         self.count_label.setText("")
+        self.status_label.setStyleSheet("")
         self.status_label.setText("Reading the file and looking for identifiers…")
         self.progress.setVisible(True)
         self.text.show_text("")
@@ -347,8 +348,16 @@ class ReviewDialog(QDialog):
             self.status_label.setText(str(exc))
             return
         others = len(added) - 1
-        self.status_label.setText(f"Added as {LABEL_NAMES[label]}; {others} other mention"
-                                  f"{'' if others == 1 else 's'} proposed for review.")
+        message = (f"Added as {LABEL_NAMES[label]}; {others} other mention{'' if others == 1 else 's'} "
+                   "proposed for review.")
+        stored = self.session.project_mentions(added[0].id)  # a miss here may have been missed before
+        if stored:
+            names = sorted(self.project.documents.get(doc_id).name for doc_id in stored)
+            message += (f" WARNING: the same text is in {len(names)} document{'s' if len(names) != 1 else ''} "
+                        f"already stored ({', '.join(names[:5])}{', …' if len(names) > 5 else ''}): check and "
+                        "redact it there.")
+        self.status_label.setStyleSheet("color:#b00020; font-weight:bold;" if stored else "")
+        self.status_label.setText(message)
         self.go_to(added[1].id if others else added[0].id, reveal=True)
 
     def accept_all_remaining(self) -> None:

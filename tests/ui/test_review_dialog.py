@@ -285,3 +285,21 @@ def test_cancel_while_a_file_is_being_read(qtbot, project, tmp_path: Path):
     qtbot.wait(50)  # the worker's late answer, if any, is ignored
     assert review.session is None and [r.status for r in dialog.results] == [CANCELLED]
     assert [d.id for d in project.documents.list()] == before
+
+
+def test_adding_text_that_is_in_stored_documents_warns(qtbot, project, tmp_path: Path):
+    text = "YP: we went with the MASH people.\n"
+    _dialog, review = _open_review(qtbot, project, [_write(tmp_path, "b.txt", text)])
+    cursor = review.text.textCursor()
+    cursor.setPosition(text.index("MASH"))
+    cursor.setPosition(text.index("MASH") + 4, QTextCursor.MoveMode.KeepAnchor)
+    review.text.setTextCursor(cursor)
+    qtbot.keyClick(review.text, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    [mash] = [p for p in review.session.proposals if review.session.surface(p.id) == "MASH"]
+    assert (mash.label, mash.status, mash.source) == ("ORG", ACCEPTED, "manual")
+    assert "WARNING" in review.status_label.text() and "Board focus group" in review.status_label.text()
+    cursor.setPosition(text.index("went"))  # in no stored document: no warning
+    cursor.setPosition(text.index("went") + 4, QTextCursor.MoveMode.KeepAnchor)
+    review.text.setTextCursor(cursor)
+    qtbot.keyClick(review.text, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert review.status_label.text() == "Added as Date; 0 other mentions proposed for review."
