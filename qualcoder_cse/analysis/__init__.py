@@ -21,7 +21,7 @@ from .cooccurrence import Cooccurrence, cooccurrence, overlap_quotes
 from .data import AnalysisData, Filters, load
 from .framework import FrameworkMatrix, Quote, framework_matrix, quotes_for
 from .groups import GroupTable, by_group, default_group_attribute, evidence_gaps
-from .matrices import CodeMatrix, code_by_case, code_by_document
+from .matrices import CodeMatrix, code_by_case, code_by_case_counts, code_by_document
 
 __all__ = [
     "AgreementResult",
@@ -35,6 +35,7 @@ __all__ = [
     "agreement",
     "by_group",
     "code_by_case",
+    "code_by_case_counts",
     "code_by_document",
     "cohen_kappa",
     "cohen_kappa_table",

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .data import AnalysisData
+from ..core import frames
+from .data import AnalysisData, Filters, _ancestry, load
 
 MEASURES = ("codings", "presence", "words", "percent")
+_COUNTS = ("codings", "presence")
 MEASURE_TITLES = {
     "codings": "Codings (count)",
     "presence": "Presence (1 = coded at least once)",
@@ -176,3 +178,48 @@ def code_by_document(
         {"unit": docs["id"], "document_id": docs["id"], "u_start": 0, "u_end": docs["char_count"]}
     )
     return _build(data, units, docs, "document", rollup, measures)
+
+
+def code_by_case_counts(project, filters: Filters | None = None, *, rollup: bool = True) -> CodeMatrix:
+    """The code x case matrix with counts and presence only (``words`` and ``percent`` are None), straight
+    from a project without loading texts, memos or turns: the case assignment is done in SQL
+    (``core.frames.case_coding_hits``) and the roll-up here. The same numbers as
+    ``code_by_case(load(project, filters), measures=("codings", "presence"))``; with any filter set it is
+    exactly that (filters need the full data)."""
+    filters = filters or Filters()
+    if any((filters.documents, filters.kinds, filters.coders, filters.codes, filters.attributes)):
+        return code_by_case(load(project, filters, with_text=False), rollup=rollup, measures=_COUNTS)
+    codes = frames.codes(project)
+    cases = frames.cases(project)
+    hits = frames.case_coding_hits(project)
+    rows = codes[["id", "path", "depth"]].reset_index(drop=True)
+    index, cols = rows["id"].tolist(), cases["id"].tolist()
+    counts = np.zeros((len(index), len(cols)), dtype=np.int64)
+    if len(hits) and len(index) and len(cols):
+        # segment = (document, start, end, coder); a row counts each segment once per case
+        k = [hits[col].to_numpy() for col in ("coder_id", "end", "start", "document_id")]
+        order = np.lexsort(k)
+        new_seg = np.zeros(len(order), dtype=bool)
+        for col in k:
+            v = col[order]
+            new_seg[1:] |= v[1:] != v[:-1]
+        new_seg[0] = True
+        seg = np.empty(len(order), dtype=np.int64)
+        seg[order] = np.cumsum(new_seg) - 1
+        row_pos = pd.Series(np.arange(len(index)), index=index)
+        case_pos = pd.Series(np.arange(len(cols)), index=cols)
+        pairs = _ancestry(codes) if rollup else pd.DataFrame({"code_id": codes["id"], "row_code": codes["id"]})
+        h = pd.DataFrame({"code_id": hits["code_id"].to_numpy(), "case": hits["case_id"].to_numpy(), "seg": seg})
+        h = h.merge(pairs, on="code_id")
+        r = row_pos.reindex(h["row_code"].to_numpy()).to_numpy()
+        c = case_pos.reindex(h["case"].to_numpy()).to_numpy()
+        ok = ~(np.isnan(r) | np.isnan(c))
+        r, c, s = r[ok].astype(np.int64), c[ok].astype(np.int64), h["seg"].to_numpy()[ok].astype(np.int64)
+        n_seg = int(s.max()) + 1 if len(s) else 1
+        key = np.unique((r * len(cols) + c) * n_seg + s)  # distinct (row, case, segment); fits in int64
+        np.add.at(counts.reshape(-1), key // n_seg, 1)
+    count_df = pd.DataFrame(counts, index=index, columns=cols)
+    if counts.any():  # as the pivot in ``_build`` names them
+        count_df.index.name, count_df.columns.name = "row_code", "unit"
+    units = cases[["id", "name"]].reset_index(drop=True).assign(words=0)
+    return CodeMatrix("case", rows, units, count_df, (count_df > 0).astype("int64"), None, None)

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from .errors import NotFound
@@ -93,6 +94,51 @@ def case_segments(project: Project) -> pd.DataFrame:
         ).fetchall()
     ]
     return pd.DataFrame.from_records(rows, columns=["case_id", "document_id", "start", "end", "turn"])
+
+
+def case_coding_hits(project: Project) -> pd.DataFrame:
+    """For the counts-only code x case matrix: one row per (case, coding) where the coding overlaps what the
+    case covers (a non-empty clipped span, as ``analysis.matrices.code_units``): case_id, code_id,
+    document_id, start, end, coder_id. A coding meeting two segments of one case appears twice (callers count
+    distinct segments). Reads the non-empty codings' five integer columns and case_documents for whole-document
+    cases; for speaker-turn cases only the turns that belong to a case (turns_case index) and the codings of
+    their documents (codings_doc index). Never reads texts, memos, names or unassigned turns."""
+    cols = ["case_id", "code_id", "document_id", "start", "end", "coder_id"]
+
+    def ints(sql: str, params: tuple | list = (), width: int = 5) -> np.ndarray:
+        # one int64 array straight from the rows: much cheaper than DataFrame.from_records on 100,000 rows
+        rows = project.conn.execute(sql, params).fetchall()
+        return np.array(rows, dtype=np.int64).reshape(-1, width)
+
+    # whole-document cases: every coding that is not empty, joined to case_documents (a few hundred rows)
+    coded = ints(f'SELECT code_id, document_id, start, "end", coder_id FROM codings'
+                 f' WHERE max(start, 0) < min("end", {END_OF_DOCUMENT})')
+    case_docs = ints("SELECT case_id, document_id FROM case_documents", width=2)
+    whole = pd.DataFrame(coded, columns=cols[1:]).merge(
+        pd.DataFrame(case_docs, columns=cols[:1] + ["document_id"]), on="document_id"
+    )[cols]
+    seg = pd.DataFrame(
+        ints('SELECT case_id, document_id, start, "end" FROM turns WHERE case_id IS NOT NULL', width=4),
+        columns=["case_id", "document_id", "u_start", "u_end"],
+    )
+    parts = [whole]
+    if len(seg):
+        doc_ids = sorted({int(d) for d in seg["document_id"]})
+        found = []
+        for i in range(0, len(doc_ids), 500):  # stay under SQLite's bound-parameter limit
+            chunk = doc_ids[i : i + 500]
+            found.append(ints(
+                'SELECT code_id, document_id, start, "end", coder_id FROM codings'
+                f" WHERE document_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ))
+        cod = pd.DataFrame(np.concatenate(found), columns=cols[1:])
+        m = cod.merge(seg, on="document_id")
+        cs = np.maximum(m["start"].to_numpy(), m["u_start"].to_numpy())
+        ce = np.minimum(m["end"].to_numpy(), m["u_end"].to_numpy())
+        parts.append(m.loc[cs < ce, cols])
+    out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else whole
+    return out.astype("int64") if len(out) else pd.DataFrame({c: pd.Series(dtype="int64") for c in cols})
 
 
 def turns(project: Project) -> pd.DataFrame:
