@@ -10,14 +10,23 @@ from __future__ import annotations
 from .review import AnonymisedResult, ReviewSession
 
 
-def anonymise_for_import(project, text: str, turns=(), *, coder: str | None = None, detector=None):
+def anonymise_for_import(project, text: str, turns=(), *, coder: str | None = None, detector=None, spans=None):
     """Returns ``(anonymised_text, mapped_turns, log)``.
 
     ``turns`` are tuples ``(start, end, speaker[, timestamp])`` with offsets into ``text``; the returned turns
     have offsets into the anonymised text and names in speaker labels replaced. ``log`` is a list of
     ``core.pseudonyms.LogEntry`` (label, placeholder, decision, coder, at), never the original text.
+    ``spans``: the detector's spans for ``text`` at confidence 0.4, already found (the batch importer runs
+    detection in worker processes); placeholders are still assigned here, under the project's secret.
     """
-    session = ReviewSession.detect(text, project=project, coder=coder, detector=detector, min_confidence=0.4)
+    if spans is None:
+        session = ReviewSession.detect(text, project=project, coder=coder, detector=detector, min_confidence=0.4)
+    else:
+        if detector is None:
+            from .detect import load_detector
+
+            detector = load_detector()
+        session = ReviewSession(text, spans, project=project, coder=coder, detector=detector)
     session.accept_all()
     return finish_review(session, turns, decision="auto")
 

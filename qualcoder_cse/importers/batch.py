@@ -147,6 +147,12 @@ def import_files(
     paths = [Path(p) for p in paths]
     check_options(project, options)
     anonymiser = _anonymiser() if options.anonymise else None
+    if anonymiser is not None:
+        from .parallel import import_parallel, worker_count
+
+        workers = worker_count(len(paths))
+        if workers:  # detection on every core; storing stays here, in file order (see parallel.py)
+            return import_parallel(project, paths, options, anonymiser, workers, progress=progress, cancel=cancel)
     results: list[FileResult] = []
     total = len(paths)
     for i, path in enumerate(paths):
@@ -163,14 +169,15 @@ def import_files(
     return results
 
 
-def import_one(project, path: Path, options: ImportOptions, anonymiser=None) -> FileResult:
-    """Import one file in one transaction; never raises for a problem with the file itself."""
+def import_one(project, path: Path, options: ImportOptions, anonymiser=None, *, ahead=None, spans=None) -> FileResult:
+    """Import one file in one transaction; never raises for a problem with the file itself. ``ahead``: the
+    file already read and prepared (``parallel.Ahead``); ``spans``: its detector spans, found elsewhere."""
     result = FileResult(str(path), FAILED)
     try:
-        fmt = format_of(path.name)
+        fmt = format_of(path.name) if ahead is None else ahead.get("fmt")
         result.source_format = fmt
-        data = load_bytes(path, fmt)
-        sha = hashlib.sha256(data).hexdigest()
+        data = load_bytes(path, fmt) if ahead is None else None
+        sha = hashlib.sha256(data).hexdigest() if ahead is None else ahead.get("sha")
         if not options.allow_duplicates:
             existing = project.documents.by_sha256(sha)
             if existing is not None:
@@ -180,9 +187,12 @@ def import_one(project, path: Path, options: ImportOptions, anonymiser=None) -> 
                 result.turns = len(project.turns.list(existing.id))
                 result.reason = f"The same file was already imported as '{existing.name}'."
                 return result
-        prepared = prepare_bytes(data, fmt, document_name(path), options.speakers)
+        if ahead is None:
+            prepared = prepare_bytes(data, fmt, document_name(path), options.speakers)
+        else:
+            prepared = ahead.get("prepared")
         del data
-        doc = store(project, prepared, options, anonymiser)
+        doc = store(project, prepared, options, anonymiser, spans=spans)
     except ProjectError as exc:  # ImporterError is one; so are InvalidValue and friends from the domain
         result.reason = str(exc)
         return result
@@ -200,11 +210,13 @@ def import_one(project, path: Path, options: ImportOptions, anonymiser=None) -> 
     return result
 
 
-def store(project, prepared: PreparedDocument, options: ImportOptions, anonymiser=None, reviewed=None):
+def store(project, prepared: PreparedDocument, options: ImportOptions, anonymiser=None, reviewed=None,
+          spans=None):
     """Anonymise (when asked) and store one prepared document, its turns, attributes, anonymisation log and
     speaker cases, all in one transaction; returns the Document. ``reviewed`` is ``(text, turns, log)`` from
     ``anonymise.pipeline.finish_review`` (the window's review screen): the researcher's decisions replace
-    the automatic ones; it is used only when ``options.anonymise``."""
+    the automatic ones; it is used only when ``options.anonymise``. ``spans``: the detector's spans for
+    the text, found in a worker process (``parallel.py``); None detects here."""
     with project.transaction():
         text, turns, name = prepared.text, prepared.turn_tuples(), prepared.name
         log = None
@@ -214,8 +226,9 @@ def store(project, prepared: PreparedDocument, options: ImportOptions, anonymise
             if reviewed is not None:
                 text, new_turns, log = reviewed
             else:
+                found = {} if spans is None else {"spans": spans}
                 text, new_turns, log = anonymiser.anonymise_for_import(project, text, turns,
-                                                                       coder=project.coder_name)
+                                                                       coder=project.coder_name, **found)
             new_turns = [tuple(t) for t in new_turns]
             labels = {old[2]: new[2] for old, new in zip(turns, new_turns, strict=True)}
             turns = new_turns

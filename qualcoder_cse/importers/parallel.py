@@ -1,0 +1,157 @@
+"""Anonymised batch import on every core: the detector runs in worker processes while this process reads,
+stores and numbers placeholders, file by file in order.
+
+Only detection (``Detector.detect`` on the normalised text, the CPU-heavy part) leaves the process: each
+worker loads the detector once and returns the spans it finds. Everything else stays in the caller, exactly
+as in the serial import (``batch.import_one``): the duplicate check, placeholder assignment (HMAC under the
+project's secret, project-wide numbering), the speaker labels and document name, and the one transaction per
+file. The results, the progress calls and the cancel checks are the same as the serial path's; a file whose
+detection fails in a worker (a worker died, say) is detected again here, so it fails or succeeds as it would
+have serially.
+
+Texts travel to the workers through the pool's pipes, in memory: never through a file. Workers start with
+``forkserver`` (``spawn`` where there is none): a fresh interpreter, never a fork of a process running Qt
+threads. Files are read at most ``workers + 1`` ahead, which bounds the texts held in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+MAX_WORKERS = 4
+MIN_CONFIDENCE = 0.4  # as ``anonymise.pipeline.anonymise_for_import``
+
+
+def worker_count(files: int) -> int:
+    """Worker processes for an anonymised import of ``files`` files: 0 means import serially (one file,
+    one core, or a frozen build, whose executable cannot start bare interpreters)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    if files < 2 or cores < 2 or getattr(sys, "frozen", False):
+        return 0
+    return min(cores, MAX_WORKERS, files)
+
+
+# ------------------------------------------------------------------ in the worker processes
+_DETECTOR = None
+
+
+def _init_worker() -> None:
+    global _DETECTOR
+    from ..anonymise.detect import load_detector
+
+    _DETECTOR = load_detector()
+
+
+def _detect(text: str) -> list:
+    return _DETECTOR.detect(text, min_confidence=MIN_CONFIDENCE)
+
+
+# ------------------------------------------------------------------ in the caller
+class Ahead:
+    """One file read and prepared ahead of its turn. Each step keeps its value or the exception it raised;
+    ``get`` gives the value back or raises that exception where the serial import would have raised it."""
+
+    def __init__(self, path: Path, options) -> None:
+        from .formats import format_of
+        from .prepare import document_name, prepare_bytes
+        from .readers import load_bytes
+
+        self.steps: dict[str, tuple[bool, object]] = {}
+        if self._run("fmt", lambda: format_of(path.name)):
+            data = None
+
+            def read():
+                nonlocal data
+                data = load_bytes(path, self.get("fmt"))
+                return hashlib.sha256(data).hexdigest()
+
+            if self._run("sha", read):
+                self._run("prepared", lambda: prepare_bytes(data, self.get("fmt"), document_name(path),
+                                                             options.speakers))
+            del data
+
+    def _run(self, key: str, fn: Callable[[], object]) -> bool:
+        try:
+            self.steps[key] = (True, fn())
+        except Exception as exc:  # noqa: BLE001 - raised again by get(), at the serial import's point
+            self.steps[key] = (False, exc)
+        return self.steps[key][0]
+
+    def ok(self, key: str) -> bool:
+        return self.steps.get(key, (False, None))[0]
+
+    def get(self, key: str):
+        done, value = self.steps[key]
+        if not done:
+            raise value
+        return value
+
+
+def import_parallel(project, paths: list[Path], options, anonymiser, workers: int, *, progress=None,
+                    cancel=None) -> list:
+    """``batch.import_files`` for an anonymised import of several files, detection in ``workers``
+    processes. Same results, progress calls and cancel checks as the serial loop."""
+    from . import batch
+
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    results: list = []
+    total = len(paths)
+    window: deque[tuple[Path, Ahead, Future | None]] = deque()
+    seen: set[str] = set()
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker)
+    state = {"next": 0, "broken": False}
+
+    def fill() -> None:
+        while state["next"] < total and len(window) <= workers:
+            path = paths[state["next"]]
+            state["next"] += 1
+            ahead = Ahead(path, options)
+            future = None
+            if ahead.ok("prepared") and not state["broken"]:
+                sha = ahead.get("sha")
+                # a duplicate needs no detection (if it turns out not to be one, it is detected in-process)
+                dup = not options.allow_duplicates and (sha in seen or project.documents.by_sha256(sha))
+                seen.add(sha)
+                if not dup:
+                    try:
+                        future = pool.submit(_detect, ahead.get("prepared").text)
+                    except Exception:  # noqa: BLE001 - a broken pool: detect the rest in-process
+                        state["broken"] = True
+            window.append((path, ahead, future))
+
+    try:
+        for i, path in enumerate(paths):
+            if cancel is not None and cancel():
+                for rest in paths[i:]:
+                    results.append(batch.FileResult(str(rest), batch.CANCELLED,
+                                                    reason="The import was cancelled before this file."))
+                break
+            if progress:
+                progress(i, total, str(path), None)
+            fill()
+            _path, ahead, future = window.popleft()
+            spans = None
+            if future is not None:
+                try:
+                    spans = future.result()
+                except Exception:  # noqa: BLE001 - detected again in-process by import_one
+                    spans = None
+            result = batch.import_one(project, path, options, anonymiser, ahead=ahead, spans=spans)
+            results.append(result)
+            if progress:
+                progress(i + 1, total, str(path), result)
+    finally:
+        window.clear()
+        pool.shutdown(wait=True, cancel_futures=True)
+    return results
