@@ -37,8 +37,14 @@ def finish_review(session: ReviewSession, turns=(), *, decision: str | None = No
     screen should only offer "store" when ``session.pending_count == 0``."""
     result = session.apply(decision=decision)
     mapped = []
+    labels: dict[str, str] = {}  # a document has a few speakers and thousands of turns: each label once
     for t in result.map_turns(list(turns)):
-        speaker = session.anonymise_label(t[2]) if len(t) > 2 and t[2] else (t[2] if len(t) > 2 else None)
+        if len(t) > 2 and t[2]:
+            if t[2] not in labels:
+                labels[t[2]] = session.anonymise_label(t[2])
+            speaker = labels[t[2]]
+        else:
+            speaker = t[2] if len(t) > 2 else None
         mapped.append((t[0], t[1], speaker, *t[3:]))
     return result.text, mapped, result.log
 
