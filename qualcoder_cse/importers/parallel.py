@@ -9,9 +9,12 @@ file. The results, the progress calls and the cancel checks are the same as the 
 detection fails in a worker (a worker died, say) is detected again here, so it fails or succeeds as it would
 have serially.
 
-Texts travel to the workers through the pool's pipes, in memory: never through a file. Workers start with
-``forkserver`` (``spawn`` where there is none): a fresh interpreter, never a fork of a process running Qt
-threads. Files are read at most ``workers + 1`` ahead, which bounds the texts held in memory.
+Texts travel to the workers through the pool's pipes, in memory: never through a file. Workers are started
+with ``spawn``: a fresh interpreter, never a fork of a process running Qt threads (``forkserver`` would
+start as fast here but leaves a server process behind for the app's lifetime, and its workers' CPU time is
+not counted as our children's). Files are read at most ``workers + 1`` ahead, which bounds the texts held
+in memory. The pool lives for one import: starting it (each worker loads the detector, ~1.5 s) is the price
+of the parallel path, so one file is imported in-process.
 """
 
 from __future__ import annotations
@@ -97,38 +100,82 @@ class Ahead:
         return value
 
 
+class _Item:
+    """A file in the read-ahead window: read, then detected by a worker (``future``) or here (``spans``)."""
+
+    def __init__(self, path: Path, ahead: Ahead, needs: bool) -> None:
+        self.path, self.ahead, self.needs = path, ahead, needs
+        self.future: Future | None = None
+        self.spans: list | None = None
+
+    def detect_here(self) -> None:
+        from ..anonymise.detect import load_detector
+
+        try:
+            self.spans = load_detector().detect(self.ahead.get("prepared").text, min_confidence=MIN_CONFIDENCE)
+        except Exception:  # noqa: BLE001 - import_one detects again and reports the failure as serially
+            self.spans = None
+        self.needs = False
+
+
 def import_parallel(project, paths: list[Path], options, anonymiser, workers: int, *, progress=None,
                     cancel=None) -> list:
     """``batch.import_files`` for an anonymised import of several files, detection in ``workers``
-    processes. Same results, progress calls and cancel checks as the serial loop."""
+    processes. Same results, progress calls and cancel checks as the serial loop. While the file due next
+    is still being detected (the workers are starting, say), this process detects a later file of the
+    window itself rather than wait."""
     from . import batch
 
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    ctx = multiprocessing.get_context("spawn")
     results: list = []
     total = len(paths)
-    window: deque[tuple[Path, Ahead, Future | None]] = deque()
+    window: deque[_Item] = deque()
     seen: set[str] = set()
     pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker)
     state = {"next": 0, "broken": False}
 
+    def submit() -> None:
+        busy = sum(1 for it in window if it.future is not None and not it.future.done())
+        for it in window:
+            if busy >= workers or state["broken"]:
+                return
+            if it.needs and it.future is None:
+                try:
+                    it.future = pool.submit(_detect, it.ahead.get("prepared").text)
+                    busy += 1
+                except Exception:  # noqa: BLE001 - a broken pool: detect the rest here
+                    state["broken"] = True
+
     def fill() -> None:
-        while state["next"] < total and len(window) <= workers:
+        while state["next"] < total and len(window) <= workers + 1:
             path = paths[state["next"]]
             state["next"] += 1
             ahead = Ahead(path, options)
-            future = None
-            if ahead.ok("prepared") and not state["broken"]:
+            needs = False
+            if ahead.ok("prepared"):
                 sha = ahead.get("sha")
-                # a duplicate needs no detection (if it turns out not to be one, it is detected in-process)
+                # a duplicate needs no detection (if it turns out not to be one, import_one detects it)
                 dup = not options.allow_duplicates and (sha in seen or project.documents.by_sha256(sha))
                 seen.add(sha)
-                if not dup:
-                    try:
-                        future = pool.submit(_detect, ahead.get("prepared").text)
-                    except Exception:  # noqa: BLE001 - a broken pool: detect the rest in-process
-                        state["broken"] = True
-            window.append((path, ahead, future))
+                needs = not dup
+            window.append(_Item(path, ahead, needs))
+        submit()
+
+    def spans_of(item: _Item) -> list | None:
+        while item.needs and item.future is not None and not item.future.done():
+            spare = next((it for it in window if it.needs and it.future is None), None)
+            if spare is None:
+                break
+            spare.detect_here()
+            submit()
+        if item.needs and item.future is None:
+            item.detect_here()
+        if item.future is not None:
+            try:
+                return item.future.result()
+            except Exception:  # noqa: BLE001 - detected again in-process by import_one
+                return None
+        return item.spans
 
     try:
         for i, path in enumerate(paths):
@@ -140,14 +187,9 @@ def import_parallel(project, paths: list[Path], options, anonymiser, workers: in
             if progress:
                 progress(i, total, str(path), None)
             fill()
-            _path, ahead, future = window.popleft()
-            spans = None
-            if future is not None:
-                try:
-                    spans = future.result()
-                except Exception:  # noqa: BLE001 - detected again in-process by import_one
-                    spans = None
-            result = batch.import_one(project, path, options, anonymiser, ahead=ahead, spans=spans)
+            item = window.popleft()
+            spans = spans_of(item)
+            result = batch.import_one(project, path, options, anonymiser, ahead=item.ahead, spans=spans)
             results.append(result)
             if progress:
                 progress(i + 1, total, str(path), result)
