@@ -412,7 +412,7 @@ class RuleLayer:
             if keys[i] not in ORG_KNOWN_FIRST:
                 continue
             for L in (3, 2, 1):
-                if tuple(keys[i:i + L]) in ORG_KNOWN and (toks[i].cap or L > 1):
+                if i + L <= n and tuple(keys[i:i + L]) in ORG_KNOWN and (toks[i].cap or L > 1):
                     add(i, i + L - 1, "ORG", 0.8, "gazetteer")
                     break
         # ---- Gary "Gaz" Whitworth

@@ -324,3 +324,15 @@ def test_badge_and_collar_numbers(det, text, expected):
 @pytest.mark.parametrize("text", ["her badge number, I forget", "driver number 2019 of the year"])
 def test_badge_look_alikes(det, text):
     assert found(det, text, "ID") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We stayed at the Premier Inn.", "We stayed at the Premier Inn", "the Premier Inn.\n", "Premier Inn"],
+)
+def test_known_organisation_at_the_end_of_the_text(text):
+    """A known multi-word organisation as the last tokens of a text (regression: IndexError)."""
+    from qualcoder_cse.anonymise.detect import load_detector
+
+    spans = load_detector().detect(text)
+    assert [(s.label, s.text) for s in spans if s.label == "ORG"] == [("ORG", "Premier Inn")]
