@@ -439,6 +439,9 @@ class MainWindow(QMainWindow):
 
         try:
             path, passphrase = ensure_demo_project()
+            if self.project is not None and Path(path).resolve() == Path(self.project.path).resolve():
+                self.statusBar().showMessage("The demo is already open.", 4000)
+                return
             coder = self.settings.last_coder() or "alice"
             self.set_project(Project.open(path, passphrase or DEMO_PASSPHRASE, coder=coder))
         except Exception as exc:  # noqa: BLE001 - shown plainly
