@@ -5,6 +5,10 @@ document), edit framework-matrix cell summaries, and export the workbook (export
 All numbers come from ``qualcoder_cse.analysis`` (pure functions; the tables in analysis_tables.py); this
 module only shows them. Each matrix is computed in a worker thread (a change made meanwhile is queued); the
 data are loaded once per filter set and reloaded after the project changes. Menus: analysis_actions.py.
+
+Fast first display: Code x Case by codings or presence with no filter comes from ``code_by_case_counts``
+(counts in SQL, no texts or turns read). The full data (``analysis.load``) are then loaded, in the worker,
+only when something needs them: another measure or matrix, a filter, or a click on a cell for its quotes.
 """
 
 from __future__ import annotations
@@ -99,7 +103,7 @@ class _ComputeThread(QThread):
 
 
 class AnalysisView(QWidget):
-    computed = Signal()  # a matrix has been computed and shown
+    computed = Signal()  # a matrix has been computed and shown (or the full data loaded for a cell's quotes)
 
     def __init__(self, project, window=None, parent=None) -> None:
         super().__init__(parent)
@@ -111,6 +115,8 @@ class AnalysisView(QWidget):
         self._data_key = None
         self.current = ""
         self._cell: tuple | None = None
+        self.fast_shown = False  # the table shows counts from code_by_case_counts; self.data not loaded
+        self._quote_request = None  # a cell clicked before the full data were loaded: (row key, col key)
 
         self.matrix_box = QComboBox()
         self.matrix_box.addItems(MATRICES)
@@ -309,6 +315,7 @@ class AnalysisView(QWidget):
         name = self.matrix_box.currentText()
         self.current = name
         self._cell = None
+        self._quote_request = None
         self.quotes.clear()
         self.summary.setVisible(name == "Framework Matrix")
         self.save_summary.setVisible(name == "Framework Matrix")
@@ -330,16 +337,45 @@ class AnalysisView(QWidget):
             self.units_box.currentData(),
         )
         project = self.project
+        if data is None and self._fast_ok(name, measure, f):
+
+            def fast():
+                m = an.code_by_case_counts(project, f)
+                frame = m.labelled(measure)
+                return None, key, name, frame, m.rows["id"].tolist(), m.units["id"].tolist(), None, None
+
+            self._start(fast, f"Computing {name} (counts only)…")
+            return
 
         def work():
             d = data if data is not None else an.load(project, f)
             frame, rows, cols, heat = matrix_frame(name, d, measure, group_by, unit)
             return d, key, name, frame, rows, cols, heat, chart_data(d, group_by)
 
-        self._thread = _ComputeThread(work, self)
+        self._start(work, f"Computing {name}…")
+
+    @staticmethod
+    def _fast_ok(name: str, measure, f) -> bool:
+        """Whether the matrix can come from the counts-only path (same numbers, no texts loaded)."""
+        no_filter = not any((f.coders, f.kinds, f.documents, f.codes, f.attributes))
+        return name == "Code x Case" and measure in ("codings", "presence") and no_filter
+
+    def _start(self, fn, message: str) -> None:
+        self._thread = _ComputeThread(fn, self)
         self._thread.done.connect(self._computed)
-        self.status.setText(f"Computing {name}…")
+        self.status.setText(message)
         self._thread.start()
+
+    def _load_for_quotes(self) -> None:
+        """Load the full data in the worker for the clicked cell's quotes (the table stays as it is)."""
+        f = self.filters()
+        key = repr(f)
+        project = self.project
+
+        def work():
+            return "data", an.load(project, f), key
+
+        self._start(work, "Loading the coded passages for the quotes…")
 
     def busy(self) -> bool:
         return self._thread is not None or self._pending
@@ -349,8 +385,32 @@ class AnalysisView(QWidget):
             self._thread.wait()
             self._thread = None
         ok, result = outcome
-        if ok:
+        if ok and result[0] == "data":  # the full data, loaded for a cell's quotes
+            _tag, data, key = result
+            self.data, self._data_key = data, key
+            self.fast_shown = False
+            self.status.setText(
+                f"{self.current}: {self.model.rowCount()} rows; {len(data.codings)} codings by "
+                f"{', '.join(sorted(data.codings['coder'].unique())) or 'nobody'}."
+            )
+            request, self._quote_request = self._quote_request, None
+            if request is not None and not self._pending:
+                self._show_quotes(*request)
+        elif ok and result[0] is None:  # counts only: the table, no full data (and so no chart yet)
+            _none, key, name, frame, rows, cols, _heat, _chart = result
+            self.data, self._data_key = None, None
+            self.fast_shown = True
+            self.model.set_frame(frame, row_keys=rows, col_keys=cols, heat_columns=None)
+            self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+            self.chart.set_data([], [], [], "")
+            self.status.setText(
+                f"{name}: {len(frame)} rows; codings counted without loading the texts. Click a cell for "
+                "its quotes, or pick another measure, to load the full data (and the chart)."
+            )
+        elif ok:
             data, key, name, frame, rows, cols, heat, chart = result
+            self._drop_quote_request()
+            self.fast_shown = False
             self.data, self._data_key = data, key
             self.model.set_frame(frame, row_keys=rows, col_keys=cols, heat_columns=heat)
             self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
@@ -360,26 +420,48 @@ class AnalysisView(QWidget):
                 f"{', '.join(sorted(data.codings['coder'].unique())) or 'nobody'}."
             )
         else:
+            self._drop_quote_request()
+            self.fast_shown = False
             self.model.set_frame(pd.DataFrame())
             self.chart.set_data([], [], [])
             self.status.setText(result)
         if self._pending:
             self._pending = False
             self.refresh()
+        elif self._quote_request is not None and self.data is None:
+            self._load_for_quotes()
         else:
             self.computed.emit()
+
+    def _drop_quote_request(self) -> None:
+        """A cell clicked on a table that has since been replaced: its quotes are no longer asked for."""
+        if self._quote_request is not None:
+            self._quote_request = None
+            self.quote_label.setText("Click a cell to read its quotes.")
 
     def group_by(self) -> str:
         return self.group_box.currentData() or "kind"
 
     # ------------------------------------------------------------- cells and quotes
     def _cell_clicked(self, proxy_index: QModelIndex) -> None:
-        if not proxy_index.isValid() or self.data is None:
+        if not proxy_index.isValid():
             return
         key = self.proxy.mapToSource(proxy_index).data(KEY_ROLE)
         if key is None:
             return
-        row_key, col_key = key
+        if self.data is None:
+            if not self.fast_shown:
+                return  # nothing shown yet
+            # counts-only table: load the full data in the worker, then show this cell's quotes
+            self._quote_request = key
+            self.quotes.clear()
+            self.quote_label.setText("Loading the quotes…")
+            if self._thread is None:
+                self._load_for_quotes()
+            return
+        self._show_quotes(*key)
+
+    def _show_quotes(self, row_key, col_key) -> None:
         name = self.current
         quotes: list[an.Quote] = []
         if name == "Code x Case":

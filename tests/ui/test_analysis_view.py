@@ -50,6 +50,7 @@ def click(view, qtbot, source_index):
     proxy_index = view.proxy.mapFromSource(source_index)
     view.table.setCurrentIndex(proxy_index)
     view._cell_clicked(proxy_index)
+    settle(view, qtbot)  # a counts-only table loads the full data for the quotes in the worker
 
 
 def test_work_runs_off_the_gui_thread_and_queues(qtbot, sample_rw):
@@ -60,6 +61,66 @@ def test_work_runs_off_the_gui_thread_and_queues(qtbot, sample_rw):
     settle(view, qtbot)
     assert view.current == "By Group"
     assert view.model.headerData(0, Qt.Orientation.Horizontal) == "board"
+
+
+def _table(view) -> dict:
+    m = view.model
+    return {
+        (m.headerData(r, Qt.Orientation.Vertical), m.headerData(c, Qt.Orientation.Horizontal)): m.index(
+            r, c
+        ).data()
+        for r in range(m.rowCount())
+        for c in range(m.columnCount())
+    }
+
+
+def test_first_display_uses_counts_only_and_loads_full_data_on_demand(qtbot, sample_rw):
+    from qualcoder_cse.analysis import Filters, code_by_case, load
+
+    full = code_by_case(load(sample_rw, Filters()))
+    view = AnalysisView(sample_rw)
+    qtbot.addWidget(view)
+    settle(view, qtbot)
+    # the first table came from code_by_case_counts: shown, but the full data were never loaded
+    assert view.fast_shown and view.data is None
+    assert "without loading the texts" in view.status.text()
+    shown = _table(view)
+    expected = {
+        (path, name): str(int(full.codings.loc[cid, uid]))
+        for cid, path in zip(full.rows["id"], full.rows["path"], strict=True)
+        for uid, name in zip(full.units["id"], full.units["name"], strict=True)
+    }
+    assert shown == expected and len(shown) > 20
+    view.measure_box.setCurrentIndex(view.measure_box.findData("presence"))
+    settle(view, qtbot)
+    assert view.fast_shown and view.data is None
+    assert _table(view) == {k: ("1" if v != "0" else "0") for k, v in expected.items()}
+    # words coded need the texts: the full data are loaded and the words shown
+    view.measure_box.setCurrentIndex(view.measure_box.findData("words"))
+    settle(view, qtbot)
+    assert not view.fast_shown and view.data is not None
+    words = _table(view)
+    assert words == {
+        (path, name): str(int(full.words.loc[cid, uid]))
+        for cid, path in zip(full.rows["id"], full.rows["path"], strict=True)
+        for uid, name in zip(full.units["id"], full.units["name"], strict=True)
+    }
+    assert words[("Disruption", "Board P1")] == "3" and words != shown
+    assert view.chart.categories == ["Disruption", "Voice", "Gaps"]
+
+
+def test_cell_click_on_counts_only_table_loads_quotes(qtbot, sample_rw):
+    view = AnalysisView(sample_rw)
+    qtbot.addWidget(view)
+    settle(view, qtbot)
+    assert view.fast_shown and view.data is None
+    idx = view.proxy.mapFromSource(cell(view, "Voice", "YP 1"))
+    view.table.setCurrentIndex(idx)
+    view._cell_clicked(idx)
+    assert view.busy() and view.quotes.count() == 0  # loading in the worker, the GUI thread is free
+    settle(view, qtbot)
+    assert view.data is not None and view.quotes.count() == 3
+    assert cell(view, "Voice", "YP 1").data() == "3"  # the table kept, same numbers
 
 
 def test_code_by_case_table_and_quotes(qtbot, sample_rw):
