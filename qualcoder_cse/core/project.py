@@ -119,8 +119,14 @@ class Project:
             raise ProjectExists(f"{path} already exists; choose another name or remove it first.")
         if not path.parent.exists():
             raise ProjectError(f"The folder {path.parent} does not exist.")
+        if not path.parent.is_dir():
+            raise ProjectError(f"{path.parent} is a file, not a folder; choose a folder for the project.")
         lock = ProjectLock(path)
-        lock.acquire()
+        try:
+            lock.acquire()
+        except (OSError, ValueError) as exc:  # unwritable folder, name too long, a NUL in the name
+            why = getattr(exc, "strerror", None) or "the file name is not allowed"
+            raise ProjectError(f"Cannot create the project file in {path.parent}: {why}.") from None
         tmp = path.with_name(path.name + ".creating")
         try:
             if tmp.exists():
@@ -142,10 +148,13 @@ class Project:
             conn.execute("COMMIT")
             conn.close()
             os.replace(tmp, path)  # the project appears whole or not at all
-        except BaseException:
+        except BaseException as exc:
             lock.release()
             with contextlib.suppress(OSError):
                 tmp.unlink()
+            if isinstance(exc, OSError):
+                why = exc.strerror or type(exc).__name__
+                raise ProjectError(f"Cannot create the project file in {path.parent}: {why}.") from None
             raise
         project = cls._finish_open(path, passphrase, lock, readonly=False, coder=coder)
         project.coders.get_or_create(project.coder_name)

@@ -114,7 +114,8 @@ class NewProjectDialog(QDialog):
 
     def try_create(self) -> None:
         name = self.name.text().strip()
-        if not name or any(ch in name for ch in '/\\:*?"<>|'):
+        stem = name.removesuffix(PROJECT_SUFFIX)
+        if not stem.strip() or any(ch in name for ch in '/\\:*?"<>|') or any(ord(ch) < 32 for ch in name):
             return self._fail("Give the project a name (letters, numbers, spaces; no / \\ : * ? \" < > |).")
         if len(self.pass1.text()) < 10:
             return self._fail("The passphrase is too short: use at least 10 characters (12+ is better).")
@@ -129,4 +130,7 @@ class NewProjectDialog(QDialog):
             )
         except ProjectError as exc:
             return self._fail(str(exc))
+        except (OSError, ValueError) as exc:  # e.g. a name too long for the file system
+            why = getattr(exc, "strerror", None) or "the file name is not allowed"
+            return self._fail(f"Cannot create the project file there: {why}. Try a shorter name or another folder.")
         self.accept()

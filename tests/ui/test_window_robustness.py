@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from qualcoder_cse.core import Project
+from qualcoder_cse.core.errors import ProjectError
 from qualcoder_cse.ui.errors import message_for
 from qualcoder_cse.ui.main_window import MainWindow
+from qualcoder_cse.ui.new_project_dialog import NewProjectDialog
 
 
 def _collect_errors(window, monkeypatch) -> list[str]:
@@ -26,3 +33,36 @@ def test_opening_the_demo_again_keeps_it_open_without_a_lock_error(qtbot, settin
     assert window.project is first and first.is_open
     assert "already open" in window.statusBar().currentMessage()
     window.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "folder", "expected"),
+    [
+        ("x" * 300, None, "Try a shorter name"),
+        ("study", "FILE", "is a file, not a folder"),
+        ("study", "/proc", "Cannot create the project file in /proc"),
+        ("a\x00b", None, "Give the project a name"),
+        (".qcse", None, "Give the project a name"),
+    ],
+)
+def test_new_project_with_an_impossible_name_or_folder_says_why(qtbot, tmp_path, name, folder, expected):
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+    where = {None: tmp_path, "FILE": a_file}.get(folder, folder)
+    dialog = NewProjectDialog(folder=where)
+    qtbot.addWidget(dialog)
+    dialog.name.setText(name)
+    dialog.pass1.setText("correct horse battery staple")
+    dialog.pass2.setText("correct horse battery staple")
+    dialog.try_create()  # raised OSError / ValueError / NotADirectoryError before
+    assert dialog.project is None
+    assert expected in dialog.message.text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]  # no half-made file or stale lock
+
+
+def test_core_create_in_a_file_or_proc_raises_project_error(tmp_path):
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+    for path in (a_file / "p.qcse", Path("/proc/p.qcse")):
+        with pytest.raises(ProjectError):
+            Project.create(path, "correct horse battery staple", framework="none")
