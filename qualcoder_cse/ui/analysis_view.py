@@ -370,10 +370,11 @@ class AnalysisView(QWidget):
         """Load the full data in the worker for the clicked cell's quotes (the table stays as it is)."""
         f = self.filters()
         key = repr(f)
-        project = self.project
+        project, group_by = self.project, self.group_by()
 
         def work():
-            return "data", an.load(project, f), key
+            d = an.load(project, f)
+            return "data", d, key, chart_data(d, group_by)
 
         self._start(work, "Loading the coded passages for the quotes…")
 
@@ -386,9 +387,10 @@ class AnalysisView(QWidget):
             self._thread = None
         ok, result = outcome
         if ok and result[0] == "data":  # the full data, loaded for a cell's quotes
-            _tag, data, key = result
+            _tag, data, key, chart = result
             self.data, self._data_key = data, key
             self.fast_shown = False
+            self.chart.set_data(*chart)
             self.status.setText(
                 f"{self.current}: {self.model.rowCount()} rows; {len(data.codings)} codings by "
                 f"{', '.join(sorted(data.codings['coder'].unique())) or 'nobody'}."
@@ -405,7 +407,7 @@ class AnalysisView(QWidget):
             self.chart.set_data([], [], [], "")
             self.status.setText(
                 f"{name}: {len(frame)} rows; codings counted without loading the texts. Click a cell for "
-                "its quotes, or pick another measure, to load the full data (and the chart)."
+                "its quotes, or pick another measure, to load the full data and the chart."
             )
         elif ok:
             data, key, name, frame, rows, cols, heat, chart = result

@@ -84,6 +84,7 @@ def test_first_display_uses_counts_only_and_loads_full_data_on_demand(qtbot, sam
     # the first table came from code_by_case_counts: shown, but the full data were never loaded
     assert view.fast_shown and view.data is None
     assert "without loading the texts" in view.status.text()
+    assert view.chart.categories == []  # the chart needs the full data
     shown = _table(view)
     expected = {
         (path, name): str(int(full.codings.loc[cid, uid]))
@@ -120,6 +121,7 @@ def test_cell_click_on_counts_only_table_loads_quotes(qtbot, sample_rw):
     assert view.busy() and view.quotes.count() == 0  # loading in the worker, the GUI thread is free
     settle(view, qtbot)
     assert view.data is not None and view.quotes.count() == 3
+    assert view.chart.categories == ["Disruption", "Voice", "Gaps"]  # the chart comes with the full data
     assert cell(view, "Voice", "YP 1").data() == "3"  # the table kept, same numbers
 
 
