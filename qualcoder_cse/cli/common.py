@@ -39,10 +39,13 @@ def add_project(parser: argparse.ArgumentParser) -> None:
 
 def _read_secret_file(path: str) -> str:
     try:
-        with open(path, encoding="utf-8") as fh:
+        # utf-8-sig: a byte order mark (Notepad) must not become part of the passphrase
+        with open(path, encoding="utf-8-sig") as fh:
             value = fh.read().rstrip("\r\n")
     except OSError as exc:
         raise CliError(f"Cannot read the passphrase file {path}: {exc.strerror}.") from None
+    except UnicodeDecodeError:
+        raise CliError(f"The passphrase file {path} is not UTF-8 text; save it as UTF-8.") from None
     if not value:
         raise CliError(f"The passphrase file {path} is empty.")
     return value
