@@ -117,6 +117,7 @@ class AnalysisView(QWidget):
         self._cell: tuple | None = None
         self.fast_shown = False  # the table shows counts from code_by_case_counts; self.data not loaded
         self._quote_request = None  # a cell clicked before the full data were loaded: (row key, col key)
+        self._loading_quotes = False
 
         self.matrix_box = QComboBox()
         self.matrix_box.addItems(MATRICES)
@@ -315,7 +316,7 @@ class AnalysisView(QWidget):
         name = self.matrix_box.currentText()
         self.current = name
         self._cell = None
-        self._quote_request = None
+        self._drop_quote_request()
         self.quotes.clear()
         self.summary.setVisible(name == "Framework Matrix")
         self.save_summary.setVisible(name == "Framework Matrix")
@@ -360,7 +361,8 @@ class AnalysisView(QWidget):
         no_filter = not any((f.coders, f.kinds, f.documents, f.codes, f.attributes))
         return name == "Code x Case" and measure in ("codings", "presence") and no_filter
 
-    def _start(self, fn, message: str) -> None:
+    def _start(self, fn, message: str, *, quotes_only: bool = False) -> None:
+        self._loading_quotes = quotes_only  # a failure then leaves the table as it is
         self._thread = _ComputeThread(fn, self)
         self._thread.done.connect(self._computed)
         self.status.setText(message)
@@ -376,7 +378,7 @@ class AnalysisView(QWidget):
             d = an.load(project, f)
             return "data", d, key, chart_data(d, group_by)
 
-        self._start(work, "Loading the coded passages for the quotes…")
+        self._start(work, "Loading the coded passages for the quotes…", quotes_only=True)
 
     def busy(self) -> bool:
         return self._thread is not None or self._pending
@@ -395,8 +397,10 @@ class AnalysisView(QWidget):
                 f"{self.current}: {self.model.rowCount()} rows; {len(data.codings)} codings by "
                 f"{', '.join(sorted(data.codings['coder'].unique())) or 'nobody'}."
             )
-            request, self._quote_request = self._quote_request, None
-            if request is not None and not self._pending:
+            if self._pending:  # the table is about to change: the clicked cell's quotes no longer apply
+                self._drop_quote_request()
+            elif self._quote_request is not None:
+                request, self._quote_request = self._quote_request, None
                 self._show_quotes(*request)
         elif ok and result[0] is None:  # counts only: the table, no full data (and so no chart yet)
             _none, key, name, frame, rows, cols, _heat, _chart = result
@@ -421,6 +425,9 @@ class AnalysisView(QWidget):
                 f"{name}: {len(frame)} rows; {len(data.codings)} codings by "
                 f"{', '.join(sorted(data.codings['coder'].unique())) or 'nobody'}."
             )
+        elif self._loading_quotes:  # the counts-only table stays; only its quotes could not be loaded
+            self._drop_quote_request()
+            self.status.setText(result)
         else:
             self._drop_quote_request()
             self.fast_shown = False

@@ -125,6 +125,20 @@ def test_cell_click_on_counts_only_table_loads_quotes(qtbot, sample_rw):
     assert cell(view, "Voice", "YP 1").data() == "3"  # the table kept, same numbers
 
 
+def test_quotes_asked_for_a_replaced_table_are_dropped(qtbot, sample_rw):
+    view = AnalysisView(sample_rw)
+    qtbot.addWidget(view)
+    settle(view, qtbot)
+    idx = view.proxy.mapFromSource(cell(view, "Voice", "YP 1"))
+    view._cell_clicked(idx)  # the full data start loading for this cell's quotes...
+    assert view.quote_label.text() == "Loading the quotes…"
+    view.measure_box.setCurrentIndex(view.measure_box.findData("percent"))  # ...and the table changes
+    settle(view, qtbot)
+    assert view.current == "Code x Case" and not view.fast_shown and view.data is not None
+    assert view.quotes.count() == 0 and view.quote_label.text() == "Click a cell to read its quotes."
+    assert cell(view, "Disruption", "Police A").data() != "3"  # % of words, not the codings any more
+
+
 def test_code_by_case_table_and_quotes(qtbot, sample_rw):
     view = AnalysisView(sample_rw)
     qtbot.addWidget(view)
