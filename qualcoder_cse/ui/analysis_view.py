@@ -410,8 +410,8 @@ class AnalysisView(QWidget):
             self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
             self.chart.set_data([], [], [], "")
             self.status.setText(
-                f"{name}: {len(frame)} rows; codings counted without loading the texts. Click a cell for "
-                "its quotes, or pick another measure, to load the full data and the chart."
+                f"{name}: {len(frame)} rows, counted without loading the texts (loaded for quotes, words "
+                "and the chart)."
             )
         elif ok:
             data, key, name, frame, rows, cols, heat, chart = result
