@@ -77,19 +77,25 @@ def read_table(path: str | os.PathLike) -> tuple[list[str], list[tuple[int, list
     if not numbered:
         raise ImporterError(f"{path.name} is empty.")
     (_, headers), body = numbered[0], numbered[1:]
-    return [h.strip() for h in headers], body
+    headers = [h.strip() for h in headers]
+    clash = next((h for h in headers if h and headers.count(h) > 1), None)
+    if clash is not None:  # the later column would silently overwrite the earlier one's values
+        raise ImporterError(f"{path.name} has two columns called '{clash}'; rename one and try again.")
+    return headers, body
 
 
 def _read_csv(path: Path) -> list[list[str]]:
     raw = path.read_bytes()
-    for enc in ("utf-8-sig", "cp1252"):
+    # Excel's "Unicode Text" is UTF-16 with a byte order mark; cp1252 would turn it into NUL-laced noise
+    encodings = ("utf-16",) if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig", "cp1252")
+    for enc in encodings:
         try:
             text = raw.decode(enc)
             break
         except UnicodeDecodeError:
             continue
-    else:  # pragma: no cover - cp1252 decodes almost anything
-        raise ImporterError(f"{path.name} is not UTF-8 or Windows-1252 text.")
+    else:
+        raise ImporterError(f"{path.name} is not UTF-8, UTF-16 or Windows-1252 text.")
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:

@@ -75,3 +75,21 @@ def test_bad_files(cases, tmp_path):
         import_case_attributes(cases, tmp_path / "empty.csv")
     with pytest.raises(ImporterError, match="no such file"):
         import_case_attributes(cases, tmp_path / "missing.csv")
+
+
+def test_csv_saved_as_excel_unicode_text_is_read(cases, tmp_path):
+    path = tmp_path / "cases.txt"  # Excel "Unicode Text": UTF-16 with a byte order mark, tab-separated
+    path.write_bytes("Case\tYears in post\nDI 1\t12\nYP 7\t\n".encode("utf-16"))
+    report = import_case_attributes(cases, path)
+    assert report.rows == 2 and report.matched == 2 and report.unmatched == []
+    di = cases.cases.by_name("DI 1")
+    assert cases.attributes.values_for(di.id, "case")["Years in post"] == "12"
+
+
+def test_two_columns_with_one_name_are_refused(cases, tmp_path):
+    path = tmp_path / "cases.csv"
+    path.write_text("Case,Years in post,Years in post\nDI 1,12,3\n", encoding="utf-8")
+    with pytest.raises(ImporterError, match="two columns called 'Years in post'"):
+        import_case_attributes(cases, path)
+    assert cases.attributes.by_name("Years in post") is None or not cases.attributes.values_for(
+        cases.cases.by_name("DI 1").id, "case").get("Years in post")
