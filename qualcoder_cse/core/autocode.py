@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+import regex as regex_engine  # like re, but a match can be given a time limit (a user's pattern may backtrack)
+
 from .errors import InvalidValue
 from .models import Coding, Turn
 
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from .project import Project
 
 SCOPES = ("hit", "sentence", "paragraph", "turn")
+PATTERN_TIMEOUT = 10.0  # seconds one pattern may spend on one document before it is refused
 Segment = tuple[int, int, int]  # (document_id, start, end)
 
 # A sentence ends at . ! ? or … (optionally followed by closing quotes/brackets) then whitespace.
@@ -34,12 +37,25 @@ _ABBREVIATIONS = frozenset({
 })
 
 
-def compile_pattern(pattern: str) -> re.Pattern:
+def compile_pattern(pattern: str) -> regex_engine.Pattern:
+    """A user's regex, case-insensitive, ^/$ at line ends; Python ``re`` syntax (the ``regex`` module's V0)."""
     try:
-        regex = re.compile(pattern, re.IGNORECASE | re.MULTILINE)
-    except re.error as exc:
-        raise InvalidValue(f"The pattern is not a valid regular expression ({exc.msg}).") from None
+        regex = regex_engine.compile(pattern, regex_engine.IGNORECASE | regex_engine.MULTILINE)
+    except (regex_engine.error, ValueError, OverflowError) as exc:
+        raise InvalidValue(
+            f"The pattern is not a valid regular expression ({getattr(exc, 'msg', None) or exc}).") from None
     return regex
+
+
+def find_hits(regex: regex_engine.Pattern, text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty match; a pattern that backtracks for too long is refused."""
+    try:
+        return [(m.start(), m.end()) for m in regex.finditer(text, timeout=PATTERN_TIMEOUT) if m.end() > m.start()]
+    except TimeoutError:
+        raise InvalidValue(
+            f"The pattern took over {PATTERN_TIMEOUT:.0f} seconds on one document (it backtracks too much); "
+            "simplify it, e.g. avoid nested repeats such as (a+)+."
+        ) from None
 
 
 def _speaker_set(speaker: str | Sequence[str] | None) -> set[str] | None:
@@ -97,7 +113,7 @@ def autocode_segments(
             raw += [(doc.id, *turn_body(text, t)) for t in own]
             texts[doc.id] = text
             continue
-        hits = [(m.start(), m.end()) for m in regex.finditer(text) if m.end() > m.start()]
+        hits = find_hits(regex, text)
         if by_turn:
             hits = [h for h in hits if any(t.start <= h[0] and h[1] <= t.end for t in own)]
         raw += expand(text, turns, [(doc.id, s, e) for s, e in hits], scope)

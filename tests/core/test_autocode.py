@@ -153,3 +153,21 @@ def test_speaker_group_by_case_attribute(project, focus):
         autocode_segments(project, case_ids=case_ids_where(project, "Participant group", "Researcher"))
     with pytest.raises(InvalidValue, match="No case attribute"):
         case_ids_where(project, "Agency", "Health")
+
+
+def test_a_catastrophically_backtracking_pattern_is_refused_not_hung(project, monkeypatch):
+    import qualcoder_cse.core.autocode as autocode_module
+
+    monkeypatch.setattr(autocode_module, "PATTERN_TIMEOUT", 0.3)  # the real limit is 10 s; keep the test quick
+    project.documents.add("Many a", "a" * 5000 + "\n", kind="police")
+    before = len(project.codings.list()) if hasattr(project.codings, "list") else None
+    with pytest.raises(InvalidValue, match="backtracks too much"):
+        autocode_segments(project, pattern=r"(?:(?:a|aa)*?)*[^a\n]")
+    if before is not None:
+        assert len(project.codings.list()) == before
+
+
+def test_pattern_syntax_errors_and_huge_repeats_are_invalid_values(project):
+    for bad in ("(", "[", "*", "x{99999999999999}"):
+        with pytest.raises(InvalidValue, match="not a valid regular expression"):
+            autocode_segments(project, pattern=bad)
