@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..core.autocode import SCOPES, autocode, autocode_segments, case_ids_where
+from ..core.codes import join_path, split_path
+from ..core.errors import NotFound
 from ..core.presets import (
     add_research_presets,
     display_value,
@@ -68,7 +70,7 @@ def cmd_autocode(args: argparse.Namespace) -> int:
     if not args.pattern and not args.speaker and not args.group:
         raise CliError("Give --pattern REGEX, --speaker LABEL or --group ATTRIBUTE=VALUE (or a combination).")
     with open_project(args) as project:
-        code = project.codes.by_path(args.code, create=args.create and not args.dry_run)
+        code_path = _checked_code_path(project, args)
         doc_ids = [project.documents.find(d).id for d in args.doc] if args.doc else None
         case_ids = None
         if args.group:
@@ -80,9 +82,12 @@ def cmd_autocode(args: argparse.Namespace) -> int:
             project, pattern=args.pattern, speaker=args.speaker, scope=args.scope, document_ids=doc_ids,
             case_ids=case_ids,
         )
-        made = [] if args.dry_run else autocode(project, code.id, segments, coder=args.coder)
+        made = []
+        if not args.dry_run:  # the code is made only now, so a bad pattern or group leaves no stray code behind
+            code = project.codes.by_path(args.code, create=args.create)
+            made = autocode(project, code.id, segments, coder=args.coder)
     if args.json:
-        print_json({"code": code.path, "scope": args.scope, "segments": len(segments), "codings": len(made),
+        print_json({"code": code_path, "scope": args.scope, "segments": len(segments), "codings": len(made),
                     "documents": len({s[0] for s in segments})})
     elif args.dry_run:
         print(f"would code {len(segments)} segments in {len({s[0] for s in segments})} documents")
@@ -91,6 +96,19 @@ def cmd_autocode(args: argparse.Namespace) -> int:
         extra = f" ({skipped} already coded)" if skipped else ""
         print(f"made {len(made)} coding{'' if len(made) == 1 else 's'}{extra}")
     return 0
+
+
+def _checked_code_path(project, args: argparse.Namespace) -> str:
+    """The code's path; a missing one is an error unless --create (a dry run creates nothing)."""
+    parts = split_path(args.code)
+    if not parts:
+        raise CliError("An empty code path.")
+    try:
+        return project.codes.by_path(args.code).path
+    except NotFound:
+        if not args.create:
+            raise
+    return join_path(parts)
 
 
 def _split_setting(text: str) -> tuple[str, str, str]:

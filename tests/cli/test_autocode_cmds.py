@@ -95,3 +95,18 @@ def test_search_output_shape(env, capsys):
     rows = json.loads(out)
     assert [(r["document"], r["start"], r["end"]) for r in rows] == [("Focus", 11, 16), ("Focus", 33, 38)]
     assert all(set(r) >= {"document", "start", "end", "snippet"} for r in rows)
+
+
+def test_autocode_dry_run_with_create_counts_and_creates_nothing(env, capsys, passphrase):
+    code, out, err = run(capsys, "autocode", env, "--code", "New theme/Hotels", "--create", "--dry-run",
+                         "--pattern", "hotels?", "--doc", "Focus")
+    assert code == 0 and err == "" and out == "would code 1 segments in 1 documents\n"
+    with Project.open(env, passphrase, readonly=True) as p:
+        assert not any(c.path.startswith("New theme") for c in p.codes.list())
+
+
+def test_autocode_bad_pattern_leaves_no_stray_code(env, capsys, passphrase):
+    code, out, err = run(capsys, "autocode", env, "--code", "Stray", "--create", "--pattern", "(unclosed")
+    assert code != 0 and out == "" and "not a valid regular expression" in err
+    with Project.open(env, passphrase, readonly=True) as p:
+        assert not any(c.path == "Stray" for c in p.codes.list())
