@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -38,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _read(path: str) -> str:
     try:
         with open(path, encoding="utf-8", newline="") as fh:  # newlines untouched: offsets are into this text
-            return fh.read()
+            text = fh.read()
     except FileNotFoundError:
         raise CliError(f"No such file: {path}.") from None
     except IsADirectoryError:
@@ -47,6 +48,10 @@ def _read(path: str) -> str:
         raise CliError(f"{path} is not UTF-8 plain text.") from None
     except OSError as exc:
         raise CliError(f"Cannot read {path}: {exc.strerror}.") from None
+    if "\x00" in text:  # valid UTF-8 but not text: typically UTF-16 saved without a byte order mark
+        raise CliError(f"{path} holds binary data (it may be UTF-16 text without a byte order mark; "
+                       "re-save it as UTF-8).")
+    return text
 
 
 def _detector():
@@ -85,7 +90,7 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
     result = anonymise_text(text, detector=_detector())
     if args.output:
         out = Path(args.output)
-        if out.exists() and out.resolve() == Path(args.file).resolve():
+        if out.exists() and (out.resolve() == Path(args.file).resolve() or os.path.samefile(out, args.file)):
             raise CliError("The output must not be the input file.")
         try:
             with open(out, "w", encoding="utf-8", newline="") as fh:

@@ -67,3 +67,23 @@ def test_rescan_reports_and_applies(project_path, passphrase, monkeypatch, capsy
     with Project.open(project_path, passphrase, readonly=True) as project:
         text = project.documents.text(project.documents.by_name("Notes").id)
     assert "Brannigan" not in text and "[Person" in text
+
+
+def test_detect_refuses_utf16_without_byte_order_mark(tmp_path, capsys):
+    path = tmp_path / "call.txt"
+    path.write_bytes("Jane Smith rang DC Patel on 07700 900123.".encode("utf-16-le"))  # valid UTF-8, full of NULs
+    code = main(["detect", str(path)])
+    out, err = capsys.readouterr()
+    assert code != 0 and "UTF-16" in err and "unexpected" not in err
+    assert "0 proposals" not in out
+
+
+def test_anonymise_refuses_a_hard_link_to_the_input_as_output(tmp_path, capsys):
+    src = tmp_path / "call.txt"
+    src.write_text("Jane Smith rang DC Patel.\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.hardlink_to(src)
+    code = main(["anonymise", str(src), "-o", str(link)])
+    _out, err = capsys.readouterr()
+    assert code != 0 and "must not be the input" in err
+    assert src.read_text(encoding="utf-8") == "Jane Smith rang DC Patel.\n"
