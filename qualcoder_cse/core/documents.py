@@ -88,12 +88,27 @@ class DocumentManager(Manager):
         return _doc(row) if row else None
 
     def find(self, ref: str | int) -> Document:
-        """A document by id or by name (the CLI's DOC argument)."""
-        if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
-            row = self.one(f"SELECT {_COLS} FROM documents WHERE id = ?", (int(ref),))
-            if row:
-                return _doc(row)
+        """A document by id or by name (the CLI's DOC argument); ``#12`` is always the id, and a bare number
+        that is one document's id and another's name is refused rather than guessed."""
+        text = str(ref).strip()
+        forced = text.startswith("#") and text[1:].isascii() and text[1:].isdigit()
+        by_id = None
+        if isinstance(ref, int) or forced or (text.isascii() and text.isdigit()):
+            number = int(text.lstrip("#"))
+            if number < 2**63:  # SQLite integers are 64-bit
+                row = self.one(f"SELECT {_COLS} FROM documents WHERE id = ?", (number,))
+                by_id = _doc(row) if row else None
+            if forced or isinstance(ref, int):
+                if by_id is None:
+                    raise NotFound(f"No document with id {number}.")
+                return by_id
         doc = self.by_name(str(ref))
+        if by_id is not None and doc is not None and doc.id != by_id.id:
+            raise InvalidValue(
+                f"'{text}' is the id of '{by_id.name}' and the name of document #{doc.id}; "
+                f"write #{by_id.id} or #{doc.id}."
+            )
+        doc = doc or by_id
         if doc is None:
             raise NotFound(f"No document called '{ref}'.")
         return doc

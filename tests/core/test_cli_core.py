@@ -131,3 +131,18 @@ def test_passphrase_file_option(project_path, tmp_path, passphrase, capsys):
     pf.write_text(passphrase + "\n")
     code, out, err = run(["info", str(project_path), "--passphrase-file", str(pf)], passphrase, capsys, env_pass=False)
     assert code == 0, err
+
+
+def test_doc_argument_numbers_ids_and_clashes(project_path, passphrase, capsys):
+    with Project.open(project_path, passphrase) as p:
+        first = p.documents.list()[0]
+        named = p.documents.add(str(first.id), "A document whose name is a number.\n", kind="police")
+        assert named.id != first.id
+    for ref, expected in [("²", "No document called '²'"), ("99999999999999999999999", "No document called"),
+                          (str(first.id), "write #"), ("#987654", "No document with id 987654")]:
+        code, out, err = run(["text", str(project_path), ref], passphrase, capsys)
+        assert code != 0 and out == "" and expected in err and "unexpected" not in err
+    code, out, _ = run(["text", str(project_path), f"#{named.id}"], passphrase, capsys)
+    assert code == 0 and out.startswith("A document whose name is a number.")
+    code, out, _ = run(["text", str(project_path), f"#{first.id}"], passphrase, capsys)
+    assert code == 0 and not out.startswith("A document whose name is a number.")
