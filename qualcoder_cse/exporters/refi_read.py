@@ -210,6 +210,8 @@ class _Files:
                                 return p.read_bytes(), ""
             return None, "its file was not found (no sources folder beside the .qde holds it)"
         if lower.startswith(("relative://", "absolute://")):
+            if self.zf is not None:  # an archive is self-contained: a hostile one must not pull in local files
+                return None, "it points to a file outside the archive, which is not read from a .qdpx for safety"
             rest = (
                 ref.split("://", 1)[1].lstrip("/") if lower.startswith("relative") else ref.split("://", 1)[1]
             )
@@ -219,7 +221,12 @@ class _Files:
             else:
                 candidate = Path(base_path or (self.folder or ".")) / rest
             if candidate.is_file():
-                return candidate.read_bytes(), ""
+                if candidate.stat().st_size > MAX_ENTRY:
+                    return None, "its external file is too large"
+                try:
+                    return candidate.read_bytes(), ""
+                except OSError:
+                    return None, "its external file cannot be read"
             return None, "it points to an external file that is not available here"
         return None, "its path is not one QDA-XML defines"
 

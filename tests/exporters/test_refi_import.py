@@ -444,3 +444,19 @@ def test_hand_made_project_exercises_every_conversion(tmp_path, passphrase):
         "1 GUID(s) that are not GUIDs",
     ):
         assert expected in text, expected
+
+
+@pytest.mark.parametrize("scheme", ["absolute://", "relative://../../../.."])
+def test_a_qdpx_never_pulls_in_files_from_the_users_disk(scheme, tmp_path, passphrase):
+    secret = tmp_path / "elsewhere" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("LOCAL SECRET that the archive must not read", encoding="utf-8")
+    target = f"{scheme}{secret.as_posix()}"
+    src = _variant(tmp_path, qde=lambda x: x.replace(
+        "internal://01106019-2518-43DD-BBD1-8F0252BACB30.txt", target))
+    report, project = _imported(tmp_path, src, passphrase)
+    try:
+        assert any("outside the archive" in m for m in report.not_carried)
+        assert all("LOCAL SECRET" not in project.documents.text(d.id) for d in project.documents.list())
+    finally:
+        project.close()
