@@ -36,6 +36,16 @@ def raw_connect(path: Path, passphrase: str):
     return conn
 
 
+# Files users pick by mistake. A project starts with a random salt, so these are only trusted for a file
+# whose size is not whole pages (a real project, even one whose salt happened to match, always is).
+_OTHER_FORMATS = (
+    (b"PK\x03\x04", "a ZIP archive (such as a .qdpx, .docx or .xlsx file)"),
+    (b"%PDF", "a PDF document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (or an encrypted workbook)"),
+)
+
+
 def precheck_file(path: Path) -> None:
     """Checks that need no key. Raises NotAProject or CorruptProject."""
     if not path.exists():
@@ -52,6 +62,9 @@ def precheck_file(path: Path) -> None:
             f"{path.name} is an unencrypted SQLite database, not a QualCoder-CSE project."
         )
     if size < PAGE_SIZE or size % PAGE_SIZE:
+        kind = next((name for magic, name in _OTHER_FORMATS if head.startswith(magic)), None)
+        if kind is not None:  # a wrong file picked, not a damaged project: do not send the user to backups
+            raise NotAProject(f"{path.name} is {kind}, not a QualCoder-CSE project.")
         raise CorruptProject(
             f"{path.name} is damaged or truncated ({size:,} bytes is not a whole number of pages). "
             "Restore it from a backup."

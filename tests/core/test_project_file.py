@@ -284,3 +284,19 @@ def test_migration_takes_encrypted_backup_and_is_atomic(project_path, passphrase
 def test_copy_of_template_is_independent(project_path, template_project):
     assert project_path != template_project
     shutil.copyfile(project_path, project_path.with_suffix(".copy"))
+
+
+@pytest.mark.parametrize(("head", "what"), [(b"PK\x03\x04", "ZIP archive"), (b"%PDF-1.7\n", "PDF document"),
+                                            (b"{\\rtf1\\ansi ", "RTF document")])
+def test_a_file_of_another_format_is_named_not_called_damaged(tmp_path, passphrase, head, what):
+    path = tmp_path / "picked by mistake.qcse"
+    path.write_bytes(head + b"x" * 3001)
+    with pytest.raises(NotAProject, match=what):
+        Project.open(path, passphrase)
+
+
+def test_a_whole_page_file_with_such_a_start_is_still_tried_as_a_project(tmp_path, passphrase):
+    path = tmp_path / "salt.qcse"
+    path.write_bytes(b"PK\x03\x04" + os.urandom(cx.PAGE_SIZE * 2 - 4))  # a salt may start like this
+    with pytest.raises((WrongPassphrase, CorruptProject)):
+        Project.open(path, passphrase)
