@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ..core.errors import ProjectError
+from ..core.errors import ProjectError, ProjectLocked
 
 log = logging.getLogger("qualcoder_cse")
 
@@ -53,6 +53,8 @@ def safe_traceback(exc_type, exc, tb) -> str:
 
 
 def message_for(exc: BaseException) -> str:
+    if isinstance(exc, ProjectLocked):  # the window has no read-only mode: do not suggest one
+        return str(exc).replace(", or open it read-only.", ", then open it here.")
     if isinstance(exc, ProjectError):
         return str(exc)
     if isinstance(exc, OSError) and exc.strerror:

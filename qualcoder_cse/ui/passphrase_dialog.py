@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..core import Project
 from ..core.errors import ProjectError, WrongPassphrase
+from .errors import message_for
 
 
 class PassphraseDialog(QDialog):
@@ -71,6 +72,6 @@ class PassphraseDialog(QDialog):
             self.passphrase.setFocus()
             return
         except ProjectError as exc:
-            self.show_message(str(exc))
+            self.show_message(message_for(exc))
             return
         self.accept()

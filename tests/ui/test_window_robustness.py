@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ from qualcoder_cse.core.errors import ProjectError
 from qualcoder_cse.ui.errors import message_for
 from qualcoder_cse.ui.main_window import MainWindow
 from qualcoder_cse.ui.new_project_dialog import NewProjectDialog
+from qualcoder_cse.ui.passphrase_dialog import PassphraseDialog
 
 
 def _collect_errors(window, monkeypatch) -> list[str]:
@@ -66,3 +70,28 @@ def test_core_create_in_a_file_or_proc_raises_project_error(tmp_path):
     for path in (a_file / "p.qcse", Path("/proc/p.qcse")):
         with pytest.raises(ProjectError):
             Project.create(path, "correct horse battery staple", framework="none")
+
+
+def test_opening_a_project_locked_by_another_process_does_not_offer_a_missing_read_only_mode(
+    qtbot, tmp_path, project_path, passphrase
+):
+    path = tmp_path / "shared.qcse"
+    shutil.copy(project_path, path)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", ("import sys, time; from qualcoder_cse.core import Project; "
+         "p = Project.open(sys.argv[1], sys.argv[2]); print('open', flush=True); time.sleep(60)"),
+         str(path), passphrase],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        dialog = PassphraseDialog(path)
+        qtbot.addWidget(dialog)
+        dialog.passphrase.setText(passphrase)
+        dialog.try_open()
+        assert dialog.project is None
+        text = dialog.message.text()
+        assert "already open" in text and "read-only" not in text
+    finally:
+        holder.kill()
+        holder.wait()
