@@ -165,6 +165,9 @@ def code_picker(project, parent=None) -> QComboBox:
     return box
 
 
+EMPTY_HINT = 'Type words, "a phrase" or prefix* and press Enter; results appear here.'
+
+
 class SearchPanel(QWidget):
     hitActivated = Signal(int, int, int)  # document id, start, end (code points)
 
@@ -193,7 +196,7 @@ class SearchPanel(QWidget):
         self.view.setColumnWidth(1, 70)
         self.view.activated.connect(self.activate)
         self.view.clicked.connect(self.activate)
-        self.status = QLabel()
+        self.status = QLabel(EMPTY_HINT)
         self.more_button = QPushButton("More results")
         self.more_button.setVisible(False)
         self.more_button.clicked.connect(lambda: self._guard(self.more))
@@ -267,7 +270,9 @@ class SearchPanel(QWidget):
     def _after(self, results) -> None:
         n = len(self.model.hits)
         more = "+" if results.has_more else ""
-        self.status.setText(f"{n}{more} hits in {results.documents_matched} documents" if n else "No matches.")
+        docs = results.documents_matched
+        where = f"{docs} document" if docs == 1 else f"{docs} documents"
+        self.status.setText(f"{n}{more} hit{'' if n == 1 and not more else 's'} in {where}" if n else "No matches.")
         self.more_button.setVisible(results.has_more)
         self.code_all_button.setEnabled(n > 0)
 

@@ -36,7 +36,7 @@ def test_search_code_all_results_by_sentence_and_undo(qtbot, project):
     qtbot.keyClick(panel.query_edit, Qt.Key.Key_Return)
     hits = [(h.document_name, FOCUS[h.start:h.end]) for h in panel.model.hits]
     assert hits == [("Focus hotels", "Motels"), ("Focus hotels", "motel"), ("Focus hotels", "motels")]
-    assert "3 hits in 1 documents" in panel.status.text()
+    assert "3 hits in 1 document" in panel.status.text()
     first = panel.model.hits[0]
     assert "Motels are a problem" in first.snippet
     panel.view.grab()  # paints the context delegate

@@ -15,6 +15,7 @@ from qualcoder_cse.ui.errors import message_for
 from qualcoder_cse.ui.main_window import MainWindow
 from qualcoder_cse.ui.new_project_dialog import NewProjectDialog
 from qualcoder_cse.ui.passphrase_dialog import PassphraseDialog
+from qualcoder_cse.ui.search_panel import SearchPanel
 
 
 def _collect_errors(window, monkeypatch) -> list[str]:
@@ -95,3 +96,12 @@ def test_opening_a_project_locked_by_another_process_does_not_offer_a_missing_re
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_search_pane_explains_itself_before_a_search_and_counts_in_plain_english(qtbot, main_window):
+    panel = SearchPanel(main_window.project)
+    qtbot.addWidget(panel)
+    assert "press Enter" in panel.status.text()  # was an empty table with no word of explanation
+    panel.run_search("police")
+    text = panel.status.text()
+    assert text != "No matches." and "1 documents" not in text and " 1 hits" not in text
