@@ -30,6 +30,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import regex as regex_engine  # a user's pattern can be given a time limit (re cannot be interrupted)
+
 from .errors import ImporterError
 
 TIMESTAMP = r"(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
@@ -104,11 +106,15 @@ class _Label:
     extra: set = field(default_factory=set)
 
 
-def compile_pattern(pattern: str) -> re.Pattern:
-    """A user's speaker pattern, compiled and checked, or ImporterError."""
+USER_PATTERN_TIMEOUT = 5.0  # seconds a user's speaker pattern may spend on one line
+
+
+def compile_pattern(pattern: str) -> regex_engine.Pattern:
+    """A user's speaker pattern, compiled and checked, or ImporterError. Python ``re`` syntax; compiled with
+    the ``regex`` module so that a pattern that backtracks without end can be stopped (see _match_line)."""
     try:
-        rx = re.compile(pattern)
-    except re.error as exc:
+        rx = regex_engine.compile(pattern)
+    except (regex_engine.error, ValueError, OverflowError) as exc:
         raise ImporterError(f"The speaker pattern {pattern!r} is not a valid regular expression ({exc}).") from None
     if "speaker" not in rx.groupindex:
         raise ImporterError(f"The speaker pattern {pattern!r} needs a named group (?P<speaker>...).")
@@ -144,7 +150,12 @@ def _hint_patterns(hints: frozenset[str]) -> list[re.Pattern]:
 
 def _match_line(line: str, user, hints, defaults) -> _Label | None:
     for rx in user:
-        m = rx.match(line)
+        try:
+            m = rx.match(line, timeout=USER_PATTERN_TIMEOUT)
+        except TimeoutError:
+            raise ImporterError(
+                "The speaker pattern takes too long on one line (it backtracks too much); simplify it."
+            ) from None
         if m and m.group("speaker") and m.group("speaker").strip():
             return _from_match(m, m.group("speaker"), True)
     for rx in hints:

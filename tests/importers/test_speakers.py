@@ -88,3 +88,16 @@ def test_custom_patterns_first_and_alone():
 
 def test_disabled_detection_returns_the_text_untouched():
     assert detect_turns("[00:01:00] INT: hi", SpeakerOptions(enabled=False)) == ("[00:01:00] INT: hi", [])
+
+
+def test_a_backtracking_speaker_pattern_is_stopped_with_a_clear_error(monkeypatch):
+    from qualcoder_cse.importers import speakers
+
+    monkeypatch.setattr(speakers, "USER_PATTERN_TIMEOUT", 0.3)  # the real limit is 5 s; keep the test quick
+    with pytest.raises(ImporterError, match="takes too long"):
+        detect_turns("a" * 5000 + "\n", SpeakerOptions(patterns=(r"^(?P<speaker>(a|aa)*)*[^a\n]",)))
+
+
+def test_user_speaker_pattern_still_matches_after_the_engine_change():
+    _text, found = detect_turns("<Sam> hello there\n<Jo> hi\n", SpeakerOptions(patterns=(r"^<(?P<speaker>\w+)>",)))
+    assert [t.speaker for t in found] == ["Sam", "Jo"]
