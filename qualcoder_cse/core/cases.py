@@ -7,6 +7,7 @@ values are stored as text and checked against the attribute's type: number, ISO 
 from __future__ import annotations
 
 import json
+import math
 from datetime import date
 
 from .base import Manager
@@ -265,22 +266,25 @@ class AttributeManager(Manager):
         value = "" if value is None else str(value).strip()
         if value == "":
             return ""
+        shown = value if len(value) <= 40 else value[:38] + "…"  # a pasted paragraph must not fill the message
         if attr.type == "number":
             try:
                 num = float(value.replace(",", ""))
             except ValueError:
-                raise InvalidValue(f"'{value}' is not a number (attribute '{attr.name}').") from None
+                raise InvalidValue(f"'{shown}' is not a number (attribute '{attr.name}').") from None
+            if not math.isfinite(num):  # nan, inf and 1e400 are not values anyone can analyse
+                raise InvalidValue(f"'{shown}' is not a number (attribute '{attr.name}').")
             return str(int(num)) if num.is_integer() else repr(num)
         if attr.type == "date":
             try:
                 return date.fromisoformat(value[:10]).isoformat()
             except ValueError:
-                raise InvalidValue(f"'{value}' is not a date like 2016-03-31 (attribute '{attr.name}').") from None
+                raise InvalidValue(f"'{shown}' is not a date like 2016-03-31 (attribute '{attr.name}').") from None
         if attr.type == "category" and attr.choices:
             for choice in attr.choices:
                 if choice.casefold() == value.casefold():
                     return choice
-            raise InvalidValue(f"'{value}' is not one of the choices for '{attr.name}': {', '.join(attr.choices)}.")
+            raise InvalidValue(f"'{shown}' is not one of the choices for '{attr.name}': {', '.join(attr.choices)}.")
         return value
 
     def set_value(self, attribute_id: int, target_id: int, value: str) -> str:

@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QUndoStack
 
 from qualcoder_cse.core import Project
 from qualcoder_cse.core.errors import ProjectError
+from qualcoder_cse.ui.cases_editor import CasesEditor
 from qualcoder_cse.ui.errors import message_for
 from qualcoder_cse.ui.main_window import MainWindow
 from qualcoder_cse.ui.new_project_dialog import NewProjectDialog
@@ -105,3 +107,16 @@ def test_search_pane_explains_itself_before_a_search_and_counts_in_plain_english
     panel.run_search("police")
     text = panel.status.text()
     assert text != "No matches." and "1 documents" not in text and " 1 hits" not in text
+
+
+def test_pasting_garbage_into_a_number_column_keeps_the_table_clean(qtbot, project):
+    editor = CasesEditor(project, QUndoStack())
+    qtbot.addWidget(editor)
+    ids = [editor.add_case(f"P{i}") for i in range(1, 5)]
+    years = editor.add_attribute("Years", "number")
+    editor.select_id(ids[0], 1)
+    done = editor.paste_text("nan\ninf\n1e400\n" + "x" * 5000 + "\n")
+    assert done == 0  # nan / inf / 1e400 were stored as numbers before
+    assert [project.attributes.value(years, i) for i in ids] == ["", "", "", ""]
+    status = editor.status.text()
+    assert "Skipped 4" in status and len(status) < 1000  # the 5,000-character cell was quoted whole
