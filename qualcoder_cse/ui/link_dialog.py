@@ -49,6 +49,8 @@ class LinkDialog(QDialog):
             self.to_box.setEnabled(False)
         elif from_code_id is not None:
             self.from_box.setCurrentIndex(self.from_box.findData(from_code_id))
+        if not link and self.to_box.count() > 1 and self.to_box.currentIndex() == self.from_box.currentIndex():
+            self.to_box.setCurrentIndex(1 if self.from_box.currentIndex() == 0 else 0)  # never open on a self-link
         form = QFormLayout()
         form.addRow("From code", self.from_box)
         form.addRow("Relation", self.relation)
@@ -88,7 +90,9 @@ class LinkDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Checked if c.id in chosen else Qt.CheckState.Unchecked)
                 self.codings.addItem(item)
                 listed += 1
-        self.codings_label.setText(f"Supporting codings (of either code; {listed} listed)")
+        same = self.from_box.currentData() == self.to_box.currentData()
+        self.codings_label.setText("Choose two different codes: a code cannot be linked to itself." if same
+                                   else f"Supporting codings (of either code; {listed} listed)")
 
     def set_codings(self, coding_ids) -> None:
         wanted = set(coding_ids)

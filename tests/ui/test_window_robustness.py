@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialogButtonBox
 
 from qualcoder_cse.core import Project
 from qualcoder_cse.core.errors import ProjectError
 from qualcoder_cse.ui.cases_editor import CasesEditor
 from qualcoder_cse.ui.errors import message_for
+from qualcoder_cse.ui.link_dialog import LinkDialog
 from qualcoder_cse.ui.main_window import MainWindow
 from qualcoder_cse.ui.new_project_dialog import NewProjectDialog
 from qualcoder_cse.ui.passphrase_dialog import PassphraseDialog
@@ -120,3 +122,13 @@ def test_pasting_garbage_into_a_number_column_keeps_the_table_clean(qtbot, proje
     assert [project.attributes.value(years, i) for i in ids] == ["", "", "", ""]
     status = editor.status.text()
     assert "Skipped 4" in status and len(status) < 1000  # the 5,000-character cell was quoted whole
+
+
+def test_link_dialog_opens_on_two_different_codes_and_explains_a_self_link(qtbot, project):
+    first = project.codes.list()[0]
+    dialog = LinkDialog(project, from_code_id=first.id)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.to_box.currentData() != first.id and ok.isEnabled()  # opened on a disabled self-link before
+    dialog.to_box.setCurrentIndex(dialog.to_box.findData(first.id))
+    assert not ok.isEnabled() and "cannot be linked to itself" in dialog.codings_label.text()
