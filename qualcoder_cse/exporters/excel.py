@@ -21,13 +21,22 @@ from pathlib import Path
 
 import numpy as np
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .. import analysis as an
 from ..core.errors import InvalidValue, ProjectError
-from .xlsx_stream import Styled, finish_sheets, new_workbook, save_to_bytes, start_sheet, style_id
+from .xlsx_stream import (
+    Styled,
+    discard_workbook,
+    finish_sheets,
+    new_workbook,
+    save_to_bytes,
+    start_sheet,
+    style_id,
+)
 
 Progress = Callable[[int, int, str], None]
 
@@ -124,7 +133,10 @@ class _Sheet:
         self.rows = 0
 
     def _cell(self, value, font=None, alignment=None, fill=None):
-        c = WriteOnlyCell(self.ws, value=_num(value))
+        value = _num(value)
+        if isinstance(value, str):  # a control character in a name would make openpyxl refuse the cell
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        c = WriteOnlyCell(self.ws, value=value)
         if font:
             c.font = font
         if alignment:
@@ -361,6 +373,15 @@ def _codings_rows(data: an.AnalysisData) -> Iterator[list]:
 
 def build_workbook(data: an.AnalysisData, options: ExportOptions, progress: Progress | None = None) -> bytes:
     """The workbook's bytes (not encrypted)."""
+    wb = new_workbook()
+    try:
+        return _fill_workbook(wb, data, options, progress)
+    except BaseException:
+        discard_workbook(wb)  # else the half-built in-memory zip prints a traceback when collected
+        raise
+
+
+def _fill_workbook(wb, data: an.AnalysisData, options: ExportOptions, progress: Progress | None) -> bytes:
     step = [0]
     total = len(SHEETS) + 1
 
@@ -371,7 +392,6 @@ def build_workbook(data: an.AnalysisData, options: ExportOptions, progress: Prog
 
     group_by = options.group_by or an.default_group_attribute(data)
     data.attribute_scope(group_by)  # unknown attribute: a clear NotFound before any work
-    wb = new_workbook()
     readme = _Sheet(
         wb, "README", ["Item", "Value"], [[k, v] for k, v in SHEETS.items()], wrap_cols=(1,), max_width=100
     )

@@ -155,6 +155,17 @@ def new_workbook() -> Workbook:
     return wb
 
 
+def discard_workbook(wb: Workbook) -> None:
+    """Close a half-built workbook's in-memory archive (after a failure), so nothing complains later."""
+    archive = getattr(wb, "_qcse_archive", None)
+    if archive is not None:
+        wb._qcse_archive = None
+        try:
+            archive.close()
+        except (OSError, ValueError):
+            pass
+
+
 def _sheet_path(ws) -> str:
     return f"xl/worksheets/sheet{ws.parent.worksheets.index(ws) + 1}.xml"  # as ExcelWriter numbers them
 

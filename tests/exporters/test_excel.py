@@ -235,3 +235,13 @@ def test_project_without_codings_or_cases_exports(project, tmp_path):
         )
     ]
     assert "two or more coders" in wb["Agreement"]["A2"].value
+
+
+def test_control_characters_in_names_do_not_break_the_export(project, tmp_path):
+    project.cases.add("YP\x02 9")  # e.g. from a REFI-QDA import or an old project; openpyxl refuses \x02
+    path = tmp_path / "ctl.xlsx"
+    export_workbook(project, path)
+    wb = openpyxl.load_workbook(path)
+    header_cells = [v for row in wb["Code x Case"].iter_rows(max_row=3, values_only=True) for v in row]
+    assert "YP 9" in header_cells
+
