@@ -7,6 +7,7 @@ import argparse
 import getpass
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -76,6 +77,15 @@ def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
 def open_project(args: argparse.Namespace, *, readonly: bool = False) -> Project:
     coder = getattr(args, "coder", None)
     return Project.open(Path(args.project), passphrase(args), coder=coder, readonly=readonly)
+
+
+_TSV_BREAKERS = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
+
+
+def tsv_row(*fields) -> str:
+    """One tab-separated output line: tabs, line breaks and other control characters inside a field become
+    one space, so a transcript's tab or a name's line break cannot shift columns or split the line."""
+    return "\t".join(_TSV_BREAKERS.sub(" ", str(f)) for f in fields)
 
 
 def print_json(obj) -> None:

@@ -16,6 +16,7 @@ from .common import (
     open_project,
     passphrase,
     print_json,
+    tsv_row,
 )
 
 
@@ -126,7 +127,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
     else:
         for r in rows:
             attrs = "; ".join(f"{k}={v}" for k, v in r["attributes"].items())
-            print(f"{r['id']}\t{r['name']}\t{r['kind']}\t{r['words']}\t{attrs}")
+            print(tsv_row(r["id"], r["name"], r["kind"], r["words"], attrs))
     return 0
 
 
@@ -153,7 +154,7 @@ def cmd_codes(args: argparse.Namespace) -> int:
     else:
         for r in rows:
             first_line = r["description"].splitlines()[0] if r["description"] else ""
-            print(f"{r['path']}\t{r['colour']}\t{r['codings']}\t{first_line}")
+            print(tsv_row(r["path"], r["colour"], r["codings"], first_line))
     return 0
 
 
@@ -196,8 +197,7 @@ def cmd_codings(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         for r in rows:
-            snippet = r["text"].replace("\n", " ")
-            print(f"{r['document']}\t{r['code']}\t{r['coder']}\t{r['start']}\t{r['end']}\t{snippet}")
+            print(tsv_row(r["document"], r["code"], r["coder"], r["start"], r["end"], r["text"]))
     return 0
 
 
@@ -213,7 +213,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         for r in rows:
-            print(f"{r['document']}\t{r['start']}\t{r['end']}\t{r['snippet']}")
+            print(tsv_row(r["document"], r["start"], r["end"], r["snippet"]))
         if not rows:
             print("no matches", file=sys.stderr)
     return 0

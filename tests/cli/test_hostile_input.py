@@ -27,3 +27,20 @@ def test_passphrase_file_with_byte_order_mark(project_path, passphrase, capsys, 
     code, out, err = run(capsys, "info", project_path, "--passphrase-file", pw)
     assert code == 0 and err == ""
     assert "schema_version" in out
+
+
+def test_tabs_and_line_breaks_cannot_shift_tsv_columns(project_path, passphrase, capsys, monkeypatch):
+    from qualcoder_cse.core import Project
+
+    monkeypatch.setenv("QUALCODER_CSE_PASSPHRASE", passphrase)
+    with Project.open(project_path, passphrase) as p:
+        doc = p.documents.add("Tabbed", "INT:\tWhere were you?\nP1:\tAt the\x1b[31m hotel.\n", kind="police")
+        code = p.codes.add("Line\nbreak")
+        p.codings.add(code.id, doc.id, 0, 30)
+    code, out, err = run(capsys, "codings", project_path)
+    assert code == 0 and err == ""
+    mine = [line for line in out.splitlines() if line.startswith("Tabbed\t")]
+    assert len(mine) == 1 and len(mine[0].split("\t")) == 6
+    assert mine[0].split("\t")[1] == "Line break" and "\x1b" not in out
+    code, out, _ = run(capsys, "search", project_path, "hotel")
+    assert all(len(line.split("\t")) == 4 for line in out.splitlines())
