@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QColorDialog,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -100,6 +101,14 @@ class CodeTreePanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.view)
+        self.empty_hint = QLabel("No codes yet. Use Code > New code… or right-click in the list to add one.")
+        self.empty_hint.setObjectName("codeTreeEmptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: #555;")
+        self.empty_hint.hide()
+        layout.addWidget(self.empty_hint)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._update_empty_hint)
         self._expanded: set[int] = set()
         self.model.modelAboutToBeReset.connect(self._save_expanded)
         self.model.modelReset.connect(self._restore_expanded)
@@ -119,6 +128,10 @@ class CodeTreePanel(QWidget):
     def set_project(self, project) -> None:
         self._expanded = set()
         self.model.set_project(project)
+        self._update_empty_hint()
+
+    def _update_empty_hint(self, *_args) -> None:
+        self.empty_hint.setVisible(self.project is not None and self.model.rowCount() == 0)
 
     def code_id_at(self, proxy_index: QModelIndex) -> int | None:
         return self.model.code_id(self.proxy.mapToSource(proxy_index)) if proxy_index.isValid() else None

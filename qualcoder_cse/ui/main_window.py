@@ -401,7 +401,12 @@ class MainWindow(QMainWindow):
     def _clear_view(self) -> None:
         self.current_document_id = None
         self.view.clear_document()
-        self.doc_header.setText("No document open" if self.project else "")
+        if self.project is None:
+            self.doc_header.setText("")
+        elif self.doc_model.rowCount() == 0:  # a new project: say how to fill it, not just "nothing here"
+            self.doc_header.setText("No documents yet: add transcripts with File > Import > Transcripts…")
+        else:
+            self.doc_header.setText("No document open")
 
     def new_project_dialog(self) -> None:
         from .new_project_dialog import NewProjectDialog
@@ -493,9 +498,9 @@ class MainWindow(QMainWindow):
         if "documents" in pending:
             current = self.current_document_id
             self.doc_model.refresh()
-            if current is not None and self.doc_model.row_of(current) < 0:
-                self._clear_view()
-            elif current is not None:
+            if current is None or self.doc_model.row_of(current) < 0:
+                self._clear_view()  # also turns the empty-project hint into "No document open"
+            else:
                 self._select_doc_row(current)
         elif "coded" in pending:
             self.doc_model.refresh_coded()

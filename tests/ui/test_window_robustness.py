@@ -132,3 +132,22 @@ def test_link_dialog_opens_on_two_different_codes_and_explains_a_self_link(qtbot
     assert dialog.to_box.currentData() != first.id and ok.isEnabled()  # opened on a disabled self-link before
     dialog.to_box.setCurrentIndex(dialog.to_box.findData(first.id))
     assert not ok.isEnabled() and "cannot be linked to itself" in dialog.codings_label.text()
+
+
+def test_an_empty_project_says_how_to_fill_its_panes(qtbot, settings, tmp_path):
+    project = Project.create(tmp_path / "empty.qcse", "correct horse battery staple", framework="none", coder="alice")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.set_project(project)
+    window.show()
+    qtbot.waitExposed(window)
+    assert "File > Import" in window.doc_header.text()  # was a blank "No document open" over empty panes
+    hint = window.code_panel.empty_hint
+    assert hint.isVisible() and "New code" in hint.text()
+    window.code_panel.new_code(None, "First code")
+    qtbot.waitUntil(lambda: not hint.isVisible())  # the tree refreshes on the next event-loop turn
+    window.undo_stack.undo()
+    qtbot.waitUntil(hint.isVisible)
+    project.documents.add("Interview 1", "P1: Hello.\n", kind="police")
+    qtbot.waitUntil(lambda: window.doc_header.text() == "No document open")
+    window.close()
