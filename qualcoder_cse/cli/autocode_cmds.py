@@ -14,7 +14,7 @@ from ..core.presets import (
     set_forces_pseudonymised,
     stored_value,
 )
-from .common import CliError, add_project, open_project, print_json
+from .common import CliError, add_project, open_project, print_json, tsv_row
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -157,7 +157,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
     else:
         for r in rows:
             attrs_text = "; ".join(f"{k}={v}" for k, v in r["attributes"].items())
-            print(f"{r['id']}\t{r['name']}\t{r['documents']} documents\t{r['turns']} turns\t{attrs_text}")
+            print(tsv_row(r["id"], r["name"], f"{r['documents']} documents", f"{r['turns']} turns", attrs_text))
     return 0
 
 
@@ -196,7 +196,7 @@ def cmd_attributes(args: argparse.Namespace) -> int:
     else:
         for r in rows:
             choices = ", ".join(r["choices"])
-            print(f"{r['scope']}\t{r['name']}\t{r['type']}\t{choices}")
+            print(tsv_row(r["scope"], r["name"], r["type"], choices))
     return 0
 
 
@@ -221,5 +221,5 @@ def cmd_speakers(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         for r in rows:
-            print(f"{r['speaker']}\t{r['turns']} turns\t{r['case'] or '-'}")
+            print(tsv_row(r["speaker"], f"{r['turns']} turns", r["case"] or "-"))
     return 0

@@ -24,7 +24,7 @@ from ..importers.batch import (
 )
 from ..importers.formats import EXTENSIONS
 from ..importers.speakers import SpeakerOptions
-from .common import CliError, add_project, open_project, print_json
+from .common import CliError, add_project, open_project, print_json, tsv_row
 
 _EPILOG = """\
 Exit status: 0 when every file was imported (or skipped as a duplicate of a document already in the
@@ -125,10 +125,10 @@ def options_from_args(args: argparse.Namespace) -> ImportOptions:
 
 def _line(r: FileResult) -> str:
     if r.status == IMPORTED:
-        return f"imported\t{r.path}\t#{r.document_id} {r.name}\t{r.words} words\t{r.turns} turns"
+        return tsv_row("imported", r.path, f"#{r.document_id} {r.name}", f"{r.words} words", f"{r.turns} turns")
     if r.status == DUPLICATE:
-        return f"duplicate\t{r.path}\t#{r.document_id} {r.name}\t{r.reason}"
-    return f"{r.status}\t{r.path}\t{r.reason}"
+        return tsv_row("duplicate", r.path, f"#{r.document_id} {r.name}", r.reason)
+    return tsv_row(r.status, r.path, r.reason)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

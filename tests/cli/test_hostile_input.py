@@ -44,3 +44,14 @@ def test_tabs_and_line_breaks_cannot_shift_tsv_columns(project_path, passphrase,
     assert mine[0].split("\t")[1] == "Line break" and "\x1b" not in out
     code, out, _ = run(capsys, "search", project_path, "hotel")
     assert all(len(line.split("\t")) == 4 for line in out.splitlines())
+
+
+def test_import_result_line_keeps_its_columns_for_a_file_name_with_a_tab(project_path, passphrase, capsys,
+                                                                          tmp_path, monkeypatch):
+    monkeypatch.setenv("QUALCODER_CSE_PASSPHRASE", passphrase)
+    src = tmp_path / "focus\tgroup.txt"
+    src.write_text("INT: Where were you?\nP1: At the hotel.\n", encoding="utf-8")
+    code, out, _err = run(capsys, "import", project_path, src, "--anonymise", "off")
+    assert code == 0
+    line = next(x for x in out.splitlines() if x.startswith("imported"))
+    assert len(line.split("\t")) == 5
