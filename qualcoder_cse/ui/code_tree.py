@@ -215,6 +215,9 @@ class CodeTreePanel(QWidget):
             return False
 
     def new_code(self, parent_id: int | None, name: str | None = None) -> int | None:
+        if self.project is None:  # e.g. Code > New code reached from the start screen
+            self.window_.statusBar().showMessage("Open or create a project first.", 4000)
+            return None
         if name is None:
             where = f" under “{self.model.codes[parent_id].name}”" if parent_id else ""
             name, ok = QInputDialog.getText(self, "New code", f"Name of the new code{where}:")

@@ -151,3 +151,13 @@ def test_an_empty_project_says_how_to_fill_its_panes(qtbot, settings, tmp_path):
     project.documents.add("Interview 1", "P1: Hello.\n", kind="police")
     qtbot.waitUntil(lambda: window.doc_header.text() == "No document open")
     window.close()
+
+
+def test_new_code_without_a_project_asks_for_one_instead_of_failing(qtbot, settings, monkeypatch):
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    errors = _collect_errors(window, monkeypatch)
+    new_code = next(a for a in window.menus["code"].actions() if a.text() == "&New code…")
+    new_code.trigger()  # opened the name prompt, then an AttributeError dialog, with no project open
+    assert errors == [] and "Open or create a project" in window.statusBar().currentMessage()
+    window.close()
