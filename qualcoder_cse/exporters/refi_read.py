@@ -19,6 +19,7 @@ from lxml import etree
 
 from .refi_common import RefiError, norm_guid, validation_errors
 
+MAX_DEPTH = 200  # XML nesting; real code trees are a few levels deep, and the readers recurse
 MAX_ENTRY = 2_147_483_647  # the standard's limit for an internal file (SPEC §8.5)
 _MAX_RATIO = 200  # a zip entry inflating more than this (and above 64 MB) is treated as a zip bomb
 
@@ -277,9 +278,15 @@ def read_refi(path: str | Path) -> RefiData:
 def _xml(data: bytes, label: str):
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
     try:
-        return etree.fromstring(data, parser)  # bytes: lxml handles a BOM and the declared encoding
+        root = etree.fromstring(data, parser)  # bytes: lxml handles a BOM and the declared encoding
     except etree.XMLSyntaxError as exc:
         raise RefiError(f"{label} is not well-formed XML (line {exc.lineno}).") from None
+    depth = {root: 0}
+    for el in root.iterdescendants():  # the readers recurse into nested codes: refuse absurd nesting first
+        d = depth[el] = depth[el.getparent()] + 1
+        if d > MAX_DEPTH:
+            raise RefiError(f"{label} nests its elements more than {MAX_DEPTH} deep; it cannot be read.")
+    return root
 
 
 def _check_guids(root, data: RefiData) -> None:

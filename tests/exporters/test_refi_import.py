@@ -460,3 +460,16 @@ def test_a_qdpx_never_pulls_in_files_from_the_users_disk(scheme, tmp_path, passp
         assert all("LOCAL SECRET" not in project.documents.text(d.id) for d in project.documents.list())
     finally:
         project.close()
+
+
+def test_absurdly_nested_codebook_is_refused_not_a_recursion_error(tmp_path, passphrase):
+    n = 1500
+    xml = ('<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="x"><Codes>'
+           + "".join(f'<Code guid="{i:08d}-1111-4111-8111-111111111111" name="c{i}" isCodable="true">'
+                     for i in range(n))
+           + "</Code>" * n + "</Codes></CodeBook>")
+    src = tmp_path / "deep.qdc"
+    src.write_text(xml, encoding="utf-8")
+    with pytest.raises(RefiError, match="nests its elements more than"):
+        import_refi(src, tmp_path / "deep.qcse", passphrase)
+    assert not (tmp_path / "deep.qcse").exists()
