@@ -63,6 +63,16 @@ class BackgroundJob(QObject):
         self.dialog.setMaximum(max(total, 1))
         self.dialog.setValue(min(done, max(total, 1)))
 
+    def abandon(self) -> None:
+        """The project is closing: stop the worker, wait for it, and drop its result (there is nothing left
+        to show it in, and ``on_done`` would touch a closed project)."""
+        self._abandoned = True
+        self.worker.cancelled = True
+        self.thread.quit()
+        self.thread.wait()
+        self.dialog.reset()
+        self.dialog.close()
+
     @Slot(object, object)
     def _finished(self, result, exc) -> None:
         self.dialog.reset()
@@ -70,6 +80,8 @@ class BackgroundJob(QObject):
         self.thread.quit()
         self.thread.wait()
         self.ended.emit()
+        if getattr(self, "_abandoned", False):
+            return
         if exc is not None:
             self.window.show_error(exc)
         else:

@@ -379,11 +379,9 @@ class MainWindow(QMainWindow):
             return
         self.project_closing.emit()
         self.details.keep_memo_edit()
-        for job in list(self._jobs):  # a job still writing must stop before the file closes
-            job.worker.cancelled = True
-        for job in list(self._jobs):
-            job.thread.quit()
-            job.thread.wait()
+        # A job still writing must stop before the file closes; every job (also the REFI ones) is our child.
+        for job in self.findChildren(BackgroundJob):
+            job.abandon()
         project, self.project = self.project, None
         project.unsubscribe(self._on_project_event)
         self.undo_stack.clear()

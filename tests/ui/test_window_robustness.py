@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,35 @@ def test_new_code_without_a_project_asks_for_one_instead_of_failing(qtbot, setti
     new_code.trigger()  # opened the name prompt, then an AttributeError dialog, with no project open
     assert errors == [] and "Open or create a project" in window.statusBar().currentMessage()
     window.close()
+
+
+def test_closing_the_window_with_jobs_running_stops_them_first_and_drops_their_results(
+    qtbot, main_window, monkeypatch
+):
+    window, project = main_window, main_window.project
+    errors = _collect_errors(window, monkeypatch)
+    hooked: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _t, exc, _tb: hooked.append(exc))
+    seen_open: list[bool] = []
+    results: list = []
+
+    def work(progress):
+        for step in range(200):
+            seen_open.append(project.is_open)
+            if not progress(step, 200):
+                return "stopped"
+            project.codings.count()  # reads the project, as real jobs do
+            threading.Event().wait(0.01)
+        return "finished"
+
+    def done(result) -> None:
+        results.append(result)
+        project.codings.count()  # raised AttributeError on the closed project before
+
+    window.run_in_background(work, done, "Working…")
+    window.refi_actions._run(work, done, "Merging…")  # REFI jobs were not stopped at all before
+    qtbot.waitUntil(lambda: len(seen_open) >= 4)
+    window.close()
+    qtbot.wait(200)  # let any queued "finished" signal arrive
+    assert not project.is_open
+    assert all(seen_open) and results == [] and errors == [] and hooked == []
