@@ -14,6 +14,10 @@ from .util import PALETTE, new_guid, valid_colour
 _COLS = "id, parent_id, name, description, colour, position, origin, guid"
 
 
+# Deeper trees are no use to anyone, and exporters, importers and the tree widget walk them recursively.
+MAX_CODE_DEPTH = 40
+
+
 def split_path(path: str) -> list[str]:
     parts, buf, i = [], "", 0
     while i < len(path):
@@ -81,6 +85,28 @@ class CodeManager(Manager):
             rows = self.q(f"SELECT {_COLS} FROM codes WHERE parent_id = ? ORDER BY position, id", (parent_id,))
         return [Code(*r, path=self.path(r[0])) for r in rows]
 
+    def _levels(self, code_id: int | None) -> int:
+        """How many levels deep a code sits (a top-level code: 1; None, the root: 0)."""
+        row = self.one(
+            "WITH RECURSIVE up(id, n) AS (SELECT ?, 1 UNION ALL SELECT c.parent_id, up.n + 1 FROM codes c "
+            "JOIN up ON c.id = up.id WHERE c.parent_id IS NOT NULL AND up.n <= ?) SELECT max(n) FROM up",
+            (code_id, MAX_CODE_DEPTH + 1),
+        )
+        return int(row[0] or 1) if code_id is not None else 0
+
+    def _height(self, code_id: int) -> int:
+        """Levels in the subtree of a code, itself included."""
+        row = self.one(
+            "WITH RECURSIVE sub(id, h) AS (SELECT ?, 1 UNION ALL SELECT c.id, sub.h + 1 FROM codes c "
+            "JOIN sub ON c.parent_id = sub.id WHERE sub.h <= ?) SELECT max(h) FROM sub",
+            (code_id, MAX_CODE_DEPTH + 1),
+        )
+        return int(row[0] or 1)
+
+    def _check_depth(self, levels: int) -> None:
+        if levels > MAX_CODE_DEPTH:
+            raise InvalidValue(f"Codes can be nested at most {MAX_CODE_DEPTH} levels deep.")
+
     def descendants(self, code_id: int) -> list[int]:
         """Ids of the code and everything below it."""
         rows = self.q(
@@ -101,6 +127,8 @@ class CodeManager(Manager):
         parts = split_path(path)
         if not parts:
             raise InvalidValue("An empty code path.")
+        if create:  # before creating any level, so a too-deep path leaves nothing behind
+            self._check_depth(len(parts))
         parent: int | None = None
         code = None
         for i, part in enumerate(parts):
@@ -146,6 +174,7 @@ class CodeManager(Manager):
         self.project.require_writable()
         if parent_id is not None:
             self.get(parent_id)
+            self._check_depth(self._levels(parent_id) + 1)
         name = self._check_name(parent_id, name)
         if colour is None:
             if parent_id is not None:
@@ -197,6 +226,7 @@ class CodeManager(Manager):
             self.get(new_parent_id)
             if new_parent_id in self.descendants(code_id):
                 raise InvalidValue("A code cannot be moved under itself or one of its own children.")
+            self._check_depth(self._levels(new_parent_id) + self._height(code_id))
         self._check_name(new_parent_id, code.name, exclude=code_id)
         siblings = [c.id for c in self.children(new_parent_id) if c.id != code_id]
         if position is None or position > len(siblings):

@@ -218,3 +218,20 @@ def test_coded_fraction(project):
     project.codings.add(code.id, doc.id, 5, 20, coder="bob")
     frac = project.documents.coded_fraction()
     assert frac[doc.id] == pytest.approx(20 / doc.char_count)
+
+
+def test_code_nesting_is_capped_before_anything_is_created(project):
+    from qualcoder_cse.core.codes import MAX_CODE_DEPTH
+
+    before = len(project.codes.list())
+    with pytest.raises(InvalidValue, match="at most"):
+        project.codes.by_path("/".join(["Deep"] * (MAX_CODE_DEPTH + 1)), create=True)
+    assert len(project.codes.list()) == before
+    leaf = project.codes.by_path("/".join(["Deep"] * MAX_CODE_DEPTH), create=True)
+    with pytest.raises(InvalidValue, match="at most"):
+        project.codes.add("One more", parent_id=leaf.id)
+    other = project.codes.add("Other")
+    project.codes.add("Child", parent_id=other.id)
+    with pytest.raises(InvalidValue, match="at most"):
+        project.codes.move(other.id, leaf.id)
+    assert project.codes.get(other.id).parent_id is None
