@@ -504,6 +504,9 @@ class MainWindow(QMainWindow):
             self.doc_model.refresh_coded()
         if "view" in pending:
             self.reload_codings()
+        if pending & {"counts", "tree", "documents"} and len(self.project.coders.list()) != len(self._coder_names):
+            self._refresh_lookup()  # a merge brought coders whose codings are in other documents
+            self._fill_coder_filter(keep=True)
         if "details" in pending:
             self.refresh_details()
 

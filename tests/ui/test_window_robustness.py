@@ -194,3 +194,14 @@ def test_closing_the_window_with_jobs_running_stops_them_first_and_drops_their_r
     qtbot.wait(200)  # let any queued "finished" signal arrive
     assert not project.is_open
     assert all(seen_open) and results == [] and errors == [] and hooked == []
+
+
+def test_coder_filter_lists_a_coder_whose_codings_arrive_in_another_document(qtbot, main_window):
+    window, project = main_window, main_window.project
+    other_doc = next(d.id for d in project.documents.list() if d.id != window.current_document_id)
+    code_id = next(c.id for c in project.codes.list() if not project.codes.children(c.id))
+    with project.transaction():  # what a merge of another coder's project does, in a document not shown
+        bob = project.coders.get_or_create("bob")
+        project.codings.add(code_id, other_doc, 0, 5, coder=bob.id)
+    box = window.coder_filter_box
+    qtbot.waitUntil(lambda: box.findText("bob") >= 0)  # only appeared once bob's document was opened
