@@ -11,8 +11,15 @@ import os
 from io import BytesIO
 from pathlib import Path
 
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
 from .. import analysis as an
 from .excel import ExportOptions, Progress, encrypt_bytes, write_file
+
+
+def _xml_safe(text: str) -> str:
+    """Without the control characters Word's XML cannot hold (a transcript or a name may carry them)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", str(text))
 
 
 def _word_count(text: str) -> int:
@@ -53,7 +60,7 @@ def build_briefing(data: an.AnalysisData, options: ExportOptions, exemplars: int
     else:
         case_group = {}
     doc = Document()
-    doc.add_heading(f"{data.project_name}: briefing", level=0)
+    doc.add_heading(_xml_safe(f"{data.project_name}: briefing"), level=0)
     p = doc.add_paragraph(
         f"Prepared {data.created_at}. Codings by {', '.join(data.coders) or 'nobody'}; "
         f"groups: {group_by}. Quotes are anonymised; edit before circulating."
@@ -61,26 +68,26 @@ def build_briefing(data: an.AnalysisData, options: ExportOptions, exemplars: int
     p.runs[0].font.size = Pt(9)
     rows_by_id = {int(cid): i for i, cid in enumerate(g.rows["id"])}
     for theme_id, path in zip(fm.themes["id"], fm.themes["path"], strict=False):
-        doc.add_heading(path, level=1)
+        doc.add_heading(_xml_safe(path), level=1)
         desc = data.codes.loc[data.codes["id"] == theme_id, "description"]
         if len(desc) and desc.iloc[0]:
-            doc.add_paragraph(desc.iloc[0].split("\n")[0])
+            doc.add_paragraph(_xml_safe(desc.iloc[0].split("\n")[0]))
         table = doc.add_table(rows=1, cols=3)
         table.style = "Light Grid Accent 1"
         hdr = table.rows[0].cells
-        hdr[0].text, hdr[1].text = group_by, "Codings"
+        hdr[0].text, hdr[1].text = _xml_safe(group_by), "Codings"
         hdr[2].text = f"% of {'cases' if g.unit_kind == 'case' else 'documents'}"
         i = rows_by_id[int(theme_id)]
         for name in g.groups:
             cells = table.add_row().cells
-            cells[0].text = f"{name} (n={g.group_sizes[name]})"
+            cells[0].text = _xml_safe(f"{name} (n={g.group_sizes[name]})")
             cells[1].text = str(int(g.codings.iloc[i][name]))
             cells[2].text = f"{float(g.percent.iloc[i][name]):.0f}%"
         quotes = _exemplars(fm, int(theme_id), case_group, exemplars)
         if quotes:
             doc.add_paragraph("Exemplar quotes", style="Heading 3")
             for q in quotes:
-                doc.add_paragraph(f"“{q.text.strip()}” ({q.document})", style="Intense Quote")
+                doc.add_paragraph(_xml_safe(f"“{q.text.strip()}” ({q.document})"), style="Intense Quote")
         else:
             doc.add_paragraph("No coded evidence for this theme in the selected data.")
     buf = BytesIO()

@@ -417,6 +417,9 @@ def _write_atomic(path: Path, write) -> None:
     """Write through a temporary file beside ``path`` and move it into place; no partial file is left."""
     if not path.parent.exists():
         raise RefiError(f"The folder {path.parent} does not exist.")
+    from .excel import refuse_to_overwrite_other_files
+
+    refuse_to_overwrite_other_files(path)
     tmp = path.with_name(path.name + ".partial")
     try:
         with open(tmp, "wb") as fh:

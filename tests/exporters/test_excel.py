@@ -245,3 +245,35 @@ def test_control_characters_in_names_do_not_break_the_export(project, tmp_path):
     header_cells = [v for row in wb["Code x Case"].iter_rows(max_row=3, values_only=True) for v in row]
     assert "YP 9" in header_cells
 
+
+
+def test_an_export_never_overwrites_a_project_file(project, project_path, tmp_path, passphrase):
+    from qualcoder_cse.core import Project
+    from qualcoder_cse.exporters.refi import export_qdpx
+
+    for name, export in [("study.xlsx", export_workbook), ("study.qdpx", export_qdpx)]:
+        victim = tmp_path / name  # a project given an export's name by mistake
+        victim.write_bytes(project_path.read_bytes())
+        before = victim.read_bytes()
+        with pytest.raises(ProjectError, match="not an earlier export"):
+            export(project, victim)
+        assert victim.read_bytes() == before
+    with Project.open(tmp_path / "study.xlsx", passphrase, readonly=True) as p:
+        assert p.documents.count() == project.documents.count()
+    out = tmp_path / "again.xlsx"
+    export_workbook(project, out)
+    export_workbook(project, out)  # an earlier export is replaced as before
+    assert openpyxl.load_workbook(out)["README"]
+
+
+def test_briefing_with_control_characters_in_quotes(project, tmp_path):
+    from qualcoder_cse.exporters.briefing import export_briefing
+
+    doc = project.documents.add("Ctl", "The officer\x0b said\x01 the hotel was known.\n", kind="police")
+    for theme in project.codes.list():  # every theme's heading, description and quotes carry one
+        project.codes.describe(theme.id, "Seen\x02 in transcripts")
+        project.codes.rename(theme.id, theme.name + "\x03")
+        project.codings.add(theme.id, doc.id, 0, 30)
+    path = tmp_path / "brief.docx"
+    export_briefing(project, path)
+    assert path.stat().st_size > 0
