@@ -54,6 +54,20 @@ def _read(path: str) -> str:
     return text
 
 
+def _is_text(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return True  # the write will report why it cannot
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3:  # not just a character cut at the 4096-byte boundary
+            return False
+    return b"\x00" not in head
+
+
 def _detector():
     from ..anonymise.detect import load_detector
 
@@ -92,6 +106,8 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
         out = Path(args.output)
         if out.exists() and (out.resolve() == Path(args.file).resolve() or os.path.samefile(out, args.file)):
             raise CliError("The output must not be the input file.")
+        if out.is_file() and not _is_text(out):  # e.g. a project file named by mistake: never clobber it
+            raise CliError(f"{out} already exists and is not a text file; choose another name.")
         try:
             with open(out, "w", encoding="utf-8", newline="") as fh:
                 fh.write(result.text)

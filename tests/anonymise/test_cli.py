@@ -87,3 +87,19 @@ def test_anonymise_refuses_a_hard_link_to_the_input_as_output(tmp_path, capsys):
     _out, err = capsys.readouterr()
     assert code != 0 and "must not be the input" in err
     assert src.read_text(encoding="utf-8") == "Jane Smith rang DC Patel.\n"
+
+
+def test_anonymise_output_never_clobbers_a_project_file(tmp_path, capsys, project_path):
+    src = tmp_path / "call.txt"
+    src.write_text("Jane Smith rang DC Patel.\n", encoding="utf-8")
+    victim = tmp_path / "study.qcse"
+    victim.write_bytes(project_path.read_bytes())
+    before = victim.read_bytes()
+    code = main(["anonymise", str(src), "-o", str(victim)])
+    _out, err = capsys.readouterr()
+    assert code != 0 and "not a text file" in err
+    assert victim.read_bytes() == before
+    earlier = tmp_path / "earlier.txt"
+    earlier.write_text("an earlier run\n", encoding="utf-8")
+    assert main(["anonymise", str(src), "-o", str(earlier)]) == 0
+    assert "Jane Smith" not in earlier.read_text(encoding="utf-8")
