@@ -22,6 +22,8 @@ class AnalysisActions(QObject):
         self.dock = window.add_dock(
             self.host, "Analysis", Qt.DockWidgetArea.BottomDockWidgetArea, name="analysis", visible=False
         )
+        self._user_docked = False
+        self.dock.topLevelChanged.connect(self._floating_changed)
         self.analysis_action = window.menus["tools"].addAction("&Analysis…", self.show_analysis)
         self.analysis_action.setShortcut("Ctrl+Shift+A")
         file_menu = window.menus["file"]
@@ -59,10 +61,23 @@ class AnalysisActions(QObject):
         return self.host.panel
 
     def show_analysis(self) -> AnalysisView | None:
+        """Open the view. Matrices need room: the first time it opens as a large floating window over the
+        workbench (still a dock: drag it back in, and that choice is kept)."""
         view = self.view()
+        if not self.dock.isVisible() and not self.dock.isFloating() and not self._user_docked:
+            self.dock.setFloating(True)
+            geo = self.window.geometry()
+            w, h = int(geo.width() * 0.92), int(geo.height() * 0.88)
+            self.dock.resize(w, h)
+            self.dock.move(geo.x() + (geo.width() - w) // 2, geo.y() + (geo.height() - h) // 2)
         self.dock.show()
         self.dock.raise_()
+        self.dock.activateWindow()
         return view
+
+    def _floating_changed(self, floating: bool) -> None:
+        if not floating and self.dock.isVisible():
+            self._user_docked = True
 
     def export_dialog(self):
         from .export_dialog import ExportDialog

@@ -169,6 +169,8 @@ class AnalysisView(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setItemDelegate(HeatDelegate(self.table))
+        self.table.verticalHeader().setMaximumWidth(380)  # long labels elide; the counts stay in view
+        self.table.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideLeft)  # keep the code's own name
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.clicked.connect(self._cell_clicked)
         self.table.selectionModel().currentChanged.connect(lambda cur, _prev: self._cell_clicked(cur))
@@ -203,8 +205,8 @@ class AnalysisView(QWidget):
         split.addWidget(self.table)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
-        split.setStretchFactor(2, 2)
-        split.setSizes([230, 640, 430])
+        split.setStretchFactor(2, 1)
+        split.setSizes([230, 860, 330])
         self.status = QLabel("")
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)

@@ -109,14 +109,14 @@ class MatrixModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self._frame.columns):
                 return str(self._frame.columns[section])
             return None
         if 0 <= section < len(self._frame.index):
-            return str(self._frame.index[section])
+            return str(self._frame.index[section])  # the view elides long paths; the tooltip is whole
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
