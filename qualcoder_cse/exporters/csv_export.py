@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .. import analysis as an
 from ..core.errors import ProjectError
-from .excel import ExportOptions, Progress, _codings_rows, write_file
+from .excel import AGREEMENT_HEADER, ExportOptions, Progress, _codings_rows, write_file
 
 
 def _csv_bytes(header: list[str], rows) -> bytes:
@@ -88,19 +88,7 @@ def export_csv(
     if data.codings["coder"].nunique() >= 2:
         res = an.agreement(data, unit=options.agreement_unit)
         files["agreement.csv"] = _csv_bytes(
-            [
-                "Code",
-                "Coder A",
-                "Coder B",
-                "Documents",
-                "Units",
-                "Both coded",
-                "A only",
-                "B only",
-                "Neither",
-                "% agreement",
-                "Cohen's kappa",
-            ],
+            list(AGREEMENT_HEADER),
             res.pairs.drop(columns=["code_id"]).itertuples(index=False),
         )
     files["codings.csv"] = _csv_bytes(

@@ -257,21 +257,15 @@ def _table_sheet(
     return sheet
 
 
+AGREEMENT_HEADER = (
+    "Code", "Coder A", "Coder B", "Documents", "Units", "Both coded", "A only", "B only", "Neither",
+    "% agreement", "Cohen's kappa",
+)  # the columns of a pairwise agreement table, in the workbook and in agreement.csv
+
+
 def _agreement_sheet(wb, data: an.AnalysisData, unit: str) -> None:
     coders = sorted(data.codings["coder"].unique().tolist(), key=str.casefold)
-    header = [
-        "Code",
-        "Coder A",
-        "Coder B",
-        "Documents",
-        "Units",
-        "Both coded",
-        "A only",
-        "B only",
-        "Neither",
-        "% agreement",
-        "Cohen's kappa",
-    ]
+    header = list(AGREEMENT_HEADER)
     if len(coders) < 2:
         _table_sheet(
             wb,
