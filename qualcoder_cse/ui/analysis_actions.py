@@ -13,7 +13,6 @@ class AnalysisActions(QObject):
 
     def __init__(self, window) -> None:
         super().__init__(window)
-        from PySide6.QtWidgets import QMenu
 
         from .workbench_extensions import _Host
 
@@ -26,16 +25,7 @@ class AnalysisActions(QObject):
         self.dock.topLevelChanged.connect(self._floating_changed)
         self.analysis_action = window.menus["tools"].addAction("&Analysis…", self.show_analysis)
         self.analysis_action.setShortcut("Ctrl+Shift+A")
-        file_menu = window.menus["file"]
-        if "export" not in window.menus:
-            menu = QMenu("&Export", file_menu)
-            before = getattr(window, "file_separator", None)
-            if before is not None:
-                file_menu.insertMenu(before, menu)
-            else:
-                file_menu.addMenu(menu)
-            window.menus["export"] = menu
-        self.export_action = window.menus["export"].addAction(
+        self.export_action = window.file_submenu("export", "&Export").addAction(
             "Excel workbook (analysis)…", self.export_dialog
         )
         window.project_opened.connect(self._opened)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMenu,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -387,16 +386,7 @@ class ImportDialog(QDialog):
 
 def install(window) -> QAction:
     """Add File > Import > Transcripts… (Ctrl+I) to the main window."""
-    file_menu = window.menus["file"]
-    if "import" not in window.menus:
-        menu = QMenu("&Import", file_menu)
-        before = getattr(window, "file_separator", None)
-        if before is not None:
-            file_menu.insertMenu(before, menu)
-        else:
-            file_menu.addMenu(menu)
-        window.menus["import"] = menu
-    menu = window.menus["import"]
+    menu = window.file_submenu("import", "&Import")
     action = QAction("&Transcripts (txt, docx, odt, rtf, pdf, vtt, srt)…", menu)
     action.setShortcut(QKeySequence("Ctrl+I"))
     action.setObjectName("importTranscriptsAction")

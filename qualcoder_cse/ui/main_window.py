@@ -293,6 +293,20 @@ class MainWindow(QMainWindow):
     def menu(self, name: str) -> QMenu:
         return self.menus[name]
 
+    def file_submenu(self, key: str, title: str) -> QMenu:
+        """File > Import or File > Export (shared by the features that add to them), made on first use
+        above Quit."""
+        if key not in self.menus:
+            file_menu = self.menus["file"]
+            menu = QMenu(title, file_menu)
+            before = getattr(self, "file_separator", None)
+            if before is not None:
+                file_menu.insertMenu(before, menu)
+            else:
+                file_menu.addMenu(menu)
+            self.menus[key] = menu
+        return self.menus[key]
+
     def add_dock(self, widget: QWidget, title: str, area=Qt.DockWidgetArea.RightDockWidgetArea, *,
                  name: str | None = None, visible: bool = True) -> QDockWidget:
         dock = QDockWidget(title, self)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -174,15 +173,8 @@ class RefiActions:
         file_menu = window.menus["file"]
         before = getattr(window, "file_separator", None)  # Import/Export/Merge go above Quit
         # File > Import and File > Export are shared with other features: reuse them when they exist.
-        for key, title in (("import", "&Import"), ("export", "&Export")):
-            if key not in window.menus:
-                menu = QMenu(title, file_menu)
-                if before is not None:
-                    file_menu.insertMenu(before, menu)
-                else:
-                    file_menu.addMenu(menu)
-                window.menus[key] = menu
-        self.import_menu, self.export_menu = window.menus["import"], window.menus["export"]
+        self.import_menu = window.file_submenu("import", "&Import")
+        self.export_menu = window.file_submenu("export", "&Export")
         self.export_action = self.export_menu.addAction("REFI-QDA project or codebook…", self.export_dialog)
         self.import_action = self.import_menu.addAction("REFI-QDA project or codebook…", self.import_dialog)
         self.codebook_action = self.import_menu.addAction(
