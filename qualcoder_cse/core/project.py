@@ -82,6 +82,9 @@ class Project:
         from .pseudonyms import PseudonymManager
 
         self.pseudonyms = PseudonymManager(self)
+        from .segments import SegmentManager
+
+        self.segments = SegmentManager(self)
         self.coder_name = "researcher"  # set by create/open; the row is created at the first write
 
     @property
