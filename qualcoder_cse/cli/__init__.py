@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "export_cmds",
     "selfcheck_cmds",
     "anonymise_cmds",
+    "segments_cmds",
 ]
 
 
