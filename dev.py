@@ -22,6 +22,21 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 
 
+def drop_old_binding() -> None:
+    """Remove ``sqlcipher3-binary`` from a .venv made before the switch to ``sqlcipher3``.
+
+    Both install the same ``sqlcipher3`` package folder; left side by side, uninstalling either later would
+    delete the other's files.
+    """
+    probe = [str(PY), "-m", "pip", "show", "-q", "sqlcipher3-binary"]
+    if subprocess.call(probe, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
+        print("Replacing sqlcipher3-binary with sqlcipher3 (same module, wheels for every platform) ...")
+        subprocess.call([str(PY), "-m", "pip", "uninstall", "-y", "-q", "sqlcipher3-binary"], cwd=ROOT)
+        # pip install below would skip sqlcipher3 if it was already recorded as installed: reinstall it
+        subprocess.call([str(PY), "-m", "pip", "uninstall", "-y", "-q", "sqlcipher3"], cwd=ROOT,
+                        stderr=subprocess.DEVNULL)
+
+
 def ensure_venv(extras: str) -> None:
     if sys.version_info[:2] != (3, 11):
         sys.exit(f"QualCoder-CSE needs Python 3.11; this is {sys.version.split()[0]}. Run it as python3.11 dev.py ...")
@@ -33,6 +48,7 @@ def ensure_venv(extras: str) -> None:
     if stamp.exists() and stamp.read_text() == want:
         return
     print(f"Installing QualCoder-CSE{' and ' + extras + ' tools' if extras else ''} into .venv ...", flush=True)
+    drop_old_binding()
     target = f".[{extras}]" if extras else "."
     cmd = [str(PY), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-e", target]
     if subprocess.call(cmd, cwd=ROOT) != 0:
