@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from .agreement import (
     AgreementResult,
-    agreement,
     cohen_kappa,
     cohen_kappa_table,
     disagreements,
+    intercoder_agreement,
     krippendorff_alpha_nominal,
 )
-from .cooccurrence import Cooccurrence, cooccurrence, overlap_quotes
+from .cooccurrence import Cooccurrence, code_cooccurrence, overlap_quotes
 from .data import AnalysisData, Filters, load
 from .framework import FrameworkMatrix, Quote, framework_matrix, quotes_for
 from .groups import GroupTable, by_group, default_group_attribute, evidence_gaps
@@ -32,18 +32,18 @@ __all__ = [
     "FrameworkMatrix",
     "GroupTable",
     "Quote",
-    "agreement",
     "by_group",
     "code_by_case",
     "code_by_case_counts",
     "code_by_document",
+    "code_cooccurrence",
     "cohen_kappa",
     "cohen_kappa_table",
-    "cooccurrence",
     "default_group_attribute",
     "disagreements",
     "evidence_gaps",
     "framework_matrix",
+    "intercoder_agreement",
     "krippendorff_alpha_nominal",
     "load",
     "overlap_quotes",

@@ -159,7 +159,7 @@ def _doc_cover(data: AnalysisData, g: pd.DataFrame, doc_id: int, unit: str, ncod
     return x, w, float(len(spans))
 
 
-def agreement(
+def intercoder_agreement(
     data: AnalysisData, *, unit: str = "character", coders: list[str] | None = None
 ) -> AgreementResult:
     with one_blas_thread():

@@ -55,7 +55,7 @@ class Cooccurrence:
         return df
 
 
-def cooccurrence(data: AnalysisData) -> Cooccurrence:
+def code_cooccurrence(data: AnalysisData) -> Cooccurrence:
     with one_blas_thread():
         return _cooccurrence(data)
 

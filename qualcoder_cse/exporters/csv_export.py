@@ -64,7 +64,7 @@ def export_csv(
             row += [fm.cell_text(case_id, theme_id), fm.summaries.get((int(case_id), int(theme_id)), "")]
         rows.append(row)
     files["framework_matrix.csv"] = _csv_bytes(header, rows)
-    pairs = an.cooccurrence(data).pairs()
+    pairs = an.code_cooccurrence(data).pairs()
     files["cooccurrence.csv"] = _csv_bytes(
         ["Code A", "Code B", "Overlapping codings", "Same speaker turn", "Jaccard (characters)"],
         pairs[["code_a", "code_b", "overlaps", "same_turn", "jaccard"]].itertuples(index=False),
@@ -86,7 +86,7 @@ def export_csv(
         gaps[["theme", "group", "sources", "cases", "codings", "flag"]].itertuples(index=False),
     )
     if data.codings["coder"].nunique() >= 2:
-        res = an.agreement(data, unit=options.agreement_unit)
+        res = an.intercoder_agreement(data, unit=options.agreement_unit)
         files["agreement.csv"] = _csv_bytes(
             list(AGREEMENT_HEADER),
             res.pairs.drop(columns=["code_id"]).itertuples(index=False),

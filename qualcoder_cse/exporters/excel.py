@@ -281,7 +281,7 @@ def _agreement_sheet(wb, data: an.AnalysisData, unit: str) -> None:
             ],
         )
         return
-    res = an.agreement(data, unit=unit, coders=coders)
+    res = an.intercoder_agreement(data, unit=unit, coders=coders)
     rows = [
         [
             r.code,
@@ -423,7 +423,7 @@ def _fill_workbook(wb, data: an.AnalysisData, options: ExportOptions, progress: 
     tick("Code x Document")
     _framework_sheet(wb, an.framework_matrix(data, options.themes))
     tick("Framework Matrix")
-    pairs = an.cooccurrence(data).pairs()
+    pairs = an.code_cooccurrence(data).pairs()
     _table_sheet(
         wb,
         "Co-occurrence",

@@ -22,7 +22,7 @@ def matrix_frame(name: str, data: an.AnalysisData, measure, group_by: str, unit:
         df.columns = fm.themes["path"].tolist()
         return df, fm.cases["id"].tolist(), fm.themes["id"].tolist(), None
     if name == "Co-occurrence":
-        co = an.cooccurrence(data)
+        co = an.code_cooccurrence(data)
         return co.labelled(measure), co.codes["id"].tolist(), co.codes["id"].tolist(), None
     if name == "By Group":
         g = an.by_group(data, group_by)
@@ -34,7 +34,7 @@ def matrix_frame(name: str, data: an.AnalysisData, measure, group_by: str, unit:
         df = gaps[["theme", "group", "sources", "cases", "codings", "flag"]].copy()
         df.index = [f"{t} · {g}" for t, g in zip(gaps["theme"], gaps["group"], strict=False)]
         return df, list(zip(gaps["theme_id"], gaps["group"], strict=False)), list(df.columns), [2, 3]
-    res = an.agreement(data, unit=unit)
+    res = an.intercoder_agreement(data, unit=unit)
     df = res.pairs[["code", "coder_a", "coder_b", "units", "percent_agreement", "kappa"]].copy()
     alpha = dict(zip(res.alpha["code_id"], res.alpha["alpha"], strict=False))
     df["alpha"] = [alpha.get(c) for c in res.pairs["code_id"]]

@@ -49,7 +49,7 @@ def agree(agreement_path):
 
 
 def test_character_units_reproduce_the_kappa_example(agree):
-    res = an.agreement(an.load(agree, an.Filters(documents=["Cohen"])), unit="character")
+    res = an.intercoder_agreement(an.load(agree, an.Filters(documents=["Cohen"])), unit="character")
     row = res.pairs.iloc[0]
     assert (row.both, row.a_only, row.b_only, row.neither) == (20, 5, 10, 15)
     assert row.percent_agreement == pytest.approx(70.0)
@@ -59,7 +59,7 @@ def test_character_units_reproduce_the_kappa_example(agree):
 
 def test_sentence_units_reproduce_the_alpha_example(agree):
     data = an.load(agree, an.Filters(documents=["Kripp"]))
-    res = an.agreement(data, unit="sentence")
+    res = an.intercoder_agreement(data, unit="sentence")
     assert res.pairs.iloc[0].units == 10
     assert res.alpha.iloc[0].alpha == pytest.approx(0.095, abs=5e-4)
     row = res.pairs.iloc[0]
@@ -67,11 +67,11 @@ def test_sentence_units_reproduce_the_alpha_example(agree):
     assert (row.both, row.a_only, row.b_only, row.neither) == (1, 1, 3, 5)
     assert row.kappa == pytest.approx((0.6 - 0.56) / 0.44, abs=1e-4)
     # the same units as lines ("turn" falls back to lines when a document has no speaker turns)
-    assert an.agreement(data, unit="turn").alpha.iloc[0].alpha == pytest.approx(0.095, abs=5e-4)
+    assert an.intercoder_agreement(data, unit="turn").alpha.iloc[0].alpha == pytest.approx(0.095, abs=5e-4)
 
 
 def test_documents_only_one_coder_coded_are_left_out(sample):
-    res = an.agreement(an.load(sample), unit="character")
+    res = an.intercoder_agreement(an.load(sample), unit="character")
     # Police 2 was coded by alice only: the pair scores Police 1, Focus group and YP chat
     assert res.documents[("alice", "bob")] == 3
     row = res.pairs.set_index("code").loc["Disruption/CAWN"]
@@ -113,7 +113,7 @@ def test_alpha_with_three_coders_and_missing_documents(tmp_path):
                 for i in coders[coder]:
                     p.codings.add(code.id, doc.id, starts[i], starts[i] + len(lines[i]), coder=coder)
                 expected[coder] += [1 if i in coders[coder] else 0 for i in range(4)]
-        res = an.agreement(an.load(p), unit="sentence")
+        res = an.intercoder_agreement(an.load(p), unit="sentence")
     alpha = res.alpha.set_index("code").loc["Yes"].alpha
     assert alpha == pytest.approx(an.krippendorff_alpha_nominal(list(expected.values())), abs=1e-4)
     assert res.documents == {("alice", "bob"): 3, ("alice", "carol"): 2, ("bob", "carol"): 2}
@@ -121,9 +121,9 @@ def test_alpha_with_three_coders_and_missing_documents(tmp_path):
 
 def test_agreement_needs_two_coders(sample):
     with pytest.raises(InvalidValue):
-        an.agreement(an.load(sample, an.Filters(coders=["alice"])))
+        an.intercoder_agreement(an.load(sample, an.Filters(coders=["alice"])))
     with pytest.raises(InvalidValue):
-        an.agreement(an.load(sample), unit="paragraph")
+        an.intercoder_agreement(an.load(sample), unit="paragraph")
 
 
 def test_disagreements_list_what_only_one_coder_coded(sample):
@@ -137,5 +137,5 @@ def test_disagreements_list_what_only_one_coder_coded(sample):
         ("YP chat", 19, 23, "only bob", " tbh"),
     ]  # Police 2 is left out: bob coded nothing there
     # the characters listed are exactly the table's disagreements (b + c)
-    row = an.agreement(data).pairs.set_index("code").loc["Voice/Listened"]
+    row = an.intercoder_agreement(data).pairs.set_index("code").loc["Voice/Listened"]
     assert sum(q.end - q.start for q in quotes) == row.a_only + row.b_only

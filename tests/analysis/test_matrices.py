@@ -112,7 +112,7 @@ def test_framework_matrix_quotes_and_summaries(project_path, sample_path, tmp_pa
 
 
 def test_cooccurrence_counts_turns_and_jaccard(sample):
-    co = an.cooccurrence(an.load(sample))
+    co = an.code_cooccurrence(an.load(sample))
     ov = co.labelled("overlaps")
     # alice coded the same span with CAWN and Hotels; bob's CAWN overlaps them too but is another coder
     assert ov.loc["Disruption/CAWN", "Disruption/Hotels"] == 1

@@ -63,17 +63,17 @@ def test_merging_two_coders_copies_of_the_demo_gives_the_union(demo, tmp_path):
     assert report.conflicts == []
 
     # What the agreement statistics compare: the merged copy scores exactly as the original demo.
-    from qualcoder_cse.analysis.agreement import agreement
+    from qualcoder_cse.analysis.agreement import intercoder_agreement
     from qualcoder_cse.analysis.data import load
     from qualcoder_cse.core.errors import InvalidValue
 
     with Project.open(demo, "pw", readonly=True) as original, Project.open(alice, "pw", readonly=True) as merged:
-        expected_pooled = agreement(load(original)).pooled
-        got_pooled = agreement(load(merged)).pooled
+        expected_pooled = intercoder_agreement(load(original)).pooled
+        got_pooled = intercoder_agreement(load(merged)).pooled
     assert len(got_pooled) > 0
     pd.testing.assert_frame_equal(got_pooled, expected_pooled)
     with Project.open(bob, "pw", readonly=True) as only_bob, pytest.raises(InvalidValue):
-        agreement(load(only_bob))
+        intercoder_agreement(load(only_bob))
 
     again = merge_files(alice, "pw", bob, "pw")
     assert again.counts["codings added"] == 0
