@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 
 from ..core.pseudonyms import LogEntry
 from ..core.util import now
+from .merging import _mention_regex
 from .placeholders import Numbering, PlaceholderFormat
-from .spans import LABELS, Span, entity_key
+from .spans import LABELS, REVIEW_MIN_CONFIDENCE, Span, entity_key
 
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
 UNSURE_BELOW = 0.6  # proposals under this confidence are flagged for a closer look
@@ -108,7 +109,7 @@ class ReviewSession:
             self._new(s.start, s.end, s.label, s.confidence, s.source)
 
     @classmethod
-    def detect(cls, text: str, *, detector=None, min_confidence: float = 0.3, **kw) -> ReviewSession:
+    def detect(cls, text: str, *, detector=None, min_confidence: float = REVIEW_MIN_CONFIDENCE, **kw) -> ReviewSession:
         """Run the detector (lower threshold than ``detect``: the unsure ones are shown, flagged)."""
         if detector is None:
             from .detect import load_detector
@@ -378,8 +379,6 @@ class ReviewSession:
 
 def find_mentions(text: str, surface: str) -> list[tuple[int, int]]:
     """Every mention of ``surface`` in ``text``: any case, across whitespace, possessive allowed after."""
-    from .detect import _mention_regex
-
     if not entity_key(surface):
         return []
     return [(m.start(1), m.end(1)) for m in _mention_regex(surface).finditer(text)]

@@ -7,6 +7,10 @@ import unicodedata
 from dataclasses import dataclass
 
 LABELS = ("PERSON", "LOCATION", "ORG", "DATE", "CONTACT", "ID")
+# What the review screen proposes (the unsure ones flagged); `detect` and the benchmark default to it too, so
+# what is measured is what the researcher sees. Automatic import (`--anonymise auto`) accepts >= 0.4.
+REVIEW_MIN_CONFIDENCE = 0.3
+AUTO_MIN_CONFIDENCE = 0.4
 
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")

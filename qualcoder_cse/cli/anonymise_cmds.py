@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..anonymise.spans import REVIEW_MIN_CONFIDENCE
 from .common import CliError, add_project, open_project, print_json
 
 
@@ -19,8 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--jsonl", action="store_true",
                    help='one JSON line per file: {"file", "spans": [{"start", "end", "label", "text"}]}')
-    p.add_argument("--min-confidence", type=float, default=None, metavar="X",
-                   help="also show less certain proposals (default 0.4)")
+    p.add_argument("--min-confidence", type=float, default=REVIEW_MIN_CONFIDENCE, metavar="X",
+                   help=f"lowest confidence shown (default {REVIEW_MIN_CONFIDENCE}: what the review screen proposes)")
     p.set_defaults(func=cmd_detect)
 
     p = sub.add_parser("anonymise", help="print or write the anonymised text of one plain-text file")

@@ -15,11 +15,10 @@ from PySide6.QtCore import QObject, Signal
 
 from ..anonymise import pipeline
 from ..anonymise.review import AnonymisedResult, ReviewSession
+from ..anonymise.spans import REVIEW_MIN_CONFIDENCE
 from ..importers.batch import IMPORTED, FileResult, ImportOptions, store
 from ..importers.prepare import PreparedDocument, prepare_file
 from ..importers.speakers import speaker_summary
-
-REVIEW_MIN_CONFIDENCE = 0.3  # lower than automatic import (0.4): the unsure ones are shown, flagged
 
 
 class DetectWorker(QObject):

@@ -1,0 +1,229 @@
+"""Passes over the merged spans that fix their extent by shape: organisations next to a venue word or a town,
+"X of Y" names, initials of names found, addresses joined into one span, compass words and "estate" attached."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import NATIONAL, NOT_NAMES, ROLE_UPPER, ROLE_WORDS, STOP
+from .merging import _coverage, merge
+from .spans import Span, fold
+from .tokens import Tok
+
+_PLACE_FIRST = re.compile(r"^(?:North|South|East|West|St|St\.|Saint|Upper|Lower|Greater)\s+[A-Z]")
+
+
+_COMPASS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "north-west", "north-east", "south-west", "south-east", "midlands"])
+
+
+_VENUE = (r"(?:charity|project|takeaway|chippy|chip shop|kebab (?:shop|place|house)|shop|firm|company|club|"
+          r"youth club|hall|snooker hall|pool hall|home|children's home|care home|hotel|b&b|school|barber'?s|"
+          r"cafe|café|restaurant|bar|shisha bar|pub|garage|car wash|group|organisation|hostel|gym|salon|lounge|"
+          r"lodgings|supported lodgings|taxi firm|cab firm|private hire firm|hire firm|nightclub|takeaway place)")
+_NAME_RUN = r"(?P<name>(?:[A-Z0-9][\w'’-]*)(?:(?: | & )(?:[A-Z0-9][\w'’-]*|of|the|and|y)){0,4})"
+# "a snooker hall, Cue Ball Paisley", "the takeaway on Hannah Street, Bengal Spice", "a project called Base 51"
+_VENUE_THEN_NAME = re.compile(
+    rf"\b(?:a|an|the|this|that|his|her|their|our|local)\s+(?:[\w'’-]+\s+){{0,2}}?{_VENUE}"
+    rf"(?:\s+(?:on|in|at|off|near|by)\s+[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){{0,2}})?"
+    rf"(?:,\s+|\s+(?:called|named)\s+){_NAME_RUN}(?=[,.;:!?)]|\s+(?:[a-z]|$)|$)",
+)
+# "Street Teams, the charity", "Mr Wrap Fallowfield, the kebab place on Wilmslow Rd"
+_NAME_THEN_VENUE = re.compile(
+    rf"(?<![\w'’]){_NAME_RUN},\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{_VENUE}\b"
+)
+
+
+def _org_appositive(text: str, spans: list[Span]) -> list[Span]:
+    """A name set next to a generic venue word is that venue's name: "a snooker hall, Cue Ball Paisley",
+    "Street Teams, the charity", "a project called Base 51". Words the other layers already took as a person or
+    place inside the name become part of the organisation."""
+    new = []
+    for rx in (_VENUE_THEN_NAME, _NAME_THEN_VENUE):
+        for m in rx.finditer(text):
+            a, b = m.start("name"), m.end("name")
+            name = text[a:b]
+            words = name.split()
+            while words and words[-1].lower() in ("of", "the", "and", "y", "&"):
+                words.pop()
+            if not words or fold(words[0]) in STOP or fold(words[0]) in ROLE_WORDS or all(
+                fold(w) in NOT_NAMES for w in words
+            ):
+                continue
+            if " ".join(words).lower() in NATIONAL or not any(c.isalpha() for c in words[0]):
+                continue
+            b = a + len(" ".join(words)) if " & " not in name else a + len(name.rstrip())
+            inside = [s for s in spans if s.start < b and s.end > a]
+            if any(s.label in ("CONTACT", "ID", "DATE") for s in inside) or any(
+                s.label == "ORG" and s.start <= a and s.end >= b for s in inside
+            ):
+                continue
+            if any(s.start < a or s.end > b for s in inside):
+                continue
+            if len(words) == 1 and not inside and words[0].lower() in _COMMONISH:
+                continue
+            new.append(Span(a, b, "ORG", text[a:b], 0.65, "context"))
+    if not new:
+        return spans
+    keep = [s for s in spans if not any(s.start >= n.start and s.end <= n.end for n in new)]
+    return merge(keep + new)
+
+
+_TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "dr", "pc", "dc", "ds", "di", "dci", "sgt", "cllr", "sir", "lady",
+                          "lord", "uncle", "auntie", "nurse", "coach", "judge", "st", "saint"])
+_HEAD_FIRST = frozenset(["project", "foyer", "coleg", "ysgol", "canolfan", "clwb"])
+_HEAD_FIRST_NOT = frozenset(["manager", "officer", "worker", "lead", "leader", "team", "board", "coordinator", "group",
+                             "meeting", "plan", "director", "steering"])
+_COMMONISH = frozenset(["mr", "mrs", "miss", "ms", "dr", "pc", "ds", "dc", "sgt", "i", "we", "they", "he", "she", "it"])
+
+
+def _initials_of_names(text: str, spans: list[Span]) -> list[Span]:
+    """"TO:" for Tamsin Okwu, "(RS)" after Rajinder Sahota: the initials of a full name found in the document,
+    used as a speaker label or in brackets, are that person (even when they spell a word such as "TO")."""
+    initials = set()
+    for s in spans:
+        if s.label == "PERSON" and s.confidence >= 0.6:
+            parts = s.text.split()
+            if 2 <= len(parts) <= 3 and all(p[:1].isupper() for p in parts):
+                initials.add("".join(p[0] for p in parts))
+    if not initials:
+        return spans
+    cov = _coverage(spans, len(text))
+    alt = "|".join(sorted(initials, key=len, reverse=True))
+    new = []
+    # in label or bracket positions always; elsewhere only initials that are not a word or a role ("TH said")
+    free = "|".join(sorted((i for i in initials if i.lower() not in STOP and i.lower() not in ROLE_UPPER),
+                           key=len, reverse=True)) or "(?!)"
+    for m in re.finditer(rf"(?m)(?:^[ \t]*(?P<a>{alt})[ \t]*:|\((?P<b>{alt})\)|(?<![\w.])(?P<c>{free})(?![\w.]))",
+                         text):
+        g = "a" if m.group("a") else ("b" if m.group("b") else "c")
+        a, b = m.start(g), m.end(g)
+        if not cov[a]:
+            new.append(Span(a, b, "PERSON", text[a:b], 0.7, "context"))
+    return merge(spans + new) if new else spans
+
+
+def _person_to_place(s: Span) -> Span | None:
+    """"East Croydon", "St Pauls": a compass word or a saint before a name makes a place, not a person; a
+    region made of compass words only ("the North West") is not an identifier at all."""
+    if s.label in ("PERSON", "LOCATION") and all(w in _COMPASS for w in s.text.lower().split()):
+        return None
+    if s.label == "PERSON" and _PLACE_FIRST.match(s.text):
+        return Span(s.start, s.end, "LOCATION", s.text, s.confidence, s.source)
+    return s
+
+
+# legislation, guidance and job titles the model may take for names
+_NER_NOT = re.compile(r"\b(?:Act|Acts|Order|Regulations|Guidance|Offences|Head of|Director of|Working Together|"
+                      r"Keeping Children Safe|Protocol|Strategy|Framework|Procedures?)\b|\d{4}$")
+
+
+def _org_with_town(text: str, spans: list[Span]) -> list[Span]:
+    """"A1 Cars Huddersfield", "City Academy Bristol": a town right after an organisation belongs to it."""
+    out: list[Span] = []
+    for s in spans:
+        if out and s.label in ("LOCATION", "ORG") and out[-1].label == "ORG" and text[out[-1].end:s.start] == " " and (
+            (" " not in s.text or s.label == "ORG") and s.text[:1].isupper()
+        ):
+            p = out[-1]
+            out[-1] = Span(p.start, s.end, "ORG", text[p.start:s.end], p.confidence, p.source)
+            continue
+        out.append(s)
+    return out
+
+
+_OF_NAME = re.compile(r"^ of (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}")
+
+
+def _org_of(text: str, spans: list[Span]) -> list[Span]:
+    """"High Tunstall College of Science", "University of Bolton": "of" + a capitalised name after the head."""
+    out = []
+    for i, s in enumerate(spans):
+        if s.label == "ORG":
+            m = _OF_NAME.match(text[s.end:s.end + 60])
+            nxt = spans[i + 1] if i + 1 < len(spans) else None
+            if m and (nxt is None or nxt.start >= s.end + m.end() or nxt.label in ("LOCATION", "PERSON")):
+                end = s.end + m.end()
+                if nxt is not None and nxt.start < end:
+                    end = max(end, nxt.end) if nxt.end <= s.end + 60 else end
+                s = Span(s.start, end, "ORG", text[s.start:end], s.confidence, s.source)
+        out.append(s)
+    return merge(out)
+
+
+def _name_position(toks: list[Tok], i: int) -> bool:
+    t = toks[i]
+    nxt = toks[i + 1].key if i + 1 < len(toks) else ""
+    prev = toks[i - 1].key if i else ""
+    if t.base_end != t.end:
+        return True
+    return nxt in ("said", "says", "told", "texted", "messaged", "rang", "asked", "reckons") or prev in (
+        "with", "told", "texted", "messaged", "called", "named", "and", "asked"
+    ) and nxt in ("", "and", "about", "yesterday", "again", "too", "then", "on", "at", "in", "said")
+
+
+_ADDR_GAP = re.compile(r"^,?\s{1,2}$")
+
+
+_COMPASS_BEFORE = re.compile(r"(?:north|south|east|west|central|upper|lower|greater)\s$", re.IGNORECASE)
+_AFTER_LOC = re.compile(r"^(?: (?:North|South|East|West|Upper|Lower|Central)\b| estate\b| Estate\b)")
+_FLAT_BEFORE = re.compile(r"(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room)\s+\d{1,4}[A-Za-z]?,\s*$")
+_TOWN_GAP = re.compile(r"^,\s*[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2},?\s+$")
+
+
+def _extend_locations(text: str, spans: list[Span]) -> list[Span]:
+    """"west Belfast", "Cowbridge Road East", "Ellor Street estate", "Flat 12, Hanover Tower"."""
+    out = []
+    for s in spans:
+        if s.label == "LOCATION":
+            start, end = s.start, s.end
+            m = _COMPASS_BEFORE.search(text, max(0, start - 8), start)
+            if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+                start = m.start()
+            m = _AFTER_LOC.match(text[end:end + 12])
+            if m and not s.text.lower().endswith("estate"):
+                end += m.end()
+            m = _FLAT_BEFORE.search(text, max(0, start - 20), start)
+            if m:
+                start = m.start()
+            if (start, end) != (s.start, s.end):
+                s = Span(start, end, s.label, text[start:end], s.confidence, s.source)
+        out.append(s)
+    return merge(out)
+
+
+def _address_chain(text: str, spans: list[Span]) -> list[Span]:
+    """A full address is one LOCATION span: "14 Elm Road, Northfield, NF3 2QT"."""
+    out: list[Span] = []
+    for s in spans:
+        gap = text[out[-1].end:s.start] if out else ""
+        if out and s.label == "LOCATION" and out[-1].label == "LOCATION" and _is_postcode(s.text.split(",")[-1].strip()[-8:]) \
+                and _TOWN_GAP.match(gap):
+            prev = out[-1]
+            out[-1] = Span(prev.start, s.end, "LOCATION", text[prev.start:s.end], prev.confidence, prev.source)
+            continue
+        if out and s.label == "LOCATION" and out[-1].label == "LOCATION" and _ADDR_GAP.match(gap) and (
+            out[-1].text[:1].isdigit() or _ends_postcode(s.text) or "," in gap or out[-1].text[:4].lower() == "flat"
+        ):
+            prev = out[-1]
+            if prev.text[:1].isdigit() or _ends_postcode(s.text) or _is_postcode(prev.text) or (
+                prev.text[:4].lower() == "flat"
+            ):
+                out[-1] = Span(prev.start, s.end, "LOCATION", text[prev.start:s.end],
+                               max(prev.confidence, s.confidence), prev.source)
+                continue
+        out.append(s)
+    return out
+
+
+_POSTCODE = re.compile(r"^[A-Za-z]{1,2}\d[A-Za-z0-9]?\s?\d[A-Za-z]{2}$")
+
+
+def _ends_postcode(s: str) -> bool:
+    return bool(_POSTCODE_END.search(s))
+
+
+_POSTCODE_END = re.compile(r"(?:^|\s)[A-Za-z]{1,2}\d[A-Za-z0-9]?\s?\d[A-Za-z]{2}$")
+
+
+def _is_postcode(s: str) -> bool:
+    return bool(_POSTCODE.match(s))

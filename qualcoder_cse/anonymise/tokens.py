@@ -1,0 +1,84 @@
+"""Tokens for the rule layer: a regex tokenisation with each token's folded key, shape and position, and the
+per-call state the rule passes share (``Pass``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import _HYPHEN_SUFFIX, _POSS, ROLE_WORDS, TOKEN
+from .spans import Span, fold
+
+
+@dataclass(slots=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+    key: str  # folded, possessive stripped
+    base_end: int  # end without the possessive
+    shape: str  # "lower", "title", "upper", "other"
+    initial: bool  # first word of a sentence, line or speaker turn
+    spaced: bool = True  # preceded by exactly one space (so it may continue a name)
+
+    @property
+    def cap(self) -> bool:
+        return self.shape in ("title", "upper")
+
+
+def tokenize(text: str) -> list[Tok]:
+    toks: list[Tok] = []
+    prev_end = 0
+    for m in TOKEN.finditer(text):
+        s, e = m.start(), m.end()
+        raw = m.group()
+        base = raw
+        pm = _POSS.search(raw)
+        if pm and len(raw) > 2:
+            base = raw[: pm.start()]
+        gap = text[prev_end:s]
+        initial = not toks or ("\n" in gap) or bool(re.search(r"[.!?:]\s*$", gap)) or (
+            toks and toks[-1].key in ROLE_WORDS and ":" in gap
+        )
+        letters = [c for c in base if c.isalpha()]
+        if not letters:
+            shape = "other"
+        elif all(c.islower() for c in letters):
+            shape = "lower"
+        elif all(c.isupper() for c in letters):
+            shape = "upper" if len(letters) > 1 else "title"
+        elif base[0].isupper():
+            shape = "title"
+        else:
+            shape = "other"
+        key = fold(base)
+        hm = _HYPHEN_SUFFIX.match(raw)
+        if hm:  # "Sunderland-based": the place is the first part
+            base = raw = hm.group(1)
+            e = s + len(raw)
+            key = fold(raw)
+        toks.append(Tok(raw, s, e, key, s + len(base), shape, bool(initial), gap == " "))
+        prev_end = e
+    return toks
+
+
+@dataclass
+class Pass:
+    """One ``RuleLayer.find`` call: the text, its tokens, which tokens a rule already used, and the spans found."""
+
+    text: str
+    toks: list[Tok]
+    upper_doc: bool
+    out: list[Span] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.keys = [t.key for t in self.toks]
+        self.n = len(self.toks)
+        self.used = [False] * self.n
+
+    def add(self, i: int, j: int, label: str, conf: float, src: str = "rule", *, keep_poss: bool = False) -> None:
+        s = self.toks[i].start
+        e = self.toks[j].end if keep_poss else self.toks[j].base_end
+        self.out.append(Span(s, e, label, self.text[s:e], conf, src))
+        for x in range(i, j + 1):
+            self.used[x] = True
