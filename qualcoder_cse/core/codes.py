@@ -12,6 +12,11 @@ from .models import Code, CodeSnapshot, Coding, Link, MergeRecord
 from .util import PALETTE, new_guid, valid_colour
 
 _COLS = "id, parent_id, name, description, colour, position, origin, guid"
+_READ = _COLS + ", codable"
+
+
+def _code(row: tuple, path: str = "") -> Code:
+    return Code(*row[:8], path=path, codable=bool(row[8]))
 
 
 # Deeper trees are no use to anyone, and exporters, importers and the tree widget walk them recursively.
@@ -44,7 +49,7 @@ class CodeManager(Manager):
     # ----------------------------------------------------------------- reading
     def list(self) -> list[Code]:
         """Every code in tree order (depth first, by position), each with its path."""
-        rows = self.q(f"SELECT {_COLS} FROM codes ORDER BY position, id")
+        rows = self.q(f"SELECT {_READ} FROM codes ORDER BY position, id")
         by_parent: dict[int | None, list[tuple]] = {}
         for r in rows:
             by_parent.setdefault(r[1], []).append(r)
@@ -53,17 +58,17 @@ class CodeManager(Manager):
         def walk(parent: int | None, prefix: list[str]) -> None:
             for r in by_parent.get(parent, []):
                 names = prefix + [r[2]]
-                out.append(Code(*r, path=join_path(names)))
+                out.append(_code(r, join_path(names)))
                 walk(r[0], names)
 
         walk(None, [])
         return out
 
     def get(self, code_id: int) -> Code:
-        row = self.one(f"SELECT {_COLS} FROM codes WHERE id = ?", (code_id,))
+        row = self.one(f"SELECT {_READ} FROM codes WHERE id = ?", (code_id,))
         if not row:
             raise NotFound(f"No code with id {code_id}.")
-        return Code(*row, path=self.path(code_id))
+        return _code(row, self.path(code_id))
 
     def path(self, code_id: int) -> str:
         names = []
@@ -80,10 +85,10 @@ class CodeManager(Manager):
 
     def children(self, parent_id: int | None) -> list[Code]:
         if parent_id is None:
-            rows = self.q(f"SELECT {_COLS} FROM codes WHERE parent_id IS NULL ORDER BY position, id")
+            rows = self.q(f"SELECT {_READ} FROM codes WHERE parent_id IS NULL ORDER BY position, id")
         else:
-            rows = self.q(f"SELECT {_COLS} FROM codes WHERE parent_id = ? ORDER BY position, id", (parent_id,))
-        return [Code(*r, path=self.path(r[0])) for r in rows]
+            rows = self.q(f"SELECT {_READ} FROM codes WHERE parent_id = ? ORDER BY position, id", (parent_id,))
+        return [_code(r, self.path(r[0])) for r in rows]
 
     def _levels(self, code_id: int | None) -> int:
         """How many levels deep a code sits (a top-level code: 1; None, the root: 0)."""
@@ -118,10 +123,10 @@ class CodeManager(Manager):
 
     def child_named(self, parent_id: int | None, name: str) -> Code | None:
         row = self.one(
-            f"SELECT {_COLS} FROM codes WHERE coalesce(parent_id, 0) = ? AND name = ? COLLATE NOCASE",
+            f"SELECT {_READ} FROM codes WHERE coalesce(parent_id, 0) = ? AND name = ? COLLATE NOCASE",
             (parent_id or 0, name.strip()),
         )
-        return Code(*row, path=self.path(row[0])) if row else None
+        return _code(row, self.path(row[0])) if row else None
 
     def by_path(self, path: str, *, create: bool = False) -> Code:
         parts = split_path(path)
@@ -170,6 +175,7 @@ class CodeManager(Manager):
         origin: str = "user",
         position: int | None = None,
         guid: str | None = None,
+        codable: bool = True,
     ) -> Code:
         self.project.require_writable()
         if parent_id is not None:
@@ -191,8 +197,8 @@ class CodeManager(Manager):
             )[0]
         with self.project.transaction():
             cur = self.conn.execute(
-                f"INSERT INTO codes({_COLS[4:]}) VALUES (?,?,?,?,?,?,?)",
-                (parent_id, name, description, colour.lower(), position, origin, guid or new_guid()),
+                f"INSERT INTO codes({_COLS[4:]}, codable) VALUES (?,?,?,?,?,?,?,?)",
+                (parent_id, name, description, colour.lower(), position, origin, guid or new_guid(), int(codable)),
             )
             self.project.audit.record("add code", "code", cur.lastrowid)
         self.project.notify("codes", cur.lastrowid)
@@ -218,6 +224,14 @@ class CodeManager(Manager):
 
     def describe(self, code_id: int, description: str) -> Code:
         return self._update(code_id, "description", description, "describe code")
+
+    def set_codable(self, code_id: int, codable: bool) -> Code:
+        """Make a code a category that cannot take codings (or codable again); refused while it has some."""
+        if not codable:
+            n = self.one("SELECT count(*) FROM codings WHERE code_id = ?", (code_id,))[0]
+            if n:
+                raise InvalidValue(f"'{self.get(code_id).name}' has {n} coding(s); it cannot become a category.")
+        return self._update(code_id, "codable", int(codable), "set code codable" if codable else "set code category")
 
     def move(self, code_id: int, new_parent_id: int | None, position: int | None = None) -> Code:
         """Move a code (with its subtree and codings) under another parent, or to the top level."""
@@ -321,8 +335,8 @@ class CodeManager(Manager):
         marks = ",".join("?" * len(ids))
         snap = CodeSnapshot()
         id_order = {cid: i for i, cid in enumerate(ids)}
-        rows = self.q(f"SELECT {_COLS} FROM codes WHERE id IN ({marks})", ids)
-        snap.codes = sorted((Code(*r) for r in rows), key=lambda c: id_order[c.id])
+        rows = self.q(f"SELECT {_READ} FROM codes WHERE id IN ({marks})", ids)
+        snap.codes = sorted((_code(r) for r in rows), key=lambda c: id_order[c.id])
         snap.codings = [Coding(*r) for r in self.q(f"SELECT {_CODING_COLS} FROM codings WHERE code_id IN ({marks})", ids)]
         coding_ids = [c.id for c in snap.codings]
         memo_rows = self.q(f"SELECT {_MEMO_COLS} FROM memos WHERE target_type = 'code' AND target_id IN ({marks})", ids)
@@ -352,8 +366,9 @@ class CodeManager(Manager):
 
         with self.project.transaction():
             self.conn.executemany(
-                f"INSERT INTO codes({_COLS}) VALUES (?,?,?,?,?,?,?,?)",
-                [(c.id, c.parent_id, c.name, c.description, c.colour, c.position, c.origin, c.guid) for c in snap.codes],
+                f"INSERT INTO codes({_READ}) VALUES (?,?,?,?,?,?,?,?,?)",
+                [(c.id, c.parent_id, c.name, c.description, c.colour, c.position, c.origin, c.guid, int(c.codable))
+                 for c in snap.codes],
             )
             self.conn.executemany(
                 f"INSERT INTO codings({_CODING_COLS}) VALUES (?,?,?,?,?,?,?,?,?)",

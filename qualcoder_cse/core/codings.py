@@ -15,6 +15,13 @@ _CODING_COLS = 'id, code_id, document_id, start, "end", coder_id, memo, created_
 
 
 class CodingManager(Manager):
+    def _check_codable(self, code_id: int) -> None:
+        row = self.one("SELECT codable, name FROM codes WHERE id = ?", (code_id,))
+        if not row:
+            raise NotFound(f"No code with id {code_id}.")
+        if not row[0]:
+            raise InvalidValue(f"'{row[1]}' is a category that cannot take codings; code with one of its codes.")
+
     def _check_span(self, document_id: int, start: int, end: int) -> None:
         row = self.one("SELECT char_count FROM documents WHERE id = ?", (document_id,))
         if not row:
@@ -40,8 +47,7 @@ class CodingManager(Manager):
         self.project.require_writable()
         start, end = int(start), int(end)
         self._check_span(document_id, start, end)
-        if not self.one("SELECT 1 FROM codes WHERE id = ?", (code_id,)):
-            raise NotFound(f"No code with id {code_id}.")
+        self._check_codable(code_id)
         coder_id = self.coder_id(coder)
         row = self.one(
             f'SELECT {_CODING_COLS} FROM codings WHERE code_id = ? AND document_id = ? AND start = ? AND "end" = ?'
@@ -70,6 +76,7 @@ class CodingManager(Manager):
         with self.project.transaction():
             for code_id, document_id, start, end in items:
                 self._check_span(document_id, start, end)
+                self._check_codable(code_id)
                 exists = self.one(
                     'SELECT 1 FROM codings WHERE code_id = ? AND document_id = ? AND start = ? AND "end" = ?'
                     " AND coder_id = ?",
@@ -212,6 +219,26 @@ class CodingManager(Manager):
             self.project.audit.record("resize coding", "coding", coding_id)
         self.project.notify("codings", before.document_id)
         return before, replace(before, start=start, end=end)
+
+    def recode(self, coding_id: int, code_id: int) -> tuple[Coding, Coding]:
+        """Move a coding to another code (same span, coder, memo and id); returns (before, after). Refused
+        when that coder already coded the same span with that code."""
+        before = self.get(coding_id)
+        self._check_codable(code_id)
+        if code_id == before.code_id:
+            return before, before
+        clash = self.one(
+            'SELECT 1 FROM codings WHERE code_id = ? AND document_id = ? AND start = ? AND "end" = ?'
+            " AND coder_id = ? AND id != ?",
+            (code_id, before.document_id, before.start, before.end, before.coder_id, coding_id),
+        )
+        if clash:
+            raise InvalidValue("That passage is already coded with that code by the same coder.")
+        with self.project.transaction():
+            self.conn.execute("UPDATE codings SET code_id = ? WHERE id = ?", (code_id, coding_id))
+            self.project.audit.record("recode coding", "coding", coding_id)
+        self.project.notify("codings", before.document_id)
+        return before, replace(before, code_id=code_id)
 
     def set_memo(self, coding_id: int, memo: str) -> Coding:
         before = self.get(coding_id)

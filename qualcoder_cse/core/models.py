@@ -49,6 +49,7 @@ class Code:
     origin: str
     guid: str
     path: str = ""
+    codable: bool = True  # False: a category (REFI-QDA isCodable="false") that cannot take codings
 
 
 @dataclass(frozen=True)

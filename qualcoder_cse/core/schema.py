@@ -210,7 +210,12 @@ def _split(script: str) -> list[str]:
     return out
 
 
-MIGRATIONS: list[Callable] = [_v1]
+def _v2_codable(conn) -> None:
+    """A code may be a category that cannot take codings (REFI-QDA ``isCodable="false"``)."""
+    conn.execute("ALTER TABLE codes ADD COLUMN codable INTEGER NOT NULL DEFAULT 1")
+
+
+MIGRATIONS: list[Callable] = [_v1, _v2_codable]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -257,27 +257,29 @@ def test_migration_takes_encrypted_backup_and_is_atomic(project_path, passphrase
 
     from qualcoder_cse.core import project as project_module
 
+    now = schema.SCHEMA_VERSION  # the version a new project has; the test adds the next two
+
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [v2])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(project_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setattr(project_module, "SCHEMA_VERSION", now + 1)
     with Project.open(project_path, passphrase) as project:
-        assert project.schema_version() == 2
+        assert project.schema_version() == now + 1
         project.conn.execute("SELECT count(*) FROM extra").fetchone()
     backups = list(project_path.parent.glob("*.bak"))
     assert len(backups) == 1
     assert not backups[0].read_bytes().startswith(b"SQLite format 3")
     with Project.open(backups[0], passphrase, readonly=True) as old:
-        assert old.schema_version() == 1
+        assert old.schema_version() == now
 
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [v3_broken])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
-    monkeypatch.setattr(project_module, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 2)
+    monkeypatch.setattr(project_module, "SCHEMA_VERSION", now + 2)
     with pytest.raises(RuntimeError):
         Project.open(project_path, passphrase)
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(project_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setattr(project_module, "SCHEMA_VERSION", now + 1)
     with Project.open(project_path, passphrase) as project:
-        assert project.schema_version() == 2
+        assert project.schema_version() == now + 1
         assert project.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'extra2'").fetchone()[0] == 0
 
 
