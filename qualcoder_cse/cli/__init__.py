@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "selfcheck_cmds",
     "anonymise_cmds",
     "segments_cmds",
+    "seal_cmds",
 ]
 
 

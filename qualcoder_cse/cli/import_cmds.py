@@ -25,6 +25,7 @@ from ..importers.batch import (
 from ..importers.formats import EXTENSIONS
 from ..importers.speakers import SpeakerOptions
 from .common import CliError, add_project, open_project, print_json, tsv_row
+from .seal_cmds import add_key_file, report_new_key, use_key_file
 
 _EPILOG = """\
 Exit status: 0 when every file was imported (or skipped as a duplicate of a document already in the
@@ -76,6 +77,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="make each speaker except the interviewer/facilitator a case named 'DOCUMENT: SPEAKER'")
     p.add_argument("--allow-duplicates", action="store_true",
                    help="import a file even if the same file was imported before")
+    add_key_file(p)
     p.set_defaults(func=cmd_import)
 
 
@@ -144,7 +146,12 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(_line(result), flush=True)
 
     with open_project(args) as project:
-        results = import_files(project, paths, options, progress=progress)
+        if options.anonymise:
+            use_key_file(project, args)
+        try:
+            results = import_files(project, paths, options, progress=progress)
+        finally:
+            report_new_key(project)
     counts = {s: sum(1 for r in results if r.status == s) for s in (IMPORTED, DUPLICATE, FAILED)}
     if args.json:
         print_json([r.as_dict() for r in results])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import re
 from typing import TYPE_CHECKING
 
@@ -175,14 +176,22 @@ def _letters(n: int) -> str:
     return out
 
 
-def force_pseudonyms(project: Project) -> dict[str, str]:
-    """{real force name: "Force X"} for the 43 forces, in an order keyed by the project's secret."""
-    secret = (project.meta("pseudonym_secret", "") or "").encode("utf-8")
+def force_order(secret: bytes) -> list[str]:
+    """The 43 forces in the order a secret gives them (Force A first)."""
 
     def rank(force: str) -> bytes:
         return hmac.new(secret, b"force:" + force.encode("utf-8"), hashlib.sha256).digest()
 
-    ordered = sorted(POLICE_FORCES, key=rank)
+    return sorted(POLICE_FORCES, key=rank)
+
+
+def force_pseudonyms(project: Project) -> dict[str, str]:
+    """{real force name: "Force X"} for the 43 forces, in an order keyed by the project's own random secret
+    (``force_order_secret``; a project made before schema 2 keeps the order it had in ``force_order``)."""
+    kept = json.loads(project.meta("force_order", "[]") or "[]")
+    secret = (project.meta("force_order_secret", "") or project.meta("pseudonym_secret", "") or "").encode()
+    ordered = [f for f in kept if f in POLICE_FORCES]
+    ordered += [f for f in force_order(secret) if f not in ordered]
     return {force: f"Force {_letters(i)}" for i, force in enumerate(ordered)}
 
 

@@ -61,6 +61,7 @@ class Project:
 
         self.path = path
         self.conn = conn
+        conn.execute("PRAGMA secure_delete = ON")  # deleted text (a redacted name) is zeroed, not left behind
         self.db = sqlite_utils.Database(conn)
         self.readonly = readonly
         self._lock = lock
@@ -143,7 +144,7 @@ class Project:
                 "name": name or path.stem,
                 "created_at": now(),
                 "app_version": __version__,
-                "pseudonym_secret": secrets.token_hex(32),
+                "force_order_secret": secrets.token_hex(32),  # not the re-identification key (core.idkey)
                 "settings": "{}",
                 "default_coder": (coder or "researcher").strip() or "researcher",
             }

@@ -1,8 +1,11 @@
 """Pseudonyms: consistent placeholders per entity across the project, without keeping originals in clear.
 
-An entity is identified by a keyed hash (HMAC-SHA256 under ``meta.pseudonym_secret``, which lives inside the
-encrypted file) of its kind and its normalised text (casefolded, accents and possessive stripped, whitespace
-collapsed). The same entity always gets the same placeholder ("[Person 3]") in every document. Only if the
+An entity is identified by a keyed hash (HMAC-SHA256) of its kind and its normalised text (casefolded,
+accents and possessive stripped, whitespace collapsed). The same entity always gets the same placeholder
+("[Person 3]") in every document. The HMAC secret is the re-identification key: it is kept *outside* the
+project, in a key file (``core.idkey``), so a copy of the project and its passphrase cannot confirm a guessed
+name. ``seal()`` destroys the key when import is done; stored placeholders stay, and a later import starts a
+new series (numbers go on, but a person already stored gets a new placeholder). Only if the
 researcher opts in (``set_keep_originals(True)``) is the original kept in ``pseudonym_originals`` (still inside
 the encrypted file) so that they can look up who "[Person 3]" was; ``discard_originals()`` deletes that mapping
 for good. The anonymisation log records what was
@@ -13,10 +16,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from . import idkey
 from .base import Manager
-from .errors import InvalidValue, ProjectError
+from .errors import InvalidValue
+from .idkey import KeyUnavailable
 from .util import now
 
 
@@ -37,12 +44,126 @@ class LogEntry:
     at: str
 
 
+@dataclass(frozen=True)
+class KeyStatus:
+    key_file: str  # where the key is looked for
+    present: bool  # a key of the current series is there
+    series: int  # placeholder series started so far (0: none yet)
+    sealed_at: str  # when the last series was sealed, "" if never
+    pseudonyms: int
+
+
+@dataclass(frozen=True)
+class SealResult:
+    key_file: str
+    key_destroyed: bool
+    pseudonyms: int
+    originals_discarded: int
+    backups_with_old_key: list[str] = field(default_factory=list)
+
+
 class PseudonymManager(Manager):
+    key_file: str | None = None  # an explicit key file (``--key-file``); else the environment or beside it
+    created_key: Path | None = None  # set when this session started a new series (so the caller can say so)
+    _cached: idkey.IdKey | None = None
+
+    def _key_path(self) -> Path:
+        return idkey.chosen_path(self.project.path, self.key_file)
+
+    def _sealed_ids(self) -> set[str]:
+        return {s.get("key_id", "") for s in json.loads(self.project.meta("pseudonym_sealed", "[]") or "[]")}
+
     def _secret(self) -> bytes:
-        secret = self.project.meta("pseudonym_secret")
-        if not secret:
-            raise ProjectError("This project has no pseudonym secret; it cannot anonymise consistently.")
-        return bytes.fromhex(secret)
+        legacy = self.project.meta("pseudonym_secret")  # a project not yet migrated, opened read-only
+        if legacy:
+            return bytes.fromhex(legacy)
+        cached = self._cached
+        key_id = self.project.meta("pseudonym_key_id")
+        if cached is not None and cached.key_id == key_id:
+            return cached.secret
+        path = self._key_path()
+        found = idkey.read(path)
+        if key_id:
+            if found is None:
+                raise KeyUnavailable(
+                    f"The re-identification key of this project ({path}) is not there. Give it with --key-file "
+                    f"or {idkey.KEY_ENV}; if it is lost, or this copy must never re-identify anyone, seal the "
+                    "project: new imports then start a new placeholder series."
+                )
+            if found.key_id != key_id:
+                raise KeyUnavailable(f"{path} is the key of another project or of a sealed series.")
+            self._cached = found
+            return found.secret
+        self.project.require_writable()
+        stamp = self.project.meta("created_at", "") or ""
+        if found is not None:  # left by an import that was rolled back: adopt it, never another project's
+            if found.project != stamp or found.key_id in self._sealed_ids():
+                raise KeyUnavailable(f"{path} exists and is not this project's key; move it away or give "
+                                     "another key file.")
+            key = found
+        else:
+            key = idkey.create(path, stamp)
+            self.created_key = path
+        with self.project.transaction():
+            series = int(self.project.meta("pseudonym_series", "0") or 0) + 1
+            self.project.set_meta("pseudonym_key_id", key.key_id)
+            self.project.set_meta("pseudonym_series", str(series))
+            self.project.audit.record("start placeholder series", "project", None, f"series {series}")
+        self._cached = key
+        return key.secret
+
+    def ensure_key(self) -> None:
+        """Find the key of the current series (or start one) now, so an import fails before its first file."""
+        self._secret()
+
+    def status(self) -> KeyStatus:
+        key_id = self.project.meta("pseudonym_key_id")
+        present = bool(self.project.meta("pseudonym_secret"))
+        if key_id and not present:
+            try:
+                found = idkey.read(self._key_path())
+            except KeyUnavailable:
+                found = None
+            present = found is not None and found.key_id == key_id
+        return KeyStatus(str(self._key_path()), present, int(self.project.meta("pseudonym_series", "0") or 0),
+                         self.project.meta("pseudonym_sealed_at", "") or "", self.count())
+
+    def seal(self) -> SealResult:
+        """Destroy the re-identification key (and the optional originals): from now on nobody can tell from
+        this project who a placeholder was. Stored placeholders stay; the next import starts a new series."""
+        self.project.require_writable()
+        path = self._key_path()
+        key_id = self.project.meta("pseudonym_key_id")
+        try:
+            found = idkey.read(path)
+        except KeyUnavailable:
+            found = None  # not a key file: never destroy what is not ours
+        ours = found is not None and (found.key_id == key_id or (
+            not key_id and found.project == (self.project.meta("created_at", "") or "")
+            and found.key_id not in self._sealed_ids()))
+        with self.project.transaction():
+            originals = self.originals_count()
+            self.conn.execute("DELETE FROM pseudonym_originals")
+            self.project.set_meta("pseudonym_keep_originals", "0")
+            # the stored hashes could confirm a guess if a copy of the key survived somewhere: make them random
+            self.conn.execute("UPDATE pseudonyms SET key_hash = 'sealed:' || lower(hex(randomblob(16))) "
+                              "WHERE key_hash NOT LIKE 'sealed:%'")
+            self.conn.execute("DELETE FROM meta WHERE key IN ('pseudonym_key_id', 'pseudonym_secret')")
+            sealed = json.loads(self.project.meta("pseudonym_sealed", "[]") or "[]")
+            at = now()
+            sealed.append({"key_id": key_id or (found.key_id if ours and found else ""), "at": at})
+            self.project.set_meta("pseudonym_sealed", json.dumps(sealed))
+            self.project.set_meta("pseudonym_sealed_at", at)
+            self.project.audit.record("seal pseudonym key", "project", None,
+                                      f"{self.count()} placeholders; {originals} originals discarded")
+        self._cached = None
+        destroyed = idkey.destroy(path) if ours else False
+        if not self.project._depth:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.conn.execute("VACUUM")
+        p = self.project.path
+        backups = sorted(str(b) for b in p.parent.glob(f"{p.stem}.before-v*{p.suffix}.bak"))
+        return SealResult(str(path), destroyed, self.count(), originals, backups)
 
     def key_hash(self, kind: str, entity_key: str) -> str:
         """The keyed hash that identifies one entity of one kind; ``entity_key`` is already normalised."""

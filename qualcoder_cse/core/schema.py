@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .idkey import move_out_of_project
+
 DOCUMENT_KINDS = ("police", "lscb", "young_person", "fieldnote", "other")
 ATTRIBUTE_TYPES = ("text", "number", "date", "category")
 ATTRIBUTE_SCOPES = ("case", "document")
@@ -215,7 +217,16 @@ def _v2_codable(conn) -> None:
     conn.execute("ALTER TABLE codes ADD COLUMN codable INTEGER NOT NULL DEFAULT 1")
 
 
-MIGRATIONS: list[Callable] = [_v1, _v2_codable]
+def _v3_key_apart(conn) -> None:
+    """The re-identification key leaves the project (``core.idkey``); deleted text leaves the search index
+    at once (FTS5 secure-delete, and one merge drops what earlier deletes left behind)."""
+    conn.execute("PRAGMA secure_delete = ON")  # freed space is zeroed, so the old secret does not linger
+    conn.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('secure-delete', 1)")
+    conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')")
+    move_out_of_project(conn)
+
+
+MIGRATIONS: list[Callable] = [_v1, _v2_codable, _v3_key_apart]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
