@@ -35,10 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import code_keys
 from . import commands as cmd
 from .background import BackgroundJob
+from .code_shades import display_colours
 from .code_tree import CodeTreePanel
 from .code_tree_model import colour_icon
+from .coding_feedback import CodingFeedback
 from .details_pane import DetailsPane
 from .document_list_model import KIND_LABELS, DocumentFilterProxy, DocumentListModel
 from .document_view import CodingTextEdit
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.current_document_id: int | None = None
         self.recent_codes: list[int] = []
+        self._key_use: dict[int, int] = {}  # code id -> when it was last applied (for keys 1-9)
         self._locked = False
         self._hidden_docks: list[QDockWidget] = []
         self._pending: set[str] = set()
@@ -268,6 +272,10 @@ class MainWindow(QMainWindow):
         from .analysis_view import install as install_analysis  # Tools > Analysis, File > Export > Excel
 
         install_analysis(self)
+        from .segments_extension import install as install_segments  # Coded segments dock, word frequency
+
+        install_segments(self)
+        self.coding_feedback = CodingFeedback(self)  # "Coded … as X — Undo" in the status bar
 
     def restore_layout(self) -> None:
         """Window size and dock layout from the last session (by the docks' object names)."""
@@ -527,7 +535,9 @@ class MainWindow(QMainWindow):
     def _refresh_lookup(self) -> None:
         if self.project is None:
             return
-        self._code_info = {c.id: (readable_path(c.path), c.colour, c.name) for c in self.project.codes.list()}
+        codes = self.project.codes.list()
+        shown = display_colours(codes)  # sub-codes in shades of their theme's colour
+        self._code_info = {c.id: (readable_path(c.path), shown[c.id], c.name) for c in codes}
         self._coder_names = {c.id: c.name for c in self.project.coders.list()}
         self.view.set_lookup(self._code_info, self._coder_names)
 
@@ -640,7 +650,7 @@ class MainWindow(QMainWindow):
         if command.existed:
             self.statusBar().showMessage(f"Already coded as “{name}”.", 4000)
         else:
-            self.statusBar().showMessage(f"Coded as “{name}”. Ctrl+Z undoes it.", 4000)
+            self.coding_feedback.coded(command, name, self.view.textCursor().selectedText())
         return True
 
     def _code_name(self, code_id: int) -> str:
@@ -655,11 +665,10 @@ class MainWindow(QMainWindow):
         return False
 
     def _remember_code(self, code_id: int) -> None:
-        # A code keeps its key once it has one (stable keys are easier to learn); new codes take key 1.
-        if code_id in self.recent_codes:
-            return
-        self.recent_codes = [code_id, *self.recent_codes][:MAX_RECENT_CODES]
-        self._refresh_recent_bar()
+        keys = code_keys.remember(self.recent_codes, code_id, self._key_use)  # keys never move
+        if keys != self.recent_codes:
+            self.recent_codes = keys
+            self._refresh_recent_bar()
 
     def clear_recent_codes(self) -> None:
         self.recent_codes = []

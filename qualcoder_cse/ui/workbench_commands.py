@@ -200,3 +200,43 @@ class SetCaseDocuments(DomainCommand):
 
     def revert(self) -> None:
         self._set(self.old)
+
+
+class RecodeCodings(DomainCommand):
+    """Move codings to another code (from the coded-segments list) as one undo step; all or none."""
+
+    def __init__(self, project, coding_ids: Sequence[int], code_id: int, label: str = "") -> None:
+        super().__init__(project, label or f"Recode {len(coding_ids)} segment(s)")
+        self.coding_ids = list(coding_ids)
+        self.code_id = code_id
+        self.before: list[Coding] = []
+
+    def apply(self) -> None:
+        with self.project.transaction():
+            self.before = [self.project.codings.recode(cid, self.code_id)[0] for cid in self.coding_ids]
+
+    def revert(self) -> None:
+        with self.project.transaction():
+            for c in reversed(self.before):
+                self.project.codings.recode(c.id, c.code_id)
+
+
+class RemoveCodings(DomainCommand):
+    """Uncode several segments as one undo step; undo puts them back with their ids and memos."""
+
+    def __init__(self, project, coding_ids: Sequence[int], label: str = "") -> None:
+        super().__init__(project, label or f"Uncode {len(coding_ids)} segment(s)")
+        self.coding_ids = list(coding_ids)
+        self.removed: list[Coding] = []
+        self.memos: list = []
+
+    def apply(self) -> None:
+        memos = self.project.memos
+        self.memos = [m for cid in self.coding_ids for m in memos.list("coding", cid)]
+        self.removed = self.project.codings.remove_many(self.coding_ids)
+
+    def revert(self) -> None:
+        with self.project.transaction():
+            self.project.codings.restore_many(self.removed)
+            for memo in reversed(self.memos):
+                self.project.memos.add("coding", memo.target_id, memo.text, memo.title, coder=memo.coder_id)

@@ -88,16 +88,16 @@ def test_apply_by_shortcut_and_drop_remove_and_resize(qtbot, main_window):
     assert w.apply_code(hotels.id)
     w.view.select_cp(a + 3, a + 15)
     assert w.apply_code(cawn.id)
-    assert w.recent_codes == [cawn.id, hotels.id]  # the newest takes key 1
+    assert w.recent_codes == [hotels.id, cawn.id]  # a new code takes the next free key; none moves
 
     b = text.index("integrated team")
     w.view.select_cp(b, b + len("integrated team"))
     w.activateWindow()
     w.view.setFocus()
-    qtbot.keyClick(w.view, Qt.Key.Key_2)  # key 2 = hotels
+    qtbot.keyClick(w.view, Qt.Key.Key_1)  # key 1 = hotels, still
     made = [c for c in w.project.codings.list(document_id=doc.id) if c.start == b]
     assert [(c.code_id, c.end) for c in made] == [(hotels.id, b + len("integrated team"))]
-    assert w.recent_codes == [cawn.id, hotels.id]  # keys stay stable once given
+    assert w.recent_codes == [hotels.id, cawn.id]  # keys stay stable once given
 
     # Drag the selection onto a code: the drag carries ids and offsets, never the text.
     c = text.index("Victim support")
@@ -461,7 +461,7 @@ def test_code_names_with_a_slash(qtbot, main_window):
     code_id = w.code_panel.new_code(None, name="Warning letters / informal")
     w.view.select_cp(0, 12)
     assert w.apply_code(code_id)
-    assert "“Warning letters / informal”" in w.statusBar().currentMessage()
+    assert "<b>Warning letters / informal</b>" in w.coding_feedback.text()
     w.view.select_cp(3)
     qtbot.waitUntil(lambda: w.details.list.topLevelItemCount() == 1)
     assert w.details.list.topLevelItem(0).text(0) == "Warning letters / informal"

@@ -1,0 +1,106 @@
+"""Plugs the coded-segments dock and word frequency into the main window.
+
+``install(window)`` (from ``MainWindow._install_extensions``) adds the "Coded segments" dock at the bottom
+(tabbed with Search), ``Code > Show coded segments`` (Ctrl+Shift+S, the code selected in the tree), a
+double-click on a code in the tree, and ``Tools > Word frequency…``. A passage activated in the list opens
+in the document view, selected. The panel is built when a project opens and dropped when it closes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ..lazy import lazy_import
+from .merge_dialog import CodePickerDialog
+from .segments_panel import SegmentsPanel
+
+_words = lazy_import("qualcoder_cse.ui.word_frequency_dialog")  # the analysis loads on first use
+
+
+class SegmentsExtension(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.panel: SegmentsPanel | None = None
+        self.host = QWidget()
+        QVBoxLayout(self.host).setContentsMargins(0, 0, 0, 0)
+        self.dock = window.add_dock(self.host, "Coded segments", Qt.DockWidgetArea.BottomDockWidgetArea,
+                                    name="segments")
+        search = window.docks.get("search")
+        if search is not None:
+            window.tabifyDockWidget(search, self.dock)
+            search.raise_()
+        code_menu = window.menus["code"]
+        code_menu.addSeparator()
+        act = code_menu.addAction("Show coded &segments", self.show_current_code)
+        act.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        window.menus["tools"].addAction("&Word frequency…", self.word_frequency)
+        if hasattr(window, "code_panel"):
+            window.code_panel.view.doubleClicked.connect(self._tree_double_clicked)
+        window.project_opened.connect(self._opened)
+        window.project_closed.connect(self._closed)
+
+    # ----------------------------------------------------------------- lifecycle
+    def _opened(self, project) -> None:
+        self._closed()
+        panel = SegmentsPanel(project, self.window.undo_stack)
+        panel.runner = getattr(self.window, "run_in_background", None)
+        panel.pick_code = self.pick_code
+        panel.current_tree_code = self.window.code_panel.current_code_id
+        panel.passageActivated.connect(self.window.show_document)
+        panel.wordFrequencyRequested.connect(lambda query: self.word_frequency(query))
+        self.host.layout().addWidget(panel)
+        self.panel = panel
+
+    def _closed(self) -> None:
+        if self.panel is not None:
+            self.panel.close()  # unsubscribes from the project
+            self.panel.setParent(None)
+            self.panel.deleteLater()
+            self.panel = None
+
+    # ----------------------------------------------------------------- actions
+    def show_codes(self, code_ids: list[int], mode: str | None = None) -> None:
+        if self.panel is None:
+            return
+        self.dock.show()
+        self.dock.raise_()
+        self.panel.set_codes(code_ids, mode)
+
+    def show_current_code(self) -> None:
+        if self.window.project is None:
+            return
+        cid = self.window.code_panel.current_code_id()
+        if cid is None:
+            self.window.statusBar().showMessage("Select a code in the code tree first.", 4000)
+            return
+        self.show_codes([cid])
+
+    def _tree_double_clicked(self, index) -> None:
+        cid = self.window.code_panel.code_id_at(index)
+        if cid is not None:
+            self.show_codes([cid])
+
+    def pick_code(self) -> int | None:
+        dlg = CodePickerDialog(self.window.project, "Choose a code", "Type any part of a code's path, then Enter.",
+                               "Choose", parent=self.window)
+        return dlg.target_id() if dlg.exec() else None
+
+    def word_frequency(self, query=None):
+        project = self.window.project
+        if project is None:
+            return None
+        docs = [self.window.current_document_id] if self.window.current_document_id is not None else []
+        dlg = _words.WordFrequencyDialog(project, segments=query, documents=docs,
+                                  runner=getattr(self.window, "run_in_background", None), parent=self.window)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        self.word_dialog = dlg
+        return dlg
+
+
+def install(window) -> SegmentsExtension:
+    window.segments_extension = SegmentsExtension(window)
+    return window.segments_extension

@@ -1,0 +1,108 @@
+"""Table model of the coded-segments list: one row per ``core.segments.Segment``.
+
+Columns: document, speaker, case, code, coder, passage, memo. Sorting goes through a
+``QSortFilterProxyModel`` on ``SORT_ROLE`` (numbers sort as numbers, the passage column by position).
+The tooltip of a row shows the passage with its line of context either side.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+
+from ..core.codes import split_path
+from ..core.segments import Segment
+
+SEGMENT_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+CODING_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+COL_DOCUMENT, COL_SPEAKER, COL_CASE, COL_CODE, COL_CODER, COL_TEXT, COL_MEMO = range(7)
+
+
+def _short(text: str, n: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+class SegmentsModel(QAbstractTableModel):
+    HEADERS = ("Document", "Speaker", "Case", "Code", "Coder", "Passage", "Memo")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.segments: list[Segment] = []
+        self.colours: dict[int, str] = {}  # code id -> colour shown beside the code
+
+    def set_segments(self, segments: list[Segment], colours: dict[int, str] | None = None) -> None:
+        self.beginResetModel()
+        self.segments = list(segments)
+        if colours is not None:
+            self.colours = dict(colours)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.segments)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        if horizontal and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self.segments)):
+            return None
+        s = self.segments[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(s, col)
+        if role == SORT_ROLE:
+            if col == COL_DOCUMENT or col == COL_TEXT:
+                return f"{s.document_name.casefold()}\x00{s.start:012d}\x00{s.end:012d}"
+            return (self._display(s, col) or "").casefold()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_TEXT:
+                return f"{_short(s.before, 240)} [{_short(s.text, 600)}] {_short(s.after, 240)}\n\n{s.source}"
+            return self._display(s, col)
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_CODE:
+            colour = self.colours.get(s.code_id)
+            return QColor(colour) if colour else None
+        if role == SEGMENT_ROLE:
+            return s
+        if role == CODING_ID_ROLE:
+            return s.coding_id
+        return None
+
+    @staticmethod
+    def _display(s: Segment, col: int) -> str:
+        if col == COL_DOCUMENT:
+            return s.document_name
+        if col == COL_SPEAKER:
+            return s.speaker
+        if col == COL_CASE:
+            return "; ".join(s.cases)
+        if col == COL_CODE:
+            return " › ".join(split_path(s.code_path))
+        if col == COL_CODER:
+            return s.coder
+        if col == COL_TEXT:
+            return _short(s.text, 200)
+        if col == COL_MEMO:
+            return _short(s.memo, 80)
+        return ""
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class SegmentsProxy(QSortFilterProxyModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
