@@ -8,10 +8,14 @@ Units (selectable):
   one of their codings of that code touches it.
 - ``turn``: speaker turns (documents without turns fall back to their non-empty lines).
 
-Which documents count: for a pair of coders, the documents in which BOTH coded anything (any code), as
-NVivo does, so that a document one coder has not reached yet is not scored as disagreement. For alpha over
-several coders, the documents in which at least two coders coded anything; a coder who coded nothing in a
-document is *missing* there (alpha handles missing values), not "absent".
+Which documents count: for a pair of coders, every document in the data (after the filters) that EITHER
+coder coded anything in. A document only one of them coded counts in full: the other coder's "not coded"
+there is disagreement, so work not done yet shows as low agreement, never as silently dropped documents.
+For alpha over all the compared coders, every document any of them coded, each coder having a value (coded
+or not) on every unit there. A code neither coder of a pair used in the compared documents has nothing to
+agree on: it is reported as "not used by either", with no percentage and no kappa (it used to show 100 %
+and kappa 1), and it is left out of the pooled figures. ``AgreementResult.compared`` says in words what was
+compared (coders, units, documents by name, codes).
 
 Per code, a 2x2 table over the units: a = both coded, b = only the first, c = only the second, d = neither.
 po = (a + d) / N, pe = ((a+b)(a+c) + (c+d)(b+d)) / N^2, kappa = (po - pe) / (1 - pe); kappa is 1 when
@@ -26,7 +30,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -99,14 +103,36 @@ def _missing(v: object) -> bool:
 
 
 # ----------------------------------------------------------------- the project-level computation
+NOT_USED = "not used by either"
+PAIR_COLUMNS = [
+    "code_id", "code", "coder_a", "coder_b", "documents", "units", "both", "a_only", "b_only", "neither",
+    "percent_agreement", "kappa", "note",
+]
+
+
 @dataclass
 class AgreementResult:
     unit: str
     coders: list[str]
-    pairs: pd.DataFrame  # per code and coder pair: counts, percent agreement, kappa
+    pairs: pd.DataFrame  # per code and coder pair: counts, percent agreement, kappa, note
     pooled: pd.DataFrame  # per coder pair: pooled percent agreement and kappa; plus the all-coder alpha
     alpha: pd.DataFrame  # per code: Krippendorff's alpha over all the coders
     documents: dict[tuple[str, str], int]  # documents scored per coder pair
+    document_names: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # the same, by name
+
+    def compared(self) -> list[str]:
+        """What was compared, one sentence per coder pair (for the view and the workbook's README)."""
+        out = []
+        for (a, b), names in self.document_names.items():
+            rows = self.pairs[(self.pairs["coder_a"] == a) & (self.pairs["coder_b"] == b)]
+            unused = int((rows["note"] == NOT_USED).sum())
+            docs = "; ".join(names) if names else "none"
+            out.append(
+                f"{a} and {b}: {len(names)} document(s) that either coded ({docs}), in {self.unit} units; "
+                f"{len(rows) - unused} code(s) compared, {unused} not used by either. A document only one "
+                "of them coded counts: what the other did not code there is disagreement."
+            )
+        return out
 
 
 def _units_for(data: AnalysisData, doc_id: int, unit: str) -> np.ndarray:
@@ -172,9 +198,9 @@ def _agreement(data: AnalysisData, unit: str, coders: list[str] | None) -> Agree
     names = coders or sorted(data.codings["coder"].unique().tolist(), key=str.casefold)
     if len(names) < 2:
         raise InvalidValue("Agreement needs the codings of at least two coders.")
-    cod = data.codings[data.codings["coder"].isin(names)].copy()
-    code_ids = [int(c) for c in data.codes["id"] if c in set(cod["code_id"])]
+    code_ids = [int(c) for c in data.codes["id"]]  # every code in the data: unused ones are said so
     kpos = {c: i for i, c in enumerate(code_ids)}
+    cod = data.codings[data.codings["coder"].isin(names) & data.codings["code_id"].isin(kpos)].copy()
     cpos = {n: i for i, n in enumerate(names)}
     cod["_k"] = cod["code_id"].map(kpos)
     cod["_c"] = cod["coder"].map(cpos)
@@ -185,29 +211,26 @@ def _agreement(data: AnalysisData, unit: str, coders: list[str] | None) -> Agree
     both = {p: np.zeros(nk) for p in pairs}
     first = {p: np.zeros(nk) for p in pairs}
     second = {p: np.zeros(nk) for p in pairs}
-    docs_scored = {p: 0 for p in pairs}
+    docs_scored: dict[tuple[int, int], list[int]] = {p: [] for p in pairs}
     # alpha: per code, o_10 (disagreeing coincidences), n1 (values 1), pairable values
     o10 = np.zeros(nk)
     n1 = np.zeros(nk)
     pairable = np.zeros(nk)
     for doc_id, g in cod.groupby("document_id"):
-        present = sorted(set(g["_c"]))
-        if len(present) < 2:
-            continue
+        present = set(g["_c"])
         x, w, total = _doc_cover(data, g, int(doc_id), unit, nk, nc)
         for p in pairs:
-            if p[0] in present and p[1] in present:
+            if p[0] in present or p[1] in present:  # the other coder's "not coded" is disagreement
                 xa, xb = x[:, :, p[0]], x[:, :, p[1]]
                 both[p] += (w[:, None] * (xa & xb)).sum(axis=0)
                 first[p] += (w[:, None] * xa).sum(axis=0)
                 second[p] += (w[:, None] * xb).sum(axis=0)
                 tot[p] += total
-                docs_scored[p] += 1
-        m = len(present)
-        ones = x[:, :, present].sum(axis=2).astype(np.float64)  # units x codes
-        o10 += (w[:, None] * ones * (m - ones)).sum(axis=0) / (m - 1)
+                docs_scored[p].append(int(doc_id))
+        ones = x.sum(axis=2).astype(np.float64)  # units x codes; every coder has a value on every unit
+        o10 += (w[:, None] * ones * (nc - ones)).sum(axis=0) / (nc - 1)
         n1 += (w[:, None] * ones).sum(axis=0)
-        pairable += m * total
+        pairable += nc * total
 
     paths = dict(zip(data.codes["id"], data.codes["path"], strict=False))
     rows, pooled_rows = [], []
@@ -219,63 +242,44 @@ def _agreement(data: AnalysisData, unit: str, coders: list[str] | None) -> Agree
             b = first[p][i] - a
             c = second[p][i] - a
             d = n - a - b - c
-            po, pe, kappa = cohen_kappa(a, b, c, d)
-            if n > 0:
+            used = a + b + c > 0
+            po, pe, kappa = cohen_kappa(a, b, c, d) if used else (float("nan"),) * 3
+            if used and n > 0:
                 pos.append(po)
                 pes.append(pe)
-            rows.append(
-                (
-                    code_id,
-                    paths.get(code_id, ""),
-                    names[p[0]],
-                    names[p[1]],
-                    docs_scored[p],
-                    n,
-                    a,
-                    b,
-                    c,
-                    d,
-                    _pct(po),
-                    _r(kappa),
-                )
-            )
+            head = (code_id, paths.get(code_id, ""), names[p[0]], names[p[1]], len(docs_scored[p]), n)
+            rows.append((*head, a, b, c, d, _pct(po), _r(kappa), "" if used else NOT_USED))
+        nd = len(docs_scored[p])
         if pos:
             mpo, mpe = float(np.mean(pos)), float(np.mean(pes))
-            pooled_rows.append(
-                (names[p[0]], names[p[1]], docs_scored[p], n, _pct(mpo), _r(kappa_from(mpo, mpe)))
-            )
+            pooled_rows.append((names[p[0]], names[p[1]], nd, n, _pct(mpo), _r(kappa_from(mpo, mpe))))
         else:
-            pooled_rows.append((names[p[0]], names[p[1]], 0, 0.0, float("nan"), float("nan")))
-    pair_df = pd.DataFrame.from_records(
-        rows,
-        columns=[
-            "code_id",
-            "code",
-            "coder_a",
-            "coder_b",
-            "documents",
-            "units",
-            "both",
-            "a_only",
-            "b_only",
-            "neither",
-            "percent_agreement",
-            "kappa",
-        ],
-    )
+            pooled_rows.append((names[p[0]], names[p[1]], nd, n, float("nan"), float("nan")))
+    pair_df = pd.DataFrame.from_records(rows, columns=PAIR_COLUMNS)
     alpha_rows = []
     o_all = np.zeros((2, 2))
     for i, code_id in enumerate(code_ids):
+        path = paths.get(code_id, "")
+        if n1[i] <= 0:  # nobody used the code: nothing to agree on
+            alpha_rows.append((code_id, path, pairable[i], float("nan"), "not used by any coder"))
+            continue
         o = _binary_coincidences(o10[i], n1[i], pairable[i])
         o_all += o
-        alpha_rows.append((code_id, paths.get(code_id, ""), pairable[i], _r(alpha_from_coincidences(o))))
-    alpha_df = pd.DataFrame.from_records(alpha_rows, columns=["code_id", "code", "pairable_values", "alpha"])
+        alpha_rows.append((code_id, path, pairable[i], _r(alpha_from_coincidences(o)), ""))
+    alpha_df = pd.DataFrame.from_records(alpha_rows, columns=["code_id", "code", "pairable_values", "alpha", "note"])
     pooled_df = pd.DataFrame.from_records(
         pooled_rows, columns=["coder_a", "coder_b", "documents", "units", "percent_agreement", "pooled_kappa"]
     )
-    pooled_df.attrs["alpha"] = _r(alpha_from_coincidences(o_all)) if code_ids else float("nan")
+    pooled_df.attrs["alpha"] = _r(alpha_from_coincidences(o_all)) if o_all.sum() else float("nan")
+    key = {p: (names[p[0]], names[p[1]]) for p in pairs}
     return AgreementResult(
-        unit, names, pair_df, pooled_df, alpha_df, {(names[p[0]], names[p[1]]): docs_scored[p] for p in pairs}
+        unit,
+        names,
+        pair_df,
+        pooled_df,
+        alpha_df,
+        {key[p]: len(docs_scored[p]) for p in pairs},
+        {key[p]: [data.document_names.get(d, str(d)) for d in docs_scored[p]] for p in pairs},
     )
 
 
@@ -297,14 +301,12 @@ def _r(x: float) -> float:
 
 def disagreements(data: AnalysisData, code_id: int, coder_a: str, coder_b: str) -> list:
     """The passages behind an agreement row: where one of the two coders applied the code and the other did
-    not, in the documents both coded anything in (the units the pair is scored on), in document order. Each
-    quote's coder says who coded it ("only alice")."""
+    not, in the documents either coded anything in (the units the pair is scored on), in document order.
+    Each quote's coder says who coded it ("only alice")."""
     from .framework import Quote
 
     c = data.codings
-    common = set(c.loc[c["coder"] == coder_a, "document_id"]) & set(
-        c.loc[c["coder"] == coder_b, "document_id"]
-    )
+    common = set(c.loc[c["coder"].isin([coder_a, coder_b]), "document_id"])
     k = c[
         (c["code_id"] == int(code_id)) & c["document_id"].isin(common) & c["coder"].isin([coder_a, coder_b])
     ]

@@ -27,15 +27,21 @@ def _word_count(text: str) -> int:
 
 
 def _exemplars(fm: an.FrameworkMatrix, theme_id: int, case_group: dict[int, str], n: int) -> list[an.Quote]:
-    by_group: dict[str, list[an.Quote]] = {}
-    seen = set()
+    """Up to ``n`` quotes, one per passage: when two coders coded the same passage (one span inside or
+    overlapping the other), only the longest is a candidate, so a passage is never quoted twice."""
+    candidates = []
     for case_id in fm.cases["id"]:
         for q in fm.quotes(case_id, theme_id):
-            key = (q.document_id, q.start, q.end)
-            if key in seen:
-                continue
-            seen.add(key)
-            by_group.setdefault(case_group.get(int(case_id), ""), []).append(q)
+            candidates.append((case_group.get(int(case_id), ""), q))
+    candidates.sort(key=lambda gq: (gq[1].document_id, -(gq[1].end - gq[1].start), gq[1].start))
+    kept: dict[int, list[tuple[int, int]]] = {}
+    by_group: dict[str, list[an.Quote]] = {}
+    for group, q in candidates:
+        spans = kept.setdefault(q.document_id, [])
+        if any(q.start < e and s < q.end for s, e in spans):
+            continue  # the same passage (or part of it) is already a candidate
+        spans.append((q.start, q.end))
+        by_group.setdefault(group, []).append(q)
     for quotes in by_group.values():
         quotes.sort(key=lambda q: (not 8 <= _word_count(q.text) <= 80, q.document, q.start))
     out: list[an.Quote] = []

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from .. import analysis as an
 from ..core.errors import ProjectError
-from .excel import AGREEMENT_HEADER, ExportOptions, Progress, _codings_rows, write_file
+from .excel import ExportOptions, Progress, write_file
+from .excel_tables import AGREEMENT_HEADER, codings_rows
 
 
 def _csv_bytes(header: list[str], rows) -> bytes:
@@ -92,7 +93,7 @@ def export_csv(
             res.pairs.drop(columns=["code_id"]).itertuples(index=False),
         )
     files["codings.csv"] = _csv_bytes(
-        ["Document", "Case", "Code", "Coder", "Start", "End", "Coded text", "Memo"], _codings_rows(data)
+        ["Document", "Case", "Code", "Coder", "Start", "End", "Coded text", "Memo"], codings_rows(data)
     )
     written = []
     for name, payload in files.items():

@@ -98,10 +98,11 @@ class MemorySheetWriter(WorksheetWriter):
         self.write_top()
         self.out.write(b"<sheetData>")
 
-    def append(self, row) -> None:
+    def append(self, row, height: float | None = None) -> None:
+        """One row; ``height`` (points) sets its height, for wrapped text."""
         self.rows += 1
         r = str(self.rows)
-        out = [f'<row r="{r}">']
+        out = [f'<row r="{r}" ht="{height:.1f}" customHeight="1">' if height else f'<row r="{r}">']
         for col, v in enumerate(row, 1):
             if v is None:
                 continue

@@ -8,12 +8,14 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from qualcoder_cse import analysis as an
 from qualcoder_cse.core import Project
 from qualcoder_cse.core.errors import InvalidValue
-from tests.analysis.sample import D1, D2, D3
+from tests.analysis.sample import D1, D2, D3, D4
 from tests.conftest import PASSPHRASE
 
 N = None
@@ -70,14 +72,30 @@ def test_sentence_units_reproduce_the_alpha_example(agree):
     assert an.intercoder_agreement(data, unit="turn").alpha.iloc[0].alpha == pytest.approx(0.095, abs=5e-4)
 
 
-def test_documents_only_one_coder_coded_are_left_out(sample):
+def test_documents_either_coder_coded_all_count(sample):
+    """Issue 23: a document only one coder coded is compared (the other's "not coded" is disagreement), not
+    silently dropped; a code neither coder used is "not used by either", with no percentage and no kappa."""
     res = an.intercoder_agreement(an.load(sample), unit="character")
-    # Police 2 was coded by alice only: the pair scores Police 1, Focus group and YP chat
-    assert res.documents[("alice", "bob")] == 3
+    # Police 2 was coded by alice only: it counts, with everything bob did not code there as disagreement
+    assert res.documents[("alice", "bob")] == 4
+    assert res.document_names[("alice", "bob")] == ["Police 1", "Focus group", "YP chat", "Police 2"]
     row = res.pairs.set_index("code").loc["Disruption/CAWN"]
     assert (row.both, row.a_only, row.b_only) == (15, 6, 0)
     n = int(row.units)
-    assert n == len(D1) + len(D2) + len(D3)
+    assert n == len(D1) + len(D2) + len(D3) + len(D4)
+    listened = res.pairs.set_index("code").loc["Voice/Listened"]
+    assert listened.a_only >= len("listened to the girl")  # alice's Police 2 coding is a disagreement
+    gaps = res.pairs.set_index("code").loc["Gaps"]  # in the codebook, coded by nobody
+    assert gaps.note == "not used by either"
+    assert math.isnan(gaps.percent_agreement) and math.isnan(gaps.kappa)
+    assert res.alpha.set_index("code").loc["Gaps"].note == "not used by any coder"
+    assert math.isnan(res.alpha.set_index("code").loc["Gaps"].alpha)
+    # the pooled kappa is over the codes used, not raised by the unused one
+    used = res.pairs[res.pairs["note"] == ""]
+    assert len(used) == len(res.pairs) - 1
+    (sentence,) = res.compared()
+    assert "alice and bob: 4 document(s) that either coded (Police 1; Focus group; YP chat; Police 2)" in sentence
+    assert "1 not used by either" in sentence
     po = (15 + row.neither) / n
     pe = (21 * 15 + (n - 21) * (n - 15)) / n**2
     assert row.kappa == pytest.approx((po - pe) / (1 - pe), abs=1e-4)
@@ -88,9 +106,10 @@ def test_documents_only_one_coder_coded_are_left_out(sample):
     )
 
 
-def test_alpha_with_three_coders_and_missing_documents(tmp_path):
-    """Three coders over three one-sentence-per-line documents; carol did not code the second document,
-    so she is missing there. The project-level alpha must equal the nominal alpha of the implied table."""
+def test_alpha_with_three_coders_and_an_uncoded_document(tmp_path):
+    """Three coders over three one-sentence-per-line documents; carol did not code the second document, so
+    there she coded nothing (no, on every unit: uncoded is disagreement, as for the pairs). The
+    project-level alpha must equal the nominal alpha of the implied table."""
     with Project.create(tmp_path / "three.qcse", PASSPHRASE, framework="none", coder="alice") as p:
         code = p.codes.by_path("Yes", create=True)
         other = p.codes.by_path("Other", create=True)
@@ -107,7 +126,7 @@ def test_alpha_with_three_coders_and_missing_documents(tmp_path):
             doc = p.documents.add(name, text)
             for coder in ("alice", "bob", "carol"):
                 if coder not in coders:
-                    expected[coder] += [None] * 4
+                    expected[coder] += [0] * 4
                     continue
                 p.codings.add(other.id, doc.id, 0, 3, coder=coder)  # so that every listed coder coded the doc
                 for i in coders[coder]:
@@ -116,7 +135,7 @@ def test_alpha_with_three_coders_and_missing_documents(tmp_path):
         res = an.intercoder_agreement(an.load(p), unit="sentence")
     alpha = res.alpha.set_index("code").loc["Yes"].alpha
     assert alpha == pytest.approx(an.krippendorff_alpha_nominal(list(expected.values())), abs=1e-4)
-    assert res.documents == {("alice", "bob"): 3, ("alice", "carol"): 2, ("bob", "carol"): 2}
+    assert res.documents == {("alice", "bob"): 3, ("alice", "carol"): 3, ("bob", "carol"): 3}
 
 
 def test_agreement_needs_two_coders(sample):
@@ -135,7 +154,8 @@ def test_disagreements_list_what_only_one_coder_coded(sample):
         ("Police 1", 62, 80, "only alice", "Nothing else works"),
         ("Focus group", 18, 23, "only bob", " when"),
         ("YP chat", 19, 23, "only bob", " tbh"),
-    ]  # Police 2 is left out: bob coded nothing there
+        ("Police 2", 9, 29, "only alice", "listened to the girl"),
+    ]  # Police 2 counts although bob coded nothing there
     # the characters listed are exactly the table's disagreements (b + c)
     row = an.intercoder_agreement(data).pairs.set_index("code").loc["Voice/Listened"]
     assert sum(q.end - q.start for q in quotes) == row.a_only + row.b_only

@@ -1,5 +1,6 @@
-"""The analysis workbook, read back with openpyxl and compared with the hand-counted sample project; the
-encrypted workbook must not open without its password and must open with it; no clear temporary file."""
+"""The analysis workbook, read back with openpyxl and pandas and compared with the hand-counted sample
+project; the encrypted workbook must not open without its password and must open with it; no clear
+temporary file. Every sheet is one table with its header in row 1 (issue 23)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import zipfile
 
 import msoffcrypto
 import openpyxl
+import pandas as pd
 import pytest
 
 from qualcoder_cse.analysis import Filters
@@ -18,76 +20,89 @@ from qualcoder_cse.exporters.excel import SHEETS, ExportOptions, export_workbook
 CASES = ["Board P1", "Board P2", "Police A", "Police B", "YP 1"]
 
 
-def block(ws, title_prefix: str) -> dict[str, list]:
-    """Rows of a stacked block in a matrix sheet, keyed by code path."""
+def table(ws) -> dict[str, dict]:
+    """A sheet's rows keyed by their first cell, each a {header: value} dict (the header is row 1)."""
     rows = list(ws.iter_rows(values_only=True))
-    start = next(i for i, r in enumerate(rows) if isinstance(r[0], str) and r[0].startswith(title_prefix))
-    header = rows[start + 1]
-    out = {}
-    for r in rows[start + 2 :]:
-        if r[0] is None:
-            break
-        out[r[0]] = dict(zip(header, r, strict=False))
-    return out
+    header = rows[0]
+    return {r[0]: dict(zip(header, r, strict=False)) for r in rows[1:] if r[0] is not None}
 
 
 @pytest.fixture()
-def workbook(sample, tmp_path):
+def xlsx(sample, tmp_path):
     path = tmp_path / "study.xlsx"
     report = export_workbook(sample, path)
     assert report.codings == 13 and not report.encrypted
-    return openpyxl.load_workbook(path)
+    return path
+
+
+@pytest.fixture()
+def workbook(xlsx):
+    return openpyxl.load_workbook(xlsx)
 
 
 def test_sheets_and_readme(workbook):
     assert workbook.sheetnames == list(SHEETS)
-    readme = {r[0]: r[1] for r in workbook["README"].iter_rows(values_only=True) if r[0]}
-    assert readme["Project"] == "Sample study"
-    assert readme["Coders"] == "alice, bob"
-    assert readme["Grouped by"] == "participant group"
-    assert readme["Filter: Coders"] == "all"
+    readme = table(workbook["README"])
+    assert readme["Project"]["Value"] == "Sample study"
+    assert readme["Coders"]["Value"] == "alice, bob"
+    assert readme["Grouped by"]["Value"] == "participant group"
+    assert readme["Filter: Coders"]["Value"] == "all"
+    assert "4 document(s) that either coded" in readme["Agreement compared"]["Value"]
     for name in SHEETS:
-        assert name in readme
+        assert f"Sheet: {name}" in readme
 
 
-def test_code_by_case_sheet(workbook):
-    ws = workbook["Code x Case"]
-    assert ws.freeze_panes == "C3"
-    assert ws.auto_filter.ref == "A2:H8"
-    assert len(ws.conditional_formatting) >= 3  # colour scales on counts, words and %
-    counts = block(ws, "Codings (count)")
+def test_every_sheet_is_one_table_with_its_header_in_row_1(xlsx, workbook):
+    """pandas reads every sheet without "Unnamed" columns or blank rows; print setup on every sheet."""
+    frames = pd.read_excel(xlsx, sheet_name=None)
+    assert list(frames) == list(SHEETS)
+    for name, df in frames.items():
+        assert not [c for c in df.columns if str(c).startswith("Unnamed")], name
+        assert not df.isna().all(axis=1).any(), f"{name} has an empty row"
+        ws = workbook[name]
+        assert ws.freeze_panes.endswith("2")
+        assert ws.auto_filter.ref.startswith("A1:")
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+        assert ws.page_setup.fitToHeight == 0
+        assert ws.print_title_rows == "$1:$1"
+        assert ws.oddHeader.left.text == name
+    # one sheet per measure, read straight into numbers
+    counts = frames["Code x Case codings"].set_index("Code")
+    assert counts.loc["Voice", CASES].tolist() == [2, 0, 2, 1, 3]
+    assert counts.loc["Voice", "Total"] == 8
+
+
+def test_code_by_case_sheets(workbook):
+    ws = workbook["Code x Case codings"]
+    assert ws.freeze_panes == "C2"
+    assert ws.auto_filter.ref == "A1:H7"
+    assert len(ws.conditional_formatting) == 1
+    counts = table(ws)
     assert [counts["Disruption"][c] for c in CASES] == [1, 1, 3, 0, 0]
-    assert [counts["Voice"][c] for c in CASES] == [2, 0, 2, 1, 3]
-    assert counts["Voice"]["Total"] == 8
     assert isinstance(counts["Voice"]["Police A"], int)  # numbers stored as numbers
-    words = block(ws, "Words coded")
+    words = table(workbook["Code x Case words"])
     assert [words["Disruption"][c] for c in CASES] == [3, 2, 9, 0, 0]
-    pct = block(ws, "% of the unit")
+    pct = table(workbook["Code x Case % words"])
     assert pct["Disruption"]["Police A"] == pytest.approx(64.29)
-    presence = block(ws, "Presence")
+    assert "Total" not in pct["Disruption"]  # a sum of percentages means nothing
+    presence = table(workbook["Code x Case presence"])
     assert [presence["Disruption/CAWN"][c] for c in CASES] == [0, 0, 1, 0, 0]
+    cases = table(workbook["Cases"])
+    assert cases["Police A"]["participant group"] == "police" and cases["Police A"]["Words"] == 14
 
 
 def test_code_by_document_sheet(workbook):
-    counts = block(workbook["Code x Document"], "Codings (count)")
-    assert [counts["Disruption"][d] for d in ["Focus group", "Police 1", "Police 2", "YP chat"]] == [
-        1,
-        3,
-        0,
-        0,
-    ]
+    counts = table(workbook["Code x Document codings"])
+    assert [counts["Disruption"][d] for d in ["Focus group", "Police 1", "Police 2", "YP chat"]] == [1, 3, 0, 0]
+    docs = table(workbook["Documents"])
+    assert docs["Police 2"]["Kind"] == "police" and docs["Police 2"]["force"] == "South"
 
 
 def test_framework_matrix_sheet(workbook):
     ws = workbook["Framework Matrix"]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0][:5] == (
-        "Case",
-        "Disruption: quotes",
-        "Disruption: summary",
-        "Voice: quotes",
-        "Voice: summary",
-    )
+    assert rows[0][:5] == ("Case", "Disruption: quotes", "Disruption: summary", "Voice: quotes", "Voice: summary")
     by_case = {r[0]: r for r in rows[1:] if r[0]}
     assert by_case["Board P2"][1] == "“P2: Sharing” (Focus group, 40–51; alice)"
     assert by_case["Police A"][1].count("“") == 3
@@ -95,6 +110,8 @@ def test_framework_matrix_sheet(workbook):
     assert ws["B3"].alignment.wrap_text
     assert ws.column_dimensions["B"].width == 60 and ws.column_dimensions["C"].width == 40
     assert workbook["Codings"].column_dimensions["G"].width == 80
+    police_a = next(i for i, r in enumerate(rows, 1) if r[0] == "Police A")
+    assert ws.row_dimensions[police_a].height >= 3 * 15  # three quotes: three lines at least, not one
 
 
 def test_cooccurrence_group_gaps_sheets(workbook):
@@ -102,18 +119,14 @@ def test_cooccurrence_group_gaps_sheets(workbook):
     assert ("Disruption/CAWN", "Disruption/Hotels", 1, 0, pytest.approx(0.4118)) in [
         (a, b, c, d, e) for a, b, c, d, e in pairs
     ]
-    grp = {r[0]: r for r in workbook["By Group"].iter_rows(values_only=True) if r[0]}
-    assert grp["Code"][2:] == (
-        "board: codings",
-        "board: % of cases (n=2)",
-        "police: codings",
-        "police: % of cases (n=2)",
-        "young people: codings",
-        "young people: % of cases (n=1)",
-    )
-    assert grp["Disruption"][2:] == (1, 100, 3, 50, 0, 0)
-    scales = sorted(str(cf.sqref) for cf in workbook["By Group"].conditional_formatting)
-    assert scales == ["C2:C7 E2:E7 G2:G7", "D2:D7 F2:F7 H2:H7"]
+    grp = table(workbook["By Group codings"])
+    assert list(grp["Disruption"])[2:] == ["board", "police", "young people"]
+    assert list(grp["Disruption"].values())[2:] == [1, 3, 0]
+    pct = table(workbook["By Group %"])
+    assert list(pct["Disruption"])[2:] == ["board (n=2)", "police (n=2)", "young people (n=1)"]
+    assert list(pct["Disruption"].values())[2:] == [100, 50, 0]
+    scales = sorted(str(cf.sqref) for cf in workbook["By Group codings"].conditional_formatting)
+    assert scales == ["C2:C7 D2:D7 E2:E7"]
     gaps = {
         (r[0], r[1]): r[2:] for r in workbook["Evidence Gaps"].iter_rows(min_row=2, values_only=True) if r[0]
     }
@@ -122,29 +135,28 @@ def test_cooccurrence_group_gaps_sheets(workbook):
     assert gaps[("Disruption", "board")] == (1, 2, 1, "single source")
 
 
-def test_agreement_links_memos_codings_sheets(workbook):
-    ag = list(workbook["Agreement"].iter_rows(values_only=True))
-    cawn = next(r for r in ag if r[0] == "Disruption/CAWN")
-    assert cawn[1:9] == ("alice", "bob", 3, 207, 15, 6, 0, 186)
-    assert cawn[10] == pytest.approx(0.8179, abs=1e-4)
-    assert any(r[0] == "alice" and r[1] == "bob" for r in ag)  # pooled row
+def test_agreement_links_memos_codings_sheets(sample, workbook):
+    ag = table(workbook["Agreement"])
+    cawn = ag["Disruption/CAWN"]
+    assert list(cawn.values())[1:9] == ["alice", "bob", 4, 237, 15, 6, 0, 216]
+    assert ag["Gaps"]["Note"] == "not used by either" and ag["Gaps"]["Cohen's kappa"] is None
+    assert ag["Gaps"]["% agreement"] is None
+    pooled = table(workbook["Agreement pooled"])
+    assert pooled["alice"]["Coder B"] == "bob"
+    assert "Police 2" in pooled["alice"]["What was compared"]
+    alpha = table(workbook["Agreement alpha"])
+    assert alpha["Gaps"]["Note"] == "not used by any coder"
+    assert alpha["All codes pooled"]["Krippendorff's alpha"] is not None
     links = list(workbook["Links"].iter_rows(min_row=2, values_only=True))
     assert links[0][:4] == ("Disruption/CAWN", "leads to", "Voice/Listened", "notices reassure")
     memos = list(workbook["Memos"].iter_rows(min_row=2, values_only=True))
     assert memos[0][:4] == ("code", "Disruption", "Scope", "Disruption covers CAWN and hotel work.")
+    # the note written on a coding is a memo too (the sheet was empty of them before)
+    assert ("coding", "Police 1, 7–28: Disruption/CAWN", None, "CAWN use", "alice") in [m[:5] for m in memos]
     codings = list(workbook["Codings"].iter_rows(min_row=2, values_only=True))
     assert len(codings) == 13
     first = codings[0]
-    assert first == (
-        "Police 1",
-        "Police A",
-        "Disruption/CAWN",
-        "alice",
-        7,
-        28,
-        "warning notices a lot",
-        "CAWN use",
-    )
+    assert first == ("Police 1", "Police A", "Disruption/CAWN", "alice", 7, 28, "warning notices a lot", "CAWN use")
     spanning = next(r for r in codings if r[2] == "Disruption")
     assert spanning[1] == "Board P1; Board P2"
 
@@ -153,8 +165,8 @@ def test_filters_reach_the_workbook(sample, tmp_path):
     path = tmp_path / "bob.xlsx"
     export_workbook(sample, path, ExportOptions(filters=Filters(coders=["bob"]), group_by="kind"))
     wb = openpyxl.load_workbook(path)
-    readme = {r[0]: r[1] for r in wb["README"].iter_rows(values_only=True) if r[0]}
-    assert readme["Filter: Coders"] == "bob" and readme["Grouped by"] == "kind"
+    readme = table(wb["README"])
+    assert readme["Filter: Coders"]["Value"] == "bob" and readme["Grouped by"]["Value"] == "kind"
     assert len([r for r in wb["Codings"].iter_rows(min_row=2, values_only=True) if r[0]]) == 4
     assert "two or more coders" in wb["Agreement"]["A2"].value
 
@@ -186,7 +198,7 @@ def test_encrypted_workbook_needs_its_password(sample, tmp_path, monkeypatch):
     office.decrypt(clear)
     wb = openpyxl.load_workbook(clear)
     assert wb.sheetnames == list(SHEETS)
-    assert block(wb["Code x Case"], "Codings (count)")["Disruption"]["Police A"] == 3
+    assert table(wb["Code x Case codings"])["Disruption"]["Police A"] == 3
 
 
 def test_plain_export_leaves_no_temporary_file(sample, tmp_path, monkeypatch):
@@ -219,7 +231,7 @@ def test_project_without_codings_or_cases_exports(project, tmp_path):
     export_workbook(project, path)
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == list(SHEETS)
-    header = next(wb["Code x Case"].iter_rows(min_row=2, max_row=2, values_only=True))
+    header = next(wb["Code x Case codings"].iter_rows(min_row=1, max_row=1, values_only=True))
     assert header == ("Code", "Level", "Total")  # no cases yet
     coded = [r for r in wb["Codings"].iter_rows(min_row=2, values_only=True) if r[0]]
     assert coded == [
@@ -242,7 +254,7 @@ def test_control_characters_in_names_do_not_break_the_export(project, tmp_path):
     path = tmp_path / "ctl.xlsx"
     export_workbook(project, path)
     wb = openpyxl.load_workbook(path)
-    header_cells = [v for row in wb["Code x Case"].iter_rows(max_row=3, values_only=True) for v in row]
+    header_cells = next(wb["Code x Case codings"].iter_rows(max_row=1, values_only=True))
     assert "YP 9" in header_cells
 
 
@@ -277,3 +289,26 @@ def test_briefing_with_control_characters_in_quotes(project, tmp_path):
     path = tmp_path / "brief.docx"
     export_briefing(project, path)
     assert path.stat().st_size > 0
+
+
+def test_briefing_quotes_a_passage_once_when_two_coders_coded_it(sample, tmp_path):
+    """alice coded "warning notices a lot", bob "warning notices" inside it: one exemplar, not two."""
+    import docx
+
+    from qualcoder_cse.exporters.briefing import export_briefing
+
+    path = tmp_path / "brief.docx"
+    export_briefing(sample, path, exemplars=5)
+    by_theme: dict[str, list[str]] = {}
+    theme = ""
+    for p in docx.Document(str(path)).paragraphs:
+        if p.style.name == "Heading 1":
+            theme = p.text
+        elif p.style.name == "Intense Quote":
+            by_theme.setdefault(theme, []).append(p.text)
+    assert [q for q in by_theme["Disruption"] if "warning notices" in q] == ["“warning notices a lot” (Police 1)"]
+    for quotes in by_theme.values():  # no exemplar of a theme is a part of another from the same document
+        split = [(q.rsplit(" (", 1)[0].strip("“”"), q.rsplit(" (", 1)[1]) for q in quotes]
+        for a, doc_a in split:
+            for b, doc_b in split:
+                assert a == b or doc_a != doc_b or a not in b

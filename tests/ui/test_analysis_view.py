@@ -246,7 +246,7 @@ def test_export_dialog_writes_encrypted_workbook(qtbot, sample_rw, tmp_path):
     clear = io.BytesIO()
     office.decrypt(clear)
     wb = openpyxl.load_workbook(clear)
-    rows = list(wb["Code x Case"].iter_rows(min_row=3, max_row=3, values_only=True))
+    rows = list(wb["Code x Case codings"].iter_rows(min_row=2, max_row=2, values_only=True))
     assert rows[0][:7] == ("Disruption", 1, 1, 1, 3, 0, 0)
     assert any(e.action == "export workbook" for e in sample_rw.audit.list())
 
