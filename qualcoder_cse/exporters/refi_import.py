@@ -18,88 +18,25 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core import Project
+from ..core.cases import AttributeManager
 from ..core.errors import ProjectError
+from ..core.models import Attribute
 from ..core.schema import ATTRIBUTE_TYPES, DOCUMENT_KINDS, LINK_RELATIONS
 from ..core.util import PALETTE
-from .refi_common import Progress, RefiError, decode_meta, new_guid_if_taken, tick
-from .refi_read import RCode, RefiData, read_refi
+from .refi_anon import Anonymiser, check_anonymiser
+from .refi_codebook import colour, import_codebook  # noqa: F401 (import_codebook: part of this API)
+from .refi_common import Progress, RefiError, decode_meta, tick
+from .refi_model import ImportReport, RCode, RefiData
+from .refi_names import UNIQUE_MARK, real_name
+from .refi_read import read_refi
+from .refi_store import TURNS_VARIABLE, SourceStore, own_part, parse_turns, stamp
 
+# Our own Variables, recognised by name when a trip through another tool dropped their descriptions.
+ROLE_BY_NAME = {"Document kind": "kind", "Anonymised by QualCoder-CSE": "anonymised", TURNS_VARIABLE: "turns"}
 
-@dataclass
-class Anonymised:
-    text: str
-    shift: Callable[[int], int]  # offset in the original text -> offset in ``text``
-    replaced: list[tuple[int, int, int, int]]  # (start, end) in the original, (start, end) of the placeholder
-    log: list = field(default_factory=list)
-    label: Callable[[str], str] = str  # anonymises a speaker label or a name in the same way
-
-
-class Anonymiser:
-    """The project's anonymiser with every proposal accepted (``--anonymise auto``). Placeholders are the
-    project's own, so the same person gets the same placeholder in every imported document."""
-
-    def __init__(self, project: Project, coder: str | None) -> None:
-        from ..anonymise.pipeline import anonymise_name
-        from ..anonymise.review import ReviewSession
-
-        self.project, self.coder = project, coder
-        self._session, self._name = ReviewSession, anonymise_name
-
-    def text(self, text: str) -> Anonymised:
-        session = self._session.detect(text, project=self.project, coder=self.coder, min_confidence=0.4)
-        session.accept_all()
-        result = session.apply(decision="auto")
-        replaced = [(r.start, r.end, r.new_start, r.new_end) for r in result.replacements]
-        return Anonymised(result.text, result.offset_map, replaced, result.log, session.anonymise_label)
-
-    def name(self, name: str) -> str:
-        return self._name(self.project, name)
-
-    def note(self, text: str) -> str:
-        return self.text(text).text if text.strip() else text
-
-
-_COLOUR6 = re.compile(r"^#[0-9a-fA-F]{6}$")
-_COLOUR3 = re.compile(r"^#[0-9a-fA-F]{3}$")
-
-
-@dataclass
-class ImportReport:
-    source: str
-    kind: str
-    origin: str
-    counts: dict[str, int] = field(default_factory=dict)
-    tolerated: list[str] = field(default_factory=list)
-    not_carried: list[str] = field(default_factory=list)
-
-    def lines(self) -> list[str]:
-        out = [f"imported {self.source} ({self.kind}, written by {self.origin or 'an unnamed tool'})"]
-        out.append("  " + ", ".join(f"{k}: {v}" for k, v in self.counts.items()))
-        if self.tolerated:
-            out.append("tolerated:")
-            out += [f"  - {m}" for m in self.tolerated]
-        if self.not_carried:
-            out.append("not carried over:")
-            out += [f"  - {m}" for m in self.not_carried]
-        else:
-            out.append("not carried over: nothing")
-        return out
-
-    def as_dict(self) -> dict:
-        return {
-            "source": self.source,
-            "kind": self.kind,
-            "origin": self.origin,
-            "counts": self.counts,
-            "tolerated": self.tolerated,
-            "not_carried_over": self.not_carried,
-        }
 
 
 def import_refi(
@@ -134,66 +71,6 @@ def import_refi(
     return report
 
 
-def check_anonymiser() -> None:
-    """Fail before anything is created when this build cannot anonymise."""
-    try:
-        from ..anonymise import pipeline, review  # noqa: F401
-    except ImportError:
-        raise RefiError(
-            "--anonymise auto is not available in this build (the anonymiser is missing). "
-            "Import with --anonymise off, then re-scan the documents."
-        ) from None
-
-
-def import_codebook(project: Project, in_path: str | os.PathLike) -> ImportReport:
-    """Bring the codes of a .qdc (or of a project file's codebook) into an OPEN project: codes are matched
-    by path; missing ones are added with their colour and description; differences are reported and this
-    project's values kept. One transaction."""
-    data = read_refi(in_path)
-    report = ImportReport(source=Path(in_path).name, kind="codebook", origin=data.origin)
-    report.tolerated += data.messages
-    if data.kind == "codebook":
-        report.not_carried += data.lost
-    elif data.sources or data.cases or data.notes:
-        report.not_carried.append("everything but the codebook: use import-refi to make a project of it")
-    guids = {c.guid for c in project.codes.list()}
-    added = matched = 0
-
-    def walk(codes: list[RCode], parent_id: int | None) -> None:
-        nonlocal added, matched
-        for code in codes:
-            name = code.name or "(unnamed code)"
-            colour = _colour(code.colour)
-            mine = project.codes.child_named(parent_id, name)
-            if mine is not None:
-                matched += 1
-                if colour and colour != mine.colour.lower():
-                    report.not_carried.append(f"the colour {colour} of '{mine.path}' (this project's kept)")
-                if code.description.strip() and code.description.strip() != mine.description.strip():
-                    report.not_carried.append(f"the description of '{mine.path}' (this project's kept)")
-            else:
-                guid = code.guid if code.guid and code.guid not in guids else None
-                mine = project.codes.add(
-                    name, parent_id, description=code.description, colour=colour, origin="refi", guid=guid
-                )
-                guids.add(mine.guid)
-                added += 1
-            walk(code.children, mine.id)
-
-    with project.transaction():
-        walk(data.codes, None)
-        project.audit.record("import codebook", "project", None, f"added={added} matched={matched}")
-    report.counts = {"codes added": added, "codes already here": matched}
-    return report
-
-
-def _colour(value: str | None) -> str | None:
-    colour = (value or "").strip()
-    if _COLOUR3.match(colour):
-        colour = "#" + "".join(ch * 2 for ch in colour[1:])
-    return colour.lower() if _COLOUR6.match(colour) else None
-
-
 # ---------------------------------------------------------------------------------------------- storing
 def store(
     project: Project,
@@ -207,6 +84,7 @@ def store(
     report = ImportReport(source=label, kind=data.kind, origin=data.origin)
     report.tolerated += data.messages
     report.not_carried += data.lost
+    report.positions = data.unit_note
     with project.transaction():
         _Store(project, data, report, anonymiser, progress).run()
         detail = f"codings={report.counts.get('codings', 0)} not_carried={len(report.not_carried)}"
@@ -227,43 +105,25 @@ _COUNTS = (
 )
 
 
-class _Store:
+class _Store(SourceStore):
     def __init__(self, project: Project, data: RefiData, report: ImportReport, anonymiser, progress) -> None:
-        self.p, self.d, self.r = project, data, report
-        self.anonymiser, self.progress = anonymiser, progress
-        self.ours = data.origin.startswith("QualCoder-CSE")
-        self.coder_of: dict[str, int] = {}
-        self.code_of: dict[str, int] = {}
-        self.doc_of: dict[str, int] = {}
-        self.case_of: dict[str, int] = {}
-        self.used: dict[str, set[str]] = {}
+        super().__init__(project, data, report, anonymiser, progress)
         self.counts = dict.fromkeys(_COUNTS, 0)
-        self.unknown_users = 0
-        self.code_notes: list[tuple[str, int]] = []  # (note guid, our id) of every NoteRef met
-        self.doc_notes: list[tuple[str, int]] = []
-        self.coding_notes: list[tuple[str, int]] = []
-        # selection guid -> (document id, start, end, speaker) of an uncoded selection a case refers to
-        self.turn_of: dict[str, tuple[int, int, int, str]] = {}
-        self.coding_keys: set[tuple[int, int, int, int, int]] = set()
-
-    def clean(self, text: str) -> str:
-        """Free text from the file (memos, descriptions, names of cases), anonymised when asked."""
-        return self.anonymiser.note(text) if self.anonymiser is not None and text else text
-
-    def guid(self, table: str, g: str | None) -> str | None:
-        return new_guid_if_taken(self.used.setdefault(table, set()), g)
+        self.unique_names = self.ours and UNIQUE_MARK in data.origin
 
     def run(self) -> None:
         self.users()
         self.codes()
         if self.d.kind == "project":
+            self.nameless_cases()
             variables = self.variables()
             turns = self.turn_selections()
             self.sources(variables, turns)
             self.cases(variables, turns)
             self.notes_and_links()
-            if self.d.description.strip():
-                self.p.memos.add("project", None, self.clean(self.d.description), "Project description")
+            own = own_part(self.d.description, self.notes_of(self.d.project_note_refs))
+            if own.strip():
+                self.p.memos.add("project", None, self.clean(own), "Project description")
                 self.counts["memos"] += 1
         if self.unknown_users:
             self.r.tolerated.append(
@@ -281,51 +141,51 @@ class _Store:
                 self.counts["coders"] += 1
             self.coder_of[g] = coder.id
 
-    def coder_id(self, user: str | None) -> int:
-        if user and user in self.coder_of:
-            return self.coder_of[user]
-        if user is None and self.d.creating_user in self.coder_of:
-            return self.coder_of[self.d.creating_user]
-        self.unknown_users += 1
-        return self.p.coder.id
-
     def codes(self) -> None:
-        renamed, recoloured, categories = 0, 0, 0
+        renamed, recoloured, coded_categories = 0, 0, 0
+        coded = {
+            c.code
+            for src in self.d.sources
+            for c in [*src.whole_codings, *(c for sel in src.selections for c in sel.codings)]
+        }
 
-        def add(code: RCode, parent_id: int | None, index: int) -> None:
-            nonlocal renamed, recoloured, categories
+        def add(code: RCode, parent_id: int | None, index: int, parent: tuple[str, str] | None) -> None:
+            nonlocal renamed, recoloured, coded_categories
             name = code.name or "(unnamed code)"
+            if self.unique_names and parent is not None:
+                name = real_name(name, *parent)
             base, n = name, 2
             while self.p.codes.child_named(parent_id, name):
                 name, n = f"{base} ({n})", n + 1
-            if name != code.name:
+            if name != code.name and not self.unique_names:
                 renamed += 1
-            colour = (code.colour or "").strip()
-            if _COLOUR3.match(colour):
-                colour = "#" + "".join(ch * 2 for ch in colour[1:])
-            if not _COLOUR6.match(colour):
-                if colour:
-                    recoloured += 1
-                colour = None if parent_id is not None else PALETTE[index % len(PALETTE)]
-            if not code.codable:
-                categories += 1
+            colour_ = colour(code.colour)
+            if colour_ is None:
+                recoloured += bool((code.colour or "").strip())
+                colour_ = None if parent_id is not None else PALETTE[index % len(PALETTE)]
+            codable = code.codable
+            if not codable and code.guid in coded:
+                codable, coded_categories = True, coded_categories + 1
             made = self.p.codes.add(
                 name,
                 parent_id,
-                description=code.description,
-                colour=colour,
+                description=own_part(code.description, self.notes_of(code.note_refs)),
+                colour=colour_,
                 origin="refi",
                 guid=self.guid("codes", code.guid),
+                codable=codable,
             )
             self.counts["codes"] += 1
+            if not codable:
+                self.count("categories")
             if code.guid:
                 self.code_of.setdefault(code.guid, made.id)
             self.code_notes.extend((ref, made.id) for ref in code.note_refs)
             for i, child in enumerate(code.children):
-                add(child, made.id, i)
+                add(child, made.id, i, (made.name, made.path))
 
         for i, code in enumerate(self.d.codes):
-            add(code, None, i)
+            add(code, None, i, None)
         if renamed:
             self.r.tolerated.append(
                 f"{renamed} code(s) with an empty or repeated name under the same parent were "
@@ -335,10 +195,43 @@ class _Store:
             self.r.tolerated.append(
                 f"{recoloured} code colour(s) not in #rrggbb form were replaced by a default"
             )
-        if categories:
-            self.r.tolerated.append(f"{categories} category code(s) marked not codable became ordinary codes")
+        if coded_categories:
+            self.r.tolerated.append(
+                f"{coded_categories} code(s) marked not codable hold codings in the file; they were kept "
+                "codable so that no coding is lost"
+            )
 
     # -- variables
+    @staticmethod
+    def _role_by_name(name: str, values: list[str]) -> str | None:
+        """One of our Variables whose description a trip through another tool lost, when its values fit."""
+        role = ROLE_BY_NAME.get(name)
+        fits = {
+            "kind": lambda v: v in DOCUMENT_KINDS,
+            "anonymised": lambda v: v.strip().lower() in ("true", "false", "1", "0"),
+            "turns": lambda v: parse_turns(v, 1 << 62) is not None,
+        }
+        return role if role and all(fits[role](v) for v in values) else None
+
+    def nameless_cases(self) -> None:
+        """MAXQDA, Quirkos and QualCoder write a source's attribute values as a Case with no name and one
+        SourceRef: those values belong to the document, and there is no case."""
+        by_guid = {s.guid: s for s in self.d.sources if s.guid}
+        moved = 0
+        for case in list(self.d.cases):
+            if case.named or len(case.source_refs) != 1 or case.selection_refs or case.code_refs:
+                continue
+            src = by_guid.get(case.source_refs[0])
+            if src is not None:
+                src.values.extend(case.values)
+                self.d.cases.remove(case)
+                moved += 1
+        if moved:
+            self.r.tolerated.append(
+                f"{moved} nameless case(s) that only carry one source's values became that document's "
+                "attribute values"
+            )
+
     def variables(self) -> dict[str, dict]:
         """guid -> {"name", "type", "role", "choices", "attr": {scope: attribute id}}; attributes are created
         lazily per scope (case values -> case attribute, source values -> document attribute)."""
@@ -351,7 +244,7 @@ class _Store:
         for var in self.d.variables:
             if not var.guid:
                 continue
-            meta = decode_meta(var.description) if self.ours else None
+            meta = decode_meta(var.description)
             kind = {"Integer": "number", "Float": "number", "Date": "date"}.get(var.type, "text")
             choices: list[str] = []
             if var.type == "Boolean":
@@ -359,7 +252,7 @@ class _Store:
             if meta:
                 kind = meta.get("type", kind) if meta.get("type") in ATTRIBUTE_TYPES else kind
                 choices = [str(c) for c in meta.get("choices", []) if str(c).strip()]
-            role = meta.get("role") if meta else None
+            role = meta.get("role") if meta else self._role_by_name(var.name, values_by_var.get(var.guid, []))
             if (
                 role is None
                 and kind != "text"
@@ -421,168 +314,9 @@ class _Store:
         """Selections referenced by a case (our speaker turns, or another tool's case segments)."""
         return {g for case in self.d.cases for g in case.selection_refs}
 
-    def sources(self, variables: dict, turn_refs: set[str]) -> None:
-        annotations, ignored, dup_codings, wholly_replaced = 0, 0, 0, 0
-        for i, src in enumerate(self.d.sources):
-            tick(self.progress, i, len(self.d.sources), "documents")
-            if src.text is None:
-                continue
-            label = src.name or "(unnamed)"
-            anon = Anonymised(src.text, lambda pos: pos, [])
-            if self.anonymiser is not None:
-                anon = self.anonymiser.text(src.text)
-                self.counts["redactions"] = self.counts.get("redactions", 0) + len(anon.replaced)
-            text, shift = anon.text, anon.shift
-            kind, anonymised = "other", self.anonymiser is not None
-            for v in src.values:
-                role = variables.get(v.variable or "", {}).get("role")
-                if role == "kind" and v.value in DOCUMENT_KINDS:
-                    kind = v.value
-                elif role == "anonymised" and self.anonymiser is None:
-                    anonymised = v.value.strip().lower() in ("true", "1")
-            name = src.name or "(unnamed source)"
-            if self.anonymiser is not None:
-                name = self.anonymiser.name(name) or name
-            if self.p.documents.by_name(name):
-                name = self.p.documents.unique_name(name)
-                self.r.tolerated.append(f"source '{label}' renamed '{name}' (the name was taken)")
-            if not text.strip():
-                self.r.tolerated.append(
-                    f"source '{label}' has no text (empty or only line breaks); imported as an empty document"
-                )
-            turns = []
-            for sel in src.selections:
-                if sel.guid in turn_refs and not sel.codings:
-                    s, e = shift(sel.start), shift(sel.end)
-                    if 0 <= s <= e <= len(text):
-                        turns.append((s, e, anon.label((sel.name or "").strip() or "speaker")))
-            # REFI has no speaker turns: find them from the labels in the text, as a file import does
-            # (the text is not changed); turns a case refers to win where they overlap.
-            covered = bytearray(len(text) + 1)
-            for s, e, _ in turns:
-                covered[s:e] = b"\x01" * (e - s)
-            turns += [t for t in _detect_turns(text) if covered.find(1, t[0], max(t[1], t[0] + 1)) < 0]
-            self.counts["speaker turns"] = self.counts.get("speaker turns", 0) + len(turns)
-            doc = self.p.documents.add(
-                name,
-                text,
-                kind=kind,
-                anonymised=anonymised,
-                memo=self.clean(src.description),
-                turns=turns,
-                guid=self.guid("documents", src.guid),
-                source_format="refi-qda",
-            )
-            if anon.log:
-                self.p.pseudonyms.write_log(doc.id, anon.log)
-            self.counts["documents"] += 1
-            if src.guid:
-                self.doc_of[src.guid] = doc.id
-            self.set_values(variables, src, "document", doc.id)
-            self.doc_notes.extend((ref, doc.id) for ref in src.note_refs)
-            for sel in src.selections:
-                if not sel.codings:
-                    if sel.guid in turn_refs:
-                        self.turn_of[sel.guid] = (
-                            doc.id,
-                            shift(sel.start),
-                            shift(sel.end),
-                            anon.label((sel.name or "").strip() or "speaker"),
-                        )
-                    elif sel.description.strip() or sel.note_refs:
-                        annotations += 1
-                        body = self.clean(sel.description.strip()) or "(see the linked note)"
-                        self.p.memos.add(
-                            "document",
-                            doc.id,
-                            body,
-                            f"Annotation at {sel.start}-{sel.end}",
-                            coder=self.coder_id(sel.user),
-                        )
-                        self.counts["memos"] += 1
-                        self.doc_notes.extend((ref, doc.id) for ref in sel.note_refs)
-                    else:
-                        ignored += 1
-                    continue
-                if not (0 <= sel.start < sel.end <= len(src.text)):
-                    self.r.not_carried.append(
-                        f"{len(sel.codings)} coding(s) in source '{label}' at {sel.start}-{sel.end}: outside "
-                        f"the text (0-{len(src.text)}) or empty"
-                    )
-                    continue
-                s, e = shift(sel.start), shift(sel.end)
-                for a, b, new_a, new_b in anon.replaced:
-                    if a <= sel.start and sel.end <= b:  # all of it was replaced: keep it on the placeholder
-                        s, e = new_a, new_b
-                        wholly_replaced += len(sel.codings)
-                        break
-                ids = []
-                for c in sel.codings:
-                    code_id = self.code_of.get(c.code or "")
-                    if code_id is None:
-                        self.r.not_carried.append(f"a coding in source '{label}' refers to no known code")
-                        continue
-                    coder_id = self.coder_id(c.user)
-                    key = (code_id, doc.id, s, e, coder_id)
-                    if key in self.coding_keys:
-                        dup_codings += 1
-                        continue
-                    self.coding_keys.add(key)
-                    made = self.p.codings.add(
-                        code_id,
-                        doc.id,
-                        s,
-                        e,
-                        coder=coder_id,
-                        memo=self.clean(sel.description),
-                        guid=self.guid("codings", c.guid),
-                        created_at=_stamp(c.created),
-                    )
-                    self.counts["codings"] += 1
-                    ids.append(made.id)
-                    self.coding_notes.extend((ref, made.id) for ref in c.note_refs)
-                for ref in sel.note_refs:
-                    self.coding_notes.extend((ref, cid) for cid in ids)
-            for c in src.whole_codings:
-                code_id = self.code_of.get(c.code or "")
-                if code_id is None or not text:
-                    self.r.not_carried.append(
-                        f"a whole-source coding of '{label}': "
-                        + ("unknown code" if code_id is None else "the source is empty")
-                    )
-                    continue
-                self.p.codings.add(
-                    code_id,
-                    doc.id,
-                    0,
-                    len(text),
-                    coder=self.coder_id(c.user),
-                    guid=self.guid("codings", c.guid),
-                    created_at=_stamp(c.created),
-                )
-                self.counts["codings"] += 1
-                self.r.tolerated.append(
-                    f"a coding of the whole source '{label}' became a coding of all its text"
-                )
-        if annotations:
-            self.r.tolerated.append(
-                f"{annotations} annotation(s) (selections with a note but no code) became document memos"
-            )
-        if ignored:
-            self.r.not_carried.append(f"{ignored} selection(s) with neither a code nor a note")
-        if dup_codings:
-            self.r.tolerated.append(
-                f"{dup_codings} repeated coding(s) (same code, span and coder) were stored once"
-            )
-        if wholly_replaced:
-            self.r.tolerated.append(
-                f"{wholly_replaced} coding(s) covered only text the anonymiser replaced; they "
-                "are kept on the placeholder. Review them."
-            )
-        tick(self.progress, len(self.d.sources), len(self.d.sources), "documents")
-
     # -- cases
     def cases(self, variables: dict, turn_refs: set[str]) -> None:
+        by_name: dict[str, int] = {}
         for case in self.d.cases:
             name = self.clean(case.name) or "(unnamed case)"
             if self.p.cases.by_name(name):
@@ -594,6 +328,7 @@ class _Store:
             self.counts["cases"] += 1
             if case.guid:
                 self.case_of[case.guid] = made.id
+            by_name.setdefault(case.name, made.id)
             self.set_values(variables, case, "case", made.id)
             docs = [self.doc_of[g] for g in case.source_refs if g in self.doc_of]
             if len(docs) < len(case.source_refs):
@@ -616,6 +351,14 @@ class _Store:
                 )
             if case.code_refs:
                 self.r.not_carried.append(f"{len(case.code_refs)} code link(s) of case '{name}'")
+        unknown = 0
+        for doc_id, speaker, case_name in self.turn_cases:  # the turns our export listed with their case
+            if case_name in by_name:
+                self.p.turns.map_speaker(doc_id, speaker, by_name[case_name])
+            else:
+                unknown += 1
+        if unknown:
+            self.r.not_carried.append(f"{unknown} speaker(s) mapped to a case that is not in the file")
 
     # -- notes and links
     def notes_and_links(self) -> None:
@@ -677,8 +420,8 @@ class _Store:
                     self.clean(note.name),
                     coder=self.coder_id(note.user),
                     guid=self.guid("memos", note.guid) if i == 0 else None,
-                    created_at=_stamp(note.created),
-                    updated_at=_stamp(note.modified),
+                    created_at=stamp(note.created),
+                    updated_at=stamp(note.modified),
                 )
                 self.counts["memos"] += 1
         if unattached:
@@ -694,21 +437,7 @@ class _Store:
         return None
 
 
-def _detect_turns(text: str) -> list[tuple[int, int, str]]:
-    try:
-        from ..importers.speakers import SpeakerOptions, detect_turns
-    except ImportError:  # a build without the importers: no turns, nothing else changes
-        return []
-    same, found = detect_turns(text, SpeakerOptions(strip_timestamps=False))
-    if same != text:
-        return []
-    return [(t.start, t.end, t.speaker) for t in found]
-
-
 def _all_valid(kind: str, choices: list[str], values: list[str]) -> bool:
-    from ..core.cases import AttributeManager
-    from ..core.models import Attribute
-
     probe = Attribute(0, "probe", "case", kind, tuple(choices), 0, "")
     for v in values:
         try:
@@ -716,11 +445,3 @@ def _all_valid(kind: str, choices: list[str], values: list[str]) -> bool:
         except ProjectError:
             return False
     return True
-
-
-def _stamp(value: str | None) -> str | None:
-    """An xsd:dateTime as we store timestamps (UTC ``+00:00``), or None to let the store use now."""
-    if not value:
-        return None
-    v = value.strip()
-    return v[:-1] + "+00:00" if v.endswith("Z") else v

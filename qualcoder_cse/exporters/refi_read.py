@@ -10,130 +10,30 @@ containers. Whatever is tolerated or cannot be read is written to the ``notes`` 
 
 from __future__ import annotations
 
-import bisect
+import re
+import textwrap
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from .refi_common import RefiError, norm_guid, validation_errors
+from .refi_files import Files, decode_text, open_qde
+from .refi_model import (
+    RCase,
+    RCode,
+    RCoding,
+    RefiData,
+    RLink,
+    RNote,
+    RSelection,
+    RSource,
+    RValue,
+    RVariable,
+)
+from .refi_positions import decide_unit, settle
 
 MAX_DEPTH = 200  # XML nesting; real code trees are a few levels deep, and the readers recurse
-MAX_ENTRY = 2_147_483_647  # the standard's limit for an internal file (SPEC §8.5)
-_MAX_RATIO = 200  # a zip entry inflating more than this (and above 64 MB) is treated as a zip bomb
-
-
-@dataclass
-class RCode:
-    guid: str | None
-    name: str
-    colour: str | None
-    description: str
-    codable: bool
-    note_refs: list[str] = field(default_factory=list)
-    children: list[RCode] = field(default_factory=list)
-
-
-@dataclass
-class RCoding:
-    guid: str | None
-    code: str | None
-    user: str | None
-    created: str | None
-    note_refs: list[str] = field(default_factory=list)
-
-
-@dataclass
-class RSelection:
-    guid: str | None
-    start: int
-    end: int
-    name: str | None
-    user: str | None
-    created: str | None
-    description: str
-    codings: list[RCoding] = field(default_factory=list)
-    note_refs: list[str] = field(default_factory=list)
-
-
-@dataclass
-class RValue:
-    variable: str | None
-    kind: str  # Text, Boolean, Integer, Float, Date, DateTime
-    value: str
-
-
-@dataclass
-class RSource:
-    guid: str | None
-    name: str
-    text: str | None  # None: the text could not be read (see notes)
-    description: str
-    user: str | None
-    created: str | None
-    selections: list[RSelection] = field(default_factory=list)
-    whole_codings: list[RCoding] = field(default_factory=list)
-    note_refs: list[str] = field(default_factory=list)
-    values: list[RValue] = field(default_factory=list)
-
-
-@dataclass
-class RVariable:
-    guid: str | None
-    name: str
-    type: str
-    description: str
-
-
-@dataclass
-class RCase:
-    guid: str | None
-    name: str
-    description: str
-    values: list[RValue] = field(default_factory=list)
-    source_refs: list[str] = field(default_factory=list)
-    selection_refs: list[str] = field(default_factory=list)
-    code_refs: list[str] = field(default_factory=list)
-
-
-@dataclass
-class RNote:
-    guid: str | None
-    name: str
-    text: str
-    user: str | None
-    created: str | None
-    modified: str | None = None
-
-
-@dataclass
-class RLink:
-    guid: str | None
-    name: str
-    direction: str
-    origin: str | None
-    target: str | None
-    note_refs: list[str] = field(default_factory=list)
-
-
-@dataclass
-class RefiData:
-    kind: str  # "project" or "codebook"
-    name: str
-    origin: str
-    creating_user: str | None = None
-    users: dict[str, str] = field(default_factory=dict)  # guid -> name
-    codes: list[RCode] = field(default_factory=list)
-    variables: list[RVariable] = field(default_factory=list)
-    cases: list[RCase] = field(default_factory=list)
-    sources: list[RSource] = field(default_factory=list)
-    notes: list[RNote] = field(default_factory=list)
-    links: list[RLink] = field(default_factory=list)
-    project_note_refs: list[str] = field(default_factory=list)
-    description: str = ""
-    messages: list[str] = field(default_factory=list)  # tolerated quirks
-    lost: list[str] = field(default_factory=list)  # what cannot be carried over
 
 
 # ---------------------------------------------------------------------------------------------- helpers
@@ -154,7 +54,22 @@ def _kid(el, name: str):
 
 def _text(el, name: str) -> str:
     child = _kid(el, name)
-    return (child.text or "") if child is not None else ""
+    return _dedent(child.text or "") if child is not None else ""
+
+
+_XML_INDENT = re.compile(r"\n[ \t]*\Z")
+
+
+def _dedent(text: str) -> str:
+    """A Description laid out by the writer's pretty-printer (its closing tag indented on a line of its
+    own) loses that layout: the common indentation of its lines and the blank lines around it. Text
+    without that trace is kept exactly (a memo's own indentation is the user's)."""
+    if not _XML_INDENT.search(text):
+        return text
+    lines = text.split("\n")
+    first = lines[0] if lines[0].strip() else None
+    rest = textwrap.dedent("\n".join(lines[1:] if first is not None else lines))
+    return ((first.strip() + "\n" if first is not None else "") + rest).strip("\n").rstrip()
 
 
 def _refs(el, name: str, attr: str = "targetGUID") -> list[str]:
@@ -166,77 +81,6 @@ def _int(value: str | None) -> int | None:
         return int(str(value).strip())
     except (TypeError, ValueError):
         return None
-
-
-def _too_big(info: zipfile.ZipInfo) -> bool:
-    return info.file_size > MAX_ENTRY or (
-        info.file_size > 64 * 2**20 and info.file_size > _MAX_RATIO * max(1, info.compress_size)
-    )
-
-
-class _Files:
-    """The files a REFI document refers to: zip entries, or a folder beside a bare .qde."""
-
-    def __init__(self, zf: zipfile.ZipFile | None, folder: Path | None) -> None:
-        self.zf, self.folder = zf, folder
-        self.by_name: dict[str, zipfile.ZipInfo] = {}
-        if zf is not None:
-            for info in zf.infolist():
-                if not info.is_dir():
-                    # Either case of the folder, either case of the GUID: key on the lower-cased base name.
-                    self.by_name.setdefault(info.filename.rsplit("/", 1)[-1].lower(), info)
-
-    def read(self, ref: str, base_path: str | None) -> tuple[bytes | None, str]:
-        """(bytes, "") or (None, why)."""
-        ref = ref.strip().replace("\\", "/")
-        lower = ref.lower()
-        if lower.startswith("internal://") or "://" not in lower:
-            base = ref.split("://", 1)[-1].rsplit("/", 1)[-1].lower()
-            if self.zf is not None:
-                info = self.by_name.get(base)
-                if info is None:
-                    return None, "its file is not in the archive"
-                if _too_big(info):
-                    return None, "its file is too large or suspiciously compressed"
-                try:
-                    return self.zf.read(info), ""
-                except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, ValueError):
-                    return None, "its file in the archive is damaged"
-            if self.folder is not None:
-                for sub in ("sources", "Sources", "SOURCES", ""):
-                    d = self.folder / sub if sub else self.folder
-                    if d.is_dir():
-                        for p in d.iterdir():
-                            if p.name.lower() == base and p.is_file():
-                                return p.read_bytes(), ""
-            return None, "its file was not found (no sources folder beside the .qde holds it)"
-        if lower.startswith(("relative://", "absolute://")):
-            if self.zf is not None:  # an archive is self-contained: a hostile one must not pull in local files
-                return None, "it points to a file outside the archive, which is not read from a .qdpx for safety"
-            rest = (
-                ref.split("://", 1)[1].lstrip("/") if lower.startswith("relative") else ref.split("://", 1)[1]
-            )
-            if lower.startswith("absolute://"):
-                rest = rest[1:] if rest.startswith("/") and len(rest) > 2 and rest[2] == ":" else rest
-                candidate = Path(rest)
-            else:
-                candidate = Path(base_path or (self.folder or ".")) / rest
-            if candidate.is_file():
-                if candidate.stat().st_size > MAX_ENTRY:
-                    return None, "its external file is too large"
-                try:
-                    return candidate.read_bytes(), ""
-                except OSError:
-                    return None, "its external file cannot be read"
-            return None, "it points to an external file that is not available here"
-        return None, "its path is not one QDA-XML defines"
-
-
-def decode_text(data: bytes) -> str:
-    """UTF-8 (a BOM is dropped, not counted); UTF-16 only when it carries its BOM."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    return data.decode("utf-8-sig")
 
 
 # ---------------------------------------------------------------------------------------------- entry point
@@ -252,24 +96,15 @@ def read_refi(path: str | Path) -> RefiData:
         except (zipfile.BadZipFile, OSError):
             raise RefiError(f"{path.name} is not a .qdpx archive (not a zip file, or damaged).") from None
         with zf:
-            qde = [i for i in zf.infolist() if not i.is_dir() and i.filename.lower().endswith(".qde")]
-            if not qde:
-                raise RefiError(f"{path.name} holds no project (.qde) file.")
-            qde.sort(key=lambda i: (i.filename.lower() != "project.qde", i.filename.count("/"), i.filename))
-            if _too_big(qde[0]):
-                raise RefiError(f"{path.name}: its project file is too large or suspiciously compressed.")
-            try:
-                xml = zf.read(qde[0])
-            except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, ValueError):
-                raise RefiError(f"{path.name} is damaged (its project file cannot be read).") from None
-            data = _parse_project(_xml(xml, path.name), _Files(zf, path.parent))
-            if qde[0].filename.lower() != "project.qde":
-                data.messages.append(f"the project file inside the archive is named '{qde[0].filename}'")
-            if len(qde) > 1:
-                data.lost.append(f"{len(qde) - 1} further .qde file(s) in the archive were ignored")
+            info, xml, others = open_qde(zf, path.name)
+            data = _parse_project(_xml(xml, path.name), Files(zf, None))
+            if info.filename.lower() != "project.qde":
+                data.messages.append(f"the project file inside the archive is named '{info.filename}'")
+            if others:
+                data.lost.append(f"{len(others)} further .qde file(s) in the archive were ignored")
             return data
     if suffix in (".qde", ".xml"):
-        return _parse_project(_xml(path.read_bytes(), path.name), _Files(None, path.parent))
+        return _parse_project(_xml(path.read_bytes(), path.name), Files(None, path.parent))
     if suffix == ".qdc":
         return _parse_codebook(_xml(path.read_bytes(), path.name))
     raise RefiError(f"{path.name}: REFI-QDA files end in .qdpx, .qde or .qdc.")
@@ -290,16 +125,23 @@ def _xml(data: bytes, label: str):
 
 
 def _check_guids(root, data: RefiData) -> None:
-    """Count GUIDs we cannot read: the references they carry cannot be followed, so say so."""
-    bad = 0
+    """GUIDs we cannot read. An element's own id gets a fresh GUID and an unreadable user is credited to
+    the importing coder (both tolerated); only a reference that cannot be followed loses something."""
+    counts = {"id": 0, "user": 0, "ref": 0}
+    kinds = {"guid": "id", "creatingUser": "user", "creatingUserGUID": "user", "modifyingUser": "user",
+             "modifyingUserGUID": "user", "targetGUID": "ref", "originGUID": "ref"}
     for el in root.iter():
         if isinstance(el.tag, str):
-            for attr in ("guid", "targetGUID", "originGUID", "creatingUser", "creatingUserGUID"):
+            for attr, kind in kinds.items():
                 value = el.get(attr)
                 if value is not None and value.strip() and norm_guid(value) is None:
-                    bad += 1
-    if bad:
-        data.lost.append(f"{bad} GUID(s) that are not GUIDs; the references they carry cannot be followed")
+                    counts[kind] += 1
+    if counts["id"]:
+        data.messages.append(f"{counts['id']} element id(s) that are not GUIDs were given new GUIDs")
+    if counts["user"]:
+        data.messages.append(f"{counts['user']} user reference(s) that are not GUIDs name no known user")
+    if counts["ref"]:
+        data.lost.append(f"{counts['ref']} reference(s) that are not GUIDs could not be followed")
 
 
 def _check_schema(root, kind: str, data: RefiData) -> None:
@@ -342,7 +184,7 @@ def _code(el) -> RCode:
     return code
 
 
-def _parse_project(root, files: _Files) -> RefiData:
+def _parse_project(root, files: Files) -> RefiData:
     if _local(root) != "Project":
         if _local(root) == "CodeBook":
             return _parse_codebook(root)
@@ -386,6 +228,7 @@ def _parse_project(root, files: _Files) -> RefiData:
                 source_refs=_refs(c, "SourceRef"),
                 selection_refs=_refs(c, "SelectionRef"),
                 code_refs=_refs(c, "CodeRef"),
+                named=c.get("name") is not None,
             )
         )
     sources = _kid(root, "Sources")
@@ -411,6 +254,10 @@ def _parse_project(root, files: _Files) -> RefiData:
         for tag, n in skipped.items():
             if n:
                 data.lost.append(f"{n} {tag}(s): QualCoder-CSE holds text documents only")
+    decide_unit(data)
+    for src in data.sources:
+        if src.raw is not None:
+            settle(src, data, src.name or "(unnamed)")
     notes = _kid(root, "Notes")
     for n in _kids(notes, "Note") if notes is not None else []:
         text = _kid(n, "PlainTextContent")
@@ -490,8 +337,14 @@ def _coding(el, default_user: str | None, default_when: str | None) -> RCoding:
     )
 
 
-def _source(el, name: str | None, files: _Files, base_path: str | None, data: RefiData) -> RSource:
+def _source(el, name: str | None, files: Files, base_path: str | None, data: RefiData) -> RSource:
     name = (name or "").strip()
+    path = (el.get("plainTextPath") or "").strip()
+    if not name and path:
+        # qc writes no name; the file name it gives is what its users know the source by.
+        name = path.replace("\\", "/").split("://", 1)[-1].rsplit("/", 1)[-1].strip()
+        if name:
+            data.messages.append(f"a source without a name is named after its file '{name}'")
     src = RSource(
         guid=norm_guid(el.get("guid")),
         name=name,
@@ -506,19 +359,18 @@ def _source(el, name: str | None, files: _Files, base_path: str | None, data: Re
             f"the rich-text (formatted) version of source '{label}'; its plain text is what we read"
         )
     content = _kid(el, "PlainTextContent")
-    raw_text: str | None = None
     if content is not None and content.text is not None:
-        raw_text = content.text  # XML parsing already turned CRLF into LF
-    elif el.get("plainTextPath"):
-        raw, why = files.read(el.get("plainTextPath"), base_path)
+        src.raw = content.text  # XML parsing already turned CRLF into LF
+    elif path:
+        raw, why = files.read(path, base_path)
         if raw is not None:
             try:
-                raw_text = decode_text(raw)
+                src.raw = decode_text(raw)
             except UnicodeDecodeError:
                 why = "its text file is not UTF-8"
-        if raw_text is None:
+        if src.raw is None:
             data.lost.append(f"source '{label}' and its codings: {why}")
-        elif "://" not in el.get("plainTextPath"):
+        elif "://" not in path:
             data.messages.append(f"source '{label}': plainTextPath without internal:// read from the archive")
     else:
         data.lost.append(
@@ -542,54 +394,11 @@ def _source(el, name: str | None, files: _Files, base_path: str | None, data: Re
                 _text(s, "Description"),
                 codings=[_coding(c, user, when) for c in _kids(s, "Coding")],
                 note_refs=_refs(s, "NoteRef"),
+                said=s.get("name") or "",
+                where=f"{start}-{end}",
             )
         )
     src.whole_codings = [_coding(c, src.user, src.created) for c in _kids(el, "Coding")]
     src.note_refs = _refs(el, "NoteRef")
     src.values = _values(el)
-    if raw_text is not None:
-        src.text = _fix_line_ends(raw_text, src, data, label)
     return src
-
-
-def _fix_line_ends(raw: str, src: RSource, data: RefiData, label: str) -> str:
-    """Store LF line ends; move selection offsets onto the LF text, whichever way the writer counted CRLF."""
-    if "\r\n" not in raw:
-        return raw
-    text = raw.replace("\r\n", "\n")
-    crs = [i for i in range(len(raw) - 1) if raw[i] == "\r" and raw[i + 1] == "\n"]
-
-    def from_raw(pos: int) -> int:
-        return pos - bisect.bisect_left(crs, pos)  # CRs strictly before pos (a pos on a CR maps onto its LF)
-
-    def score(convert) -> int:
-        hits = 0
-        for s in src.selections:
-            if s.name:
-                a, b = convert(s.start), convert(s.end)
-                if _same(text[a:b], s.name):
-                    hits += 1
-        return hits
-
-    # ATLAS.ti counts a CRLF as one position although its files hold CRLF; other writers count two.
-    raw_counted, lf_counted = score(from_raw), score(lambda p: p)
-    too_far = any(s.end > len(text) for s in src.selections)
-    if (
-        too_far
-        or raw_counted > lf_counted
-        or (raw_counted == lf_counted and "atlas" not in data.origin.lower())
-    ):
-        for s in src.selections:
-            s.start, s.end = from_raw(s.start), from_raw(s.end)
-        how = "two positions"
-    else:
-        how = "one position"
-    data.messages.append(f"source '{label}': CRLF line ends stored as LF (the file counted a CRLF as {how})")
-    return text
-
-
-def _same(segment: str, name: str) -> bool:
-    a = " ".join(segment.split())[:40]
-    b = " ".join(name.split())[:40]
-    n = min(len(a), len(b))
-    return n > 0 and a[:n] == b[:n]

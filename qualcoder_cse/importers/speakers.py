@@ -258,3 +258,17 @@ def speaker_summary(turns: list[DetectedTurn]) -> list[tuple[str, int]]:
             order.append(t.speaker)
         counts[t.speaker] += 1
     return [(s, counts[s]) for s in order]
+
+
+TRANSCRIPT_LABEL_SHARE = 0.03  # label lines among the non-blank lines from the first label on
+
+
+def looks_like_transcript(text: str, turns: list[DetectedTurn]) -> bool:
+    """True when ``turns`` read like the turns of a transcript rather than stray "Name:" lines in other
+    text (tweets quoting "Covid:", a report with "Pfizer:" headings): at least two turns, and turn openings
+    make up a fair share of the lines from the first turn on (a transcript's turns follow one another; in
+    a thread of 15,000 comments 70 such lines are noise)."""
+    if len(turns) < 2:
+        return False
+    lines = [ln for ln in text[turns[0].start :].split("\n") if ln.strip()]
+    return len(turns) >= TRANSCRIPT_LABEL_SHARE * len(lines)

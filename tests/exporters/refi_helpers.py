@@ -1,24 +1,46 @@
-"""Shared helpers for the REFI-QDA tests: the schemas and samples kept in tests/data/refi, a richly coded
-project, and a snapshot of everything a round trip must keep."""
+"""Shared helpers for the REFI-QDA tests: the schemas and the real samples in the team's shared folder
+(``../shared/refi`` beside the repository), our own fixtures in tests/data/refi, a richly coded project, and a
+snapshot of everything a round trip must keep."""
 
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "refi"
-SAMPLES = DATA / "samples"
 MINIMAL = DATA / "minimal"
+# Files from other repositories are never committed: they live beside the clone (in CI too).
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "refi"
+SAMPLES = SHARED / "samples"
 
 _SCHEMAS: dict[str, etree.XMLSchema] = {}
+
+
+def shared(relative: str) -> Path:
+    """A file of the shared REFI folder, or a clear failure saying where it is expected."""
+    path = SHARED / relative
+    if not path.exists():
+        pytest.fail(
+            f"{path.resolve()} is missing: the REFI-QDA samples and schemas are read from ../shared/refi "
+            "beside the repository (see tests/data/refi/README.md); put the team's shared folder there."
+        )
+    return path
+
+
+def sample_files() -> list[Path]:
+    """Every sample file in ../shared/refi/samples (one folder per writer)."""
+    if not SAMPLES.is_dir():
+        return []
+    return sorted(p for p in SAMPLES.glob("*/*") if p.suffix.lower() in (".qdpx", ".qde", ".qdc"))
 
 
 def xsd(kind: str) -> etree.XMLSchema:
     if kind not in _SCHEMAS:
         name = "Project.xsd" if kind == "project" else "Codebook.xsd"
-        _SCHEMAS[kind] = etree.XMLSchema(etree.parse(str(DATA / name)))
+        _SCHEMAS[kind] = etree.XMLSchema(etree.parse(str(shared(name))))
     return _SCHEMAS[kind]
 
 
