@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from ..anonymise.spans import REVIEW_MIN_CONFIDENCE
-from .common import CliError, add_project, open_project, print_json
+from .common import CliError, add_project, open_project, print_json, tsv_row
+from .seal_cmds import add_key_file, report_new_key, use_key_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,8 +33,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("rescan", help="look for identifiers left in a project's stored documents")
     add_project(p)
     p.add_argument("--apply", action="store_true", help="redact every leftover found (codings follow the text)")
+    p.add_argument("--rename", action="store_true",
+                   help="rename each document whose name holds an identifier to the anonymised name shown")
     p.add_argument("--coder", help="coder name for the log (default: researcher)")
     p.add_argument("--json", action="store_true")
+    add_key_file(p)
     p.set_defaults(func=cmd_rescan)
 
 
@@ -123,10 +127,17 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
 
 
 def cmd_rescan(args: argparse.Namespace) -> int:
+    from ..anonymise.doc_names import name_proposals, rename_documents
     from ..anonymise.rescan import apply_rescan, rescan_project
 
-    with open_project(args, readonly=not args.apply) as project:
-        sessions = rescan_project(project, detector=_detector())
+    writes = args.apply or args.rename
+    with open_project(args, readonly=not writes) as project:
+        detector = _detector()
+        if args.apply:
+            use_key_file(project, args)
+        else:
+            project.pseudonyms.key_file = args.key_file
+        sessions = rescan_project(project, detector=detector)
         rows = []
         for doc_id, session in sorted(sessions.items()):
             doc = project.documents.get(doc_id)
@@ -139,13 +150,37 @@ def cmd_rescan(args: argparse.Namespace) -> int:
                 redacted = apply_rescan(project, doc_id, session)
             rows.append({"document": doc.name, "id": doc_id, "leftovers": len(session.proposals),
                          "labels": labels, "redacted": redacted})
-        if args.json:
-            print_json(rows)
-        else:
-            if not rows:
-                print("No leftovers found.")
-            for r in rows:
-                what = ", ".join(f"{k} {v}" for k, v in sorted(r["labels"].items()))
-                done = f"; {r['redacted']} redacted" if args.apply else ""
-                print(f"{r['document']}: {r['leftovers']} possible leftovers ({what}){done}")
+        names = name_proposals(project, detector)
+        by_id = {r["id"]: r for r in rows}
+        for n in names:
+            row = by_id.get(n.document_id)
+            if row is None:
+                row = {"document": n.name, "id": n.document_id, "leftovers": 0, "labels": {}, "redacted": 0}
+                rows.append(row)
+            row["name_identifiers"] = list(n.labels)
+            row["proposed_name"] = n.proposed
+        if args.rename and names:
+            rename_documents(project, names)
+        report_new_key(project)
+        final = {d.id: d.name for d in project.documents.list()}
+    for r in rows:
+        r.setdefault("name_identifiers", [])
+        r["renamed_to"] = final[r["id"]] if args.rename and r.get("proposed_name") else None
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("No leftovers found.")
+    for r in rows:
+        if r["leftovers"]:
+            what = ", ".join(f"{k} {v}" for k, v in sorted(r["labels"].items()))
+            done = f"; {r['redacted']} redacted" if args.apply else ""
+            print(tsv_row(f"{r['document']}: {r['leftovers']} possible leftovers ({what}){done}"))
+        if r["name_identifiers"]:
+            if r["renamed_to"]:
+                print(tsv_row(f"{r['document']}: the name held {', '.join(r['name_identifiers'])}; renamed to "
+                              f"{r['renamed_to']}"))
+            else:
+                print(tsv_row(f"{r['document']}: the name holds {', '.join(r['name_identifiers'])}; --rename "
+                              f"renames it to {r['proposed_name']}"))
     return 0

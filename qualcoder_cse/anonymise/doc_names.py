@@ -1,0 +1,74 @@
+"""Identifiers in document names: a document takes its file's name ("Interview Jodie Smith 2023-05-01"), which
+the text's anonymisation never sees. ``name_proposals`` finds names that hold an identifier and proposes an
+anonymised one (each identifier replaced by its placeholder); ``rename_documents`` applies them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.errors import ProjectError
+from .placeholders import PLACEHOLDER_RX, Numbering, PlaceholderFormat
+
+MIN_CONFIDENCE = 0.4
+
+
+@dataclass(frozen=True)
+class NameProposal:
+    document_id: int
+    name: str
+    proposed: str
+    labels: tuple[str, ...]
+
+
+def _anonymised(project, name: str, detector) -> tuple[str, tuple[str, ...]]:
+    # file names use _ . - for spaces; same length, so offsets stay valid for the original name
+    spaced = "".join(" " if c in "_.-" else c for c in name)
+    masked = [(m.start(), m.end()) for m in PLACEHOLDER_RX.finditer(name)]
+    spans = [s for s in detector.detect(spaced, min_confidence=MIN_CONFIDENCE)
+             if not any(s.start < e and b < s.end for b, e in masked)]
+    if not spans:
+        return name, ()
+    numbering = Numbering(project)
+    out, pos, labels = [], 0, []
+    for s in sorted(spans, key=lambda s: s.start):
+        if s.start < pos:
+            continue
+        try:
+            placeholder = numbering.placeholder(s.label, spaced[s.start:s.end])
+        except ProjectError:  # no key (sealed, a coder's copy) or read-only: an unnumbered placeholder
+            placeholder = PlaceholderFormat.for_project(project).render(s.label, None)
+        out += [name[pos:s.start], placeholder]
+        labels.append(s.label)
+        pos = s.end
+    out.append(name[pos:])
+    return " ".join("".join(out).split()), tuple(labels)
+
+
+def name_proposals(project, detector=None) -> list[NameProposal]:
+    """Documents whose names hold an identifier, each with an anonymised name proposed."""
+    if detector is None:
+        from .detect import load_detector
+
+        detector = load_detector()
+    out = []
+    for doc in project.documents.list():
+        proposed, labels = _anonymised(project, doc.name, detector)
+        if labels and proposed != doc.name:
+            out.append(NameProposal(doc.id, doc.name, proposed, labels))
+    return out
+
+
+def rename_documents(project, proposals: list[NameProposal]) -> int:
+    """Rename each document to its proposed name (a clash gets " (2)", " (3)"...); one transaction."""
+    taken = {d.name.casefold() for d in project.documents.list()}
+    with project.transaction():
+        for p in proposals:
+            taken.discard(p.name.casefold())
+            name, n = p.proposed, 1
+            while name.casefold() in taken:
+                n += 1
+                name = f"{p.proposed} ({n})"
+            project.documents.rename(p.document_id, name)
+            taken.add(name.casefold())
+    return len(proposals)
