@@ -18,10 +18,12 @@ from collections.abc import Iterable
 
 from .entity_passes import EntityPasses
 from .gazetteers import Gazetteers, load_gazetteers
-from .lexicon import MONTHS, NATIONAL, NOT_NAMES, ROLE_WORDS, STOP, WEEKDAYS
+from .lexicon import MONTHS, NATIONAL, NOT_NAMES, ORG_HEADS_CAP, ROLE_WORDS, STOP, WEEKDAYS
 from .merging import _coverage, _mention_regex, merge
 from .patterns import find_patterns
+from .positions import attendee_names, chat_names, first_names_again, full_names
 from .rules import RuleLayer
+from .shapes import find_shapes
 from .span_passes import (
     _NER_NOT,
     _address_chain,
@@ -34,6 +36,7 @@ from .span_passes import (
 )
 from .spans import LABELS, Span, fold
 from .tokens import Tok, tokenize
+from .whole_spans import whole_spans
 
 __all__ = ["LABELS", "Detector", "Span", "load_detector"]
 
@@ -44,6 +47,7 @@ class Detector(EntityPasses):
         self.rules = RuleLayer(gazetteers)
         self.ner = ner
         self.min_confidence = min_confidence
+        self._heads = frozenset(self.rules.loc_heads | set(ORG_HEADS_CAP))
 
     # ------------------------------------------------------------------ public
     def detect(self, text: str, *, min_confidence: float | None = None) -> list[Span]:
@@ -54,8 +58,13 @@ class Detector(EntityPasses):
         spans += self.rules.find(text, toks)
         if self.ner is not None:
             spans += self._ner_spans(text, toks, spans)
+        spans += find_shapes(text)
         merged = merge(spans)
+        merged = merge(merged + full_names(text, toks, merged, self.gaz, self._heads)
+                       + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz))
         merged = self.propagate(text, toks, merged)
+        extra = first_names_again(text, toks, merged, self.gaz)
+        merged = merge(merged + extra) if extra else merged
         merged = self._extend_persons(text, toks, merged)
         merged = _extend_locations(text, merged)
         merged = _address_chain(text, merged)
@@ -66,6 +75,7 @@ class Detector(EntityPasses):
         merged = self._title_run_orgs(text, toks, merged)
         merged = _org_with_town(text, merged)
         merged = _org_of(text, merged)
+        merged = whole_spans(text, toks, merged, self.gaz)
         floor = self.min_confidence if min_confidence is None else min_confidence
         return [s for s in merged if s.confidence >= floor]
 

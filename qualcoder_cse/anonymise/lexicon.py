@@ -42,7 +42,7 @@ DEMONYMS = frozenset(
     cameroonian gambian eritrean somali somalian romanes pashto dari tigrinya amharic swahili yoruba igbo twi
     lithuanians russians romanians poles slovaks albanians kurds afghans pakistanis bangladeshis indians""".split()  # noqa: SIM905
 )
-NOT_NAMES = NOT_NAMES | DEMONYMS
+NOT_NAMES = NOT_NAMES | DEMONYMS | frozenset(["tel", "mob", "fax", "dob", "signed", "attendees", "apologies"])
 TITLES = TITLES | {"judge", "coach"}
 # national bodies and platforms the guidelines leave unmarked
 NATIONAL = frozenset(
@@ -82,7 +82,7 @@ ORG_HEADS_CAP = {
     "cafe": 1, "café": 1, "grill": 1, "express": 1, "council": 1, "police": 1, "constabulary": 1, "trust": 1,
     "project": 1, "foundation": 1, "club": 1, "fc": 1, "barbers": 1, "garage": 1, "motors": 1, "store": 1,
     "stores": 1, "mart": 1, "board": 1, "alliance": 1, "abc": 1, "network": 1, "advisors": 1, "voices": 1,
-    "hospital": 1, "infirmary": 1, "hospice": 1, "clinic": 1, "pharmacy": 1, "chemist": 1, "library": 1,
+    "hospital": 1, "hospitals": 1, "surgery": 1, "practice": 1, "uhb": 1, "charity": 1, "infirmary": 1, "hospice": 1, "clinic": 1, "pharmacy": 1, "chemist": 1, "library": 1,
     "gym": 1, "ltd": 1, "limited": 1, "autos": 1, "newsagents": 1, "vapes": 1, "nightclub": 1, "foyer": 1,
     "housing": 1, "homes": 1, "comprehensive": 1, "secondary": 1, "utc": 1, "cutz": 1, "carwash": 1,
     "voice": 1, "forum": 1, "collective": 1, "hub": 1, "campus": 1, "palace": 1, "bites": 1, "group": 1, "partnership": 1, "association": 1, "supermarket": 1, "off-licence": 1, "bar": 1, "pub": 1, "arms": 1, "tavern": 1,
@@ -116,7 +116,7 @@ ORG_KNOWN = {
     ("police", "scotland"), ("met", "police"), ("the", "met"), ("merseyside", "police"),
 }
 LOC_HEADS_CAP = frozenset(
-    ["road", "rd", "street", "st", "lane", "avenue", "ave", "close", "drive", "way", "crescent", "grove", "gardens", "place", "court", "terrace", "square", "mews", "rise", "walk", "row", "parade", "boulevard", "hill", "view", "green", "croft", "vale", "chase", "wharf", "quay", "fields", "meadows", "park", "estate", "precinct", "retail", "interchange", "station", "brow", "brae", "wynd", "garth", "heights", "approach", "mount", "glade", "circle", "ridge", "dale", "bank", "drove", "gate", "yard", "orchard", "paddock", "causeway", "copse", "common", "broadway", "side", "end", "cross", "bridge", "village", "flats", "towers", "tower"]
+    ["pier", "promenade", "road", "rd", "street", "st", "lane", "avenue", "ave", "close", "drive", "way", "crescent", "grove", "gardens", "place", "court", "terrace", "square", "mews", "rise", "walk", "row", "parade", "boulevard", "hill", "view", "green", "croft", "vale", "chase", "wharf", "quay", "fields", "meadows", "park", "estate", "precinct", "retail", "interchange", "station", "brow", "brae", "wynd", "garth", "heights", "approach", "mount", "glade", "circle", "ridge", "dale", "bank", "drove", "gate", "yard", "orchard", "paddock", "causeway", "copse", "common", "broadway", "side", "end", "cross", "bridge", "village", "flats", "towers", "tower"]
 )
 LOC_LOWER_HEADS = frozenset(
     ["road", "rd", "street", "st", "lane", "avenue", "ave", "close", "drive", "crescent", "grove", "gardens", "terrace", "park", "estate", "flats", "towers", "mews", "way", "square", "precinct"]

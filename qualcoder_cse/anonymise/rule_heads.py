@@ -46,7 +46,7 @@ class HeadRules:
             if tuple(keys[i:i + L]) == multi:
                 head_end = i + L - 1
                 break
-        if t.shape == "upper" and not upper_doc and k not in ("abc", "fc", "cic"):
+        if t.shape == "upper" and not upper_doc and k not in ("abc", "fc", "cic", "uhb"):
             return
         if head_end == i and not (k in ORG_HEADS_CAP or k in self.loc_heads or k in ORG_LOWER_HEADS
                                   or k in LOC_LOWER_HEADS or k in LOWER_HEAD_OUTSIDE):
@@ -90,7 +90,7 @@ class HeadRules:
                 break
             # a possessive inside a name: "St Mary's RC Primary" is fine, "Kyle's school" is not
             if w.base_end != w.end and j != i - 1 and not (j > 0 and keys[j - 1] in ("st", "saint", "st.")) and (
-                not (start is None and toks[j + 1].cap)
+                not toks[j + 1].cap  # "Sultan's Garden Lounge": a possessive inside a Title Case name
             ):
                 break
             if w.cap and w.key not in ("the", "i") and w.key not in TITLES and w.key not in MONTHS and (

@@ -68,6 +68,8 @@ class RuleLayer(HeadRules, NicknameRules, TokenRules):
         k = t.key
         if len(k) < 2 or k in STOP or k in NOT_NAMES or k in MONTHS or k in WEEKDAYS or not k[0].isalpha():
             return 0.0
+        if k in RANKS and t.shape != "lower":
+            return 0.0  # "Sergeant", "Inspector": a rank is not the name after it
         if "-" in k and k not in self.g.given and t.shape != "lower":
             # "Smith-Jones", "Jean-Baptiste": a name when its parts are names
             parts = [p for p in k.split("-") if p]

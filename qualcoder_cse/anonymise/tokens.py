@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 from .lexicon import _HYPHEN_SUFFIX, _POSS, ROLE_WORDS, TOKEN
 from .spans import Span, fold
 
+# a line opened by a time or a number ("20:20 Chip shop...", "3. Problem profile"): the next word opens a sentence
+_LEAD_NUMBERS = re.compile(r"[\s\[(]*\d{1,2}(?:[:.]\d{2})*[.)\]]?\s+")
+
 
 @dataclass(slots=True)
 class Tok:
@@ -37,9 +40,10 @@ def tokenize(text: str) -> list[Tok]:
         if pm and len(raw) > 2:
             base = raw[: pm.start()]
         gap = text[prev_end:s]
-        initial = not toks or ("\n" in gap) or bool(re.search(r"[.!?:]\s*$", gap)) or (
+        initial = not toks or ("\n" in gap) or bool(re.search(r"[.!?:;]\s*$", gap)) or (
             toks and toks[-1].key in ROLE_WORDS and ":" in gap
-        )
+        ) or (toks and toks[-1].key.isdigit() and _LEAD_NUMBERS.match(text, text.rfind("\n", 0, s) + 1) is not None
+              and _LEAD_NUMBERS.match(text, text.rfind("\n", 0, s) + 1).end() >= s)
         letters = [c for c in base if c.isalpha()]
         if not letters:
             shape = "other"

@@ -1,0 +1,162 @@
+"""Names found by where they stand rather than by what they are: the position decides when a word that is also
+an ordinary word ("Will", "Amber", "pearl", "Precious") is a person.
+
+- a given name followed by a surname: "Jade Whitworth", "Will Fenwick", "Summer Hollins" (the surname may be a
+  place too: "Whitworth", "Kilbride");
+- a name at the start of an attendee line followed by its role or initials: "Precious (team leader)";
+- chat positions, any case: "me n ty", "mel said", "ask pearl", "dont tell faith pls", "big stevo",
+  "j-dog said";
+- the first name of a full name found in the document, again where it opens a sentence: "Amber reported",
+  "Mark to meet", unless the next word makes it a verb ("Will be", "Mark this").
+"""
+
+from __future__ import annotations
+
+from .gazetteers import Gazetteers
+from .lexicon import MONTHS, NATIONAL, NOT_NAMES, RANKS, ROLE_UPPER, ROLE_WORDS, STOP, TITLES, WEEKDAYS
+from .merging import _coverage
+from .spans import Span
+from .tokens import Tok
+
+_NOT_FIRST = STOP - {"will", "may", "mark"} | TITLES | RANKS | ROLE_WORDS | MONTHS | WEEKDAYS | NOT_NAMES | NATIONAL
+_SPEECH = frozenset(["said", "says", "told", "texted", "messaged", "reckons", "asked", "sent", "saw", "was", "is",
+                     "got", "gets", "went", "goes", "knows", "dropped", "picked", "wants", "thinks", "replied"])
+_ASK = frozenset(["ask", "tell", "told", "asked", "telling", "asking", "texting", "tellin", "askin", "with", "wiv", "wid", "text", "texted", "call", "ring", "rang",
+                  "message", "messaged", "dm"])
+_CLAUSE_END = frozenset(["pls", "please", "plz", "tmrw", "tomorrow", "today", "tonight", "again", "too", "about",
+                         "then", "and", "n", "innit", "lol", "tho", "though", "yet", "now", "first", "later", "x", "xx"])
+_ME_AND = frozenset(["n", "and", "&"])
+_SIZE = frozenset(["big", "lil", "little", "young", "yung"])
+# what follows a word used as a verb or an ordinary word at the start of a sentence, not as a name
+_VERB_NEXT = frozenset(
+    STOP - {"and", "to", "said", "says", "from", "with", "at", "in", "on", "about", "as", "if"}
+    | {"be", "been", "not", "this", "that", "these", "those", "there", "your", "up", "out", "down", "off", "all",
+       "any", "it", "is", "was", "were", "are", "has", "had", "of", "for", "you", "we", "they", "i", "he", "she"}
+)
+
+
+def _line_start(text: str, pos: int) -> bool:
+    ls = text.rfind("\n", 0, pos) + 1
+    return not text[ls:pos].strip(" \t-•*")
+
+
+def full_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers, heads: frozenset) -> list[Span]:
+    """A capitalised given name (also one that is a word) right before a capitalised surname is one person."""
+    out = []
+    for i in range(len(toks) - 1):
+        a, b = toks[i], toks[i + 1]
+        if a.shape != "title" or b.shape != "title" or not b.spaced or a.base_end != a.end:
+            continue
+        ka, kb = a.key, b.key
+        g = gaz.given.get(ka)
+        if not g or (g[0] < 20 and g[1] < 1000) or ka in _NOT_FIRST or len(ka) < 2:
+            continue
+        sur = gaz.surnames.get(kb.replace("'", "").replace("’", ""), 0)
+        tier = gaz.words.get(kb)
+        if kb in _NOT_FIRST or kb in heads or kb in gaz.major and not sur or len(kb) < 2:
+            continue
+        if not (("-" in kb and all(gaz.surnames.get(p) or gaz.given.get(p) for p in kb.split("-") if p))
+                or (sur >= 100 and (tier is None or tier >= 50)) or (tier is None and not gaz.given.get(kb))):
+            continue
+        if a.initial and tier is not None and not _line_start(text, a.start):
+            continue  # "Will Power said": a sentence-initial pair of two words is left to the other layers
+        out.append(Span(a.start, b.base_end, "PERSON", text[a.start:b.base_end], 0.75, "position"))
+    return out
+
+
+def attendee_names(text: str, toks: list[Tok], gaz: Gazetteers) -> list[Span]:
+    """A given name opening a line and followed by a bracket: "Precious (team leader)", "Sky (YOS)"."""
+    out = []
+    for i, t in enumerate(toks):
+        if t.shape != "title" or t.base_end != t.end or not (t.initial or _line_start(text, t.start)):
+            continue
+        g = gaz.given.get(t.key)
+        if not g or g[0] < 20 or t.key in _NOT_FIRST or not text[t.end:t.end + 2].startswith(" ("):
+            continue
+        out.append(Span(t.start, t.end, "PERSON", t.text, 0.6, "position"))
+    return out
+
+
+def _chat_name_like(t: Tok, gaz: Gazetteers, *, me_and: bool = False) -> float:
+    """How much a lowercase chat word looks like a name by itself: a given name, or no English word at all.
+    After "me n" even a chat word such as "ty" is a name when the lists know it as one."""
+    k = t.key
+    blocked = k in _NOT_FIRST and not (me_and and k in NOT_NAMES and k not in STOP and gaz.given.get(k))
+    if t.shape not in ("lower", "title") or k in STOP or blocked or k in ROLE_UPPER or len(k) < 2:
+        return 0.0
+    if not all(c.isalpha() or c == "-" for c in k) or k.startswith("-") or k.endswith("-"):
+        return 0.0
+    g = gaz.given.get(k)
+    if g and (g[0] >= 20 or g[1] >= 2000):
+        return 0.6
+    if "-" in k and len(k) >= 4 and k not in gaz.words:
+        return 0.55  # "j-dog", "t-bone"
+    if k not in gaz.words and len(k) >= 2 and (len(k) <= 3 or g or gaz.surnames.get(k)):
+        return 0.5
+    if k not in gaz.words and len(k) >= 4:
+        return 0.35  # an unknown word: a name only where the position is strong ("big stevo")
+    return 0.0
+
+
+def chat_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
+    """Lowercase names and nicknames in the positions of chat: "me n ty", "mel said", "ask pearl", "big stevo"."""
+    cov = _coverage(spans, len(text))
+    out = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.shape != "lower":
+            continue
+        prev = toks[i - 1].key if i else ""
+        prev2 = toks[i - 2].key if i > 1 else ""
+        if cov[t.start] and prev not in _SIZE:
+            continue
+        score = _chat_name_like(t, gaz, me_and=prev in _ME_AND and prev2 in ("me", "i"))
+        if score <= 0:
+            continue
+        nxt = toks[i + 1] if i + 1 < n else None
+        nk = nxt.key if nxt is not None else ""
+        same_line_next = nxt is not None and "\n" not in text[t.end:nxt.start]
+        ends_clause = not same_line_next or nk in _CLAUSE_END or text[t.base_end:t.base_end + 1] in ".,!?;)"
+        hit = (
+            (prev in _ME_AND and prev2 in ("me", "i")) or (nk in _ME_AND and i + 2 < n and toks[i + 2].key == "me")
+            or (nk in _SPEECH and same_line_next and (t.initial or prev in _ME_AND) and nk not in ("is", "was"))
+            or ((prev in _ASK or (prev == "is" and prev2 == "who")) and ends_clause and score >= 0.5
+                and prev2 not in ("it", "this", "that", "what"))
+            or (prev in _SIZE and t.spaced and prev2 not in ("a", "the", "so", "too", "very", "my", "his", "her"))
+        )
+        if not hit or (score < 0.5 and prev not in _SIZE):
+            continue
+        start = toks[i - 1].start if prev in _SIZE and t.spaced else t.start
+        out.append(Span(start, t.base_end, "PERSON", text[start:t.base_end], score, "position"))
+    return out
+
+
+def first_names_again(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
+    """The first name of a full name found here, where it opens a sentence and is not used as a verb."""
+    firsts: dict[str, float] = {}
+    for s in spans:
+        if s.label == "PERSON" and s.confidence >= 0.6:
+            first = s.text.split()[0]
+            g = gaz.given.get(first.casefold())
+            if first[:1].isupper() and first[1:].islower() and first.isalpha() and g and g[0] >= 20 and (
+                first.casefold() not in _NOT_FIRST
+            ):
+                firsts.setdefault(first.casefold(), s.confidence)
+    if not firsts:
+        return []
+    cov = _coverage(spans, len(text))
+    out = []
+    for i, t in enumerate(toks):
+        if t.shape != "title" or cov[t.start] or t.key not in firsts:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and (nxt.key in _VERB_NEXT or "'" in nxt.key or "’" in nxt.key) and (
+            "\n" not in text[t.end:nxt.start] and text[t.end:nxt.start].strip() == ""
+        ):
+            continue
+        if t.base_end != t.end and text[t.end:t.end + 1] == " ":
+            pass  # "Amber's": a possessive is a name position
+        elif text[t.end:t.end + 1] in ("'", "’"):
+            continue
+        out.append(Span(t.start, t.base_end, "PERSON", text[t.start:t.base_end], 0.55, "position"))
+    return out

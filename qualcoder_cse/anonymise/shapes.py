@@ -1,0 +1,87 @@
+"""Identifiers and places recognised by their shape and the word that announces them, not by a list of names:
+postcode districts ("ST6", "SE15", "in bd3"), licence, badge, collar and plate numbers ("badge PH 4471",
+"plates BPL-2291 and BPL 3307", "WMBC 04821"), and named operations ("Operation Lantern").
+
+The postcode areas are the 121 area letters of the UK postcode system (a shape check, like a digit count for a
+phone number); a district standing alone is proposed only when its shape cannot be much else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .spans import Span
+
+POSTCODE_AREAS = frozenset(
+    ["AB", "AL", "B", "BA", "BB", "BD", "BH", "BL", "BN", "BR", "BS", "BT", "CA", "CB", "CF", "CH", "CM", "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL", "DN", "DT", "DY", "E", "EC", "EH", "EN", "EX", "FK", "FY", "G", "GL", "GU", "GY", "HA", "HD", "HG", "HP", "HR", "HS", "HU", "HX", "IG", "IM", "IP", "IV", "JE", "KA", "KT", "KW", "KY", "L", "LA", "LD", "LE", "LL", "LN", "LS", "LU", "M", "ME", "MK", "ML", "N", "NE", "NG", "NN", "NP", "NR", "NW", "OL", "OX", "PA", "PE", "PH", "PL", "PO", "PR", "RG", "RH", "RM", "S", "SA", "SE", "SG", "SK", "SL", "SM", "SN", "SO", "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW", "UB", "W", "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE"]
+)
+_DISTRICT = re.compile(r"(?<![\w/@.£$-])(?P<area>[A-Za-z]{1,2})(?P<num>\d{1,2})(?P<sub>[A-Za-z]?)(?![\w/@-])")
+_FULL_POSTCODE_AFTER = re.compile(r"^\s?\d[A-Za-z]{2}\b")
+_PLACE_CUE = re.compile(
+    r"(?:\b(?:in|from|near|around|round|to|towards|at|of|into|across|covering|postcode|district|area|areas)"
+    r"|[:,;(]|\band)\s*$",
+    re.IGNORECASE,
+)
+_STRONG_CUE = re.compile(r"\b(?:in|from|near|around|round|postcode|district|area)\s+$", re.IGNORECASE)
+_LABEL_CODE = re.compile(r"^[\[(]?([A-Za-z]{1,2}\d{1,2})[\])]?\s*:", re.MULTILINE)
+_NOT_DISTRICT = frozenset({"co2", "no2", "so2", "mp3", "mp4", "ps4", "ps5", "a4", "b12", "e10", "m1", "ch4"})
+
+# a number announced as a badge, licence, collar, plate or call sign: "badge PH 4471", "collar SW 6621"
+_ID_CUE = re.compile(
+    r"\b(?:badge|licen[cs]e|collar|warrant|call\s?sign|plates?|plate\s+number|taxi\s+(?:plate|number)|"
+    r"hackney|private\s+hire|shoulder\s+number|epaulette|driver)(?:\s+(?:number|no\.?|num|nos?\.?))?"
+    r"[\s:#,]+(?:was\s+|is\s+|of\s+)?",
+    re.IGNORECASE,
+)
+_ID_SHAPE = re.compile(r"(?-i:[A-Z]{1,5})[\s-]?\d{3,7}(?![\w/])|\d{4,7}(?![\w/])")
+_ID_LIST_GAP = re.compile(r"^(?:,\s*|\s+(?:and|or|&)\s+|,\s*(?:and|or)\s+)")
+# a letters-hyphen-digits code is an identifier wherever it stands: "BPL-2291", "PH-40217"
+_HYPHEN_CODE = re.compile(r"(?<![\w/-])[A-Z]{2,5}-\d{3,7}(?![\w/-])")
+_OPERATION = re.compile(r"\b(?:Operation|Op\.?|Project)\s+(?P<name>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _districts(text: str) -> Iterator[Span]:
+    # role codes used as speaker labels ("SW1:", "M5:", "B1:") are roles everywhere in the document
+    labels = {m.group(1).lower() for m in _LABEL_CODE.finditer(text)}
+    for m in _DISTRICT.finditer(text):
+        area, word = m.group("area"), m.group()
+        if area.upper() not in POSTCODE_AREAS or word.lower() in _NOT_DISTRICT or word.lower() in labels:
+            continue
+        if _FULL_POSTCODE_AFTER.match(text[m.end():m.end() + 5]):
+            continue  # the first half of a full postcode: the postcode pattern has it
+        if not (word.isupper() or word.islower()):
+            continue
+        cue = bool(_PLACE_CUE.search(text[max(0, m.start() - 14):m.start()]))
+        if word.isupper() and len(area) == 2:
+            yield Span(m.start(), m.end(), "LOCATION", word, 0.7 if cue else 0.55, "shape")
+        elif cue and (word.isupper() or len(word) >= 3) and _STRONG_CUE.search(text[max(0, m.start() - 10):m.start()]):
+            yield Span(m.start(), m.end(), "LOCATION", word, 0.5, "shape")
+
+
+def _announced_ids(text: str) -> Iterator[Span]:
+    for m in _ID_CUE.finditer(text):
+        pos = m.end()
+        while True:
+            ref = _ID_SHAPE.match(text, pos)
+            if ref is None or _YEAR.fullmatch(ref.group()):
+                break
+            yield Span(ref.start(), ref.end(), "ID", ref.group(), 0.75, "shape")
+            gap = _ID_LIST_GAP.match(text[ref.end():ref.end() + 8])
+            if gap is None:
+                break
+            pos = ref.end() + gap.end()
+    for m in _HYPHEN_CODE.finditer(text):
+        yield Span(m.start(), m.end(), "ID", m.group(), 0.6, "shape")
+
+
+def _operations(text: str) -> Iterator[Span]:
+    for m in _OPERATION.finditer(text):
+        if m.group().startswith("Project"):
+            continue  # "Project Amber Manchester" is an organisation (span_passes)
+        yield Span(m.start(), m.end("name"), "ID", text[m.start():m.end("name")], 0.7, "shape")
+
+
+def find_shapes(text: str) -> list[Span]:
+    return [*_districts(text), *_announced_ids(text), *_operations(text)]

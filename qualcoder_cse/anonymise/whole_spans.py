@@ -1,0 +1,96 @@
+"""Whole spans, not parts: passes that widen or join spans so that a multi-word name is covered end to end.
+
+- coordinated names before a head: "Blackpool and The Fylde College", "Cardiff and Vale UHB";
+- a head word that comes first: "Hotel Sorrento", "Café Nero" style names;
+- pub-style pairs after "the": "the Crown and Anchor";
+- a town and a surname that name an institution: "Leeds Beckett" (one ORG, not a place and a person);
+- "the" + a capitalised word mid-sentence where a place goes: "at the Esplanade", "the Arches near ...";
+- an initial before a surname: "D. Probert", "M. Elliot".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteers import Gazetteers
+from .lexicon import MONTHS, NATIONAL, NOT_NAMES, RANKS, ROLE_WORDS, STOP, TITLES, WEEKDAYS
+from .merging import _coverage, merge
+from .spans import Span, fold
+from .tokens import Tok
+
+_COORD_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]+ ){0,1}[A-Z][\w'’-]+) (?:and|&) (?:[Tt]he )?$")
+_HEAD_FIRST = re.compile(r"\b(?:Hotel|Café|Cafe|Club|Bar|Restaurant) (?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?")
+_PAIR = re.compile(r"\bthe ([A-Z][a-z'’]+) (?:and|&) ([A-Z][a-z'’]+)\b(?! [A-Z])")
+_THE_WORD = re.compile(r"\bthe ([A-Z][a-z]{2,}(?:[-'’][a-z]+)*)\b(?![ '’-]?[A-Z])")
+_PLACE_BEFORE_THE = re.compile(
+    r"(?:\b(?:at|near|by|outside|behind|from|to|round|around|on|along|down|up|past|opposite|towards|under|inside)"
+    r"|[:,;]|\band)\s*$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(r"^(?:,|\s(?:near|by|on|in|and|or|at|opposite|end|side)\b|\s*[.;)])")
+_INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\s(]))[A-Z]\. ?$")
+_NOT_THE = NOT_NAMES | STOP | TITLES | RANKS | ROLE_WORDS | MONTHS | WEEKDAYS | frozenset(
+    ["police", "council", "chair", "board", "panel", "trust", "partnership", "group", "team", "service", "services",
+     "act", "court", "crown", "home", "office", "government", "state", "church", "bible", "internet", "news", "met",
+     "sergeant", "inspector", "minutes", "agenda", "appendix", "section", "item", "report", "review", "plan",
+     "midlands", "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "highlands"]
+)
+
+
+def _bad_words(words: list[str]) -> bool:
+    return any(fold(w) in STOP or fold(w) in TITLES or fold(w) in ROLE_WORDS or fold(w) in MONTHS for w in words)
+
+
+def whole_spans(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
+    new: list[Span] = []
+    for s in spans:
+        if s.label == "ORG":
+            m = _COORD_BEFORE.search(text, max(0, s.start - 40), s.start)
+            if m and not _bad_words(m.group(1).split()) and "\n" not in m.group():
+                st = m.start(1)
+                new.append(Span(st, s.end, "ORG", text[st:s.end], s.confidence, s.source))
+        elif s.label == "PERSON" and " " not in s.text:
+            m = _INITIAL_BEFORE.search(text, max(0, s.start - 3), s.start)
+            if m and (gaz.surnames.get(fold(s.text), 0) >= 50 or s.confidence >= 0.6):
+                new.append(Span(m.start(), s.end, "PERSON", text[m.start():s.end], max(0.55, s.confidence), "position"))
+    for m in _HEAD_FIRST.finditer(text):
+        words = m.group().split()[1:]
+        if not _bad_words(words) and not any(fold(w) in NATIONAL for w in words):
+            new.append(Span(m.start(), m.end(), "ORG", m.group(), 0.7, "shape"))
+    for m in _PAIR.finditer(text):
+        a, b = fold(m.group(1)), fold(m.group(2))
+        if a in _NOT_THE - {"crown"} or b in _NOT_THE or gaz.words.get(a, 99) < 20 or gaz.words.get(b, 99) < 20:
+            continue
+        if m.start() > 0 and text[m.start() - 2:m.start()].strip().endswith((".", "!", "?")):
+            continue
+        new.append(Span(m.start(1), m.end(2), "ORG", text[m.start(1):m.end(2)], 0.55, "shape"))
+    cov = _coverage(spans + new, len(text))
+    for m in _THE_WORD.finditer(text):
+        w = fold(m.group(1))
+        if cov[m.start(1)] or w in _NOT_THE or w in NATIONAL or gaz.words.get(w, 99) < 35 or w in gaz.given:
+            continue
+        if not (_PLACE_BEFORE_THE.search(text, max(0, m.start() - 12), m.start())
+                or _PLACE_AFTER.match(text[m.end():m.end() + 10])):
+            continue
+        if text[max(0, m.start() - 2):m.start()].strip().endswith((".", "!", "?")) or m.start() == 0:
+            continue
+        new.append(Span(m.start(1), m.end(1), "LOCATION", m.group(1), 0.5, "shape"))
+    # a town followed by a surname alone names an institution ("Leeds Beckett", "Carlton Bolling")
+    by_start = {s.start: s for s in spans}
+    for s in spans:
+        if s.label != "LOCATION" or " " in s.text or not gaz.places1.get(fold(s.text)):
+            continue
+        nxt = by_start.get(s.end + 1)
+        if nxt is None or nxt.label != "PERSON" or " " in nxt.text or text[s.end] != " ":
+            continue
+        k = fold(nxt.text)
+        if gaz.surnames.get(k, 0) >= 50 and gaz.given.get(k, (0, 0))[0] < 200 and s.start > 0 and (
+            text[s.start - 1] in " (\n"
+        ):
+            new.append(Span(s.start, nxt.end, "ORG", text[s.start:nxt.end], 0.6, "shape"))
+    if not new:
+        return spans
+    # a widened span replaces the parts it holds
+    keep = [s for s in spans if not any(x.start <= s.start and s.end <= x.end and (x.start, x.end) != (s.start, s.end)
+                                        for x in new)]
+    return merge(keep + new)

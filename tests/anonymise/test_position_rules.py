@@ -1,0 +1,131 @@
+"""The kinds of miss of issue 15, each with a case the detector must cover whole and a look-alike it must leave:
+names that are words in name positions, propagation of first names, lowercase names in chats, whole ORG/LOC
+spans, postcode districts, licence/badge numbers and named operations, and precision on ranks and function
+words. Every case to cover failed on the detector before this change (and "Sergeant", "Say", "Tel", "Chip"
+were proposed); the other look-alikes guard the new rules. The review screen's threshold is used, so what
+is tested is what the researcher is shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcoder_cse.anonymise.detect import load_detector
+from qualcoder_cse.anonymise.spans import REVIEW_MIN_CONFIDENCE
+
+
+@pytest.fixture(scope="module")
+def det():
+    return load_detector()
+
+
+def covered(det, text: str, surface: str) -> bool:
+    """True when every character of ``surface`` (its first occurrence) is inside some proposal."""
+    start = text.index(surface)
+    end = start + len(surface)
+    spans = det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)
+    return all(any(s.start <= i < s.end for s in spans) for i in range(start, end))
+
+
+def proposed(det, text: str, surface: str) -> bool:
+    start = text.index(surface)
+    spans = det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)
+    return any(s.start < start + len(surface) and start < s.end for s in spans)
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Present:\nJade Whitworth (JW), Head of Safeguarding\nOwen Baptiste (OB), Chair", "Jade Whitworth"),
+        ("In attendance: Kofi Annan-Reid (minutes), Will Fenwick (analyst, for item 3)", "Will Fenwick"),
+        ("Members: Amber Kilbride (AK), Empowerment Charity", "Amber Kilbride"),
+        ("Will, Will Fenwick, presented the problem profile. Will said the data were thin.", "Will said"),
+        ("Amber Kilbride chaired. Later, Amber reported that two hotels had trained staff.", "Amber reported"),
+        ("18:40 Met the team at the centre. Precious (team leader) briefed us on two names.", "Precious"),
+        ("Section 6: Signed\nD. Probert, 12/03/2024", "D. Probert"),
+    ],
+)
+def test_names_that_are_words_in_name_positions(det, text, surface):
+    assert covered(det, text, surface.split(" said")[0].split(" reported")[0])
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("[18:03] jaymoney07: ye me n ty will meet u there", "ty"),
+        ("[18:05] keelz.m: mel said he is picking people up again", "mel"),
+        ("[18:05] keelz.m: he was with big stevo again after school", "big stevo"),
+        ("[18:06] keelz.m: thats literally how it starts. ask pearl\n[18:07] jay: ok", "pearl"),
+        ("[23:44] keelz.m: im telling pearl tmrw", "pearl"),
+        ("[18:09] deano_x: j-dog said she was at a house for 3 days", "j-dog"),
+    ],
+)
+def test_lowercase_names_and_nicknames_in_chat(det, text, surface):
+    assert covered(det, text, surface)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("the waiting list is long.\nINT: and boys?", "long"),
+        ("she put it on her snap story. the girl at the back laughed", "story"),
+        ("Hope isn't a plan. We need resources.", "Hope"),
+        ("Every child gets a named officer. Every suspect gets a plan.", "Every"),
+        ("Apologies: Dr Hannah Eze, Sergeant Danny Kerrigan", "Sergeant"),
+        ("It is not a role we can send, said DCI Baptiste; Say the word and an inspector will attend.", "Say"),
+        ("Role: Designated Safeguarding Lead    Tel: 029 2018 0743", "Tel"),
+        ("20:20 Chip shop on the corner was shut.", "Chip"),
+    ],
+)
+def test_words_are_left_alone(det, text, word):
+    assert not proposed(det, text, word)
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Minutes of the meeting held at Blackpool and The Fylde College, Bispham campus", "Blackpool and The Fylde College"),
+        ("She has been seen at the Cardiff and Vale UHB sexual health clinic twice.", "Cardiff and Vale UHB"),
+        ("Two hotels, the Crossways Hotel and Hotel Sorrento on Albert Road, had trained staff.", "Hotel Sorrento"),
+        ("the landlord of the Crown and Anchor wrote to the panel.", "Crown and Anchor"),
+        ("She was dropped by the Sultan's Garden Lounge on Manningham Lane.", "Sultan's Garden Lounge"),
+        ("Head of Safeguarding, Blackpool Teaching Hospitals", "Blackpool Teaching Hospitals"),
+        ("GP: Ely Bridge Surgery", "Ely Bridge Surgery"),
+        ("the research team at Leeds Beckett (consent only).", "Leeds Beckett"),
+        ("Hotspots: the Esplanade, the Arches near Central Pier and the bus station.", "Esplanade"),
+        ("Hotspots: the Esplanade, the Arches near Central Pier and the bus station.", "Arches"),
+        ("Hotspots: the Esplanade, the Arches near Central Pier and the bus station.", "Central Pier"),
+    ],
+)
+def test_whole_org_and_place_spans(det, text, surface):
+    assert covered(det, text, surface)
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("found twice in FY1 and once in FY4", "FY1"),
+        ("she lives in bd3 now with her aunt", "bd3"),
+        ("a home in ST6, out of area", "ST6"),
+        ("a house in SE15 for 3 days", "SE15"),
+        ("two licensed vehicles, plates BPL-2291 and BPL 3307, badge PH 4471.", "BPL 3307"),
+        ("two licensed vehicles, plates BPL-2291 and BPL 3307, badge PH 4471.", "PH 4471"),
+        ("PCSO Bowles joined us, badge number WMBC 04821, on loan.", "WMBC 04821"),
+        ("PC Jeremiah, collar SW 6621, attended.", "SW 6621"),
+        ("Action 14: Operation Lantern briefing circulated.", "Operation Lantern"),
+    ],
+)
+def test_places_and_ids_by_shape(det, text, surface):
+    assert covered(det, text, surface)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Social workers: SW1, SW2.\nSW1: I've got eighteen.\nSW2: Sixteen.", "SW2"),
+        ("placed here by role codes: CHAIR, M1 to M5.\nM5: I think that's true.", "M5"),
+        ("CO2 emissions from the vans were discussed in 2023 by the CSE team.", "CO2"),
+        ("the Children's Society and the Midlands team", "Midlands"),
+    ],
+)
+def test_shapes_leave_look_alikes(det, text, word):
+    assert not proposed(det, text, word)
