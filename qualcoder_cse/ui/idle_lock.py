@@ -65,8 +65,7 @@ class LockScreen(QWidget):
         layout.addStretch(2)
         self.title = QLabel("<h2>Project locked</h2>")
         layout.addWidget(self.title)
-        self.info = QLabel("The window was locked after a period without use, so that nobody passing by can read "
-                           "the transcripts. Enter the project passphrase to go on.")
+        self.info = QLabel("", objectName="lockInfo")
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password, objectName="unlockPassphrase")
@@ -86,8 +85,16 @@ class LockScreen(QWidget):
     def _submit(self) -> None:
         self.unlock_requested.emit(self.passphrase.text())
 
-    def reset(self, project_name: str) -> None:
+    def reset(self, project_name: str, *, idle: bool = False) -> None:
+        """``idle``: locked by the idle timer; otherwise the researcher locked it (Tools > Lock now)."""
         self.title.setText(f"<h2>{project_name} is locked</h2>")
+        why = (
+            "The window was locked because it was not used for a while"
+            if idle
+            else "You locked the window"
+        )
+        self.info.setText(f"{why}, so that nobody passing by can read the transcripts. Enter the project "
+                          "passphrase to go on.")
         self.passphrase.clear()
         self.message.clear()
         self.passphrase.setFocus()

@@ -49,6 +49,7 @@ from .errors import show_error as _show_error
 from .idle_lock import IdleWatcher, LockScreen
 from .settings import Settings
 from .start_screen import StartScreen
+from .wheel_guard import install_wheel_guard
 
 PAGE_START, PAGE_WORK, PAGE_LOCK = 0, 1, 2
 MAX_RECENT_CODES = 9
@@ -96,7 +97,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status()
         self.idle = IdleWatcher(self)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(lambda: self.lock(idle=True))
+        install_wheel_guard()  # no combo box in any window changes on a wheel it was not focused for
         self.idle.set_timeout_ms(self.settings.idle_minutes() * 60_000)
         self.lock_screen.unlock_requested.connect(self.unlock)
 
@@ -798,7 +800,8 @@ class MainWindow(QMainWindow):
     def locked(self) -> bool:
         return self._locked
 
-    def lock(self) -> None:
+    def lock(self, *, idle: bool = False) -> None:
+        """Hide all text until the passphrase is entered (``idle``: the idle timer ran out; else Lock now)."""
         if self.project is None or self._locked:
             return
         self._locked = True
@@ -824,7 +827,7 @@ class MainWindow(QMainWindow):
             d.hide()
         self.view.hide()
         self.menuBar().setEnabled(False)
-        self.lock_screen.reset(self.project.name)
+        self.lock_screen.reset(self.project.name, idle=idle)
         self.stack.setCurrentIndex(PAGE_LOCK)
         self.idle.set_active(False)
         self.setWindowTitle("Locked — QualCoder-CSE")

@@ -3,9 +3,11 @@
 One row per speaker label of the chosen document (or, when asked, of every document at once: "P1" in two
 focus groups is usually two people, so per document is the default): the number of turns and an editable
 case box listing the existing cases; typing a new name creates that case. "One case per speaker" fills the
-unmapped rows with a case named after the document and the speaker. Applying writes every change in one
-transaction and one undo step; from then on every matrix counts those turns for the case
-(``project.cases.segments``).
+unmapped rows with a case named after the document and the speaker. Nothing is written until OK: the
+choices made for each document shown are kept while the researcher switches documents, and OK writes them
+all as one undo step (Edit > Undo puts every turn back); Cancel writes nothing. From then on every matrix
+counts those turns for the case (``project.cases.segments``). The case boxes do not change on a mouse wheel
+unless clicked first (``wheel_guard``), so scrolling the table cannot move a speaker to another case.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class SpeakerMappingDialog(QDialog):
         self.document_box.currentIndexChanged.connect(self._document_changed)
         self._cases = {c.id: c.name for c in project.cases.list()}
         self._original: dict[str, str] = {}
+        self._pending: dict[int | None, dict[str, str]] = {}  # document -> {speaker: case} not yet written
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(["Speaker", "Turns", "Case"])
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -75,10 +78,7 @@ class SpeakerMappingDialog(QDialog):
         self._load()
 
     def _document_changed(self, _index: int) -> None:
-        try:
-            self.apply()  # keep what was chosen for the previous document
-        except ProjectError as exc:
-            show_error(self, exc)
+        self._keep_changes()  # remembered, not written: Cancel must still cancel them
         self.document_id = self._current_document()
         self._cases = {c.id: c.name for c in self.project.cases.list()}
         self._load()
@@ -110,8 +110,8 @@ class SpeakerMappingDialog(QDialog):
             box.addItem(NO_CASE)
             box.addItems(names)
             current = self._cases.get(case_id, NO_CASE) if case_id is not None else NO_CASE
-            box.setCurrentText(current)
             self._original[speaker] = current
+            box.setCurrentText(self._pending.get(self.document_id, {}).get(speaker, current))
             self.table.setCellWidget(r, 2, box)
 
     # ----------------------------------------------------------------- reading and changing rows
@@ -137,19 +137,38 @@ class SpeakerMappingDialog(QDialog):
         """{speaker: case name or ""} for the rows that differ from what is stored."""
         return {s: self.case_for(s) for s in self.speakers() if self.case_for(s) != self._original.get(s, NO_CASE)}
 
-    def apply(self) -> int:
-        """Write the changes in one transaction (one undo step when the dialog has the undo stack);
-        returns the number of turns re-assigned."""
+    def _keep_changes(self) -> None:
         changes = self.changes()
-        if not changes:
-            return 0
-        cmd = MapSpeakers(self.project, self.document_id, changes)
-        if self.undo_stack is not None:
-            push(self.undo_stack, cmd)
+        if changes:
+            self._pending[self.document_id] = changes
         else:
-            cmd.apply()
+            self._pending.pop(self.document_id, None)
+
+    def pending(self) -> dict[int | None, dict[str, str]]:
+        """Every change not yet written: {document id (None: all documents): {speaker: case name or ""}}."""
+        self._keep_changes()
+        return {doc: dict(c) for doc, c in self._pending.items()}
+
+    def apply(self) -> int:
+        """Write every change made in the dialog (for each document shown) as one undo step when the dialog
+        has the undo stack; returns the number of turns re-assigned."""
+        pending = self.pending()
+        if not pending:
+            return 0
+        commands = [MapSpeakers(self.project, doc, changes) for doc, changes in pending.items()]
+        if self.undo_stack is not None:
+            self.undo_stack.beginMacro("Map speakers to cases")
+            try:
+                for cmd in commands:
+                    push(self.undo_stack, cmd)
+            finally:
+                self.undo_stack.endMacro()
+        else:
+            for cmd in commands:
+                cmd.apply()
+        self._pending.clear()
         self._original.update({s: self.case_for(s) for s in self.speakers()})
-        return cmd.turns_changed
+        return sum(cmd.turns_changed for cmd in commands)
 
     def _ok(self) -> None:
         try:
