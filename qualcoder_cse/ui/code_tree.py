@@ -3,7 +3,7 @@ drop text on a code to apply it, and a context menu for every codebook change (e
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QStyledItemDelegate,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -65,6 +66,29 @@ class _CodeTreeView(QTreeView):
             event.ignore()
 
 
+class _WrapDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped name needs at the column's current width (QTreeView alone keeps one
+    line per row and cuts the rest)."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option, index) -> QSize:
+        base = super().sizeHint(option, index)
+        if index.column() != 0:
+            return base
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self.view.columnWidth(0) - depth * self.view.indentation() - option.decorationSize.width() - 12
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if width < 40 or not text:
+            return base
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(min(base.width(), width), max(base.height(), rect.height() + 4))
+
+
 class CodeTreePanel(QWidget):
     code_activated = Signal(int)  # a code was clicked: apply it to the selection when there is one
     current_code_changed = Signal(object)
@@ -88,7 +112,11 @@ class CodeTreePanel(QWidget):
         self.view.setObjectName("codeTree")
         self.view.setModel(self.proxy)
         self.view.setHeaderHidden(False)
-        self.view.setUniformRowHeights(True)
+        # Long names wrap instead of being cut (rows re-flow when the dock is resized); the tooltip has the path.
+        self.view.setUniformRowHeights(False)
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.setItemDelegateForColumn(0, _WrapDelegate(self.view))
         self.view.setDragEnabled(True)
         self.view.setAcceptDrops(True)
         self.view.setDropIndicatorShown(True)
@@ -100,6 +128,7 @@ class CodeTreePanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.sectionResized.connect(lambda *_: self.view.doItemsLayout())
         layout.addWidget(self.view)
         self.empty_hint = QLabel("No codes yet. Use Code > New code… or right-click in the list to add one.")
         self.empty_hint.setObjectName("codeTreeEmptyHint")

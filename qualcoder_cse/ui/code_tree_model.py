@@ -22,6 +22,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from ..core.codes import split_path
+from .code_shades import display_colours
+
 CODE_MIME = "application/x-qualcoder-cse-code"
 SPAN_MIME = "application/x-qualcoder-cse-span"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,6 +58,7 @@ class CodeTreeModel(QAbstractItemModel):
         self.counts: dict[int, int] = {}
         self.totals: dict[int, int] = {}
         self.shortcuts: dict[int, int] = {}  # code id -> digit of its recent-codes shortcut
+        self.shown: dict[int, str] = {}  # code id -> colour shown (sub-codes in shades of their theme's)
         self._icons: dict[str, QIcon] = {}
         self.on_move: Callable[[int, int | None, int], None] | None = None
         self.on_apply: Callable[[int], None] | None = None
@@ -78,6 +82,7 @@ class CodeTreeModel(QAbstractItemModel):
                 self.codes[code.id] = code
                 self.children_of.setdefault(code.parent_id, []).append(code.id)
                 self.children_of.setdefault(code.id, [])
+        self.shown = display_colours(self.codes.values())
         self._load_counts()
         self.endResetModel()
 
@@ -171,15 +176,18 @@ class CodeTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.EditRole and col == 0:
             return code.name
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
-            icon = self._icons.get(code.colour)
+            colour = self.shown.get(cid, code.colour)
+            icon = self._icons.get(colour)
             if icon is None:
-                icon = self._icons[code.colour] = colour_icon(code.colour)
+                icon = self._icons[colour] = colour_icon(colour)
             return icon
         if role == Qt.ItemDataRole.ToolTipRole:
             desc = code.description.split("\n\n")[0] if code.description else "No description."
             own, total = self.counts.get(cid, 0), self.totals.get(cid, 0)
             counts = f"{own} codings here" + (f", {total - own} in sub-codes" if total != own else "")
-            return f"{code.path}\n{counts}\n\n{desc}"
+            key = self.shortcuts.get(cid)
+            shortcut = f"\nKey {key} applies it to the selected text." if key else ""
+            return f"{' › '.join(split_path(code.path))}\n{counts}{shortcut}\n\n{desc}"
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ID_ROLE:

@@ -19,10 +19,11 @@ from heapq import heappop, heappush
 from operator import itemgetter
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QGuiApplication,
     QKeySequence,
     QPainter,
@@ -37,8 +38,10 @@ from .code_tree_model import SPAN_MIME
 from .offsets import OffsetMap
 
 _LABEL_RE = re.compile(r"^[ \t]*(\[?[A-Za-z][\w .'’\-\[\]]{0,40}?\]?:)[ \t]", re.MULTILINE)
-LANE_WIDTH = 5
+LANE_WIDTH = 14  # wide enough for the code's name, written along the stripe
+LANE_STEP = LANE_WIDTH + 2
 MAX_LANES = 12
+LABEL_MIN_HEIGHT = 16  # a shorter stripe shows its name in the tooltip only
 
 
 class PaintedCoding(NamedTuple):
@@ -280,7 +283,7 @@ class CodingTextEdit(QPlainTextEdit):
         return x
 
     def margin_width(self) -> int:
-        return 8 + max(self.lanes, 1) * (LANE_WIDTH + 1)
+        return 8 + max(self.lanes, 1) * LANE_STEP
 
     def _update_margin_width(self) -> None:
         self.setViewportMargins(self.margin_width(), 0, 0, 0)
@@ -322,15 +325,42 @@ class CodingTextEdit(QPlainTextEdit):
         painter.setPen(QColor("#d0d0d0"))
         painter.drawLine(widget.width() - 1, event.rect().top(), widget.width() - 1, event.rect().bottom())
         if self.painted:
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            font = QFont(self.font())
+            font.setPointSizeF(7.5)
+            painter.setFont(font)
+            metrics = QFontMetrics(font)
             vs, ve = self._visible_range(self.viewport().rect())
             for p in self._visible(vs, ve):
                 if p.lane >= MAX_LANES:
                     continue
                 y1, y2 = self._y_range(p.qs, p.qe, vs, ve, widget.height())
+                rect = QRectF(4 + p.lane * LANE_STEP, y1 + 1, LANE_WIDTH, y2 - y1 - 2)
+                painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(p.colour)
-                painter.drawRoundedRect(QRectF(4 + p.lane * (LANE_WIDTH + 1), y1 + 1, LANE_WIDTH, y2 - y1 - 2), 2, 2)
+                painter.drawRoundedRect(rect, 3, 3)
+                self._paint_label(painter, metrics, p, rect, widget.height())
         painter.end()
+
+    def _paint_label(self, painter: QPainter, metrics: QFontMetrics, p: PaintedCoding, rect: QRectF,
+                     height: int) -> None:
+        """The code's name along the stripe, top to bottom, from the top of its visible part (as NVivo's
+        coding stripes); elided to the stripe's length."""
+        top, bottom = max(rect.top(), 0.0), min(rect.bottom(), float(height))
+        room = bottom - top - 6
+        info = self.code_info.get(p.code_id)
+        if room < LABEL_MIN_HEIGHT or not info:
+            return
+        name = info[2] if len(info) > 2 else info[0]
+        text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(room))
+        if not text or text == "…":
+            return
+        painter.save()
+        painter.translate(rect.left() + LANE_WIDTH, top + 3)
+        painter.rotate(90)  # local x runs down the stripe, local y runs leftwards across it
+        painter.setPen(_label_colour(p.colour))
+        painter.drawText(QPointF(0, (LANE_WIDTH + metrics.ascent() - metrics.descent()) / 2), text)
+        painter.restore()
 
     # ----------------------------------------------------------------- tooltips, context, copy
     def describe(self, items: list[PaintedCoding]) -> str:
@@ -341,7 +371,7 @@ class CodingTextEdit(QPlainTextEdit):
         return "\n".join(lines)
 
     def margin_tooltip(self, pos: QPoint, global_pos: QPoint) -> None:
-        lane = (pos.x() - 4) // (LANE_WIDTH + 1)
+        lane = (pos.x() - 4) // LANE_STEP
         vs, ve = self._visible_range(self.viewport().rect())
         hits = []
         for p in self._visible(vs, ve):
@@ -404,6 +434,12 @@ def _tint(colour: QColor) -> QColor:
         c = _TINTS[key] = QColor(colour)
         c.setAlpha(72)
     return c
+
+
+def _label_colour(colour: QColor) -> QColor:
+    """Black or white, whichever reads better on the stripe."""
+    luminance = 0.299 * colour.redF() + 0.587 * colour.greenF() + 0.114 * colour.blueF()
+    return QColor("#111111") if luminance > 0.6 else QColor("#ffffff")
 
 
 def _x(line, pos: int) -> float:

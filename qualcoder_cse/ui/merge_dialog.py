@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.codes import split_path
+from .code_shades import display_colours
 from .code_tree_model import colour_icon
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,13 +38,17 @@ class CodePickerDialog(QDialog):
         self.filter.setClearButtonEnabled(True)
         layout.addWidget(self.filter)
         self.list = QListWidget()
-        for code in project.codes.list():
+        self.list.setObjectName("codePickerList")
+        codes = project.codes.list()
+        shown = display_colours(codes)
+        for code in codes:
             if code.id in exclude:
                 continue
             parts = split_path(code.path)
-            item = QListWidgetItem(colour_icon(code.colour), "      " * (len(parts) - 1) + code.name)
+            # the full path, so "Disruption › Hotels" and "Partnership › Hotels" are told apart
+            item = QListWidgetItem(colour_icon(shown.get(code.id, code.colour)), " › ".join(parts))
             item.setData(Qt.ItemDataRole.UserRole, code.id)
-            item.setData(_PATH_ROLE, " › ".join(parts).casefold())
+            item.setData(_PATH_ROLE, " ".join(parts).casefold())
             item.setToolTip(" › ".join(parts))
             if len(parts) == 1:
                 font = item.font()
@@ -62,11 +67,15 @@ class CodePickerDialog(QDialog):
         self.filter.setFocus()
 
     def _filter(self, text: str) -> None:
-        t = text.casefold().strip()
+        """Every word typed must occur somewhere in the path (theme or code, any order): "hotel disr"
+        finds "Disruption › Premises, hotels and licensed venues"."""
+        terms = text.casefold().split()
+        t = bool(terms)
         first = None
         for i in range(self.list.count()):
             item = self.list.item(i)
-            item.setHidden(bool(t) and t not in item.data(_PATH_ROLE))
+            path = item.data(_PATH_ROLE)
+            item.setHidden(t and not all(term in path for term in terms))
             if first is None and not item.isHidden() and t:
                 first = item
         if first is not None:
