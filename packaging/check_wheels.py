@@ -126,7 +126,7 @@ def report(results: list[Result], strict: bool) -> int:
     for r in results:
         if r.status == "ok":
             sdists = [name for name in SDIST_OK if name in r.packages]
-            also = f"; {', '.join(sdists)}: pure-Python sdist" if sdists else ""
+            also = f" but {', '.join(sdists)} (pure-Python sdist)" if sdists else ""
             key = [f"{name} {r.packages[name]}" for name in ("pyside6-essentials", "sqlcipher3") if name in r.packages]
             print(f"ok       {r.platform}: {len(r.packages)} packages, all from wheels{also}"
                   + (f" ({', '.join(key)})" if key else ""))
