@@ -67,6 +67,11 @@ def fill_rich_project(project) -> None:
             "Trust in police", root.id, colour="#ff0000", description="Said about trust"
         )
         project.codes.add("Empty child", trust.id, colour="#00ff00")
+        # A category (takes no codings) and a name repeated under two parents, as frameworks have.
+        themes = project.codes.add("Themes", codable=False, description="A category")
+        detection = project.codes.add("Detection", themes.id)
+        barriers = project.codes.add("Barriers", detection.id)
+        project.codes.add("Barriers", root.id)
         framework = project.codes.list()[1]
         text = project.documents.text(board.id)
         emoji = text.index("😀")
@@ -74,6 +79,7 @@ def fill_rich_project(project) -> None:
         project.codings.add(trust.id, board.id, emoji + 2, emoji + 10, coder="bob")
         project.codings.add(framework.id, police.id, 0, 20, coder="bob", memo="framework coding")
         c4 = project.codings.add(trust.id, yp.id, 0, 27, coder="alice")
+        project.codings.add(barriers.id, yp.id, 3, 12, coder="alice")
         project.codings.add(trust.id, yp.id, 0, 27, coder="bob")
         case = project.cases.add("DI Smith site", "a police lead")
         case2 = project.cases.add("YP group", "")
@@ -134,7 +140,7 @@ def snapshot(project) -> dict:
         "documents": {
             d.name: (project.documents.text(d.id), d.kind, d.memo, d.anonymised) for d in docs.values()
         },
-        "codes": {c.path: (c.colour, c.description) for c in codes.values()},
+        "codes": {c.path: (c.colour, c.description, c.codable) for c in codes.values()},
         "codings": sorted(
             (
                 docs[c.document_id].name,

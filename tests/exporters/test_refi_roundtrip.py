@@ -96,7 +96,7 @@ def test_codebook_round_trip(rich, tmp_path, passphrase):
     report = import_refi(tmp_path / "book.qdc", tmp_path / "book.qcse", passphrase)
     assert report.kind == "codebook"
     with Project.open(tmp_path / "book.qcse", passphrase, readonly=True) as copy:
-        assert {c.path: (c.colour, c.description) for c in copy.codes.list()} == snapshot(rich)["codes"]
+        assert {c.path: (c.colour, c.description, c.codable) for c in copy.codes.list()} == snapshot(rich)["codes"]
         assert copy.documents.count() == 0
 
 
