@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from ..core import Project
-from ..core.errors import ProjectError
+from ..core import connection as cx
+from ..core.errors import CorruptProject, ProjectError
 
 PASS_ENV = "QUALCODER_CSE_PASSPHRASE"
 NEW_PASS_ENV = "QUALCODER_CSE_NEW_PASSPHRASE"
@@ -108,12 +109,26 @@ def run_command(args: argparse.Namespace) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # an unexpected bug: still no traceback, and no transcript text
+    except cx.DatabaseError as exc:
+        if not cx.is_damage(exc):
+            return _unexpected(exc)
         print(
-            f"qualcoder-cse: unexpected error ({type(exc).__name__}). Nothing was changed by the failed step. "
-            "Please report it.",
+            f"qualcoder-cse: {getattr(args, 'project', None) or 'the project'} is damaged: a page failed its "
+            "integrity check while reading. Nothing was changed. 'qualcoder-cse backups PROJECT' lists its "
+            "backups and 'qualcoder-cse restore BACKUP NEW.qcse' restores one into a new file.",
             file=sys.stderr,
         )
-        if os.environ.get("QUALCODER_CSE_DEBUG"):
-            raise
-        return 1
+        return CorruptProject.exit_code
+    except Exception as exc:  # noqa: BLE001 - an unexpected bug: still no traceback, no transcript text
+        return _unexpected(exc)
+
+
+def _unexpected(exc: Exception) -> int:
+    print(
+        f"qualcoder-cse: unexpected error ({type(exc).__name__}). Nothing was changed by the failed step. "
+        "Please report it.",
+        file=sys.stderr,
+    )
+    if os.environ.get("QUALCODER_CSE_DEBUG"):
+        raise exc
+    return 1

@@ -14,6 +14,7 @@ from pathlib import Path
 import sqlcipher3.dbapi2 as sqlcipher
 
 from .errors import CorruptProject, NotAProject, WrongPassphrase
+from .pagecheck import passphrase_fits
 
 APPLICATION_ID = 0x51435345  # "QCSE"
 PAGE_SIZE = 4096
@@ -28,9 +29,17 @@ def _quote(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
 
 
-def raw_connect(path: Path, passphrase: str):
-    """A connection with the key set and SQLCipher's stderr log silenced. Nothing is read yet."""
-    conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+def raw_connect(path: Path, passphrase: str, mode: str = "rw"):
+    """A connection with the key set and SQLCipher's stderr log silenced. Nothing is read yet.
+
+    ``mode`` "ro" opens the file read-only; "immutable" also tells SQLite that nobody can change it (a project
+    in a folder we cannot write, with no -wal: SQLite could not create its -shm to read it otherwise)."""
+    if mode == "rw":
+        conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+    else:
+        query = "mode=ro" + ("&immutable=1" if mode == "immutable" else "")
+        uri = f"{Path(path).resolve().as_uri()}?{query}"
+        conn = sqlcipher.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = {_quote(passphrase)}")
     return conn
@@ -71,20 +80,26 @@ def precheck_file(path: Path) -> None:
         )
 
 
-def open_connection(path: Path, passphrase: str):
+def open_connection(path: Path, passphrase: str, mode: str = "rw"):
     """Open an existing project file, verify the key, and return the connection.
 
     Raises WrongPassphrase, NotAProject or CorruptProject; never writes to the file.
     """
     precheck_file(path)
-    conn = raw_connect(path, passphrase)
+    conn = raw_connect(path, passphrase, mode)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DatabaseError as exc:
         conn.close()
         if "not a database" in str(exc) or "encrypted" in str(exc):
+            if passphrase_fits(path, passphrase):  # other pages verify with this key: page 1 is damaged
+                raise CorruptProject(
+                    f"{path.name} is damaged: its first page fails its integrity check (the passphrase is "
+                    "right: other pages decrypt with it). Restore it from a backup."
+                ) from None
             raise WrongPassphrase(
-                f"Wrong passphrase for {path.name} (or the file is not a QualCoder-CSE project)."
+                f"Wrong passphrase for {path.name} (or the file is not a QualCoder-CSE project, or its first "
+                "16 bytes are damaged: these cannot be told apart)."
             ) from None
         raise CorruptProject(f"{path.name} is damaged and cannot be read. Restore it from a backup.") from None
     try:
@@ -105,6 +120,19 @@ def open_connection(path: Path, passphrase: str):
         conn.close()
         raise CorruptProject(f"{path.name} is damaged and cannot be read. Restore it from a backup.") from None
     return conn
+
+
+def damaged_pages(conn) -> list[str]:
+    """SQLCipher's check of every page's HMAC (about 0.35 s for the 66 MB large study); empty when intact."""
+    return [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether a database error means the file's content is damaged (a page failed to decrypt or parse)."""
+    text = str(exc).lower()
+    return isinstance(exc, DatabaseError) and any(
+        k in text for k in ("malformed", "not a database", "disk i/o", "corrupt")
+    )
 
 
 def tune(conn) -> None:

@@ -52,3 +52,15 @@ class InvalidValue(ProjectError):
 
 class ReadOnly(ProjectError):
     exit_code = 12
+
+
+class ProjectAliased(ProjectError):
+    """The project file has more than one name on disk (hard links): refused for writing."""
+
+    exit_code = 15
+
+
+class BackupFailed(ProjectError):
+    """A backup could not be written or did not verify; nothing older was pruned."""
+
+    exit_code = 16

@@ -15,16 +15,25 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .. import __version__
+from . import backup_files, schema
 from . import connection as cx
-from .errors import ProjectError, ProjectExists, ReadOnly, SchemaTooNew, WrongPassphrase
-from .lock import ProjectLock
+from .backup import BackupManager, default_folder, recovery_hint
+from .errors import (
+    BackupFailed,
+    CorruptProject,
+    ProjectAliased,
+    ProjectError,
+    ProjectExists,
+    ReadOnly,
+    SchemaTooNew,
+)
+from .lock import ProjectLock, real_path
 from .models import ProjectInfo
-from .schema import SCHEMA_VERSION, migrate
+from .schema import migrate
 from .util import now
 
 
@@ -86,6 +95,9 @@ class Project:
         from .segments import SegmentManager
 
         self.segments = SegmentManager(self)
+        self.backups = BackupManager(self, passphrase)
+        self.readonly_reason = ""  # why a project asked for writing opened read-only (a read-only folder)
+        self._changes_at_open = conn.total_changes
         self.coder_name = "researcher"  # set by create/open; the row is created at the first write
 
     @property
@@ -135,7 +147,8 @@ class Project:
         try:
             if tmp.exists():
                 tmp.unlink()
-            conn = cx.raw_connect(tmp, passphrase)
+            os.close(os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600))
+            conn = cx.raw_connect(tmp, passphrase)  # SQLite keeps the mode: the file and its -wal are 0600
             cx.tune(conn)
             conn.execute(f"PRAGMA application_id = {cx.APPLICATION_ID}")
             migrate(conn, 0)
@@ -180,34 +193,51 @@ class Project:
     ) -> Project:
         path = Path(path)
         cx.precheck_file(path)
+        real = real_path(path)  # a symlink opens the real file, with the real file's -wal and lock
+        reason = "" if readonly else _why_readonly(path, real)
+        readonly = readonly or bool(reason)
         lock = None
         if not readonly:
-            lock = ProjectLock(path)
+            _refuse_hard_links(path, real)
+            lock = ProjectLock(real)
             lock.acquire()
+            _refuse_hard_links(path, real)  # a link made while we waited
         try:
-            return cls._finish_open(path, passphrase, lock, readonly=readonly, coder=coder)
-        except BaseException:
+            project = cls._finish_open(real, passphrase, lock, readonly=readonly, coder=coder)
+        except BaseException as exc:
             if lock:
                 lock.release()
+            if isinstance(exc, CorruptProject):
+                raise CorruptProject(str(exc).replace(" Restore it from a backup.", "")
+                                     + recovery_hint(real, passphrase)) from None
             raise
+        project.path = path
+        project.readonly_reason = reason
+        return project
 
     @classmethod
     def _finish_open(cls, path: Path, passphrase: str, lock, *, readonly: bool, coder: str | None) -> Project:
-        conn = cx.open_connection(path, passphrase)
+        conn = cx.open_connection(path, passphrase, _read_mode(path) if readonly else "rw")
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
+            if version > schema.SCHEMA_VERSION:
                 raise SchemaTooNew(
                     f"{path.name} was saved by a newer version of QualCoder-CSE (schema {version}; this "
-                    f"version reads up to {SCHEMA_VERSION}). Update the app to open it."
+                    f"version reads up to {schema.SCHEMA_VERSION}). Update the app to open it."
                 )
             cx.tune(conn)
             if readonly:
                 conn.execute("PRAGMA query_only = ON")
             else:
-                if version < SCHEMA_VERSION:
-                    backup = path.with_name(f"{path.stem}.before-v{SCHEMA_VERSION}{path.suffix}.bak")
-                    shutil.copy2(path, backup)  # the file is encrypted, so the copy is too
+                bad = cx.damaged_pages(conn)
+                if bad:
+                    raise CorruptProject(
+                        f"{path.name} is damaged: {len(bad)} page(s) fail their integrity check. It was not "
+                        "opened for writing, so nothing more can be lost; it can still be opened read-only "
+                        "to read what is intact. Restore it from a backup."
+                    )
+                if version < schema.SCHEMA_VERSION:
+                    _backup_before_migration(path, passphrase, version)
                     migrate(conn, version)
                 cx.enable_wal(conn)
         except BaseException:
@@ -273,7 +303,11 @@ class Project:
         if self.conn is None:
             raise ProjectError("The project is closed.")
         if self.readonly:
-            raise ReadOnly("The project is open read-only.")
+            raise ReadOnly(self.readonly_reason or "The project is open read-only.")
+
+    def changed_since_open(self) -> bool:
+        """Whether this session wrote anything (for the backup on close)."""
+        return self.conn is not None and self.conn.total_changes > self._changes_at_open
 
     def subscribe(self, listener: Callable[[str, object], None]) -> None:
         """Register ``listener(topic, payload)``; topics: documents, codes, codings, cases, attributes,
@@ -354,36 +388,71 @@ class Project:
         self.conn.execute(f"PRAGMA rekey = {cx._quote(new_passphrase)}")
         cx.enable_wal(self.conn)
         self._passphrase_check = _fingerprint(new_passphrase)
+        self.backups.set_passphrase(new_passphrase)
         self.audit.record("change passphrase", "project", None, "")
 
     def backup(self, dest: str | os.PathLike) -> Path:
-        """Write an encrypted, consistent copy (same passphrase) to ``dest``; refuses to overwrite."""
-        dest = Path(dest)
-        if dest.exists():
-            raise ProjectExists(f"{dest} already exists; choose another name.")
-        if dest.resolve() == self.path.resolve():
-            raise ProjectError("The backup must not be the project file itself.")
-        if not dest.parent.exists():
-            raise ProjectError(f"The folder {dest.parent} does not exist.")
-        if not self.readonly:
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        tmp = dest.with_name(dest.name + ".partial")
-        # A read transaction keeps the copy consistent while we hold the writer lock.
-        self.conn.execute("BEGIN")
+        """Write a verified encrypted copy (same passphrase, committed -wal content included) to ``dest``;
+        refuses to overwrite. Raises BackupFailed when it cannot be written or does not verify."""
+        if self.conn is None:
+            raise ProjectError("The project is closed.")
         try:
-            shutil.copyfile(self.path, tmp)
-        finally:
-            self.conn.execute("COMMIT")
-        os.replace(tmp, dest)
-        if not self.readonly:
-            self.audit.record("backup", "project", None, "")
-        return dest
+            info = backup_files.write_backup_to(real_path(self.path), self.backups._passphrase, Path(dest))
+        except BackupFailed as exc:
+            self.backups.record("manual", None, exc)
+            raise
+        self.backups.record("manual", info)
+        return info.path
 
     def verify(self) -> list[str]:
         """Full integrity check; returns the problems found (empty when healthy)."""
         rows = self.conn.execute("PRAGMA integrity_check").fetchall()
         problems = [r[0] for r in rows if r[0] != "ok"]
         return problems
+
+
+def _why_readonly(path: Path, real: Path) -> str:
+    """Why a project asked for writing can only be read: its folder or file is not writable ('' if it is)."""
+    if not os.access(real.parent, os.W_OK):
+        where = f"its folder {real.parent}"
+    elif not os.access(real, os.W_OK):
+        where = "the file itself"
+    else:
+        return ""
+    return (f"{path.name} is open read-only: {where} is not writable. Nothing can be changed; copy the project "
+            "to a folder you can write to, or change the permissions, to work on it.")
+
+
+def _refuse_hard_links(path: Path, real: Path) -> None:
+    links = real.stat().st_nlink
+    if links > 1:
+        raise ProjectAliased(
+            f"{path.name} has {links} names on disk (hard links, e.g. made with 'ln'). Two programs could then "
+            "write it at once through different names and damage it, so it is not opened for writing. Make a "
+            "real copy (cp) and open that, remove the other names, or open it read-only."
+        )
+
+
+def _read_mode(real: Path) -> str:
+    """'ro' normally; 'immutable' in a folder we cannot write when there is no -wal (SQLite could not create
+    the -shm it needs, and nobody can write the project there without one)."""
+    if os.access(real.parent, os.W_OK) or real.with_name(real.name + "-wal").exists():
+        return "ro"
+    return "immutable"
+
+
+def _backup_before_migration(path: Path, passphrase: str, version: int) -> Path:
+    """A verified backup (with what is still in the -wal) before the schema changes; refuse to migrate
+    without one."""
+    folder = default_folder(path)
+    try:
+        info = backup_files.write_backup(path, passphrase, folder, f"before-schema-v{schema.SCHEMA_VERSION}")
+    except BackupFailed as exc:
+        raise BackupFailed(
+            f"{path.name} needs an upgrade (schema {version} to {schema.SCHEMA_VERSION}) and a backup must come "
+            f"first, but it failed: {exc} Nothing was changed."
+        ) from None
+    return info.path
 
 
 def _fingerprint(passphrase: str) -> bytes:

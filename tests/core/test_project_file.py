@@ -23,8 +23,20 @@ from qualcoder_cse.core import (
 )
 from qualcoder_cse.core import connection as cx
 from qualcoder_cse.core import schema
+from qualcoder_cse.core.lock import ProjectLock
 
 SENTENCE = "The safeguarding lead said the taxi firm had been warned twice about the same driver."
+
+
+def lock_is_free(path: Path) -> bool:
+    """The lock file stays (it is never unlinked) but nobody holds it."""
+    lock = ProjectLock(path)
+    try:
+        lock.acquire()
+    except ProjectLocked:
+        return False
+    lock.release()
+    return True
 
 
 def digest(path: Path) -> str:
@@ -47,7 +59,7 @@ def test_create_open_close_round_trip(tmp_path, passphrase):
         assert project.codes.get(coding.code_id).path == "Disruption/Taxi and private hire licensing"
         project.codings.add(coding.code_id, doc.id, 0, 3)
         assert project.info().coders == 2 and project.coder.name == "bob"
-    assert not Path(str(path) + ".lock").exists()
+    assert lock_is_free(path)
 
 
 def test_no_clear_text_in_file_or_wal(tmp_path, passphrase):
@@ -78,7 +90,7 @@ def test_wrong_passphrase_leaves_file_unchanged(project_path):
         Project.open(project_path, "not the passphrase")
     assert "Wrong passphrase" in str(err.value)
     assert digest(project_path) == before
-    assert not Path(str(project_path) + ".lock").exists()
+    assert lock_is_free(project_path)
 
 
 @pytest.mark.parametrize("size", [0, 5000, 8192])
@@ -255,17 +267,14 @@ def test_migration_takes_encrypted_backup_and_is_atomic(project_path, passphrase
         conn.execute("CREATE TABLE extra2 (x INTEGER)")
         raise RuntimeError("boom")
 
-    from qualcoder_cse.core import project as project_module
-
     now = schema.SCHEMA_VERSION  # the version a new project has; the test adds the next two
 
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [v2])
     monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
-    monkeypatch.setattr(project_module, "SCHEMA_VERSION", now + 1)
     with Project.open(project_path, passphrase) as project:
         assert project.schema_version() == now + 1
         project.conn.execute("SELECT count(*) FROM extra").fetchone()
-    backups = list(project_path.parent.glob("*.bak"))
+    backups = list((project_path.parent / "project backups").glob(f"project_*_before-schema-v{now + 1}.qcse"))
     assert len(backups) == 1
     assert not backups[0].read_bytes().startswith(b"SQLite format 3")
     with Project.open(backups[0], passphrase, readonly=True) as old:
@@ -273,11 +282,9 @@ def test_migration_takes_encrypted_backup_and_is_atomic(project_path, passphrase
 
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [v3_broken])
     monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 2)
-    monkeypatch.setattr(project_module, "SCHEMA_VERSION", now + 2)
     with pytest.raises(RuntimeError):
         Project.open(project_path, passphrase)
     monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
-    monkeypatch.setattr(project_module, "SCHEMA_VERSION", now + 1)
     with Project.open(project_path, passphrase) as project:
         assert project.schema_version() == now + 1
         assert project.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'extra2'").fetchone()[0] == 0
