@@ -37,6 +37,7 @@ DEFAULT_NAMES = {
     "LOCATION:Postcode": "Postcode",
 }
 NUMBERED = frozenset({"PERSON", "LOCATION", "ORG"})
+NUMBERED_KINDS = frozenset({"CONTACT:Handle"})  # each chat handle its own speaker: "[Username 2]"
 
 _ORG_KINDS = (
     ("ORG:School", re.compile(r"\b(school|academy|college|primary|high|grammar|sixth form|infants|juniors)\b", re.IGNORECASE)),
@@ -93,7 +94,7 @@ class PlaceholderFormat:
         return self.names.get(kind) or self.names.get(kind.split(":")[0]) or DEFAULT_NAMES.get(kind, kind.title())
 
     def is_numbered(self, kind: str) -> bool:
-        return self.number_all or kind.split(":")[0] in NUMBERED
+        return self.number_all or kind.split(":")[0] in NUMBERED or kind in NUMBERED_KINDS
 
     def render(self, kind: str, number: int | None) -> str:
         if number is not None and self.is_numbered(kind):
