@@ -67,6 +67,8 @@ class SegmentsExtension(QObject):
             return
         self.dock.show()
         self.dock.raise_()
+        if not self.dock.isFloating() and self.dock.height() < 380:  # the bottom area is short by default
+            self.window.resizeDocks([self.dock], [380], Qt.Orientation.Vertical)
         self.panel.set_codes(code_ids, mode)
 
     def show_current_code(self) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,7 +40,17 @@ from . import commands as cmd
 from .code_shades import display_colours
 from .errors import show_error
 from .segments_filters import SegmentFilters
-from .segments_model import COL_TEXT, SEGMENT_ROLE, SegmentsModel, SegmentsProxy
+from .segments_model import (
+    COL_CASE,
+    COL_CODE,
+    COL_CODER,
+    COL_DOCUMENT,
+    COL_MEMO,
+    COL_SPEAKER,
+    COL_TEXT,
+    SEGMENT_ROLE,
+    SegmentsModel,
+)
 from .workbench_commands import RecodeCodings, RemoveCodings
 
 _export = lazy_import("qualcoder_cse.exporters.segments_export")  # openpyxl and python-docx on first export
@@ -48,6 +58,12 @@ _export = lazy_import("qualcoder_cse.exporters.segments_export")  # openpyxl and
 MODES = (("or", "any of them (OR)"), ("and", "all of them, overlapping (AND)"),
          ("not", "the first, not the others (NOT)"))
 _TOPICS = {"codings", "codes", "cases", "attributes", "documents", "coders"}
+
+
+def _pale(colour: str, keep: float = 0.3) -> str:
+    """``colour`` mixed with white (rich text has no alpha), for the passage's highlight."""
+    c = QColor(colour)
+    return QColor(*(round(255 - (255 - v) * keep) for v in (c.red(), c.green(), c.blue()))).name()
 
 
 class SegmentsPanel(QWidget):
@@ -94,10 +110,8 @@ class SegmentsPanel(QWidget):
         self.filters = SegmentFilters(project, self)
 
         self.model = SegmentsModel(self)
-        self.proxy = SegmentsProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.view = QTableView(objectName="segmentsTable")
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -111,11 +125,12 @@ class SegmentsPanel(QWidget):
         for col in range(self.model.columnCount()):
             h.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         h.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 150), (1, 70), (2, 110), (3, 200), (4, 70)):
+        for col, width in ((COL_DOCUMENT, 130), (COL_SPEAKER, 55), (COL_CODE, 170), (COL_CASE, 100),
+                           (COL_CODER, 60), (COL_MEMO, 70)):
             self.view.setColumnWidth(col, width)
         self.passage = QTextBrowser(objectName="segmentPassage")
         self.passage.setOpenLinks(False)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = QSplitter(Qt.Orientation.Vertical)  # the table keeps the full width for the passage column
         split.addWidget(self.view)
         split.addWidget(self.passage)
         split.setStretchFactor(0, 3)
@@ -216,9 +231,9 @@ class SegmentsPanel(QWidget):
                                      f"{docs:,} document{'s' if docs != 1 else ''}")
         if keep:
             sm = self.view.selectionModel()
-            for row in range(self.proxy.rowCount()):
-                if self.proxy.index(row, 0).data(SEGMENT_ROLE).coding_id in keep:
-                    sm.select(self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+            for row in range(self.model.rowCount()):
+                if self.model.index(row, 0).data(SEGMENT_ROLE).coding_id in keep:
+                    sm.select(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
                               | QItemSelectionModel.SelectionFlag.Rows)
         self._show_passage()
         self._update_codes_label()
@@ -269,12 +284,12 @@ class SegmentsPanel(QWidget):
     # ----------------------------------------------------------------- selection and the passage
     def selected_segments(self) -> list[Segment]:
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
-        return [self.proxy.index(r, 0).data(SEGMENT_ROLE) for r in rows]
+        return [self.model.index(r, 0).data(SEGMENT_ROLE) for r in rows]
 
     def current_segment(self) -> Segment | None:
         idx = self.view.currentIndex()
         if idx.isValid():
-            return self.proxy.index(idx.row(), 0).data(SEGMENT_ROLE)
+            return self.model.index(idx.row(), 0).data(SEGMENT_ROLE)
         chosen = self.selected_segments()
         return chosen[0] if chosen else None
 
@@ -292,14 +307,14 @@ class SegmentsPanel(QWidget):
         if s is None:
             self.passage.setHtml("<p style='color:#777'>Select a segment to read it with its context.</p>")
             return
-        colour = self.model.colours.get(s.code_id, "#999999")
+        colour = _pale(self.model.colours.get(s.code_id, "#999999"))
 
         def esc(text: str) -> str:
             return html.escape(text).replace("\n", "<br>")
 
         memo = f"<p><i>Memo:</i> {esc(s.memo)}</p>" if s.memo else ""
         self.passage.setHtml(
-            f"<p><span style='color:#777'>{esc(s.before)}</span><span style='background:{colour}40'><b>"
+            f"<p><span style='color:#777'>{esc(s.before)}</span><span style='background:{colour}'><b>"
             f"{esc(s.text)}</b></span><span style='color:#777'>{esc(s.after)}</span></p>"
             f"<p style='color:#555; font-size:small'>{esc(s.source)}<br>{esc(s.code_path)} · {esc(s.coder)}"
             f"{' · ' + esc('; '.join(s.cases)) if s.cases else ''}</p>{memo}")

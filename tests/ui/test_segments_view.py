@@ -30,7 +30,7 @@ def _code_at(w, path, phrase, doc_name="Police lead 1", coder=None):
 
 
 def _listed(panel) -> set[int]:
-    return {panel.proxy.index(r, 0).data(CODING_ID_ROLE) for r in range(panel.proxy.rowCount())}
+    return {panel.model.index(r, 0).data(CODING_ID_ROLE) for r in range(panel.model.rowCount())}
 
 
 def _table(w, code_ids, mode="or", children=False, coders=None) -> set[int]:
@@ -116,10 +116,10 @@ def test_jump_recode_uncode_and_follow_changes(qtbot, main_window):
     panel = w.segments_extension.panel
     w.segments_extension.show_codes([cawn.code_id])
     board = w.project.documents.by_name("Board focus group")
-    row = next(r for r in range(panel.proxy.rowCount()) if panel.proxy.index(r, 0).data() == "Board focus group")
+    row = next(r for r in range(panel.model.rowCount()) if panel.model.index(r, 0).data() == "Board focus group")
     panel.view.selectRow(row)
     assert "Information sharing is patchy" in panel.passage.toPlainText()
-    panel.view.doubleClicked.emit(panel.proxy.index(row, 0))
+    panel.view.doubleClicked.emit(panel.model.index(row, 0))
     seg = panel.current_segment()
     assert w.current_document_id == board.id and w.view.selection_cp() == (seg.start, seg.end)
     # recode the selected segment, then undo
@@ -132,7 +132,7 @@ def test_jump_recode_uncode_and_follow_changes(qtbot, main_window):
     qtbot.waitUntil(lambda: seg.coding_id in _listed(panel))
     # uncode keeps the memo for undo
     w.project.memos.add("coding", seg.coding_id, "why this counts")
-    row = next(r for r in range(panel.proxy.rowCount()) if panel.proxy.index(r, 0).data(CODING_ID_ROLE) == seg.coding_id)
+    row = next(r for r in range(panel.model.rowCount()) if panel.model.index(r, 0).data(CODING_ID_ROLE) == seg.coding_id)
     panel.view.selectRow(row)
     assert panel.uncode_selected()
     assert seg.coding_id not in {c.id for c in w.project.codings.list()}
