@@ -15,7 +15,6 @@ validate is never written. See docs/refi.md for what is and is not carried over.
 
 from __future__ import annotations
 
-import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from .refi_common import CODEBOOK_NS, Progress, RefiError, tick
 from .refi_names import repeated
 from .refi_project import build_project
 from .refi_write import ORIGIN, RefiExportOptions, check_options, code_tree, origin, serialise
+from .safe_write import write_export
 
 __all__ = ["ORIGIN", "RefiExportOptions", "RefiExportResult", "export_qdc", "export_qdpx", "export_refi"]
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -36,6 +36,7 @@ class RefiExportResult:
     path: Path
     counts: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what the format could not hold
+    warnings: list[str] = field(default_factory=list)  # what a peer may get wrong (repeated code names)
 
 
 def export_refi(
@@ -62,7 +63,7 @@ def export_qdc(project, path, options: RefiExportOptions | None = None) -> RefiE
     result = RefiExportResult(Path(path), {"codes": len(codes)})
     names = repeated(codes)
     if names and not options.unique_code_names:
-        result.notes.append(
+        result.warnings.append(
             f"{len(names)} code name(s) are used under more than one parent (e.g. '{names[0]}'); QualCoder "
             "keeps one code per name: for QualCoder, export with unique code names"
         )
@@ -104,19 +105,6 @@ def _zip_entry(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
 
 
 def _write_atomic(path: Path, write) -> None:
-    """Write through a temporary file beside ``path`` and move it into place; no partial file is left."""
-    if not path.parent.exists():
-        raise RefiError(f"The folder {path.parent} does not exist.")
-    from .excel import refuse_to_overwrite_other_files
-
-    refuse_to_overwrite_other_files(path)
-    tmp = path.with_name(path.name + ".partial")
-    try:
-        with open(tmp, "wb") as fh:
-            write(fh)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise RefiError(f"Cannot write {path.name}: {exc.strerror or exc}.") from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    """Write through ``safe_write`` (random O_EXCL temporary file beside ``path``, owner-only, renamed into
+    place; never over a file that is not an earlier export); no partial file is left."""
+    write_export(path, write, error=RefiError)

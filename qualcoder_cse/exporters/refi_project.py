@@ -59,7 +59,7 @@ def build_project(project, options: RefiExportOptions, result, progress: Progres
         only_coder = found.id
     names = repeated(codes)
     if names and not options.unique_code_names:
-        result.notes.append(
+        result.warnings.append(
             f"{len(names)} code name(s) are used under more than one parent (e.g. '{names[0]}'); QualCoder "
             "keeps one code per name and loses the codings of the others: for QualCoder, export with "
             "unique code names"

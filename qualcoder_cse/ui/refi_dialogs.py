@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..core.project import PROJECT_SUFFIX
 from .background import BackgroundJob
+from .refi_export_dialog import RefiExportOptionsDialog
 
 
 class ReportDialog(QDialog):
@@ -221,15 +222,17 @@ class RefiActions:
         if path:
             if Path(path).suffix.lower() not in (".qdpx", ".qdc"):
                 path += ".qdc" if "qdc" in chosen else ".qdpx"
-            self.export_to(Path(path))
+            options = RefiExportOptionsDialog(self.window.project, self.window)
+            if options.exec():
+                self.export_to(Path(path), options.options())
 
-    def export_to(self, path: Path) -> None:
+    def export_to(self, path: Path, options=None) -> None:
         from ..exporters.refi import export_refi
 
         project = self.window.project
 
         def work(progress):
-            return export_refi(project, path, progress=lambda d, t, _s: progress(d, t))
+            return export_refi(project, path, options, progress=lambda d, t, _s: progress(d, t))
 
         def done(result) -> None:
             if not project.readonly:  # on the GUI thread, once the worker has let go of the connection
@@ -238,6 +241,7 @@ class RefiActions:
                 )
             lines = [f"wrote {result.path}", "  " + ", ".join(f"{k}: {v}" for k, v in result.counts.items())]
             lines += [f"not exported: {n}" for n in result.notes]
+            lines += [f"warning: {w}" for w in result.warnings]
             self._report("REFI-QDA export", lines)
 
         self._run(work, done, "Exporting to REFI-QDA…")

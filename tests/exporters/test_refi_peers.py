@@ -164,9 +164,9 @@ def test_source_without_name_is_named_after_its_file_and_descriptions_lose_xml_i
 
 def test_unique_code_names_option_warning_and_our_reimport_keeps_the_real_tree(rich, tmp_path, passphrase):
     plain = _export(rich, tmp_path / "plain.qdpx")
-    assert any("Barriers" in n and "unique code names" in n for n in plain.notes)
+    assert any("Barriers" in n and "unique code names" in n for n in plain.warnings)
     result = _export(rich, tmp_path / "u.qdpx", unique_code_names=True)
-    assert not any("unique code names" in n for n in result.notes)
+    assert not result.warnings
     names = [c.get("name") for c in _qde(tmp_path / "u.qdpx").iter("{urn:QDA-XML:project:1.0}Code")]
     assert len(names) == len({n.casefold() for n in names})
     assert "Barriers (Detection)" in names and "Barriers (Emerging)" in names
