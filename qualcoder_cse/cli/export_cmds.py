@@ -6,7 +6,9 @@ briefing on request). See docs/analysis.md.
         [--units character|sentence|turn] [--csv DIR] [--briefing OUT.docx] [--exemplars N] [--json]
 
 The workbook password (``--encrypt``) comes from QUALCODER_CSE_EXPORT_PASSWORD, ``--password-file`` or a
-prompt (asked twice), never from an argument. The project is opened read-only.
+prompt (asked twice), never from an argument. Every file written is recorded in the project's audit trail (what,
+where, encrypted or not); each file written without encryption is announced by a line on stderr (``--clear-ok``
+silences it; the window asks before writing one).
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core import Project
-from .common import CliError, add_project, get_secret, passphrase, print_json
+from .common import CliError, add_project, get_secret, print_json
+from .export_notes import add_clear_ok, open_for_export, record, warn_clear
 
 EXPORT_PASS_ENV = "QUALCODER_CSE_EXPORT_PASSWORD"
 
@@ -84,6 +86,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--exemplars", type=int, default=3, metavar="N", help="quotes per theme in the briefing")
     p.add_argument("--json", action="store_true", help="print what was written as JSON")
+    add_clear_ok(p)
     p.set_defaults(func=cmd_export)
 
 
@@ -125,13 +128,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     elif args.password_file:
         raise CliError("--password-file is for --encrypt.")
     written = []
-    with Project.open(Path(args.project), passphrase(args), readonly=True) as project:
-        report = export_workbook(project, out, options)
+    with open_for_export(args) as project:
+        report = export_workbook(project, out, options, audit=False)
         written.append(str(report.path))
+        record(project, "workbook", report.path, report.encrypted)
+        if not report.encrypted:
+            warn_clear(args, "The workbook", out)
         if args.briefing:
             written.append(str(export_briefing(project, args.briefing, options, exemplars=args.exemplars)))
+            record(project, "briefing", written[-1], False)
+            warn_clear(args, "The Word briefing", args.briefing)
         if args.csv:
-            written += [str(p) for p in export_csv(project, args.csv, options)]
+            files = [str(p) for p in export_csv(project, args.csv, options)]
+            written += files
+            for f in files:
+                record(project, "CSV", f, False)
+            warn_clear(args, "The CSV files", f"in {args.csv}")
     if args.json:
         print_json(
             {

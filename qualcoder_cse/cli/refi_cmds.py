@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .backup_cmds import backup_before, say_backup, take_before
 from .common import (
     PASS_ENV,
     add_passphrase_file,
@@ -14,6 +15,7 @@ from .common import (
     passphrase,
     print_json,
 )
+from .export_notes import add_clear_ok, open_for_export, record, warn_clear
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +23,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_project(p)
     p.add_argument("out", metavar="OUT", help="OUT.qdpx (whole project) or OUT.qdc (codebook only)")
     p.add_argument("--only-coder", metavar="NAME", help="export only this coder's codings")
+    p.add_argument(
+        "--positions",
+        choices=["code-points", "utf16"],
+        default="code-points",
+        help="code-points (default: the standard; QualCoder, ATLAS.ti, MAXQDA) or utf16 (for NVivo)",
+    )
+    p.add_argument(
+        "--unique-code-names",
+        action="store_true",
+        help='write a name used under several parents with its parent, "Barriers (Detection)" (for QualCoder)',
+    )
     p.add_argument("--json", action="store_true")
+    add_clear_ok(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import-refi", help="create a new project from a REFI-QDA .qdpx, .qde or .qdc file")
@@ -65,14 +79,26 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     from ..exporters.refi import RefiExportOptions, export_refi
 
-    with open_project(args, readonly=True) as project:
-        result = export_refi(project, Path(args.out), RefiExportOptions(coder=args.only_coder))
+    what = "REFI-QDA codebook" if Path(args.out).suffix.lower() == ".qdc" else "REFI-QDA project"
+    with open_for_export(args) as project:
+        warn_clear(args, f"The {what}", args.out)
+        options = RefiExportOptions(
+            coder=args.only_coder,
+            positions="utf16" if args.positions == "utf16" else "code points",
+            unique_code_names=args.unique_code_names,
+        )
+        result = export_refi(project, Path(args.out), options)
+        record(project, what, result.path, encrypted=False)
     if args.json:
-        print_json({"path": str(result.path), "counts": result.counts, "notes": result.notes})
+        print_json(
+            {"path": str(result.path), "counts": result.counts, "notes": result.notes, "warnings": result.warnings}
+        )
     else:
         print(f"wrote {result.path} (" + ", ".join(f"{k}: {v}" for k, v in result.counts.items()) + ")")
         for note in result.notes:
             print(f"  not exported: {note}")
+        for warning in result.warnings:
+            print(f"  warning: {warning}")
     return 0
 
 
@@ -96,11 +122,13 @@ def cmd_import_codebook(args: argparse.Namespace) -> int:
     from ..exporters.refi_import import import_codebook
 
     with open_project(args) as project:
+        saved = take_before(project, "codebook import")
         report = import_codebook(project, Path(args.infile))
     if args.json:
         print_json(report.as_dict())
     else:
         print("\n".join(report.lines()))
+    say_backup(saved, "codebook import", json_mode=args.json)
     return 0
 
 
@@ -109,6 +137,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
     pw = passphrase(args)
     other_pw = get_secret(args.other_passphrase_file, PASS_ENV, f"Passphrase of {args.other}: ")
+    saved = None if args.dry_run else backup_before(args.project, pw, "merge")
     report = merge_files(
         Path(args.project), pw, Path(args.other), other_pw, coder=args.coder, dry_run=args.dry_run
     )
@@ -116,4 +145,5 @@ def cmd_merge(args: argparse.Namespace) -> int:
         print_json(report.as_dict())
     else:
         print("\n".join(report.lines()))
+    say_backup(saved, "merge", json_mode=args.json)
     return 0

@@ -22,7 +22,7 @@ from io import BytesIO
 from pathlib import Path
 
 from .. import analysis as an
-from ..core.errors import InvalidValue, ProjectError
+from ..core.errors import InvalidValue
 from .excel_matrices import (
     cooccurrence_sheet,
     framework_sheet,
@@ -40,6 +40,7 @@ from .excel_tables import (
     memos_sheet,
     readme_sheet,
 )
+from .safe_write import write_export
 from .xlsx_stream import discard_workbook, new_workbook, save_to_bytes
 
 Progress = Callable[[int, int, str], None]
@@ -167,47 +168,9 @@ def encrypt_bytes(data: bytes, password: str) -> bytes:
     return out.getvalue()
 
 
-# What an earlier export we may replace starts with: a zip (.xlsx, .docx), an encrypted workbook (OLE), text.
-_REPLACEABLE = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
-
-
-def refuse_to_overwrite_other_files(path: Path, allowed: tuple[bytes, ...] = _REPLACEABLE) -> None:
-    """An export replaces an earlier export, never anything else: a project file given as the output name
-    (it is random bytes) would otherwise be destroyed."""
-    try:
-        if not path.is_file() or path.stat().st_size == 0:
-            return
-        with open(path, "rb") as fh:
-            head = fh.read(16)
-    except OSError:
-        return  # unreadable: the write itself will fail with a clear message
-    if path.suffix.lower() == ".csv" or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-        return
-    if not head.startswith(allowed):
-        raise ProjectError(
-            f"{path.name} already exists and is not an earlier export (it may be a project); "
-            "choose another name."
-        )
-
-
 def write_file(path: str | os.PathLike, payload: bytes) -> Path:
-    """Write beside the target then rename, so that the file appears whole or not at all."""
-    path = Path(path)
-    if not path.parent.exists():
-        raise ProjectError(f"The folder {path.parent} does not exist.")
-    if path.is_dir():
-        raise ProjectError(f"{path} is a folder; give a file name.")
-    refuse_to_overwrite_other_files(path)
-    tmp = path.with_name(path.name + ".partial")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(payload)
-        os.replace(tmp, path)
-    except OSError as exc:
-        if tmp.exists():
-            tmp.unlink()
-        raise ProjectError(f"Cannot write {path}: {exc.strerror}.") from None
-    return path
+    """Write through ``safe_write`` (random O_EXCL temporary file, owner-only, never over a non-export)."""
+    return write_export(path, payload)
 
 
 def export_workbook(
