@@ -81,7 +81,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     what = "REFI-QDA codebook" if Path(args.out).suffix.lower() == ".qdc" else "REFI-QDA project"
     with open_for_export(args) as project:
-        warn_clear(args, f"The {what}", args.out)
         options = RefiExportOptions(
             coder=args.only_coder,
             positions="utf16" if args.positions == "utf16" else "code points",
@@ -89,6 +88,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         result = export_refi(project, Path(args.out), options)
         record(project, what, result.path, encrypted=False)
+        warn_clear(args, f"The {what}", args.out)
     if args.json:
         print_json(
             {"path": str(result.path), "counts": result.counts, "notes": result.notes, "warnings": result.warnings}
