@@ -29,6 +29,8 @@ class CodingFeedback(QLabel):
         self._timer = QTimer(self, singleShot=True, interval=SHOW_MS)
         self._timer.timeout.connect(self.clear_feedback)
         window.statusBar().addPermanentWidget(self)
+        # the quote must not outlive the workbench: the idle lock (or the start screen) clears it
+        window.stack.currentChanged.connect(lambda _page: self.clear_feedback())
         self.hide()
 
     def coded(self, command, name: str, excerpt: str) -> None:

@@ -120,6 +120,11 @@ def test_click_says_what_was_coded_with_an_undo_link(qtbot, main_window):
     w.code_panel.new_code(None, name="Later step")
     assert not fb.undo() and len(w.project.codings.list(document_id=doc.id)) == 1
     assert w.project.codes.by_path("Later step")
+    # the quoted text does not stay on screen under the idle lock
+    w.view.select_cp(a, a + 15)
+    assert w.apply_code(w.project.codes.by_path(HOTELS).id) and "integrated" in fb.text()
+    w.lock()
+    assert fb.text() == "" and not fb.isVisible()
 
 
 def test_ctrl_k_full_paths_and_any_part(qtbot, main_window):
