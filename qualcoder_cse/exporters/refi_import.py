@@ -143,6 +143,7 @@ class _Store(SourceStore):
 
     def codes(self) -> None:
         renamed, recoloured, coded_categories = 0, 0, 0
+        case_guids = {c.guid for c in self.d.cases if c.guid and c.named}
         coded = {
             c.code
             for src in self.d.sources
@@ -151,6 +152,11 @@ class _Store(SourceStore):
 
         def add(code: RCode, parent_id: int | None, index: int, parent: tuple[str, str] | None) -> None:
             nonlocal renamed, recoloured, coded_categories
+            if code.guid in case_guids:  # a case written as a code too (NVivo): its codings are case links
+                self.case_codes.add(code.guid)
+                for i, child in enumerate(code.children):
+                    add(child, parent_id, index + i + 1, parent)
+                return
             name = code.name or "(unnamed code)"
             if self.unique_names and parent is not None:
                 name = real_name(name, *parent)
@@ -194,6 +200,11 @@ class _Store(SourceStore):
         if recoloured:
             self.r.tolerated.append(
                 f"{recoloured} code colour(s) not in #rrggbb form were replaced by a default"
+            )
+        if self.case_codes:
+            self.r.tolerated.append(
+                f"{len(self.case_codes)} code(s) that stand for cases (same GUID as a case, as NVivo writes "
+                "them) became links between the case and the documents they code"
             )
         if coded_categories:
             self.r.tolerated.append(
@@ -331,12 +342,13 @@ class _Store(SourceStore):
             by_name.setdefault(case.name, made.id)
             self.set_values(variables, case, "case", made.id)
             docs = [self.doc_of[g] for g in case.source_refs if g in self.doc_of]
+            linked = [d for g, d in self.case_links if g == case.guid and d not in docs]
             if len(docs) < len(case.source_refs):
                 self.r.not_carried.append(
                     f"{len(case.source_refs) - len(docs)} source link(s) of case '{name}' "
                     "point to sources that were not imported"
                 )
-            self.p.cases.add_documents(made.id, docs)
+            self.p.cases.add_documents(made.id, docs + list(dict.fromkeys(linked)))
             missing = 0
             for g in case.selection_refs:
                 turn = self.turn_of.get(g)

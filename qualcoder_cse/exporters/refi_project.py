@@ -81,9 +81,12 @@ def build_project(project, options: RefiExportOptions, result, progress: Progres
         users = sub(root, "Users")
         for c in coders:
             sub(users, "User", guid=coder_guid[c.id], name=c.name)
-    if codes:
+    case_docs = {c.id: project.cases.documents_of(c.id) for c in cases} if options.case_codes else {}
+    case_codes = [c for c in cases if case_docs.get(c.id)]
+    if codes or case_codes:
         codes_el = sub(sub(root, "CodeBook"), "Codes")
         code_tree(codes_el, codes, P, options, {cid: ms for (t, cid), ms in memos_of.items() if t == "code"})
+        _case_codes(sub, codes_el, case_codes, codes)
 
     # Variables: the project's attributes, plus ours for the document kind, the anonymised flag and turns.
     values = {scope: project.attributes.table(scope) for scope in ("case", "document")}
@@ -151,6 +154,19 @@ def build_project(project, options: RefiExportOptions, result, progress: Progres
             doc_memos = memos_of.get(("document", d.id), [])
             if description := joined(d.memo, [m.text for m in doc_memos]):
                 sub(src, "Description").text = xml_safe(description)
+            for case in case_codes:  # the case's link to this whole document, as a coding of its case code
+                if d.id in case_docs[case.id]:
+                    link = f"{out_guid(case.guid)}:{doc_guid[d.id]}"
+                    sel = sub(
+                        src,
+                        "PlainTextSelection",
+                        guid=derived_guid("case-link", link),
+                        name=f"{case.name} (case)",
+                        startPosition="0",
+                        endPosition=str(at(len(text))),
+                    )
+                    coding = sub(sel, "Coding", guid=derived_guid("case-coding", link))
+                    sub(coding, "CodeRef", targetGUID=out_guid(case.guid))
             codings = project.codings.list(document_id=d.id, coder_id=only_coder)
             codings.sort(key=lambda c: (c.start, c.end, c.id))
             for c in codings:
@@ -202,6 +218,19 @@ def build_project(project, options: RefiExportOptions, result, progress: Progres
         "links": len(links),
     }
     return root, texts
+
+
+def _case_codes(sub, codes_el, cases, codes) -> None:
+    """Each case with documents also as a code with the case's GUID (NVivo writes cases so; QualCoder turns
+    the codings of such a code into its case links and drops the code). Named "<case> (case)", kept apart
+    from every code name since QualCoder matches codes by name."""
+    taken = {c.name.casefold() for c in codes}
+    for case in cases:
+        name, n = f"{case.name} (case)", 2
+        while name.casefold() in taken:
+            name, n = f"{case.name} (case {n})", n + 1
+        taken.add(name.casefold())
+        sub(codes_el, "Code", guid=out_guid(case.guid), name=name, isCodable="true")
 
 
 def _notes_and_links(sub, root, project, memos, memos_of, links, cases, coder_guid, code_guid, result) -> None:

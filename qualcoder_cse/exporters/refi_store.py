@@ -98,6 +98,10 @@ class SourceStore:
         self.turn_cases: list[tuple[int, str, str]] = []  # (document id, speaker, case name) from our export
         self.coding_keys: set[tuple[int, int, int, int, int]] = set()
         self.note_text = {n.guid: n.text for n in data.notes if n.guid}
+        # NVivo (and our export for QualCoder) writes a case also as a code with the case's GUID: codings of
+        # such a code are case links, (case guid, document id), not codings.
+        self.case_codes: set[str] = set()
+        self.case_links: list[tuple[str, int]] = []
 
     def clean(self, text: str) -> str:
         """Free text from the file (memos, descriptions, names of cases), anonymised when asked."""
@@ -258,6 +262,9 @@ class SourceStore:
             memo = self.clean(own_part(sel.description, self.notes_of(sel.note_refs)))
             ids = []
             for c in sel.codings:
+                if c.code in self.case_codes:
+                    self.case_links.append((c.code, doc_id))
+                    continue
                 code_id = self.code_of.get(c.code or "")
                 if code_id is None:
                     self.r.not_carried.append(f"a coding in source '{label}' refers to no known code")
@@ -287,6 +294,9 @@ class SourceStore:
     def whole_codings(self, src: RSource, doc_id: int, text: str) -> None:
         label = src.name or "(unnamed)"
         for c in src.whole_codings:
+            if c.code in self.case_codes:
+                self.case_links.append((c.code, doc_id))
+                continue
             code_id = self.code_of.get(c.code or "")
             if code_id is None or not text:
                 self.r.not_carried.append(

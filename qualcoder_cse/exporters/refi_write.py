@@ -29,6 +29,7 @@ class RefiExportOptions:
     validate: bool = True
     positions: str = "code points"  # or "utf16": the unit NVivo counts in
     unique_code_names: bool = False  # "Barriers (Detection)" for peers that need unique names (QualCoder)
+    case_codes: bool = False  # each case also as a code coding its documents (NVivo's way; QualCoder reads it)
 
 
 def origin(options: RefiExportOptions) -> str:

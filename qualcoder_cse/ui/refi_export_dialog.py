@@ -2,6 +2,7 @@
 
 - Positions: the standard's code points (QualCoder, ATLAS.ti, MAXQDA, Taguette, and our own import) or
   UTF-16 units for NVivo, which counts them so.
+- Case codes: each case also as a code coding its documents (NVivo's form, the only one QualCoder reads).
 - Unique code names: a name used under several parents is written with its parent ("Barriers
   (Detection)"), since QualCoder keeps one code per name. When the project has such names the dialog
   says how many, with an example, so the choice is made knowingly; our own import takes the parent off.
@@ -43,14 +44,23 @@ class RefiExportOptionsDialog(QDialog):
             self.warning.setText(
                 f"{len(names)} code name(s) are used under more than one parent (e.g. “{names[0]}”). "
                 "QualCoder keeps one code per name and drops the codings of the others unless the box "
-                "above is ticked."
+                "just above is ticked."
             )
         self.warning.setVisible(bool(names))
         form.addRow(self.warning)
+        self.case_codes = QCheckBox(
+            "Also write each case as a code on its documents, as NVivo does (QualCoder reads case links so)",
+            objectName="refiCaseCodes",
+        )
+        form.addRow(self.case_codes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def options(self) -> RefiExportOptions:
-        return RefiExportOptions(positions=self.positions.currentData(), unique_code_names=self.unique.isChecked())
+        return RefiExportOptions(
+            positions=self.positions.currentData(),
+            unique_code_names=self.unique.isChecked(),
+            case_codes=self.case_codes.isChecked(),
+        )

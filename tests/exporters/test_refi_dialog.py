@@ -33,8 +33,9 @@ def test_options_dialog_warns_of_repeated_names_and_its_choices_reach_the_file(
     assert dialog.options().positions == "code points" and not dialog.options().unique_code_names
     dialog.positions.setCurrentIndex(dialog.positions.findData("utf16"))
     qtbot.mouseClick(dialog.unique, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.case_codes, Qt.MouseButton.LeftButton)
     options = dialog.options()
-    assert options.positions == "utf16" and options.unique_code_names
+    assert options.positions == "utf16" and options.unique_code_names and options.case_codes
     dialog.grab().save(str(tmp_path / "refi_options.png"))
 
     actions = window.refi_actions

@@ -209,3 +209,46 @@ def test_every_option_validates_and_re_exports_byte_identical(rich, tmp_path, op
         _export(rich, b, **options)
         assert a.read_bytes() == b.read_bytes()
         assert_valid(qde_bytes(a) if kind == "project" else a.read_bytes(), kind)
+
+
+def test_case_codes_option_writes_cases_as_qualcoder_reads_them_and_comes_back_as_links(rich, tmp_path, passphrase):
+    out = tmp_path / "cc.qdpx"
+    _export(rich, out, case_codes=True)
+    assert_valid(qde_bytes(out), "project")
+    root = _qde(out)
+    case = root.find(".//q:Case[@name='DI Smith site']", NS)
+    # QualCoder's clean_up_case_codes_and_case_text: a Code with the Case's GUID; its codings become the
+    # case's text links, and the code is dropped.
+    code = root.find(f".//q:Code[@guid='{case.get('guid')}']", NS)
+    assert code is not None and code.get("name") == "DI Smith site (case)"
+    police = root.find(".//q:TextSource[@name='Police lead 1']", NS)
+    refs = police.findall(f".//q:CodeRef[@targetGUID='{case.get('guid')}']", NS)
+    assert len(refs) == 1
+    before = snapshot(rich)
+    report = import_refi(out, tmp_path / "c.qcse", passphrase)
+    assert report.not_carried == []
+    with Project.open(tmp_path / "c.qcse", passphrase, readonly=True) as copy:
+        after = snapshot(copy)
+    assert after == before  # no extra code, no extra coding, the same case links
+
+
+def test_nvivo_case_nodes_become_case_links_not_codes(tmp_path, passphrase):
+    qde = """<Project xmlns="urn:QDA-XML:project:1.0" name="nv" origin="NVivo for Windows 12.6"><CodeBook><Codes>
+      <Code guid="c0000000-0000-4000-8000-000000000001" name="Trust" isCodable="true"/>
+      <Code guid="e0000000-0000-4000-8000-000000000001" name="Anna" isCodable="true"/></Codes></CodeBook>
+      <Cases><Case guid="e0000000-0000-4000-8000-000000000001" name="Anna"/></Cases>
+      <Sources><TextSource guid="50000000-0000-4000-8000-000000000001" name="D"><PlainTextContent>abcdef</PlainTextContent>
+        <PlainTextSelection guid="51000000-0000-4000-8000-000000000001" startPosition="0" endPosition="3">
+          <Coding guid="52000000-0000-4000-8000-000000000001">
+            <CodeRef targetGUID="e0000000-0000-4000-8000-000000000001"/></Coding>
+          <Coding guid="52000000-0000-4000-8000-000000000002">
+            <CodeRef targetGUID="c0000000-0000-4000-8000-000000000001"/></Coding></PlainTextSelection>
+      </TextSource></Sources></Project>"""
+    (tmp_path / "nv.qde").write_text(qde, encoding="utf-8")
+    report = import_refi(tmp_path / "nv.qde", tmp_path / "o.qcse", passphrase)
+    with Project.open(tmp_path / "o.qcse", passphrase, readonly=True) as p:
+        assert [c.path for c in p.codes.list()] == ["Trust"]
+        [doc] = p.documents.list()
+        assert p.cases.documents_of(p.cases.by_name("Anna").id) == [doc.id]
+        assert [p.codes.get(c.code_id).name for c in p.codings.list()] == ["Trust"]
+    assert report.not_carried == [] and any("stand for cases" in m for m in report.tolerated)
