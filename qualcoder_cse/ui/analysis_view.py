@@ -13,8 +13,8 @@ only when something needs them: another measure or matrix, a filter, or a click 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QThread, Signal
-from PySide6.QtGui import QAction, QColor, QGuiApplication
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
-    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,81 +33,22 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import ProjectError
 from ..lazy import lazy_import
-from .analysis_tables import chart_data, matrix_frame
+from .analysis_tables import MATRICES, MEASURES, NOTES, Table, cell_quotes, chart_data, matrix_frame
+from .analysis_widgets import ComputeThread, HeatDelegate, checked_items, fill_check_list
 from .bar_chart import BarChart
-from .matrix_model import HEAT_ROLE, KEY_ROLE, SORT_ROLE, MatrixModel
+from .matrix_model import KEY_ROLE, SORT_ROLE, MatrixModel
 
 # pandas and the analysis package load when an analysis is first shown, not when the window starts.
 pd = lazy_import("pandas")
 an = lazy_import("qualcoder_cse.analysis")
 frames = lazy_import("qualcoder_cse.core.frames")
 
-MATRICES = (
-    "Code x Case",
-    "Code x Document",
-    "Framework Matrix",
-    "Co-occurrence",
-    "By Group",
-    "Evidence Gaps",
-    "Agreement",
-)
-MEASURES = {
-    "Code x Case": [
-        ("Codings", "codings"),
-        ("Presence", "presence"),
-        ("Words coded", "words"),
-        ("% of words", "percent"),
-    ],
-    "Code x Document": [
-        ("Codings", "codings"),
-        ("Presence", "presence"),
-        ("Words coded", "words"),
-        ("% of words", "percent"),
-    ],
-    "Co-occurrence": [
-        ("Overlapping codings", "overlaps"),
-        ("Same speaker turn", "same_turn"),
-        ("Jaccard", "jaccard"),
-    ],
-    "By Group": [("Codings", "codings"), ("% of cases", "percent")],
-}
-
-
-class HeatDelegate(QStyledItemDelegate):
-    """Paints a cell's background from white to red by its HEAT_ROLE (0..1), then the text as usual."""
-
-    def paint(self, painter, option, index) -> None:
-        heat = index.data(HEAT_ROLE)
-        if heat is not None:
-            c = QColor(255, int(255 - 150 * heat), int(255 - 150 * heat))
-            painter.fillRect(option.rect, c)
-        super().paint(painter, option, index)
-
-
-class _ComputeThread(QThread):
-    """Runs one analysis off the GUI thread; ``done`` carries (True, result) or (False, message)."""
-
-    done = Signal(object)
-
-    def __init__(self, fn, parent=None) -> None:
-        super().__init__(parent)
-        self.fn = fn
-
-    def run(self) -> None:
-        try:
-            self.done.emit((True, self.fn()))
-        except ProjectError as exc:
-            self.done.emit((False, str(exc)))
-        except Exception as exc:  # noqa: BLE001 - an unexpected bug: a plain line, no transcript text
-            self.done.emit((False, f"The analysis failed ({type(exc).__name__})."))
-
-
 class AnalysisView(QWidget):
     computed = Signal()  # a matrix has been computed and shown (or the full data loaded for a cell's quotes)
 
     def __init__(self, project, window=None, parent=None) -> None:
         super().__init__(parent)
-        self._thread: _ComputeThread | None = None
+        self._thread: ComputeThread | None = None
         self._pending = False
         self.project = project
         self.window_ = window
@@ -169,8 +110,13 @@ class AnalysisView(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setItemDelegate(HeatDelegate(self.table))
-        self.table.verticalHeader().setMaximumWidth(380)  # long labels elide; the counts stay in view
-        self.table.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideLeft)  # keep the code's own name
+        # headers show a code's own name (indented by level) and wrap; the tooltip has the whole path
+        self.table.verticalHeader().setMaximumWidth(360)
+        self.table.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table.setWordWrap(True)
+        self.note = QLabel("", objectName="analysisNote")
+        self.note.setWordWrap(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.clicked.connect(self._cell_clicked)
         self.table.selectionModel().currentChanged.connect(lambda cur, _prev: self._cell_clicked(cur))
@@ -180,6 +126,8 @@ class AnalysisView(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.chart = BarChart()
+        self.save_chart = QPushButton("Save chart as PNG or SVG…")
+        self.save_chart.clicked.connect(self.save_chart_dialog)
         self.quote_label = QLabel("Click a cell to read its quotes.")
         self.quote_label.setWordWrap(True)
         self.quotes = QListWidget()
@@ -194,15 +142,24 @@ class AnalysisView(QWidget):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.chart, 1)
+        chart_scroll = QScrollArea()  # many themes: the chart keeps readable rows and scrolls
+        chart_scroll.setWidgetResizable(True)
+        chart_scroll.setWidget(self.chart)
+        rl.addWidget(chart_scroll, 3)
+        rl.addWidget(self.save_chart)
         rl.addWidget(self.quote_label)
         rl.addWidget(self.quotes, 2)
         rl.addWidget(self.summary)
         rl.addWidget(self.save_summary)
 
+        middle = QWidget()
+        ml = QVBoxLayout(middle)
+        ml.setContentsMargins(0, 0, 0, 0)
+        ml.addWidget(self.note)
+        ml.addWidget(self.table, 1)
         split = QSplitter()
         split.addWidget(left)
-        split.addWidget(self.table)
+        split.addWidget(middle)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 1)
@@ -234,29 +191,18 @@ class AnalysisView(QWidget):
             if a.name.casefold() in ("participant group", "group"):
                 self.group_box.setCurrentIndex(self.group_box.findData(a.name))
         self.group_box.blockSignals(False)
-        self._fill_list(self.coder_list, [c.name for c in self.project.coders.list()])
+        fill_check_list(self.coder_list, [c.name for c in self.project.coders.list()])
         docs = self.project.documents.list()
-        self._fill_list(self.kind_list, sorted({d.kind for d in docs}))
-        self._fill_list(self.doc_list, [d.name for d in docs])
-        self._fill_list(self.code_list, [c.path for c in self.project.codes.children(None)])
+        fill_check_list(self.kind_list, sorted({d.kind for d in docs}))
+        fill_check_list(self.doc_list, [d.name for d in docs])
+        fill_check_list(self.code_list, [c.path for c in self.project.codes.children(None)])
         self.attr_box.blockSignals(True)
         self.attr_box.clear()
         self.attr_box.addItem("(no attribute filter)", None)
         for attr in self.project.attributes.list():
             self.attr_box.addItem(f"{attr.name} ({attr.scope})", (attr.name, attr.scope))
         self.attr_box.blockSignals(False)
-        self._fill_list(self.value_list, [])
-
-    @staticmethod
-    def _fill_list(widget: QListWidget, names: list[str]) -> None:
-        widget.blockSignals(True)
-        widget.clear()
-        for name in names:
-            item = QListWidgetItem(name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            widget.addItem(item)
-        widget.blockSignals(False)
+        fill_check_list(self.value_list, [])
 
     def _attribute_changed(self, _index: int) -> None:
         choice = self.attr_box.currentData()
@@ -265,33 +211,26 @@ class AnalysisView(QWidget):
             name, scope = choice
             table = frames.attribute_values(self.project, scope)
             values = sorted(set(table.loc[table["attribute"] == name, "value"]), key=str.casefold)
-        self._fill_list(self.value_list, values)
+        fill_check_list(self.value_list, values)
         self.refresh()
-
-    @staticmethod
-    def _checked(widget: QListWidget) -> list[str] | None:
-        """None when every item is ticked (no filter), else the ticked items (maybe none)."""
-        items = [widget.item(i) for i in range(widget.count())]
-        chosen = [i.text() for i in items if i.checkState() == Qt.CheckState.Checked]
-        return None if len(chosen) == len(items) else chosen
 
     def empty_filter(self) -> str | None:
         """The kind of filter with nothing ticked (nothing to show), if any."""
         for what, widget in self.check_lists.items():
-            if widget.count() and self._checked(widget) == []:
+            if widget.count() and checked_items(widget) == []:
                 return what
         return None
 
     def filters(self) -> an.Filters:
         attributes = {}
-        values = self._checked(self.value_list)
+        values = checked_items(self.value_list)
         if self.attr_box.currentData() is not None and values is not None:
             attributes[self.attr_box.currentData()[0]] = values
         return an.Filters(
-            coders=self._checked(self.coder_list) or [],
-            kinds=self._checked(self.kind_list) or [],
-            documents=self._checked(self.doc_list) or [],
-            codes=self._checked(self.code_list) or [],
+            coders=checked_items(self.coder_list) or [],
+            kinds=checked_items(self.kind_list) or [],
+            documents=checked_items(self.doc_list) or [],
+            codes=checked_items(self.code_list) or [],
             attributes=attributes,
         )
 
@@ -344,16 +283,16 @@ class AnalysisView(QWidget):
 
             def fast():
                 m = an.code_by_case_counts(project, f)
-                frame = m.labelled(measure)
-                return None, key, name, frame, m.rows["id"].tolist(), m.units["id"].tolist(), None, None
+                table = Table(m.labelled(measure), m.rows["id"].tolist(), m.units["id"].tolist(),
+                              indent_rows=True, note=NOTES.get(measure, ""))
+                return None, key, name, table
 
             self._start(fast, f"Computing {name} (counts only)…")
             return
 
         def work():
             d = data if data is not None else an.load(project, f)
-            frame, rows, cols, heat = matrix_frame(name, d, measure, group_by, unit)
-            return d, key, name, frame, rows, cols, heat, chart_data(d, group_by)
+            return d, key, name, matrix_frame(name, d, measure, group_by, unit), chart_data(d, group_by)
 
         self._start(work, f"Computing {name}…")
 
@@ -365,7 +304,7 @@ class AnalysisView(QWidget):
 
     def _start(self, fn, message: str, *, quotes_only: bool = False) -> None:
         self._loading_quotes = quotes_only  # a failure then leaves the table as it is
-        self._thread = _ComputeThread(fn, self)
+        self._thread = ComputeThread(fn, self)
         self._thread.done.connect(self._computed)
         self.status.setText(message)
         self._thread.start()
@@ -405,26 +344,24 @@ class AnalysisView(QWidget):
                 request, self._quote_request = self._quote_request, None
                 self._show_quotes(*request)
         elif ok and result[0] is None:  # counts only: the table, no full data (and so no chart yet)
-            _none, key, name, frame, rows, cols, _heat, _chart = result
+            _none, key, name, table = result
             self.data, self._data_key = None, None
             self.fast_shown = True
-            self.model.set_frame(frame, row_keys=rows, col_keys=cols, heat_columns=None)
-            self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+            self._show_table(table)
             self.chart.set_data([], [], [], "")
             self.status.setText(
-                f"{name}: {len(frame)} rows, counted without loading the texts (loaded for quotes, words "
+                f"{name}: {len(table.frame)} rows, counted without loading the texts (loaded for quotes, words "
                 "and the chart)."
             )
         elif ok:
-            data, key, name, frame, rows, cols, heat, chart = result
+            data, key, name, table, chart = result
             self._drop_quote_request()
             self.fast_shown = False
             self.data, self._data_key = data, key
-            self.model.set_frame(frame, row_keys=rows, col_keys=cols, heat_columns=heat)
-            self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+            self._show_table(table)
             self.chart.set_data(*chart)
             self.status.setText(
-                f"{name}: {len(frame)} rows; {len(data.codings)} codings by "
+                f"{name}: {len(table.frame)} rows; {len(data.codings)} codings by "
                 f"{', '.join(sorted(data.codings['coder'].unique())) or 'nobody'}."
             )
         elif self._loading_quotes:  # the counts-only table stays; only its quotes could not be loaded
@@ -434,6 +371,7 @@ class AnalysisView(QWidget):
             self._drop_quote_request()
             self.fast_shown = False
             self.model.set_frame(pd.DataFrame())
+            self.note.setText("")
             self.chart.set_data([], [], [])
             self.status.setText(result)
         if self._pending:
@@ -472,68 +410,33 @@ class AnalysisView(QWidget):
             return
         self._show_quotes(*key)
 
+    def _show_table(self, table: Table) -> None:
+        self.model.set_frame(
+            table.frame, row_keys=table.row_keys, col_keys=table.col_keys, heat_columns=table.heat,
+            row_colours=table.row_colours, indent_rows=table.indent_rows, path_rows=table.path_rows,
+            path_cols=table.path_cols,
+        )
+        self.note.setText(table.note)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.resizeSections(header.ResizeMode.ResizeToContents)
+        for c in range(self.model.columnCount()):  # wrapped headers: a column is as wide as its longest line
+            header.resizeSection(c, min(max(header.sectionSize(c), 56), 240))
+
     def _show_quotes(self, row_key, col_key) -> None:
         name = self.current
-        quotes: list[an.Quote] = []
-        if name == "Code x Case":
-            quotes = an.quotes_for(self.data, row_key, case_id=col_key)
-        elif name == "Code x Document":
-            quotes = an.quotes_for(self.data, row_key, document_id=col_key)
-        elif name == "Framework Matrix":
-            quotes = an.quotes_for(self.data, col_key, case_id=row_key)
+        if name == "Framework Matrix":
             self._cell = (int(row_key), int(col_key))
             self.summary.setEnabled(not self.project.readonly)
             self.save_summary.setEnabled(not self.project.readonly)
             self.summary.setPlainText(frames.framework_summaries(self.project).get(self._cell, ""))
-        elif name in ("By Group", "Evidence Gaps"):
-            code_id, group = (row_key, col_key) if name == "By Group" else row_key
-            quotes = self._group_quotes(int(code_id), group)
-        elif name == "Co-occurrence":
-            quotes = an.overlap_quotes(self.data, row_key, col_key)
-        else:  # agreement: where the two coders differ on the code
-            quotes = an.disagreements(self.data, *row_key)
+        quotes = cell_quotes(self.data, name, row_key, col_key, self.group_by())
         self.quotes.clear()
         for q in quotes:
             item = QListWidgetItem(q.cite())
             item.setData(Qt.ItemDataRole.UserRole, (q.document_id, q.start, q.end))
             self.quotes.addItem(item)
         self.quote_label.setText(f"{len(quotes)} quote(s). Double-click one to open it in its document.")
-
-    def _group_quotes(self, code_id: int, group: str) -> list[an.Quote]:
-        data = self.data
-        attribute = self.group_by()
-        scope = data.attribute_scope(attribute)
-        seen, out = set(), []
-        if scope == "case":
-            vals = data.case_attributes[
-                data.case_attributes["attribute"].str.casefold() == attribute.casefold()
-            ]
-            by_case = dict(zip(vals["target_id"], vals["value"], strict=False))
-            units = [
-                ("case", int(c)) for c in data.cases["id"] if by_case.get(c, an.groups.NO_VALUE) == group
-            ]
-        else:
-            if scope == "kind":
-                by_doc = dict(zip(data.documents["id"], data.documents["kind"], strict=False))
-            else:
-                vals = data.document_attributes[
-                    data.document_attributes["attribute"].str.casefold() == attribute.casefold()
-                ]
-                by_doc = dict(zip(vals["target_id"], vals["value"], strict=False))
-            units = [
-                ("doc", int(d)) for d in data.documents["id"] if by_doc.get(d, an.groups.NO_VALUE) == group
-            ]
-        for kind, uid in units:
-            found = (
-                an.quotes_for(data, code_id, case_id=uid)
-                if kind == "case"
-                else an.quotes_for(data, code_id, document_id=uid)
-            )
-            for q in found:
-                if (q.document_id, q.start, q.end, q.coder) not in seen:
-                    seen.add((q.document_id, q.start, q.end, q.coder))
-                    out.append(q)
-        return out
 
     def _open_quote(self, item: QListWidgetItem) -> None:
         doc_id, start, end = item.data(Qt.ItemDataRole.UserRole)
@@ -548,6 +451,13 @@ class AnalysisView(QWidget):
             self.status.setText("Summary saved; it goes into the Framework Matrix sheet of the workbook.")
         except ProjectError as exc:
             self.status.setText(str(exc))
+
+    def save_chart_dialog(self) -> str | None:
+        """Save the bar chart as PNG or SVG (for the report); returns the path written."""
+        path, message = self.chart.save_dialog(self)
+        if message:
+            self.status.setText(message)
+        return path
 
     def copy_table(self) -> None:
         """Copy the table as tab-separated text (an explicit Copy, as the house rules allow)."""

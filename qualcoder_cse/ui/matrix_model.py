@@ -4,13 +4,19 @@ Numbers display formatted (integers plain, other numbers to 2 decimals) and sort
 ``SORT_ROLE``; ``HEAT_ROLE`` gives each numeric cell its place (0..1) between the smallest and largest value
 of the numeric columns, for the heat-map delegate; ``KEY_ROLE`` gives the (row key, column key) of the cell,
 which the view uses to show the cell's quotes. Text columns (code paths, flags) display as they are.
+
+Headers are for reading, not for holding whole paths: a code path shows its own name (the leaf), indented by
+its level for rows, and column headers wrap over up to three lines; the tooltip gives the whole label and
+``LABEL_ROLE`` returns it. ``row_colours`` shade whole rows (the evidence gaps), so what matters stands out.
 """
 
 from __future__ import annotations
 
 import math
+import re
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from ..lazy import lazy_import
 
@@ -20,6 +26,9 @@ pd = lazy_import("pandas")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 HEAT_ROLE = Qt.ItemDataRole.UserRole + 2
 KEY_ROLE = Qt.ItemDataRole.UserRole + 3
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 4  # a header's whole label (the code path, the case name)
+HEADER_LINE = 14  # characters per line of a wrapped column header
+_SLASH = re.compile(r"(?<!\\)/")  # a path separator (a slash inside a code's name is escaped)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -35,6 +44,9 @@ class MatrixModel(QAbstractTableModel):
         self._lo = 0.0
         self._hi = 0.0
         self._heat_cols: set[int] = set()
+        self._row_colours: list[str | None] = []
+        self._indent_rows = False
+        self._paths = {Qt.Orientation.Vertical: True, Qt.Orientation.Horizontal: True}
 
     # ------------------------------------------------------------- loading
     def set_frame(
@@ -44,11 +56,21 @@ class MatrixModel(QAbstractTableModel):
         row_keys: list | None = None,
         col_keys: list | None = None,
         heat_columns: list[int] | None = None,
+        row_colours: list[str | None] | None = None,
+        indent_rows: bool = False,
+        path_rows: bool = True,
+        path_cols: bool = True,
     ) -> None:
         """Show ``frame``. ``row_keys``/``col_keys`` identify cells for KEY_ROLE (default: index and columns);
-        ``heat_columns`` limits the heat map to those columns (default: every numeric column)."""
+        ``heat_columns`` limits the heat map to those columns (default: every numeric column);
+        ``row_colours`` shades rows (None: no shade); ``indent_rows``: row labels are code paths in tree
+        order, shown as their leaf indented by level; ``path_rows``/``path_cols``: the labels are code paths
+        (shown as their leaf), else names shown whole ("LSCB / partner agency")."""
         self.beginResetModel()
         self._frame = frame
+        self._row_colours = list(row_colours) if row_colours is not None else []
+        self._indent_rows = indent_rows
+        self._paths = {Qt.Orientation.Vertical: path_rows, Qt.Orientation.Horizontal: path_cols}
         self._values = (
             frame.to_numpy(dtype=object).tolist() if len(frame.columns) else [[] for _ in frame.index]
         )
@@ -106,23 +128,68 @@ class MatrixModel(QAbstractTableModel):
             header = self._frame.columns[index.column()]
             label = self._frame.index[index.row()]
             return f"{label} · {header}: {_format(value) if numeric else value}"
+        if role == Qt.ItemDataRole.BackgroundRole and index.row() < len(self._row_colours):
+            colour = self._row_colours[index.row()]
+            return QColor(colour) if colour else None
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        labels = self._frame.columns if orientation == Qt.Orientation.Horizontal else self._frame.index
+        if not 0 <= section < len(labels):
             return None
-        if orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self._frame.columns):
-                return str(self._frame.columns[section])
-            return None
-        if 0 <= section < len(self._frame.index):
-            return str(self._frame.index[section])  # the view elides long paths; the tooltip is whole
+        label = str(labels[section])
+        if role in (LABEL_ROLE, Qt.ItemDataRole.ToolTipRole):
+            return label
+        if role == Qt.ItemDataRole.DisplayRole:
+            short = leaf(label) if self._paths[orientation] else label
+            if orientation == Qt.Orientation.Horizontal:
+                return wrap_label(short)
+            if self._indent_rows:
+                return "    " * level(label) + short
+            return short
+        if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Vertical:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if (
+            role == Qt.ItemDataRole.BackgroundRole
+            and orientation == Qt.Orientation.Vertical
+            and section < len(self._row_colours)
+            and self._row_colours[section]
+        ):
+            return QColor(self._row_colours[section])
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def leaf(label: str) -> str:
+    """A code path's own name ("Disruption/Taxi licensing" -> "Taxi licensing"); "\\/" inside a name is a
+    slash of the name, not of the path."""
+    return _SLASH.split(label)[-1].replace("\\/", "/").strip() or label
+
+
+def level(label: str) -> int:
+    return len(_SLASH.findall(label))
+
+
+def wrap_label(text: str, width: int = HEADER_LINE, lines: int = 3) -> str:
+    """Break a header at spaces into at most ``lines`` lines of about ``width`` characters (the last one
+    elided with "…" when the text is longer still)."""
+    out: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        out.append(line)
+    if len(out) > lines:
+        out = out[: lines - 1] + [" ".join(out[lines - 1 :])[: width - 1] + "…"]
+    return "\n".join(out) or text
 
 
 def _finite(v) -> bool:

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from qualcoder_cse.core import Project, frames
 from qualcoder_cse.ui.analysis_view import AnalysisView
 from qualcoder_cse.ui.export_dialog import ExportDialog
-from qualcoder_cse.ui.matrix_model import KEY_ROLE
+from qualcoder_cse.ui.matrix_model import KEY_ROLE, LABEL_ROLE
 from tests.analysis.sample import build_sample
 from tests.conftest import PASSPHRASE
 
@@ -41,8 +41,8 @@ def settle(view, qtbot):
 
 def cell(view, row_label: str, col_label: str):
     model = view.model
-    cols = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    rows = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+    cols = [model.headerData(c, Qt.Orientation.Horizontal, LABEL_ROLE) for c in range(model.columnCount())]
+    rows = [model.headerData(r, Qt.Orientation.Vertical, LABEL_ROLE) for r in range(model.rowCount())]
     return model.index(rows.index(row_label), cols.index(col_label))
 
 
@@ -60,15 +60,14 @@ def test_work_runs_off_the_gui_thread_and_queues(qtbot, sample_rw):
     view.matrix_box.setCurrentText("By Group")  # asked while the first matrix is computing: queued
     settle(view, qtbot)
     assert view.current == "By Group"
-    assert view.model.headerData(0, Qt.Orientation.Horizontal) == "board"
+    assert view.model.headerData(0, Qt.Orientation.Horizontal, LABEL_ROLE) == "board (n=2)"
 
 
 def _table(view) -> dict:
     m = view.model
     return {
-        (m.headerData(r, Qt.Orientation.Vertical), m.headerData(c, Qt.Orientation.Horizontal)): m.index(
-            r, c
-        ).data()
+        (m.headerData(r, Qt.Orientation.Vertical, LABEL_ROLE),
+         m.headerData(c, Qt.Orientation.Horizontal, LABEL_ROLE)): m.index(r, c).data()
         for r in range(m.rowCount())
         for c in range(m.columnCount())
     }
@@ -157,7 +156,7 @@ def test_code_by_case_table_and_quotes(qtbot, sample_rw):
     settle(view, qtbot)
     assert cell(view, "Disruption", "Board P1").data() == "3"
     # sorting by a column orders rows by value
-    col = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.model.columnCount())]
+    col = [view.model.headerData(c, Qt.Orientation.Horizontal, LABEL_ROLE) for c in range(view.model.columnCount())]
     view.table.sortByColumn(col.index("Police A"), Qt.SortOrder.DescendingOrder)
     first = view.proxy.index(0, col.index("Police A"))
     assert first.data() == "9"
@@ -185,17 +184,17 @@ def test_filters_and_other_matrices(qtbot, sample_rw):
     settle(view, qtbot)
     view.measure_box.setCurrentIndex(view.measure_box.findData("percent"))
     settle(view, qtbot)
-    assert cell(view, "Disruption", "police").data() == "50"
-    click(view, qtbot, cell(view, "Voice", "board"))
+    assert cell(view, "Disruption", "police (n=2)").data() == "50"
+    click(view, qtbot, cell(view, "Voice", "board (n=2)"))
     assert view.quotes.count() == 2
     view.matrix_box.setCurrentText("Evidence Gaps")
     settle(view, qtbot)
-    assert cell(view, "Gaps · police", "flag").data() == "no evidence"
+    assert cell(view, "Gaps · police", "Gap").data() == "no evidence"
     view.matrix_box.setCurrentText("Agreement")
     settle(view, qtbot)
-    assert cell(view, "2", "code").data() == "Disruption/CAWN"
-    assert cell(view, "2", "kappa").data() == "0.82"
-    click(view, qtbot, cell(view, "2", "kappa"))
+    assert cell(view, "Disruption/CAWN", "Coder B").data() == "bob"
+    assert cell(view, "Disruption/CAWN", "Cohen's kappa").data() == "0.82"
+    click(view, qtbot, cell(view, "Disruption/CAWN", "Cohen's kappa"))
     assert view.quotes.item(0).text() == "“ a lot” (Police 1, 22–28; only alice)"
     view.matrix_box.setCurrentText("Co-occurrence")
     settle(view, qtbot)
@@ -312,7 +311,7 @@ def test_document_theme_and_attribute_filters(qtbot, sample_rw):
     settle(view, qtbot)
     _tick(view.code_list, {"Voice"})
     settle(view, qtbot)
-    rows = [view.model.headerData(r, Qt.Orientation.Vertical) for r in range(view.model.rowCount())]
+    rows = [view.model.headerData(r, Qt.Orientation.Vertical, LABEL_ROLE) for r in range(view.model.rowCount())]
     assert rows == ["Voice", "Voice/Listened"]
     _tick(view.code_list, {"Disruption", "Voice", "Gaps"})
     settle(view, qtbot)
@@ -325,7 +324,7 @@ def test_document_theme_and_attribute_filters(qtbot, sample_rw):
     ]
     _tick(view.value_list, {"board"})
     settle(view, qtbot)
-    cols = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.model.columnCount())]
+    cols = [view.model.headerData(c, Qt.Orientation.Horizontal, LABEL_ROLE) for c in range(view.model.columnCount())]
     assert cols == ["Board P1", "Board P2"]
     assert view.filters().attributes == {"participant group": ["board"]}
     _tick(view.doc_list, set())
@@ -334,7 +333,7 @@ def test_document_theme_and_attribute_filters(qtbot, sample_rw):
     _tick(view.doc_list, {"Police 1"})
     _tick(view.value_list, {"board", "police", "young people"})
     settle(view, qtbot)
-    cols = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.model.columnCount())]
+    cols = [view.model.headerData(c, Qt.Orientation.Horizontal, LABEL_ROLE) for c in range(view.model.columnCount())]
     assert cols == ["Police A"]
     assert cell(view, "Disruption", "Police A").data() == "3"
 
