@@ -10,6 +10,8 @@ import os
 import sys
 from pathlib import Path
 
+from .hardening import disable_crash_dumps
+
 PASS_ENV = "QUALCODER_CSE_PASSPHRASE"
 
 
@@ -79,6 +81,7 @@ def run(project: str | None = None, *, screenshot: str | None = None, demo: bool
     from .ui.errors import install_excepthook, show_error
     from .ui.main_window import MainWindow
 
+    disable_crash_dumps()  # also when run() is called directly, not through the CLI
     if sys.platform.startswith("linux") and not any(
         os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     ):

@@ -11,6 +11,7 @@ import importlib
 import sys
 
 from .. import __version__
+from ..hardening import disable_crash_dumps
 
 COMMAND_MODULES = [
     "core_cmds",
@@ -23,6 +24,7 @@ COMMAND_MODULES = [
     "anonymise_cmds",
     "segments_cmds",
     "seal_cmds",
+    "backup_cmds",
 ]
 
 
@@ -42,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from .common import run_command
 
+    disable_crash_dumps()  # before any project is opened: no core dump may hold decrypted text
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
