@@ -14,75 +14,19 @@ placeholder, decision, who and when.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from ..core.pseudonyms import LogEntry
 from ..core.util import now
+from .anonymised import AnonymisedResult, Replacement
 from .merging import _mention_regex
+from .proposals import ACCEPTED, PENDING, REJECTED, UNSURE_BELOW, Proposal
+from .review_state import History, apply_remembered, load_state, to_state
+
+__all__ = ["ACCEPTED", "PENDING", "REJECTED", "UNSURE_BELOW", "AnonymisedResult", "Proposal", "Replacement", "ReviewSession", "find_mentions"]
 from .placeholders import Numbering, PlaceholderFormat
 from .spans import LABELS, REVIEW_MIN_CONFIDENCE, Span, entity_key
-
-PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
-UNSURE_BELOW = 0.6  # proposals under this confidence are flagged for a closer look
-
-
-@dataclass
-class Proposal:
-    id: int
-    start: int
-    end: int
-    label: str
-    confidence: float
-    source: str
-    status: str = PENDING
-    relabelled: bool = False
-
-    @property
-    def unsure(self) -> bool:
-        return self.confidence < UNSURE_BELOW
-
-    def overlaps(self, start: int, end: int) -> bool:
-        return self.start < end and start < self.end
-
-
-@dataclass
-class Replacement:
-    start: int  # in the original text
-    end: int
-    new_start: int  # in the anonymised text
-    new_end: int
-    label: str
-    placeholder: str
-
-
-@dataclass
-class AnonymisedResult:
-    text: str
-    replacements: list[Replacement]
-    log: list[LogEntry] = field(default_factory=list)
-
-    def offset_map(self, pos: int) -> int:
-        """Map an offset in the original text to the anonymised text; inside a replaced span, to its end
-        (start offsets equal to a span's start stay at the placeholder's start)."""
-        starts = [r.start for r in self.replacements]
-        i = bisect.bisect_right(starts, pos) - 1
-        if i < 0:
-            return pos
-        r = self.replacements[i]
-        if pos == r.start:
-            return r.new_start
-        if pos < r.end:
-            return r.new_end
-        return r.new_end + (pos - r.end)
-
-    def map_turns(self, turns) -> list[tuple]:
-        """Speaker turns found on the original text, moved onto the anonymised text."""
-        out = []
-        for t in turns:
-            s, e = self.offset_map(t[0]), self.offset_map(t[1])
-            out.append((s, max(s, e), *t[2:]))
-        return out
 
 
 class ReviewSession:
@@ -105,6 +49,8 @@ class ReviewSession:
         self._proposals: dict[int, Proposal] = {}
         self._next_id = 1
         self._listeners: list[Callable[[str, object], None]] = []
+        self._history = History()
+        self._depth = 0
         for s in spans:
             self._new(s.start, s.end, s.label, s.confidence, s.source)
 
@@ -169,6 +115,58 @@ class ReviewSession:
                 return p
         return None
 
+    # ------------------------------------------------------------------ undo, redo, pause
+    @contextmanager
+    def _change(self) -> Iterator[None]:
+        """One researcher action = one undo step, however many proposals it changes."""
+        if self._depth == 0:
+            self._history.record(self)
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._history.undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._history.redo)
+
+    def undo(self) -> bool:
+        done = self._history.step(self, back=True)
+        if done:
+            self._emit("added", None)  # proposals may have appeared or gone: the views reload
+        return done
+
+    def redo(self) -> bool:
+        done = self._history.step(self, back=False)
+        if done:
+            self._emit("added", None)
+        return done
+
+    def to_state(self, extra: dict | None = None) -> dict:
+        """What a paused review keeps (the text and every proposal with its decision)."""
+        return to_state(self, extra)
+
+    def load_state(self, state: dict) -> bool:
+        """Resume a paused review: its decisions replace this session's proposals (False if they do not fit)."""
+        with self._change():
+            ok = load_state(self, state)
+        if ok:
+            self._emit("added", None)
+        return ok
+
+    def apply_remembered(self, rejected: dict[str, str], accepted: dict[str, str]) -> tuple[int, int]:
+        """Decide from the project's remembered lists ({normalised string: label or "ANY"}); one undo step."""
+        with self._change():
+            result = apply_remembered(self, rejected, accepted)
+        if any(result):
+            self._emit("added", None)
+        return result
+
     # ------------------------------------------------------------------ decisions
     def accept(self, pid: int) -> None:
         self._set(pid, ACCEPTED)
@@ -181,12 +179,17 @@ class ReviewSession:
 
     def _set(self, pid: int, status: str) -> None:
         p = self.get(pid)
+        with self._change():
+            self._set_status(p, status)
+        self._emit("status", pid)
+
+    def _set_status(self, p: Proposal, status: str) -> None:
+        pid = p.id
         p.status = status
         if status == ACCEPTED:  # an accepted span wins over proposals overlapping it
             for o in self._overlapping(p.start, p.end):
                 if o.id != pid and o.status == PENDING:
                     o.status = REJECTED
-        self._emit("status", pid)
 
     def _overlapping(self, start: int, end: int) -> list[Proposal]:
         """Proposals overlapping [start, end); proposals are short, so a window on the sorted starts is enough."""
@@ -201,11 +204,18 @@ class ReviewSession:
         if label not in LABELS:
             raise ValueError(f"Unknown label {label!r}; use one of {', '.join(LABELS)}.")
         p = self.get(pid)
-        p.label = label
-        p.relabelled = True
+        with self._change():
+            p.label = label
+            p.relabelled = True
         self._emit("label", pid)
 
     def accept_all(self, *, include_unsure: bool = True) -> int:
+        with self._change():
+            n = self._accept_all(include_unsure)
+        self._emit("bulk", n)
+        return n
+
+    def _accept_all(self, include_unsure: bool) -> int:
         n = 0
         props = self.proposals
         for idx, p in enumerate(props):
@@ -217,24 +227,41 @@ class ReviewSession:
                     if props[j].status == PENDING:
                         props[j].status = REJECTED
                     j += 1
-        self._emit("bulk", n)
         return n
 
     def accept_every_mention(self, pid: int) -> int:
         """Accept this proposal and every other one of the same entity (same label and normalised text)."""
+        return self._every_mention(pid, ACCEPTED)
+
+    def reject_every_mention(self, pid: int) -> int:
+        """Reject this proposal and every other pending one of the same string (any label): "CSE" x 14."""
+        return self._every_mention(pid, REJECTED)
+
+    def _every_mention(self, pid: int, status: str) -> int:
         p = self.get(pid)
         key = entity_key(self.surface(pid))
         n = 0
-        for o in self.proposals:
-            if o.label == p.label and o.status == PENDING and entity_key(self.text[o.start:o.end]) == key:
-                o.status = ACCEPTED
-                n += 1
-        self.accept(pid)
+        with self._change():
+            for o in self.proposals:
+                if o.status == PENDING and (o.label == p.label or status == REJECTED) and (
+                    entity_key(self.text[o.start:o.end]) == key
+                ):
+                    self._set_status(o, status)
+                    n += 1
+            self._set_status(p, status)
+        self._emit("bulk", n)
         return n
 
     def add_span(self, start: int, end: int, label: str, *, mentions: bool = True) -> list[Proposal]:
         """A span the detector missed, accepted; every other mention of the same string in the document is
-        proposed too (pending, so the researcher still decides). Returns the new proposals, the added first."""
+        proposed too (pending, so the researcher still decides). Returns the new proposals, the added first.
+        One undo step takes the span and its proposed mentions away again."""
+        with self._change():
+            out = self._add_span(start, end, label, mentions)
+        self._emit("added", [p.id for p in out])
+        return out
+
+    def _add_span(self, start: int, end: int, label: str, mentions: bool) -> list[Proposal]:
         if label not in LABELS:
             raise ValueError(f"Unknown label {label!r}; use one of {', '.join(LABELS)}.")
         while start < end and self.text[start].isspace():
@@ -265,7 +292,6 @@ class ReviewSession:
                     if o.overlaps(s, e) and o.status == PENDING:
                         o.status = REJECTED
                 out.append(self._new(s, e, label, 0.9, "mention"))
-        self._emit("added", [p.id for p in out])
         return out
 
     def project_mentions(self, pid: int) -> dict[int, list[tuple[int, int]]]:

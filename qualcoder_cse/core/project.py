@@ -66,6 +66,7 @@ class Project:
         from .codings import CodingManager
         from .documents import DocumentManager
         from .memos import LinkManager, MemoManager
+        from .review_memory import ReviewMemoryManager
         from .search import SearchManager
 
         self.path = path
@@ -89,6 +90,7 @@ class Project:
         self.memos = MemoManager(self)
         self.links = LinkManager(self)
         self.search = SearchManager(self)
+        self.review_memory = ReviewMemoryManager(self)  # paused reviews and remembered decisions
         from .pseudonyms import PseudonymManager
 
         self.pseudonyms = PseudonymManager(self)

@@ -226,7 +226,21 @@ def _v3_key_apart(conn) -> None:
     move_out_of_project(conn)
 
 
-MIGRATIONS: list[Callable] = [_v1, _v2_codable, _v3_key_apart]
+def _v4_review_memory(conn) -> None:
+    """The anonymisation review keeps paused reviews and project-wide remembered decisions
+    (``core.review_memory``)."""
+    conn.execute(
+        "CREATE TABLE review_paused (sha256 TEXT PRIMARY KEY, name TEXT NOT NULL, source_path TEXT NOT NULL, "
+        "coder TEXT NOT NULL, saved_at TEXT NOT NULL, decided INTEGER NOT NULL DEFAULT 0, state TEXT NOT NULL)"
+    )
+    conn.execute(
+        "CREATE TABLE review_remembered (kind TEXT NOT NULL CHECK (kind IN ('reject', 'accept')), "
+        "key TEXT NOT NULL, surface TEXT NOT NULL, label TEXT NOT NULL, added_at TEXT NOT NULL, "
+        "PRIMARY KEY (kind, key))"
+    )
+
+
+MIGRATIONS: list[Callable] = [_v1, _v2_codable, _v3_key_apart, _v4_review_memory]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -40,6 +40,15 @@ _TS_BARE = r"(?P<tsb>\d{1,3}:\d{2}:\d{2}(?:[.,]\d{1,3})?)"
 _LEAD_TS = rf"(?:{_TS_BRACKETED}|{_TS_BARE})[ \t]+"
 _CHAT_STAMP = r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u202f]?[APap]\.?[Mm]\.?)?"
 
+_CHAT_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u202f]?[APap]\.?[Mm]\.?)?"
+# a chat handle as exported: letters, digits, dots, underscores, hyphens, no spaces ("deano_x", "keelz.m")
+_HANDLE = r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}(?<![.-])"
+_TITLE_RX = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|PC|DC|PS|DS|DI|DCI|DSI|DSU|Supt|Insp|Sgt|Cllr|Rev)\.?"
+# "Interviewer: Dr Helen Marsh": a header naming who holds the role, not a turn of speech
+_HEADER_REST = re.compile(
+    rf"^(?:(?P<title>{_TITLE_RX})[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){{0,3}}[ \t]*(?:\([^)]*\))?[ \t]*$"
+)
+
 _ROLES = (
     r"interviewer|interviewee|int|iv|i|r|q|a|res|resp|respondent|participant|facilitator|fac|moderator|mod|"
     r"researcher|chair|speaker|young\s+person|yp|parent|carer|officer|practitioner|worker|teacher|"
@@ -134,6 +143,9 @@ def _default_patterns() -> list[tuple[re.Pattern, bool | None]]:
         (re.compile(rf"^(?:(?P<strong>{_STRONG_NAME})|(?P<weak>{_WEAK_NAME}))[ \t]+(?P<ts3>{TIMESTAMP})$"), None),
         # Colon label, optionally with a timestamp before the colon (Rev): "Speaker 1 (00:04): text".
         (re.compile(rf"{lead}(?:(?P<strong>{_STRONG_NAME})|(?P<weak>{_WEAK_NAME})){after_label}"), None),
+        # Chat exports with handles: "[18:03] deano_x: text", "18:03 deano_x: text", "lil_kay22 (4:15 PM): text".
+        (re.compile(rf"^[\[(]?(?P<ts>{_CHAT_TIME})[\])]?[ \t]+(?P<weak>{_HANDLE}):(?=[ \t]|$)"), None),
+        (re.compile(rf"^(?P<weak>{_HANDLE})[ \t]*[\[(](?P<ts2>{_CHAT_TIME})[\])][ \t]*:(?=[ \t]|$)"), None),
     ]
 
 
@@ -166,8 +178,9 @@ def _match_line(line: str, user, hints, defaults) -> _Label | None:
         m = rx.match(line)
         if not m:
             continue
-        strong = m.group("strong") is not None
-        name = m.group("strong") if strong else m.group("weak")
+        groups = m.groupdict()
+        strong = groups.get("strong") is not None
+        name = groups["strong"] if strong else groups.get("weak")
         if name is None:
             continue
         if not strong and is_not_speaker(name):
@@ -222,6 +235,7 @@ def detect_turns(
         if label is not None:
             label.line = i
             labels.append(label)
+    labels = _without_headers(lines, labels)
     weak_counts = Counter(lb.speaker for lb in labels if not lb.strong)
     labels = [lb for lb in labels if lb.strong or weak_counts[lb.speaker] >= options.min_weak_count]
     if not labels:
@@ -247,6 +261,24 @@ def detect_turns(
         end = starts[last] + len(lines[last])
         turns.append(DetectedTurn(start, end, lb.speaker, lb.ts))
     return new_text, turns
+
+
+def _without_headers(lines: list[str], labels: list[_Label]) -> list[_Label]:
+    """Drop header lines at the top ("Interviewer: Dr Helen Marsh", "Facilitator: Sam Reid (Barnardo's)"): a
+    role label whose line holds only a name with a title or of two or more words, before the first real turn."""
+    out = []
+    in_header = True
+    for lb in labels:
+        if in_header and lb.strong and lb.ts is None:
+            line = lines[lb.line]
+            at = line.find(lb.speaker)
+            colon = line.find(":", at + len(lb.speaker)) if at >= 0 else -1
+            m = _HEADER_REST.match(line[colon + 1:].strip()) if colon >= 0 else None
+            if m and (m.group("title") or len(line[colon + 1:].split()) >= 2) and not is_not_speaker(lb.speaker):
+                continue
+        in_header = False
+        out.append(lb)
+    return out
 
 
 def speaker_summary(turns: list[DetectedTurn]) -> list[tuple[str, int]]:

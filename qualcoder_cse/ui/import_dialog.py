@@ -356,11 +356,13 @@ class ImportDialog(QDialog):
             for col, value in enumerate(values):
                 self.results_table.setItem(row, col, QTableWidgetItem(value))
         self.results_table.setVisible(True)
-        counts = {s: sum(1 for r in results if r.status == s) for s in ("imported", "duplicate", FAILED, "skipped")}
+        counts = {s: sum(1 for r in results if r.status == s)
+                  for s in ("imported", "duplicate", FAILED, "skipped", "paused")}
         cancelled = len(results) - sum(counts.values())
         self.status_label.setText(
             f"{counts['imported']} imported, {counts['duplicate']} duplicate, {counts[FAILED]} failed"
             + (f", {counts['skipped']} skipped" if counts["skipped"] else "")
+            + (f", {counts['paused']} paused (kept to resume)" if counts["paused"] else "")
             + (f", {cancelled} cancelled" if cancelled else "") + "."
         )
         self.file_list.clear()

@@ -271,6 +271,9 @@ class MainWindow(QMainWindow):
         from .import_dialog import install as install_import  # File > Import > Transcripts (Ctrl+I)
 
         install_import(self)
+        from .review_memory_dialog import install as install_review_memory  # Tools > Anonymisation memory
+
+        install_review_memory(self)
         from .analysis_view import install as install_analysis  # Tools > Analysis, File > Export > Excel
 
         install_analysis(self)

@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -33,16 +34,21 @@ from ..anonymise.review import ACCEPTED, PENDING, REJECTED, ReviewSession
 from ..anonymise.spans import LABELS
 from ..core.errors import ProjectError
 from ..importers.batch import CANCELLED, DUPLICATE, FAILED, FileResult, ImportOptions
+from .review_actions import ReviewActions
+from .review_memory_dialog import ReviewMemoryDialog
 from .review_view import LABEL_NAMES, ProposalTable, ReviewText, legend
-from .review_work import DetectWorker, preview, store_reviewed
+from .review_work import DetectWorker, pause_review, preview, resume_and_remember, store_reviewed
 
 SKIPPED = "skipped"
-TIPS = {"Every mention": "Accept this proposal and every other mention of the same name",
+PAUSED = "paused"
+TIPS = {"Accept every mention": "Accept this proposal and every other mention of the same name",
+        "Reject every mention": "Reject this proposal and every other mention of the same string",
+        "Undo": "Undo the last decision (one key press = one step)", "Redo": "Redo what was undone",
         "Accept all…": "Accept every remaining proposal (asks first)",
         "Undecide": "Put this proposal back to be reviewed"}
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(ReviewActions, QDialog):
     import_finished = Signal(list)  # FileResults, one per path
 
     def __init__(self, project, paths: list[Path], options: ImportOptions, parent=None) -> None:
@@ -90,7 +96,8 @@ class ReviewDialog(QDialog):
         bar = QHBoxLayout()
         for text, keys, slot in (
             ("Accept", ["A"], self.accept_current), ("Reject", ["R"], self.reject_current),
-            ("Undecide", ["U"], self.reset_current), ("Every mention", ["E"], self.accept_mentions),
+            ("Undecide", ["U"], self.reset_current), ("Accept every mention", ["E"], self.accept_mentions),
+            ("Reject every mention", ["Shift+R"], self.reject_mentions),
             ("Previous", ["P", "Shift+N"], self.previous), ("Next", ["N", "Space"], self.next),
             ("Relabel…", ["L"], self.relabel_menu),
             ("Accept all…", ["Ctrl+Shift+A"], self.accept_all_remaining),
@@ -112,20 +119,39 @@ class ReviewDialog(QDialog):
         self.preview_button.toggled.connect(self.show_preview)
         bar.addWidget(self.preview_button)
 
+        memory_bar = QHBoxLayout()
+        for text, keys, slot in (("Undo", ["Ctrl+Z"], self.undo), ("Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.redo)):
+            memory_bar.addWidget(self._button(self._action(text, keys, slot)))
+        self.remember_box = QCheckBox("Remember \u201cevery mention\u201d decisions for the next files",
+                                      objectName="reviewRemember", checked=True)
+        self.remember_box.setToolTip("Accept/Reject every mention also adds the string to this project's "
+                                     "remembered lists, applied to every file reviewed later.")
+        self.remember_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        memory_bar.addWidget(self.remember_box)
+        self.memory_button = QPushButton("Remembered decisions…", objectName="reviewMemory",
+                                         clicked=self.edit_memory)
+        self.memory_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        memory_bar.addWidget(self.memory_button)
+        memory_bar.addStretch(1)
+
         self.status_label = QLabel(objectName="reviewStatus")
         self.status_label.setWordWrap(True)
         self.skip_button = QPushButton("Skip this file", objectName="reviewSkip", clicked=self.skip)
+        self.pause_button = QPushButton("Pause (resume later)", objectName="reviewPause", clicked=self.pause_current)
+        self.pause_button.setToolTip("Keep this file's review with every decision in the project (encrypted) and "
+                                     "go on; import the same file again to resume it.")
         self.cancel_button = QPushButton("Cancel import", objectName="reviewCancel",
                                          clicked=lambda: self.cancel_import())
         self.store_button = QPushButton("Store anonymised document", objectName="reviewStore",
                                         clicked=self.store_current)
         self.store_button.setToolTip("Enabled when every proposal has been accepted or rejected (Ctrl+Enter).")
         self.store_button.setShortcut(QKeySequence("Ctrl+Return"))
-        for b in (self.skip_button, self.cancel_button, self.store_button):
+        for b in (self.pause_button, self.skip_button, self.cancel_button, self.store_button):
             b.setAutoDefault(False)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.pause_button)
         bottom.addWidget(self.skip_button)
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.store_button)
@@ -135,6 +161,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(legend())
         layout.addWidget(splitter, 1)
         layout.addLayout(bar)
+        layout.addLayout(memory_bar)
         layout.addLayout(bottom)
         self._next_file()
 
@@ -205,14 +232,16 @@ class ReviewDialog(QDialog):
         detector, spans = found
         self.prepared = prepared
         self.session = ReviewSession(prepared.text, spans, project=self.project, detector=detector)
+        resumed, remembered = resume_and_remember(self.project, self.session, prepared.sha256)
         self.session.subscribe(lambda what, _payload: self._changed(what))
         self.text.show_text(prepared.text)
         self.table.load(self.session)
         first = self.session.next_pending()
-        self.status_label.setText(
+        self.status_label.setStyleSheet("")
+        self.status_label.setText(" ".join(x for x in (resumed, remembered, (
             "Decide on each highlighted proposal; select any name the detector missed and add it (Ctrl+1..6)."
             if self.session.proposals else "Nothing was found to anonymise. Read the text: select any name or "
-            "other identifier and add it (Ctrl+1..6), then Store.")
+            "other identifier and add it (Ctrl+1..6), then Store.")) if x))
         self.go_to(first.id if first else None, reveal=True)
         self.text.setFocus()
 
@@ -247,6 +276,7 @@ class ReviewDialog(QDialog):
             action.setEnabled(reviewing)
         self.preview_button.setEnabled(s is not None)
         self.skip_button.setEnabled(s is not None)
+        self.pause_button.setEnabled(s is not None)
         self.store_button.setEnabled(s is not None and s.pending_count == 0)
         if s is not None:
             c = s.counts()
@@ -270,105 +300,6 @@ class ReviewDialog(QDialog):
         p = self.session.at(self.text.caret())
         if p is not None and p.id != self.current:
             self.go_to(p.id)
-
-    # ------------------------------------------------------------------ decisions
-    def _decide(self, fn) -> None:
-        if self.session is None or self.current is None:
-            return
-        p = self.session.get(self.current)
-        self._deciding = True
-        try:
-            fn(p.id)
-        finally:
-            self._deciding = False
-        nxt = self.session.next_pending(p.start)
-        self.go_to(nxt.id if nxt else p.id, reveal=True)
-
-    def accept_current(self) -> None:
-        self._decide(self.session.accept if self.session else None)
-
-    def reject_current(self) -> None:
-        self._decide(self.session.reject if self.session else None)
-
-    def accept_mentions(self) -> None:
-        self._decide(self.session.accept_every_mention if self.session else None)
-
-    def reset_current(self) -> None:
-        if self.session is not None and self.current is not None:
-            self.session.reset(self.current)
-
-    def _step(self, delta: int) -> None:
-        if self.session is None or not self.session.proposals:
-            return
-        ids = [p.id for p in self.session.proposals]
-        i = ids.index(self.current) if self.current in ids else -delta
-        self.go_to(ids[(i + delta) % len(ids)], reveal=True)
-
-    def next(self) -> None:
-        self._step(1)
-
-    def previous(self) -> None:
-        self._step(-1)
-
-    def relabel_current(self, label: str) -> None:
-        if self.session is not None and self.current is not None:
-            self.session.relabel(self.current, label)
-
-    def relabel_menu(self) -> None:
-        if self.session is None or self.current is None:
-            return
-        menu = QMenu(self)
-        for label in LABELS:
-            menu.addAction(LABEL_NAMES[label], lambda lab=label: self.relabel_current(lab))
-        menu.exec(self.text.viewport().mapToGlobal(self.text.cursorRect().bottomLeft()))
-        self.activateWindow()  # the keys are window shortcuts: make sure they work again at once
-
-    def _context_menu(self, pos) -> None:
-        """Right click: on a selection, add it as a label; elsewhere, relabel the proposal under the mouse."""
-        if self.session is None or self.preview_button.isChecked():
-            return
-        if self.text.textCursor().hasSelection():
-            self.add_menu.exec(self.text.viewport().mapToGlobal(pos))
-            return
-        cursor = self.text.cursorForPosition(pos)
-        p = self.session.at(self.text.offsets.to_cp(cursor.position()))
-        if p is not None:
-            self.go_to(p.id)
-            self.relabel_menu()
-
-    def add_selected(self, label: str) -> None:
-        """Add the selected text as a missed identifier (accepted); its other mentions become proposals."""
-        span = self.text.selected_span() if self.session is not None else None
-        if span is None:
-            self.status_label.setText("Select the missed text in the document first, then choose its label.")
-            return
-        try:
-            added = self.session.add_span(span[0], span[1], label)
-        except ValueError as exc:
-            self.status_label.setText(str(exc))
-            return
-        others = len(added) - 1
-        message = (f"Added as {LABEL_NAMES[label]}; {others} other mention{'' if others == 1 else 's'} "
-                   "proposed for review.")
-        stored = self.session.project_mentions(added[0].id)  # a miss here may have been missed before
-        if stored:
-            names = sorted(self.project.documents.get(doc_id).name for doc_id in stored)
-            message += (f" WARNING: the same text is in {len(names)} document{'s' if len(names) != 1 else ''} "
-                        f"already stored ({', '.join(names[:5])}{', …' if len(names) > 5 else ''}): check and "
-                        "redact it there.")
-        self.status_label.setStyleSheet("color:#b00020; font-weight:bold;" if stored else "")
-        self.status_label.setText(message)
-        self.go_to(added[1].id if others else added[0].id, reveal=True)
-
-    def accept_all_remaining(self) -> None:
-        if self.session is None or not self.session.pending_count:
-            return
-        n = self.session.pending_count
-        answer = QMessageBox.question(
-            self, "Accept all remaining",
-            f"Accept all {n} remaining proposals without looking at each one? Overlapping ones are rejected.")
-        if answer == QMessageBox.StandardButton.Yes:
-            self.session.accept_all()
 
     def show_preview(self, on: bool) -> None:
         """Show the anonymised text as it would be stored (the placeholders it would create are rolled back)."""
@@ -410,14 +341,35 @@ class ReviewDialog(QDialog):
         self.preview_button.setChecked(False)
         self._next_file()
 
+    def pause_current(self) -> None:
+        """Keep this file's review in the project (encrypted) and go on with the next file."""
+        if self.session is None or not self._pause():
+            return
+        self.results.append(FileResult(str(self.paths[self.index]), PAUSED, reason=(
+            "Review paused and kept in the project; import the same file again to resume it.")))
+        self.preview_button.setChecked(False)
+        self._next_file()
+
+    def _pause(self) -> bool:
+        try:
+            pause_review(self.project, self.session, self.prepared, str(self.paths[self.index]))
+        except ProjectError as exc:
+            self.status_label.setText(f"The review could not be kept: {exc}")
+            return False
+        return True
+
     def cancel_import(self, *, ask: bool = True) -> None:
         s = self.session
         if ask and s is not None and any(p.status != PENDING for p in s.proposals):
             answer = QMessageBox.question(self, "Cancel import",
-                                          "Stop the import? The decisions on this file are lost and it is not "
-                                          "stored; files already stored stay in the project.")
+                                          "Stop the import? This file is not stored, but its review is kept "
+                                          "(encrypted, in the project): import the same file again to resume "
+                                          "with every decision. Files already stored stay in the project.")
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        if s is not None and any(p.status != PENDING for p in s.proposals) and self._pause():
+            self.results.append(FileResult(str(self.paths[self.index]), PAUSED, reason=(
+                "Import cancelled; the review is kept in the project: import the same file again to resume.")))
         self.cancelled = True
         self._stop_worker()
         self.session = self.prepared = None
@@ -435,3 +387,8 @@ class ReviewDialog(QDialog):
                 return True
             w = w.parentWidget()
         return False
+
+    def edit_memory(self) -> None:
+        """The project's remembered decisions and paused reviews (changes apply to the next files)."""
+        ReviewMemoryDialog(self.project, self).exec()
+        self.activateWindow()

@@ -63,6 +63,34 @@ def store_reviewed(project, path: str, prepared: PreparedDocument, session: Revi
     with project.transaction():
         reviewed = pipeline.finish_review(session, prepared.turn_tuples())
         doc = store(project, prepared, replace(options, anonymise=True), pipeline, reviewed=reviewed)
+        project.review_memory.discard_paused(prepared.sha256)  # the original text leaves with the review
     turns = project.turns.list(doc.id)
     return FileResult(path, IMPORTED, doc.id, doc.name, doc.word_count, len(turns), speaker_summary(turns),
                       source_format=prepared.source_format)
+
+
+def pause_review(project, session: ReviewSession, prepared: PreparedDocument, path: str) -> None:
+    """Keep the review of this file (text, turns, every decision) in the project to resume it later."""
+    decided = sum(1 for p in session.proposals if p.status != "pending")
+    state = {"session": session.to_state(), "name": prepared.name}
+    project.review_memory.pause(prepared.sha256, prepared.name, path, state, decided)
+
+
+def resume_and_remember(project, session: ReviewSession, sha256: str) -> tuple[str, str]:
+    """Restore a paused review of the same file, then decide what the project's remembered lists decide.
+    Returns the two sentences the screen shows about it ("" when nothing happened)."""
+    resumed = ""
+    paused = project.review_memory.paused(sha256)
+    if paused is not None and paused.state and session.load_state(paused.state.get("session") or {}):
+        resumed = (f"Resumed the review paused on {paused.saved_at[:16].replace('T', ' ')}: "
+                   f"{paused.decided} decision{'' if paused.decided == 1 else 's'} restored (Ctrl+Z undoes it).")
+    rejected, accepted = {}, {}
+    for r in project.review_memory.remembered():
+        key = " ".join(r.surface.split()).casefold()
+        (rejected if r.kind == "reject" else accepted)[key] = r.label
+    decided, added = session.apply_remembered(rejected, accepted) if (rejected or accepted) else (0, 0)
+    remembered = ""
+    if decided or added:
+        remembered = (f"{decided + added} proposal{'' if decided + added == 1 else 's'} decided from the "
+                      "project's remembered decisions (shown, and can be changed).")
+    return resumed, remembered

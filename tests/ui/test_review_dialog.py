@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from qualcoder_cse.anonymise.review import ACCEPTED, PENDING, REJECTED
 from qualcoder_cse.importers.batch import CANCELLED, IMPORTED
 from qualcoder_cse.ui.import_dialog import ImportDialog
-from qualcoder_cse.ui.review_dialog import SKIPPED, ReviewDialog
+from qualcoder_cse.ui.review_dialog import PAUSED, SKIPPED, ReviewDialog
 
 TEXT = (
     "INT: How did you meet them? 😀\n"
@@ -240,9 +240,10 @@ def test_from_the_main_window_keys_and_confirmations(qtbot, main_window, tmp_pat
     QTimer.singleShot(0, _answer_yes)
     with qtbot.waitSignal(dialog.imported, timeout=30000):
         qtbot.mouseClick(review.cancel_button, Qt.MouseButton.LeftButton)
-    assert [r.status for r in dialog.results] == [CANCELLED]
+    # the decisions are not lost: the review is kept (paused) inside the project, nothing is stored
+    assert [r.status for r in dialog.results] == [PAUSED]
     assert [d.id for d in project.documents.list()] == before
-    assert dialog.status_label.text() == "0 imported, 0 duplicate, 0 failed, 1 cancelled."
+    assert dialog.status_label.text() == "0 imported, 0 duplicate, 0 failed, 1 paused (kept to resume)."
 
 
 def test_idle_lock_closes_the_review_without_asking(qtbot, main_window, tmp_path: Path):
@@ -269,8 +270,9 @@ def test_idle_lock_closes_the_review_without_asking(qtbot, main_window, tmp_path
     results = finished.args[0]  # the dialogs are closed (and deleted) by the lock
     qtbot.wait(10)  # let the watcher run if no question held the lock up
     assert questions == []
-    assert [r.status for r in results] == [CANCELLED]
+    assert [r.status for r in results] == [PAUSED]  # the decision is kept to resume, nothing stored
     assert [d.id for d in project.documents.list()] == before
+    assert [p.name for p in project.review_memory.paused_list()] == ["yp"]
 
 
 def test_cancel_while_a_file_is_being_read(qtbot, project, tmp_path: Path):
