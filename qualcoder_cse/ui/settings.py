@@ -1,22 +1,34 @@
 """User preferences kept between sessions (QSettings): recent project paths, idle-lock minutes, the last
-coder name, window layout. Never transcript text, never passphrases."""
+coder name, window layout. Never transcript text, never passphrases.
+
+The file lives where each platform keeps per-user, per-machine configuration (QStandardPaths'
+GenericConfigLocation): ``~/.config/QualCoder-CSE/qualcoder-cse.ini`` on Linux (``$XDG_CONFIG_HOME`` when
+set), ``~/Library/Preferences/QualCoder-CSE/`` on macOS, ``%LOCALAPPDATA%\\QualCoder-CSE\\`` on Windows:
+local, not the roaming profile, so the names of recent projects do not follow the user to other machines.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 DEFAULT_IDLE_MINUTES = 10
 MAX_RECENT = 8
+FOLDER = "QualCoder-CSE"
+FILE_NAME = "qualcoder-cse.ini"
+
+
+def default_settings_path() -> Path:
+    """The settings file for this user on this platform (independent of the QApplication's names)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return Path(base or Path.home() / ".config") / FOLDER / FILE_NAME
 
 
 class Settings:
     def __init__(self, path: str | Path | None = None) -> None:
-        if path is None:
-            self.qs = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "QualCoder-CSE", "qualcoder-cse")
-        else:
-            self.qs = QSettings(str(path), QSettings.Format.IniFormat)
+        self.path = Path(path) if path is not None else default_settings_path()
+        self.qs = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     def recent_projects(self) -> list[str]:
         value = self.qs.value("recent_projects", [])
