@@ -131,7 +131,7 @@ def decide_unit(data: RefiData) -> str:
     if not n:
         data.unit = prior
         data.unit_note = (
-            f"{prior}; no coded text holds characters outside the Basic Multilingual Plane (such as "
+            f"read as {prior}; no coded text holds characters outside the Basic Multilingual Plane (such as "
             "emoji), so code points and UTF-16 units agree here"
         )
         return prior
