@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from ..anonymise.spans import REVIEW_MIN_CONFIDENCE
+from .backup_cmds import say_backup, take_before
 from .common import CliError, add_project, open_project, print_json, tsv_row
 from .seal_cmds import add_key_file, report_new_key, use_key_file
 
@@ -132,6 +133,8 @@ def cmd_rescan(args: argparse.Namespace) -> int:
 
     writes = args.apply or args.rename
     with open_project(args, readonly=not writes) as project:
+        step = "rescan --apply" if args.apply else "rescan --rename"
+        saved = take_before(project, step) if writes else None
         detector = _detector()
         if args.apply:
             use_key_file(project, args)
@@ -168,6 +171,7 @@ def cmd_rescan(args: argparse.Namespace) -> int:
         r["renamed_to"] = final[r["id"]] if args.rename and r.get("proposed_name") else None
     if args.json:
         print_json(rows)
+        say_backup(saved, step, json_mode=True)
         return 0
     if not rows:
         print("No leftovers found.")
@@ -183,4 +187,5 @@ def cmd_rescan(args: argparse.Namespace) -> int:
             else:
                 print(tsv_row(f"{r['document']}: the name holds {', '.join(r['name_identifiers'])}; --rename "
                               f"renames it to {r['proposed_name']}"))
+    say_backup(saved, step)
     return 0

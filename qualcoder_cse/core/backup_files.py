@@ -95,7 +95,7 @@ def write_backup(source: Path, passphrase: str, folder: Path, reason: str = "man
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupFailed(f"Cannot create the backup folder {folder}: {exc.strerror}.") from None
+        raise BackupFailed(f"No backup was written: cannot create the backup folder {folder} ({exc.strerror}).") from None
     final, partial = _new_partial(folder, Path(source).resolve().stem, reason)
     expected = _write_verified(Path(source).resolve(), passphrase, final, partial)
     return BackupInfo(final, parse_name(final)[0], _reason_slug(reason), final.stat().st_size, expected)
@@ -212,9 +212,9 @@ def backup_files(folder: Path, stem: str) -> list[Path]:
     folder = Path(folder)
     if not folder.is_dir():
         return []
-    found = [(parse_name(p, stem), p) for p in folder.iterdir() if p.is_file()]
-    return [p for when, p in sorted(((w, p) for w, p in found if w), key=lambda x: (x[0][0], x[1].name),
-                                    reverse=True)]
+    found = [(_NAME.match(p.name), p) for p in folder.iterdir() if p.is_file() and p.name.endswith(SUFFIX)]
+    keyed = [((m["at"], int(m["n"] or 1)), p) for m, p in found if m and m["stem"] == stem]
+    return [p for _, p in sorted(keyed, key=lambda x: x[0], reverse=True)]
 
 
 def list_backups(folder: Path, stem: str, passphrase: str) -> list[BackupInfo]:

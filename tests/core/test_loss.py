@@ -64,9 +64,8 @@ def leave_changes_in_wal(path: Path, passphrase: str, n: int = 40) -> None:
 def test_a_symlink_alias_is_refused_while_the_project_is_open(project_path, passphrase, tmp_path):
     alias = tmp_path / "alias.qcse"
     alias.symlink_to(project_path)
-    with Project.open(project_path, passphrase):
-        with pytest.raises(ProjectLocked):
-            Project.open(alias, passphrase)
+    with Project.open(project_path, passphrase), pytest.raises(ProjectLocked):
+        Project.open(alias, passphrase)
     with Project.open(alias, passphrase) as project:  # and the other way round
         with pytest.raises(ProjectLocked):
             Project.open(project_path, passphrase)
@@ -189,10 +188,9 @@ def _flip(path: Path, offset: int) -> None:
 @pytest.fixture()
 def big_project(tmp_path, passphrase) -> Path:
     path = tmp_path / "big.qcse"
-    with Project.create(path, passphrase, framework="none") as project:
-        with project.transaction():
-            for i in range(60):
-                project.documents.add(f"Interview {i}", f"INT: question {i}\nP1: a long answer. " * 1200)
+    with Project.create(path, passphrase, framework="none") as project, project.transaction():
+        for i in range(60):
+            project.documents.add(f"Interview {i}", f"INT: question {i}\nP1: a long answer. " * 1200)
     assert path.stat().st_size // PAGE > 400  # mostly document text: the middle page is some transcript
     return path
 
@@ -242,7 +240,8 @@ def _as_unprivileged(code: str, cwd: Path) -> subprocess.CompletedProcess:
             os.setuid(65534)
 
         kwargs["preexec_fn"] = drop
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+    return subprocess.run([sys.executable, "-c", code], check=False, cwd=ROOT, capture_output=True, text=True,
+                          timeout=120,
                           env=dict(os.environ, HOME=str(cwd), QUALCODER_CSE_CONFIG_DIR=str(cwd)), **kwargs)
 
 
