@@ -21,7 +21,7 @@ import hashlib
 import importlib.util
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..core.errors import InvalidValue, ProjectError
@@ -56,6 +56,13 @@ class ImportOptions:
     cases_from_speakers: bool = False
     # Import a file even when a document from the same original file already exists.
     allow_duplicates: bool = False
+    # The kind of each file (str(path) -> kind), where it differs from ``kind`` (the import dialog's per-file
+    # kinds); ``for_path`` gives one file's options.
+    kinds: dict[str, str] = field(default_factory=dict)
+
+    def for_path(self, path: str | os.PathLike) -> ImportOptions:
+        kind = self.kinds.get(str(path))
+        return replace(self, kind=kind, kinds={}) if kind else self
 
 
 @dataclass
@@ -117,8 +124,9 @@ def _anonymiser():
 
 def check_options(project, options: ImportOptions) -> None:
     """Refuse bad options before any file is touched (InvalidValue / ImporterError)."""
-    if options.kind not in DOCUMENT_KINDS:
-        raise InvalidValue(f"Unknown document kind '{options.kind}'; use one of {', '.join(DOCUMENT_KINDS)}.")
+    for kind in (options.kind, *options.kinds.values()):
+        if kind not in DOCUMENT_KINDS:
+            raise InvalidValue(f"Unknown document kind '{kind}'; use one of {', '.join(DOCUMENT_KINDS)}.")
     for name, value in options.attributes.items():
         if not name.strip():
             raise InvalidValue("An attribute needs a name (use NAME=VALUE).")
@@ -172,6 +180,7 @@ def import_files(
 def import_one(project, path: Path, options: ImportOptions, anonymiser=None, *, ahead=None, spans=None) -> FileResult:
     """Import one file in one transaction; never raises for a problem with the file itself. ``ahead``: the
     file already read and prepared (``parallel.Ahead``); ``spans``: its detector spans, found elsewhere."""
+    options = options.for_path(path)
     result = FileResult(str(path), FAILED)
     try:
         fmt = format_of(path.name) if ahead is None else ahead.get("fmt")

@@ -1,4 +1,9 @@
-"""File > Import > Transcripts: choose files, their kind and attributes, preview the speakers found, import.
+"""File > Import > Transcripts: choose files, the kind of each, attributes, preview the speakers found, import.
+
+Each file has its own kind (police, LSCB / partner agencies, young people...), guessed when it is added from
+its name, speakers and words (``importers.kind_guess``; the list shows it and the tooltip says why) and
+changed with the kind box for the selected file(s). Nothing carries over: every file added later gets its
+own guess.
 
 The preview reads the selected file with the same code as the import (``importers.prepare_file``) and shows
 its speakers; typing a case name next to a speaker gives that speaker's turns to the case (in every file
@@ -29,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -39,6 +45,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import ProjectError
 from ..importers.batch import FAILED, ImportOptions, anonymiser_available, check_options, import_files
 from ..importers.formats import EXTENSIONS
+from ..importers.kind_guess import guess_kind
 from ..importers.prepare import prepare_file
 from ..importers.speakers import SpeakerOptions, compile_pattern, speaker_summary
 
@@ -48,6 +55,10 @@ ANONYMISE_MODES = (("review each file (recommended)", "review"),
                    ("accept all proposals automatically", "auto"),
                    ("off (the text is already anonymised)", "off"))
 FILE_FILTER = "Transcripts (" + " ".join(f"*{e}" for e in EXTENSIONS) + ");;All files (*)"
+PATH_ROLE = Qt.ItemDataRole.UserRole
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # the file's kind
+SET_ROLE = Qt.ItemDataRole.UserRole + 2  # True once the researcher chose the kind (no more guessing)
+_PLAIN = {".txt", ".vtt", ".srt"}  # read a little of these for the first guess; the rest when previewed
 
 
 class _ImportWorker(QObject):
@@ -105,6 +116,9 @@ class ImportDialog(QDialog):
         for kind, label in KIND_LABELS.items():
             self.kind_box.addItem(label, kind)
         self.kind_box.setCurrentIndex(self.kind_box.findData("other"))
+        self.kind_box.setEnabled(False)  # until a file is selected: the kind is the selected file's
+        self.kind_box.setToolTip("The kind of the selected file(s); guessed from the name, speakers and words.")
+        self.kind_box.currentIndexChanged.connect(self._kind_chosen)
         self.attr_table = QTableWidget(3, 2, objectName="importAttributes")
         self.attr_table.setHorizontalHeaderLabels(["Document attribute", "Value"])
         self.attr_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -121,7 +135,7 @@ class ImportDialog(QDialog):
         if not available:
             self.anonymise_mode.setToolTip("The anonymiser is not installed in this build.")
         form = QFormLayout()
-        form.addRow("Kind of document:", self.kind_box)
+        form.addRow("Kind of this file:", self.kind_box)
         form.addRow("Attributes:", self.attr_table)
         form.addRow("Anonymise:", self.anonymise_mode)
 
@@ -201,7 +215,9 @@ class ImportDialog(QDialog):
                 if str(f) not in known:
                     known.add(str(f))
                     self.file_list.addItem(f.name)
-                    self.file_list.item(self.file_list.count() - 1).setData(Qt.ItemDataRole.UserRole, str(f))
+                    item = self.file_list.item(self.file_list.count() - 1)
+                    item.setData(PATH_ROLE, str(f))
+                    self._set_kind(item, *guess_kind(f.stem, _first_text(f)))
         if self.file_list.currentRow() < 0 and self.file_list.count():
             self.file_list.setCurrentRow(0)
         self._update_status()
@@ -234,6 +250,35 @@ class ImportDialog(QDialog):
         return SpeakerOptions(patterns=(pattern,) if pattern else (),
                               strip_timestamps=not self.keep_ts_box.isChecked())
 
+    # ------------------------------------------------------------------ kinds
+    def _set_kind(self, item: QListWidgetItem, kind: str, why: str = "", chosen: bool = False) -> None:
+        item.setData(KIND_ROLE, kind)
+        item.setData(SET_ROLE, chosen)
+        name = Path(item.data(PATH_ROLE)).name
+        item.setText(f"{name}  —  {KIND_LABELS.get(kind, kind)}")
+        item.setToolTip(f"{name}: {'kind chosen by you' if chosen else 'kind guessed: ' + why}")
+        if item is self.file_list.currentItem():
+            self._show_kind(kind)
+
+    def _show_kind(self, kind: str) -> None:
+        self.kind_box.blockSignals(True)  # showing the file's kind is not choosing one
+        self.kind_box.setCurrentIndex(self.kind_box.findData(kind))
+        self.kind_box.blockSignals(False)
+
+    def _kind_chosen(self, _index: int) -> None:
+        """The researcher chose a kind: it applies to the selected file(s), never to files added later."""
+        kind = self.kind_box.currentData()
+        items = self.file_list.selectedItems() or [i for i in [self.file_list.currentItem()] if i is not None]
+        for item in items:
+            self._set_kind(item, kind, chosen=True)
+
+    def kinds(self) -> dict[str, str]:
+        """{file path: kind} for every file in the list."""
+        return {
+            self.file_list.item(i).data(PATH_ROLE): self.file_list.item(i).data(KIND_ROLE)
+            for i in range(self.file_list.count())
+        }
+
     def options(self) -> ImportOptions:
         attributes = {}
         for row in range(self.attr_table.rowCount()):
@@ -241,7 +286,7 @@ class ImportDialog(QDialog):
             if name is not None and name.text().strip():
                 attributes[name.text().strip()] = value.text().strip() if value is not None else ""
         return ImportOptions(
-            kind=self.kind_box.currentData(), attributes=attributes, anonymise=self.anonymise_mode.currentData() != "off",
+            kind="other", kinds=self.kinds(), attributes=attributes, anonymise=self.anonymise_mode.currentData() != "off",
             speakers=self.speaker_options(), cases_from_speakers=self.cases_box.isChecked(),
             speaker_cases={s: c for s, c in self._speaker_cases.items() if c},
         )
@@ -252,19 +297,24 @@ class ImportDialog(QDialog):
         self.speaker_table.setRowCount(0)
         self.speaker_table.blockSignals(False)
         item = self.file_list.currentItem()
+        self.kind_box.setEnabled(item is not None)
         if item is None:
             self.preview_label.setText("Select a file to preview its speakers.")
             return
+        self._show_kind(item.data(KIND_ROLE))
+        name = Path(item.data(PATH_ROLE)).name
         try:
             for pattern in self.speaker_options().patterns:
                 compile_pattern(pattern)
-            prepared = prepare_file(item.data(Qt.ItemDataRole.UserRole), self.speaker_options())
+            prepared = prepare_file(item.data(PATH_ROLE), self.speaker_options())
         except ProjectError as exc:
-            self.preview_label.setText(f"{item.text()}: {exc}")
+            self.preview_label.setText(f"{name}: {exc}")
             return
         summary = speaker_summary(prepared.turns)
+        if not item.data(SET_ROLE):  # a better guess now that the speakers and the whole text are known
+            self._set_kind(item, *guess_kind(Path(name).stem, prepared.text, [s for s, _n in summary]))
         self.preview_label.setText(
-            f"{item.text()}: {prepared.words:,} words, {len(prepared.turns)} turns, {len(summary)} speakers"
+            f"{name}: {prepared.words:,} words, {len(prepared.turns)} turns, {len(summary)} speakers"
             + ("" if summary else " (no speaker labels found)") + "."
         )
         self.speaker_table.blockSignals(True)
@@ -384,6 +434,17 @@ class ImportDialog(QDialog):
             self.cancel()
             return
         super().reject()
+
+
+def _first_text(path: Path) -> str:
+    """The start of a plain-text file, for the first guess of its kind ("" for other formats or on error)."""
+    if path.suffix.lower() not in _PLAIN:
+        return ""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(20000).decode("utf-8", "replace")
+    except OSError:
+        return ""
 
 
 def install(window) -> QAction:

@@ -62,7 +62,7 @@ def store_reviewed(project, path: str, prepared: PreparedDocument, session: Revi
     """Store one reviewed file in one transaction; raises ProjectError (nothing stored) on failure."""
     with project.transaction():
         reviewed = pipeline.finish_review(session, prepared.turn_tuples())
-        doc = store(project, prepared, replace(options, anonymise=True), pipeline, reviewed=reviewed)
+        doc = store(project, prepared, replace(options.for_path(path), anonymise=True), pipeline, reviewed=reviewed)
         project.review_memory.discard_paused(prepared.sha256)  # the original text leaves with the review
     turns = project.turns.list(doc.id)
     return FileResult(path, IMPORTED, doc.id, doc.name, doc.word_count, len(turns), speaker_summary(turns),
