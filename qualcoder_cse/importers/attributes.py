@@ -100,7 +100,12 @@ def _read_csv(path: Path) -> list[list[str]]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+    return [[_one_line_end(c) for c in r] for r in csv.reader(io.StringIO(text), dialect)]
+
+
+def _one_line_end(text: str) -> str:
+    """A cell typed on Windows keeps CR LF inside its quotes: store LF only, like document text."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _cell(value) -> str:
@@ -112,7 +117,7 @@ def _cell(value) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return _one_line_end(str(value))
 
 
 def _read_xlsx(path: Path) -> list[list[str]]:
