@@ -54,6 +54,7 @@ class WordFrequencies:
     counted: int  # words counted (after everything left out)
     documents: int  # documents looked at
     source: str  # "3 documents" / "1,204 coded segments"
+    complete: bool = True  # False when stopped early (the counts so far)
 
 
 @lru_cache(maxsize=1)
@@ -103,8 +104,10 @@ def word_frequency(project, options: WordFrequencyOptions | None = None, progres
         source = f"{len(pieces):,} document{'s' if len(pieces) != 1 else ''}"
     counts: Counter[str] = Counter()
     in_docs: Counter[str] = Counter()
+    complete = True
     for done, (doc_id, spans) in enumerate(sorted(pieces.items())):
         if progress is not None and progress(done, len(pieces)) is False:
+            complete = False
             break
         text = _clean_text(project, doc_id, project.documents.text(doc_id))
         if spans:  # overlapping segments count their words once
@@ -128,7 +131,7 @@ def word_frequency(project, options: WordFrequencyOptions | None = None, progres
     if options.limit is not None:
         ranked = ranked[: options.limit]
     words = [WordCount(w, n, n / total if total else 0.0, in_docs[w]) for w, n in ranked]
-    return WordFrequencies(words, total, len(pieces), source)
+    return WordFrequencies(words, total, len(pieces), source, complete)
 
 
 def export_word_frequency(project, path: str | os.PathLike, options: WordFrequencyOptions | None = None) -> int:

@@ -63,8 +63,9 @@ class SegmentFilters(QWidget):
         self._set(self.kind_box, "All kinds", [(label, key) for key, label in KIND_LABELS.items()])
         self._set(self.case_box, "All cases", [(c.name, c.id) for c in p.cases.list()])
         values = []
+        tables = {scope: p.attributes.table(scope) for scope in ("case", "document")}
         for attr in p.attributes.list():
-            seen = sorted({v for row in p.attributes.table(attr.scope).values()
+            seen = sorted({v for row in tables.get(attr.scope, {}).values()
                            if (v := row.get(attr.id))}, key=str.casefold)
             values += [(f"{attr.name} = {v}", f"{attr.name}\x00{v}") for v in seen[:200]]
         self._set(self.attribute_box, "Any attribute value", values)

@@ -37,6 +37,7 @@ from ..core.errors import ProjectError
 from ..core.segments import Segment, SegmentQuery
 from ..lazy import lazy_import
 from . import commands as cmd
+from .clear_export import confirm_clear_export
 from .code_shades import display_colours
 from .errors import show_error
 from .segments_filters import SegmentFilters
@@ -211,6 +212,7 @@ class SegmentsPanel(QWidget):
             self._stale = True
             return
         self._stale = False
+        self._update_codes_label()  # drops codes deleted since they were chosen
         keep = {s.coding_id for s in self.selected_segments()}
         colours = display_colours(self.project.codes.list())
         segments: list[Segment] = []
@@ -378,6 +380,9 @@ class SegmentsPanel(QWidget):
                 return
             if not path.lower().endswith(f".{kind}"):
                 path += f".{kind}"
+            what = "The Word document" if kind == "docx" else "The workbook"
+            if not confirm_clear_export(self, [(what, path)]):
+                return
         names = [self.project.codes.get(c).name for c in self.code_ids]
         options = _export.SegmentExportOptions(self.query(), title="Coded segments: " + ", ".join(names))
         fn = _export.export_segments_docx if kind == "docx" else _export.export_segments_xlsx

@@ -34,6 +34,7 @@ from ..analysis.word_frequency import (
 )
 from ..core.errors import ProjectError
 from ..core.segments import SegmentQuery
+from .clear_export import confirm_clear_export, record_export
 from .errors import show_error
 from .word_frequency_model import WordFrequencyModel, WordFrequencyProxy
 
@@ -135,17 +136,19 @@ class WordFrequencyDialog(QDialog):
         self.export_button.setEnabled(bool(result.words))
         self.summary.setText(f"{len(result.words):,} different words, {result.counted:,} counted, from "
                              f"{result.source}. Stop words, placeholders such as [Person 3], speaker labels and "
-                             "numbers are left out.")
+                             "numbers are left out."
+                             + ("" if result.complete else " Stopped early: these are the counts so far."))
 
     def export(self, path: str | None = None) -> None:
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, "Export word frequency", "word-frequency.xlsx",
                                                   "Excel workbooks (*.xlsx);;CSV (*.csv)")
-            if not path:
+            if not path or not confirm_clear_export(self, [("The word frequency list", path)]):
                 return
         try:
             n = export_word_frequency(self.project, path, self.options())
         except ProjectError as exc:
             show_error(self, exc)
             return
+        record_export(self.project, "word frequency", path, False)
         self.summary.setText(f"Exported {n:,} words to {path}.")

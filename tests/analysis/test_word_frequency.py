@@ -65,3 +65,16 @@ def test_export_xlsx_and_csv(project, tmp_path):
     with open(csv_path, encoding="utf-8-sig", newline="") as fh:
         got = list(csv.reader(fh))
     assert got[1][:2] == ["police", "4"] and len(got) == n + 1
+
+
+def test_stopping_early_says_so(project):
+    _doc(project)
+    calls = []
+
+    def progress(done, total):
+        calls.append((done, total))
+        return done < 1  # stop before the second document
+
+    result = word_frequency(project, WordFrequencyOptions(), progress)
+    assert not result.complete and len(calls) == 2 and calls[0][1] == 4
+    assert word_frequency(project, WordFrequencyOptions()).complete

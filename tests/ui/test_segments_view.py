@@ -175,3 +175,14 @@ def test_export_and_word_frequency_from_the_list(qtbot, main_window, tmp_path):
     dlg.export(str(csv_out))
     assert csv_out.read_text(encoding="utf-8-sig").splitlines()[0] == "Word,Count,Share of words,Documents"
     dlg.close()
+
+
+def test_a_deleted_code_leaves_the_list_cleanly(qtbot, main_window):
+    w = main_window
+    cawn, _hotels, _both = _setup(w)
+    panel = w.segments_extension.panel
+    w.segments_extension.show_codes([cawn.code_id])
+    assert len(_listed(panel)) == 2
+    assert w.code_panel.delete_code(cawn.code_id, confirm=False)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0)
+    assert panel.code_ids == [] and "Choose a code" in panel.count_label.text()
