@@ -5,7 +5,7 @@ straight) with how often they occur, their share of the words counted and in how
 anonymisation placeholders (``[Person 3]``, ``[Place 2]``, ``[Phone]``: any ``[...]`` on one line),
 speaker labels at the start of a turn (``P1:``, ``INT:``), numbers, words shorter than ``min_length``, and
 with ``stop_words`` the English stop words in ``resources/stopwords/english.txt`` (spaCy's list, MIT, plus
-transcript fillers such as "erm" and "yeah"). ``export_word_frequency(project, path, options)`` writes the
+transcript fillers such as "erm" and "yeah"), also with a clitic ("don't", "that's", "we've"). ``export_word_frequency(project, path, options)`` writes the
 table as .xlsx or .csv.
 """
 
@@ -29,6 +29,7 @@ from ..paths import resources_dir
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,60}\]")
+_CLITIC = re.compile(r"(?:n't|'s|'re|'ve|'ll|'d|'m)$")  # "don't" is a stop word when "do" is
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,8 @@ def word_frequency(project, options: WordFrequencyOptions | None = None, progres
         for m in _WORD.finditer(text):
             w = m.group().casefold().replace("’", "'")
             if len(w) < options.min_length or w.isdigit() or w in stops:
+                continue
+            if "'" in w and stops and _CLITIC.sub("", w) in stops:
                 continue
             here[w] += 1
         counts.update(here)
