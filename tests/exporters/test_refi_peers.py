@@ -252,3 +252,24 @@ def test_nvivo_case_nodes_become_case_links_not_codes(tmp_path, passphrase):
         assert p.cases.documents_of(p.cases.by_name("Anna").id) == [doc.id]
         assert [p.codes.get(c.code_id).name for c in p.codings.list()] == ["Trust"]
     assert report.not_carried == [] and any("stand for cases" in m for m in report.tolerated)
+
+
+def test_speaker_turns_only_for_texts_that_read_like_transcripts(tmp_path, passphrase):
+    thread = "\n".join(
+        ["Covid: all lies", "Pfizer: buy now"] + [f"comment {i} about the vaccine" for i in range(300)]
+        + ["Covid: again", "Pfizer: again"]
+    )
+    interview = "INT: How did it start?\nP1: At school.\nINT: And then?\nP1: It got worse.\n"
+    sources = "".join(
+        f'<TextSource guid="50000000-0000-4000-8000-00000000000{i}" name="{name}">'
+        f"<PlainTextContent>{text}</PlainTextContent></TextSource>"
+        for i, (name, text) in enumerate((("thread", thread), ("interview", interview)))
+    )
+    (tmp_path / "t.qde").write_text(
+        f'<Project xmlns="urn:QDA-XML:project:1.0" name="t"><Sources>{sources}</Sources></Project>', encoding="utf-8"
+    )
+    report = import_refi(tmp_path / "t.qde", tmp_path / "o.qcse", passphrase)
+    assert any("1 document(s) have lines like 'Name:'" in m for m in report.tolerated)
+    with Project.open(tmp_path / "o.qcse", passphrase, readonly=True) as p:
+        turns = {d.name: [t.speaker for t in p.turns.list(d.id)] for d in p.documents.list()}
+    assert turns == {"thread": [], "interview": ["INT", "P1", "INT", "P1"]}
