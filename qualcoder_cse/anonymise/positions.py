@@ -25,6 +25,10 @@ _ASK = frozenset(["ask", "tell", "told", "asked", "telling", "asking", "texting"
                   "message", "messaged", "dm"])
 _CLAUSE_END = frozenset(["pls", "please", "plz", "tmrw", "tomorrow", "today", "tonight", "again", "too", "about",
                          "then", "and", "n", "innit", "lol", "tho", "though", "yet", "now", "first", "later", "x", "xx"])
+_GREETINGS = frozenset(["thanks", "thank", "cheers", "hi", "hiya", "hello", "morning", "evening", "sorry", "bye",
+                        "ta", "night", "dear", "congratulations", "welcome"])
+_ADDRESSED = frozenset(["can", "could", "would", "will", "do", "did", "what", "how", "you", "are", "have", "just",
+                        "please", "is", "thanks", "thank", "sorry", "when", "where", "why"])
 _ME_AND = frozenset(["n", "and", "&"])
 _SIZE = frozenset(["big", "lil", "little", "young", "yung"])
 # what follows a word used as a verb or an ordinary word at the start of a sentence, not as a name
@@ -65,15 +69,23 @@ def full_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers, h
 
 
 def attendee_names(text: str, toks: list[Tok], gaz: Gazetteers) -> list[Span]:
-    """A given name opening a line and followed by a bracket: "Precious (team leader)", "Sky (YOS)"."""
+    """A given name opening a line or sentence and followed by a bracket ("Precious (team leader)"), and a given
+    name spoken to ("Thanks Faith", "Hope, can you take the minutes?")."""
     out = []
     for i, t in enumerate(toks):
-        if t.shape != "title" or t.base_end != t.end or not (t.initial or _line_start(text, t.start)):
+        if t.shape != "title" or t.base_end != t.end:
             continue
         g = gaz.given.get(t.key)
-        if not g or g[0] < 20 or t.key in _NOT_FIRST or not text[t.end:t.end + 2].startswith(" ("):
+        if not g or g[0] < 20 or t.key in _NOT_FIRST:
             continue
-        out.append(Span(t.start, t.end, "PERSON", t.text, 0.6, "position"))
+        opens = t.initial or _line_start(text, t.start)
+        prev = toks[i - 1].key if i else ""
+        nxt = toks[i + 1].key if i + 1 < len(toks) else ""
+        bracket = opens and text[t.end:t.end + 2] == " ("
+        vocative = (prev in _GREETINGS and toks[i - 1].end + 1 == t.start and text[t.end:t.end + 1] in ",.!?:;") or (
+            opens and text[t.end:t.end + 2] == ", " and nxt in _ADDRESSED)
+        if bracket or vocative:
+            out.append(Span(t.start, t.end, "PERSON", t.text, 0.6, "position"))
     return out
 
 
@@ -104,13 +116,16 @@ def chat_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -
     out = []
     n = len(toks)
     for i, t in enumerate(toks):
-        if t.shape != "lower":
-            continue
         prev = toks[i - 1].key if i else ""
         prev2 = toks[i - 2].key if i > 1 else ""
-        if cov[t.start] and prev not in _SIZE:
+        sized = prev in _SIZE and t.spaced and toks[i - 1].shape == t.shape
+        if t.shape != "lower" and not (sized and t.shape == "title"):
             continue
-        score = _chat_name_like(t, gaz, me_and=prev in _ME_AND and prev2 in ("me", "i"))
+        if cov[t.start] and not sized:
+            continue
+        nk0 = toks[i + 1].key if i + 1 < n else ""
+        strong = (prev in _ME_AND and prev2 in ("me", "i")) or (t.initial and nk0 in ("said", "says", "told"))
+        score = _chat_name_like(t, gaz, me_and=strong)
         if score <= 0:
             continue
         nxt = toks[i + 1] if i + 1 < n else None
@@ -122,11 +137,11 @@ def chat_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -
             or (nk in _SPEECH and same_line_next and (t.initial or prev in _ME_AND) and nk not in ("is", "was"))
             or ((prev in _ASK or (prev == "is" and prev2 == "who")) and ends_clause and score >= 0.5
                 and prev2 not in ("it", "this", "that", "what"))
-            or (prev in _SIZE and t.spaced and prev2 not in ("a", "the", "so", "too", "very", "my", "his", "her"))
+            or (sized and prev2 not in ("a", "the", "so", "too", "very", "my", "his", "her"))
         )
-        if not hit or (score < 0.5 and prev not in _SIZE):
+        if not hit or (score < 0.5 and not sized):
             continue
-        start = toks[i - 1].start if prev in _SIZE and t.spaced else t.start
+        start = toks[i - 1].start if sized else t.start
         out.append(Span(start, t.base_end, "PERSON", text[start:t.base_end], score, "position"))
     return out
 

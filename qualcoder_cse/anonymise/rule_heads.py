@@ -173,6 +173,17 @@ class HeadRules:
             return
         if head_end == i and k in WEAK_ORG_HEADS and len(name_keys) == 1 and (
             self.g.words.get(name_keys[0], 99) <= 20
-        ) and (toks[start].initial or self.g.words.get(name_keys[0], 99) <= 10):
+        ) and (toks[start].initial or self.g.words.get(name_keys[0], 99) <= 10) and not (
+            # "Piece Hall", "Page Hall": a capitalised word mid-sentence before the head names it
+            toks[start].shape == "title" and not toks[start].initial and t.cap and name_keys[0] not in _GENERIC_HEAD_MODS
+        ):
             return
         add(start, head_end, "ORG", 0.85 if t.cap else 0.7, "rule")
+
+
+# words that make "X Hall", "X Club" a kind of place rather than its name ("the Town Hall", "the Sports Hall")
+_GENERIC_HEAD_MODS = frozenset(
+    ["town", "village", "sports", "dining", "church", "main", "great", "city", "youth", "community", "school",
+     "assembly", "concert", "bingo", "pool", "snooker", "function", "drill", "market", "county", "parish", "boys",
+     "girls", "social", "working", "mens", "men's", "football", "rugby", "cricket", "golf", "night", "local", "new"]
+)

@@ -45,6 +45,9 @@ class TokenRules:
             prev_gap_ok = i > 0 and t.start - toks[i - 1].end <= 2
             place = self.g.places1.get(k)
             gscore = self.given_score(t, upper_doc)
+            if gscore > 0 and t.cap and i + 1 < n and keys[i + 1] in _VERB_OBJECTS and t.end + 1 == toks[i + 1].start \
+                    and self.g.words.get(k, 99) <= 20 and self.g.given.get(k, (0, 0))[0] < 20:
+                gscore = 0.0  # "Say the word", "See appendix B": a verb before its object, not a rare name
             if place is not None and k not in STOP and k not in NOT_NAMES and k not in MONTHS:
                 tier = self.g.words.get(k)
                 after_prep = prev in PREP_PLACE and prev_gap_ok
@@ -202,3 +205,7 @@ class TokenRules:
         if poss and t.cap:
             return 0.55
         return 0.0
+
+
+_VERB_OBJECTS = frozenset(["the", "a", "an", "what", "you", "it", "that", "this", "appendix", "below", "above", "me",
+                           "him", "her", "them", "us", "page", "section", "annex", "item", "how", "why", "if"])

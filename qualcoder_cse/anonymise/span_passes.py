@@ -85,6 +85,10 @@ def _initials_of_names(text: str, spans: list[Span]) -> list[Span]:
             parts = s.text.split()
             if 2 <= len(parts) <= 3 and all(p[:1].isupper() for p in parts):
                 initials.add("".join(p[0] for p in parts))
+                # "Mark Osei-Bonsu (MOB)", "Gwen Parry-Jones (GPJ)": the parts of a double-barrelled name too
+                hyphened = [q for p in parts for q in p.split("-") if q]
+                if len(hyphened) > len(parts) and all(q[:1].isupper() for q in hyphened):
+                    initials.add("".join(q[0] for q in hyphened))
     if not initials:
         return spans
     cov = _coverage(spans, len(text))

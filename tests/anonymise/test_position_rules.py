@@ -129,3 +129,27 @@ def test_places_and_ids_by_shape(det, text, surface):
 )
 def test_shapes_leave_look_alikes(det, text, word):
     assert not proposed(det, text, word)
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Thanks Faith, that's really helpful.", "Faith"),
+        ("Hope, can you take the minutes?", "Hope"),
+        ("ty said he saw her outside", "ty"),
+        ("Big Stevo picked us up from school", "Big Stevo"),
+        ("Mark Osei-Bonsu (MOB), Service Manager\nAction 16 (MOB): to meet the landlord", "MOB"),
+        ("we went to the Piece Hall on Saturday", "Piece Hall"),
+    ],
+)
+def test_vocatives_chat_speech_and_double_barrelled_initials(det, text, surface):
+    assert covered(det, text, surface)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [("Honestly, Say what you like about it.", "Say"), ("See appendix B for the figures.", "See"),
+     ("they play in the Church Hall most weeks", "Church")],
+)
+def test_verbs_and_generic_halls_are_not_names(det, text, word):
+    assert not proposed(det, text, word)
