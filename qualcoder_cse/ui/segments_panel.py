@@ -2,7 +2,7 @@
 uncode, copy and export.
 
 Codes are chosen from the tree (Code > Show coded segments, a double-click on a code, or "Use selected
-code") or with "Add code…"; several combine with OR, AND or NOT (``core.segments``), child codes included
+code") or with "Add code…"; a click on a row opens its passage in the document; several combine with OR, AND or NOT (``core.segments``), child codes included
 or not; filters by document, kind, case, attribute value and coder. The list follows the project: any change
 to codings, codes or cases re-reads it (once per burst of changes, and only when the panel is visible).
 Recode and uncode go through the window's undo stack as one step each. No text reaches the clipboard except
@@ -14,9 +14,10 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -169,8 +170,13 @@ class SegmentsPanel(QWidget):
         self.children_box.toggled.connect(lambda _b: self.refresh())
         self.filters.changed.connect(self.refresh)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_passage())
-        self.view.doubleClicked.connect(lambda _i: self.go_to_current())
+        self.view.clicked.connect(self._clicked)
         self.view.activated.connect(lambda _i: self.go_to_current())
+        copy = QAction("Copy", self.view)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)  # the passages with their sources, not one cell
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        copy.triggered.connect(self.copy_selected)
+        self.view.addAction(copy)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.go_button.clicked.connect(self.go_to_current)
         self.recode_button.clicked.connect(lambda: self._guard(self.recode_selected))
@@ -320,6 +326,13 @@ class SegmentsPanel(QWidget):
             f"{esc(s.text)}</b></span><span style='color:#777'>{esc(s.after)}</span></p>"
             f"<p style='color:#555; font-size:small'>{esc(s.source)}<br>{esc(s.code_path)} · {esc(s.coder)}"
             f"{' · ' + esc('; '.join(s.cases)) if s.cases else ''}</p>{memo}")
+
+    def _clicked(self, _index) -> None:
+        """A plain click opens the passage in the document; the list keeps the focus (Ctrl/Shift+click only
+        select)."""
+        if QApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier:
+            self.go_to_current()
+            self.view.setFocus()
 
     def go_to_current(self) -> None:
         s = self.current_segment()

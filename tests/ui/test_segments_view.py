@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from docx import Document
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QGuiApplication
 
 from qualcoder_cse.analysis.word_frequency import WordCount
 from qualcoder_cse.core.segments import SegmentQuery
@@ -27,6 +28,12 @@ def _code_at(w, path, phrase, doc_name="Police lead 1", coder=None):
     w.view.select_cp(a, a + len(phrase))
     assert w.apply_code(w.project.codes.by_path(path).id)
     return next(c for c in w.project.codings.list(document_id=doc.id) if c.start == a)
+
+
+def _select(panel, row: int) -> None:
+    """Select one row whatever modifier state the last synthetic key left behind."""
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    panel.view.selectionModel().setCurrentIndex(panel.model.index(row, 0), flags)
 
 
 def _listed(panel) -> set[int]:
@@ -117,13 +124,19 @@ def test_jump_recode_uncode_and_follow_changes(qtbot, main_window):
     w.segments_extension.show_codes([cawn.code_id])
     board = w.project.documents.by_name("Board focus group")
     row = next(r for r in range(panel.model.rowCount()) if panel.model.index(r, 0).data() == "Board focus group")
-    panel.view.selectRow(row)
+    _select(panel, row)
     assert "Information sharing is patchy" in panel.passage.toPlainText()
-    panel.view.doubleClicked.emit(panel.model.index(row, 0))
+    rect = panel.view.visualRect(panel.model.index(row, 1))
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     seg = panel.current_segment()
     assert w.current_document_id == board.id and w.view.selection_cp() == (seg.start, seg.end)
+    assert panel.view.hasFocus()
+    # Ctrl+C in the list copies the passages with their sources (an explicit copy)
+    qtbot.keyClick(panel.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == (
+        f"“Information sharing is patchy” ({seg.source}; {CAWN}; bob)")
     # recode the selected segment, then undo
-    panel.view.selectRow(row)
+    _select(panel, row)
     assert panel.recode_selected(hotels.code_id)
     assert w.project.codings.get(seg.coding_id).code_id == hotels.code_id
     qtbot.waitUntil(lambda: seg.coding_id not in _listed(panel))
@@ -133,7 +146,7 @@ def test_jump_recode_uncode_and_follow_changes(qtbot, main_window):
     # uncode keeps the memo for undo
     w.project.memos.add("coding", seg.coding_id, "why this counts")
     row = next(r for r in range(panel.model.rowCount()) if panel.model.index(r, 0).data(CODING_ID_ROLE) == seg.coding_id)
-    panel.view.selectRow(row)
+    _select(panel, row)
     assert panel.uncode_selected()
     assert seg.coding_id not in {c.id for c in w.project.codings.list()}
     qtbot.waitUntil(lambda: seg.coding_id not in _listed(panel))
