@@ -98,7 +98,6 @@ class ReviewDialog(ReviewActions, QDialog):
             ("Accept", ["A"], self.accept_current), ("Reject", ["R"], self.reject_current),
             ("Undecide", ["U"], self.reset_current), ("Accept every mention", ["E"], self.accept_mentions),
             ("Reject every mention", ["Shift+R"], self.reject_mentions),
-            ("Previous", ["P", "Shift+N"], self.previous), ("Next", ["N", "Space"], self.next),
             ("Relabel…", ["L"], self.relabel_menu),
             ("Accept all…", ["Ctrl+Shift+A"], self.accept_all_remaining),
         ):
@@ -117,10 +116,12 @@ class ReviewDialog(ReviewActions, QDialog):
         self.preview_button = QPushButton("Preview anonymised text", objectName="reviewPreview", checkable=True)
         self.preview_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.preview_button.toggled.connect(self.show_preview)
-        bar.addWidget(self.preview_button)
 
         memory_bar = QHBoxLayout()
-        for text, keys, slot in (("Undo", ["Ctrl+Z"], self.undo), ("Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.redo)):
+        for text, keys, slot in (
+            ("Previous", ["P", "Shift+N"], self.previous), ("Next", ["N", "Space"], self.next),
+            ("Undo", ["Ctrl+Z"], self.undo), ("Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.redo),
+        ):
             memory_bar.addWidget(self._button(self._action(text, keys, slot)))
         self.remember_box = QCheckBox("Remember \u201cevery mention\u201d decisions for the next files",
                                       objectName="reviewRemember", checked=True)
@@ -133,6 +134,7 @@ class ReviewDialog(ReviewActions, QDialog):
         self.memory_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         memory_bar.addWidget(self.memory_button)
         memory_bar.addStretch(1)
+        memory_bar.addWidget(self.preview_button)
 
         self.status_label = QLabel(objectName="reviewStatus")
         self.status_label.setWordWrap(True)
