@@ -36,7 +36,7 @@ class SegmentsExtension(QObject):
         code_menu.addSeparator()
         act = code_menu.addAction("Show coded &segments", self.show_current_code)
         act.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        window.menus["tools"].addAction("&Word frequency…", self.word_frequency)
+        window.menus["tools"].addAction("&Word frequency…", self.word_frequency_from_menu)
         if hasattr(window, "code_panel"):
             window.code_panel.view.doubleClicked.connect(self._tree_double_clicked)
         window.project_opened.connect(self._opened)
@@ -89,6 +89,14 @@ class SegmentsExtension(QObject):
         dlg = CodePickerDialog(self.window.project, "Choose a code", "Type any part of a code's path, then Enter.",
                                "Choose", parent=self.window)
         return dlg.target_id() if dlg.exec() else None
+
+    def word_frequency_from_menu(self):
+        """Offers the coded segments listed in the dock too, when it lists any."""
+        query = self.panel.query() if self.panel is not None and self.panel.code_ids else None
+        dlg = self.word_frequency(query)
+        if dlg is not None:
+            dlg.some_docs.setChecked(True)  # from the menu: the document open, unless another choice is made
+        return dlg
 
     def word_frequency(self, query=None):
         project = self.window.project

@@ -199,3 +199,22 @@ def test_a_deleted_code_leaves_the_list_cleanly(qtbot, main_window):
     assert w.code_panel.delete_code(cawn.code_id, confirm=False)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 0)
     assert panel.code_ids == [] and "Choose a code" in panel.count_label.text()
+
+
+def test_word_frequency_from_the_tools_menu(qtbot, main_window):
+    w = main_window
+    _setup(w)
+    doc = w.project.documents.by_name("Police lead 1")
+    w.show_document(doc.id)
+    next(a for a in w.menus["tools"].actions() if a.text() == "&Word frequency…").trigger()
+    dlg = w.segments_extension.word_dialog
+    assert dlg.some_docs.isChecked() and not dlg.from_segments.isEnabled()
+    ticked = [dlg.doc_list.item(i).text() for i in range(dlg.doc_list.count())
+              if dlg.doc_list.item(i).checkState() == Qt.CheckState.Checked]
+    assert ticked == ["Police lead 1"]
+    dlg.count_button.click()
+    qtbot.waitUntil(lambda: dlg.model.rowCount() > 0, timeout=10_000)
+    words = {dlg.model.index(r, 0).data(): int(dlg.model.index(r, 1).data()) for r in range(dlg.model.rowCount())}
+    assert words["team"] == 2 and "int" not in words and "di" not in words and "the" not in words
+    assert "Police lead 1" not in dlg.summary.text() and "1 document" in dlg.summary.text()
+    dlg.close()
