@@ -45,6 +45,9 @@ def fold(text: str) -> str:
 
 def entity_key(text: str) -> str:
     """The normalised form of an entity for pseudonym consistency: folded, possessive stripped, whitespace
-    collapsed, surrounding punctuation removed ("Jodie's", "JODIE", " jodie " all give "jodie")."""
+    collapsed, surrounding punctuation and a leading "the" removed ("Jodie's", "JODIE", " jodie " all give
+    "jodie")."""
     key = _SPACES.sub(" ", fold(text)).strip(" \t\r\n.,;:!?\"'’()[]")
-    return _POSSESSIVE.sub("", key).strip()
+    key = _POSSESSIVE.sub("", key).strip()
+    # "The Crossways Hotel" and "Crossways Hotel" are one entity (a leading article is never part of a name)
+    return key[4:] if key.startswith("the ") and len(key) > 4 else key

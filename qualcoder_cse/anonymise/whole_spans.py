@@ -4,6 +4,7 @@
 - a head word that comes first: "Hotel Sorrento", "Café Nero" style names;
 - pub-style pairs after "the": "the Crown and Anchor";
 - a town and a surname that name an institution: "Leeds Beckett" (one ORG, not a place and a person);
+- a capital "The" mid-sentence before an organisation: "at The Crossways Hotel";
 - "the" + a capitalised word mid-sentence where a place goes: "at the Esplanade", "the Arches near ...";
 - an initial before a surname: "D. Probert", "M. Elliot".
 """
@@ -44,6 +45,11 @@ def _bad_words(words: list[str]) -> bool:
 def whole_spans(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
     new: list[Span] = []
     for s in spans:
+        if s.label == "ORG" and text[max(0, s.start - 4):s.start] == "The " and s.start >= 6 and (
+            text[s.start - 6:s.start - 4].strip() not in (".", "!", "?", "") or text[s.start - 5] in ",;("
+        ):
+            # "at The Crossways Hotel": a capital "The" mid-sentence is part of the name
+            new.append(Span(s.start - 4, s.end, "ORG", text[s.start - 4:s.end], s.confidence, s.source))
         if s.label == "ORG":
             m = _COORD_BEFORE.search(text, max(0, s.start - 40), s.start)
             if m and not _bad_words(m.group(1).split()) and "\n" not in m.group():

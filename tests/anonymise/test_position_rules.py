@@ -153,3 +153,11 @@ def test_vocatives_chat_speech_and_double_barrelled_initials(det, text, surface)
 )
 def test_verbs_and_generic_halls_are_not_names(det, text, word):
     assert not proposed(det, text, word)
+
+
+def test_a_capital_the_mid_sentence_is_part_of_the_name_and_the_same_entity(det):
+    from qualcoder_cse.anonymise.spans import entity_key
+
+    text = "She stayed at The Crossways Hotel for two nights."
+    assert covered(det, text, "The Crossways Hotel")
+    assert entity_key("The Crossways Hotel") == entity_key("Crossways Hotel")  # one placeholder for both
