@@ -3,7 +3,7 @@
 ``word_frequency(project, options) -> WordFrequencies``: words (case-folded, curly apostrophes made
 straight) with how often they occur, their share of the words counted and in how many documents. Left out:
 anonymisation placeholders (``[Person 3]``, ``[Place 2]``, ``[Phone]``: any ``[...]`` on one line),
-speaker labels at the start of a turn (``P1:``, ``INT:``), numbers, words shorter than ``min_length``, and
+speaker labels at the start of a turn (``P1:``, ``INT:``; found by pattern when no turns are stored), numbers, words shorter than ``min_length``, and
 with ``stop_words`` the English stop words in ``resources/stopwords/english.txt`` (spaCy's list, MIT, plus
 transcript fillers such as "erm" and "yeah"), also with a clitic ("don't", "that's", "we've"). ``export_word_frequency(project, path, options)`` writes the
 table as .xlsx or .csv.
@@ -29,6 +29,7 @@ from ..paths import resources_dir
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,60}\]")
+_LABEL = re.compile(r"^[ \t]*(\[?[A-Za-z][\w .'’\-\[\]]{0,40}?\]?:)[ \t]", re.MULTILINE)
 _CLITIC = re.compile(r"(?:n't|'s|'re|'ve|'ll|'d|'m)$")  # "don't" is a stop word when "do" is
 
 
@@ -82,10 +83,13 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 def _clean_text(project, doc_id: int, text: str) -> str:
     labels = []
-    for t in project.turns.list(doc_id):
+    turns = project.turns.list(doc_id)
+    for t in turns:
         if t.speaker and text.startswith(t.speaker, t.start):
             e = t.start + len(t.speaker)
             labels.append((t.start, e + 1 if text[e:e + 1] == ":" else e))
+    if not turns:  # no turns stored: labels by their look, as the document view finds them
+        labels = [(m.start(1), m.end(1)) for m in _LABEL.finditer(text)]
     return _PLACEHOLDER.sub(lambda m: " " * len(m.group()), _blank(text, labels))
 
 
