@@ -96,6 +96,7 @@ class SourceStore:
         # selection guid -> (document id, start, end, speaker) of an uncoded selection a case refers to
         self.turn_of: dict[str, tuple[int, int, int, str]] = {}
         self.turn_cases: list[tuple[int, str, str]] = []  # (document id, speaker, case name) from our export
+        self.pending_cases: list[tuple[str, str]] = []  # (speaker, case name) of the source being stored
         self.coding_keys: set[tuple[int, int, int, int, int]] = set()
         self.note_text = {n.guid: n.text for n in data.notes if n.guid}
         # NVivo (and our export for QualCoder) writes a case also as a code with the case's GUID: codings of
@@ -205,7 +206,7 @@ class SourceStore:
             self.r.tolerated.append(
                 f"source '{label}' has no text (empty or only line breaks); imported as an empty document"
             )
-        self.pending_cases: list[tuple[str, str]] = []
+        self.pending_cases = []
         turns = self._turns(src, anon, listed, turn_refs, stats)
         self.count("speaker turns", len(turns))
         doc = self.p.documents.add(
