@@ -1,4 +1,4 @@
-"""Draw the application icon with QPainter: ``resources/icons/qualcoder-cse.png`` (256 px) and ``.ico``.
+"""Draw the application icon with QPainter: ``resources/icons/qualcoder-cse.png`` (256 px), ``.ico``, ``.icns``.
 
 Run once when the design changes (the outputs are committed):  ``.venv/bin/python packaging/make_icon.py``.
 The design: a rounded navy square, a white page with three text lines, two of them highlighted in code
@@ -60,7 +60,10 @@ def main() -> int:
     ok = img.save(str(OUT / "qualcoder-cse.png"), "PNG")
     ok = draw(64).save(str(OUT / "qualcoder-cse-64.png"), "PNG") and ok
     ico = img.save(str(OUT / "qualcoder-cse.ico"), "ICO")  # needs Qt's ico image plugin
-    print("wrote", OUT, "" if ico else "(no .ico: Qt's ico plugin is missing)")
+    # macOS app bundle icon (Qt's icns plugin); drawn at 512 px so Retina Finder views stay sharp.
+    icns = draw(512).save(str(OUT / "qualcoder-cse.icns"), "ICNS")
+    print("wrote", OUT, "" if ico else "(no .ico: Qt's ico plugin is missing)",
+          "" if icns else "(no .icns: Qt's icns plugin is missing)")
     return 0 if ok else 1
 
 
