@@ -29,6 +29,10 @@ _GREETINGS = frozenset(["thanks", "thank", "cheers", "hi", "hiya", "hello", "mor
                         "ta", "night", "dear", "congratulations", "welcome"])
 _ADDRESSED = frozenset(["can", "could", "would", "will", "do", "did", "what", "how", "you", "are", "have", "just",
                         "please", "is", "thanks", "thank", "sorry", "when", "where", "why"])
+_WORD_NAMES = frozenset(["will", "may", "mark", "bill", "pat", "sue", "rob", "jack", "frank", "grace", "hope"])
+_WORKPLACES = frozenset(["project", "youth", "club", "team", "charity", "council", "school", "college", "home",
+                         "centre", "center", "hub", "service", "unit", "police", "hospital", "clinic", "church",
+                         "mosque", "office", "van", "bus", "outreach", "programme", "group", "partnership"])
 _ME_AND = frozenset(["n", "and", "&"])
 _SIZE = frozenset(["big", "lil", "little", "young", "yung"])
 # what follows a word used as a verb or an ordinary word at the start of a sentence, not as a name
@@ -82,9 +86,12 @@ def attendee_names(text: str, toks: list[Tok], gaz: Gazetteers) -> list[Span]:
         prev = toks[i - 1].key if i else ""
         nxt = toks[i + 1].key if i + 1 < len(toks) else ""
         bracket = opens and text[t.end:t.end + 2] == " ("
+        # "Sky from the project is coming": a name introduced by where the person works
+        works = nxt == "from" and i + 2 < len(toks) and toks[i + 2].key == "the" and i + 3 < len(toks) and (
+            toks[i + 3].key in _WORKPLACES)
         vocative = (prev in _GREETINGS and toks[i - 1].end + 1 == t.start and text[t.end:t.end + 1] in ",.!?:;") or (
             opens and text[t.end:t.end + 2] == ", " and nxt in _ADDRESSED)
-        if bracket or vocative:
+        if bracket or vocative or works:
             out.append(Span(t.start, t.end, "PERSON", t.text, 0.6, "position"))
     return out
 
@@ -94,7 +101,11 @@ def _chat_name_like(t: Tok, gaz: Gazetteers, *, me_and: bool = False) -> float:
     After "me n" even a chat word such as "ty" is a name when the lists know it as one."""
     k = t.key
     blocked = k in _NOT_FIRST and not (me_and and k in NOT_NAMES and k not in STOP and gaz.given.get(k))
-    if t.shape not in ("lower", "title") or k in STOP or blocked or k in ROLE_UPPER or len(k) < 2:
+    if k in _WORD_NAMES and me_and:
+        blocked = False  # "me n will", "will from the youth bus"
+    elif k in STOP:
+        blocked = True
+    if t.shape not in ("lower", "title") or blocked or k in ROLE_UPPER or len(k) < 2:
         return 0.0
     if not all(c.isalpha() or c == "-" for c in k) or k.startswith("-") or k.endswith("-"):
         return 0.0
@@ -124,7 +135,9 @@ def chat_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -
         if cov[t.start] and not sized:
             continue
         nk0 = toks[i + 1].key if i + 1 < n else ""
-        strong = (prev in _ME_AND and prev2 in ("me", "i")) or (t.initial and nk0 in ("said", "says", "told"))
+        works = nk0 == "from" and i + 3 < n and toks[i + 2].key == "the" and toks[i + 3].key in _WORKPLACES
+        strong = (prev in _ME_AND and prev2 in ("me", "i")) or (t.initial and nk0 in ("said", "says", "told")) \
+            or works
         score = _chat_name_like(t, gaz, me_and=strong)
         if score <= 0:
             continue
@@ -138,6 +151,7 @@ def chat_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -
             or ((prev in _ASK or (prev == "is" and prev2 == "who")) and ends_clause and score >= 0.5
                 and prev2 not in ("it", "this", "that", "what"))
             or (sized and prev2 not in ("a", "the", "so", "too", "very", "my", "his", "her"))
+            or (works and score >= 0.5)
         )
         if not hit or (score < 0.5 and not sized):
             continue

@@ -29,6 +29,9 @@ _PLACE_BEFORE_THE = re.compile(
     re.IGNORECASE,
 )
 _PLACE_AFTER = re.compile(r"^(?:,|\s(?:near|by|on|in|and|or|at|opposite|end|side)\b|\s*[.;)])")
+_ADDRESS_FIELD = re.compile(
+    r"(?im)^[ \t]*(?:home\s+|current\s+|last\s+known\s+|previous\s+)?address[ \t]*:[ \t]*(?P<v>[^\n]{6,160})$")
+_POSTCODE_END = re.compile(r"\b[A-Za-z]{1,2}\d[A-Za-z0-9]?\s?\d[A-Za-z]{2}$")
 _INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\s(]))[A-Z]\. ?$")
 _NOT_THE = NOT_NAMES | STOP | TITLES | RANKS | ROLE_WORDS | MONTHS | WEEKDAYS | frozenset(
     ["police", "council", "chair", "board", "panel", "trust", "partnership", "group", "team", "service", "services",
@@ -81,6 +84,12 @@ def whole_spans(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) 
         if text[max(0, m.start() - 2):m.start()].strip().endswith((".", "!", "?")) or m.start() == 0:
             continue
         new.append(Span(m.start(1), m.end(1), "LOCATION", m.group(1), 0.5, "shape"))
+    # a form's address field is one place, whatever it holds ("Address: Flat 6, Bryn Hafod House, Ely, CF5 4PL")
+    for m in _ADDRESS_FIELD.finditer(text):
+        value = m.group("v").rstrip(" .;,")
+        if _POSTCODE_END.search(value) or re.match(r"(?:Flat|Apartment|Unit|Room)?\s*\d", value, re.IGNORECASE):
+            st = m.start("v")
+            new.append(Span(st, st + len(value), "LOCATION", value, 0.8, "shape"))
     # a town followed by a surname alone names an institution ("Leeds Beckett", "Carlton Bolling")
     by_start = {s.start: s for s in spans}
     for s in spans:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from qualcoder_cse.anonymise.detect import load_detector
-from qualcoder_cse.anonymise.spans import REVIEW_MIN_CONFIDENCE
+from qualcoder_cse.anonymise.spans import REVIEW_MIN_CONFIDENCE, entity_key
 
 
 @pytest.fixture(scope="module")
@@ -156,8 +156,22 @@ def test_verbs_and_generic_halls_are_not_names(det, text, word):
 
 
 def test_a_capital_the_mid_sentence_is_part_of_the_name_and_the_same_entity(det):
-    from qualcoder_cse.anonymise.spans import entity_key
-
     text = "She stayed at The Crossways Hotel for two nights."
     assert covered(det, text, "The Crossways Hotel")
     assert entity_key("The Crossways Hotel") == entity_key("Crossways Hotel")  # one placeholder for both
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("ME (4:31 PM): stay there. Sky from the project is coming 4 u", "Sky"),
+        ("gingerninja05: and will from the youth bus. hes decent", "will"),
+        ("Name: Kay\nAddress: Flat 6, Bryn Hafod House, Ely, Cardiff CF5 4PL\nSchool: none", "Flat 6, Bryn Hafod House, Ely, Cardiff CF5 4PL"),
+    ],
+)
+def test_names_by_workplace_and_whole_address_fields(det, text, surface):
+    assert covered(det, text, surface)
+
+
+def test_will_as_a_verb_before_from_the_is_left(det):
+    assert not proposed(det, "it will from the start be hard for them", "will")
