@@ -14,7 +14,18 @@ from __future__ import annotations
 import re
 
 from .gazetteers import Gazetteers
-from .lexicon import MONTHS, NATIONAL, NOT_NAMES, RANKS, ROLE_WORDS, STOP, TITLES, WEEKDAYS
+from .lexicon import (
+    LOC_HEADS_CAP,
+    MONTHS,
+    NATIONAL,
+    NOT_NAMES,
+    ORG_HEADS_CAP,
+    RANKS,
+    ROLE_WORDS,
+    STOP,
+    TITLES,
+    WEEKDAYS,
+)
 from .merging import _coverage, merge
 from .spans import Span, fold
 from .tokens import Tok
@@ -29,6 +40,10 @@ _PLACE_BEFORE_THE = re.compile(
     re.IGNORECASE,
 )
 _PLACE_AFTER = re.compile(r"^(?:,|\s(?:near|by|on|in|and|or|at|opposite|end|side)\b|\s*[.;)])")
+_CHAIN = re.compile(
+    r"\b(?:Premier Inn|Travelodge|Holiday Inn(?: Express)?|Ibis(?: Budget| Styles)?|Best Western|Days Inn|Park Inn|"
+    r"Jurys Inn|Novotel|Mercure|Ramada|Crowne Plaza|Hampton by Hilton|Britannia(?: Hotel)?|Hilton|Marriott|"
+    r"Radisson(?: Blu)?|Campanile|Easyhotel|Hotel du Vin|Moxy|Aloft|Village Hotel|Z Hotel)\b")
 _ADDRESS_FIELD = re.compile(
     r"(?im)^[ \t]*(?:home\s+|current\s+|last\s+known\s+|previous\s+)?address[ \t]*:[ \t]*(?P<v>[^\n]{6,160})$")
 _POSTCODE_END = re.compile(r"\b[A-Za-z]{1,2}\d[A-Za-z0-9]?\s?\d[A-Za-z]{2}$")
@@ -55,13 +70,21 @@ def whole_spans(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) 
             new.append(Span(s.start - 4, s.end, "ORG", text[s.start - 4:s.end], s.confidence, s.source))
         if s.label == "ORG":
             m = _COORD_BEFORE.search(text, max(0, s.start - 40), s.start)
-            if m and not _bad_words(m.group(1).split()) and "\n" not in m.group():
+            left_last = fold(m.group(1).split()[-1]) if m else ""
+            if m and not _bad_words(m.group(1).split()) and "\n" not in m.group() and (
+                left_last not in ORG_HEADS_CAP and left_last not in LOC_HEADS_CAP  # "Burnley Centre and the X"
+            ):
                 st = m.start(1)
                 new.append(Span(st, s.end, "ORG", text[st:s.end], s.confidence, s.source))
         elif s.label == "PERSON" and " " not in s.text:
             m = _INITIAL_BEFORE.search(text, max(0, s.start - 3), s.start)
             if m and (gaz.surnames.get(fold(s.text), 0) >= 50 or s.confidence >= 0.6):
                 new.append(Span(m.start(), s.end, "PERSON", text[m.start():s.end], max(0.55, s.confidence), "position"))
+    # a chain with its branch is one organisation: "Premier Inn Oxford City Centre", "Travelodge Burnley Centre"
+    for m in _CHAIN.finditer(text):
+        branch = next((s for s in spans if s.start == m.end() + 1 and s.label in ("ORG", "LOCATION")), None)
+        if branch is not None and text[m.end()] == " ":
+            new.append(Span(m.start(), branch.end, "ORG", text[m.start():branch.end], 0.75, "shape"))
     for m in _HEAD_FIRST.finditer(text):
         words = m.group().split()[1:]
         if not _bad_words(words) and not any(fold(w) in NATIONAL for w in words):

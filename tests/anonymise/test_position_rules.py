@@ -175,3 +175,10 @@ def test_names_by_workplace_and_whole_address_fields(det, text, surface):
 
 def test_will_as_a_verb_before_from_the_is_left(det):
     assert not proposed(det, "it will from the start be hard for them", "will")
+
+
+def test_a_chain_with_its_branch_is_one_organisation_and_a_full_org_is_not_coordinated(det):
+    text = "at the Premier Inn Oxford City Centre. The Travelodge Burnley Centre and the Crown Hotel in Nelson."
+    assert covered(det, text, "Premier Inn Oxford City Centre")
+    spans = det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)
+    assert not any(s.text.startswith("Burnley Centre and") for s in spans)
