@@ -84,6 +84,9 @@ def resume_and_remember(project, session: ReviewSession, sha256: str) -> tuple[s
     if paused is not None and paused.state and session.load_state(paused.state.get("session") or {}):
         resumed = (f"Resumed the review paused on {paused.saved_at[:16].replace('T', ' ')}: "
                    f"{paused.decided} decision{'' if paused.decided == 1 else 's'} restored (Ctrl+Z undoes it).")
+    elif paused is not None:
+        resumed = ("A paused review of this file is kept but does not fit the text as read now (other import "
+                   "options?); it was not restored. Storing this review replaces it.")
     rejected, accepted = {}, {}
     for r in project.review_memory.remembered():
         key = " ".join(r.surface.split()).casefold()

@@ -6,6 +6,7 @@ printing what the screen proposes."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -243,4 +244,15 @@ def test_detect_jsonl_prints_what_the_review_screen_proposes(qtbot, project, tmp
     printed = sorted((s["start"], s["end"], s["label"]) for s in json.loads(out.stdout)["spans"])
     assert printed == shown
     assert any(s.confidence < 0.4 for s in review.session.proposals)  # the unsure ones are in both
+    review.cancel_import(ask=False)
+
+
+def test_a_paused_review_that_does_not_fit_the_text_is_not_restored(qtbot, project, tmp_path: Path):
+    path = _write(tmp_path, "odd.txt", TEXT)
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    project.review_memory.pause(sha, "odd", str(path), {"session": {"version": 1, "text": "other text",
+                                                                    "proposals": []}}, 3)
+    _dialog, review = _open_review(qtbot, project, [path])
+    assert "does not fit the text" in review.status_label.text()
+    assert all(p.status == PENDING for p in review.session.proposals)
     review.cancel_import(ask=False)
