@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import tarfile
+import time
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,27 @@ def test_built_selfcheck(built: Path, tmp_path: Path) -> None:
     assert list(tmp_path.glob("qcse-selfcheck-*")) == []  # its temporary folder is gone
 
 
+def test_built_app_runs_without_core_dumps(built: Path, tmp_path: Path) -> None:
+    """The window of the BUILT app runs with RLIMIT_CORE 0 (qualcoder_cse/hardening.py made it in)."""
+    exe = built / "qualcoder-cse" / "qualcoder-cse"
+    proc = subprocess.Popen([str(exe), "gui"], env=_env(tmp_path), cwd=tmp_path, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        limits = ""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            limits = Path(f"/proc/{proc.pid}/limits").read_text()
+            if "Max core file size        0                    0" in limits:
+                break
+            time.sleep(0.5)
+        assert proc.poll() is None, "the built window exited early"
+        core = next(line for line in limits.splitlines() if line.startswith("Max core file size"))
+        assert core.split()[4:6] == ["0", "0"], core
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+
+
 def test_built_folder_contents(built: Path) -> None:
     internal = built / "qualcoder-cse" / "_internal"
     assert (internal / "resources" / "frameworks").is_dir()
@@ -74,6 +96,7 @@ def test_built_folder_contents(built: Path) -> None:
         if path.is_file() and "__pycache__" not in path.parts and not path.name.startswith("."):
             assert (internal / path.relative_to(ROOT)).is_file(), path
     assert list((internal / "sqlcipher3").glob("_sqlite3*")), "sqlcipher3's compiled extension is missing"
+    assert not (internal / "sqlcipher3_binary.libs").exists()  # the old Linux-only binding is gone
     plugins = internal / "PySide6" / "Qt" / "plugins"
     assert (plugins / "platforms").is_dir()
     # What must stay out: test packages, other spaCy languages, unused Qt modules, translations.
