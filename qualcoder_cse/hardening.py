@@ -55,14 +55,17 @@ def _windows(done: dict[str, str]) -> None:
     kernel32.SetErrorMode(previous | SEM_FAILCRITICALERRORS | SEM_NOGPFAULTERRORBOX)
     done["error_mode"] = "no fault dialog"
     try:
-        wer = ctypes.windll.wer  # type: ignore[attr-defined]
-        hr = wer.WerSetFlags(WER_FAULT_REPORTING_FLAG_NOHEAP)
-        done["wer_flags"] = "noheap" if hr == 0 else f"failed: {hr:#x}"
-        if getattr(sys, "frozen", False):  # only our own executable, never python.exe for every script
-            hr = wer.WerAddExcludedApplication(ctypes.c_wchar_p(sys.executable), False)
-            done["wer_excluded"] = sys.executable if hr == 0 else f"failed: {hr:#x}"
-    except (OSError, AttributeError) as exc:
+        hr = kernel32.WerSetFlags(WER_FAULT_REPORTING_FLAG_NOHEAP)  # exported by kernel32 since Vista
+        done["wer_flags"] = "noheap" if hr == 0 else f"failed: {hr & 0xFFFFFFFF:#x}"
+    except AttributeError as exc:
         done["wer_flags"] = f"failed: {exc}"
+    if getattr(sys, "frozen", False):  # only our own executable, never python.exe for every script
+        try:
+            wer = ctypes.WinDLL("wer.dll")  # type: ignore[attr-defined]
+            hr = wer.WerAddExcludedApplication(ctypes.c_wchar_p(sys.executable), False)
+            done["wer_excluded"] = sys.executable if hr == 0 else f"failed: {hr & 0xFFFFFFFF:#x}"
+        except (OSError, AttributeError) as exc:
+            done["wer_excluded"] = f"failed: {exc}"
 
 
 def disable_crash_dumps() -> dict[str, str]:
