@@ -33,6 +33,10 @@ _WORD_NAMES = frozenset(["will", "may", "mark", "bill", "pat", "sue", "rob", "ja
 _WORKPLACES = frozenset(["project", "youth", "club", "team", "charity", "council", "school", "college", "home",
                          "centre", "center", "hub", "service", "unit", "police", "hospital", "clinic", "church",
                          "mosque", "office", "van", "bus", "outreach", "programme", "group", "partnership"])
+_IT_IS = frozenset(["it's", "it’s", "that's", "that’s", "there's", "there’s", "what's", "what’s", "here's"])
+_KIN = frozenset(["mate", "mates", "m8", "cousin", "cuz", "bro", "brother", "sister", "sis", "girlfriend",
+                  "boyfriend", "gf", "bf", "friend", "pal", "bredren", "fella", "man", "boy", "girl"])
+_OWNERS = frozenset(["his", "her", "my", "their", "ur", "your", "our", "me"])
 _ME_AND = frozenset(["n", "and", "&"])
 _SIZE = frozenset(["big", "lil", "little", "young", "yung"])
 # what follows a word used as a verb or an ordinary word at the start of a sentence, not as a name
@@ -139,7 +143,7 @@ def chat_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -
         strong = (prev in _ME_AND and prev2 in ("me", "i")) or (t.initial and nk0 in ("said", "says", "told")) \
             or works
         score = _chat_name_like(t, gaz, me_and=strong)
-        if score <= 0:
+        if score <= 0 or t.key in _SPEECH or t.key in _CLAUSE_END or t.key in _KIN:
             continue
         nxt = toks[i + 1] if i + 1 < n else None
         nk = nxt.key if nxt is not None else ""
@@ -147,13 +151,16 @@ def chat_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -
         ends_clause = not same_line_next or nk in _CLAUSE_END or text[t.base_end:t.base_end + 1] in ".,!?;)"
         hit = (
             (prev in _ME_AND and prev2 in ("me", "i")) or (nk in _ME_AND and i + 2 < n and toks[i + 2].key == "me")
+            or (t.base_end != t.end and score >= 0.6 and gaz.words.get(t.key, 99) >= 35)  # "at mel's"
+            or (prev in _KIN and prev2 in _OWNERS and score >= 0.35 and gaz.words.get(t.key, 99) >= 35)  # "his mate shaq"
+            or (prev in _ASK and "-" in t.key and score >= 0.5)  # "wiv j-dog driving"
             or (nk in _SPEECH and same_line_next and (t.initial or prev in _ME_AND) and nk not in ("is", "was"))
             or ((prev in _ASK or (prev == "is" and prev2 == "who")) and ends_clause and score >= 0.5
                 and prev2 not in ("it", "this", "that", "what"))
             or (sized and prev2 not in ("a", "the", "so", "too", "very", "my", "his", "her"))
             or (works and score >= 0.5)
         )
-        if not hit or (score < 0.5 and not sized):
+        if not hit or (score < 0.5 and not sized and not (prev in _KIN and prev2 in _OWNERS)):
             continue
         start = toks[i - 1].start if sized else t.start
         out.append(Span(start, t.base_end, "PERSON", text[start:t.base_end], score, "position"))
@@ -179,7 +186,9 @@ def first_names_again(text: str, toks: list[Tok], spans: list[Span], gaz: Gazett
         if t.shape != "title" or cov[t.start] or t.key not in firsts:
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if nxt is not None and (nxt.key in _VERB_NEXT or "'" in nxt.key or "’" in nxt.key) and (
+        verb_contraction = nxt is not None and (nxt.key.endswith(("n't", "n’t")) or nxt.key in _IT_IS)
+        topic = nxt is not None and nxt.text.lower().replace("’", "'") in ("she's", "he's", "they're", "she'd", "he'd")
+        if nxt is not None and (nxt.key in _VERB_NEXT or verb_contraction) and not topic and (
             "\n" not in text[t.end:nxt.start] and text[t.end:nxt.start].strip() == ""
         ):
             continue

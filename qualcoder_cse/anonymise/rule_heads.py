@@ -46,7 +46,7 @@ class HeadRules:
             if tuple(keys[i:i + L]) == multi:
                 head_end = i + L - 1
                 break
-        if t.shape == "upper" and not upper_doc and k not in ("abc", "fc", "cic", "uhb"):
+        if t.shape == "upper" and not upper_doc and k not in ("abc", "fc", "cic", "uhb", "fm"):
             return
         if head_end == i and not (k in ORG_HEADS_CAP or k in self.loc_heads or k in ORG_LOWER_HEADS
                                   or k in LOC_LOWER_HEADS or k in LOWER_HEAD_OUTSIDE):

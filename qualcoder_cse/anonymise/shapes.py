@@ -39,6 +39,7 @@ _ID_LIST_GAP = re.compile(r"^(?:,\s*|\s+(?:and|or|&)\s+|,\s*(?:and|or)\s+)")
 # a letters-hyphen-digits code is an identifier wherever it stands: "BPL-2291", "PH-40217"
 _HYPHEN_CODE = re.compile(r"(?<![\w/-])[A-Z]{2,5}-\d{3,7}(?![\w/-])")
 _OPERATION = re.compile(r"\b(?:Operation|Op\.?|Project)\s+(?P<name>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)")
+_WARD = re.compile(r"\bWard \d{1,3}[A-Z]?\b")  # a hospital ward ("admit to Ward 21")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -83,5 +84,10 @@ def _operations(text: str) -> Iterator[Span]:
         yield Span(m.start(), m.end("name"), "ID", text[m.start():m.end("name")], 0.7, "shape")
 
 
+def _wards(text: str) -> Iterator[Span]:
+    for m in _WARD.finditer(text):
+        yield Span(m.start(), m.end(), "LOCATION", m.group(), 0.5, "shape")
+
+
 def find_shapes(text: str) -> list[Span]:
-    return [*_districts(text), *_announced_ids(text), *_operations(text)]
+    return [*_districts(text), *_announced_ids(text), *_operations(text), *_wards(text)]

@@ -160,6 +160,8 @@ def _name_position(toks: list[Tok], i: int) -> bool:
     prev = toks[i - 1].key if i else ""
     if t.base_end != t.end:
         return True
+    if t.initial and i + 1 < len(toks) and "\n" not in (toks[i - 1].text if i else "\n") and nxt in _OPENS_MESSAGE:
+        return True  # "sky is on leave til monday": a name found elsewhere, opening a message
     return nxt in ("said", "says", "told", "texted", "messaged", "rang", "asked", "reckons") or prev in (
         "with", "told", "texted", "messaged", "called", "named", "and", "asked"
     ) and nxt in ("", "and", "about", "yesterday", "again", "too", "then", "on", "at", "in", "said")
@@ -231,3 +233,7 @@ _POSTCODE_END = re.compile(r"(?:^|\s)[A-Za-z]{1,2}\d[A-Za-z0-9]?\s?\d[A-Za-z]{2}
 
 def _is_postcode(s: str) -> bool:
     return bool(_POSTCODE.match(s))
+
+
+_OPENS_MESSAGE = frozenset(["is", "was", "has", "had", "says", "said", "will", "would", "knows", "thinks", "went",
+                            "got", "texted"])

@@ -44,6 +44,18 @@ _CHAIN = re.compile(
     r"\b(?:Premier Inn|Travelodge|Holiday Inn(?: Express)?|Ibis(?: Budget| Styles)?|Best Western|Days Inn|Park Inn|"
     r"Jurys Inn|Novotel|Mercure|Ramada|Crowne Plaza|Hampton by Hilton|Britannia(?: Hotel)?|Hilton|Marriott|"
     r"Radisson(?: Blu)?|Campanile|Easyhotel|Hotel du Vin|Moxy|Aloft|Village Hotel|Z Hotel)\b")
+_INITIAL_AFTER = re.compile(r" [A-Z](?=[,\"”)]|$|\s*\[)", re.MULTILINE)
+_GENERIC_PLACE_TAIL = re.compile(
+    r" (?:retail park|industrial estate|trading estate|business park|shopping centre|shopping park|retail centre|"
+    r"bus station|train station|interchange|precinct|market|estate)\b")
+_LOCAL_SERVICE = re.compile(
+    r" (?:Children['’]s Social Care|Children['’]s Services|Social Care|Social Services|Youth Service|"
+    r"Youth Justice Service|Youth Offending (?:Team|Service)|Early Help(?: Service)?|Safeguarding Partnership|"
+    r"Safeguarding Children Partnership|MASH|Exploitation Team|Exploitation Hub)\b")
+# "Britannia House, Hall Ings, Bradford BD1 1HX" on one line, after a line start, "|" or ":"
+_ADDRESS_LINE = re.compile(
+    r"(?:^|\|[ \t]*|:[ \t]*)(?P<v>(?:[A-Z0-9][^,\n|:]{1,40},[ \t]*){1,5}[A-Z][^,\n|:]{0,30}?"
+    r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})\b", re.MULTILINE)
 _ADDRESS_FIELD = re.compile(
     r"(?im)^[ \t]*(?:home\s+|current\s+|last\s+known\s+|previous\s+)?address[ \t]*:[ \t]*(?P<v>[^\n]{6,160})$")
 _POSTCODE_END = re.compile(r"\b[A-Za-z]{1,2}\d[A-Za-z0-9]?\s?\d[A-Za-z]{2}$")
@@ -76,6 +88,15 @@ def whole_spans(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) 
             ):
                 st = m.start(1)
                 new.append(Span(st, s.end, "ORG", text[st:s.end], s.confidence, s.source))
+        if s.label == "PERSON" and " " not in s.text and _INITIAL_AFTER.match(text, s.end):
+            # "Ollie P, [12.04.23 21:15]", "caller saved as "Lenny B"": a name and the initial of a surname
+            new.append(Span(s.start, s.end + 2, "PERSON", text[s.start:s.end + 2], s.confidence, s.source))
+        elif s.label == "LOCATION" and (m := _GENERIC_PLACE_TAIL.match(text, s.end)):
+            # "the Wolstanton retail park", "Kirkby industrial estate": the place and its kind, one span
+            new.append(Span(s.start, m.end(), "LOCATION", text[s.start:m.end()], s.confidence, s.source))
+        elif s.label == "LOCATION" and (m := _LOCAL_SERVICE.match(text, s.end)) and " " not in s.text:
+            # "Bradford Children's Social Care": a named council's service is that organisation
+            new.append(Span(s.start, m.end(), "ORG", text[s.start:m.end()], 0.7, "shape"))
         elif s.label == "PERSON" and " " not in s.text:
             m = _INITIAL_BEFORE.search(text, max(0, s.start - 3), s.start)
             if m and (gaz.surnames.get(fold(s.text), 0) >= 50 or s.confidence >= 0.6):
@@ -107,6 +128,11 @@ def whole_spans(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) 
         if text[max(0, m.start() - 2):m.start()].strip().endswith((".", "!", "?")) or m.start() == 0:
             continue
         new.append(Span(m.start(1), m.end(1), "LOCATION", m.group(1), 0.5, "shape"))
+    # an address written on one line and ending with a postcode is one place, whatever its parts were
+    for m in _ADDRESS_LINE.finditer(text):
+        st, en = m.start("v"), m.end("v")
+        if any(s.start >= st and s.end <= en and s.label in ("LOCATION", "ORG") for s in spans):
+            new.append(Span(st, en, "LOCATION", text[st:en], 0.75, "shape"))
     # a form's address field is one place, whatever it holds ("Address: Flat 6, Bryn Hafod House, Ely, CF5 4PL")
     for m in _ADDRESS_FIELD.finditer(text):
         value = m.group("v").rstrip(" .;,")

@@ -182,3 +182,37 @@ def test_a_chain_with_its_branch_is_one_organisation_and_a_full_org_is_not_coord
     assert covered(det, text, "Premier Inn Oxford City Centre")
     spans = det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)
     assert not any(s.text.startswith("Burnley Centre and") for s in spans)
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Ollie P, [12.04.23 21:15]\nnah she was out", "Ollie P"),
+        ("she just replied. says shes at mel's in Layton", "mel"),
+        ("real name Callum Brereton and his mate shaq", "shaq"),
+        ("saw kels get in a car wiv j-dog driving", "j-dog"),
+        ("Honey Marsden was there.\nHoney she's doing alright now", "Honey she"),
+        ("found twice at the Wolstanton retail park and once in Crewe", "Wolstanton retail park"),
+        ("Bradford Children's Social Care | Britannia House, Hall Ings, Bradford BD1 1HX", "Bradford Children's Social Care"),
+        ("Bradford Children's Social Care | Britannia House, Hall Ings, Bradford BD1 1HX", "Britannia House, Hall Ings, Bradford BD1 1HX"),
+        ("Plan: admit to Ward 21 overnight.", "Ward 21"),
+        ("a car outside Coast FM at midnight", "Coast FM"),
+        ("Lorraine | Foster carer | Calder Valley Fostering", "Calder Valley Fostering"),
+    ],
+)
+def test_kinds_from_the_first_sealed_set(det, text, surface):
+    assert covered(det, text, surface.removesuffix(" she"))
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [("Will she come? his mate said so.", "said"), ("gave out the charity's confidential line", "charity")],
+)
+def test_kin_possessive_and_contraction_look_alikes(det, text, word):
+    assert not proposed(det, text, word)
+
+
+def test_a_first_name_found_is_not_proposed_again_before_a_negative_verb(det):
+    text = "Hope Carrick chaired.\nThe room agreed. Hope isn't a plan, she said."
+    second = text.index("Hope isn't")
+    assert not any(s.start == second for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE))
