@@ -36,7 +36,7 @@ from .span_passes import (
 )
 from .spans import LABELS, Span, fold
 from .tokens import Tok, tokenize
-from .whole_spans import whole_spans
+from .whole_spans import handle_mentions, whole_spans
 
 __all__ = ["LABELS", "Detector", "Span", "load_detector"]
 
@@ -76,6 +76,8 @@ class Detector(EntityPasses):
         merged = _org_with_town(text, merged)
         merged = _org_of(text, merged)
         merged = whole_spans(text, toks, merged, self.gaz)
+        merged = _initials_of_names(text, merged)  # again: names widened last ("A. Whitaker" -> "AW")
+        merged = handle_mentions(text, merged)
         floor = self.min_confidence if min_confidence is None else min_confidence
         return [s for s in merged if s.confidence >= floor]
 

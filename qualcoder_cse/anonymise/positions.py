@@ -21,7 +21,8 @@ from .tokens import Tok
 _NOT_FIRST = STOP - {"will", "may", "mark"} | TITLES | RANKS | ROLE_WORDS | MONTHS | WEEKDAYS | NOT_NAMES | NATIONAL
 _SPEECH = frozenset(["said", "says", "told", "texted", "messaged", "reckons", "asked", "sent", "saw", "was", "is",
                      "got", "gets", "went", "goes", "knows", "dropped", "picked", "wants", "thinks", "replied"])
-_ASK = frozenset(["ask", "tell", "told", "asked", "telling", "asking", "texting", "tellin", "askin", "with", "wiv", "wid", "text", "texted", "call", "ring", "rang",
+_ASK = frozenset(["ask", "tell", "told", "asked", "telling", "asking", "texting", "tellin", "askin", "messaging",
+                  "ringing", "calling", "phoning", "dming", "snapping", "seeing", "meeting", "with", "wiv", "wid", "text", "texted", "call", "ring", "rang",
                   "message", "messaged", "dm"])
 _CLAUSE_END = frozenset(["pls", "please", "plz", "tmrw", "tomorrow", "today", "tonight", "again", "too", "about",
                          "then", "and", "n", "innit", "lol", "tho", "though", "yet", "now", "first", "later", "x", "xx"])
@@ -38,7 +39,7 @@ _KIN = frozenset(["mate", "mates", "m8", "cousin", "cuz", "bro", "brother", "sis
                   "boyfriend", "gf", "bf", "friend", "pal", "bredren", "fella", "man", "boy", "girl"])
 _OWNERS = frozenset(["his", "her", "my", "their", "ur", "your", "our", "me"])
 _ME_AND = frozenset(["n", "and", "&"])
-_SIZE = frozenset(["big", "lil", "little", "young", "yung"])
+_SIZE = frozenset(["big", "lil", "little", "young", "yung", "wee"])
 # what follows a word used as a verb or an ordinary word at the start of a sentence, not as a name
 _VERB_NEXT = frozenset(
     STOP - {"and", "to", "said", "says", "from", "with", "at", "in", "on", "about", "as", "if"}
@@ -91,8 +92,8 @@ def attendee_names(text: str, toks: list[Tok], gaz: Gazetteers) -> list[Span]:
         nxt = toks[i + 1].key if i + 1 < len(toks) else ""
         bracket = opens and text[t.end:t.end + 2] == " ("
         # "Sky from the project is coming": a name introduced by where the person works
-        works = nxt == "from" and i + 2 < len(toks) and toks[i + 2].key == "the" and i + 3 < len(toks) and (
-            toks[i + 3].key in _WORKPLACES)
+        works = nxt == "from" and i + 2 < len(toks) and toks[i + 2].key == "the" and any(
+            toks[j].key in _WORKPLACES for j in range(i + 3, min(i + 6, len(toks))))
         vocative = (prev in _GREETINGS and toks[i - 1].end + 1 == t.start and text[t.end:t.end + 1] in ",.!?:;") or (
             opens and text[t.end:t.end + 2] == ", " and nxt in _ADDRESSED)
         if bracket or vocative or works:
@@ -133,13 +134,14 @@ def chat_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -
     for i, t in enumerate(toks):
         prev = toks[i - 1].key if i else ""
         prev2 = toks[i - 2].key if i > 1 else ""
-        sized = prev in _SIZE and t.spaced and toks[i - 1].shape == t.shape
+        sized = prev in _SIZE and t.spaced and (toks[i - 1].shape == t.shape or toks[i - 1].shape == "lower")
         if t.shape != "lower" and not (sized and t.shape == "title"):
             continue
         if cov[t.start] and not sized:
             continue
         nk0 = toks[i + 1].key if i + 1 < n else ""
-        works = nk0 == "from" and i + 3 < n and toks[i + 2].key == "the" and toks[i + 3].key in _WORKPLACES
+        works = nk0 == "from" and i + 3 < n and toks[i + 2].key == "the" and any(
+            toks[j].key in _WORKPLACES for j in range(i + 3, min(i + 6, n)))
         strong = (prev in _ME_AND and prev2 in ("me", "i")) or (t.initial and nk0 in ("said", "says", "told")) \
             or works
         score = _chat_name_like(t, gaz, me_and=strong)
@@ -192,6 +194,11 @@ def first_names_again(text: str, toks: list[Tok], spans: list[Span], gaz: Gazett
             "\n" not in text[t.end:nxt.start] and text[t.end:nxt.start].strip() == ""
         ):
             continue
+        after = toks[i + 2] if i + 2 < len(toks) else None
+        if nxt is not None and nxt.key == "and" and after is not None and after.shape == "lower" and (
+            text[t.end:nxt.start] == " "
+        ):
+            continue  # "Grace and patience": two ordinary words
         if t.base_end != t.end and text[t.end:t.end + 1] == " ":
             pass  # "Amber's": a possessive is a name position
         elif text[t.end:t.end + 1] in ("'", "’"):

@@ -105,7 +105,7 @@ class HeadRules:
             elif w.key in ("of", "&", "and", "with", "upon", "le", "de", "la") and start is not None and is_org or w.key in ("upon", "le", "de", "la") and start is not None:
                 pass
             elif lower_ok and w.shape == "lower" and w.key not in STOP and w.key not in NOT_NAMES and (
-                self.g.words.get(w.key, 99) >= 50
+                self.g.words.get(w.key, 99) >= 50 and "'" not in w.key and "’" not in w.key  # "he'll drive"
             ):
                 start = j
             elif outside and w.shape == "lower" and w.key not in STOP and w.key not in NOT_NAMES and (

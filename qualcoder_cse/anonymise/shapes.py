@@ -39,6 +39,10 @@ _ID_LIST_GAP = re.compile(r"^(?:,\s*|\s+(?:and|or|&)\s+|,\s*(?:and|or)\s+)")
 # a letters-hyphen-digits code is an identifier wherever it stands: "BPL-2291", "PH-40217"
 _HYPHEN_CODE = re.compile(r"(?<![\w/-])[A-Z]{2,5}-\d{3,7}(?![\w/-])")
 _OPERATION = re.compile(r"\b(?:Operation|Op\.?|Project)\s+(?P<name>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)")
+# a collar number written with the rank ("PC 2261") and an exhibit or document reference ("exhibit KLM/0412")
+_COLLAR = re.compile(r"\b(?:PC|PCSO|DC|PS|DS|Sgt|SGT)[ ]?\d{3,5}\b(?![/:.]\d)")
+_EXHIBIT = re.compile(r"\b(?:exhibit|exhibit ref|item|bag|seal)(?: no\.?| number)?[ :]+(?P<ref>[A-Z]{2,5}/\d{1,6}(?:/\d{1,4})?)\b",
+                      re.IGNORECASE)
 _WARD = re.compile(r"\bWard \d{1,3}[A-Z]?\b")  # a hospital ward ("admit to Ward 21")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -87,6 +91,10 @@ def _operations(text: str) -> Iterator[Span]:
 def _wards(text: str) -> Iterator[Span]:
     for m in _WARD.finditer(text):
         yield Span(m.start(), m.end(), "LOCATION", m.group(), 0.5, "shape")
+    for m in _COLLAR.finditer(text):
+        yield Span(m.start(), m.end(), "ID", m.group(), 0.6, "shape")
+    for m in _EXHIBIT.finditer(text):
+        yield Span(m.start("ref"), m.end("ref"), "ID", m.group("ref"), 0.7, "shape")
 
 
 def find_shapes(text: str) -> list[Span]:

@@ -97,7 +97,7 @@ def _initials_of_names(text: str, spans: list[Span]) -> list[Span]:
     # in label or bracket positions always; elsewhere only initials that are not a word or a role ("TH said")
     free = "|".join(sorted((i for i in initials if i.lower() not in STOP and i.lower() not in ROLE_UPPER),
                            key=len, reverse=True)) or "(?!)"
-    for m in re.finditer(rf"(?m)(?:^[ \t]*(?P<a>{alt})[ \t]*:|\((?P<b>{alt})\)|(?<![\w.])(?P<c>{free})(?![\w.]))",
+    for m in re.finditer(rf"(?m)(?:^[ \t]*(?P<a>{alt})[ \t]*:|\((?P<b>{alt})\)|(?<![\w.])(?P<c>{free})(?!\w|\.\w))",
                          text):
         g = "a" if m.group("a") else ("b" if m.group("b") else "c")
         a, b = m.start(g), m.end(g)
@@ -162,6 +162,10 @@ def _name_position(toks: list[Tok], i: int) -> bool:
         return True
     if t.initial and i + 1 < len(toks) and "\n" not in (toks[i - 1].text if i else "\n") and nxt in _OPENS_MESSAGE:
         return True  # "sky is on leave til monday": a name found elsewhere, opening a message
+    if prev in ("said", "says", "reckons", "thinks") and nxt in _OPENS_MESSAGE | _DOES:
+        return True  # "dev said ash works at..."
+    if t.initial and nxt in _DOES:
+        return True  # "ash drives a black merc"
     return nxt in ("said", "says", "told", "texted", "messaged", "rang", "asked", "reckons") or prev in (
         "with", "told", "texted", "messaged", "called", "named", "and", "asked"
     ) and nxt in ("", "and", "about", "yesterday", "again", "too", "then", "on", "at", "in", "said")
@@ -237,3 +241,5 @@ def _is_postcode(s: str) -> bool:
 
 _OPENS_MESSAGE = frozenset(["is", "was", "has", "had", "says", "said", "will", "would", "knows", "thinks", "went",
                             "got", "texted"])
+_DOES = frozenset(["drives", "works", "lives", "sells", "runs", "hangs", "parks", "stays", "knows", "wants", "gets",
+                   "goes", "owns", "deals", "picks", "drops", "buys", "pays", "texts", "rings", "messages"])

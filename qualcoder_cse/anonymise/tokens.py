@@ -10,7 +10,7 @@ from .lexicon import _HYPHEN_SUFFIX, _POSS, ROLE_WORDS, TOKEN
 from .spans import Span, fold
 
 # a line opened by a time or a number ("20:20 Chip shop...", "3. Problem profile"): the next word opens a sentence
-_LEAD_NUMBERS = re.compile(r"[\s\[(]*\d{1,2}(?:[:.]\d{2})*[.)\]]?\s+")
+_LEAD_NUMBERS = re.compile(r"[\s\[(]*(?:\d{1,4}(?:[/:.-]\d{1,4})*[.)\]]?\s+)+")
 
 
 @dataclass(slots=True)

@@ -100,7 +100,7 @@ def whole_spans(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) 
         elif s.label == "PERSON" and " " not in s.text:
             m = _INITIAL_BEFORE.search(text, max(0, s.start - 3), s.start)
             if m and (gaz.surnames.get(fold(s.text), 0) >= 50 or s.confidence >= 0.6):
-                new.append(Span(m.start(), s.end, "PERSON", text[m.start():s.end], max(0.55, s.confidence), "position"))
+                new.append(Span(m.start(), s.end, "PERSON", text[m.start():s.end], max(0.65, s.confidence), "position"))
     # a chain with its branch is one organisation: "Premier Inn Oxford City Centre", "Travelodge Burnley Centre"
     for m in _CHAIN.finditer(text):
         branch = next((s for s in spans if s.start == m.end() + 1 and s.label in ("ORG", "LOCATION")), None)
@@ -158,3 +158,32 @@ def whole_spans(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) 
     keep = [s for s in spans if not any(x.start <= s.start and s.end <= x.end and (x.start, x.end) != (s.start, s.end)
                                         for x in new)]
     return merge(keep + new)
+
+
+def handle_mentions(text: str, spans: list[Span]) -> list[Span]:
+    """Chat handles: a handle heading a Discord-style message ("reeceyboy — Today at 19:03") is a CONTACT, every
+    other mention of a handle found is proposed too, and role codes defined in a legend ("SUP (supervisor)")
+    are roles, not people."""
+    new = [Span(m.start("h"), m.end("h"), "CONTACT", m.group("h"), 0.8, "shape") for m in _HANDLE_HEADER.finditer(text)]
+    # a handle is spread when it cannot be a word: digits, "_" or "." inside, or it headed a message
+    handles = {s.text for s in spans if s.label == "CONTACT" and _HANDLE_SHAPE.fullmatch(s.text)
+               and re.search(r"[0-9_.]", s.text)} | {s.text for s in new}
+    if handles:
+        rx = re.compile(r"(?<![\w@.])(" + "|".join(re.escape(h) for h in sorted(handles, key=len, reverse=True))
+                        + r")(?![\w@]|\.\w)", re.IGNORECASE)
+        new += [Span(m.start(), m.end(), "CONTACT", m.group(), 0.8, "propagate") for m in rx.finditer(text)]
+    roles = {m.group(1) for m in _ROLE_LEGEND.finditer(text)}
+    kept = [s for s in spans if not (s.label == "PERSON" and s.text in roles)]
+    if not new and len(kept) == len(spans):
+        return spans
+    return merge(kept + new)
+
+
+_HANDLE_SHAPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,31}")
+_HANDLE_HEADER = re.compile(
+    r"(?m)^(?P<h>[A-Za-z0-9][A-Za-z0-9._-]{1,31}) [—–-] (?:Today|Yesterday|\d{1,2}/\d{1,2}/\d{2,4})(?: at)? "
+    r"\d{1,2}:\d{2}")
+# "SUP (supervisor), PRAC (practitioner)": codes explained by a role word in a legend
+_ROLE_LEGEND = re.compile(
+    r"\b([A-Z]{2,6}\d?) \((?:the )?(?:[a-z]+ )?(?:[a-z]+(?:or|er|ist|ant|ent|ian|ee|ive|ner)|chair|lead|"
+    r"nurse|officer|student|child|parent|carer|young person|police)\)")

@@ -146,6 +146,9 @@ def _default_patterns() -> list[tuple[re.Pattern, bool | None]]:
         # Chat exports with handles: "[18:03] deano_x: text", "18:03 deano_x: text", "lil_kay22 (4:15 PM): text".
         (re.compile(rf"^[\[(]?(?P<ts>{_CHAT_TIME})[\])]?[ \t]+(?P<weak>{_HANDLE}):(?=[ \t]|$)"), None),
         (re.compile(rf"^(?P<weak>{_HANDLE})[ \t]*[\[(](?P<ts2>{_CHAT_TIME})[\])][ \t]*:(?=[ \t]|$)"), None),
+        # Discord: a line "reeceyboy — Today at 19:03" heads the message lines under it.
+        (re.compile(rf"^(?P<weak>{_HANDLE})[ \t]+[—–-][ \t]+(?:Today|Yesterday|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+                    rf"(?:[ \t]+at)?[ \t]+(?P<tsd>{_CHAT_TIME})[ \t]*$"), None),
     ]
 
 
@@ -191,10 +194,12 @@ def _match_line(line: str, user, hints, defaults) -> _Label | None:
 
 def _from_match(m: re.Match, name: str, strong: bool) -> _Label:
     ts, span = None, None
-    for group in ("ts", "tsb", "ts2", "ts3", "ts4"):
+    for group in ("ts", "tsb", "ts2", "ts3", "ts4", "tsd"):
         if group in m.re.groupindex and m.group(group):
             ts = m.group(group)
             start, end = m.span(group)
+            if group == "tsd":  # the header line stays whole: the anonymiser knows the handle by it
+                return _Label(line=-1, speaker=_clean(name), strong=strong, ts=ts)
             # Cut the brackets and the whitespace that separated the timestamp from the label.
             line = m.string
             if start > 0 and line[start - 1] in "[(":

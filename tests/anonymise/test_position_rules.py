@@ -216,3 +216,33 @@ def test_a_first_name_found_is_not_proposed_again_before_a_negative_verb(det):
     text = "Hope Carrick chaired.\nThe room agreed. Hope isn't a plan, she said."
     second = text.index("Hope isn't")
     assert not any(s.start == second for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE))
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("kai.xo — Today at 19:02\nhi\n\nreeceyboy — Today at 19:03\nyo\n\nreeceyboy — Today at 19:08\nok", "reeceyboy"),
+        ("me n dev. big ash said he'll drive us\ndev said ash works at the chippy", "ash works"),
+        ("me n dev. big ash said he'll drive us\nash drives a black merc", "ash drives"),
+        ("ok im messaging faith now. her work number is 0161 496 0733", "faith"),
+        ("Body-worn video transcript, exhibit KLM/0412, typed by the officer.", "KLM/0412"),
+        ("OFFICER 1 (PC Dervla Quinn, PC 2261): It's twenty past one.", "PC 2261"),
+        ("Logged by AW.\nSigned: A. Whitaker (DSL)", "AW"),
+        ("PRAC: His pal Stevie, wee Stevie they call him, has been", "wee Stevie"),
+        ("PRAC: Grace from the Includem team is already in.", "Grace"),
+    ],
+)
+def test_kinds_from_the_second_sealed_set(det, text, surface):
+    assert covered(det, text, surface.split()[0] if surface.endswith((" works", " drives")) else surface)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [("Speakers: SUP (supervisor), PRAC (practitioner).\n\nSUP: So, where are we?\nPRAC: Fine.", "SUP"),
+     ("SUP: Right. Grace and patience, but we need a plan.", "Grace"),
+     ("big ash said he'll drive us there", "he'll"),
+     ("09/10/2023 15:20 Mark in register queried by office.", "Mark"),
+     ("Two chat exports shared by a worker. Snapchat: chat with \"lil_kay22\"", "exports")],
+)
+def test_roles_in_a_legend_and_ordinary_words_are_left(det, text, word):
+    assert not proposed(det, text, word)

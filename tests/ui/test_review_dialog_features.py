@@ -256,3 +256,34 @@ def test_a_paused_review_that_does_not_fit_the_text_is_not_restored(qtbot, proje
     assert "does not fit the text" in review.status_label.text()
     assert all(p.status == PENDING for p in review.session.proposals)
     review.cancel_import(ask=False)
+
+
+DISCORD = (
+    "kai.xo — Today at 19:02\n"
+    "who's going to the market sat\n"
+    "\n"
+    "reeceyboy — Today at 19:03\n"
+    "me n dev. big ash said he'll drive us\n"
+    "\n"
+    "kai.xo — Today at 19:05\n"
+    "ash is like 25 tho\n"
+    "\n"
+    "reeceyboy — Today at 19:08\n"
+    "he gave tiana a phone\n"
+)
+
+
+def test_discord_export_handles_are_speakers_and_never_stored(qtbot, project, tmp_path):
+    dialog, review = _open_review(qtbot, project, [_write(tmp_path, "discord.txt", DISCORD)])
+    assert [t.speaker for t in review.prepared.turns] == ["kai.xo", "reeceyboy", "kai.xo", "reeceyboy"]
+    assert [t.timestamp for t in review.prepared.turns] == ["19:02", "19:03", "19:05", "19:08"]
+    QTimer.singleShot(0, lambda: _answer(QMessageBox.StandardButton.Yes))
+    qtbot.keyClick(review.text, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    with qtbot.waitSignal(dialog.imported, timeout=30000):
+        qtbot.mouseClick(review.store_button, Qt.MouseButton.LeftButton)
+    [result] = dialog.results
+    labels = [t.speaker for t in project.turns.list(result.document_id)]
+    assert labels[0] == labels[2] != labels[1] == labels[3] and labels[0].startswith("[Username ")
+    stored = project.documents.text(result.document_id)
+    for secret in ("kai.xo", "reeceyboy", "tiana", "ash", "dev."):
+        assert secret not in stored
