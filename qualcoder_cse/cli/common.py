@@ -14,6 +14,7 @@ from pathlib import Path
 from ..core import Project
 from ..core import connection as cx
 from ..core.errors import CorruptProject, ProjectError
+from ..core.passphrase_policy import problem as weak_secret
 
 PASS_ENV = "QUALCODER_CSE_PASSPHRASE"
 NEW_PASS_ENV = "QUALCODER_CSE_NEW_PASSPHRASE"
@@ -68,6 +69,16 @@ def get_secret(
         raise CliError(f"The two {what}s differ.")
     if not value:
         raise CliError(f"An empty {what}.")
+    return value
+
+
+def new_secret(file_arg: str | None, env: str, prompt: str, *, what: str = "passphrase") -> str:
+    """A secret being chosen (new project, rekey, workbook password): asked twice at a prompt, and held to
+    the one rule the window uses (``core.passphrase_policy``); exit 11 when it is too weak."""
+    value = get_secret(file_arg, env, prompt, confirm=True, what=what)
+    weak = weak_secret(value, what)
+    if weak:
+        raise CliError(weak, 11)
     return value
 
 

@@ -9,10 +9,11 @@ from pathlib import Path
 from ..core import Project
 from .common import (
     NEW_PASS_ENV,
+    PASS_ENV,
     CliError,
     add_passphrase_file,
     add_project,
-    get_secret,
+    new_secret,
     open_project,
     passphrase,
     print_json,
@@ -89,7 +90,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     path = Path(args.project)
-    pw = passphrase(args, confirm=True)
+    pw = new_secret(getattr(args, "passphrase_file", None), PASS_ENV, "Project passphrase: ")
     with Project.create(path, pw, framework=args.framework, coder=args.coder, name=args.name) as project:
         info = project.info()
     print(f"created {path} ({info.codes} codes, schema {info.schema_version})")
@@ -221,8 +222,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_rekey(args: argparse.Namespace) -> int:
     old = passphrase(args)
-    new = get_secret(args.new_passphrase_file, NEW_PASS_ENV, "New passphrase: ", confirm=True,
-                     what="new passphrase")
+    new = new_secret(args.new_passphrase_file, NEW_PASS_ENV, "New passphrase: ", what="new passphrase")
     with Project.open(Path(args.project), old) as project:
         project.rekey(new)
     print(f"passphrase changed for {args.project}")

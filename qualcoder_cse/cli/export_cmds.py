@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import CliError, add_project, get_secret, print_json
+from .common import CliError, add_project, new_secret, print_json
 from .export_notes import add_clear_ok, open_for_export, record, warn_clear
 
 EXPORT_PASS_ENV = "QUALCODER_CSE_EXPORT_PASSWORD"
@@ -122,8 +122,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError("--exemplars must be 0 or more.")
     options = _options(args)
     if args.encrypt:
-        options.password = get_secret(
-            args.password_file, EXPORT_PASS_ENV, "Workbook password: ", confirm=True, what="workbook password"
+        options.password = new_secret(
+            args.password_file, EXPORT_PASS_ENV, "Workbook password: ", what="workbook password"
         )
     elif args.password_file:
         raise CliError("--password-file is for --encrypt.")

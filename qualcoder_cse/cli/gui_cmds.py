@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from .common import PASS_ENV
@@ -38,5 +39,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     summary = build_demo(Path(args.path), passphrase)
     print(f"wrote {args.path}: {summary['documents']} documents, {summary['codings']} codings by "
           f"{', '.join(summary['coders'])}, {summary['cases']} cases")
-    print(f"passphrase: {passphrase}")
+    if passphrase == DEMO_PASSPHRASE:
+        print(f"passphrase: {passphrase}")  # the documented demo passphrase, not a secret
+    else:  # a passphrase of the user's is never printed
+        print(f"encrypted with the passphrase in ${PASS_ENV}", file=sys.stderr)
     return 0

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
+from ..core.idkey import default_path as default_key_path
+from ..importers.batch import anonymiser_available
 from .backup_cmds import backup_before, say_backup, take_before
 from .common import (
     PASS_ENV,
+    CliError,
     add_passphrase_file,
     add_project,
     get_secret,
+    new_secret,
     open_project,
     passphrase,
     print_json,
@@ -44,9 +49,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--anonymise",
         choices=["auto", "off"],
-        default="off",
-        help="auto: run the anonymiser, accepting every proposal; off (default): the texts are "
-        "already anonymised",
+        default=None,
+        help="auto (default): run the anonymiser, accepting every proposal; off: store the texts as they are "
+        "(only for texts already anonymised; said on stderr). Without the anonymiser installed, off must be "
+        "given explicitly.",
     )
     p.add_argument("--coder", default="researcher", help="your coder name (default: researcher)")
     p.add_argument("--json", action="store_true", help="print the import report as JSON")
@@ -104,12 +110,24 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ..exporters.refi_import import import_refi
-    from .common import CliError
 
     if not Path(args.infile).is_file():
         raise CliError(f"Cannot read {args.infile}: no such file.")
-    pw = passphrase(args, confirm=True)
-    report = import_refi(args.infile, Path(args.project), pw, coder=args.coder, anonymise=args.anonymise)
+    anonymise = args.anonymise
+    if anonymise is None:
+        if not anonymiser_available():
+            raise CliError("The anonymiser is not installed: give --anonymise off to store the texts as they "
+                           "are (only if they are already anonymised).")
+        anonymise = "auto"
+    pw = new_secret(getattr(args, "passphrase_file", None), PASS_ENV, "Passphrase for the new project: ")
+    report = import_refi(args.infile, Path(args.project), pw, coder=args.coder, anonymise=anonymise)
+    if anonymise == "off":
+        print("qualcoder-cse: warning: the texts were stored as they are, NOT anonymised (--anonymise off).",
+              file=sys.stderr)
+    key = default_key_path(Path(args.project))
+    if anonymise == "auto" and key.exists():
+        print(f"qualcoder-cse: re-identification key written to {key}: keep it apart from the project; "
+              "'qualcoder-cse seal' destroys it when import is done.", file=sys.stderr)
     if args.json:
         print_json(report.as_dict())
     else:

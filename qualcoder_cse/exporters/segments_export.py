@@ -17,6 +17,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from ..core.segments import Segment, SegmentQuery
 from .excel import write_file
+from .safe_write import audit_export
 
 COLUMNS = ("Document", "Kind", "Speaker", "Cases", "Code", "Coder", "Start", "End", "Text", "Before", "After",
            "Memo", "Source")
@@ -135,8 +136,7 @@ def build_docx(project, options: SegmentExportOptions, segments: list[Segment]) 
 def _export(project, path, options: SegmentExportOptions, build) -> int:
     segments = project.segments.list(options.query)
     write_file(Path(path), build(project, options, segments))
-    if not project.readonly:
-        project.audit.record("export segments", "project", None, f"segments={len(segments)}")
+    audit_export(project, "coded segments", path, False)  # what, where, not encrypted; never content
     return len(segments)
 
 

@@ -9,7 +9,9 @@ file. The results, the progress calls and the cancel checks are the same as the 
 detection fails in a worker (a worker died, say) is detected again here, so it fails or succeeds as it would
 have serially.
 
-Texts travel to the workers through the pool's pipes, in memory: never through a file. Workers are started
+Texts travel to the workers through the pool's pipes, in memory: never through a file, and no secret goes
+to them at all: the passphrases are taken out of the environment they inherit (``keep_secrets_from_children``).
+Workers are started
 with ``spawn``: a fresh interpreter, never a fork of a process running Qt threads (``forkserver`` would
 start as fast here but leaves a server process behind for the app's lifetime, and its workers' CPU time is
 not counted as our children's). Files are read at most ``workers + 1`` ahead, which bounds the texts held
@@ -30,6 +32,21 @@ from pathlib import Path
 
 MAX_WORKERS = 4
 MIN_CONFIDENCE = 0.4  # as ``anonymise.pipeline.anonymise_for_import``
+# Secrets that must not reach a child process's environment (readable in /proc/PID/environ, core files,
+# crash reports): the workers need none of them, only texts, which travel through the pool's pipes.
+SECRET_PREFIX = "QUALCODER_CSE_"
+SECRET_WORDS = ("PASS", "KEY", "SECRET")
+
+
+def keep_secrets_from_children() -> list[str]:
+    """Take the passphrases (and key file paths) out of the environment that child processes inherit.
+
+    ``os.unsetenv`` removes them from the C environment that ``spawn`` hands to a new interpreter while
+    ``os.environ`` keeps them for this process (the CLI reads the passphrase from it). Returns the names."""
+    names = [n for n in os.environ if n.startswith(SECRET_PREFIX) and any(w in n for w in SECRET_WORDS)]
+    for name in names:
+        os.unsetenv(name)
+    return names
 
 
 def worker_count(files: int) -> int:
@@ -126,6 +143,7 @@ def import_parallel(project, paths: list[Path], options, anonymiser, workers: in
     window itself rather than wait."""
     from . import batch
 
+    keep_secrets_from_children()
     ctx = multiprocessing.get_context("spawn")
     results: list = []
     total = len(paths)

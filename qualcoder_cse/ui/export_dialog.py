@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from ..analysis import Filters
 from ..core.errors import ProjectError
+from ..core.passphrase_policy import problem as password_problem
+from .clear_export import confirm_clear_export, record_export
 
 
 class _Cancelled(Exception):
@@ -174,6 +176,9 @@ class ExportDialog(QDialog):
         if self.encrypt_check.isChecked():
             if not self.password.text():
                 return "Type a password, or untick the password option."
+            weak = password_problem(self.password.text(), "workbook password")
+            if weak:
+                return weak
             if self.password.text() != self.password_again.text():
                 return "The two passwords differ."
         return None
@@ -185,6 +190,11 @@ class ExportDialog(QDialog):
             return
         path = Path(self.path_edit.text().strip()).expanduser()
         briefing = path.with_suffix(".docx") if self.briefing_check.isChecked() else None
+        clear = [] if self.encrypt_check.isChecked() else [("The workbook", str(path))]
+        clear += [("The Word briefing", str(briefing))] if briefing else []
+        if not confirm_clear_export(self, clear):
+            self.status.setText("Not exported.")
+            return
         self._worker = _ExportWorker(self.project, path, self._options(), briefing)
         self._thread = QThread(self)
         self._worker.moveToThread(self._thread)
@@ -221,10 +231,9 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.status.setText("Wrote " + ", ".join(str(p) for p in self.written))
-        if not self.project.readonly:  # on the GUI thread: the project's connection is not shared mid-write
-            self.project.audit.record(
-                "export workbook", "project", None, f"encrypted={self.encrypt_check.isChecked()}"
-            )
+        for i, out in enumerate(self.written):  # on the GUI thread, once the worker let go of the connection
+            encrypted = i == 0 and self.encrypt_check.isChecked()
+            record_export(self.project, "workbook" if i == 0 else "briefing", out, encrypted)
         self.exported.emit(self.written)
 
     def _on_failed(self, message: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -21,26 +20,15 @@ from PySide6.QtWidgets import (
 
 from ..core import Project
 from ..core.errors import ProjectError
+from ..core.passphrase_policy import problem, strength_hint
 from ..core.project import PROJECT_SUFFIX
+
+__all__ = ["FRAMEWORK_CHOICES", "NewProjectDialog", "strength_hint"]
 
 FRAMEWORK_CHOICES = [
     ("Policing models for CSE (built-in framework)", "policing-cse"),
     ("Empty codebook", "none"),
 ]
-
-
-def strength_hint(passphrase: str) -> tuple[int, str]:
-    """A rough 0-4 score and a plain hint. Length matters most; several words beat symbols."""
-    n = len(passphrase)
-    words = len([w for w in re.split(r"[\s\-_.]+", passphrase) if w])
-    classes = sum(bool(re.search(p, passphrase)) for p in (r"[a-z]", r"[A-Z]", r"\d", r"[^\w\s]"))
-    if n == 0:
-        return 0, ""
-    if n < 10:
-        return 0, "Too short: use at least 12 characters, ideally four or more unrelated words."
-    score = 1 + (n >= 14) + (n >= 20 or words >= 4) + (classes >= 3 or words >= 5)
-    hints = {1: "Weak: make it longer.", 2: "Fair: a few more words would help.", 3: "Good.", 4: "Strong."}
-    return score, hints[min(score, 4)]
 
 
 class NewProjectDialog(QDialog):
@@ -68,6 +56,7 @@ class NewProjectDialog(QDialog):
         self.pass1 = QLineEdit(echoMode=QLineEdit.EchoMode.Password, objectName="passphrase1")
         self.pass2 = QLineEdit(echoMode=QLineEdit.EchoMode.Password, objectName="passphrase2")
         self.strength = QLabel("", objectName="strength")
+        self.strength.setMinimumWidth(360)  # the longest hint fits on one line, never cut off
         self.framework = QComboBox(objectName="framework")
         for label, value in FRAMEWORK_CHOICES:
             self.framework.addItem(label, value)
@@ -102,6 +91,14 @@ class NewProjectDialog(QDialog):
         colour = ["#b00020", "#b05000", "#8a6d00", "#2e7d32", "#1b5e20"][score]
         self.strength.setText(f"<span style='color:{colour}'>{hint}</span>")
 
+    def _fit_height(self) -> None:
+        """Grow to show a wrapped hint or message whole (a shown dialog does not grow by itself)."""
+        self.layout().activate()
+        need = self.layout().totalHeightForWidth(self.width()) if self.layout().hasHeightForWidth() else 0
+        need = max(need, self.sizeHint().height())
+        if need > self.height():
+            self.resize(self.width(), need)
+
     def target_path(self) -> Path:
         name = self.name.text().strip()
         if not name.endswith(PROJECT_SUFFIX):
@@ -111,14 +108,16 @@ class NewProjectDialog(QDialog):
     def _fail(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+        self._fit_height()
 
     def try_create(self) -> None:
         name = self.name.text().strip()
         stem = name.removesuffix(PROJECT_SUFFIX)
         if not stem.strip() or any(ch in name for ch in '/\\:*?"<>|') or any(ord(ch) < 32 for ch in name):
             return self._fail("Give the project a name (letters, numbers, spaces; no / \\ : * ? \" < > |).")
-        if len(self.pass1.text()) < 10:
-            return self._fail("The passphrase is too short: use at least 10 characters (12+ is better).")
+        weak = problem(self.pass1.text())
+        if weak:
+            return self._fail(weak)
         if self.pass1.text() != self.pass2.text():
             return self._fail("The two passphrases are not the same.")
         if not self.coder.text().strip():

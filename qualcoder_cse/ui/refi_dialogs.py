@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.passphrase_policy import problem as passphrase_problem
 from ..core.project import PROJECT_SUFFIX
 from .background import BackgroundJob
+from .clear_export import confirm_clear_export, record_export
 from .refi_export_dialog import RefiExportOptionsDialog
 
 
@@ -81,7 +83,7 @@ class ImportRefiDialog(QDialog):
         self.already = QCheckBox(
             "The texts are already anonymised (do not run the anonymiser)", objectName="refiAlreadyAnonymised"
         )
-        self.already.setChecked(True)
+        self.already.setChecked(False)  # anonymise by default: raw text is stored only when the user says so
         form.addRow("REFI-QDA file (.qdpx, .qde, .qdc):", _file_row(self.source, self._pick_source))
         form.addRow("New project file:", _file_row(self.target, self._pick_target))
         form.addRow("Passphrase:", self.passphrase)
@@ -150,6 +152,9 @@ class ImportRefiDialog(QDialog):
             return f"The folder {target.parent} does not exist."
         if not passphrase:
             return "Choose a passphrase for the new project."
+        weak = passphrase_problem(passphrase)
+        if weak:
+            return weak
         if passphrase != self.again.text():
             return "The two passphrases differ."
         if not coder:
@@ -223,7 +228,8 @@ class RefiActions:
             if Path(path).suffix.lower() not in (".qdpx", ".qdc"):
                 path += ".qdc" if "qdc" in chosen else ".qdpx"
             options = RefiExportOptionsDialog(self.window.project, self.window)
-            if options.exec():
+            what = "The REFI-QDA codebook" if path.lower().endswith(".qdc") else "The REFI-QDA project"
+            if options.exec() and confirm_clear_export(self.window, [(what, path)]):
                 self.export_to(Path(path), options.options())
 
     def export_to(self, path: Path, options=None) -> None:
@@ -235,10 +241,9 @@ class RefiActions:
             return export_refi(project, path, options, progress=lambda d, t, _s: progress(d, t))
 
         def done(result) -> None:
-            if not project.readonly:  # on the GUI thread, once the worker has let go of the connection
-                project.audit.record(
-                    "export refi", "project", None, f"codings={result.counts.get('codings', 0)}"
-                )
+            # on the GUI thread, once the worker has let go of the connection
+            what = "REFI-QDA codebook" if path.suffix.lower() == ".qdc" else "REFI-QDA project"
+            record_export(project, what, result.path, False)
             lines = [f"wrote {result.path}", "  " + ", ".join(f"{k}: {v}" for k, v in result.counts.items())]
             lines += [f"not exported: {n}" for n in result.notes]
             lines += [f"warning: {w}" for w in result.warnings]

@@ -10,7 +10,8 @@ import shutil
 import msoffcrypto
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qualcoder_cse.core import Project, frames
 from qualcoder_cse.ui.analysis_view import AnalysisView
@@ -230,24 +231,37 @@ def test_export_dialog_writes_encrypted_workbook(qtbot, sample_rw, tmp_path):
     out = tmp_path / "analysis.xlsx"
     dialog.path_edit.setText(str(out))
     dialog.encrypt_check.setChecked(True)
-    dialog.password.setText("pw one")
+    dialog.password.setText("pw")
+    dialog.password_again.setText("pw")
+    dialog.export_button.click()
+    assert "too short" in dialog.status.text() and not dialog.running()  # the new-project rule
+    dialog.password.setText("pw one two three")
     dialog.password_again.setText("pw two")
     dialog.export_button.click()
     assert dialog.status.text() == "The two passwords differ." and not dialog.running()
-    dialog.password_again.setText("pw one")
-    dialog.briefing_check.setChecked(True)
+    dialog.password_again.setText("pw one two three")
+    dialog.briefing_check.setChecked(True)  # the briefing is not encrypted: the window asks first
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        assert box.objectName() == "clearExportConfirm" and "brief" in box.text().lower()
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    QTimer.singleShot(0, answer)
     with qtbot.waitSignal(dialog.exported, timeout=60_000):
         dialog.export_button.click()
     assert dialog.progress.value() == dialog.progress.maximum()
     assert dialog.written == [out, out.with_suffix(".docx")]
     office = msoffcrypto.OfficeFile(io.BytesIO(out.read_bytes()))
-    office.load_key(password="pw one")
+    office.load_key(password="pw one two three")
     clear = io.BytesIO()
     office.decrypt(clear)
     wb = openpyxl.load_workbook(clear)
     rows = list(wb["Code x Case codings"].iter_rows(min_row=2, max_row=2, values_only=True))
     assert rows[0][:7] == ("Disruption", 1, 1, 1, 3, 0, 0)
-    assert any(e.action == "export workbook" for e in sample_rw.audit.list())
+    audited = {(e.action, e.detail) for e in sample_rw.audit.list()}
+    assert ("export workbook", f"encrypted; {out.resolve()}") in audited
+    assert ("export briefing", f"NOT encrypted; {out.with_suffix('.docx').resolve()}") in audited
 
 
 def test_export_dialog_carries_the_view_filters(qtbot, sample_rw, tmp_path):

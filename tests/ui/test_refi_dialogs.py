@@ -44,18 +44,23 @@ def test_export_then_import_through_the_window(qtbot, project_path, passphrase, 
     assert out.is_file() and actions.last_report[0] == f"wrote {out}"
     assert "codings: 1" in actions.last_report[1]
     assert actions.report_dialog.text.toPlainText().startswith(f"wrote {out}")
-    assert project.audit.list(5)[0].action == "export refi"
+    assert project.audit.list(5)[0].action == "export REFI-QDA project"
 
     dialog = ImportRefiDialog("carol")
     qtbot.addWidget(dialog)
     assert dialog.problem() == "Choose the REFI-QDA file to import."
     dialog.source.setText(str(out))
     dialog.target.setText(str(tmp_path / "imported"))
+    dialog.passphrase.setText("a")
+    dialog.again.setText("a")
+    assert "too short" in dialog.problem()  # the new-project rule, here too
     dialog.passphrase.setText("new secret")
     dialog.again.setText("other")
     assert dialog.problem() == "The two passphrases differ."
     dialog.again.setText("new secret")
     assert dialog.problem() == ""
+    assert dialog.values()[4] == "auto"  # anonymised unless the user says the texts already are
+    dialog.already.setChecked(True)
     source, target, secret, coder, anonymise = dialog.values()
     assert target.name == "imported.qcse" and anonymise == "off" and coder == "carol"
 
