@@ -67,8 +67,10 @@ class Result:
 
 
 def requirements(pyproject: Path = ROOT / "pyproject.toml", extras: tuple[str, ...] = EXTRAS) -> list[str]:
-    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
-    reqs = list(project["dependencies"])
+    data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    project = data["project"]
+    # The build backend too: `pip install .` on a researcher's laptop builds our own package first.
+    reqs = list(data.get("build-system", {}).get("requires", [])) + list(project["dependencies"])
     for extra in extras:
         reqs += project.get("optional-dependencies", {}).get(extra, [])
     return reqs
@@ -161,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     with ThreadPoolExecutor(max_workers=len(platforms)) as pool:
         results = list(pool.map(lambda p: resolve(uv, p, reqs, a.uv_arg, max(1, a.attempts)), platforms))
     code = report(results, a.strict)
-    what = "given" if a.requirement else f"app + {' + '.join(EXTRAS)} extras"
+    what = "given" if a.requirement else f"build system + app + {' + '.join(EXTRAS)} extras"
     print(f"wheel check: {len(reqs)} requirements ({what}), Python 3.11, "
           f"{len(platforms)} platforms, {time.perf_counter() - t0:.0f} s")
     return code

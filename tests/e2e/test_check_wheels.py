@@ -103,5 +103,5 @@ def test_reads_pyproject_with_build_and_test_extras() -> None:
     spec.loader.exec_module(mod)
     reqs = mod.requirements()
     names = {r.split(">")[0].split("<")[0].split("=")[0].strip().lower() for r in reqs}
-    assert {"sqlcipher3", "pyside6-essentials", "pyinstaller", "pytest", "odfpy"} <= names
+    assert {"sqlcipher3", "pyside6-essentials", "pyinstaller", "pytest", "odfpy", "setuptools"} <= names
     assert "sqlcipher3-binary" not in names  # Linux x86_64 wheels only
