@@ -15,7 +15,8 @@ checked by hand on 2026-12-03, running the real CLI with the old wheel put first
     QUALCODER_CSE_PASSPHRASE=fixture-new-binding PYTHONPATH=/tmp/oldsq .venv/bin/qualcoder-cse info /tmp/nb.qcse
     ... codings /tmp/nb.qcse        (PRAGMA cipher_version there: '4.12.0 community')
 
-which printed 1 document, 26 words, 3 codes, 2 codings and both coded passages. Set
+which printed 1 document, 26 words, 3 codes, 2 codings and both coded passages; on a fresh copy the old
+binding's ``PRAGMA cipher_integrity_check`` reported no page errors and ``integrity_check`` 'ok'. Set
 ``QCSE_OLD_SQLCIPHER=/tmp/oldsq`` and ``test_old_binding_opens_new_file`` repeats that check here.
 """
 
@@ -83,6 +84,8 @@ def test_new_binding_reads_checked_in_project(name: str, tmp_path: Path) -> None
         assert project.verify() == []
         assert project.search.query("strategy")  # the FTS5 index written by that binding answers
         assert _cipher_settings(project.conn) == EXPECTED_SETTINGS
+        # Every page's HMAC checked by this binding's SQLCipher against the key derived from the passphrase.
+        assert project.conn.execute("PRAGMA cipher_integrity_check").fetchall() == []
 
 
 def test_new_binding_writes_to_old_file_and_reopens(tmp_path: Path) -> None:
@@ -110,7 +113,7 @@ def test_cipher_settings_of_a_new_project(tmp_path: Path) -> None:
         assert _cipher_settings(conn) == EXPECTED_SETTINGS
         assert int(conn.execute("PRAGMA page_size").fetchone()[0]) == 4096
         assert conn.execute("PRAGMA cipher_provider").fetchone()[0] == "openssl"
-        # AES-256-CBC is SQLCipher 4's only cipher; its key is 32 bytes derived by the KDF above.
+        assert conn.execute("PRAGMA cipher").fetchone()[0].upper() == "AES-256-CBC"
         assert conn.execute("PRAGMA cipher_default_kdf_iter").fetchone()[0] == "256000"
     finally:
         conn.close()
