@@ -42,8 +42,12 @@ DEMONYMS = frozenset(
     cameroonian gambian eritrean somali somalian romanes pashto dari tigrinya amharic swahili yoruba igbo twi
     lithuanians russians romanians poles slovaks albanians kurds afghans pakistanis bangladeshis indians""".split()  # noqa: SIM905
 )
-NOT_NAMES = NOT_NAMES | DEMONYMS | frozenset(["tel", "mob", "fax", "dob", "signed", "attendees", "apologies"])
-TITLES = TITLES | {"judge", "coach"}
+NOT_NAMES = NOT_NAMES | DEMONYMS | frozenset(["tel", "mob", "fax", "dob", "signed", "attendees", "apologies",
+                                               # platforms and police command roles ("Gold group", "Silver")
+                                               "messenger", "discord", "telegram", "skype", "facetime", "kik",
+                                               "viber", "wickr", "gold", "silver", "bronze"])
+TITLES = TITLES | {"judge", "coach", "supt", "dsupt", "csupt", "insp", "ch", "dsu", "acc", "dcc", "ps", "prof",
+                   "professor", "rev", "father", "sister", "imam", "pastor"}
 # national bodies and platforms the guidelines leave unmarked
 NATIONAL = frozenset(
     """home office|cps|crown prosecution service|nspcc|barnardo's|barnardos|ofsted|hmicfrs|nhs|dfe|ceop|nca|
@@ -82,7 +86,9 @@ ORG_HEADS_CAP = {
     "cafe": 1, "café": 1, "grill": 1, "express": 1, "council": 1, "police": 1, "constabulary": 1, "trust": 1,
     "project": 1, "foundation": 1, "club": 1, "fc": 1, "barbers": 1, "garage": 1, "motors": 1, "store": 1,
     "stores": 1, "mart": 1, "board": 1, "alliance": 1, "abc": 1, "network": 1, "advisors": 1, "voices": 1,
-    "hospital": 1, "hospitals": 1, "fm": 1, "fostering": 1, "adoption": 1, "surgery": 1, "practice": 1, "uhb": 1, "charity": 1, "infirmary": 1, "hospice": 1, "clinic": 1, "pharmacy": 1, "chemist": 1, "library": 1,
+    "hospital": 1, "hospitals": 1, "fm": 1, "fostering": 1, "adoption": 1, "plumbing": 1, "roofing": 1,
+    "builders": 1, "scaffolding": 1, "electrical": 1, "plastering": 1, "removals": 1, "haulage": 1, "joinery": 1,
+    "landscaping": 1, "glazing": 1, "valeting": 1, "construction": 1, "tyres": 1, "surgery": 1, "practice": 1, "uhb": 1, "charity": 1, "infirmary": 1, "hospice": 1, "clinic": 1, "pharmacy": 1, "chemist": 1, "library": 1,
     "gym": 1, "ltd": 1, "limited": 1, "autos": 1, "newsagents": 1, "vapes": 1, "nightclub": 1, "foyer": 1,
     "housing": 1, "homes": 1, "comprehensive": 1, "secondary": 1, "utc": 1, "cutz": 1, "carwash": 1,
     "voice": 1, "forum": 1, "collective": 1, "hub": 1, "campus": 1, "palace": 1, "bites": 1, "group": 1, "partnership": 1, "association": 1, "supermarket": 1, "off-licence": 1, "bar": 1, "pub": 1, "arms": 1, "tavern": 1,

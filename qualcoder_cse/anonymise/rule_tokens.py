@@ -48,6 +48,8 @@ class TokenRules:
             if gscore > 0 and t.cap and i + 1 < n and keys[i + 1] in _VERB_OBJECTS and t.end + 1 == toks[i + 1].start \
                     and self.g.words.get(k, 99) <= 20 and self.g.given.get(k, (0, 0))[0] < 20:
                 gscore = 0.0  # "Say the word", "See appendix B": a verb before its object, not a rare name
+            if gscore > 0 and k in _SEASONS and i + 1 < n and keys[i + 1] in _SEASON_THINGS:
+                gscore = 0.0  # "Summer holidays"
             if place is not None and k not in STOP and k not in NOT_NAMES and k not in MONTHS:
                 tier = self.g.words.get(k)
                 after_prep = prev in PREP_PLACE and prev_gap_ok
@@ -209,3 +211,5 @@ class TokenRules:
 
 _VERB_OBJECTS = frozenset(["the", "a", "an", "what", "you", "it", "that", "this", "appendix", "below", "above", "me",
                            "him", "her", "them", "us", "page", "section", "annex", "item", "how", "why", "if"])
+_SEASONS = frozenset(["summer", "autumn", "winter", "spring", "easter", "christmas"])
+_SEASON_THINGS = frozenset(["holidays", "holiday", "hols", "term", "camp", "break", "months", "school", "fair", "fete"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .spans import Span
+from .spans import Span, fold
 
 POSTCODE_AREAS = frozenset(
     ["AB", "AL", "B", "BA", "BB", "BD", "BH", "BL", "BN", "BR", "BS", "BT", "CA", "CB", "CF", "CH", "CM", "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL", "DN", "DT", "DY", "E", "EC", "EH", "EN", "EX", "FK", "FY", "G", "GL", "GU", "GY", "HA", "HD", "HG", "HP", "HR", "HS", "HU", "HX", "IG", "IM", "IP", "IV", "JE", "KA", "KT", "KW", "KY", "L", "LA", "LD", "LE", "LL", "LN", "LS", "LU", "M", "ME", "MK", "ML", "N", "NE", "NG", "NN", "NP", "NR", "NW", "OL", "OX", "PA", "PE", "PH", "PL", "PO", "PR", "RG", "RH", "RM", "S", "SA", "SE", "SG", "SK", "SL", "SM", "SN", "SO", "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW", "UB", "W", "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE"]
@@ -23,6 +23,8 @@ _PLACE_CUE = re.compile(
     r"|[:,;(]|\band)\s*$",
     re.IGNORECASE,
 )
+_DISTRICT_PAIR = re.compile(r"(?:,| and| or| &| to) [A-Z]{1,2}\d{1,2}[A-Z]?\b")
+_AREA_AFTER = re.compile(r" (?:area|areas|hotspots?|postcodes?|district|estate|side)\b")
 _STRONG_CUE = re.compile(r"\b(?:in|from|near|around|round|postcode|district|area)\s+$", re.IGNORECASE)
 _LABEL_CODE = re.compile(r"^[\[(]?([A-Za-z]{1,2}\d{1,2})[\])]?\s*:", re.MULTILINE)
 _NOT_DISTRICT = frozenset({"co2", "no2", "so2", "mp3", "mp4", "ps4", "ps5", "a4", "b12", "e10", "m1", "ch4"})
@@ -38,7 +40,8 @@ _ID_SHAPE = re.compile(r"(?-i:[A-Z]{1,5})[\s-]?\d{3,7}(?![\w/])|\d{4,7}(?![\w/])
 _ID_LIST_GAP = re.compile(r"^(?:,\s*|\s+(?:and|or|&)\s+|,\s*(?:and|or)\s+)")
 # a letters-hyphen-digits code is an identifier wherever it stands: "BPL-2291", "PH-40217"
 _HYPHEN_CODE = re.compile(r"(?<![\w/-])[A-Z]{2,5}-\d{3,7}(?![\w/-])")
-_OPERATION = re.compile(r"\b(?:Operation|Op\.?|Project)\s+(?P<name>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?)")
+_OPERATION = re.compile(
+    r"\b(?:Operation|OPERATION|Op\.?|OP|Project)\s+(?P<name>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?|[A-Z]{3,}(?:\s[A-Z]{3,})?\b)")
 # a collar number written with the rank ("PC 2261") and an exhibit or document reference ("exhibit KLM/0412")
 _COLLAR = re.compile(r"\b(?:PC|PCSO|DC|PS|DS|Sgt|SGT)[ ]?\d{3,5}\b(?![/:.]\d)")
 _EXHIBIT = re.compile(r"\b(?:exhibit|exhibit ref|item|bag|seal)(?: no\.?| number)?[ :]+(?P<ref>[A-Z]{2,5}/\d{1,6}(?:/\d{1,4})?)\b",
@@ -61,6 +64,8 @@ def _districts(text: str) -> Iterator[Span]:
         cue = bool(_PLACE_CUE.search(text[max(0, m.start() - 14):m.start()]))
         if word.isupper() and len(area) == 2:
             yield Span(m.start(), m.end(), "LOCATION", word, 0.7 if cue else 0.55, "shape")
+        elif word.isupper() and (_DISTRICT_PAIR.match(text, m.end()) or _AREA_AFTER.match(text, m.end())):
+            yield Span(m.start(), m.end(), "LOCATION", word, 0.55, "shape")  # "the L8 and L1 hotspots"
         elif cue and (word.isupper() or len(word) >= 3) and _STRONG_CUE.search(text[max(0, m.start() - 10):m.start()]):
             yield Span(m.start(), m.end(), "LOCATION", word, 0.5, "shape")
 
@@ -83,7 +88,7 @@ def _announced_ids(text: str) -> Iterator[Span]:
 
 def _operations(text: str) -> Iterator[Span]:
     for m in _OPERATION.finditer(text):
-        if m.group().startswith("Project"):
+        if m.group().startswith("Project") or fold(m.group("name")) in ("team", "board", "group", "manager", "lead"):
             continue  # "Project Amber Manchester" is an organisation (span_passes)
         yield Span(m.start(), m.end("name"), "ID", text[m.start():m.end("name")], 0.7, "shape")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import NATIONAL, NOT_NAMES, ROLE_UPPER, ROLE_WORDS, STOP
+from .lexicon import NATIONAL, NOT_NAMES, ROLE_UPPER, ROLE_WORDS, STOP, TITLES
 from .merging import _coverage, merge
 from .spans import Span, fold
 from .tokens import Tok
@@ -82,7 +82,7 @@ def _initials_of_names(text: str, spans: list[Span]) -> list[Span]:
     initials = set()
     for s in spans:
         if s.label == "PERSON" and s.confidence >= 0.6:
-            parts = s.text.split()
+            parts = [p for p in s.text.split() if fold(p).strip(".") not in TITLES]
             if 2 <= len(parts) <= 3 and all(p[:1].isupper() for p in parts):
                 initials.add("".join(p[0] for p in parts))
                 # "Mark Osei-Bonsu (MOB)", "Gwen Parry-Jones (GPJ)": the parts of a double-barrelled name too
@@ -97,9 +97,11 @@ def _initials_of_names(text: str, spans: list[Span]) -> list[Span]:
     # in label or bracket positions always; elsewhere only initials that are not a word or a role ("TH said")
     free = "|".join(sorted((i for i in initials if i.lower() not in STOP and i.lower() not in ROLE_UPPER),
                            key=len, reverse=True)) or "(?!)"
-    for m in re.finditer(rf"(?m)(?:^[ \t]*(?P<a>{alt})[ \t]*:|\((?P<b>{alt})\)|(?<![\w.])(?P<c>{free})(?!\w|\.\w))",
-                         text):
-        g = "a" if m.group("a") else ("b" if m.group("b") else "c")
+    # a word's initials ("RE", "HO") also where they act: "RE to brief", "1. HO opened"
+    acting = r"(?= (?:to|said|says|opened|closed|asked|noted|reported|agreed|confirmed|summarised|explained|will)\b)"
+    for m in re.finditer(rf"(?m)(?:^[ \t]*(?:\d{{1,2}}[.)][ \t]*)?(?P<a>{alt})[ \t]*:|\((?P<b>{alt})\)"
+                         rf"|(?<![\w.])(?P<c>{free})(?!\w|\.\w)|(?<![\w.])(?P<d>{alt}){acting})", text):
+        g = next(x for x in "abcd" if m.group(x))
         a, b = m.start(g), m.end(g)
         if not cov[a]:
             new.append(Span(a, b, "PERSON", text[a:b], 0.7, "context"))

@@ -49,9 +49,16 @@ _GENERIC_PLACE_TAIL = re.compile(
     r" (?:retail park|industrial estate|trading estate|business park|shopping centre|shopping park|retail centre|"
     r"bus station|train station|interchange|precinct|market|estate)\b")
 _LOCAL_SERVICE = re.compile(
-    r" (?:Children['’]s Social Care|Children['’]s Services|Social Care|Social Services|Youth Service|"
-    r"Youth Justice Service|Youth Offending (?:Team|Service)|Early Help(?: Service)?|Safeguarding Partnership|"
-    r"Safeguarding Children Partnership|MASH|Exploitation Team|Exploitation Hub)\b")
+    r" (?i:children['’]s social care|children['’]s services|social care|social services|youth service|"
+    r"youth justice service|youth offending (?:team|service)|early help(?: service)?|safeguarding partnership|"
+    r"safeguarding children partnership|exploitation team|exploitation hub|city region|combined authority)\b"
+    r"| MASH\b")
+# "ysgol llanhari", "Coleg y Cymoedd": a Welsh school or college named after its head word, any case
+_WELSH_HEAD = re.compile(r"\b(?i:ysgol|coleg)\s+(?:(?i:y|yr|gyfun|gynradd|uwchradd)\s+)?(?!(?i:the|a|an)\b)[A-Za-z'’-]{3,}")
+# "St Cuthbert's church hall": the saint's name before a lowercase church or school word
+_SAINT = re.compile(r"\bSt\.? [A-Z][a-z]+['’]s?(?= (?:church|chapel|church hall|school|primary|academy|hospice|rc|c of e))")
+# "the Adelphi Liverpool": a name that is no word, then a town
+_NAME_TOWN = re.compile(r"\bthe ([A-Z][a-z]{2,}) ([A-Z][a-z]+)\b")
 # "Britannia House, Hall Ings, Bradford BD1 1HX" on one line, after a line start, "|" or ":"
 _ADDRESS_LINE = re.compile(
     r"(?:^|\|[ \t]*|:[ \t]*)(?P<v>(?:[A-Z0-9][^,\n|:]{1,40},[ \t]*){1,5}[A-Z][^,\n|:]{0,30}?"
@@ -103,9 +110,23 @@ def whole_spans(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) 
                 new.append(Span(m.start(), s.end, "PERSON", text[m.start():s.end], max(0.65, s.confidence), "position"))
     # a chain with its branch is one organisation: "Premier Inn Oxford City Centre", "Travelodge Burnley Centre"
     for m in _CHAIN.finditer(text):
-        branch = next((s for s in spans if s.start == m.end() + 1 and s.label in ("ORG", "LOCATION")), None)
-        if branch is not None and text[m.end()] == " ":
-            new.append(Span(m.start(), branch.end, "ORG", text[m.start():branch.end], 0.75, "shape"))
+        branch = next((s for s in spans if s.start == m.end() + 1 and s.label in ("ORG", "LOCATION")), None) or next(
+            (s for s in spans if s.start == m.start() and s.label == "ORG" and s.end > m.end()), None)
+        if branch is not None and text[branch.start - 1:branch.start] in (" ", "") or (
+            branch is not None and branch.start == m.start()
+        ):
+            end = branch.end
+            while (more := next((s for s in spans if s.start == end + 1 and s.label in ("ORG", "LOCATION")
+                                 or s.start == end + 1 and s.label == "PERSON" and " " in s.text), None)) is not None \
+                    and text[end] == " ":
+                end = more.end  # "Holiday Inn Express Liverpool Albert Dock"
+            new.append(Span(m.start(), end, "ORG", text[m.start():end], 0.75, "shape"))
+    for rx in (_WELSH_HEAD, _SAINT):
+        new += [Span(m.start(), m.end(), "ORG", m.group(), 0.7, "shape") for m in rx.finditer(text)]
+    for m in _NAME_TOWN.finditer(text):
+        if fold(m.group(2)) in gaz.major and fold(m.group(1)) not in gaz.words and fold(m.group(1)) not in gaz.given \
+                and fold(m.group(1)) not in gaz.major:
+            new.append(Span(m.start(1), m.end(2), "ORG", text[m.start(1):m.end(2)], 0.6, "shape"))
     for m in _HEAD_FIRST.finditer(text):
         words = m.group().split()[1:]
         if not _bad_words(words) and not any(fold(w) in NATIONAL for w in words):

@@ -246,3 +246,33 @@ def test_kinds_from_the_second_sealed_set(det, text, surface):
 )
 def test_roles_in_a_legend_and_ordinary_words_are_left(det, text, word):
     assert not proposed(det, text, word)
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("| T/Supt Helen Okoro (HO) | Gold, chair |\n1. HO opened the meeting.", "HO opened"),
+        ("| DCI Rhys Evans (RE) | Silver |\n2. RE: fourteen victims.\nActions: RE to brief the CPS", "RE to"),
+        ("GOLD GROUP - OPERATION HARBOUR (extract of the minutes)", "OPERATION HARBOUR"),
+        ("DS Marsden covered the L8 and L1 hotspots.", "L8"),
+        ("he had a van that said Morgan Plumbing on the side", "Morgan Plumbing"),
+        ("ring me after 4 cos im at ysgol llanhari til then", "ysgol llanhari"),
+        ("Can we all meet? St Cuthbert's church hall, Thursday 7pm.", "St Cuthbert's"),
+        ("delivered by the police and the Liverpool City Region hotels forum", "Liverpool City Region"),
+        ("the function suite at the Adelphi Liverpool (not named)", "Adelphi Liverpool"),
+        ("including the Holiday Inn Express Liverpool Albert Dock, and others", "Holiday Inn Express Liverpool Albert Dock"),
+        ("She rang Bradford social services, well it was the office then", "Bradford social services"),
+    ],
+)
+def test_kinds_from_the_third_sealed_set(det, text, surface):
+    assert covered(det, text, surface.removesuffix(" opened").removesuffix(" to"))
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [("Facebook Messenger group, printed to PDF by a parent", "Messenger"),
+     ("| DCI Rhys Evans (RE) | Silver |", "Silver"), ("next Gold group 5 February", "Gold"),
+     ("Honestly, Summer holidays were the worst.", "Summer")],
+)
+def test_platforms_command_roles_and_seasons_are_not_people(det, text, word):
+    assert not proposed(det, text, word)
