@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     from .common import run_command
+    from .safe_output import guarded
 
     disable_crash_dumps()  # before any project is opened: no core dump may hold decrypted text
     for stream in (sys.stdout, sys.stderr):
@@ -52,11 +53,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     if not argv:
         argv = ["gui"] if "gui" in parser._subparsers._group_actions[0].choices else ["--help"]
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
-    return run_command(args)
+    with guarded():  # a file name's escape sequences never reach the terminal raw
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return 2
+        return run_command(args)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ _FORMAT = "qualcoder-cse-idkey"
 class KeyUnavailable(ProjectError):
     """The re-identification key is missing, unreadable or belongs to another project or series."""
 
-    exit_code = 15
+    exit_code = 17
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 Both are zip packages, so both are checked against the zip-bomb limits in ``formats`` before any parser sees
 them; Python's zipfile never inflates a member beyond the size its directory declares, so checking the
-declared sizes bounds the memory used. Parts with a DTD are refused (Word and LibreOffice never write one;
-a DTD is how XML entity bombs work).
+declared sizes bounds the memory used. Every XML part is parsed (entities, DTD loading and the network off)
+and the file is refused when any part declares a DTD, wherever in its prolog (Word and LibreOffice never
+write one; a DTD is how XML entity bombs work, and entities left unexpanded silently lose text).
 
 odfpy prints a part it cannot parse to stdout; ``read_odt`` captures that print (so no transcript text
 reaches a console) and refuses the file rather than accept the partial document odfpy would return.
@@ -20,6 +21,8 @@ from __future__ import annotations
 import contextlib
 import io
 import zipfile
+
+from lxml import etree
 
 from .errors import DamagedFile, FileTooLarge, ImporterError, UnsupportedFormat
 from .formats import (
@@ -65,19 +68,35 @@ def check_zip(data: bytes, fmt: str) -> zipfile.ZipFile:
             raise DamagedFile(
                 f"This {label} is a zip bomb (a part expands {size // max(info.compress_size, 1)} times); refused."
             )
-    for name in ("word/document.xml", "content.xml", "styles.xml", "word/styles.xml"):
-        try:
-            info = zf.getinfo(name)
-        except KeyError:
-            continue
-        try:
-            with zf.open(info) as fh:
-                head = fh.read(8192)
-        except Exception:  # noqa: BLE001 - bad compression data, CRC, unsupported method
-            raise DamagedFile(f"This {label} is damaged: a part cannot be unpacked.") from None
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+    for info in infos:
+        if info.filename.lower().endswith((".xml", ".rels")) and _has_dtd(zf, info, label):
             raise DamagedFile(f"This {label} contains an XML document type declaration; refused as unsafe.")
     return zf
+
+
+def _has_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> bool:
+    """Does this XML part declare a DTD anywhere in its prolog (however long the prolog, in any encoding)?
+
+    Parsed with entities, DTD loading and the network off, up to the root element only: a DTD can only
+    come before it. A part that is not well-formed XML is left to the reader (which refuses it if it needs
+    it), unless the raw bytes show a declaration."""
+    try:
+        with zf.open(info) as fh:
+            events = etree.iterparse(fh, events=("start",), resolve_entities=False, load_dtd=False,
+                                     no_network=True, huge_tree=False)
+            _event, root = next(events)
+            docinfo = root.getroottree().docinfo
+            return bool(docinfo.doctype) or docinfo.internalDTD is not None
+    except StopIteration:
+        return False
+    except etree.XMLSyntaxError:
+        try:
+            raw = zf.read(info)
+        except Exception:  # noqa: BLE001 - bad compression data, CRC, unsupported method
+            raise DamagedFile(f"This {label} is damaged: a part cannot be unpacked.") from None
+        return any(m in raw or m.decode().encode("utf-16-le") in raw for m in (b"<!DOCTYPE", b"<!ENTITY"))
+    except Exception:  # noqa: BLE001 - bad compression data, CRC, unsupported method
+        raise DamagedFile(f"This {label} is damaged: a part cannot be unpacked.") from None
 
 
 def _ole_message(data: bytes, fmt: str) -> str:

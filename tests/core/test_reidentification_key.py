@@ -126,41 +126,52 @@ def test_the_key_keeps_placeholders_consistent_and_seal_starts_a_new_series(proj
         assert project.pseudonyms.status().series == 2
 
 
-def _make_v2_project(path, passphrase, det):
-    """A project as the previous release wrote it: schema 2, the secret in meta."""
-    with Project.open(path, passphrase) as project:
-        _store(project, "Interview", TEXT, det)
-    key_file = path.with_name(path.name + ".idkey")
-    secret = json.loads(key_file.read_text())["secret"]
-    key_file.unlink()
-    conn = connection.open_connection(path, passphrase)
+def _make_v2_project(path, passphrase):
+    """A project as the release before schema 3 wrote it: migrations 1-2 only, the HMAC secret in meta, a
+    document already anonymised with it (Chantelle Booth is [Person 1])."""
+    from qualcoder_cse.core import schema
+
+    secret = "ab" * 32
+    conn = connection.raw_connect(path, passphrase)
+    conn.execute(f"PRAGMA application_id = {connection.APPLICATION_ID}")
+    for number, step in enumerate(schema.MIGRATIONS[:2], start=1):
+        conn.execute("BEGIN")
+        step(conn)
+        conn.execute(f"PRAGMA user_version = {number}")
+        conn.execute("COMMIT")
     conn.execute("BEGIN")
-    conn.execute("DELETE FROM meta WHERE key LIKE 'pseudonym_%' OR key LIKE 'force_order%'")
-    conn.execute("INSERT INTO meta(key, value) VALUES ('pseudonym_secret', ?)", (secret,))
-    conn.execute("PRAGMA user_version = 2")
+    meta = {"name": "old", "created_at": "2025-01-01T00:00:00", "app_version": "0.9", "settings": "{}",
+            "pseudonym_secret": secret, "default_coder": "researcher"}
+    conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
+    digest = hmac.new(bytes.fromhex(secret), f"PERSON\x1f{entity_key('Chantelle Booth')}".encode(),
+                      hashlib.sha256).hexdigest()
+    conn.execute("INSERT INTO pseudonyms(label, key_hash, placeholder, number, created_at) "
+                 "VALUES ('PERSON', ?, '[Person 1]', 1, '2025-01-01')", (digest,))
+    conn.execute("INSERT INTO documents(name, kind, text, word_count, char_count, anonymised, source_sha256, "
+                 "imported_at, guid) VALUES ('Interview', 'other', 'DS: Mainly with [Person 1].', 4, 27, 1, "
+                 "'x', '2025-01-01', 'b6f4c2a0-0000-4000-8000-000000000001')")
     conn.execute("COMMIT")
     conn.close()
     return secret
 
 
-def test_an_older_project_migrates_its_secret_out_keeping_placeholders(project_path, passphrase, det):
+def test_an_older_project_migrates_its_secret_out_keeping_placeholders(tmp_path, passphrase, det):
     from qualcoder_cse.core.presets import force_order, force_pseudonyms
 
-    secret = _make_v2_project(project_path, passphrase, det)
+    path = tmp_path / "old.qcse"
+    secret = _make_v2_project(path, passphrase)
     forces_before = force_order(secret.encode())
-    with Project.open(project_path, passphrase) as project:
+    with Project.open(path, passphrase) as project:
         assert project.schema_version() >= 3
         assert project.meta("pseudonym_secret") is None
         again = _store(project, "Second", MORE, det)
-        first = project.documents.text(project.documents.by_name("Interview").id)
-        booth = first[first.index("Mainly with ") + 12:].split(".")[0]
-        assert booth in again
+        assert "[Person 1]" in again  # Chantelle Booth keeps the placeholder she had before the migration
         mapping = force_pseudonyms(project)
         assert [f for f, _ in sorted(mapping.items(), key=lambda kv: (len(kv[1]), kv[1]))] == forces_before
-        conn = project.conn
-        assert _confirmed(conn, GUESSES) == set()
-    key = json.loads(project_path.with_name(project_path.name + ".idkey").read_text())
+        assert _confirmed(project.conn, GUESSES) == set()
+    key = json.loads(path.with_name(path.name + ".idkey").read_text())
     assert key["secret"] == secret
+    assert secret.encode() not in path.read_bytes()
 
 
 def test_cli_seal_and_import_with_a_key_file(project_path, passphrase, tmp_path, monkeypatch, capsys):
@@ -175,7 +186,7 @@ def test_cli_seal_and_import_with_a_key_file(project_path, passphrase, tmp_path,
     assert key.exists() and not project_path.with_name(project_path.name + ".idkey").exists()
     src2 = tmp_path / "two.txt"
     src2.write_text(MORE, encoding="utf-8")
-    assert main(["import", str(project_path), str(src2)]) == 15  # the key is not beside the project
+    assert main(["import", str(project_path), str(src2)]) == 17  # the key is not beside the project
     assert "--key-file" in capsys.readouterr().err
     assert main(["seal", str(project_path), "--key-file", str(key), "--yes"]) == 0
     out = capsys.readouterr().out
