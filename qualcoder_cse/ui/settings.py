@@ -9,6 +9,8 @@ local, not the roaming profile, so the names of recent projects do not follow th
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
@@ -25,9 +27,26 @@ def default_settings_path() -> Path:
     return Path(base or Path.home() / ".config") / FOLDER / FILE_NAME
 
 
+def _create_owner_only(path: Path) -> None:
+    """Create the settings file 0600 in a 0700 folder before Qt writes it (Qt keeps an existing file's mode),
+    or take group and other access away from an existing one: recent project names can be telling.
+    Best effort: an unwritable location is left to QSettings. Windows ignores the modes."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600))
+    except FileExistsError:
+        with contextlib.suppress(OSError):
+            if not path.is_symlink():
+                os.chmod(path, path.stat().st_mode & 0o700)
+    except OSError:
+        pass
+
+
 class Settings:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_settings_path()
+        if path is None:
+            _create_owner_only(self.path)
         self.qs = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     def recent_projects(self) -> list[str]:

@@ -54,10 +54,24 @@ def test_recent_projects_in_the_platform_config_folder(tmp_path: Path) -> None:
     expected = config / "QualCoder-CSE" / "qualcoder-cse.ini"
     assert Path(wrote["path"]) == expected
     assert expected.is_file()
+    assert expected.stat().st_mode & 0o777 == 0o600  # owner-only: recent project names can be telling
+    assert expected.parent.stat().st_mode & 0o777 == 0o700
     assert not (tmp_path / "home" / ".config").exists()  # nothing went to the fallback location
     read = _run(READ, tmp_path, config)
     assert read["recent"] == [str(project.resolve())]
     assert read["coder"] == "Zoë"
+
+
+def test_existing_settings_file_made_owner_only(tmp_path: Path) -> None:
+    config = tmp_path / "config"
+    (tmp_path / "home").mkdir()
+    old = config / "QualCoder-CSE" / "qualcoder-cse.ini"
+    old.parent.mkdir(parents=True)
+    old.write_text("[General]\nlast_coder=alice\n", encoding="utf-8")
+    old.chmod(0o644)  # as Qt wrote it before
+    read = _run(READ, tmp_path, config)
+    assert read["coder"] == "alice"
+    assert old.stat().st_mode & 0o777 == 0o600
 
 
 def test_explicit_path_still_wins(tmp_path: Path) -> None:
