@@ -14,7 +14,7 @@ only when something needs them: another measure or matrix, a filter, or a click 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ from ..lazy import lazy_import
 from .analysis_tables import MATRICES, MEASURES, NOTES, Table, cell_quotes, chart_data, matrix_frame
 from .analysis_widgets import ComputeThread, HeatDelegate, checked_items, fill_check_list
 from .bar_chart import BarChart
+from .clipboard import copy_text
 from .matrix_model import KEY_ROLE, SORT_ROLE, MatrixModel
 
 # pandas and the analysis package load when an analysis is first shown, not when the window starts.
@@ -462,7 +463,7 @@ class AnalysisView(QWidget):
     def copy_table(self) -> None:
         """Copy the table as tab-separated text (an explicit Copy, as the house rules allow)."""
         df = self.model.frame()
-        QGuiApplication.clipboard().setText(df.to_csv(sep="\t"))
+        copy_text(df.to_csv(sep="\t"))  # remembered, so the lock can take it back
 
     def export_dialog(self):
         from .export_dialog import ExportDialog

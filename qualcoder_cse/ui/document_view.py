@@ -24,7 +24,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
-    QGuiApplication,
     QKeySequence,
     QPainter,
     QPalette,
@@ -34,6 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
+from .clipboard import copy_text
 from .code_tree_model import SPAN_MIME
 from .offsets import OffsetMap
 
@@ -413,7 +413,7 @@ class CodingTextEdit(QPlainTextEdit):
         if not cur.hasSelection():
             return False
         text = cur.selectedText().replace("\u2029", "\n")
-        QGuiApplication.clipboard().setText(text)
+        copy_text(text)  # remembered, so the lock can take it back
         return True
 
     def keyPressEvent(self, event) -> None:

@@ -1,10 +1,13 @@
 """The idle lock: after N minutes without keyboard or mouse input the window hides all text until the
-project passphrase is entered again (checked in memory by ``project.check_passphrase``, no disk access)."""
+project passphrase is entered again (checked in memory by ``project.check_passphrase``, no disk access).
+Locking also takes back what the app put on the clipboard, if the clipboard still holds it (``clipboard``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from .clipboard import clear_ours
 
 _INPUT_EVENTS = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
@@ -87,6 +90,7 @@ class LockScreen(QWidget):
 
     def reset(self, project_name: str, *, idle: bool = False) -> None:
         """``idle``: locked by the idle timer; otherwise the researcher locked it (Tools > Lock now)."""
+        clear_ours()  # a copied quotation must not stay on the clipboard of a locked, unattended laptop
         self.title.setText(f"<h2>{project_name} is locked</h2>")
         why = (
             "The window was locked because it was not used for a while"

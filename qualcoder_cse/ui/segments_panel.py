@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -39,6 +39,7 @@ from ..core.segments import Segment, SegmentQuery
 from ..lazy import lazy_import
 from . import commands as cmd
 from .clear_export import confirm_clear_export
+from .clipboard import copy_text
 from .code_shades import display_colours
 from .errors import show_error
 from .segments_filters import SegmentFilters
@@ -371,7 +372,7 @@ class SegmentsPanel(QWidget):
         lines = [f"“{' '.join(s.text.split())}” ({s.source}; {s.code_path}; {s.coder})"
                  for s in self.selected_segments()]
         if lines:
-            QGuiApplication.clipboard().setText("\n".join(lines))
+            copy_text("\n".join(lines))  # remembered, so the lock can take it back
 
     def _context_menu(self, pos) -> None:
         menu = QMenu(self)
