@@ -1,6 +1,7 @@
 """Identifiers in document names: a document takes its file's name ("Interview Jodie Smith 2023-05-01"), which
 the text's anonymisation never sees. ``name_proposals`` finds names that hold an identifier and proposes an
-anonymised one (each identifier replaced by its placeholder); ``rename_documents`` applies them.
+anonymised one (each identifier replaced by the placeholder it already has in the project, else an
+unnumbered one such as "[Person]"); ``rename_documents`` applies them. Proposing changes nothing.
 """
 
 from __future__ import annotations
@@ -8,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.errors import ProjectError
-from .placeholders import PLACEHOLDER_RX, Numbering, PlaceholderFormat
+from .placeholders import PLACEHOLDER_RX, PlaceholderFormat, kind_of
+from .spans import entity_key
 
 MIN_CONFIDENCE = 0.4
 
@@ -21,6 +23,20 @@ class NameProposal:
     labels: tuple[str, ...]
 
 
+def _placeholder(project, fmt: PlaceholderFormat, label: str, surface: str) -> str:
+    """The entity's placeholder when the project already knows it (so the name matches the text), else an
+    unnumbered one. Proposing never creates a pseudonym, and works without the key (sealed, a copy)."""
+    kind = kind_of(label, surface)
+    if fmt.is_numbered(kind):
+        try:
+            found = project.pseudonyms.find(kind, entity_key(surface))
+        except ProjectError:  # no key here (sealed, a coder's copy)
+            found = None
+        if found is not None:
+            return found.placeholder
+    return fmt.render(kind, None)
+
+
 def _anonymised(project, name: str, detector) -> tuple[str, tuple[str, ...]]:
     # file names use _ . - for spaces; same length, so offsets stay valid for the original name
     spaced = "".join(" " if c in "_.-" else c for c in name)
@@ -29,16 +45,12 @@ def _anonymised(project, name: str, detector) -> tuple[str, tuple[str, ...]]:
              if not any(s.start < e and b < s.end for b, e in masked)]
     if not spans:
         return name, ()
-    numbering = Numbering(project)
+    fmt = PlaceholderFormat.for_project(project)
     out, pos, labels = [], 0, []
     for s in sorted(spans, key=lambda s: s.start):
         if s.start < pos:
             continue
-        try:
-            placeholder = numbering.placeholder(s.label, spaced[s.start:s.end])
-        except ProjectError:  # no key (sealed, a coder's copy) or read-only: an unnumbered placeholder
-            placeholder = PlaceholderFormat.for_project(project).render(s.label, None)
-        out += [name[pos:s.start], placeholder]
+        out += [name[pos:s.start], _placeholder(project, fmt, s.label, spaced[s.start:s.end])]
         labels.append(s.label)
         pos = s.end
     out.append(name[pos:])

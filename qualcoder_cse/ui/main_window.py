@@ -280,6 +280,9 @@ class MainWindow(QMainWindow):
         from .segments_extension import install as install_segments  # Coded segments dock, word frequency
 
         install_segments(self)
+        from .privacy_actions import install as install_privacy  # Tools > document names, seal the key
+
+        install_privacy(self)
         self.coding_feedback = CodingFeedback(self)  # "Coded … as X — Undo" in the status bar
 
     def restore_layout(self) -> None:

@@ -1,0 +1,93 @@
+"""Tools menu actions about re-identification: "Document names with identifiers…" (offer renaming the
+documents whose names hold a name, place or number) and "Seal re-identification key…" (destroy the key that
+makes placeholders consistent, after a clear confirmation). ``install(window)`` adds them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
+
+from ..anonymise.doc_names import name_proposals, rename_documents
+from ..core.errors import ProjectError
+from .doc_names_dialog import DocNamesDialog
+
+SEAL_TEXT = (
+    "Sealing destroys this project's re-identification key ({key}).\n\n"
+    "Without it nobody, including you, can tell from the project who a placeholder such as [Person 3] was, "
+    "and the kept originals (if any) are deleted. What is stored keeps its placeholders.\n\n"
+    "Documents imported after sealing start a NEW placeholder series: a person already in the project will "
+    "get a different placeholder there.\n\nSeal only when import is done. This cannot be undone."
+)
+
+
+class PrivacyActions(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        tools = window.menu("tools")
+        tools.addSeparator()
+        self.names_action = tools.addAction("Document &names with identifiers…", self.check_names)
+        self.seal_action = tools.addAction("&Seal re-identification key…", self.seal)
+        self.last_result = None
+        window.project_opened.connect(lambda *_: self._enable(True))
+        window.project_closed.connect(lambda *_: self._enable(False))
+        self._enable(window.project is not None)
+
+    def _enable(self, on: bool) -> None:
+        project = self.window.project
+        writable = on and project is not None and not project.readonly
+        self.names_action.setEnabled(writable)
+        self.seal_action.setEnabled(writable)
+
+    # -- document names
+    def check_names(self) -> None:
+        project = self.window.project
+        if project is None:
+            return
+        self.window.run_in_background(lambda _progress: name_proposals(project), self.offer_renames,
+                                      "Looking for identifiers in document names…")
+
+    def offer_renames(self, proposals) -> int:
+        if not proposals:
+            QMessageBox.information(self.window, "Document names", "No document name holds an identifier.")
+            return 0
+        dialog = DocNamesDialog(proposals, self.window)
+        if not dialog.exec():
+            return 0
+        try:
+            return rename_documents(self.window.project, dialog.chosen())
+        except ProjectError as exc:
+            self.window.show_error(exc)
+            return 0
+
+    # -- seal
+    def seal(self) -> bool:
+        project = self.window.project
+        if project is None:
+            return False
+        status = project.pseudonyms.status()
+        box = QMessageBox(QMessageBox.Icon.Warning, "Seal re-identification key", SEAL_TEXT.format(
+            key=status.key_file), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.window)
+        box.setObjectName("sealConfirm")
+        box.button(QMessageBox.StandardButton.Yes).setText("Seal and destroy the key")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            result = project.pseudonyms.seal()
+        except ProjectError as exc:
+            self.window.show_error(exc)
+            return False
+        self.last_result = result
+        lines = [f"Sealed. {result.pseudonyms} placeholders stay as they are."]
+        lines.append(f"The key {result.key_file} was destroyed." if result.key_destroyed
+                     else f"There was no key file of this project at {result.key_file}.")
+        lines += [f"{b} (a migration backup) may still hold the old key: delete it when you no longer need it."
+                  for b in result.backups_with_old_key]
+        QMessageBox.information(self.window, "Sealed", "\n\n".join(lines))
+        return True
+
+
+def install(window) -> PrivacyActions:
+    window.privacy_actions = PrivacyActions(window)
+    return window.privacy_actions
