@@ -29,9 +29,27 @@ class PrivacyActions(QObject):
         self.names_action = tools.addAction("Document &names with identifiers…", self.check_names)
         self.seal_action = tools.addAction("&Seal re-identification key…", self.seal)
         self.last_result = None
-        window.project_opened.connect(lambda *_: self._enable(True))
+        self._announced: set[str] = set()
+        window.project_opened.connect(self._opened)
         window.project_closed.connect(lambda *_: self._enable(False))
         self._enable(window.project is not None)
+
+    def _opened(self, project) -> None:
+        self._enable(True)
+        project.subscribe(self._on_event)
+
+    def _on_event(self, topic: str, _payload) -> None:
+        """The first anonymised import wrote a new key (or started a new series after sealing): say where."""
+        project = self.window.project
+        created = project.pseudonyms.created_key if project is not None else None
+        if topic != "documents" or created is None or str(created) in self._announced:
+            return
+        self._announced.add(str(created))
+        series = project.pseudonyms.status().series
+        again = " A new placeholder series started (the project was sealed before)." if series > 1 else ""
+        self.window.statusBar().showMessage(
+            f"Re-identification key written to {created}: keep it apart from the project (coders need only "
+            f"the project); Tools > Seal destroys it when import is done.{again}", 30_000)
 
     def _enable(self, on: bool) -> None:
         project = self.window.project

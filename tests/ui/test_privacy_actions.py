@@ -75,3 +75,14 @@ def test_document_names_with_identifiers_are_offered_for_renaming(qtbot, main_wi
     assert seen and renamed[0] >= 1
     names = [d.name for d in w.project.documents.list()]
     assert not any("Quixley" in n for n in names) and any(n.startswith("Interview [Person") for n in names)
+
+
+def test_the_window_says_where_a_new_key_was_written(qtbot, main_window):
+    from qualcoder_cse.anonymise.detect import load_detector
+    from qualcoder_cse.anonymise.pipeline import anonymise_for_import
+
+    w = main_window
+    text = "P1: I met Chantelle Booth in Leeds.\n"
+    anon, turns, _log = anonymise_for_import(w.project, text, [], detector=load_detector(use_model=False))
+    w.project.documents.add("New", anon, turns=turns, anonymised=True)
+    assert ".idkey" in w.statusBar().currentMessage() and "Seal" in w.statusBar().currentMessage()
