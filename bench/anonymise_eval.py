@@ -5,9 +5,9 @@ Usage::
     .venv/bin/python bench/anonymise_eval.py [--corpus DIR] [--json OUT] [--misses] [--notes FILE]
         [--repeat N] [--holdout DIR ...] [--min-confidence X]
 
-The corpus defaults to the dev corpus ``tests/data/anonymise/``; ``bench/anonymise_holdout/`` and the sealed
-``bench/anonymise_fresh4/`` are scored beside it by default (never tune on them: only their figures are
-printed). Proposals are counted at the review screen's threshold (0.3) unless ``--min-confidence`` says
+The corpus defaults to the dev corpus ``tests/data/anonymise/``; ``bench/anonymise_holdout/`` and every
+``bench/anonymise_fresh*/`` set are scored beside it by default, each and pooled (only their figures are
+printed, never their misses). Proposals are counted at the review screen's threshold (0.3) unless ``--min-confidence`` says
 otherwise. The detector is used only through its public API
 (``load_detector().detect(text)``). Speed is measured on one core after loading. ``--misses`` prints every
 missed gold span and every false positive with context; ``--notes FILE`` writes a Markdown summary of the
@@ -141,8 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-confidence", type=float, default=REVIEW_MIN_CONFIDENCE,
                         help=f"proposal threshold (default {REVIEW_MIN_CONFIDENCE}, the review screen's)")
     args = parser.parse_args(argv)
-    if args.holdout is None:  # by default the sets nobody tuned on are scored beside the dev corpus
-        args.holdout = [ROOT / "bench" / "anonymise_holdout", ROOT / "bench" / "anonymise_fresh4"]
+    if args.holdout is None:  # by default the held-out and fresh sets are scored beside the dev corpus
+        args.holdout = [ROOT / "bench" / "anonymise_holdout",
+                        *sorted(p for p in (ROOT / "bench").glob("anonymise_fresh*") if p.is_dir())]
 
     docs = load_corpus(args.corpus)
     if not docs:
@@ -214,9 +215,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {fp.document} {fp.label}: {ctx}")
     holdout_lines = []
     figures["holdout"] = []
+    pooled_docs, pooled_preds = [], []
     for held_dir in args.holdout:
         held = load_corpus(held_dir)
-        hs = score_corpus(held, [list(detector.detect(d.text, min_confidence=args.min_confidence)) for d in held])
+        pooled_docs += held
+        held_preds = [list(detector.detect(d.text, min_confidence=args.min_confidence)) for d in held]
+        pooled_preds += held_preds
+        hs = score_corpus(held, held_preds)
         figures["holdout"].append(dict(hs.as_dict(), corpus=str(held_dir), documents=len(held)))
         line = (
             f"held-out {held_dir}: {len(held)} documents, {hs.overall.gold} gold spans; strict recall "
@@ -226,6 +231,15 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(line)
         holdout_lines.append(line)
+    if len(args.holdout) > 1:
+        ps = score_corpus(pooled_docs, pooled_preds)
+        line = (f"pooled held-out + fresh: {len(pooled_docs)} documents, {ps.overall.gold} gold spans; strict recall "
+                f"{ps.overall.strict_recall:.3f}, PERSON {ps.per_label['PERSON'].strict_recall:.3f}, span precision "
+                f"{ps.precision:.3f}; per label strict: "
+                + ", ".join(f"{k} {c.strict_recall:.3f} ({c.strict}/{c.gold})" for k, c in ps.per_label.items()))
+        print(line)
+        holdout_lines.append(line)
+        figures["pooled"] = ps.as_dict()
     holdout_line = "\n\n".join(holdout_lines)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
