@@ -1,6 +1,6 @@
-"""Check that every dependency (app, build and test extras) installs from wheels on each platform we ship for.
+"""Check that every dependency (build system, app, build and test extras) installs from wheels on each platform.
 
-Run by ``.ci/run``. For each target it resolves ``pyproject.toml``'s dependencies for CPython 3.11 with
+Run by ``.ci/run``. For each target it resolves ``pyproject.toml``'s requirements for CPython 3.11 with
 ``uv pip compile --python-platform ... --only-binary :all:``, which (unlike ``pip --platform``) also evaluates
 environment markers for the target, so Windows-only dependencies such as ``pywin32-ctypes`` are checked too.
 Packages in ``SDIST_OK`` are pure Python published as an sdist only; they may be built from source.
