@@ -141,8 +141,10 @@ class WordFrequencyDialog(QDialog):
 
     def export(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Export word frequency", "word-frequency.xlsx",
-                                                  "Excel workbooks (*.xlsx);;CSV (*.csv)")
+            path, chosen = QFileDialog.getSaveFileName(self, "Export word frequency", "word-frequency.xlsx",
+                                                       "Excel workbooks (*.xlsx);;CSV (*.csv)")
+            if path and not path.lower().endswith((".xlsx", ".csv")):  # a name typed without its suffix
+                path += ".csv" if "csv" in chosen.lower() else ".xlsx"
             if not path or not confirm_clear_export(self, [("The word frequency list", path)]):
                 return
         try:
