@@ -140,6 +140,9 @@ class BackupManager(Manager):
             raise InvalidValue("Keep between 1 and 1000 backups.")
         if not 0 <= float(settings.interval_hours) <= 24 * 365:
             raise InvalidValue("The interval is between 0 hours (every open) and a year.")
+        folder = self.folder(settings)
+        if folder.exists() and not folder.is_dir():
+            raise InvalidValue(f"{folder} is a file, not a folder; choose a folder for the backups.")
         self.project.set_meta(SETTINGS_KEY, json.dumps(asdict(settings)))
         remember_folder(self.project.path, self.folder(settings))
         self.project.audit.record("backup settings", "project", None, f"keep {settings.keep}")
@@ -179,8 +182,13 @@ class BackupManager(Manager):
             return
         if info is not None:
             self.project.audit.record("backup", "project", None, f"{reason}: {info.path}")
+            self.project.mark_backed_up()
         else:
             self.project.audit.record("backup failed", "project", None, f"{reason}: {error}")
+
+    def restore(self, backup: Path, dest: Path) -> bf.BackupInfo:
+        """Restore one of this project's backups (same passphrase) into a new file ``dest``."""
+        return bf.restore(Path(backup), self._passphrase, Path(dest))
 
     def take(self, reason: str = "manual") -> bf.BackupInfo:
         """A verified backup now (synchronously); raises BackupFailed after recording the failure."""

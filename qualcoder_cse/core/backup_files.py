@@ -66,9 +66,10 @@ def _new_partial(folder: Path, stem: str, reason: str) -> tuple[Path, Path]:
     """Claim a unique final name (date and time, then -2, -3...) by creating its owner-only .partial file."""
     base = f"{stem}_{datetime.now():{_STAMP}}"
     for n in range(1, 1000):
-        final = folder / f"{base}{'' if n == 1 else f'-{n}'}_{_reason_slug(reason)}{SUFFIX}"
+        stamp = f"{base}{'' if n == 1 else f'-{n}'}"
+        final = folder / f"{stamp}_{_reason_slug(reason)}{SUFFIX}"
         partial = final.with_name(final.name + ".partial")
-        if final.exists():
+        if any(folder.glob(f"{glob_escape(stamp)}_*")):  # one backup per name stamp, whatever its reason
             continue
         flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
         try:
@@ -176,14 +177,14 @@ def verify(path: Path, passphrase: str, expected: dict[str, int] | None = None) 
     try:
         bad = cx.damaged_pages(conn)
         if bad:
-            return f"{len(bad)} damaged page(s)"
+            return f"damaged: {len(bad)} page(s) fail their integrity check"
         got = counts(conn)
         if expected is not None and got != expected:
             diff = ", ".join(f"{k} {got[k]} instead of {expected[k]}" for k in COUNTED if got[k] != expected[k])
             return f"counts differ: {diff}"
         return ""
     except cx.DatabaseError:
-        return "it cannot be read"
+        return "damaged: it cannot be read"
     finally:
         conn.close()
 
@@ -199,25 +200,25 @@ def inspect(path: Path, passphrase: str) -> BackupInfo:
     try:
         bad = cx.damaged_pages(conn)
         found = counts(conn)
-        problem = f"{len(bad)} damaged page(s)" if bad else ""
+        problem = f"damaged: {len(bad)} page(s) fail their integrity check" if bad else ""
         return BackupInfo(path, when, reason, size, found, not bad, problem)
     except cx.DatabaseError:
-        return BackupInfo(path, when, reason, size, {}, False, "it cannot be read")
+        return BackupInfo(path, when, reason, size, {}, False, "damaged: it cannot be read")
     finally:
         conn.close()
 
 
-def backup_files(folder: Path, stem: str) -> list[Path]:
-    """The finished backups of the project named ``stem`` in ``folder``, newest first."""
+def backup_files(folder: Path, stem: str | None) -> list[Path]:
+    """The finished backups of the project named ``stem`` (None: of any project) in ``folder``, newest first."""
     folder = Path(folder)
     if not folder.is_dir():
         return []
     found = [(_NAME.match(p.name), p) for p in folder.iterdir() if p.is_file() and p.name.endswith(SUFFIX)]
-    keyed = [((m["at"], int(m["n"] or 1)), p) for m, p in found if m and m["stem"] == stem]
+    keyed = [((m["at"], int(m["n"] or 1)), p) for m, p in found if m and stem in (None, m["stem"])]
     return [p for _, p in sorted(keyed, key=lambda x: x[0], reverse=True)]
 
 
-def list_backups(folder: Path, stem: str, passphrase: str) -> list[BackupInfo]:
+def list_backups(folder: Path, stem: str | None, passphrase: str) -> list[BackupInfo]:
     return [inspect(p, passphrase) for p in backup_files(folder, stem)]
 
 

@@ -308,8 +308,12 @@ class Project:
             raise ReadOnly(self.readonly_reason or "The project is open read-only.")
 
     def changed_since_open(self) -> bool:
-        """Whether this session wrote anything (for the backup on close)."""
+        """Whether this session wrote anything since it opened or last backed up (for the backup on close)."""
         return self.conn is not None and self.conn.total_changes > self._changes_at_open
+
+    def mark_backed_up(self) -> None:
+        if self.conn is not None:
+            self._changes_at_open = self.conn.total_changes
 
     def subscribe(self, listener: Callable[[str, object], None]) -> None:
         """Register ``listener(topic, payload)``; topics: documents, codes, codings, cases, attributes,

@@ -283,6 +283,9 @@ class MainWindow(QMainWindow):
         from .privacy_actions import install as install_privacy  # Tools > document names, seal the key
 
         install_privacy(self)
+        from .backup_actions import install as install_backups  # File > Back up now, Restore, Backup settings
+
+        install_backups(self)
         self.coding_feedback = CodingFeedback(self)  # "Coded … as X — Undo" in the status bar
 
     def restore_layout(self) -> None:

@@ -108,7 +108,7 @@ def test_a_failed_pre_merge_backup_stops_the_merge(env, capsys, passphrase, tmp_
     other = tmp_path / "bob.qcse"
     shutil.copyfile(env, other)
     with Project.open(env, passphrase) as project:
-        project.backups.save_settings(BackupSettings(folder=str(env)))  # a file: no backup can go there
+        project.backups.save_settings(BackupSettings(folder=str(env / "sub")))  # under a file: no backup
     code, out, err = run(capsys, "merge", env, other)
     assert code == 16 and "No backup was written" in err and "merge did not run" in err and out == ""
     with Project.open(env, passphrase, readonly=True) as project:
