@@ -127,7 +127,7 @@ def test_cli_export_json(sample_path, tmp_path, monkeypatch, capsys):
     import json
 
     monkeypatch.setenv("QUALCODER_CSE_PASSPHRASE", PASSPHRASE)
-    monkeypatch.setenv("QUALCODER_CSE_EXPORT_PASSWORD", "envpw")
+    monkeypatch.setenv("QUALCODER_CSE_EXPORT_PASSWORD", "env workbook password")
     assert main(["export", str(sample_path), str(tmp_path / "o.xlsx"), "--encrypt", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["encrypted"] is True and out["codings"] == 13 and out["sheets"] == list(SHEETS)
