@@ -102,6 +102,28 @@ def run_job(job: BackupJob) -> bf.BackupInfo:
     return info
 
 
+def run_before(job: BackupJob, what: str) -> bf.BackupInfo:
+    """The verified backup a risky operation takes first (safe in a worker thread); if it fails, the
+    operation must not run, and the error says so."""
+    try:
+        return run_job(job)
+    except BackupFailed as exc:
+        raise BackupFailed(f"{exc} So the {what} did not run; nothing was changed.") from None
+
+
+def take_before(project, what: str) -> Path:
+    """``run_before`` on the thread that owns the project, recorded in its audit trail; returns where."""
+    reason = f"before {what}"
+    try:
+        info = run_before(project.backups.job(reason), what)
+    except BackupFailed as exc:
+        project.backups.record(reason, None, exc)
+        raise
+    project.backups.record(reason, info)
+    remember_folder(project.path, info.path.parent)
+    return info.path
+
+
 def recovery_hint(project_path: str | os.PathLike, passphrase: str) -> str:
     """For a damaged project: the newest backup that opens, with its date and counts, or that none does."""
     stem = Path(project_path).resolve().stem

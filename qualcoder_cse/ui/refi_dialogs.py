@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.backup import run_before as run_backup_first
+from ..core.backup import take_before as take_backup_first
 from ..core.passphrase_policy import problem as passphrase_problem
 from ..core.project import PROJECT_SUFFIX
 from .background import BackgroundJob
@@ -307,11 +309,12 @@ class RefiActions:
         from ..exporters.refi_import import import_codebook
 
         try:
+            saved = take_backup_first(self.window.project, "codebook import")
             report = import_codebook(self.window.project, path)
         except Exception as exc:  # noqa: BLE001 - shown plainly; the transaction was rolled back
             self.window.show_error(exc)
             return
-        self._report("REFI-QDA codebook import", report.lines())
+        self._report("REFI-QDA codebook import", [*report.lines(), f"Backup before the import: {saved}"])
 
     # -- merge
     def merge_dialog(self) -> None:
@@ -335,8 +338,11 @@ class RefiActions:
 
         project = self.window.project
         held: set[str] = set()
+        job = project.backups.job("before merge")
+        saved = []
 
         def work(progress):
+            saved.append(run_backup_first(job, "merge"))  # its own connections: safe in the worker
             with Project.open(other_path, passphrase, readonly=True) as other, project.quiet() as topics:
                 try:
                     return merge_projects(project, other, progress=lambda d, t, _s: progress(d, t))
@@ -344,8 +350,9 @@ class RefiActions:
                     held.update(topics)
 
         def done(report) -> None:
+            project.backups.record("before merge", saved[0])
             self._announce(project, held)
-            self._report("Merge", report.lines())
+            self._report("Merge", [*report.lines(), f"Backup before the merge: {saved[0].path}"])
 
         # On failure the merge's transaction is rolled back, so there is nothing to announce.
         self._run(work, done, "Merging…")

@@ -167,3 +167,28 @@ def test_restore_dialog_lists_and_restores_into_a_new_file_only(main_window, qtb
         assert copy.info().documents == 3
     assert main_window.project is project  # still the project that was open
     dlg.wait()
+
+
+def test_a_merge_and_a_codebook_import_in_the_window_take_a_backup_first(main_window, qtbot, project_path,
+                                                                          passphrase, tmp_path):
+    import shutil
+
+    qtbot.waitUntil(lambda: idle(main_window), timeout=30000)
+    other = tmp_path / "bob.qcse"
+    shutil.copyfile(project_path, other)
+    with Project.open(other, passphrase, coder="bob") as p:
+        doc = p.documents.by_name("Police lead 1")
+        p.codings.add(p.codes.by_path("Disruption").id, doc.id, 0, 5)
+    actions = main_window.refi_actions
+    actions.merge_from(other, passphrase)
+    qtbot.waitUntil(lambda: bool(actions.last_report), timeout=30000)
+    line = actions.last_report[-1]
+    assert line.startswith("Backup before the merge: ") and "_before-merge.qcse" in line
+    saved = Path(line.removeprefix("Backup before the merge: "))
+    with Project.open(saved, passphrase, readonly=True) as before:  # the state before the merge, verified
+        assert before.coders.by_name("bob") is None and before.info().codings == 0
+    assert main_window.project.info().codings == 1
+    qdc = Path(__file__).resolve().parents[1] / "data" / "refi" / "minimal" / "minimal-codebook.qdc"
+    actions.import_codebook(qdc)
+    assert actions.last_report[-1].startswith("Backup before the import: ")
+    assert Path(actions.last_report[-1].removeprefix("Backup before the import: ")).exists()
