@@ -39,6 +39,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help='write a name used under several parents with its parent, "Barriers (Detection)" (for QualCoder)',
     )
+    p.add_argument(
+        "--case-codes",
+        action="store_true",
+        help="also write each case as a code coding its documents, as NVivo does (QualCoder reads case links so)",
+    )
     p.add_argument("--json", action="store_true")
     add_clear_ok(p)
     p.set_defaults(func=cmd_export)
@@ -91,6 +96,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             coder=args.only_coder,
             positions="utf16" if args.positions == "utf16" else "code points",
             unique_code_names=args.unique_code_names,
+            case_codes=args.case_codes,
         )
         result = export_refi(project, Path(args.out), options)
         record(project, what, result.path, encrypted=False)
