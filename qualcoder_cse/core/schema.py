@@ -1,7 +1,8 @@
 """The project schema as numbered migrations keyed by ``PRAGMA user_version``.
 
 Each migration runs in one transaction together with its version bump, so a file is always at exactly one
-version. ``Project.open`` takes an encrypted backup (a copy of the encrypted file) before upgrading.
+version. ``Project.open`` takes a verified encrypted backup (through SQLCipher, -wal content included; see
+``backup_files``) before upgrading, and does not upgrade without one.
 To change the schema, append a function to MIGRATIONS; never edit one that has shipped.
 """
 
@@ -240,7 +241,20 @@ def _v4_review_memory(conn) -> None:
     )
 
 
-MIGRATIONS: list[Callable] = [_v1, _v2_codable, _v3_key_apart, _v4_review_memory]
+def _v5_suggestion_rejections(conn) -> None:
+    """Coding suggestions the researcher rejected (``suggest``): never offered again, and negative examples
+    when the suggester is retrained."""
+    conn.execute(
+        "CREATE TABLE suggestion_rejections (id INTEGER PRIMARY KEY, "
+        "code_id INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE, "
+        "document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, "
+        'start INTEGER NOT NULL, "end" INTEGER NOT NULL, coder_id INTEGER REFERENCES coders(id), '
+        'rejected_at TEXT NOT NULL, UNIQUE (code_id, document_id, start, "end"))'
+    )
+    conn.execute("CREATE INDEX suggestion_rejections_doc ON suggestion_rejections(document_id, start)")
+
+
+MIGRATIONS: list[Callable] = [_v1, _v2_codable, _v3_key_apart, _v4_review_memory, _v5_suggestion_rejections]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
