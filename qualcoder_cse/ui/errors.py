@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from ..core.connection import is_damage
 from ..core.errors import ProjectError, ProjectLocked
 
 log = logging.getLogger("qualcoder_cse")
@@ -57,6 +58,11 @@ def message_for(exc: BaseException) -> str:
         return str(exc).replace(", or open it read-only.", ", then open it here.")
     if isinstance(exc, ProjectError):
         return str(exc)
+    if is_damage(exc):  # a read met a damaged page of a project opened read-only
+        return (
+            "The project file is damaged: a page failed its integrity check while reading. Nothing was changed. "
+            "File > Restore from backup… lists its backups; restore one into a new file."
+        )
     if isinstance(exc, OSError) and exc.strerror:
         where = f" ({exc.filename})" if exc.filename else ""
         return f"The file system refused: {exc.strerror}{where}."

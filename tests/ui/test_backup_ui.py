@@ -192,3 +192,28 @@ def test_a_merge_and_a_codebook_import_in_the_window_take_a_backup_first(main_wi
     actions.import_codebook(qdc)
     assert actions.last_report[-1].startswith("Backup before the import: ")
     assert Path(actions.last_report[-1].removeprefix("Backup before the import: ")).exists()
+
+
+def test_opening_a_damaged_project_offers_the_newest_backup_that_opens(qtbot, project_path, passphrase):
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    from qualcoder_cse.ui.errors import message_for
+    from qualcoder_cse.ui.passphrase_dialog import PassphraseDialog
+
+    with Project.open(project_path, passphrase) as project:
+        project.documents.add("Long", "Some words of a transcript. " * 3000)
+        backup = project.backups.take()
+    data = bytearray(project_path.read_bytes())
+    data[100] ^= 1  # page 1, after the salt
+    project_path.write_bytes(bytes(data))
+    dlg = PassphraseDialog(project_path, coder="alice")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.findChild(QLineEdit, "passphrase").setText(passphrase)
+    dlg.try_open()
+    text = dlg.findChild(QLabel, "message").text()
+    assert dlg.project is None and "damaged" in text and "first page" in text
+    assert "Wrong passphrase" not in text and str(backup.path) in text and "4 documents" in text
+    import sqlcipher3.dbapi2 as sq
+
+    assert "damaged" in message_for(sq.DatabaseError("database disk image is malformed"))
