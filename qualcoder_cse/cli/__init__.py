@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "segments_cmds",
     "seal_cmds",
     "backup_cmds",
+    "suggest_cmds",
 ]
 
 

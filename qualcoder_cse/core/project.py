@@ -97,6 +97,9 @@ class Project:
         from .segments import SegmentManager
 
         self.segments = SegmentManager(self)
+        from ..suggest.manager import SuggestionManager
+
+        self.suggestions = SuggestionManager(self)
         self.backups = BackupManager(self, passphrase)
         self.readonly_reason = ""  # why a project asked for writing opened read-only (a read-only folder)
         self._changes_at_open = conn.total_changes
