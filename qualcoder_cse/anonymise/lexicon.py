@@ -45,7 +45,12 @@ DEMONYMS = frozenset(
 NOT_NAMES = NOT_NAMES | DEMONYMS | frozenset(["tel", "mob", "fax", "dob", "signed", "attendees", "apologies",
                                                # platforms and police command roles ("Gold group", "Silver")
                                                "messenger", "discord", "telegram", "skype", "facetime", "kik",
-                                               "viber", "wickr", "gold", "silver", "bronze"])
+                                               "viber", "wickr", "gold", "silver", "bronze",
+                                               # Scots and northern function words ("fae", "the morra")
+                                               "fae", "morra", "wis", "naw", "telt", "hur", "wee'un",
+                                               # car models said in place of the car ("a silver Passat")
+                                               "passat", "corsa", "fiesta", "insignia", "octavia", "qashqai",
+                                               "juke", "prius", "micra", "yaris", "civic"])
 TITLES = TITLES | {"judge", "coach", "supt", "dsupt", "csupt", "insp", "ch", "dsu", "acc", "dcc", "ps", "prof",
                    "professor", "rev", "father", "sister", "imam", "pastor"}
 # national bodies and platforms the guidelines leave unmarked

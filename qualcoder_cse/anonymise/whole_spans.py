@@ -21,6 +21,7 @@ from .lexicon import (
     NOT_NAMES,
     ORG_HEADS_CAP,
     RANKS,
+    ROLE_UPPER,
     ROLE_WORDS,
     STOP,
     TITLES,
@@ -63,6 +64,19 @@ _NAME_TOWN = re.compile(r"\bthe ([A-Z][a-z]{2,}) ([A-Z][a-z]+)\b")
 _ADDRESS_LINE = re.compile(
     r"(?:^|\|[ \t]*|:[ \t]*)(?P<v>(?:[A-Z0-9][^,\n|:]{1,40},[ \t]*){1,5}[A-Z][^,\n|:]{0,30}?"
     r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})\b", re.MULTILINE)
+_SHOP_POSSESSIVE = re.compile(
+    r"\b(?:at|from|outside|to|in|near|behind|by)\s+([A-Z][a-z]+['’]s)(?=\s+(?:on|in|at|near|by)\b|[,.;)]|\s*$)",
+    re.MULTILINE)
+_NAMED_TEAM = re.compile(
+    r"\b(?:to|from|with|by|at|the)\s+(?:the\s+)?(?P<n>[A-Z]{4,8}|[A-Z][a-z]+(?:\s(?:for|of|and|[A-Z][a-z]+)){1,3})"
+    r"\s(?:team|service|project|programme|hub)\b")
+_GENERIC_TEAMS = frozenset(["exploitation", "safeguarding", "social care", "children", "youth", "police", "missing",
+                            "early help", "health", "education", "housing", "cse", "mash", "yos", "yot", "case",
+                            "family", "families", "looked after", "leaving care", "child protection", "edge",
+                            "youth justice", "youth offending", "social care", "children's social care"])
+# national chains the guidelines leave unmarked when no branch is named
+_NATIONAL_CHAINS = frozenset(["nando's", "mcdonald's", "macdonald's", "domino's", "sainsbury's", "morrison's",
+                              "wetherspoon's", "morrisons's", "papa john's", "mcdonalds's", "boots's"])
 _ADDRESS_FIELD = re.compile(
     r"(?im)^[ \t]*(?:home\s+|current\s+|last\s+known\s+|previous\s+)?address[ \t]*:[ \t]*(?P<v>[^\n]{6,160})$")
 _POSTCODE_END = re.compile(r"\b[A-Za-z]{1,2}\d[A-Za-z0-9]?\s?\d[A-Za-z]{2}$")
@@ -121,6 +135,18 @@ def whole_spans(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) 
                     and text[end] == " ":
                 end = more.end  # "Holiday Inn Express Liverpool Albert Dock"
             new.append(Span(m.start(), end, "ORG", text[m.start():end], 0.75, "shape"))
+    # "from Morley's on Brixton Road": a capitalised possessive standing alone after at/from is a shop
+    for m in _SHOP_POSSESSIVE.finditer(text):
+        stem = fold(m.group(1))[:-2]
+        if gaz.given.get(stem, (0, 0))[0] < 20 and fold(m.group(1)).replace("’", "'") not in _NATIONAL_CHAINS:
+            new.append(Span(m.start(1), m.end(1), "ORG", m.group(1), 0.55, "shape"))
+    # "refer to ERASE team", "someone from the Together for Children team": a local team's own name
+    for m in _NAMED_TEAM.finditer(text):
+        name = m.group("n")
+        if fold(name) not in NATIONAL and fold(name) not in ROLE_UPPER and not _bad_words(name.split()[:1]) and (
+            fold(name) not in _GENERIC_TEAMS
+        ):
+            new.append(Span(m.start("n"), m.end("n"), "ORG", name, 0.55, "shape"))
     for rx in (_WELSH_HEAD, _SAINT):
         new += [Span(m.start(), m.end(), "ORG", m.group(), 0.7, "shape") for m in rx.finditer(text)]
     for m in _NAME_TOWN.finditer(text):

@@ -276,3 +276,28 @@ def test_kinds_from_the_third_sealed_set(det, text, surface):
 )
 def test_platforms_command_roles_and_seasons_are_not_people(det, text, word):
     assert not proposed(det, text, word)
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Plan: strategy discussion; refer to ERASE team; next visit soon.", "ERASE"),
+        ("They said someone from the Together for Children team would call.", "Together for Children"),
+    ],
+)
+def test_local_teams_named_by_ordinary_words(det, text, surface):
+    assert covered(det, text, surface)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [("the one fae Drumchapel?? hes like 25", "fae"), ("ok il tell donna the morra", "morra"),
+     ("Nadeem has a silver Passat, reg unknown.", "Passat"), ("I work in the Youth Justice service now.", "Youth"),
+     ("we met at Nando's in town after school", "Nando's")],
+)
+def test_dialect_words_car_models_generic_teams_and_chains_are_left(det, text, word):
+    assert not proposed(det, text, word)
+
+
+def test_leon_is_still_a_name(det):
+    assert covered(det, "Leon: for lads its different tho", "Leon")
