@@ -47,6 +47,8 @@ def matrix_sheets(wb, m: an.CodeMatrix) -> None:
             description=MEASURE_NOTES[measure].format(unit=unit),
             scale=scale,
             freeze_cols=2,
+            wrap=(0,),  # whole code paths, wrapped
+            widths={0: 48},
         )
 
 
@@ -88,7 +90,7 @@ def framework_sheet(wb, fm: an.FrameworkMatrix) -> None:
         for theme_id in fm.themes["id"]:
             row += [fm.cell_text(case_id, theme_id) or None, fm.summaries.get((int(case_id), int(theme_id)))]
         rows.append(row)
-    wrap = tuple(range(1, len(header)))
+    wrap = tuple(range(len(header)))  # every cell top-aligned, the quotes wrapped
     widths = {col: (60 if col % 2 else 40) for col in range(1, len(header))}
     write_table(
         wb, "Framework Matrix", header, rows, description="Framework matrix: quotes by case and theme",

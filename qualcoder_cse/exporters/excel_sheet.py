@@ -3,7 +3,8 @@
 go into the printed page header (and the README sheet), not into the cells.
 
 Each sheet gets: column widths fitted from the first rows, the header row frozen, an autofilter, wrapped
-text columns with row heights fitted to their text, and a print setup (landscape, fit to the page width,
+text columns with row heights fitted to their text, and a print setup (landscape A4, fit to the page width, or
+for a table too wide to read so, 80 % with the first columns repeated on each page across;
 the header row repeated on every page, the title and "page N of M" in the header and footer). Written with
 the in-memory write-only streaming of ``xlsx_stream``.
 """
@@ -30,6 +31,7 @@ FLAG_FILL = PatternFill("solid", fgColor="F8CBAD")
 SCALE = {"start_type": "min", "start_color": "FFFFFF", "end_type": "max", "end_color": "F8696B"}
 LINE_HEIGHT = 15.0  # points per line of 11 pt text
 MAX_ROW_HEIGHT = 409.0  # Excel's largest row height
+PRINT_WIDTH = 220  # column-width units that still print legibly fitted to one A4 landscape page width
 
 
 def num(v):
@@ -84,7 +86,7 @@ class TableSheet:
         for i, w in enumerate(self.widths):
             self.ws.column_dimensions[get_column_letter(i + 1)].width = w
         self.ws.freeze_panes = f"{get_column_letter(freeze_cols + 1)}2"
-        self._print_setup(title, description)
+        self._print_setup(title, description, freeze_cols)
         start_sheet(self.ws)
         self._wrap = style_id(self.ws, alignment=WRAP)
         self._flag = style_id(self.ws, fill=FLAG_FILL)
@@ -93,13 +95,17 @@ class TableSheet:
         self.ws.append([Styled(num(h), head_style) for h in header], height=_height(head_lines))
         self.rows = 0
 
-    def _print_setup(self, title: str, description: str) -> None:
+    def _print_setup(self, title: str, description: str, freeze_cols: int) -> None:
         ws = self.ws
         ws.page_setup.orientation = "landscape"
         ws.page_setup.paperSize = 9  # A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0  # as many pages down as needed
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        if sum(self.widths) <= PRINT_WIDTH:
+            ws.page_setup.fitToWidth = 1
+            ws.page_setup.fitToHeight = 0  # as many pages down as needed
+            ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        else:  # fitted to one page wide it would be unreadably small: pages across, the first columns on each
+            ws.page_setup.scale = 80
+            ws.print_title_cols = f"A:{get_column_letter(freeze_cols)}"
         ws.print_options.gridLines = True
         ws.print_title_rows = "1:1"  # the header row on every printed page
         ws.oddHeader.left.text = num(title)[:250]
