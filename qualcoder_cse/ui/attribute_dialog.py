@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ..core.models import Attribute
 from ..core.schema import ATTRIBUTE_TYPES
+from .context_help import install_help
 
 
 class AttributeDialog(QDialog):
@@ -46,6 +47,7 @@ class AttributeDialog(QDialog):
         self.name.textChanged.connect(lambda _t: self.ok_button.setEnabled(bool(self.name.text().strip())))
         self._type_changed(self.type.currentText())
         self.ok_button.setEnabled(bool(self.name.text().strip()))
+        install_help(self, "cases-attributes")
 
     def _type_changed(self, kind: str) -> None:
         self.choices.setVisible(kind == "category")

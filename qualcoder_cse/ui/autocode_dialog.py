@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ..core.autocode import SCOPES, Segment, autocode_segments, case_ids_where, compile_pattern
 from ..core.errors import ProjectError
 from ..core.presets import display_value
+from .context_help import install_help
 from .errors import show_error
 
 
@@ -69,6 +70,7 @@ class AutocodeDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.speakers, 1)
         layout.addWidget(buttons)
+        install_help(self, "auto-code")
 
     def set_code(self, code_id: int | None) -> None:
         if code_id is not None:

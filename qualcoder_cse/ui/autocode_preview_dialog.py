@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.autocode import Segment
+from .context_help import install_help
 
 
 class SegmentModel(QAbstractTableModel):
@@ -112,6 +113,7 @@ class AutocodePreviewDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
+        install_help(self, "auto-code")
 
     def selected_segments(self) -> list[Segment]:
         return [s for s, on in zip(self.model.segments, self.model.checked, strict=True) if on]

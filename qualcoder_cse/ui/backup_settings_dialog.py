@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..core.backup import BackupSettings, default_folder
 from ..core.errors import ProjectError
+from .context_help import install_help
 from .errors import message_for
 
 
@@ -81,6 +82,7 @@ class BackupSettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        install_help(self, "backup-settings")
 
     def _choose(self) -> None:
         start = self.folder.text() or str(default_folder(self.project.path).parent)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QL
 
 from ..core.errors import ProjectError
 from .commands import push
+from .context_help import install_help
 from .errors import show_error
 from .workbench_commands import SetCaseDocuments
 
@@ -40,6 +41,7 @@ class CaseDocumentsDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
+        install_help(self, "cases-attributes")
 
     def set_checked(self, document_ids) -> None:
         wanted = set(document_ids)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..anonymise.doc_names import NameProposal
+from .context_help import install_help
 
 
 class DocNamesDialog(QDialog):
@@ -53,6 +54,7 @@ class DocNamesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        install_help(self, "document-names")
 
     def chosen(self) -> list[NameProposal]:
         """The ticked proposals, with the new names as edited."""

@@ -30,6 +30,7 @@ from ..analysis import Filters
 from ..core.errors import ProjectError
 from ..core.passphrase_policy import problem as password_problem
 from .clear_export import confirm_clear_export, record_export
+from .context_help import install_help
 
 
 class _Cancelled(Exception):
@@ -147,6 +148,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+        install_help(self, "export-workbook")
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -48,6 +48,7 @@ from ..importers.formats import EXTENSIONS
 from ..importers.kind_guess import guess_kind
 from ..importers.prepare import prepare_file
 from ..importers.speakers import SpeakerOptions, compile_pattern, speaker_summary
+from .context_help import install_help
 
 KIND_LABELS = {"police": "Police", "lscb": "LSCB / partner agencies", "young_person": "Young people",
                "fieldnote": "Field notes", "other": "Other"}
@@ -193,6 +194,7 @@ class ImportDialog(QDialog):
         self.setAcceptDrops(True)
         if paths:
             self.add_paths(paths)
+        install_help(self, "import-review")
 
     # ------------------------------------------------------------------ files
     def dragEnterEvent(self, event) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..core.models import Link
 from ..core.schema import LINK_RELATIONS
+from .context_help import install_help
 
 MAX_CODINGS_LISTED = 500
 
@@ -67,6 +68,7 @@ class LinkDialog(QDialog):
         self.from_box.currentIndexChanged.connect(self._refill)
         self.to_box.currentIndexChanged.connect(self._refill)
         self._refill()
+        install_help(self, "links")
 
     def _refill(self, *_args) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -286,6 +286,9 @@ class MainWindow(QMainWindow):
         from .backup_actions import install as install_backups  # File > Back up now, Restore, Backup settings
 
         install_backups(self)
+        from .guide_actions import install as install_guide  # Help > User guide (F1), guided tour
+
+        install_guide(self)
         self.coding_feedback = CodingFeedback(self)  # "Coded … as X — Undo" in the status bar
 
     def restore_layout(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ..core.codes import split_path
 from .code_shades import display_colours
 from .code_tree_model import colour_icon
+from .context_help import install_help
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -65,6 +66,7 @@ class CodePickerDialog(QDialog):
         self.filter.returnPressed.connect(self._accept)
         self.list.itemDoubleClicked.connect(lambda _i: self._accept())
         self.filter.setFocus()
+        install_help(self, "coding")
 
     def _filter(self, text: str) -> None:
         """Every word typed must occur somewhere in the path (theme or code, any order): "hotel disr"
@@ -106,3 +108,4 @@ class MergeCodeDialog(CodePickerDialog):
             "Merge", exclude=set(project.codes.descendants(source_id)), parent=parent,
         )
         self.setObjectName("mergeCodeDialog")
+        install_help(self, "edit-codes")

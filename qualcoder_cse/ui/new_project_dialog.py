@@ -22,6 +22,7 @@ from ..core import Project
 from ..core.errors import ProjectError
 from ..core.passphrase_policy import problem, strength_hint
 from ..core.project import PROJECT_SUFFIX
+from .context_help import install_help
 
 __all__ = ["FRAMEWORK_CHOICES", "NewProjectDialog", "strength_hint"]
 
@@ -80,6 +81,7 @@ class NewProjectDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.pass1.textChanged.connect(self._update_strength)
+        install_help(self, "new-project")
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Folder for the project", self.folder.text())

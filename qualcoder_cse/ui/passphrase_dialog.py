@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..core import Project
 from ..core.errors import ProjectError, WrongPassphrase
+from .context_help import install_help
 from .errors import message_for
 
 
@@ -68,6 +69,7 @@ class PassphraseDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.passphrase.setFocus()
+        install_help(self, "open-project")
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -38,6 +38,7 @@ from ..core.passphrase_policy import problem as passphrase_problem
 from ..core.project import PROJECT_SUFFIX
 from .background import BackgroundJob
 from .clear_export import confirm_clear_export, record_export
+from .context_help import install_help
 from .refi_export_dialog import RefiExportOptionsDialog
 
 
@@ -57,6 +58,7 @@ class ReportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        install_help(self, "refi")
 
 
 def _file_row(edit: QLineEdit, pick) -> QWidget:
@@ -110,6 +112,7 @@ class ImportRefiDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        install_help(self, "refi")
 
     def _pick_source(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, Q
 
 from ..exporters.refi import RefiExportOptions
 from ..exporters.refi_names import repeated
+from .context_help import install_help
 
 POSITIONS = (
     ("code points", "Code points (the standard: QualCoder, ATLAS.ti, MAXQDA, Taguette)"),
@@ -57,6 +58,7 @@ class RefiExportOptionsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        install_help(self, "refi")
 
     def options(self) -> RefiExportOptions:
         return RefiExportOptions(

@@ -27,6 +27,7 @@ from ..core import Project
 from ..core import backup_files as bf
 from ..core.errors import ProjectError
 from .background import Worker
+from .context_help import install_help
 from .errors import message_for
 
 COLUMNS = ("Taken", "Why", "Documents", "Codes", "Codings", "Size", "State")
@@ -91,6 +92,7 @@ class RestoreDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._start(lambda: bf.list_backups(self.folder, self.stem, self._passphrase), self._listed)
+        install_help(self, "restore")
 
     # ------------------------------------------------------------------ factory for the window
     @classmethod

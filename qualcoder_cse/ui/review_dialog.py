@@ -34,6 +34,7 @@ from ..anonymise.review import ACCEPTED, PENDING, REJECTED, ReviewSession
 from ..anonymise.spans import LABELS
 from ..core.errors import ProjectError
 from ..importers.batch import CANCELLED, DUPLICATE, FAILED, FileResult, ImportOptions
+from .context_help import install_help
 from .review_actions import ReviewActions
 from .review_memory_dialog import ReviewMemoryDialog
 from .review_view import LABEL_NAMES, ProposalTable, ReviewText, legend
@@ -166,6 +167,7 @@ class ReviewDialog(ReviewActions, QDialog):
         layout.addLayout(memory_bar)
         layout.addLayout(bottom)
         self._next_file()
+        install_help(self, "review-screen")
 
     def _action(self, text: str, keys: list[str], slot) -> QAction:
         action = QAction(text, self)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..anonymise.spans import LABELS
 from ..core.errors import ProjectError
+from .context_help import install_help
 from .review_view import LABEL_NAMES
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -75,6 +76,7 @@ class ReviewMemoryDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.reload()
+        install_help(self, "anonymisation-memory")
 
     def _list_box(self, row: QHBoxLayout, title: str, kind: str, name: str) -> QListWidget:
         box = QGroupBox(title)

@@ -1,5 +1,5 @@
 """User preferences kept between sessions (QSettings): recent project paths, idle-lock minutes, the last
-coder name, window layout. Never transcript text, never passphrases.
+coder name, window layout, whether the first-start tour was done or skipped. Never transcript text, never passphrases.
 
 The file lives where each platform keeps per-user, per-machine configuration (QStandardPaths'
 GenericConfigLocation): ``~/.config/QualCoder-CSE/qualcoder-cse.ini`` on Linux (``$XDG_CONFIG_HOME`` when
@@ -77,6 +77,15 @@ class Settings:
 
     def set_last_coder(self, name: str) -> None:
         self.qs.setValue("last_coder", name)
+
+    def tour_state(self) -> str:
+        """'done' or 'skipped' once the first-start tour was finished or declined; '' before."""
+        value = str(self.qs.value("tour_state", "") or "")
+        return value if value in ("done", "skipped") else ""
+
+    def set_tour_state(self, state: str) -> None:
+        self.qs.setValue("tour_state", state)
+        self.qs.sync()
 
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         return self.qs.value("window_geometry"), self.qs.value("window_state")

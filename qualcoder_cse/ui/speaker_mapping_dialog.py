@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import ProjectError
 from .commands import push
+from .context_help import install_help
 from .errors import show_error
 from .workbench_commands import MapSpeakers
 
@@ -76,6 +77,7 @@ class SpeakerMappingDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(buttons)
         self._load()
+        install_help(self, "speakers-to-cases")
 
     def _document_changed(self, _index: int) -> None:
         self._keep_changes()  # remembered, not written: Cancel must still cancel them

@@ -1,4 +1,5 @@
-"""The start screen shown when no project is open: new project, open a project, recent projects, the demo."""
+"""The start screen shown when no project is open: new project, open a project, recent projects, the demo, and
+on first start the offer of a guided tour."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ class StartScreen(QWidget):
     open_requested = Signal()
     open_path_requested = Signal(str)
     demo_requested = Signal()
+    tour_requested = Signal()
+    tour_declined = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -49,6 +52,9 @@ class StartScreen(QWidget):
             buttons.addWidget(b)
         col.addSpacing(12)
         col.addLayout(buttons)
+        col.addSpacing(12)
+        self.tour_offer = self._tour_offer()
+        col.addWidget(self.tour_offer)
         col.addSpacing(16)
         line = QFrame(frameShape=QFrame.Shape.HLine)
         col.addWidget(line)
@@ -64,6 +70,23 @@ class StartScreen(QWidget):
         self.open_button.clicked.connect(self.open_requested)
         self.demo_button.clicked.connect(self.demo_requested)
         self.recent.itemActivated.connect(lambda it: self.open_path_requested.emit(it.data(Qt.ItemDataRole.UserRole)))
+
+    def _tour_offer(self) -> QFrame:
+        box = QFrame(objectName="tourOffer", frameShape=QFrame.Shape.StyledPanel)
+        box.setStyleSheet("#tourOffer { background: #eef4fb; border: 1px solid #9bb7d8; border-radius: 6px; }")
+        lay = QHBoxLayout(box)
+        text = QLabel("<b>New to QualCoder-CSE?</b> A six-step tour on the demo project shows the workflow: "
+                      "import and review, code, memo, analysis, export. It takes about five minutes.")
+        text.setWordWrap(True)
+        lay.addWidget(text, 1)
+        self.tour_button = QPushButton("Take the tour", objectName="startTour")
+        self.skip_tour_button = QPushButton("No thanks", objectName="skipTour")
+        self.skip_tour_button.setToolTip("The tour stays under Help > Guided tour.")
+        lay.addWidget(self.tour_button)
+        lay.addWidget(self.skip_tour_button)
+        self.tour_button.clicked.connect(self.tour_requested)
+        self.skip_tour_button.clicked.connect(self.tour_declined)
+        return box
 
     def set_recent(self, paths: list[str]) -> None:
         self.recent.clear()

@@ -35,6 +35,7 @@ from ..analysis.word_frequency import (
 from ..core.errors import ProjectError
 from ..core.segments import SegmentQuery
 from .clear_export import confirm_clear_export, record_export
+from .context_help import install_help
 from .errors import show_error
 from .word_frequency_model import WordFrequencyModel, WordFrequencyProxy
 
@@ -105,6 +106,7 @@ class WordFrequencyDialog(QDialog):
         self.count_button.clicked.connect(self.count)
         self.export_button.clicked.connect(lambda: self.export())
         close.clicked.connect(self.reject)
+        install_help(self, "word-frequency")
 
     def options(self) -> WordFrequencyOptions:
         common = {"stop_words": self.stop_box.isChecked(), "min_length": self.min_length.value()}
