@@ -93,7 +93,7 @@ ORG_HEADS_CAP = {
     "stores": 1, "mart": 1, "board": 1, "alliance": 1, "abc": 1, "network": 1, "advisors": 1, "voices": 1,
     "hospital": 1, "hospitals": 1, "fm": 1, "fostering": 1, "adoption": 1, "plumbing": 1, "roofing": 1,
     "builders": 1, "scaffolding": 1, "electrical": 1, "plastering": 1, "removals": 1, "haulage": 1, "joinery": 1,
-    "landscaping": 1, "glazing": 1, "valeting": 1, "construction": 1, "tyres": 1, "surgery": 1, "practice": 1, "uhb": 1, "charity": 1, "infirmary": 1, "hospice": 1, "clinic": 1, "pharmacy": 1, "chemist": 1, "library": 1,
+    "landscaping": 1, "glazing": 1, "valeting": 1, "construction": 1, "tyres": 1, "sales": 1, "surgery": 1, "practice": 1, "uhb": 1, "charity": 1, "infirmary": 1, "hospice": 1, "clinic": 1, "pharmacy": 1, "chemist": 1, "library": 1,
     "gym": 1, "ltd": 1, "limited": 1, "autos": 1, "newsagents": 1, "vapes": 1, "nightclub": 1, "foyer": 1,
     "housing": 1, "homes": 1, "comprehensive": 1, "secondary": 1, "utc": 1, "cutz": 1, "carwash": 1,
     "voice": 1, "forum": 1, "collective": 1, "hub": 1, "campus": 1, "palace": 1, "bites": 1, "group": 1, "partnership": 1, "association": 1, "supermarket": 1, "off-licence": 1, "bar": 1, "pub": 1, "arms": 1, "tavern": 1,

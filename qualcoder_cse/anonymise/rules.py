@@ -156,7 +156,8 @@ class RuleLayer(HeadRules, NicknameRules, TokenRules):
                 while j + 1 < n and keys[j] in RANKS and toks[j].cap:
                     j += 1
                 nt = toks[j]
-                if nt.start - t.end <= 2 and nt.key not in STOP and nt.key not in NOT_NAMES and (
+                if nt.start - t.end <= 2 and ":" not in text[t.end:nt.start] and nt.key not in STOP and (
+                    nt.key not in NOT_NAMES) and (
                     nt.cap or (nt.shape == "lower" and self.g.words.get(nt.key, 99) >= 35)
                     or (nt.shape == "lower" and self.g.given.get(nt.key, (0, 0))[0] >= 500)
                 ) and nt.key.isalpha() is not False:

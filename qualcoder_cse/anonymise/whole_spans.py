@@ -32,7 +32,7 @@ from .spans import Span, fold
 from .tokens import Tok
 
 _COORD_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]+ ){0,1}[A-Z][\w'’-]+) (?:and|&) (?:[Tt]he )?$")
-_HEAD_FIRST = re.compile(r"\b(?:Hotel|Café|Cafe|Club|Bar|Restaurant) (?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?")
+_HEAD_FIRST = re.compile(r"\b(?:Hotel|Café|Cafe|Club|Bar|Restaurant|Jamia|Masjid|Gurdwara|Mandir) (?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?")
 _PAIR = re.compile(r"\bthe ([A-Z][a-z'’]+) (?:and|&) ([A-Z][a-z'’]+)\b(?! [A-Z])")
 _THE_WORD = re.compile(r"\bthe ([A-Z][a-z]{2,}(?:[-'’][a-z]+)*)\b(?![ '’-]?[A-Z])")
 _PLACE_BEFORE_THE = re.compile(
@@ -45,9 +45,11 @@ _CHAIN = re.compile(
     r"\b(?:Premier Inn|Travelodge|Holiday Inn(?: Express)?|Ibis(?: Budget| Styles)?|Best Western|Days Inn|Park Inn|"
     r"Jurys Inn|Novotel|Mercure|Ramada|Crowne Plaza|Hampton by Hilton|Britannia(?: Hotel)?|Hilton|Marriott|"
     r"Radisson(?: Blu)?|Campanile|Easyhotel|Hotel du Vin|Moxy|Aloft|Village Hotel|Z Hotel)\b")
+_DOT_SURNAME = re.compile(r"\. ?[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?")
+_SAINTS = re.compile(r"\bSt\.? [A-Z][a-z]+['’]s\b")
 _INITIAL_AFTER = re.compile(r" [A-Z](?=[,\"”)]|$|\s*\[)", re.MULTILINE)
 _GENERIC_PLACE_TAIL = re.compile(
-    r" (?:retail park|industrial estate|trading estate|business park|shopping centre|shopping park|retail centre|"
+    r" (?i:retail park|industrial estate|trading estate|business park|shopping centre|shopping park|retail centre|"
     r"bus station|train station|interchange|precinct|market|estate)\b")
 _LOCAL_SERVICE = re.compile(
     r" (?i:children['’]s social care|children['’]s services|social care|social services|youth service|"
@@ -109,6 +111,9 @@ def whole_spans(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) 
             ):
                 st = m.start(1)
                 new.append(Span(st, s.end, "ORG", text[st:s.end], s.confidence, s.source))
+        if s.label == "PERSON" and len(s.text) == 1 and (m := _DOT_SURNAME.match(text, s.end)):
+            # "Miss B. Oakes": the title rule took the initial; the surname after it belongs to it
+            new.append(Span(s.start, m.end(), "PERSON", text[s.start:m.end()], s.confidence, s.source))
         if s.label == "PERSON" and " " not in s.text and _INITIAL_AFTER.match(text, s.end):
             # "Ollie P, [12.04.23 21:15]", "caller saved as "Lenny B"": a name and the initial of a surname
             new.append(Span(s.start, s.end + 2, "PERSON", text[s.start:s.end + 2], s.confidence, s.source))
@@ -147,7 +152,7 @@ def whole_spans(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) 
             fold(name) not in _GENERIC_TEAMS
         ):
             new.append(Span(m.start("n"), m.end("n"), "ORG", name, 0.55, "shape"))
-    for rx in (_WELSH_HEAD, _SAINT):
+    for rx in (_WELSH_HEAD, _SAINT, _SAINTS):
         new += [Span(m.start(), m.end(), "ORG", m.group(), 0.7, "shape") for m in rx.finditer(text)]
     for m in _NAME_TOWN.finditer(text):
         if fold(m.group(2)) in gaz.major and fold(m.group(1)) not in gaz.words and fold(m.group(1)) not in gaz.given \

@@ -301,3 +301,21 @@ def test_dialect_words_car_models_generic_teams_and_chains_are_left(det, text, w
 
 def test_leon_is_still_a_name(det):
     assert covered(det, "Leon: for lads its different tho", "Leon")
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Thanks,\nBeth\nMiss B. Oakes | Teacher of English", "B. Oakes"),
+        ("Chelsea is at the Lemon Street Market with a man.", "Lemon Street Market"),
+        ("Callum is 19 and works at Hengrove Car Sales.", "Hengrove Car Sales"),
+        ("forum held at Jamia Masjid Ghausia, Nelson.", "Jamia Masjid Ghausia"),
+        ("the youth club at St Mary's and a volunteer", "St Mary's"),
+    ],
+)
+def test_kinds_from_the_fifth_sealed_set(det, text, surface):
+    assert covered(det, text, surface)
+
+
+def test_a_rank_used_as_a_speaker_label_is_not_a_title_for_the_next_word(det):
+    assert not proposed(det, "DC: Tell me about the man you mentioned.", "Tell")
