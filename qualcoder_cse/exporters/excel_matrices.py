@@ -108,6 +108,8 @@ def cooccurrence_sheet(wb, data: an.AnalysisData) -> None:
         description="Pairs of codes on the same text",
         scale=[2, 3, 4],
         freeze_cols=2,
+        wrap=(0, 1),  # whole code paths, wrapped
+        widths={0: 48, 1: 48},
     )
 
 

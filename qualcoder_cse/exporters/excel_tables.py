@@ -45,7 +45,8 @@ def agreement_sheets(wb, res: an.AgreementResult | None, compared: list[str]) ->
         return
     unit, coders = res.unit, res.coders
     about = f"Agreement over {unit} units; documents either coder coded"
-    write_table(wb, "Agreement", list(AGREEMENT_HEADER), agreement_rows(res), description=about, freeze_cols=3)
+    write_table(wb, "Agreement", list(AGREEMENT_HEADER), agreement_rows(res), description=about, freeze_cols=3,
+                wrap=(0,), widths={0: 48})
     write_table(
         wb,
         "Agreement pooled",
@@ -67,6 +68,8 @@ def agreement_sheets(wb, res: an.AgreementResult | None, compared: list[str]) ->
         ["Code", "Pairable values", "Krippendorff's alpha", "Note"],
         rows,
         description=f"Krippendorff's alpha (nominal) over {', '.join(coders)}",
+        wrap=(0,),
+        widths={0: 60},
     )
 
 
