@@ -26,6 +26,7 @@ from .xlsx_stream import Styled, finish_sheets, start_sheet, style_id
 BOLD = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
 HEADER_ALIGN = Alignment(wrap_text=True, vertical="top")
 FLAG_FILL = PatternFill("solid", fgColor="F8CBAD")
 SCALE = {"start_type": "min", "start_color": "FFFFFF", "end_type": "max", "end_color": "F8696B"}
@@ -90,6 +91,7 @@ class TableSheet:
         start_sheet(self.ws)
         self._wrap = style_id(self.ws, alignment=WRAP)
         self._flag = style_id(self.ws, fill=FLAG_FILL)
+        self._top = style_id(self.ws, alignment=TOP)  # beside a tall wrapped cell, read from the top
         head_style = style_id(self.ws, font=BOLD, alignment=HEADER_ALIGN, fill=HEADER_FILL)
         head_lines = max((text_lines(h, self.widths[i]) for i, h in enumerate(header)), default=1)
         self.ws.append([Styled(num(h), head_style) for h in header], height=_height(head_lines))
@@ -123,6 +125,8 @@ class TableSheet:
                 cells.append(Styled(v, self._wrap))
             elif flag_col is not None and i == flag_col and v:
                 cells.append(Styled(v, self._flag))
+            elif self.wrap_cols and v is not None:
+                cells.append(Styled(v, self._top))
             else:
                 cells.append(v)
         self.ws.append(cells, height=_height(lines) if lines > 1 else None)
