@@ -42,6 +42,8 @@ class GuideWindow(QWidget):
         self.search_box = QLineEdit(objectName="guideSearch", placeholderText="Search the guide…")
         self.search_box.setClearButtonEnabled(True)
         self.results = QListWidget(objectName="guideResults")
+        self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.hide()
         self.contents = QTreeWidget(objectName="guideContents")
         self.contents.setHeaderHidden(True)
