@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication
 
 from .guide_window import GuideWindow, open_guide
 from .guided_tour import GuidedTour
+
+# F1 in the main window opens the section of the panel that has the focus (by the dock's name).
+DOCK_SECTIONS = {
+    "documents": "import-review", "codes": "coding", "details": "coding", "search": "search",
+    "links": "links", "cases": "cases-attributes", "memos": "memos", "analysis": "analysis",
+    "segments": "coded-segments", "suggestions": "suggestions",
+}
 
 
 class GuideActions(QObject):
@@ -19,7 +27,7 @@ class GuideActions(QObject):
         first = help_menu.actions()[0] if help_menu.actions() else None
         self.guide_action = QAction("&User guide", window)
         self.guide_action.setShortcut(QKeySequence("F1"))
-        self.guide_action.triggered.connect(lambda: self.show_guide())
+        self.guide_action.triggered.connect(lambda: self.show_guide(self.focused_section()))
         self.tour_action = QAction("Guided &tour (on the demo)", window)
         self.tour_action.triggered.connect(self.start_tour)
         help_menu.insertAction(first, self.guide_action)
@@ -32,6 +40,20 @@ class GuideActions(QObject):
 
     def show_guide(self, section: str | None = None) -> GuideWindow:
         return open_guide(self.window, section)
+
+    def focused_section(self) -> str | None:
+        """The guide's section for the panel holding the keyboard focus (the text: coding), if any."""
+        if self.window.project is None:
+            return "getting-started"
+        widget = QApplication.focusWidget()
+        while widget is not None:
+            if widget is self.window.view:
+                return "coding"
+            for name, dock in self.window.docks.items():
+                if widget is dock:
+                    return DOCK_SECTIONS.get(name)
+            widget = widget.parentWidget()
+        return None
 
     def start_tour(self) -> GuidedTour | None:
         """The tour on the open project, or on the demo (opened first) when none is open."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLineEdit
 
 import qualcoder_cse
 import qualcoder_cse.ui
@@ -20,6 +20,7 @@ from qualcoder_cse import guide
 from qualcoder_cse.core.errors import ProjectError
 from qualcoder_cse.ui.backup_settings_dialog import BackupSettingsDialog
 from qualcoder_cse.ui.context_help import HELP_BUTTON
+from qualcoder_cse.ui.guide_actions import DOCK_SECTIONS
 from qualcoder_cse.ui.guide_window import GuideWindow, open_guide
 from qualcoder_cse.ui.main_window import MainWindow
 from qualcoder_cse.ui.merge_dialog import CodePickerDialog, MergeCodeDialog
@@ -304,3 +305,19 @@ def test_closing_the_project_mid_tour_ends_it_without_recording(qtbot, main_wind
     main_window.close_project()
     assert not tour.isVisible() and main_window.guide_actions.tour is None
     assert main_window.settings.tour_state() == ""
+
+
+def test_f1_in_the_main_window_opens_the_section_of_the_focused_panel(qtbot, main_window, user_guide):
+    assert set(DOCK_SECTIONS.values()) <= user_guide.ids()
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow, timeout=3000)
+    search_dock = main_window.docks["search"]
+    search_dock.show()
+    field = search_dock.widget().findChild(QLineEdit)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus, timeout=3000)
+    qtbot.keyClick(field, Qt.Key.Key_F1)
+    window = main_window._guide_window
+    assert window.isVisible() and window.current_section == "search"
+    main_window.view.setFocus()
+    assert main_window.guide_actions.focused_section() == "coding"
