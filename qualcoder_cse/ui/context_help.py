@@ -47,6 +47,7 @@ def install_help(dialog: QWidget, section_id: str) -> None:
         button: QAbstractButton = boxes[-1].addButton(QDialogButtonBox.StandardButton.Help)
     else:
         button = QToolButton(text="?")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys such as Space stay the dialog's (F1 is the key)
         _place(dialog, button)
     button.setObjectName(HELP_BUTTON)
     button.setToolTip(tip)

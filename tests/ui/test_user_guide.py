@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QDialog, QLineEdit
+from PySide6.QtWidgets import QDialog, QLineEdit, QToolButton
 
 import qualcoder_cse
 import qualcoder_cse.ui
@@ -22,6 +22,7 @@ from qualcoder_cse.ui.backup_settings_dialog import BackupSettingsDialog
 from qualcoder_cse.ui.context_help import HELP_BUTTON
 from qualcoder_cse.ui.guide_actions import DOCK_SECTIONS
 from qualcoder_cse.ui.guide_window import GuideWindow, open_guide
+from qualcoder_cse.ui.import_dialog import ImportDialog
 from qualcoder_cse.ui.main_window import MainWindow
 from qualcoder_cse.ui.merge_dialog import CodePickerDialog, MergeCodeDialog
 from qualcoder_cse.ui.new_project_dialog import NewProjectDialog
@@ -321,3 +322,14 @@ def test_f1_in_the_main_window_opens_the_section_of_the_focused_panel(qtbot, mai
     assert window.isVisible() and window.current_section == "search"
     main_window.view.setFocus()
     assert main_window.guide_actions.focused_section() == "coding"
+
+
+def test_a_dialog_without_a_button_box_gets_a_question_mark_that_never_takes_the_keys(qtbot, main_window):
+    dialog = ImportDialog(main_window.project, main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    button = dialog.findChild(QToolButton, HELP_BUTTON)
+    assert button is not None and button.text() == "?" and button.isVisible()
+    assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
+    button.click()
+    assert dialog._guide_window.current_section == "import-review" and dialog.isVisible()
