@@ -1,7 +1,9 @@
 """Full-text search: FTS5 finds the documents, Python finds the character offsets of what is shown.
 
 Query language: words (all must occur in a document), "exact phrases", and prefix* terms; case-insensitive.
-Offsets are computed only for the page being returned (DESIGN.md: snippets and offsets are what cost).
+Offsets are computed only for the page being returned (DESIGN.md: snippets and offsets are what cost); every
+hit (``all_hits``, for coding all results) reads the matched texts in one query and finds offsets with
+``search_scan.Scanner`` (byte finds of each term's first word, the regex only where one may start).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from .base import Manager
 from .errors import InvalidValue
 from .models import SearchHit, SearchResults
+from .search_scan import Scanner, anchors
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _WORDS = re.compile(r"\w+", re.UNICODE)
@@ -48,6 +51,13 @@ def _word_pattern(word: str) -> str:
 class ParsedQuery:
     fts: str
     regex: re.Pattern
+    scanner: Scanner | None = None  # None: a first word the scanner has no rule for; use the regex
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Every (start, end) of the regex in ``text``, in order, as ``regex.finditer`` gives them."""
+        if self.scanner is not None:
+            return self.scanner.spans(text)
+        return [m.span() for m in self.regex.finditer(text)]
 
 
 def parse_query(query: str) -> ParsedQuery:
@@ -75,7 +85,9 @@ def parse_query(query: str) -> ParsedQuery:
         patterns.append(r"(?<!\w)" + body + (r"\w*" if prefix else r"(?!\w)"))
     if not fts_terms:
         raise InvalidValue("Type at least one word to search for.")
-    return ParsedQuery(" ".join(fts_terms), re.compile("|".join(patterns), re.IGNORECASE))
+    regex = re.compile("|".join(patterns), re.IGNORECASE)
+    words = anchors(query, _ACCENTS)
+    return ParsedQuery(" ".join(fts_terms), regex, Scanner(regex, words) if words else None)
 
 
 def snippet(text: str, start: int, end: int, width: int = 70) -> tuple[str, int]:
@@ -118,15 +130,15 @@ class SearchManager(Manager):
         has_more = False
         for doc_id, name in rows:
             text = self.project.documents.text(doc_id)
-            for m in parsed.regex.finditer(text):
+            for start, end in parsed.spans(text):
                 if skipped < offset:
                     skipped += 1
                     continue
                 if len(hits) == limit:
                     has_more = True
                     break
-                snip, snip_start = snippet(text, m.start(), m.end())
-                hits.append(SearchHit(doc_id, name, m.start(), m.end(), snip, snip_start))
+                snip, snip_start = snippet(text, start, end)
+                hits.append(SearchHit(doc_id, name, start, end, snip, snip_start))
             if has_more:
                 break
         return SearchResults(query, hits, len(rows), offset, has_more)
@@ -134,11 +146,14 @@ class SearchManager(Manager):
     def all_hits(self, query: str, document_ids: list[int] | None = None) -> list[tuple[int, int, int]]:
         """Every (document_id, start, end) hit, for auto-coding."""
         parsed = parse_query(query)
-        ids = self.document_ids(query)
-        if document_ids is not None:
-            ids = [i for i in ids if i in set(document_ids)]
+        rows = self.q(
+            "SELECT d.id, d.text FROM documents_fts f JOIN documents d ON d.id = f.rowid"
+            " WHERE documents_fts MATCH ? ORDER BY d.name",
+            (parsed.fts,),
+        )
+        wanted = None if document_ids is None else set(document_ids)
         out = []
-        for doc_id in ids:
-            text = self.project.documents.text(doc_id)
-            out += [(doc_id, m.start(), m.end()) for m in parsed.regex.finditer(text)]
+        for doc_id, text in rows:
+            if wanted is None or doc_id in wanted:
+                out += [(doc_id, start, end) for start, end in parsed.spans(text)]
         return out
