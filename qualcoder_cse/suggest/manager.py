@@ -21,6 +21,7 @@ from ..core.errors import InvalidValue
 from ..core.util import now
 from ..lazy import lazy_import
 from .data import Reader, TrainingSet, has_rejections, training_set
+from .errors import Cancelled
 from .units import UNIT_KINDS
 
 np = lazy_import("numpy")  # numpy and scikit-learn load at the first training, not when a project opens
@@ -30,7 +31,7 @@ MIN_CODINGS = 10
 FOLDS = 3
 DEFAULT_THRESHOLD = 0.6  # favours precision: see docs/suggest.md for the curve
 REJECTED_WEIGHT = 3.0
-NEGATIVES_MIN = 20_000  # unlabelled units kept at least (all of them when fewer); more make training slower
+UNCODED_CAP = 30_000  # uncoded units kept (a sample when more; corrected for): training time grows with them
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ class TrainingReport:
 class _OutOfFold:
     positives: np.ndarray  # cross-validated probabilities of the units coded with the code
     negatives: np.ndarray  # ... of the other units (only those above 0.05: below any threshold)
+    sampled: np.ndarray  # ... of the uncoded units kept by sampling (each stands for 1/rate units)
+    rate: float = 1.0
 
 
 class SuggestionManager(Manager):
@@ -109,7 +112,9 @@ class SuggestionManager(Manager):
         """Cross-validate (when ``evaluate``) and fit on ``ts``; touches no storage, so it may run in a worker.
         Raises ``learner.Cancelled`` when ``progress`` returns False."""
         paths = {c.id: c.path for c in self.project.codes.list()}
-        keep = _subsample(ts, seed)
+        keep, rate = _subsample(ts, seed)
+        shift = float(np.log(rate))  # back to the odds of the whole set (case-control correction)
+        sampled_mask = np.array([not ts.labels[i] and not ts.rejected[i] for i in keep]) if rate < 1 else None
         texts = [ts.texts[i] for i in keep]
         contexts = [ts.contexts[i] for i in keep]
         groups = np.array([ts.groups[i] for i in keep])
@@ -124,21 +129,25 @@ class SuggestionManager(Manager):
         folds = FOLDS if evaluate and len(np.unique(groups)) >= FOLDS else 0
         total = len(eligible) * (folds + 1)
         self._oof = {}
+        feats = L.Featurizer()
+        x = feats.fit_transform(texts, contexts)  # idf from every unit: unsupervised, shared by the folds
         if folds:
             fold = L.fold_of(groups, folds)
             scores = {c: np.zeros(len(keep), dtype=np.float32) for c in eligible}
             for f in range(folds):
                 tr, te = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
                 trainable = {c: y[c][tr] for c in eligible if 0 < y[c][tr].sum() < len(tr)}
-                model = L.fit([texts[i] for i in tr], [contexts[i] for i in tr], trainable,
-                              {c: w[c][tr] for c in trainable}, progress, f * len(eligible), total)
-                probs = model.predict([texts[i] for i in te], [contexts[i] for i in te])
-                for c, p in probs.items():
+                fitted = L.fit_codes(x[tr], trainable, {c: w[c][tr] for c in trainable}, progress,
+                                     f * len(eligible), total)
+                for c, p in L.probabilities(x[te], _shifted(fitted, shift)).items():
                     scores[c][te] = p
             for c in eligible:
                 s, pos = scores[c], y[c].astype(bool)
-                self._oof[c] = _OutOfFold(np.sort(s[pos]), np.sort(s[~pos & (s > 0.05)]))
-        self.model = L.fit(texts, contexts, y, w, progress, folds * len(eligible), total)
+                smp = sampled_mask if sampled_mask is not None else np.zeros(len(keep), dtype=bool)
+                self._oof[c] = _OutOfFold(np.sort(s[pos]), np.sort(s[~pos & ~smp & (s > 0.05)]),
+                                          np.sort(s[~pos & smp & (s > 0.05)]), rate)
+        fitted = L.fit_codes(x, y, w, progress, folds * len(eligible), total)
+        self.model = L.Trained(feats, _shifted(fitted, shift))
         if progress is not None:
             progress(total, total)
         trust = [self._trust(c, paths.get(c, "?"), ts, pos_count, threshold, c in self.model.weights)
@@ -176,9 +185,10 @@ class SuggestionManager(Manager):
 
     # ----------------------------------------------------------------- suggesting
     def suggest(self, documents: list[int] | None = None, code_id: int | None = None,
-                threshold: float = DEFAULT_THRESHOLD) -> list[Suggestion]:
+                threshold: float = DEFAULT_THRESHOLD, progress: L.Progress | None = None) -> list[Suggestion]:
         """Suggestions at or above ``threshold`` for the documents (all when None), for one code or every
-        trusted one; never a passage already coded with the code or a suggestion rejected before."""
+        trusted one; never a passage already coded with the code or a suggestion rejected before.
+        ``progress(done, total)`` per document; False cancels (``learner.Cancelled``)."""
         if self.model is None or self.report is None:
             raise InvalidValue("Train the suggester first.")
         if not 0.0 < threshold <= 1.0:
@@ -192,7 +202,9 @@ class SuggestionManager(Manager):
             documents = [r[0] for r in self.q("SELECT id FROM documents ORDER BY name COLLATE NOCASE")]
         reader = Reader(self.project)
         out: list[Suggestion] = []
-        for doc_id in documents:
+        for n, doc_id in enumerate(documents):
+            if progress is not None and not progress(n, len(documents)):
+                raise Cancelled()
             du = reader.document(doc_id, self.report.unit)
             if not du.units:
                 continue
@@ -264,19 +276,26 @@ class SuggestionManager(Manager):
         return self.one("SELECT count(*) FROM suggestion_rejections")[0]
 
 
+def _shifted(weights: dict, shift: float) -> dict:
+    return {c: (coef, b + shift) for c, (coef, b) in weights.items()} if shift else weights
+
+
 def precision_recall(oof: _OutOfFold, threshold: float) -> tuple[float | None, float]:
+    """Precision and recall at ``threshold``; a sampled uncoded unit counts for 1/rate false positives."""
     tp = len(oof.positives) - int(np.searchsorted(oof.positives, threshold, side="left"))
     fp = len(oof.negatives) - int(np.searchsorted(oof.negatives, threshold, side="left"))
+    fp += (len(oof.sampled) - int(np.searchsorted(oof.sampled, threshold, side="left"))) / oof.rate
     recall = tp / len(oof.positives) if len(oof.positives) else 0.0
     return (tp / (tp + fp) if tp + fp else None), recall
 
 
-def _subsample(ts: TrainingSet, seed: int) -> list[int]:
-    """Every labelled or rejected unit, and unlabelled ones up to max(NEGATIVES_MIN, 2 x labelled)."""
+def _subsample(ts: TrainingSet, seed: int) -> tuple[list[int], float]:
+    """Every labelled or rejected unit, and uncoded ones up to UNCODED_CAP; with the sampling rate."""
     labelled = [i for i, (lab, rej) in enumerate(zip(ts.labels, ts.rejected, strict=True)) if lab or rej]
     rest = [i for i, lab in enumerate(ts.labels) if not lab and not ts.rejected[i]]
-    cap = max(NEGATIVES_MIN, 2 * len(labelled))
-    if len(rest) > cap:
+    rate = 1.0
+    if len(rest) > UNCODED_CAP:
         rng = np.random.default_rng(seed)
-        rest = sorted(rng.choice(rest, size=cap, replace=False).tolist())
-    return sorted(labelled + rest)
+        rate = UNCODED_CAP / len(rest)
+        rest = rng.choice(rest, size=UNCODED_CAP, replace=False).tolist()
+    return sorted(labelled + rest), rate

@@ -31,7 +31,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from .clipboard import copy_text
 from .code_tree_model import SPAN_MIME
@@ -126,6 +126,7 @@ class CodingTextEdit(QPlainTextEdit):
         # text would be inserted in bold.
         self.setCurrentCharFormat(QTextCharFormat())
         self._xcache.clear()
+        self.setExtraSelections([])  # the last document's suggestion highlights
         self.setPlainText(text)
         if labels is None:
             labels = [(m.start(1), m.end(1)) for m in _LABEL_RE.finditer(text)]
@@ -147,6 +148,23 @@ class CodingTextEdit(QPlainTextEdit):
         self.offsets = OffsetMap("")
         self.painted, self._starts = [], []
         self.setPlainText("")
+
+    def set_suggestions(self, spans: list[tuple[int, int]]) -> None:
+        """Show suggested passages (code-point spans) apart from codings: a dashed violet underline on a pale
+        violet ground, drawn over the codings' tint. An empty list clears them."""
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+        fmt.setUnderlineColor(QColor("#6a1b9a"))
+        fmt.setBackground(QColor(186, 104, 200, 60))
+        out = []
+        for s, e in spans:
+            sel = QTextEdit.ExtraSelection()
+            cur = QTextCursor(self.document())
+            cur.setPosition(self.offsets.to_qt(s))
+            cur.setPosition(self.offsets.to_qt(e), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor, sel.format = cur, fmt
+            out.append(sel)
+        self.setExtraSelections(out)
 
     def set_lookup(self, code_info: dict[int, tuple], coder_names: dict[int, str]) -> None:
         self.code_info = code_info

@@ -280,6 +280,9 @@ class MainWindow(QMainWindow):
         from .segments_extension import install as install_segments  # Coded segments dock, word frequency
 
         install_segments(self)
+        from .suggest_extension import install as install_suggest  # Code > Suggest codings (Suggestions dock)
+
+        install_suggest(self)
         from .privacy_actions import install as install_privacy  # Tools > document names, seal the key
 
         install_privacy(self)
