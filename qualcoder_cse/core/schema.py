@@ -254,7 +254,17 @@ def _v5_suggestion_rejections(conn) -> None:
     conn.execute("CREATE INDEX suggestion_rejections_doc ON suggestion_rejections(document_id, start)")
 
 
-MIGRATIONS: list[Callable] = [_v1, _v2_codable, _v3_key_apart, _v4_review_memory, _v5_suggestion_rejections]
+def _v6_documents_list_index(conn) -> None:
+    """A covering index for the document list: every column after ``text`` otherwise means walking the
+    text's overflow pages (decrypting the whole corpus: 140 ms to 0.8 s on the large study) to list 500 names."""
+    conn.execute(
+        "CREATE INDEX documents_list ON documents(name COLLATE NOCASE, kind, word_count, char_count, "
+        "imported_at, source_sha256, source_format, anonymised, memo, guid)"
+    )
+
+
+MIGRATIONS: list[Callable] = [_v1, _v2_codable, _v3_key_apart, _v4_review_memory, _v5_suggestion_rejections,
+                              _v6_documents_list_index]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -3,12 +3,13 @@
 ``install(window)`` (from ``MainWindow._install_extensions``) adds the "Coded segments" dock at the bottom
 (tabbed with Search), ``Code > Show coded segments`` (Ctrl+Shift+S, the code selected in the tree), a
 double-click on a code in the tree, and ``Tools > Word frequency…``. A passage activated in the list opens
-in the document view, selected. The panel is built when a project opens and dropped when it closes.
+in the document view, selected. The panel is built for the open project when the dock is first shown or a
+list is asked for, and dropped when the project closes.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -19,15 +20,37 @@ from .segments_panel import SegmentsPanel
 _words = lazy_import("qualcoder_cse.ui.word_frequency_dialog")  # the analysis loads on first use
 
 
+class _Host(QWidget):
+    """The dock's page; ``shown`` runs the first time it is shown (the panel is built then)."""
+
+    def __init__(self, shown) -> None:
+        super().__init__()
+        self.shown = shown
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.look_soon()
+
+    def look_soon(self, *_args) -> None:
+        # Once laid out: a tab behind the front one of a tabbed dock area counts as visible but shows nothing.
+        QTimer.singleShot(0, self._build_if_visible)
+
+    def _build_if_visible(self) -> None:
+        if self.isVisible() and not self.visibleRegion().isEmpty():
+            self.shown()
+
+
 class SegmentsExtension(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        self.panel: SegmentsPanel | None = None
-        self.host = QWidget()
-        QVBoxLayout(self.host).setContentsMargins(0, 0, 0, 0)
+        self._panel: SegmentsPanel | None = None
+        self.project = None  # open, the panel not built until the dock is shown or a list is asked for
+        self.host = _Host(self._ensure)
         self.dock = window.add_dock(self.host, "Coded segments", Qt.DockWidgetArea.BottomDockWidgetArea,
                                     name="segments")
+        self.dock.visibilityChanged.connect(self.host.look_soon)  # its tab brought to the front
         search = window.docks.get("search")
         if search is not None:
             window.tabifyDockWidget(search, self.dock)
@@ -45,6 +68,19 @@ class SegmentsExtension(QObject):
     # ----------------------------------------------------------------- lifecycle
     def _opened(self, project) -> None:
         self._closed()
+        self.project = project
+        self.host.look_soon()
+
+    @property
+    def panel(self) -> SegmentsPanel | None:
+        """The panel for the open project (built now if it was not yet)."""
+        self._ensure()
+        return self._panel
+
+    def _ensure(self) -> None:
+        project = self.project
+        if self._panel is not None or project is None:
+            return
         panel = SegmentsPanel(project, self.window.undo_stack)
         panel.runner = getattr(self.window, "run_in_background", None)
         panel.pick_code = self.pick_code
@@ -52,24 +88,27 @@ class SegmentsExtension(QObject):
         panel.passageActivated.connect(self.window.show_document)
         panel.wordFrequencyRequested.connect(lambda query: self.word_frequency(query))
         self.host.layout().addWidget(panel)
-        self.panel = panel
+        panel.show()  # now, not when Qt's queued show runs: set_codes right after must see it shown
+        self._panel = panel
 
     def _closed(self) -> None:
-        if self.panel is not None:
-            self.panel.close()  # unsubscribes from the project
-            self.panel.setParent(None)
-            self.panel.deleteLater()
-            self.panel = None
+        self.project = None
+        if self._panel is not None:
+            self._panel.close()  # unsubscribes from the project
+            self._panel.setParent(None)
+            self._panel.deleteLater()
+            self._panel = None
 
     # ----------------------------------------------------------------- actions
     def show_codes(self, code_ids: list[int], mode: str | None = None) -> None:
-        if self.panel is None:
+        panel = self.panel
+        if panel is None:
             return
         self.dock.show()
         self.dock.raise_()
         if not self.dock.isFloating() and self.dock.height() < 380:  # the bottom area is short by default
             self.window.resizeDocks([self.dock], [380], Qt.Orientation.Vertical)
-        self.panel.set_codes(code_ids, mode)
+        panel.set_codes(code_ids, mode)
 
     def show_current_code(self) -> None:
         if self.window.project is None:
@@ -92,7 +131,7 @@ class SegmentsExtension(QObject):
 
     def word_frequency_from_menu(self):
         """Offers the coded segments listed in the dock too, when it lists any."""
-        query = self.panel.query() if self.panel is not None and self.panel.code_ids else None
+        query = self._panel.query() if self._panel is not None and self._panel.code_ids else None
         dlg = self.word_frequency(query)
         if dlg is not None:
             dlg.some_docs.setChecked(True)  # from the menu: the document open, unless another choice is made

@@ -1,14 +1,14 @@
 """Plugs the cases, memos, links and search panels into the main window (docks, menus, navigation).
 
 ``install(window)`` is called once from ``MainWindow._install_extensions``. Each panel takes the project in
-its constructor, so a host widget per dock builds the panel when a project opens and drops it when the
-project closes. Navigation: a search hit or a memo on a coding opens the document at that span
+its constructor, so a host widget per dock builds the panel for the open project when its dock is first shown
+(or the panel is first needed) and drops it when the project closes. Navigation: a search hit or a memo on a coding opens the document at that span
 (``window.show_document``); the memo pane follows the document shown and the code selected.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
@@ -16,26 +16,55 @@ from ..core.errors import NotFound, ProjectError
 
 
 class _Host(QWidget):
-    """Holds one panel for the open project; ``factory(project)`` builds it."""
+    """Holds one panel for the open project; ``factory(project)`` builds it the first time the dock is shown
+    or the panel is asked for, so opening a project does not build panels nobody looks at."""
 
     def __init__(self, factory, parent=None) -> None:
         super().__init__(parent)
         self.factory = factory
-        self.panel = None
+        self.project = None
+        self.built = None  # the panel, once built
+        self.on_built = None  # called with the new panel
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
+    @property
+    def panel(self):
+        return self.ensure()
+
+    def ensure(self):
+        if self.built is None and self.project is not None:
+            self.built = self.factory(self.project)
+            self.layout().addWidget(self.built)
+            self.built.show()  # now, not when Qt's queued show runs: a caller may use it right away
+            if self.on_built is not None:
+                self.on_built(self.built)
+        return self.built
+
     def open(self, project) -> None:
         self.drop()
-        self.panel = self.factory(project)
-        self.layout().addWidget(self.panel)
+        self.project = project
+        self.look_soon()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.look_soon()
+
+    def look_soon(self, *_args) -> None:
+        # Once laid out: a tab behind the front one of a tabbed dock area counts as visible but shows nothing.
+        QTimer.singleShot(0, self._build_if_visible)
+
+    def _build_if_visible(self) -> None:
+        if self.isVisible() and not self.visibleRegion().isEmpty():
+            self.ensure()
 
     def drop(self) -> None:
-        if self.panel is not None:
-            self.panel.close()  # panels unsubscribe from the project in closeEvent
-            self.panel.setParent(None)
-            self.panel.deleteLater()
-            self.panel = None
+        self.project = None
+        if self.built is not None:
+            self.built.close()  # panels unsubscribe from the project in closeEvent
+            self.built.setParent(None)
+            self.built.deleteLater()
+            self.built = None
 
 
 class WorkbenchExtensions(QObject):
@@ -52,6 +81,9 @@ class WorkbenchExtensions(QObject):
         self.links_dock = w.add_dock(self.links_host, "Links", bottom, name="links")
         self.cases_dock = w.add_dock(self.cases_host, "Cases", bottom, name="cases")
         self.memo_dock = w.add_dock(self.memo_host, "Memos", right, name="memos")
+        for host, dock in ((self.search_host, self.search_dock), (self.links_host, self.links_dock),
+                           (self.cases_host, self.cases_dock), (self.memo_host, self.memo_dock)):
+            dock.visibilityChanged.connect(host.look_soon)  # a tab brought to the front
         w.tabifyDockWidget(self.search_dock, self.links_dock)
         w.tabifyDockWidget(self.links_dock, self.cases_dock)
         if "details" in w.docks:
@@ -62,6 +94,8 @@ class WorkbenchExtensions(QObject):
         if hasattr(w, "project_closing"):
             w.project_closing.connect(self._closing)
         self._navigating = False  # opening a memo's place must not switch the memo pane to the document
+        self._memo_pending: tuple | None = None  # the memo pane's target while it is not built yet
+        self.memo_host.on_built = self._memo_built
         w.document_shown.connect(lambda doc_id: self._navigating or self._memo_target("document", doc_id))
         if hasattr(w, "code_panel"):
             w.code_panel.current_code_changed.connect(
@@ -122,8 +156,9 @@ class WorkbenchExtensions(QObject):
         self.search_dock.raise_()
 
     def _closing(self) -> None:
-        if self.memo_host.panel is not None:
-            self.memo_host.panel.flush()
+        self._memo_pending = None
+        if self.memo_host.built is not None:
+            self.memo_host.built.flush()
 
     def _closed(self) -> None:
         for host in (self.search_host, self.memo_host, self.links_host, self.cases_host):
@@ -149,7 +184,16 @@ class WorkbenchExtensions(QObject):
             self.search_host.panel.query_edit.setFocus()
             self.search_host.panel.query_edit.selectAll()
 
+    def _memo_built(self, panel) -> None:
+        if self._memo_pending is not None:
+            panel.set_target(*self._memo_pending)
+            self._memo_pending = None
+
     def _memo_target(self, kind: str, target_id, show: bool = False) -> None:
+        if self.memo_host.built is None and not show:
+            if self.memo_host.project is not None:
+                self._memo_pending = (kind, target_id)
+            return
         panel = self.memo_host.panel
         if panel is not None:
             panel.set_target(kind, target_id)
@@ -188,8 +232,8 @@ class WorkbenchExtensions(QObject):
 
         dialog = SpeakerMappingDialog(self.window.project, self.window.current_document_id, self.window,
                                       self.window.undo_stack)
-        if dialog.exec() == QDialog.DialogCode.Accepted and self.cases_host.panel is not None:
-            self.cases_host.panel.model.reload()
+        if dialog.exec() == QDialog.DialogCode.Accepted and self.cases_host.built is not None:
+            self.cases_host.built.model.reload()
 
     def link_current_code(self) -> None:
         panel = self.links_host.panel
