@@ -26,7 +26,7 @@ from qualcoder_cse.core import Project
 from qualcoder_cse.suggest.manager import DEFAULT_THRESHOLD
 from qualcoder_cse.suggest.units import overlap_labels, split
 
-THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 HELD_OUT_PER_VOICE = 4
 
 

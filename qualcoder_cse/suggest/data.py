@@ -8,6 +8,7 @@ both ``p``) and the attribute values of the speaker's case (or of the whole docu
 
 from __future__ import annotations
 
+import random
 import re
 from bisect import bisect_right
 from collections import defaultdict
@@ -38,6 +39,7 @@ class TrainingSet:
     rejected: list[set[int]] = field(default_factory=list)
     codings: dict[int, int] = field(default_factory=dict)  # code id -> codings in the project
     documents_per_code: dict[int, int] = field(default_factory=dict)
+    uncoded_rate: float = 1.0  # the share of uncoded units kept (a uniform sample when there are many)
 
 
 def _tok(s: str) -> str:
@@ -88,8 +90,11 @@ def has_rejections(project) -> bool:
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'suggestion_rejections'").fetchone() is not None
 
 
-def training_set(project, unit_kind: str, codable: set[int]) -> TrainingSet:
-    """The units of every coded document with their codes, and the rejected suggestions as negatives."""
+def training_set(project, unit_kind: str, codable: set[int], uncoded_cap: int = 30_000, seed: int = 0
+                 ) -> TrainingSet:
+    """The units of every coded document with their codes, and the rejected suggestions as negatives. Units
+    with no code are kept up to ``uncoded_cap`` (a uniform reservoir sample, its rate in ``uncoded_rate``),
+    so memory follows the coding, not the corpus."""
     q = project.conn.execute
     spans: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     ts = TrainingSet(unit_kind)
@@ -105,6 +110,9 @@ def training_set(project, unit_kind: str, codable: set[int]) -> TrainingSet:
         for doc_id, start, end, code_id in q('SELECT document_id, start, "end", code_id FROM suggestion_rejections'):
             rejected[doc_id].append((start, end, code_id))
     reader = Reader(project)
+    rng = random.Random(seed)
+    reservoir: list[tuple[str, str, int]] = []
+    seen_uncoded = 0
     for doc_id in sorted(set(spans) | set(rejected)):
         du = reader.document(doc_id, unit_kind)
         labels = U.overlap_labels(du.units, spans.get(doc_id, []))
@@ -113,9 +121,26 @@ def training_set(project, unit_kind: str, codable: set[int]) -> TrainingSet:
         for u, ctx, lab, r in zip(du.units, du.contexts, labels, rej, strict=True):
             if not coded_doc and not r:
                 continue  # an uncoded document says nothing about its other units
+            if not lab and not r:
+                seen_uncoded += 1
+                item = (du.text[u.start:u.end], ctx, doc_id)
+                if len(reservoir) < uncoded_cap:
+                    reservoir.append(item)
+                else:
+                    k = rng.randrange(seen_uncoded)
+                    if k < uncoded_cap:
+                        reservoir[k] = item
+                continue
             ts.texts.append(du.text[u.start:u.end])
             ts.contexts.append(ctx)
             ts.groups.append(doc_id)
             ts.labels.append(lab)
             ts.rejected.append(r - lab)
+    for text, ctx, doc_id in reservoir:
+        ts.texts.append(text)
+        ts.contexts.append(ctx)
+        ts.groups.append(doc_id)
+        ts.labels.append(set())
+        ts.rejected.append(set())
+    ts.uncoded_rate = len(reservoir) / seen_uncoded if seen_uncoded > len(reservoir) else 1.0
     return ts

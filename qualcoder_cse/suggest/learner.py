@@ -1,11 +1,12 @@
 """The learning part of the suggester: features and one linear model per code (scikit-learn).
 
-Features are hashed, so no vocabulary exists anywhere, in memory or on disk: word 1-2-grams and character
-3-5-grams inside words (spelling variants, "groomin"/"grooming", "CAWN"/"CAWNs"), both TF-IDF weighted, plus
-context tokens (the document kind, the speaker label, the speaker's case attribute values) in a separate small
-block. Each code gets a logistic regression (averaged SGD) fitted on its training units (a unit coded with it is positive,
-any other unit, and any rejected suggestion of it, negative); the probabilities are what the threshold cuts.
-Cross-validation holds out whole documents, so a code is judged on transcripts it has not seen.
+Features are hashed, so no vocabulary exists anywhere, in memory or on disk: word 1-2-grams, character
+3-5-grams inside words (spelling variants, "groomin"/"grooming", "CAWN"/"CAWNs") and context tokens (the
+document kind, the speaker label, the speaker's case attribute values), TF-IDF weighted in one matrix. Each
+code gets a logistic regression (averaged SGD) on its positives and a sample of negatives (any other unit,
+and its rejected suggestions, which always stay and weigh more), the intercept corrected for the sampling;
+the probabilities are what the threshold cuts. Cross-validation holds out whole documents, so a code is
+judged on transcripts it has not seen.
 """
 
 from __future__ import annotations
@@ -20,42 +21,58 @@ from sklearn.linear_model import SGDClassifier
 
 from .errors import Cancelled
 
-N_WORD, N_CHAR, N_CONTEXT = 2**19, 2**19, 2**12
-CONTEXT_WEIGHT = 0.5
+N_FEATURES = 2**20
 Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
+
+
+_WORDS = HashingVectorizer(ngram_range=(1, 2), token_pattern=r"(?u)\b\w[\w'’]*\b").build_analyzer()
+_CHARS = HashingVectorizer(analyzer="char_wb", ngram_range=(3, 5)).build_analyzer()
+CHUNK = 2_000_000  # entries renumbered at a time (bounds the temporary arrays)
+
+
+def _analyze(doc: tuple[str, str]) -> list[str]:
+    """Word 1-2-grams, character 3-5-grams (marked apart) and context tokens of one (text, context)."""
+    text, context = doc
+    return _WORDS(text) + ["\x01" + g for g in _CHARS(text)] + ["\x02" + t for t in context.split()]
 
 
 @dataclass
 class Featurizer:
-    word: HashingVectorizer = field(default_factory=lambda: HashingVectorizer(
-        n_features=N_WORD, ngram_range=(1, 2), alternate_sign=False, norm=None, lowercase=True,
-        token_pattern=r"(?u)\b\w[\w'’]*\b", dtype=np.float32))
-    char: HashingVectorizer = field(default_factory=lambda: HashingVectorizer(
-        n_features=N_CHAR, analyzer="char_wb", ngram_range=(3, 5), alternate_sign=False, norm=None,
-        lowercase=True, dtype=np.float32))
-    context: HashingVectorizer = field(default_factory=lambda: HashingVectorizer(
-        n_features=N_CONTEXT, token_pattern=r"\S+", lowercase=True, alternate_sign=False, norm="l2",
-        dtype=np.float32))
-    tf_word: TfidfTransformer | None = None
-    tf_char: TfidfTransformer | None = None
-    columns: np.ndarray | None = None  # hashed columns seen in training (the solvers slow down with 10^6)
+    """One hashed matrix for words, characters and context (stacking three would copy it twice), TF-IDF
+    weighted, its columns renumbered to those seen in training."""
+    hasher: HashingVectorizer = field(default_factory=lambda: HashingVectorizer(
+        n_features=N_FEATURES, analyzer=_analyze, alternate_sign=False, norm=None, dtype=np.float32))
+    tfidf: TfidfTransformer | None = None
+    columns: np.ndarray | None = None  # hashed columns seen in training
 
     def fit_transform(self, texts: list[str], contexts: list[str]) -> sparse.csr_matrix:
-        w, c = self.word.transform(texts), self.char.transform(texts)
-        self.tf_word = TfidfTransformer(sublinear_tf=True).fit(w)
-        self.tf_char = TfidfTransformer(sublinear_tf=True).fit(c)
-        x = self._stack(w, c, contexts)
+        x = self.hasher.transform(zip(texts, contexts, strict=True))
+        self.tfidf = TfidfTransformer(sublinear_tf=True).fit(x)
+        x = self.tfidf.transform(x, copy=False)
         self.columns = np.unique(x.indices)
-        return x[:, self.columns]
+        return self._compact(x)
 
     def transform(self, texts: list[str], contexts: list[str]) -> sparse.csr_matrix:
-        x = self._stack(self.word.transform(texts), self.char.transform(texts), contexts)
-        return x[:, self.columns]
+        x = self.hasher.transform(zip(texts, contexts, strict=True))
+        return self._compact(self.tfidf.transform(x, copy=False))
 
-    def _stack(self, w, c, contexts: list[str]) -> sparse.csr_matrix:
-        parts = [self.tf_word.transform(w), self.tf_char.transform(c),
-                 self.context.transform(contexts) * CONTEXT_WEIGHT]
-        return sparse.hstack(parts, format="csr", dtype=np.float32)
+    def _compact(self, x: sparse.csr_matrix) -> sparse.csr_matrix:
+        """Renumber the columns to those seen in training, in place and in chunks (no copy of a large
+        matrix); columns never seen in training carry no weight and are dropped."""
+        cols, n = self.columns, len(self.columns)
+        unknown = False
+        for a in range(0, len(x.indices), CHUNK):
+            idx = x.indices[a:a + CHUNK]
+            pos = np.minimum(np.searchsorted(cols, idx), n - 1)
+            miss = cols[pos] != idx
+            if miss.any():
+                x.data[a:a + CHUNK][miss] = 0
+                unknown = True
+            x.indices[a:a + CHUNK] = pos
+        x._shape = (x.shape[0], n)
+        if unknown:
+            x.eliminate_zeros()
+        return x
 
 
 @dataclass
@@ -72,8 +89,8 @@ class Trained:
         return probabilities(self.featurizer.transform(texts, contexts), self.weights, code_ids)
 
 
-POSITIVES_CAP = 2_000  # per code: more passages of one code add little to a linear model and cost time
-NEGATIVES_CAP = 6_000  # per code: negatives sampled (rejected suggestions always kept)
+POSITIVES_CAP = 1_500  # per code: more passages of one code add little to a linear model and cost time
+NEGATIVES_CAP = 4_000  # per code: negatives sampled (rejected suggestions always kept)
 EPOCHS = 10
 
 

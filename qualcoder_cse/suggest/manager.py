@@ -98,7 +98,7 @@ class SuggestionManager(Manager):
         """The training material (SQL reads; call on the thread that owns the project)."""
         if unit not in UNIT_KINDS:
             raise InvalidValue(f"Unit '{unit}' is not one of {', '.join(UNIT_KINDS)}.")
-        return training_set(self.project, unit, self._codable())
+        return training_set(self.project, unit, self._codable(), UNCODED_CAP)
 
     def _codable(self) -> set[int]:
         return {r[0] for r in self.q("SELECT id FROM codes WHERE codable = 1")}
@@ -290,12 +290,13 @@ def precision_recall(oof: _OutOfFold, threshold: float) -> tuple[float | None, f
 
 
 def _subsample(ts: TrainingSet, seed: int) -> tuple[list[int], float]:
-    """Every labelled or rejected unit, and uncoded ones up to UNCODED_CAP; with the sampling rate."""
+    """Every labelled or rejected unit, and uncoded ones up to UNCODED_CAP (``collect`` already samples them;
+    a training set built another way is sampled here); with the sampling rate of the uncoded units."""
     labelled = [i for i, (lab, rej) in enumerate(zip(ts.labels, ts.rejected, strict=True)) if lab or rej]
     rest = [i for i, lab in enumerate(ts.labels) if not lab and not ts.rejected[i]]
-    rate = 1.0
+    rate = ts.uncoded_rate
     if len(rest) > UNCODED_CAP:
         rng = np.random.default_rng(seed)
-        rate = UNCODED_CAP / len(rest)
+        rate *= UNCODED_CAP / len(rest)
         rest = rng.choice(rest, size=UNCODED_CAP, replace=False).tolist()
     return sorted(labelled + rest), rate

@@ -96,6 +96,7 @@ class SuggestPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
         h = self.view.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         h.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
@@ -243,7 +244,8 @@ class SuggestPanel(QWidget):
             f"{len(items)} suggestion(s) at confidence {self.threshold.value():.2f} or more. Learned from "
             f"{report.units if report else 0:,} passages; {usable} code(s) have enough codings to suggest, "
             f"{len(trust) - usable} too few (see Trust per code).")
-        self.view.resizeColumnToContents(0)
+        for col in (0, 2, 3, 4):
+            self.view.resizeColumnToContents(col)
         self.highlightsChanged.emit()
 
     # ----------------------------------------------------------------- decisions
