@@ -119,7 +119,7 @@ STEPS: tuple[Step, ...] = (
          "<b>Help › User guide</b> (F1) has the whole workflow, working as a team, backups, what the app protects "
          "and what you must still do for your ethics approval, and every error message with what to do. "
          "In any dialog, <b>F1</b> or its <b>Help</b> button opens the guide at that dialog's section.",
-         "getting-started", lambda _w: None),
+         "getting-started", _menu_rect("help")),
 )
 
 

@@ -12,12 +12,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QLineEdit, QToolButton
 
 import qualcoder_cse
 import qualcoder_cse.ui
 from qualcoder_cse import guide
 from qualcoder_cse.core.errors import ProjectError
+from qualcoder_cse.ui import guide_shots
 from qualcoder_cse.ui.backup_settings_dialog import BackupSettingsDialog
 from qualcoder_cse.ui.context_help import HELP_BUTTON
 from qualcoder_cse.ui.guide_actions import DOCK_SECTIONS
@@ -333,3 +335,13 @@ def test_a_dialog_without_a_button_box_gets_a_question_mark_that_never_takes_the
     assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
     button.click()
     assert dialog._guide_window.current_section == "import-review" and dialog.isVisible()
+
+
+def test_one_command_regenerates_every_screenshot_the_guide_shows(qtbot, demo_home, tmp_path, user_guide):
+    written = guide_shots.take(tmp_path / "images")
+    names = {p.name for p in written}
+    shown = {Path(src).name for src in re.findall(r'<img src="([^"]+)"', user_guide.html)}
+    assert shown <= names, shown - names  # every picture in the guide comes from the real window
+    for path in written:
+        image = QImage(str(path))
+        assert not image.isNull() and 300 < image.width() <= guide_shots.MAX_WIDTH
