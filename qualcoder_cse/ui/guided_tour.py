@@ -148,6 +148,7 @@ class GuidedTour(QFrame):
         self.window_ = window
         self.steps = steps
         self.index = 0
+        self.ended = False
         self.setObjectName("guidedTour")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#guidedTour { background: #fffdf5; border: 2px solid #e8710a; border-radius: 8px; }")
@@ -163,7 +164,7 @@ class GuidedTour(QFrame):
         self.next_button = QPushButton("Next", objectName="tourNext")
         self.next_button.setDefault(True)
         self.action_button = QPushButton(objectName="tourAction")
-        self.action_button.clicked.connect(lambda: self.steps[self.index].act(self.window_))
+        self.action_button.clicked.connect(self._act)
         lay = QVBoxLayout(self)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
@@ -185,6 +186,7 @@ class GuidedTour(QFrame):
         self.setFixedWidth(440)
         window.installEventFilter(self)
         window.project_closed.connect(self._project_closed)
+        window.stack.currentChanged.connect(self._page_changed)  # the idle lock swaps the page
 
     def start(self) -> None:
         self.show()
@@ -193,8 +195,8 @@ class GuidedTour(QFrame):
     def go(self, index: int) -> None:
         self.index = max(0, min(index, len(self.steps) - 1))
         step = self.steps[self.index]
-        if step.prepare is not None and self.window_.project is not None:
-            step.prepare(self.window_)
+        if step.prepare is not None and self.window_.project is not None and not self.window_.locked:
+            step.prepare(self.window_)  # never while locked: it would show docks the lock hid
         self.title.setText(f"<b style='font-size: 13pt'>{step.title}</b>")
         self.count.setText(f"Step {self.index + 1} of {len(self.steps)}")
         self.text.setText(step.text)
@@ -207,6 +209,21 @@ class GuidedTour(QFrame):
         self.action_button.setVisible(bool(step.button and step.act))
         self._place()
 
+    def _act(self) -> None:
+        if not self.window_.locked and self.window_.project is not None:
+            self.steps[self.index].act(self.window_)
+
+    def _page_changed(self, _index: int) -> None:
+        """Hidden while the window is locked (it would point at hidden panels), back after unlocking."""
+        if self.ended:
+            return
+        if self.window_.locked:
+            self.hide()
+            self.highlight.hide()
+        elif self.window_.project is not None and not self.isVisible():
+            self.show()
+            self.go(self.index)
+
     def _next(self) -> None:
         if self.index == len(self.steps) - 1:
             self._end("done")
@@ -217,6 +234,7 @@ class GuidedTour(QFrame):
         self._end("skipped")
 
     def _end(self, how: str) -> None:
+        self.ended = True
         self.window_.removeEventFilter(self)
         self.highlight.hide()
         self.hide()
@@ -225,7 +243,8 @@ class GuidedTour(QFrame):
         self.deleteLater()
 
     def _project_closed(self) -> None:  # the workbench is gone: end quietly, nothing recorded
-        if self.isVisible():
+        if not self.ended:
+            self.ended = True
             self.window_.removeEventFilter(self)
             self.highlight.hide()
             self.hide()

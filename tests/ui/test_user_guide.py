@@ -345,3 +345,20 @@ def test_one_command_regenerates_every_screenshot_the_guide_shows(qtbot, demo_ho
     for path in written:
         image = QImage(str(path))
         assert not image.isNull() and 300 < image.width() <= guide_shots.MAX_WIDTH
+
+
+def test_the_lock_hides_the_tour_and_a_step_never_shows_a_panel_while_locked(qtbot, main_window):
+    tour = main_window.guide_actions.start_tour()
+    main_window.docks["memos"].hide()
+    main_window.lock()
+    assert not tour.isVisible() and not tour.highlight.isVisible()
+    tour.go(2)  # the memo step shows the Memos panel: not while locked
+    tour._act()
+    assert not main_window.docks["memos"].isVisible()
+    assert main_window.unlock("correct horse battery staple")
+    assert tour.isVisible() and main_window.docks["memos"].isVisible()
+    tour.skip()
+    main_window.lock()
+    assert not tour.isVisible()
+    main_window.unlock("correct horse battery staple")
+    assert not tour.isVisible() and main_window.settings.tour_state() == "skipped"
