@@ -130,11 +130,17 @@ class CodingManager(Manager):
 
     def recent_codes(self, coder_id: int, limit: int = 9) -> list[int]:
         """Ids of the codes this coder applied most recently (newest first): the window's 1-9 keys."""
-        rows = self.q(
-            "SELECT code_id FROM codings WHERE coder_id = ? GROUP BY code_id ORDER BY max(id) DESC LIMIT ?",
-            (coder_id, limit),
-        )
-        return [r[0] for r in rows]
+        # Newest codings first, stopping at ``limit`` distinct codes: a few rows instead of a GROUP BY over all
+        # (same order as ordering the codes by their newest coding's id).
+        out: list[int] = []
+        for (code_id,) in self.conn.execute(
+            "SELECT code_id FROM codings WHERE coder_id = ? ORDER BY id DESC", (coder_id,)
+        ):
+            if code_id not in out:
+                out.append(code_id)
+                if len(out) >= limit:
+                    break
+        return out
 
     def spans(self, document_id: int, coder_id: int | None = None) -> list[tuple[int, int, int, int, int]]:
         """(id, code_id, coder_id, start, end) of a document's codings, by start: the fast path for painting."""
