@@ -160,7 +160,9 @@ class GuideWindow(QWidget):
             return 0
         hits = self.guide.search(query)
         for section, snippet in hits:
-            item = QListWidgetItem(f"{section.title}\n{snippet}")
+            chapter = self.guide.section(section.chapter)
+            where = section.title if section.level == 1 or chapter is None else f"{chapter.title} › {section.title}"
+            item = QListWidgetItem(f"» {where}\n      “{snippet}”")
             item.setData(ID_ROLE, section.id)
             item.setToolTip(snippet)
             self.results.addItem(item)
