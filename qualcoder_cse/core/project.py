@@ -21,11 +21,10 @@ from pathlib import Path
 from .. import __version__
 from . import backup_files, schema
 from . import connection as cx
-from .backup import BackupManager, default_folder, recovery_hint
+from .backup import BackupManager, recovery_hint
 from .errors import (
     BackupFailed,
     CorruptProject,
-    ProjectAliased,
     ProjectError,
     ProjectExists,
     ReadOnly,
@@ -33,6 +32,7 @@ from .errors import (
 )
 from .lock import ProjectLock, real_path
 from .models import ProjectInfo
+from .opening import backup_before_migration, read_mode, refuse_hard_links, why_readonly
 from .schema import migrate
 from .util import now
 
@@ -199,14 +199,14 @@ class Project:
         path = Path(path)
         cx.precheck_file(path)
         real = real_path(path)  # a symlink opens the real file, with the real file's -wal and lock
-        reason = "" if readonly else _why_readonly(path, real)
+        reason = "" if readonly else why_readonly(path, real)
         readonly = readonly or bool(reason)
         lock = None
         if not readonly:
-            _refuse_hard_links(path, real)
+            refuse_hard_links(path, real)
             lock = ProjectLock(real)
             lock.acquire()
-            _refuse_hard_links(path, real)  # a link made while we waited
+            refuse_hard_links(path, real)  # a link made while we waited
         try:
             project = cls._finish_open(real, passphrase, lock, readonly=readonly, coder=coder)
         except BaseException as exc:
@@ -222,7 +222,7 @@ class Project:
 
     @classmethod
     def _finish_open(cls, path: Path, passphrase: str, lock, *, readonly: bool, coder: str | None) -> Project:
-        conn = cx.open_connection(path, passphrase, _read_mode(path) if readonly else "rw")
+        conn = cx.open_connection(path, passphrase, read_mode(path) if readonly else "rw")
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > schema.SCHEMA_VERSION:
@@ -242,7 +242,7 @@ class Project:
                         "to read what is intact. Restore it from a backup."
                     )
                 if version < schema.SCHEMA_VERSION:
-                    _backup_before_migration(path, passphrase, version)
+                    backup_before_migration(path, passphrase, version)
                     migrate(conn, version)
                 cx.enable_wal(conn)
         except BaseException:
@@ -418,50 +418,6 @@ class Project:
         rows = self.conn.execute("PRAGMA integrity_check").fetchall()
         problems = [r[0] for r in rows if r[0] != "ok"]
         return problems
-
-
-def _why_readonly(path: Path, real: Path) -> str:
-    """Why a project asked for writing can only be read: its folder or file is not writable ('' if it is)."""
-    if not os.access(real.parent, os.W_OK):
-        where = f"its folder {real.parent}"
-    elif not os.access(real, os.W_OK):
-        where = "the file itself"
-    else:
-        return ""
-    return (f"{path.name} is open read-only: {where} is not writable. Nothing can be changed; copy the project "
-            "to a folder you can write to, or change the permissions, to work on it.")
-
-
-def _refuse_hard_links(path: Path, real: Path) -> None:
-    links = real.stat().st_nlink
-    if links > 1:
-        raise ProjectAliased(
-            f"{path.name} has {links} names on disk (hard links, e.g. made with 'ln'). Two programs could then "
-            "write it at once through different names and damage it, so it is not opened for writing. Make a "
-            "real copy (cp) and open that, remove the other names, or open it read-only."
-        )
-
-
-def _read_mode(real: Path) -> str:
-    """'ro' normally; 'immutable' in a folder we cannot write when there is no -wal (SQLite could not create
-    the -shm it needs, and nobody can write the project there without one)."""
-    if os.access(real.parent, os.W_OK) or real.with_name(real.name + "-wal").exists():
-        return "ro"
-    return "immutable"
-
-
-def _backup_before_migration(path: Path, passphrase: str, version: int) -> Path:
-    """A verified backup (with what is still in the -wal) before the schema changes; refuse to migrate
-    without one."""
-    folder = default_folder(path)
-    try:
-        info = backup_files.write_backup(path, passphrase, folder, f"before-schema-v{schema.SCHEMA_VERSION}")
-    except BackupFailed as exc:
-        raise BackupFailed(
-            f"{path.name} needs an upgrade (schema {version} to {schema.SCHEMA_VERSION}) and a backup must come "
-            f"first, but it failed: {exc} Nothing was changed."
-        ) from None
-    return info.path
 
 
 def _fingerprint(passphrase: str) -> bytes:

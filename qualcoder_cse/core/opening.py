@@ -1,0 +1,56 @@
+"""Checks and steps of opening a project for writing that protect it from loss: a read-only folder opens
+read-only (and says why), a file with several hard links is refused for writing, the read mode that creates
+nothing beside a project in a read-only folder, and the verified backup before a schema migration."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from . import backup_files, schema
+from .backup import default_folder
+from .errors import BackupFailed, ProjectAliased
+
+
+def why_readonly(path: Path, real: Path) -> str:
+    """Why a project asked for writing can only be read: its folder or file is not writable ('' if it is)."""
+    if not os.access(real.parent, os.W_OK):
+        where = f"its folder {real.parent}"
+    elif not os.access(real, os.W_OK):
+        where = "the file itself"
+    else:
+        return ""
+    return (f"{path.name} is open read-only: {where} is not writable. Nothing can be changed; copy the project "
+            "to a folder you can write to, or change the permissions, to work on it.")
+
+
+def refuse_hard_links(path: Path, real: Path) -> None:
+    links = real.stat().st_nlink
+    if links > 1:
+        raise ProjectAliased(
+            f"{path.name} has {links} names on disk (hard links, e.g. made with 'ln'). Two programs could then "
+            "write it at once through different names and damage it, so it is not opened for writing. Make a "
+            "real copy (cp) and open that, remove the other names, or open it read-only."
+        )
+
+
+def read_mode(real: Path) -> str:
+    """'ro' normally; 'immutable' in a folder we cannot write when there is no -wal (SQLite could not create
+    the -shm it needs, and nobody can write the project there without one)."""
+    if os.access(real.parent, os.W_OK) or real.with_name(real.name + "-wal").exists():
+        return "ro"
+    return "immutable"
+
+
+def backup_before_migration(path: Path, passphrase: str, version: int) -> Path:
+    """A verified backup (with what is still in the -wal) before the schema changes; refuse to migrate
+    without one."""
+    folder = default_folder(path)
+    try:
+        info = backup_files.write_backup(path, passphrase, folder, f"before-schema-v{schema.SCHEMA_VERSION}")
+    except BackupFailed as exc:
+        raise BackupFailed(
+            f"{path.name} needs an upgrade (schema {version} to {schema.SCHEMA_VERSION}) and a backup must come "
+            f"first, but it failed: {exc} Nothing was changed."
+        ) from None
+    return info.path
