@@ -145,11 +145,7 @@ def _write_verified(source: Path, passphrase: str, final: Path, partial: Path) -
         problem = verify(partial, passphrase, expected)
         if problem:
             raise BackupFailed(f"The backup {final.name} did not verify ({problem}); it was removed.")
-        try:
-            os.link(partial, final)  # unlike a rename, never replaces a file that appeared meanwhile
-        except FileExistsError:
-            raise BackupFailed(f"{final} appeared while the backup was written; it was left alone.") from None
-        partial.unlink()
+        _move_no_replace(partial, final)
         with contextlib.suppress(OSError):
             cx.fsync_dir(final.parent)
     except BaseException as exc:
@@ -165,6 +161,21 @@ def _write_verified(source: Path, passphrase: str, final: Path, partial: Path) -
             raise BackupFailed(f"No backup was written to {final.parent}: {why}.") from None
         raise
     return expected
+
+
+def _move_no_replace(partial: Path, final: Path) -> None:
+    """Give the finished file its name without ever replacing a file that appeared meanwhile: a hard link
+    where the file system has them, else (FAT/exFAT USB sticks) a rename after checking the name is free."""
+    try:
+        os.link(partial, final)
+    except FileExistsError:
+        raise ProjectExists(f"{final} appeared meanwhile; nothing was written over it.") from None
+    except OSError:
+        if final.exists() or final.is_symlink():
+            raise ProjectExists(f"{final} appeared meanwhile; nothing was written over it.") from None
+        os.rename(partial, final)  # on Windows this too refuses an existing target
+        return
+    partial.unlink()
 
 
 def verify(path: Path, passphrase: str, expected: dict[str, int] | None = None) -> str:
@@ -280,11 +291,7 @@ def restore(backup: Path, passphrase: str, dest: Path) -> BackupInfo:
         problem = verify(partial, passphrase, info.counts)
         if problem:
             raise BackupFailed(f"The restored copy did not verify ({problem}); nothing was written.")
-        try:
-            os.link(partial, dest)  # unlike a rename, fails if dest appeared meanwhile
-        except FileExistsError:
-            raise ProjectExists(f"{dest} appeared meanwhile; nothing was written over it.") from None
-        partial.unlink()
+        _move_no_replace(partial, dest)
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink()

@@ -211,3 +211,17 @@ def test_a_new_project_and_its_wal_are_owner_only(tmp_path, passphrase):
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     if os.name != "nt":
         assert oct(path.with_name(path.name + ".lock").stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_file_system_without_hard_links_still_gets_backups(project_path, passphrase, tmp_path, monkeypatch):
+    """FAT/exFAT USB sticks refuse os.link (EPERM): the finished backup is renamed instead, never over a file."""
+    def no_links(src, dst):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    info = bf.write_backup(project_path, passphrase, tmp_path / "stick")
+    assert info.path.exists() and not list((tmp_path / "stick").glob("*.partial"))
+    restored = bf.restore(info.path, passphrase, tmp_path / "back.qcse")
+    assert restored.counts["documents"] == 3 and (tmp_path / "back.qcse").exists()
+    with pytest.raises(ProjectExists):
+        bf.restore(info.path, passphrase, tmp_path / "back.qcse")
