@@ -30,7 +30,6 @@ L = lazy_import("qualcoder_cse.suggest.learner")
 MIN_CODINGS = 10
 FOLDS = 3
 DEFAULT_THRESHOLD = 0.6  # favours precision: see docs/suggest.md for the curve
-REJECTED_WEIGHT = 3.0
 UNCODED_CAP = 30_000  # uncoded units kept (a sample when more; corrected for): training time grows with them
 
 
@@ -125,7 +124,11 @@ class SuggestionManager(Manager):
         eligible = sorted(c for c, n in ts.codings.items()
                           if n >= MIN_CODINGS and ts.documents_per_code.get(c, 0) >= 2 and pos_count.get(c))
         y = {c: np.array([c in ts.labels[i] for i in keep], dtype=np.int8) for c in eligible}
-        w = {c: np.array([REJECTED_WEIGHT if c in ts.rejected[i] else 1.0 for i in keep]) for c in eligible}
+        rej: dict[int, list[int]] = {}
+        for row, i in enumerate(keep):
+            for c in ts.rejected[i]:
+                rej.setdefault(c, []).append(row)
+        rows_rejected = {c: np.array(v, dtype=np.int64) for c, v in rej.items()}
         folds = FOLDS if evaluate and len(np.unique(groups)) >= FOLDS else 0
         total = len(eligible) * (folds + 1)
         self._oof = {}
@@ -133,20 +136,24 @@ class SuggestionManager(Manager):
         x = feats.fit_transform(texts, contexts)  # idf from every unit: unsupervised, shared by the folds
         if folds:
             fold = L.fold_of(groups, folds)
-            scores = {c: np.zeros(len(keep), dtype=np.float32) for c in eligible}
+            smp = sampled_mask if sampled_mask is not None else np.zeros(len(keep), dtype=bool)
+            parts: dict[int, tuple[list, list, list]] = {c: ([], [], []) for c in eligible}
             for f in range(folds):
                 tr, te = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
                 trainable = {c: y[c][tr] for c in eligible if 0 < y[c][tr].sum() < len(tr)}
-                fitted = L.fit_codes(x[tr], trainable, {c: w[c][tr] for c in trainable}, progress,
-                                     f * len(eligible), total)
+                where = np.full(len(keep), -1, dtype=np.int64)
+                where[tr] = np.arange(len(tr))
+                fold_rej = {c: where[r][where[r] >= 0] for c, r in rows_rejected.items()}
+                fitted = L.fit_codes(x[tr], trainable, fold_rej, progress, f * len(eligible), total)
                 for c, p in L.probabilities(x[te], _shifted(fitted, shift)).items():
-                    scores[c][te] = p
-            for c in eligible:
-                s, pos = scores[c], y[c].astype(bool)
-                smp = sampled_mask if sampled_mask is not None else np.zeros(len(keep), dtype=bool)
-                self._oof[c] = _OutOfFold(np.sort(s[pos]), np.sort(s[~pos & ~smp & (s > 0.05)]),
-                                          np.sort(s[~pos & smp & (s > 0.05)]), rate)
-        fitted = L.fit_codes(x, y, w, progress, folds * len(eligible), total)
+                    pos, s_te, low = y[c][te].astype(bool), smp[te], p > 0.05
+                    parts[c][0].append(p[pos])
+                    parts[c][1].append(p[~pos & ~s_te & low])
+                    parts[c][2].append(p[~pos & s_te & low])
+            for c, (a, b, d) in parts.items():
+                self._oof[c] = _OutOfFold(*(np.sort(np.concatenate(v)) if v else np.zeros(0) for v in (a, b, d)),
+                                          rate)
+        fitted = L.fit_codes(x, y, rows_rejected, progress, folds * len(eligible), total)
         self.model = L.Trained(feats, _shifted(fitted, shift))
         if progress is not None:
             progress(total, total)

@@ -102,7 +102,9 @@ class SuggestPanel(QWidget):
         h.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         self.trust_table = QTableWidget(0, 2, objectName="suggestTrust")
         self.trust_table.setHorizontalHeaderLabels(["Code", "Trust"])
-        self.trust_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.trust_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.trust_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.trust_table.setWordWrap(False)
         self.trust_table.verticalHeader().hide()
         self.trust_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tabs = QTabWidget()
@@ -244,8 +246,9 @@ class SuggestPanel(QWidget):
             f"{len(items)} suggestion(s) at confidence {self.threshold.value():.2f} or more. Learned from "
             f"{report.units if report else 0:,} passages; {usable} code(s) have enough codings to suggest, "
             f"{len(trust) - usable} too few (see Trust per code).")
-        for col in (0, 2, 3, 4):
+        for col, most in ((0, 200), (2, 220), (3, 90), (4, 330)):  # the passage takes the rest
             self.view.resizeColumnToContents(col)
+            self.view.setColumnWidth(col, min(self.view.columnWidth(col), most))
         self.highlightsChanged.emit()
 
     # ----------------------------------------------------------------- decisions
