@@ -97,7 +97,7 @@ class Trained:
 
 POSITIVES_CAP = 1_500  # per code: more passages of one code add little to a linear model and cost time
 NEGATIVES_CAP = 4_000  # per code: negatives sampled (rejected suggestions always kept)
-EPOCHS = 10
+EPOCHS = 5
 REJECTED_WEIGHT = 3.0
 
 
@@ -107,20 +107,20 @@ def _fit_one(x, y: np.ndarray, rejected: np.ndarray, seed: int) -> tuple[np.ndar
     rates (case-control correction), so the probabilities stay those of the whole set."""
     rng = np.random.default_rng(seed)
     pos, neg = np.flatnonzero(y == 1), np.flatnonzero(y == 0)
-    forced = np.intersect1d(neg, rejected)
+    forced = np.intersect1d(neg, rejected) if len(rejected) else rejected  # (set operations sort: skip them)
     shift = 0.0
     if len(pos) > POSITIVES_CAP:
         shift -= np.log(POSITIVES_CAP / len(pos))
         pos = rng.choice(pos, POSITIVES_CAP, replace=False)
     if len(neg) > NEGATIVES_CAP:
-        pool = np.setdiff1d(neg, forced, assume_unique=True)
+        pool = np.setdiff1d(neg, forced, assume_unique=True) if len(forced) else neg
         take = max(NEGATIVES_CAP - len(forced), 0)
         if take < len(pool):
             shift += np.log(take / len(pool)) if take else 0.0
             pool = rng.choice(pool, take, replace=False)
         neg = np.concatenate([forced, pool])
     rows = np.sort(np.concatenate([pos, neg]))
-    w = np.where(np.isin(rows, forced), REJECTED_WEIGHT, 1.0)
+    w = np.where(np.isin(rows, forced), REJECTED_WEIGHT, 1.0) if len(forced) else np.ones(len(rows))
     # logistic loss by SGD: six times faster than liblinear here, as precise on our evaluation set
     model = SGDClassifier(loss="log_loss", alpha=2e-5, max_iter=EPOCHS, tol=None, random_state=seed)
     model.fit(x[rows], y[rows], sample_weight=w)

@@ -123,7 +123,11 @@ class SuggestionManager(Manager):
                 pos_count[c] = pos_count.get(c, 0) + 1
         eligible = sorted(c for c, n in ts.codings.items()
                           if n >= MIN_CODINGS and ts.documents_per_code.get(c, 0) >= 2 and pos_count.get(c))
-        y = {c: np.array([c in ts.labels[i] for i in keep], dtype=np.int8) for c in eligible}
+        y = {c: np.zeros(len(keep), dtype=np.int8) for c in eligible}
+        for row, i in enumerate(keep):
+            for c in ts.labels[i]:
+                if c in y:
+                    y[c][row] = 1
         rej: dict[int, list[int]] = {}
         for row, i in enumerate(keep):
             for c in ts.rejected[i]:
