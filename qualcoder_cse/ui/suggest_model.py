@@ -114,6 +114,9 @@ class SuggestionsModel(QAbstractTableModel):
                 return f"{_short(s.text, 800)}\n\n{s.document_name}, {who}characters {s.start}-{s.end}"
             if col == COL_CODE:
                 return " › ".join(split_path(s.code_path))
+            if col == COL_TRUST:
+                t = self.trust.get(s.code_id)
+                return t.describe() if t is not None else ""
             return self._display(s, col)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_CODE:
             colour = self.colours.get(s.code_id)
@@ -133,9 +136,11 @@ class SuggestionsModel(QAbstractTableModel):
             return split_path(s.code_path)[-1] if s.code_path else ""
         if col == COL_CONFIDENCE:
             return f"{s.confidence:.2f}"
-        if col == COL_TRUST:
+        if col == COL_TRUST:  # short here; the tooltip and the Trust per code tab say it in full
             t = self.trust.get(s.code_id)
-            return t.describe() if t is not None else ""
+            if t is None or t.precision is None:
+                return t.describe() if t is not None else ""
+            return f"P {t.precision:.2f} · R {t.recall:.2f} · {t.passages} passages"
         return ""
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

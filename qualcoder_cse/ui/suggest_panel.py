@@ -246,7 +246,7 @@ class SuggestPanel(QWidget):
             f"{len(items)} suggestion(s) at confidence {self.threshold.value():.2f} or more. Learned from "
             f"{report.units if report else 0:,} passages; {usable} code(s) have enough codings to suggest, "
             f"{len(trust) - usable} too few (see Trust per code).")
-        for col, most in ((0, 200), (2, 220), (3, 90), (4, 330)):  # the passage takes the rest
+        for col, most in ((0, 150), (2, 200), (3, 80), (4, 200)):  # the passage takes the rest
             self.view.resizeColumnToContents(col)
             self.view.setColumnWidth(col, min(self.view.columnWidth(col), most))
         self.highlightsChanged.emit()
