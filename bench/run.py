@@ -43,6 +43,7 @@ for p in (str(ROOT), str(HERE)):
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import bench_ahead
 import make_project as mp
 import startup
 
@@ -165,6 +166,7 @@ class Ctx:
     large: Path
     cases: Path
     work: Path
+    small: Path | None = None  # the same study at scale 0.1 (issue 22's rows at both scales)
     data: mp.SynthData | None = None
     rows: list[Row] = field(default_factory=list)
 
@@ -235,6 +237,10 @@ def setup(ctx: Ctx, reuse: bool) -> None:
         spec = mp.Spec(documents=20, words=100_000, codes=20, codings=1_000, cases=5_000,
                        big_document_chars=20_000, big_document_codings=100, seed=7)
         mp.load_project(mp.generate(spec), ctx.cases, PW)
+    if ctx.small is not None and not (reuse and ctx.small.exists()):
+        if ctx.small.exists():
+            ctx.small.unlink()
+        mp.load_project(mp.generate(mp.Spec().scaled(0.1)), ctx.small, PW)
     shutil.copyfile(ctx.large, ctx.work)
 
 
@@ -517,7 +523,7 @@ print(json.dumps({"seconds": time.perf_counter() - t0}))
 """
 
 
-def bench_export(ctx: Ctx) -> Row:
+def bench_export(ctx: Ctx) -> Row | list[Row]:
     row = Row("export", "full analysis workbook export", "<= 2x the openpyxl write-only floor, <= 600 MB",
               ratio_limit=2.0, floor_title="openpyxl write-only: matrix + 100k coding rows")
     try:
@@ -546,7 +552,11 @@ def bench_export(ctx: Ctx) -> Row:
                 f"target <= 600 MB: {'met' if memory_ok else 'NOT met'}; {row.extra['sheets']} sheets, "
                 f"{row.extra['bytes'] / 1e6:.1f} MB file")
     row.extra["memory_ok"] = memory_ok
-    return row
+    mem = Row("export-memory", "full analysis workbook export, peak memory (issue 22)", "<= 250 MB", unit="MB",
+              limit=250, stat="max", samples=list(rss), floor=list(frss),
+              floor_title="openpyxl write-only process", note="VmHWM of the export child process (ours in the "
+              "issue: 459 MB)")
+    return [row, mem]
 
 
 def _import_files(folder: Path, n_files: int, words: int) -> int:
@@ -677,6 +687,11 @@ BENCHMARKS: dict[str, Callable[[Ctx], Row | list[Row]]] = {
     "search": lambda ctx: [bench_search(ctx, "snapchat", "word"),
                            bench_search(ctx, '"strategy meetings"', "phrase")],
     "matrix": bench_matrix,
+    # issue 22, at scale 0.1 and 1.0 (bench_ahead.py; it takes this module's Row and helpers)
+    "hits": lambda ctx: bench_ahead.bench_hits(ctx, Row, raw_connect),
+    "window": lambda ctx: bench_ahead.bench_window(ctx, Row, raw_connect, qt_app),
+    "analysis": lambda ctx: bench_ahead.bench_analysis_view(ctx, Row, raw_connect, qt_app),
+    "matrix-memory": lambda ctx: bench_ahead.bench_matrix_memory(ctx, Row, child_json),
     "export": bench_export,
     "import": bench_import,
     "startup": bench_startup,
@@ -732,7 +747,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"unknown benchmark(s): {', '.join(unknown)}")
     env = environment()
     print(f"{env['when']}: {env['cpus']} CPUs, load average {env['load_average_at_start']}", flush=True)
-    ctx = Ctx(repeat=a.repeat, large=OUT / "large.qcse", cases=OUT / "cases.qcse", work=OUT / "work.qcse")
+    ctx = Ctx(repeat=a.repeat, large=OUT / "large.qcse", cases=OUT / "cases.qcse", work=OUT / "work.qcse",
+              small=OUT / "small.qcse")
     setup(ctx, a.reuse)
     for name in names:
         print(f"running {name} ...", flush=True)
