@@ -10,8 +10,9 @@ import pytest
 
 from qualcoder_cse.cli import main
 from qualcoder_cse.core import Project
+from tests.exporters.refi_helpers import shared
 
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "refi" / "samples"
+SAMPLES = shared("samples")
 
 
 @pytest.fixture()
