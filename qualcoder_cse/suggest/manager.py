@@ -135,7 +135,7 @@ class SuggestionManager(Manager):
         rows_rejected = {c: np.array(v, dtype=np.int64) for c, v in rej.items()}
         folds = FOLDS if evaluate and len(np.unique(groups)) >= FOLDS else 0
         total = len(eligible) * (folds + 1)
-        self._oof = {}
+        oof: dict[int, _OutOfFold] = {}  # set on self only when the whole training succeeded
         feats = L.Featurizer()
         x = feats.fit_transform(texts, contexts)  # idf from every unit: unsupervised, shared by the folds
         if folds:
@@ -155,10 +155,10 @@ class SuggestionManager(Manager):
                     parts[c][1].append(p[~pos & ~s_te & low])
                     parts[c][2].append(p[~pos & s_te & low])
             for c, (a, b, d) in parts.items():
-                self._oof[c] = _OutOfFold(*(np.sort(np.concatenate(v)) if v else np.zeros(0) for v in (a, b, d)),
+                oof[c] = _OutOfFold(*(np.sort(np.concatenate(v)) if v else np.zeros(0) for v in (a, b, d)),
                                           rate)
         fitted = L.fit_codes(x, y, rows_rejected, progress, folds * len(eligible), total)
-        self.model = L.Trained(feats, _shifted(fitted, shift))
+        self.model, self._oof = L.Trained(feats, _shifted(fitted, shift)), oof
         if progress is not None:
             progress(total, total)
         trust = [self._trust(c, paths.get(c, "?"), ts, pos_count, threshold, c in self.model.weights)
@@ -284,7 +284,7 @@ class SuggestionManager(Manager):
         self.project.notify("suggestions", None)
 
     def rejected_count(self) -> int:
-        return self.one("SELECT count(*) FROM suggestion_rejections")[0]
+        return self.one("SELECT count(*) FROM suggestion_rejections")[0] if has_rejections(self.project) else 0
 
 
 def _shifted(weights: dict, shift: float) -> dict:

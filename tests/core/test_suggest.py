@@ -112,3 +112,48 @@ def test_cawn_code_uses_speaker_context(project):
     build(project)
     report = project.suggestions.train()
     assert next(t for t in report.trust if t.code_path == CAWN).enough
+
+
+def test_a_schema_4_project_suggests_read_only_and_migrates(project_path, passphrase):
+    from qualcoder_cse.core import connection as cx
+    from qualcoder_cse.core import schema
+
+    with Project.open(project_path, passphrase, coder="alice") as p:
+        doc_ids = build(p)
+    # what migrations 5 and later create, found by running them on an empty schema-4 file
+    scratch = project_path.with_name("scratch.qcse")
+    probe = cx.raw_connect(scratch, passphrase)
+    for migration in schema.MIGRATIONS[:4]:
+        migration(probe)
+    before = {r[0] for r in probe.execute("SELECT name FROM sqlite_master")}
+    for migration in schema.MIGRATIONS[4:]:
+        migration(probe)
+    later = probe.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall()
+    probe.close()
+    conn = cx.raw_connect(project_path, passphrase)
+    for kind, name in later:
+        if name not in before and kind in ("table", "index"):
+            conn.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
+    conn.execute("PRAGMA user_version = 4")
+    conn.close()
+    with Project.open(project_path, passphrase, readonly=True) as p:
+        assert p.schema_version() == 4
+        p.suggestions.train(evaluate=False)
+        assert p.suggestions.suggest(doc_ids[8:]) and p.suggestions.rejected_count() == 0
+    with Project.open(project_path, passphrase, coder="alice") as p:
+        assert p.schema_version() >= 5
+        p.suggestions.train(evaluate=False)
+        found = p.suggestions.suggest(doc_ids[8:])
+        assert p.suggestions.reject(found[:1]) and p.suggestions.rejected_count() == 1
+
+
+def test_cancel_and_bad_threshold(project):
+    from qualcoder_cse.suggest.errors import Cancelled
+
+    build(project)
+    with pytest.raises(Cancelled):
+        project.suggestions.train(progress=lambda done, total: False)
+    assert project.suggestions.model is None
+    project.suggestions.train(evaluate=False)
+    with pytest.raises(InvalidValue):
+        project.suggestions.suggest(threshold=0)
