@@ -101,3 +101,25 @@ def test_cancel_keeps_the_list(qtbot, main_window):
     qtbot.waitUntil(lambda: panel._thread is None, timeout=60_000)
     assert panel.status.text().startswith("Cancelled")  # the worker checks the flag before each code
     assert panel.model.items == listed and panel.run_button.isEnabled() and panel.progress.isHidden()
+
+
+def test_one_code_across_the_project_and_chosen_documents(qtbot, main_window):
+    w = main_window
+    doc_ids = build(w.project, documents=10, coded=7, coder="alice")
+    hotels = w.project.codes.by_path(HOTELS)
+    panel = _panel(w)
+    panel.scope_box.setCurrentIndex(2)
+    panel.pick_code = lambda: hotels.id
+    _run(qtbot, panel)
+    items = list(panel.model.items)
+    assert items and {s.code_id for s in items} == {hotels.id}
+    assert {s.document_id for s in items} & set(doc_ids[7:])  # documents nobody coded
+    panel.scope_box.setCurrentIndex(1)
+    panel.documents = [doc_ids[8]]
+    _run(qtbot, panel)
+    assert panel.model.items and {s.document_id for s in panel.model.items} == {doc_ids[8]}
+    # the marks follow the document shown
+    w.show_document(doc_ids[8])
+    assert len(w.view.extraSelections()) == len(panel.spans_in(doc_ids[8])) > 0
+    w.show_document(doc_ids[0])
+    assert not w.view.extraSelections()
