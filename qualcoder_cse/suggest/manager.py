@@ -112,6 +112,9 @@ class SuggestionManager(Manager):
         Raises ``learner.Cancelled`` when ``progress`` returns False."""
         paths = {c.id: c.path for c in self.project.codes.list()}
         keep, rate = _subsample(ts, seed)
+        if not keep:
+            raise InvalidValue("Nothing to learn from yet: the project has no coded passages. Code some passages "
+                               f"first (a code needs {MIN_CODINGS} in two or more documents).")
         shift = float(np.log(rate))  # back to the odds of the whole set (case-control correction)
         sampled_mask = np.array([not ts.labels[i] and not ts.rejected[i] for i in keep]) if rate < 1 else None
         texts = [ts.texts[i] for i in keep]

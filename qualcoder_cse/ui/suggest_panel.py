@@ -216,6 +216,9 @@ class SuggestPanel(QWidget):
         if isinstance(exc, Cancelled):
             self.status.setText("Cancelled; the suggestions listed before are unchanged.")
             return
+        if isinstance(exc, ProjectError):  # nothing to learn from yet, and the like: said in the panel
+            self.status.setText(str(exc))
+            return
         if exc is not None:
             self.status.setText("Training failed.")
             show_error(self, exc)

@@ -58,3 +58,12 @@ def test_errors(env, capsys):
     assert code != 0 and "Traceback" not in err and err.strip()
     code, _out, err = run(capsys, "suggest", env, "--threshold", "1.5")
     assert code != 0 and "threshold" in err and "Traceback" not in err
+
+
+def test_a_project_without_codings_says_so(tmp_path, passphrase, monkeypatch, capsys):
+    monkeypatch.setenv("QUALCODER_CSE_PASSPHRASE", passphrase)
+    path = tmp_path / "empty.qcse"
+    Project.create(path, passphrase).close()
+    for extra in ([], ["--evaluate"]):
+        code, _out, err = run(capsys, "suggest", str(path), *extra)
+        assert code != 0 and "no coded passages" in err and "unexpected" not in err

@@ -123,3 +123,15 @@ def test_one_code_across_the_project_and_chosen_documents(qtbot, main_window):
     assert len(w.view.extraSelections()) == len(panel.spans_in(doc_ids[8])) > 0
     w.show_document(doc_ids[0])
     assert not w.view.extraSelections()
+
+
+def test_nothing_coded_yet_is_said_in_the_panel(qtbot, main_window):
+    w = main_window
+    doc = w.project.documents.add("Uncoded", "DI: We went to the hotel that night with the team.\n", kind="police")
+    for c in w.project.codings.list():
+        w.project.codings.remove(c.id)
+    w.show_document(doc.id)
+    panel = _panel(w)
+    _run(qtbot, panel)
+    assert "no coded passages" in panel.status.text() and panel.model.rowCount() == 0
+    assert panel.run_button.isEnabled()
