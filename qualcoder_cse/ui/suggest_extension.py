@@ -32,6 +32,7 @@ class SuggestExtension(QObject):
         act = window.menus["code"].addAction("Su&ggest codings…", self.show_panel)
         act.setShortcut(QKeySequence("Ctrl+Shift+G"))
         window.project_opened.connect(self._opened)
+        window.project_closing.connect(self._stop)  # a training must not read a project being closed
         window.project_closed.connect(self._closed)
         window.document_shown.connect(lambda _doc: self.highlight())
 
@@ -44,6 +45,10 @@ class SuggestExtension(QObject):
         panel.highlightsChanged.connect(self.highlight)
         self.host.layout().addWidget(panel)
         self.panel = panel
+
+    def _stop(self) -> None:
+        if self.panel is not None:
+            self.panel.shutdown()
 
     def _closed(self) -> None:
         if self.panel is not None:

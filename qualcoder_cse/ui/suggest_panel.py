@@ -302,7 +302,8 @@ class SuggestPanel(QWidget):
 
     def shutdown(self) -> None:
         """The project is closing: stop a running training and drop its result."""
-        if self._worker is not None:
-            self._worker.cancelled = True
-            self._worker.finished.disconnect(self._finished)
+        if self._worker is None:
+            return
+        self._worker.cancelled = True
+        self._worker.finished.disconnect(self._finished)
         self._stop_thread()

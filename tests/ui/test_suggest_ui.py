@@ -135,3 +135,15 @@ def test_nothing_coded_yet_is_said_in_the_panel(qtbot, main_window):
     _run(qtbot, panel)
     assert "no coded passages" in panel.status.text() and panel.model.rowCount() == 0
     assert panel.run_button.isEnabled()
+
+
+def test_closing_the_project_while_training(qtbot, main_window):
+    w = main_window
+    build(w.project, documents=10, coded=8, coder="alice")
+    panel = _panel(w)
+    panel.scope_box.setCurrentIndex(2)
+    panel.pick_code = lambda: w.project.codes.by_path(HOTELS).id
+    panel.run_button.click()
+    assert panel._thread is not None
+    w.close_project()
+    assert w.suggest_extension.panel is None and not w.view.extraSelections()
