@@ -7,7 +7,6 @@ from __future__ import annotations
 from qualcoder_cse.core import Project, schema
 from qualcoder_cse.core.documents import _COLS
 
-
 _SPANS = 'SELECT document_id, start, "end" FROM codings ORDER BY document_id, start'
 
 
