@@ -42,6 +42,9 @@ def _label_pixels(image, x0: int, x1: int, colour: QColor) -> int:
 def test_overlapping_stripes_side_by_side_with_names(qtbot, main_window):
     w = main_window
     _doc, text = _open(w)
+    # narrow enough that both passages wrap over several lines, whatever docks the window has beside the text
+    w.view.setFixedWidth(300)
+    QApplication.processEvents()
     _apply(w, CAWN, text, "We use Child Abduction Warning Notices a lot, and we visit hotels with licensing")
     _apply(w, HOTELS, text, "we visit hotels with licensing")
     lanes = sorted(w.view.painted, key=lambda p: p.lane)
