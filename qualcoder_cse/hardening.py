@@ -82,3 +82,11 @@ def disable_crash_dumps() -> dict[str, str]:
             _not_dumpable(done)
     _applied = done
     return done
+
+
+def is_dumpable() -> bool | None:
+    """Whether this process could leave a core dump under Linux's PR_GET_DUMPABLE; None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    return bool(libc.prctl(3, 0, 0, 0, 0))  # PR_GET_DUMPABLE

@@ -74,6 +74,10 @@ def cmd_seal(args: argparse.Namespace) -> int:
               f"{result.pseudonyms} placeholders stay as they are")
     if result.originals_discarded:
         print(f"{result.originals_discarded} kept originals discarded")
+    if result.paused_reviews_discarded:
+        print(f"{result.paused_reviews_discarded} paused reviews discarded (they held original text)")
+    if result.accepted_names_discarded:
+        print(f"{result.accepted_names_discarded} remembered names discarded from the review's memory")
     for backup in result.backups_with_old_key:
         print(f"qualcoder-cse: warning: {backup} (a migration backup) may still hold the old key; delete it once "
               "you no longer need it.", file=sys.stderr)

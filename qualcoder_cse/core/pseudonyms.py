@@ -60,6 +60,8 @@ class SealResult:
     pseudonyms: int
     originals_discarded: int
     backups_with_old_key: list[str] = field(default_factory=list)
+    paused_reviews_discarded: int = 0  # they hold the original text of files not yet stored
+    accepted_names_discarded: int = 0  # the review's remembered names are names
 
 
 class PseudonymManager(Manager):
@@ -144,6 +146,10 @@ class PseudonymManager(Manager):
         with self.project.transaction():
             originals = self.originals_count()
             self.conn.execute("DELETE FROM pseudonym_originals")
+            # what else could re-identify someone in a copy handed to a co-coder: paused reviews (original
+            # text) and the names the review remembers as always accepted
+            paused = self.conn.execute("DELETE FROM review_paused").rowcount
+            accepted = self.conn.execute("DELETE FROM review_remembered WHERE kind = 'accept'").rowcount
             self.project.set_meta("pseudonym_keep_originals", "0")
             # the stored hashes could confirm a guess if a copy of the key survived somewhere: make them random
             self.conn.execute("UPDATE pseudonyms SET key_hash = 'sealed:' || lower(hex(randomblob(16))) "
@@ -163,7 +169,8 @@ class PseudonymManager(Manager):
             self.conn.execute("VACUUM")
         p = self.project.path
         backups = sorted(str(b) for b in p.parent.glob(f"{p.stem}.before-v*{p.suffix}.bak"))
-        return SealResult(str(path), destroyed, self.count(), originals, backups)
+        return SealResult(str(path), destroyed, self.count(), originals, backups, max(paused, 0),
+                          max(accepted, 0))
 
     def key_hash(self, kind: str, entity_key: str) -> str:
         """The keyed hash that identifies one entity of one kind; ``entity_key`` is already normalised."""

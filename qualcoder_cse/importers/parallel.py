@@ -30,6 +30,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
+from ..hardening import disable_crash_dumps
+
 MAX_WORKERS = 4
 MIN_CONFIDENCE = 0.4  # as ``anonymise.pipeline.anonymise_for_import``
 # Secrets that must not reach a child process's environment (readable in /proc/PID/environ, core files,
@@ -67,6 +69,8 @@ _DETECTOR = None
 
 def _init_worker() -> None:
     global _DETECTOR
+    # a spawned worker holds transcript text; the kernel makes a new process dumpable again
+    disable_crash_dumps()
     from ..anonymise.detect import load_detector
 
     _DETECTOR = load_detector()

@@ -194,3 +194,20 @@ def test_cli_seal_and_import_with_a_key_file(project_path, passphrase, tmp_path,
     assert main(["import", str(project_path), str(src2)]) == 0
     err = capsys.readouterr().err
     assert "new placeholder series" in err
+
+
+def test_seal_discards_paused_reviews_and_remembered_names(project_path, passphrase):
+    """A paused review holds a file's original text and the review's 'always accept' list holds names: a
+    project sealed for sharing with co-coders keeps neither (the rejected strings, which are not names, stay)."""
+    with Project.open(project_path, passphrase) as project:
+        project.review_memory.pause("ab" * 32, "Interview 9", "/tmp/interview9.txt",
+                                    {"text": "Kayleigh Brennan told me"}, 3)
+        project.review_memory.remember("accept", "Kayleigh Brennan", "PERSON")
+        project.review_memory.remember("reject", "Sergeant")
+        result = project.pseudonyms.seal()
+        assert (result.paused_reviews_discarded, result.accepted_names_discarded) == (1, 1)
+        assert project.review_memory.paused("ab" * 32) is None
+        assert [r.surface for r in project.review_memory.remembered()] == ["Sergeant"]
+    with Project.open(project_path, passphrase) as project:  # and it stays so after a reopen
+        assert [r.kind for r in project.review_memory.remembered()] == ["reject"]
+        assert project.review_memory.paused("ab" * 32) is None

@@ -82,3 +82,22 @@ def test_spawned_children_inherit_no_core_limit(tmp_path: Path) -> None:
         tmp_path,
     )
     _assert_hardened(state)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_GET_DUMPABLE is Linux's")
+def test_import_pool_workers_are_not_dumpable(tmp_path: Path) -> None:
+    """The kernel makes every newly exec'd process dumpable again, so the import pool's workers (which hold
+    transcript text while they detect names) must drop it themselves, in the pool's initializer."""
+    state = _probe(
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "import multiprocessing as mp\n"
+        "from qualcoder_cse.hardening import disable_crash_dumps, is_dumpable\n"
+        "from qualcoder_cse.importers import parallel\n"
+        "disable_crash_dumps()\n"
+        "with ProcessPoolExecutor(1, mp_context=mp.get_context('spawn'),\n"
+        "                         initializer=parallel._init_worker) as pool:\n"
+        "    child = pool.submit(is_dumpable).result()\n"
+        "assert child is False, child\n",
+        tmp_path,
+    )
+    _assert_hardened(state)
