@@ -34,6 +34,19 @@ def refuse_hard_links(path: Path, real: Path) -> None:
         )
 
 
+def make_owner_only(real: Path) -> None:
+    """A project made by an older version (or copied in with 0644) becomes readable by its owner only when it
+    is next opened for writing, with its -wal and -shm. Windows keeps its folder's access list (docs)."""
+    if os.name == "nt":
+        return
+    for f in (real, real.with_name(real.name + "-wal"), real.with_name(real.name + "-shm")):
+        try:
+            if f.exists() and f.stat().st_mode & 0o077:
+                os.chmod(f, 0o600)
+        except OSError:
+            pass  # not ours to change (another owner): the project still opens
+
+
 def read_mode(real: Path) -> str:
     """'ro' normally; 'immutable' in a folder we cannot write when there is no -wal (SQLite could not create
     the -shm it needs, and nobody can write the project there without one)."""

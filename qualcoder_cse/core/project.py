@@ -32,7 +32,7 @@ from .errors import (
 )
 from .lock import ProjectLock, real_path
 from .models import ProjectInfo
-from .opening import backup_before_migration, read_mode, refuse_hard_links, why_readonly
+from .opening import backup_before_migration, make_owner_only, read_mode, refuse_hard_links, why_readonly
 from .schema import migrate
 from .util import now
 
@@ -207,6 +207,7 @@ class Project:
             lock = ProjectLock(real)
             lock.acquire()
             refuse_hard_links(path, real)  # a link made while we waited
+            make_owner_only(real)
         try:
             project = cls._finish_open(real, passphrase, lock, readonly=readonly, coder=coder)
         except BaseException as exc:

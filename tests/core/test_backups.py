@@ -213,6 +213,20 @@ def test_a_new_project_and_its_wal_are_owner_only(tmp_path, passphrase):
         assert oct(path.with_name(path.name + ".lock").stat().st_mode & 0o777) == "0o600"
 
 
+@pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
+def test_an_older_world_readable_project_becomes_owner_only_when_opened_for_writing(tmp_path, passphrase):
+    path = tmp_path / "old.qcse"
+    with Project.create(path, passphrase, framework="none") as project:
+        project.documents.add("x", "y")
+    os.chmod(path, 0o644)  # as an older version, or a copy made with a umask of 022, left it
+    with Project.open(path, passphrase, readonly=True):
+        assert oct(path.stat().st_mode & 0o777) == "0o644"  # a read-only open changes nothing
+    with Project.open(path, passphrase) as project:
+        project.documents.add("z", "w")
+        assert oct(Path(str(path) + "-wal").stat().st_mode & 0o777) == "0o600"
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+
 def test_a_file_system_without_hard_links_still_gets_backups(project_path, passphrase, tmp_path, monkeypatch):
     """FAT/exFAT USB sticks refuse os.link (EPERM): the finished backup is renamed instead, never over a file."""
     def no_links(src, dst):
