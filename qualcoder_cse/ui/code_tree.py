@@ -7,6 +7,7 @@ from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QColorDialog,
     QHeaderView,
     QInputDialog,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.backup import take_before as take_backup_first
+from ..core.errors import BackupFailed
 from . import commands as cmd
 from .code_tree_model import SPAN_MIME, CodeFilterProxy, CodeTreeModel
 from .merge_dialog import MergeCodeDialog
@@ -291,7 +294,19 @@ class CodeTreePanel(QWidget):
             if target_id is None:
                 return False
         label = f"“{self.model.codes[code_id].name}” into “{self.model.codes[target_id].name}”"
-        return self._push(cmd.MergeCodes(self.project, code_id, target_id, label))
+        # a merge of codes is undoable in this session only: a verified backup first, as for every risky step
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            saved = take_backup_first(self.project, "merge of codes")
+        except BackupFailed as exc:
+            self.window_.show_error(exc)
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        if not self._push(cmd.MergeCodes(self.project, code_id, target_id, label)):
+            return False
+        self.window_.statusBar().showMessage(f"Merged {label}. Backup before the merge: {saved}", 10000)
+        return True
 
     def delete_code(self, code_id: int, confirm: bool = True) -> bool:
         code = self.model.codes[code_id]

@@ -168,6 +168,9 @@ def test_merge_two_codes_from_the_tree_and_undo(qtbot, main_window):
     qtbot.waitUntil(lambda: hotels.id not in w.code_panel.model.codes)
     assert w.code_panel.model.totals[cawn.id] == 2
     assert w.undo_stack.undoText().startswith("Merge code")
+    # a verified backup was taken first, holding both codes (the status bar said where)
+    before_merge = [b for b in w.project.backups.list() if b.reason == "before-merge-of-codes"]
+    assert len(before_merge) == 1 and before_merge[0].opens and before_merge[0].path.exists()
 
     w.activateWindow()
     w.view.setFocus()
