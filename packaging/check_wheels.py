@@ -36,7 +36,8 @@ SDIST_OK = ("odfpy",)  # pure Python, published as an sdist only (built on the f
 PLATFORMS: dict[str, tuple[str, dict[str, str]]] = {
     "win_amd64": ("x86_64-pc-windows-msvc", {}),
     "macosx_11_0_x86_64": ("x86_64-apple-darwin", {"MACOSX_DEPLOYMENT_TARGET": "11.0"}),
-    "macosx_11_0_arm64": ("aarch64-apple-darwin", {"MACOSX_DEPLOYMENT_TARGET": "11.0"}),
+    # Apple silicon from macOS 12: scikit-learn publishes its arm64 wheels for macOS 12 and later only
+    "macosx_12_0_arm64": ("aarch64-apple-darwin", {"MACOSX_DEPLOYMENT_TARGET": "12.0"}),
     "manylinux_2_28_x86_64": ("x86_64-manylinux_2_28", {}),
     "manylinux_2_31_aarch64": ("aarch64-manylinux_2_31", {}),
 }

@@ -72,7 +72,7 @@ def test_missing_wheel_fails_and_names_the_package(index: Path) -> None:
     lines = proc.stdout.splitlines()
     assert any(ln.startswith("ok       win_amd64") for ln in lines), proc.stdout
     assert any(ln.startswith("ok       manylinux_2_28_x86_64") for ln in lines), proc.stdout
-    for platform in ("macosx_11_0_x86_64", "macosx_11_0_arm64", "manylinux_2_31_aarch64"):
+    for platform in ("macosx_11_0_x86_64", "macosx_12_0_arm64", "manylinux_2_31_aarch64"):
         assert f"MISSING  {platform}: no wheel for Python 3.11 on {platform}: qcse-native" in proc.stdout, platform
 
 
