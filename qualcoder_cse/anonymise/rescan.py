@@ -6,12 +6,20 @@ are never proposed again. Applying a session replaces the text and moves codings
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from .mentions import find_in_project
 from .placeholders import PLACEHOLDER_RX
 from .review import ReviewSession
 
+if TYPE_CHECKING:
+    from ..core.project import Project
 
-def rescan_document(project, doc_id: int, *, detector=None) -> ReviewSession:
+__all__ = ["apply_rescan", "find_in_project", "leftover_count", "propose_in_project", "rescan_document",
+           "rescan_project"]
+
+
+def rescan_document(project: Project, doc_id: int, *, detector=None) -> ReviewSession:
     """A review session over one stored document, with placeholders masked out."""
     text = project.documents.text(doc_id)
     session = ReviewSession.detect(text, project=project, detector=detector, min_confidence=0.4)
@@ -23,7 +31,7 @@ def rescan_document(project, doc_id: int, *, detector=None) -> ReviewSession:
 
 
 def rescan_project(
-    project, *, detector=None, progress: Callable[[int, int], None] | None = None
+    project: Project, *, detector=None, progress: Callable[[int, int], None] | None = None
 ) -> dict[int, ReviewSession]:
     """Sessions for every document that has leftovers (documents with none are left out)."""
     if detector is None:
@@ -41,7 +49,7 @@ def rescan_project(
     return out
 
 
-def apply_rescan(project, doc_id: int, session: ReviewSession) -> int:
+def apply_rescan(project: Project, doc_id: int, session: ReviewSession) -> int:
     """Store the session's accepted replacements; returns how many were made."""
     result = session.apply(decision=None)
     if not result.replacements:
@@ -54,22 +62,8 @@ def apply_rescan(project, doc_id: int, session: ReviewSession) -> int:
     return len(result.replacements)
 
 
-def find_in_project(project, surface: str) -> dict[int, list[tuple[int, int]]]:
-    """Every stored mention of ``surface`` (any case, possessive allowed) per document id."""
-    from .review import find_mentions
-
-    out: dict[int, list[tuple[int, int]]] = {}
-    if not surface.strip():
-        return out
-    for doc in project.documents.list():
-        hits = find_mentions(project.documents.text(doc.id), surface)
-        if hits:
-            out[doc.id] = hits
-    return out
-
-
 def propose_in_project(
-    project, surface: str, label: str, *, exclude: int | None = None, detector=None
+    project: Project, surface: str, label: str, *, exclude: int | None = None, detector=None
 ) -> dict[int, ReviewSession]:
     """A span the researcher added by hand: review sessions for every other stored document that still holds
     the same string, with each mention proposed (pending). Apply them with ``apply_rescan``."""
@@ -85,6 +79,6 @@ def propose_in_project(
     return out
 
 
-def leftover_count(project, surface: str) -> int:
+def leftover_count(project: Project, surface: str) -> int:
     return sum(len(v) for v in find_in_project(project, surface).values())
 

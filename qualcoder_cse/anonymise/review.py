@@ -16,17 +16,21 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from ..core.pseudonyms import LogEntry
 from ..core.util import now
 from .anonymised import AnonymisedResult, Replacement
-from .merging import _mention_regex
+from .mentions import find_in_project, find_mentions
 from .proposals import ACCEPTED, PENDING, REJECTED, UNSURE_BELOW, Proposal
 from .review_state import History, apply_remembered, load_state, to_state
 
 __all__ = ["ACCEPTED", "PENDING", "REJECTED", "UNSURE_BELOW", "AnonymisedResult", "Proposal", "Replacement", "ReviewSession", "find_mentions"]
 from .placeholders import Numbering, PlaceholderFormat
 from .spans import LABELS, REVIEW_MIN_CONFIDENCE, Span, entity_key
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 
 class ReviewSession:
@@ -35,7 +39,7 @@ class ReviewSession:
         text: str,
         spans: list[Span] = (),
         *,
-        project=None,
+        project: Project | None = None,
         coder: str | None = None,
         fmt: PlaceholderFormat | None = None,
         numbering: Numbering | None = None,
@@ -298,8 +302,6 @@ class ReviewSession:
         """Where else in the project's stored documents this string still appears (a leftover check)."""
         if self.project is None:
             return {}
-        from .rescan import find_in_project
-
         return find_in_project(self.project, self.surface(pid))
 
     def propose(self, start: int, end: int, label: str, *, confidence: float = 0.9, source: str = "mention") -> Proposal:
@@ -401,10 +403,3 @@ class ReviewSession:
             pos = e
         out.append(label[pos:])
         return "".join(out)
-
-
-def find_mentions(text: str, surface: str) -> list[tuple[int, int]]:
-    """Every mention of ``surface`` in ``text``: any case, across whitespace, possessive allowed after."""
-    if not entity_key(surface):
-        return []
-    return [(m.start(1), m.end(1)) for m in _mention_regex(surface).finditer(text)]
