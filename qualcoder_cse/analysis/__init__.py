@@ -17,6 +17,7 @@ from .agreement import (
     intercoder_agreement,
     krippendorff_alpha_nominal,
 )
+from .case_matrix import code_by_case_all
 from .cooccurrence import Cooccurrence, code_cooccurrence, overlap_quotes
 from .data import AnalysisData, Filters, load
 from .framework import FrameworkMatrix, Quote, framework_matrix, quotes_for
@@ -34,6 +35,7 @@ __all__ = [
     "Quote",
     "by_group",
     "code_by_case",
+    "code_by_case_all",
     "code_by_case_counts",
     "code_by_document",
     "code_cooccurrence",

@@ -150,7 +150,8 @@ class AnalysisData:
         raise NotFound(f"No attribute called '{name}' (use a case or document attribute, or 'kind').")
 
 
-def _ancestry(codes: pd.DataFrame) -> pd.DataFrame:
+def code_ancestry(codes: pd.DataFrame) -> pd.DataFrame:
+    """code_id, row_code: each code with itself and every ancestor (the roll-up pairs)."""
     parent = dict(zip(codes["id"], codes["parent_id"], strict=False))
     pairs = []
     for cid in codes["id"]:
@@ -212,7 +213,7 @@ def load(
         codings = codings[codings["coder"].str.casefold().isin(wanted)]
         coder_names = [c for c in coder_names if c.casefold() in wanted]
     # codes (a code keeps its subtree; the tree keeps the ancestors so that paths still read)
-    ancestry = _ancestry(codes)
+    ancestry = code_ancestry(codes)
     if filters.codes:
         chosen = set()
         for path in filters.codes:

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..core import frames
-from .data import AnalysisData, Filters, _ancestry, load
+from .data import AnalysisData, Filters, code_ancestry, load
 
 MEASURES = ("codings", "presence", "words", "percent")
 _COUNTS = ("codings", "presence")
@@ -189,9 +189,13 @@ def code_by_case_counts(project, filters: Filters | None = None, *, rollup: bool
     filters = filters or Filters()
     if any((filters.documents, filters.kinds, filters.coders, filters.codes, filters.attributes)):
         return code_by_case(load(project, filters, with_text=False), rollup=rollup, measures=_COUNTS)
-    codes = frames.codes(project)
-    cases = frames.cases(project)
-    hits = frames.case_coding_hits(project)
+    return counts_from_hits(frames.codes(project), frames.cases(project), frames.case_coding_hits(project),
+                            rollup=rollup)
+
+
+def counts_from_hits(codes: pd.DataFrame, cases: pd.DataFrame, hits: pd.DataFrame, *, rollup: bool = True
+                     ) -> CodeMatrix:
+    """The counts-only matrix from ``core.frames.case_coding_hits`` rows (see ``code_by_case_counts``)."""
     rows = codes[["id", "path", "depth"]].reset_index(drop=True)
     index, cols = rows["id"].tolist(), cases["id"].tolist()
     counts = np.zeros((len(index), len(cols)), dtype=np.int64)
@@ -208,7 +212,7 @@ def code_by_case_counts(project, filters: Filters | None = None, *, rollup: bool
         seg[order] = np.cumsum(new_seg) - 1
         row_pos = pd.Series(np.arange(len(index)), index=index)
         case_pos = pd.Series(np.arange(len(cols)), index=cols)
-        pairs = _ancestry(codes) if rollup else pd.DataFrame({"code_id": codes["id"], "row_code": codes["id"]})
+        pairs = code_ancestry(codes) if rollup else pd.DataFrame({"code_id": codes["id"], "row_code": codes["id"]})
         h = pd.DataFrame({"code_id": hits["code_id"].to_numpy(), "case": hits["case_id"].to_numpy(), "seg": seg})
         h = h.merge(pairs, on="code_id")
         r = row_pos.reindex(h["row_code"].to_numpy()).to_numpy()
@@ -216,7 +220,8 @@ def code_by_case_counts(project, filters: Filters | None = None, *, rollup: bool
         ok = ~(np.isnan(r) | np.isnan(c))
         r, c, s = r[ok].astype(np.int64), c[ok].astype(np.int64), h["seg"].to_numpy()[ok].astype(np.int64)
         n_seg = int(s.max()) + 1 if len(s) else 1
-        key = np.unique((r * len(cols) + c) * n_seg + s)  # distinct (row, case, segment); fits in int64
+        key = np.sort((r * len(cols) + c) * n_seg + s)  # (row, case, segment); fits in int64
+        key = key[np.r_[True, key[1:] != key[:-1]]] if len(key) else key  # each once (np.unique hashes: slower)
         np.add.at(counts.reshape(-1), key // n_seg, 1)
     count_df = pd.DataFrame(counts, index=index, columns=cols)
     if counts.any():  # as the pivot in ``_build`` names them

@@ -3,9 +3,16 @@ Excel workbook (analysis) in the main window."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 
 from .analysis_view import AnalysisView
+from .export_dialog import ExportDialog
+from .workbench_extensions import _Host
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 
 class AnalysisActions(QObject):
@@ -13,9 +20,6 @@ class AnalysisActions(QObject):
 
     def __init__(self, window) -> None:
         super().__init__(window)
-
-        from .workbench_extensions import _Host
-
         self.window = window
         self.host = _Host(lambda p: AnalysisView(p, window))
         self.dock = window.add_dock(
@@ -36,7 +40,7 @@ class AnalysisActions(QObject):
         self.analysis_action.setEnabled(on)
         self.export_action.setEnabled(on)
 
-    def _opened(self, project) -> None:
+    def _opened(self, project: Project) -> None:
         self.host.drop()
         self._enable(True)
         self.dock.hide()
@@ -70,8 +74,6 @@ class AnalysisActions(QObject):
             self._user_docked = True
 
     def export_dialog(self):
-        from .export_dialog import ExportDialog
-
         if self.window.project is None:
             return None
         view = self.host.panel

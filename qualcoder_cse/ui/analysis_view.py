@@ -6,12 +6,16 @@ All numbers come from ``qualcoder_cse.analysis`` (pure functions; the tables in 
 module only shows them. Each matrix is computed in a worker thread (a change made meanwhile is queued); the
 data are loaded once per filter set and reloaded after the project changes. Menus: analysis_actions.py.
 
-Fast first display: Code x Case by codings or presence with no filter comes from ``code_by_case_counts``
-(counts in SQL, no texts or turns read). The full data (``analysis.load``) are then loaded, in the worker,
-only when something needs them: another measure or matrix, a filter, or a click on a cell for its quotes.
+Fast first display: Code x Case with no filter comes from ``code_by_case_all`` (all four measures from the
+case hits and the word starts; no frames of codings, turns or memos), kept so that another measure shows at
+once. The full data (``analysis.load``) are loaded, in the worker, only when something needs them: another
+matrix, a filter, or a click on a cell for its quotes. Column widths are measured from the headers and the
+widest number of each column (Qt's resize-to-contents asked every cell: 12 s for 200 codes x 500 cases).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction
@@ -37,7 +41,11 @@ from .analysis_tables import MATRICES, MEASURES, NOTES, Table, cell_quotes, char
 from .analysis_widgets import ComputeThread, HeatDelegate, checked_items, fill_check_list
 from .bar_chart import BarChart
 from .clipboard import copy_text
+from .export_dialog import ExportDialog
 from .matrix_model import KEY_ROLE, SORT_ROLE, MatrixModel
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 # pandas and the analysis package load when an analysis is first shown, not when the window starts.
 pd = lazy_import("pandas")
@@ -47,28 +55,27 @@ frames = lazy_import("qualcoder_cse.core.frames")
 class AnalysisView(QWidget):
     computed = Signal()  # a matrix has been computed and shown (or the full data loaded for a cell's quotes)
 
-    def __init__(self, project, window=None, parent=None) -> None:
+    def __init__(self, project: Project, window=None, parent=None) -> None:
         super().__init__(parent)
         self._thread: ComputeThread | None = None
         self._pending = False
         self.project = project
         self.window_ = window
-        self.data: an.AnalysisData | None = None
+        self._data: an.AnalysisData | None = None
         self._data_key = None
         self.current = ""
         self._cell: tuple | None = None
         self.fast_shown = False  # the table shows counts from code_by_case_counts; self.data not loaded
         self._quote_request = None  # a cell clicked before the full data were loaded: (row key, col key)
         self._loading_quotes = False
+        self._fast_matrix = None  # (filter key, CodeMatrix with all four measures) of the fast path
 
         self.matrix_box = QComboBox()
         self.matrix_box.addItems(MATRICES)
         self.measure_box = QComboBox()
         self.group_box = QComboBox()
         self.units_box = QComboBox()
-        from ..analysis.agreement import UNITS
-
-        for unit in UNITS:
+        for unit in an.agreement.UNITS:
             self.units_box.addItem(f"{unit} units", unit)
         self.coder_list = QListWidget()
         self.kind_list = QListWidget()
@@ -181,6 +188,17 @@ class AnalysisView(QWidget):
         project.subscribe(self._on_project_event)
         self._matrix_changed(self.matrix_box.currentText())
 
+    @property
+    def data(self) -> an.AnalysisData | None:
+        """The full data of the current filters (None until loaded, and after the project changed)."""
+        return self._data
+
+    @data.setter
+    def data(self, value: an.AnalysisData | None) -> None:
+        self._data = value
+        if value is None:  # the project changed (or the filters did): the fast path's matrix is stale too
+            self._fast_matrix = None
+
     # ------------------------------------------------------------- choices and filters
     def _fill_choices(self) -> None:
         self.group_box.blockSignals(True)
@@ -281,14 +299,16 @@ class AnalysisView(QWidget):
         )
         project = self.project
         if data is None and self._fast_ok(name, measure, f):
+            cached = self._fast_matrix[1] if self._fast_matrix and self._fast_matrix[0] == key else None
+            if cached is not None:  # another measure of the matrix already computed: no worker needed
+                self._computed((True, (None, key, name, self._fast_table(cached, measure), cached)))
+                return
 
             def fast():
-                m = an.code_by_case_counts(project, f)
-                table = Table(m.labelled(measure), m.rows["id"].tolist(), m.units["id"].tolist(),
-                              indent_rows=True, note=NOTES.get(measure, ""))
-                return None, key, name, table
+                m = an.code_by_case_all(project, f)
+                return None, key, name, self._fast_table(m, measure), m
 
-            self._start(fast, f"Computing {name} (counts only)…")
+            self._start(fast, f"Computing {name}…")
             return
 
         def work():
@@ -299,9 +319,14 @@ class AnalysisView(QWidget):
 
     @staticmethod
     def _fast_ok(name: str, measure, f) -> bool:
-        """Whether the matrix can come from the counts-only path (same numbers, no texts loaded)."""
+        """Whether the matrix can come from the fast path (the same numbers, no frames loaded)."""
         no_filter = not any((f.coders, f.kinds, f.documents, f.codes, f.attributes))
-        return name == "Code x Case" and measure in ("codings", "presence") and no_filter
+        return name == "Code x Case" and measure is not None and no_filter
+
+    @staticmethod
+    def _fast_table(m, measure: str) -> Table:
+        return Table(m.labelled(measure), m.rows["id"].tolist(), m.units["id"].tolist(), indent_rows=True,
+                     note=NOTES.get(measure, ""))
 
     def _start(self, fn, message: str, *, quotes_only: bool = False) -> None:
         self._loading_quotes = quotes_only  # a failure then leaves the table as it is
@@ -344,15 +369,16 @@ class AnalysisView(QWidget):
             elif self._quote_request is not None:
                 request, self._quote_request = self._quote_request, None
                 self._show_quotes(*request)
-        elif ok and result[0] is None:  # counts only: the table, no full data (and so no chart yet)
-            _none, key, name, table = result
+        elif ok and result[0] is None:  # the fast path: the table, no full data (and so no chart yet)
+            _none, key, name, table, matrix = result
             self.data, self._data_key = None, None
+            self._fast_matrix = (key, matrix)
             self.fast_shown = True
             self._show_table(table)
             self.chart.set_data([], [], [], "")
             self.status.setText(
-                f"{name}: {len(table.frame)} rows, counted without loading the texts (loaded for quotes, words "
-                "and the chart)."
+                f"{name}: {len(table.frame)} rows, counted from the coded spans and word positions (the "
+                "coded passages load for quotes and the chart)."
             )
         elif ok:
             data, key, name, table, chart = result
@@ -420,9 +446,13 @@ class AnalysisView(QWidget):
         self.note.setText(table.note)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
-        header.resizeSections(header.ResizeMode.ResizeToContents)
-        for c in range(self.model.columnCount()):  # wrapped headers: a column is as wide as its longest line
-            header.resizeSection(c, min(max(header.sectionSize(c), 56), 240))
+        metrics, head_metrics = self.table.fontMetrics(), header.fontMetrics()
+        pad = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 12
+        for c, (head, widest) in enumerate(self.model.column_texts()):
+            # wrapped headers: a column is as wide as its longest header line or its widest value
+            need = max([head_metrics.horizontalAdvance(line) for line in head.split("\n")]
+                       + [metrics.horizontalAdvance(widest)]) + pad
+            header.resizeSection(c, min(max(need, 56), 240))
 
     def _show_quotes(self, row_key, col_key) -> None:
         name = self.current
@@ -466,8 +496,6 @@ class AnalysisView(QWidget):
         copy_text(df.to_csv(sep="\t"))  # remembered, so the lock can take it back
 
     def export_dialog(self):
-        from .export_dialog import ExportDialog
-
         dialog = ExportDialog(self.project, self.filters(), self, group_by=self.group_by())
         dialog.setModal(True)
         dialog.show()
@@ -480,9 +508,3 @@ class AnalysisView(QWidget):
         self.project.unsubscribe(self._on_project_event)
         super().closeEvent(event)
 
-
-def install(window):
-    """Tools > Analysis and File > Export > Excel workbook in the main window (see ui/analysis_actions.py)."""
-    from .analysis_actions import install as install_actions
-
-    return install_actions(window)

@@ -8,6 +8,7 @@ leaves nothing behind. The password is held only in the dialog's fields and the 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import (
@@ -26,11 +27,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..analysis import Filters
 from ..core.errors import ProjectError
 from ..core.passphrase_policy import problem as password_problem
+from ..lazy import lazy_import
 from .clear_export import confirm_clear_export, record_export
 from .context_help import install_help
+
+if TYPE_CHECKING:
+    from ..analysis import Filters
+    from ..core.project import Project
+
+# pandas, openpyxl and python-docx load when an export runs, not when the window starts
+an = lazy_import("qualcoder_cse.analysis")
+excel = lazy_import("qualcoder_cse.exporters.excel")
+briefing = lazy_import("qualcoder_cse.exporters.briefing")
 
 
 class _Cancelled(Exception):
@@ -42,7 +52,7 @@ class _ExportWorker(QObject):
     finished = Signal(object)  # list of written paths
     failed = Signal(str)
 
-    def __init__(self, project, path: Path, options, briefing: Path | None) -> None:
+    def __init__(self, project: Project, path: Path, options, briefing: Path | None) -> None:
         super().__init__()
         self.project, self.path, self.options, self.briefing = project, path, options, briefing
         self.cancelled = False
@@ -53,14 +63,11 @@ class _ExportWorker(QObject):
         self.progress.emit(done, total, message)
 
     def run(self) -> None:
-        from ..exporters.briefing import export_briefing
-        from ..exporters.excel import export_workbook
-
         try:
-            written = [export_workbook(self.project, self.path, self.options, self._report, audit=False).path]
+            written = [excel.export_workbook(self.project, self.path, self.options, self._report, audit=False).path]
             if self.briefing is not None:
                 written.append(
-                    export_briefing(self.project, self.briefing, self.options, progress=self._report)
+                    briefing.export_briefing(self.project, self.briefing, self.options, progress=self._report)
                 )
             self.finished.emit(written)
         except _Cancelled:
@@ -76,7 +83,7 @@ class ExportDialog(QDialog):
 
     def __init__(
         self,
-        project,
+        project: Project,
         filters: Filters | None = None,
         parent: QWidget | None = None,
         *,
@@ -85,7 +92,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export analysis workbook")
         self.project = project
-        self.filters = filters or Filters()
+        self.filters = filters or an.Filters()
         self._thread: QThread | None = None
         self._worker: _ExportWorker | None = None
         self.written: list[Path] = []
@@ -158,9 +165,7 @@ class ExportDialog(QDialog):
             self.path_edit.setText(path if path.lower().endswith(".xlsx") else path + ".xlsx")
 
     def _options(self):
-        from ..exporters.excel import ExportOptions
-
-        options = ExportOptions(
+        options = excel.ExportOptions(
             filters=self.filters,
             group_by=self.group_box.currentData(),
             agreement_unit=self.units_box.currentData(),

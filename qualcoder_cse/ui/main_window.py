@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         from .review_memory_dialog import install as install_review_memory  # Tools > Anonymisation memory
 
         install_review_memory(self)
-        from .analysis_view import install as install_analysis  # Tools > Analysis, File > Export > Excel
+        from .analysis_actions import install as install_analysis  # Tools > Analysis, File > Export > Excel
 
         install_analysis(self)
         from .segments_extension import install as install_segments  # Coded segments dock, word frequency

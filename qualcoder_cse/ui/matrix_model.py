@@ -47,6 +47,7 @@ class MatrixModel(QAbstractTableModel):
         self._row_colours: list[str | None] = []
         self._indent_rows = False
         self._paths = {Qt.Orientation.Vertical: True, Qt.Orientation.Horizontal: True}
+        self._labels: dict[tuple, str] = {}
 
     # ------------------------------------------------------------- loading
     def set_frame(
@@ -71,26 +72,20 @@ class MatrixModel(QAbstractTableModel):
         self._row_colours = list(row_colours) if row_colours is not None else []
         self._indent_rows = indent_rows
         self._paths = {Qt.Orientation.Vertical: path_rows, Qt.Orientation.Horizontal: path_cols}
-        self._values = (
-            frame.to_numpy(dtype=object).tolist() if len(frame.columns) else [[] for _ in frame.index]
-        )
+        # one 2-D array (int64 for a count matrix: no 100,000 boxed values); object when the columns mix kinds
+        self._values = frame.to_numpy() if len(frame.columns) else np.empty((len(frame.index), 0), dtype=object)
         self._row_keys = list(row_keys) if row_keys is not None else list(frame.index)
         self._col_keys = list(col_keys) if col_keys is not None else list(frame.columns)
-        self._numeric = (
-            [
-                pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
-                for c in frame.columns
-            ]
-            if len(frame.columns)
-            else []
-        )
+        self._numeric = [
+            pd.api.types.is_numeric_dtype(dt) and not pd.api.types.is_bool_dtype(dt) for dt in frame.dtypes
+        ]
+        self._labels = {}  # (orientation, section) -> the header as shown, computed once
         cols = [i for i, n in enumerate(self._numeric) if n]
         self._heat_cols = set(heat_columns if heat_columns is not None else cols) & set(cols)
-        values = [
-            float(v) for row in self._values for i, v in enumerate(row) if i in self._heat_cols and _finite(v)
-        ]
-        self._lo = min(values) if values else 0.0
-        self._hi = max(values) if values else 0.0
+        block = frame.iloc[:, sorted(self._heat_cols)].to_numpy(dtype=float) if self._heat_cols else np.zeros(0)
+        finite = block[np.isfinite(block)]
+        self._lo = float(finite.min()) if finite.size else 0.0
+        self._hi = float(finite.max()) if finite.size else 0.0
         self.endResetModel()
 
     def frame(self) -> pd.DataFrame:
@@ -106,7 +101,7 @@ class MatrixModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._values) or index.column() >= len(self._numeric):
             return None
-        value = self._values[index.row()][index.column()]
+        value = self._values[index.row(), index.column()]
         numeric = self._numeric[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return _format(value) if numeric else ("" if value is None else str(value))
@@ -141,12 +136,15 @@ class MatrixModel(QAbstractTableModel):
         if role in (LABEL_ROLE, Qt.ItemDataRole.ToolTipRole):
             return label
         if role == Qt.ItemDataRole.DisplayRole:
-            short = leaf(label) if self._paths[orientation] else label
-            if orientation == Qt.Orientation.Horizontal:
-                return wrap_label(short)
-            if self._indent_rows:
-                return "    " * level(label) + short
-            return short
+            shown = self._labels.get((orientation, section))
+            if shown is None:
+                short = leaf(label) if self._paths[orientation] else label
+                if orientation == Qt.Orientation.Horizontal:
+                    shown = wrap_label(short)
+                else:
+                    shown = "    " * level(label) + short if self._indent_rows else short
+                self._labels[(orientation, section)] = shown
+            return shown
         if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Vertical:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if (
@@ -157,6 +155,30 @@ class MatrixModel(QAbstractTableModel):
         ):
             return QColor(self._row_colours[section])
         return None
+
+    def column_texts(self) -> list[tuple[str, str]]:
+        """(header as shown, widest value as shown) per column, to size the columns without asking Qt to measure
+        every cell: for numbers the largest and smallest values formatted, for text the longest string."""
+        frame = self.frame()
+        heads = [self.headerData(c, Qt.Orientation.Horizontal) or "" for c in range(len(self._numeric))]
+        widest = [""] * len(heads)
+        numeric = [c for c, n in enumerate(self._numeric) if n]
+        if numeric and len(frame):
+            block = frame.iloc[:, numeric].to_numpy(dtype=float)
+            finite = np.isfinite(block)
+            hi = np.where(finite, block, -np.inf).max(axis=0)
+            lo = np.where(finite, block, np.inf).min(axis=0)
+            fraction = (np.where(finite, block, 0) % 1 != 0).any(axis=0)
+            for j, c in enumerate(numeric):
+                if np.isfinite(hi[j]):
+                    texts = [_format(hi[j]), _format(lo[j])]
+                    if fraction[j]:  # two decimals beside the largest whole part
+                        texts.append(_format(max(abs(hi[j]), abs(lo[j])) // 1 + 0.25))
+                    widest[c] = max(texts, key=len)
+        for c, n in enumerate(self._numeric):
+            if not n:
+                widest[c] = max(("" if v is None else str(v) for v in self._values[:, c]), key=len, default="")
+        return list(zip(heads, widest, strict=True))
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -206,3 +228,4 @@ def _format(v) -> str:
     if isinstance(v, (float, np.floating)):
         return str(int(v)) if float(v).is_integer() else f"{float(v):.2f}"
     return str(v)
+

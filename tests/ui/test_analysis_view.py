@@ -81,9 +81,9 @@ def test_first_display_uses_counts_only_and_loads_full_data_on_demand(qtbot, sam
     view = AnalysisView(sample_rw)
     qtbot.addWidget(view)
     settle(view, qtbot)
-    # the first table came from code_by_case_counts: shown, but the full data were never loaded
+    # the first table came from code_by_case_all: shown, but the full data were never loaded
     assert view.fast_shown and view.data is None
-    assert "without loading the texts" in view.status.text()
+    assert "counted from the coded spans and word positions" in view.status.text()
     assert view.chart.categories == []  # the chart needs the full data
     shown = _table(view)
     expected = {
@@ -96,10 +96,10 @@ def test_first_display_uses_counts_only_and_loads_full_data_on_demand(qtbot, sam
     settle(view, qtbot)
     assert view.fast_shown and view.data is None
     assert _table(view) == {k: ("1" if v != "0" else "0") for k, v in expected.items()}
-    # words coded need the texts: the full data are loaded and the words shown
+    # words coded came with the first matrix: shown at once, no worker, still without the full data
     view.measure_box.setCurrentIndex(view.measure_box.findData("words"))
-    settle(view, qtbot)
-    assert not view.fast_shown and view.data is not None
+    assert not view.busy()
+    assert view.fast_shown and view.data is None
     words = _table(view)
     assert words == {
         (path, name): str(int(full.words.loc[cid, uid]))
@@ -107,7 +107,20 @@ def test_first_display_uses_counts_only_and_loads_full_data_on_demand(qtbot, sam
         for uid, name in zip(full.units["id"], full.units["name"], strict=True)
     }
     assert words[("Disruption", "Board P1")] == "3" and words != shown
-    assert view.chart.categories == ["Disruption", "Voice", "Gaps"]
+    view.measure_box.setCurrentIndex(view.measure_box.findData("percent"))
+    assert not view.busy()
+    assert _table(view) == {
+        (path, name): (lambda v: str(int(v)) if float(v).is_integer() else f"{v:.2f}")(full.percent.loc[cid, uid])
+        for cid, path in zip(full.rows["id"], full.rows["path"], strict=True)
+        for uid, name in zip(full.units["id"], full.units["name"], strict=True)
+    }
+    assert view.chart.categories == []  # the chart comes with the full data (a cell's quotes, another matrix)
+    # a change to the project drops the kept matrix: the next table is computed again
+    view.data = None
+    view.measure_box.setCurrentIndex(view.measure_box.findData("codings"))
+    assert view.busy()
+    settle(view, qtbot)
+    assert _table(view) == expected
 
 
 def test_cell_click_on_counts_only_table_loads_quotes(qtbot, sample_rw):
