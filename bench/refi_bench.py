@@ -22,8 +22,8 @@ from make_project import Spec, generate, load_project
 
 from qualcoder_cse.core import Project
 from qualcoder_cse.exporters.merge import merge_files
-from qualcoder_cse.exporters.refi import export_refi
-from qualcoder_cse.exporters.refi_import import import_refi
+from qualcoder_cse.interchange.refi import export_refi
+from qualcoder_cse.interchange.refi_import import import_refi
 
 PW = "bench passphrase"
 

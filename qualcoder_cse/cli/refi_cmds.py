@@ -88,7 +88,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ..exporters.refi import RefiExportOptions, export_refi
+    from ..interchange.refi import RefiExportOptions, export_refi
 
     what = "REFI-QDA codebook" if Path(args.out).suffix.lower() == ".qdc" else "REFI-QDA project"
     with open_for_export(args) as project:
@@ -115,7 +115,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ..exporters.refi_import import import_refi
+    from ..interchange.refi_import import import_refi
 
     if not Path(args.infile).is_file():
         raise CliError(f"Cannot read {args.infile}: no such file.")
@@ -143,7 +143,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_import_codebook(args: argparse.Namespace) -> int:
-    from ..exporters.refi_import import import_codebook
+    from ..interchange.refi_import import import_codebook
 
     with open_project(args) as project:
         saved = take_before(project, "codebook import")

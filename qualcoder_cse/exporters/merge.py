@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..core import Project
 from ..core.errors import ProjectError
-from .refi_common import Progress, RefiError, tick
+from ..interchange.refi_common import Progress, RefiError, tick
 
 _COUNTS = (
     "documents matched",

@@ -1,5 +1,5 @@
 """File > Export > REFI-QDA, File > Import > REFI-QDA and File > Merge: dialogs over the headless functions in
-``exporters/refi.py``, ``exporters/refi_import.py`` and ``exporters/merge.py``.
+``interchange/refi.py``, ``interchange/refi_import.py`` and ``exporters/merge.py``.
 
 ``install(window)`` adds the actions to the File menu. The work runs in a worker thread with a progress
 dialog and Cancel (``BackgroundJob``: its results reach the GUI thread through slots of a QObject living
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..core.backup import run_before as run_backup_first
 from ..core.backup import take_before as take_backup_first
+from ..core.changes import Change
 from ..core.passphrase_policy import problem as passphrase_problem
 from ..core.project import PROJECT_SUFFIX
 from .background import BackgroundJob
@@ -238,7 +239,7 @@ class RefiActions:
                 self.export_to(Path(path), options.options())
 
     def export_to(self, path: Path, options=None) -> None:
-        from ..exporters.refi import export_refi
+        from ..interchange.refi import export_refi
 
         project = self.window.project
 
@@ -263,7 +264,7 @@ class RefiActions:
             self.import_file(*dialog.values())
 
     def import_file(self, source: Path, target: Path, passphrase: str, coder: str, anonymise: str) -> None:
-        from ..exporters.refi_import import import_refi
+        from ..interchange.refi_import import import_refi
 
         def work(progress):
             return import_refi(
@@ -309,7 +310,7 @@ class RefiActions:
             self.import_codebook(Path(path))
 
     def import_codebook(self, path: Path) -> None:
-        from ..exporters.refi_import import import_codebook
+        from ..interchange.refi_import import import_codebook
 
         try:
             saved = take_backup_first(self.window.project, "codebook import")
@@ -340,17 +341,17 @@ class RefiActions:
         from ..exporters.merge import merge_projects
 
         project = self.window.project
-        held: set[str] = set()
+        held: list[Change] = []
         job = project.backups.job("before merge")
         saved = []
 
         def work(progress):
             saved.append(run_backup_first(job, "merge"))  # its own connections: safe in the worker
-            with Project.open(other_path, passphrase, readonly=True) as other, project.quiet() as topics:
+            with Project.open(other_path, passphrase, readonly=True) as other, project.quiet() as changes:
                 try:
                     return merge_projects(project, other, progress=lambda d, t, _s: progress(d, t))
                 finally:
-                    held.update(topics)
+                    held.append(changes.take())
 
         def done(report) -> None:
             project.backups.record("before merge", saved[0])
@@ -361,9 +362,10 @@ class RefiActions:
         self._run(work, done, "Merging…")
 
     @staticmethod
-    def _announce(project, topics: set[str]) -> None:
-        for topic in sorted(topics):
-            project.notify(topic, None)
+    def _announce(project, held: list[Change]) -> None:
+        change = Change.merged(held)
+        if change:
+            project.publish(change)  # on the GUI thread: the panels hear once what the worker wrote
 
 
 def install(window) -> RefiActions:

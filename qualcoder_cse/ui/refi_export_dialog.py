@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel
 
-from ..exporters.refi import RefiExportOptions
-from ..exporters.refi_names import repeated
+from ..interchange.refi import RefiExportOptions
+from ..interchange.refi_names import repeated
 from .context_help import install_help
 
 POSITIONS = (

@@ -10,7 +10,7 @@ import pytest
 
 from qualcoder_cse.cli import main
 from qualcoder_cse.core import Project
-from tests.exporters.refi_helpers import shared
+from tests.interchange.refi_helpers import shared
 
 SAMPLES = shared("samples")
 

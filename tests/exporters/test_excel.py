@@ -263,7 +263,7 @@ def test_control_characters_in_names_do_not_break_the_export(project, tmp_path):
 
 def test_an_export_never_overwrites_a_project_file(project, project_path, tmp_path, passphrase):
     from qualcoder_cse.core import Project
-    from qualcoder_cse.exporters.refi import export_qdpx
+    from qualcoder_cse.interchange.refi import export_qdpx
 
     for name, export in [("study.xlsx", export_workbook), ("study.qdpx", export_qdpx)]:
         victim = tmp_path / name  # a project given an export's name by mistake

@@ -10,9 +10,8 @@ import pytest
 
 from qualcoder_cse.core import Project
 from qualcoder_cse.exporters.merge import merge_files, merge_projects
-from qualcoder_cse.exporters.refi_common import RefiError
-
-from .refi_helpers import snapshot
+from qualcoder_cse.interchange.refi_common import RefiError
+from tests.interchange.refi_helpers import snapshot
 
 
 @pytest.fixture(scope="module")
@@ -169,7 +168,7 @@ def test_quiet_holds_back_notifications_during_a_merge(project_path, tmp_path, p
 
 
 def test_cancelled_merge_changes_nothing(project_path, tmp_path, passphrase):
-    from qualcoder_cse.exporters.refi_common import RefiCancelled
+    from qualcoder_cse.interchange.refi_common import RefiCancelled
 
     other_path = tmp_path / "other.qcse"
     shutil.copyfile(project_path, other_path)

@@ -11,8 +11,8 @@ from lxml import etree
 
 from qualcoder_cse.core import Project
 from qualcoder_cse.core.errors import InvalidValue
-from qualcoder_cse.exporters.refi import RefiExportOptions, export_refi
-from qualcoder_cse.exporters.refi_import import import_refi
+from qualcoder_cse.interchange.refi import RefiExportOptions, export_refi
+from qualcoder_cse.interchange.refi_import import import_refi
 
 from .refi_helpers import assert_valid, fill_rich_project, qde_bytes, snapshot
 

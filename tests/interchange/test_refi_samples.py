@@ -16,7 +16,7 @@ import pytest
 from lxml import etree
 
 from qualcoder_cse.core import Project
-from qualcoder_cse.exporters.refi_import import import_refi
+from qualcoder_cse.interchange.refi_import import import_refi
 
 from .refi_helpers import SAMPLES, sample_files, shared
 

@@ -21,11 +21,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..exporters.safe_write import write_export
 from .refi_common import CODEBOOK_NS, Progress, RefiError, tick
 from .refi_names import repeated
 from .refi_project import build_project
 from .refi_write import ORIGIN, RefiExportOptions, check_options, code_tree, origin, serialise
-from .safe_write import write_export
 
 __all__ = ["ORIGIN", "RefiExportOptions", "RefiExportResult", "export_qdc", "export_qdpx", "export_refi"]
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)

@@ -11,9 +11,9 @@ import pytest
 from lxml import etree
 
 from qualcoder_cse.core import Project
-from qualcoder_cse.exporters.refi_common import RefiError
-from qualcoder_cse.exporters.refi_import import import_refi
-from qualcoder_cse.exporters.refi_read import read_refi
+from qualcoder_cse.interchange.refi_common import RefiError
+from qualcoder_cse.interchange.refi_import import import_refi
+from qualcoder_cse.interchange.refi_read import read_refi
 
 from .refi_helpers import MINIMAL, shared
 
@@ -343,7 +343,7 @@ def test_codings_without_a_user_are_credited_to_the_importing_coder(tmp_path, pa
 
 
 def test_import_codebook_into_an_open_project(project, tmp_path):
-    from qualcoder_cse.exporters.refi_import import import_codebook
+    from qualcoder_cse.interchange.refi_import import import_codebook
 
     before = len(project.codes.list())
     report = import_codebook(project, MINIMAL / "minimal-codebook.qdc")

@@ -8,8 +8,8 @@ import zipfile
 import pytest
 
 from qualcoder_cse.core import Project
-from qualcoder_cse.exporters.refi import export_refi
-from qualcoder_cse.exporters.refi_import import import_refi
+from qualcoder_cse.interchange.refi import export_refi
+from qualcoder_cse.interchange.refi_import import import_refi
 
 from .refi_helpers import assert_valid, fill_rich_project, qde_bytes, snapshot
 
@@ -77,8 +77,8 @@ def test_sources_are_utf8_and_positions_are_code_points(rich, tmp_path):
 
 
 def test_only_coder_option_and_unknown_coder(rich, tmp_path):
-    from qualcoder_cse.exporters.refi import RefiExportOptions
-    from qualcoder_cse.exporters.refi_common import RefiError
+    from qualcoder_cse.interchange.refi import RefiExportOptions
+    from qualcoder_cse.interchange.refi_common import RefiError
 
     result = export_refi(rich, tmp_path / "bob.qdpx", RefiExportOptions(coder="bob"))
     assert result.counts["codings"] == len(
@@ -101,7 +101,7 @@ def test_codebook_round_trip(rich, tmp_path, passphrase):
 
 
 def test_cancelled_export_and_import_leave_nothing(rich, tmp_path, passphrase):
-    from qualcoder_cse.exporters.refi_common import RefiCancelled
+    from qualcoder_cse.interchange.refi_common import RefiCancelled
 
     stages: list[str] = []
 

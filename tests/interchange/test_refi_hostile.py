@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from qualcoder_cse.core import Project
-from qualcoder_cse.exporters import refi_files
-from qualcoder_cse.exporters.refi_import import import_refi
+from qualcoder_cse.interchange import refi_files
+from qualcoder_cse.interchange.refi_import import import_refi
 
 CODE = '<CodeBook><Codes><Code guid="c0000000-0000-4000-8000-000000000001" name="C" isCodable="true"/></Codes>' \
        "</CodeBook>"
