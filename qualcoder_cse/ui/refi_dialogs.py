@@ -1,5 +1,5 @@
 """File > Export > REFI-QDA, File > Import > REFI-QDA and File > Merge: dialogs over the headless functions in
-``interchange/refi.py``, ``interchange/refi_import.py`` and ``exporters/merge.py``.
+``exporters/refi.py``, ``exporters/refi_import.py`` and ``exporters/merge.py``.
 
 ``install(window)`` adds the actions to the File menu. The work runs in a worker thread with a progress
 dialog and Cancel (``BackgroundJob``: its results reach the GUI thread through slots of a QObject living
@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from ..core.backup import run_before as run_backup_first
 from ..core.backup import take_before as take_backup_first
-from ..core.changes import Change
 from ..core.passphrase_policy import problem as passphrase_problem
 from ..core.project import PROJECT_SUFFIX
 from .background import BackgroundJob
@@ -341,17 +340,17 @@ class RefiActions:
         from ..exporters.merge import merge_projects
 
         project = self.window.project
-        held: list[Change] = []
+        held: set[str] = set()
         job = project.backups.job("before merge")
         saved = []
 
         def work(progress):
             saved.append(run_backup_first(job, "merge"))  # its own connections: safe in the worker
-            with Project.open(other_path, passphrase, readonly=True) as other, project.quiet() as changes:
+            with Project.open(other_path, passphrase, readonly=True) as other, project.quiet() as topics:
                 try:
                     return merge_projects(project, other, progress=lambda d, t, _s: progress(d, t))
                 finally:
-                    held.append(changes.take())
+                    held.update(topics)
 
         def done(report) -> None:
             project.backups.record("before merge", saved[0])
@@ -362,10 +361,9 @@ class RefiActions:
         self._run(work, done, "Merging…")
 
     @staticmethod
-    def _announce(project, held: list[Change]) -> None:
-        change = Change.merged(held)
-        if change:
-            project.publish(change)  # on the GUI thread: the panels hear once what the worker wrote
+    def _announce(project, topics: set[str]) -> None:
+        for topic in sorted(topics):
+            project.notify(topic, None)
 
 
 def install(window) -> RefiActions:
