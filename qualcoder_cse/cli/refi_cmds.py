@@ -157,7 +157,7 @@ def cmd_import_codebook(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from ..exporters.merge import merge_files
+    from ..workflows.merge import merge_files
 
     pw = passphrase(args)
     other_pw = get_secret(args.other_passphrase_file, PASS_ENV, f"Passphrase of {args.other}: ")

@@ -1,5 +1,5 @@
 """File > Export > REFI-QDA, File > Import > REFI-QDA and File > Merge: dialogs over the headless functions in
-``exporters/refi.py``, ``exporters/refi_import.py`` and ``exporters/merge.py``.
+``interchange/refi.py``, ``interchange/refi_import.py`` and ``workflows/merge.py``.
 
 ``install(window)`` adds the actions to the File menu. The work runs in a worker thread with a progress
 dialog and Cancel (``BackgroundJob``: its results reach the GUI thread through slots of a QObject living
@@ -337,7 +337,7 @@ class RefiActions:
 
     def merge_from(self, other_path: Path, passphrase: str) -> None:
         from ..core import Project
-        from ..exporters.merge import merge_projects
+        from ..workflows.merge import merge_projects
 
         project = self.window.project
         held: set[str] = set()

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from qualcoder_cse.core import Project
-from qualcoder_cse.exporters.merge import merge_files, merge_projects
+from qualcoder_cse.workflows.merge import merge_files, merge_projects
 from qualcoder_cse.interchange.refi_common import RefiError
 from tests.interchange.refi_helpers import snapshot
 

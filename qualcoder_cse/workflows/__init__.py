@@ -1,0 +1,10 @@
+"""Workflows: the user's multi-step tasks that WRITE to a project, shared by the CLI and the window.
+
+Each takes an open ``Project`` (and plain options), runs in one or more transactions, reports progress and
+honours cancel, and returns a plain report; the readers they build on live in ``importers/`` (pure: file in,
+text out) and ``interchange/`` (REFI-QDA).
+
+- ``merge``: another coder's copy of a project into this one (File > Merge, ``qualcoder-cse merge``).
+
+No Qt. See docs/architecture.md.
+"""
