@@ -17,9 +17,11 @@ import threading
 from collections.abc import Iterable
 
 from .entity_passes import EntityPasses
+from .export_lines import export_lines
 from .gazetteers import Gazetteers, load_gazetteers
 from .lexicon import MONTHS, NATIONAL, NOT_NAMES, ORG_HEADS_CAP, ROLE_WORDS, STOP, WEEKDAYS
 from .merging import _coverage, _mention_regex, merge
+from .name_forms import derived_nicknames, kin_nicknames
 from .patterns import find_patterns
 from .positions import attendee_names, chat_names, first_names_again, full_names
 from .rules import RuleLayer
@@ -35,6 +37,7 @@ from .span_passes import (
     _person_to_place,
 )
 from .spans import LABELS, Span, fold
+from .title_runs import title_runs
 from .tokens import Tok, tokenize
 from .whole_spans import handle_mentions, whole_spans
 
@@ -61,7 +64,8 @@ class Detector(EntityPasses):
         spans += find_shapes(text)
         merged = merge(spans)
         merged = merge(merged + full_names(text, toks, merged, self.gaz, self._heads)
-                       + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz))
+                       + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)
+                       + derived_nicknames(text, toks, merged, self.gaz))
         merged = self.propagate(text, toks, merged)
         extra = first_names_again(text, toks, merged, self.gaz)
         merged = merge(merged + extra) if extra else merged
@@ -76,8 +80,10 @@ class Detector(EntityPasses):
         merged = _org_with_town(text, merged)
         merged = _org_of(text, merged)
         merged = whole_spans(text, toks, merged, self.gaz)
+        merged = title_runs(text, toks, merged, self.gaz, self._heads, _upper_doc(text))
         merged = _initials_of_names(text, merged)  # again: names widened last ("A. Whitaker" -> "AW")
         merged = handle_mentions(text, merged)
+        merged = merge(kin_nicknames(text, export_lines(text, merged)))
         floor = self.min_confidence if min_confidence is None else min_confidence
         return [s for s in merged if s.confidence >= floor]
 
@@ -139,6 +145,11 @@ class Detector(EntityPasses):
         for m in _mention_regex(surface).finditer(text):
             out.append(Span(m.start(1), m.end(1), label, m.group(1), 0.9, source))
         return out
+
+
+def _upper_doc(text: str) -> bool:
+    letters = [c for c in text[:5000] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
 _LOCK = threading.Lock()

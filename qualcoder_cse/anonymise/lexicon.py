@@ -50,7 +50,11 @@ NOT_NAMES = NOT_NAMES | DEMONYMS | frozenset(["tel", "mob", "fax", "dob", "signe
                                                "fae", "morra", "wis", "naw", "telt", "hur", "wee'un",
                                                # car models said in place of the car ("a silver Passat")
                                                "passat", "corsa", "fiesta", "insignia", "octavia", "qashqai",
-                                               "juke", "prius", "micra", "yaris", "civic"])
+                                               "juke", "prius", "micra", "yaris", "civic", "corolla", "punto", "zafira",
+                                               "megane", "sportage", "tucson", "picanto", "ibiza",
+                                               # banks, shops and apps named like people ("a Monzo card")
+                                               "monzo", "revolut", "starling", "paypal", "klarna", "vinted",
+                                               "depop", "deliveroo", "airbnb", "microsoft", "gucci"])
 TITLES = TITLES | {"judge", "coach", "supt", "dsupt", "csupt", "insp", "ch", "dsu", "acc", "dcc", "ps", "prof",
                    "professor", "rev", "father", "sister", "imam", "pastor"}
 # national bodies and platforms the guidelines leave unmarked

@@ -1,0 +1,92 @@
+"""Lines written by other tools, recognised by their shape: an Android or iPhone WhatsApp export
+("14/03/2024, 19:02 - Kayla 💕: text", "[14/03/2024, 19:02:11] Kayla: text") and a meeting transcript's
+speaker line (Teams "Okonjo, Adaeze   0:04", Otter/Zoom "Shaun Brierley   1:08").
+
+The date that opens every exported line stays proposed (it dates what was said; the review screen cuts it with
+the timestamp, and a missed date costs more than one rejected). The sender is a person (or a phone number, found by the
+patterns); a speaker line names a person as a whole, "Surname, Given" included. A date span never runs across
+a line break ("sat\\n14/03/2024", "March.\\n\\n6")."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import NOT_NAMES, ROLE_WORDS, STOP
+from .spans import Span, fold
+
+_D = r"(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}),? \d{1,2}:\d{2}(?::\d{2})?(?:\s?[apAP]\.?[mM]\.?)?"
+# Android "14/03/2024, 19:02 - Name: text"; iPhone "[14/03/2024, 19:02:11] Name: text"
+_EXPORT_HEAD = re.compile(rf"^(?:{_D} - |\[{_D}\] )(?P<rest>[^\n]*)$", re.MULTILINE)
+# what follows a sender's name on a system line of the export
+_SYSTEM = re.compile(r" (?:created group|added|removed|left|joined|changed (?:the|this|their)|was added|"
+                     r"deleted this message)\b")
+_SENDER_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_SPEAKER_LINE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?:,? [A-Z][\w'’.-]+){1,3})(?: \([^)\n]{2,40}\))?[ \t]{2,}\d{1,2}:\d{2}(?::\d{2})?[ \t]*$",
+    re.MULTILINE)
+_NOT_SPEAKERS = frozenset(["speaker", "unknown", "participant", "interviewer", "facilitator", "researcher", "me", "you",
+                           "guest", "host", "user", "caller"])
+
+
+def _name_span(text: str, start: int, name: str, conf: float) -> Span | None:
+    """A sender or speaker name as a person, when its words look like a name (not a role, not "Me")."""
+    words = _SENDER_WORD.findall(name)
+    if not words or any(ch.isdigit() for ch in name):
+        return None
+    keys = [fold(w) for w in words]
+    if keys[0] in _NOT_SPEAKERS or all(k in ROLE_WORDS or k in STOP or k in NOT_NAMES for k in keys):
+        return None
+    # the name ends with its last word (emoji and symbols after it stay outside)
+    last = name.rfind(words[-1]) + len(words[-1])
+    return Span(start, start + last, "PERSON", text[start:start + last], conf, "context")
+
+
+def export_lines(text: str, spans: list[Span]) -> list[Span]:
+    """Add each export sender and each speaker line as a person; keep date spans to one line."""
+    new: list[Span] = []
+    lines = list(_EXPORT_HEAD.finditer(text))
+    if sum(": " in m.group("rest") for m in lines) < 3:
+        lines = []  # a dated chronology, not an export
+    for m in lines:
+        rest, at = m.group("rest"), m.start("rest")
+        colon = rest.find(": ")
+        system = _SYSTEM.search(rest)
+        if system and (colon < 0 or system.start() < colon):
+            sender = rest[:system.start()]
+            added = rest[system.end():].strip()
+            if system.group().strip() == "added" and added:
+                s = _name_span(text, at + rest.index(added, system.end()), added, 0.8)
+                if s:
+                    new.append(s)
+        elif colon > 0:
+            sender = rest[:colon]
+        else:
+            continue
+        s = _name_span(text, at, sender.strip(), 0.8)
+        if s:
+            new.append(s)
+    for m in _SPEAKER_LINE.finditer(text):
+        s = _name_span(text, m.start("name"), m.group("name"), 0.85)
+        if s:
+            new.append(s)
+    out = []
+    for s in spans:
+        if s.label == "DATE" and "\n" in s.text:
+            s = _date_one_line(text, s)
+            if s is None:
+                continue
+        out.append(s)
+    return out + new
+
+
+_DATE_DIGITS = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,}")
+
+
+def _date_one_line(text: str, s: Span) -> Span | None:
+    """The last line of a date span that ran across a line break, when that line still holds a date."""
+    cut = s.text.rfind("\n") + 1
+    rest = s.text[cut:]
+    if not _DATE_DIGITS.search(rest):
+        return None
+    start = s.start + cut
+    return Span(start, s.end, s.label, text[start:s.end], s.confidence, s.source)

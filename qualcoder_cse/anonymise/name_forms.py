@@ -1,0 +1,59 @@
+"""Forms of names the lists do not hold: nicknames made from a surname or a given name by a British ending
+("Smithy", "Jonesy", "Robbo", "Gibbo", "Davo", "Macca"), and a kinship word used as part of a nickname in any
+case ("uncle mo", "Auntie Shell": the whole is the name the young person uses, whether or not a relative)."""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteers import Gazetteers
+from .lexicon import MONTHS, NATIONAL, NOT_NAMES, STOP, WEEKDAYS
+from .spans import Span, fold
+from .tokens import Tok
+
+_ENDINGS = ("sy", "zy", "za", "ie", "y", "o", "a")
+_KIN = re.compile(r"(?i)\b(uncle|auntie|aunty|unc|aunt)\s+$")
+
+
+def _stems(k: str) -> list[str]:
+    out = []
+    for end in _ENDINGS:
+        if k.endswith(end) and len(k) - len(end) >= 3:
+            stem = k[: -len(end)]
+            out += [stem, stem + "s", stem + "e"]
+            if len(stem) >= 4 and stem[-1] == stem[-2]:
+                out += [stem[:-1], stem[:-1] + "s"]  # "Robbo" -> "rob", "Gibbo" -> "gibbs"
+    return out
+
+
+def derived_nicknames(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
+    """A capitalised word mid-sentence (or in quotes) that is a surname or given name with a nickname ending,
+    and not itself a common word: "a man called Smithy", "if we knew "Smithy"", "Smithy may be Darren Smith"."""
+    covered = bytearray(len(text) + 1)
+    for s in spans:
+        covered[s.start:s.end] = b"\x01" * (s.end - s.start)
+    out = []
+    for i, t in enumerate(toks):
+        k = t.key
+        if t.shape != "title" or covered[t.start] or not k.isalpha() or len(k) < 4:
+            continue
+        if k in STOP or k in NOT_NAMES or fold(t.text) in NATIONAL or k + "'s" in NATIONAL or k in MONTHS or k in WEEKDAYS or gaz.words.get(k, 99) <= 35:
+            continue
+        quoted = t.start > 0 and text[t.start - 1] in "\"“'‘"
+        if t.initial and not quoted and not (i + 1 < len(toks) and toks[i + 1].shape == "title"):
+            continue
+        if any(gaz.surnames.get(st, 0) >= 300 or gaz.given.get(st, (0, 0))[0] >= 100 for st in _stems(k)):
+            out.append(Span(t.start, t.base_end, "PERSON", text[t.start:t.base_end], 0.55, "context"))
+    return out
+
+
+def kin_nicknames(text: str, spans: list[Span]) -> list[Span]:
+    """Widen a person found right after "uncle"/"auntie" to take the kinship word in ("uncle mo")."""
+    out = []
+    for s in spans:
+        if s.label == "PERSON":
+            m = _KIN.search(text, max(0, s.start - 8), s.start)
+            if m and m.end() == s.start and "\n" not in m.group():
+                s = Span(m.start(1), s.end, s.label, text[m.start(1):s.end], s.confidence, s.source)
+        out.append(s)
+    return out
