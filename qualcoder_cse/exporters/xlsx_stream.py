@@ -1,9 +1,11 @@
 """Streaming worksheets for openpyxl that never touch the disk, and write rows fast.
 
 openpyxl writes each worksheet's XML to a temporary file before zipping it, in normal and write-only mode
-alike. Coded quotes are transcript text, so a plain temporary file would leave it on disk in clear. Here each
-write-only worksheet gets a writer that keeps its XML in memory (``BytesIO``) and the workbook is zipped into
-memory; the caller can then encrypt the bytes before anything reaches the disk.
+alike. Coded quotes are transcript text, so a plain temporary file would leave it on disk in clear. Here the
+workbook is zipped into memory and each write-only worksheet's XML is compressed into that zip as its rows are
+written (one sheet at a time: a sheet is finished before the next starts), so a sheet's uncompressed XML (the
+Codings sheet's is tens of MB) is never held whole; the caller can then encrypt the bytes before anything
+reaches the disk.
 
 Rows are serialised directly as SpreadsheetML text (``<row><c>...``), about 5x faster than openpyxl's one
 Cell object and one XML context per value; the parts before and after the rows (sheet views, frozen panes,
@@ -82,7 +84,9 @@ class _Sink:
 class MemorySheetWriter(WorksheetWriter):
     """A worksheet's XML in memory: openpyxl's top and tail elements, rows written as text."""
 
-    def __init__(self, ws) -> None:  # no super().__init__: it would open a temporary file
+    FLUSH = 1 << 20  # bytes of XML gathered before they go to the zip stream
+
+    def __init__(self, ws, stream=None) -> None:  # no super().__init__: it would open a temporary file
         self.ws = ws
         self.ws._hyperlinks = []
         self.ws._comments = []
@@ -91,7 +95,8 @@ class MemorySheetWriter(WorksheetWriter):
         self.xf = _Sink(self.out)
         self.rows = 0
         self.finished = False
-        self.zipped = False
+        self.stream = stream  # the sheet's entry in the workbook's zip, written as rows come (or None)
+        self.zipped = stream is not None
         self.out.write(
             f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{SHEET_MAIN_NS}">'.encode()
         )
@@ -135,13 +140,24 @@ class MemorySheetWriter(WorksheetWriter):
                 out.append(f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
         out.append("</row>")
         self.out.write("".join(out).encode("utf-8", "replace"))
+        if self.stream is not None and self.out.tell() >= self.FLUSH:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.stream.write(self.out.getvalue())
+        self.out = BytesIO()
+        self.xf = _Sink(self.out)
 
     def finish(self) -> bytes:
+        """End the sheet's XML: returns it whole, or (streaming) writes the rest to the zip and b""."""
         if not self.finished:
             self.out.write(b"</sheetData>")
             self.write_tail()
             self.out.write(b"</worksheet>")
             self.finished = True
+            if self.stream is not None:
+                self._flush()
+                self.stream.close()
         return self.out.getvalue()
 
     def close(self) -> None:
@@ -179,7 +195,10 @@ def finish_sheets(wb: Workbook) -> None:
     for ws in wb.worksheets:
         writer = ws._writer
         if isinstance(writer, MemorySheetWriter) and not writer.finished:
-            archive.writestr(_sheet_path(ws), writer.finish())
+            if writer.stream is None:
+                archive.writestr(_sheet_path(ws), writer.finish())
+            else:
+                writer.finish()
             writer.out = BytesIO()
             writer.zipped = True
 
@@ -188,7 +207,9 @@ def start_sheet(ws) -> None:
     """Attach the in-memory writer. Call after setting freeze panes and column widths, before the first row;
     afterwards ``ws.append`` writes through it."""
     if not isinstance(ws._writer, MemorySheetWriter):
-        ws._writer = MemorySheetWriter(ws)
+        archive = getattr(ws.parent, "_qcse_archive", None)
+        stream = archive.open(_sheet_path(ws), "w", force_zip64=True) if archive is not None else None
+        ws._writer = MemorySheetWriter(ws, stream)
         ws.append = ws._writer.append
 
 
@@ -203,6 +224,7 @@ class _MemoryExcelWriter(ExcelWriter):
         writer = ws._writer
         ws._rels = writer._rels
         if getattr(writer, "zipped", False):
+            writer.finish()  # a sheet started here streams into the archive: end it
             if _sheet_path(ws) != ws.path[1:]:  # pragma: no cover - would mean openpyxl renumbered sheets
                 raise RuntimeError("worksheet numbering changed")
         else:

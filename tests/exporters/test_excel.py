@@ -314,3 +314,27 @@ def test_briefing_quotes_a_passage_once_when_two_coders_coded_it(sample, tmp_pat
         for a, doc_a in split:
             for b, doc_b in split:
                 assert a == b or doc_a != doc_b or a not in b
+
+
+def test_large_sheet_streams_into_the_zip_and_reads_back(tmp_path):
+    """A sheet larger than the writer's flush size goes into the zip in pieces as rows come (no whole XML in
+    memory); the workbook still reads back row for row, the sheet before and after it too."""
+    from qualcoder_cse.exporters.excel_sheet import write_table
+    from qualcoder_cse.exporters.xlsx_stream import MemorySheetWriter, new_workbook, save_to_bytes
+
+    wb = new_workbook()
+    write_table(wb, "Before", ["A"], [["first"]])
+    rows = [[i, f"quote {i} – “don't” & <tag> {'x' * (i % 90)}"] for i in range(40_000)]
+    sheet = write_table(wb, "Big", ["N", "Text"], rows, wrap=(1,))
+    assert isinstance(sheet.ws._writer, MemorySheetWriter) and sheet.ws._writer.stream is not None
+    write_table(wb, "After", ["B"], [["last"]])
+    path = tmp_path / "big.xlsx"
+    path.write_bytes(save_to_bytes(wb))
+    with zipfile.ZipFile(path) as z:
+        assert z.getinfo("xl/worksheets/sheet2.xml").file_size > 2 * MemorySheetWriter.FLUSH
+    book = openpyxl.load_workbook(path, read_only=True)
+    assert book.sheetnames == ["Before", "Big", "After"]
+    got = list(book["Big"].iter_rows(values_only=True))
+    assert got[0] == ("N", "Text") and len(got) == 40_001
+    assert [list(r) for r in got[1:]] == rows
+    assert list(book["After"].iter_rows(values_only=True)) == [("B",), ("last",)]
