@@ -582,11 +582,11 @@ def bench_import(ctx: Ctx) -> Row:
     row = Row("import", "import with anonymisation (detection included)", ">= 10,000 words/s with both cores",
               unit="words/s", limit=10_000, higher_is_better=True, floor_title="read + INSERT, no detection")
     try:
-        from qualcoder_cse.importers import batch
+        from qualcoder_cse.workflows import batch_import, file_import
     except ImportError as exc:
         row.error = f"the batch importer is missing ({exc})"
         return row
-    if not batch.anonymiser_available():
+    if not file_import.anonymiser_available():
         row.error = "the anonymiser's import hook is missing"
         return row
     n = max(1, min(ctx.repeat, 3))
@@ -602,10 +602,10 @@ def bench_import(ctx: Ctx) -> Row:
             try:
                 before = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
                 t0 = time.perf_counter()
-                results = batch.import_files(p, files, batch.ImportOptions(kind="police", anonymise=True))
+                results = batch_import.import_files(p, files, file_import.ImportOptions(kind="police", anonymise=True))
                 wall = time.perf_counter() - t0
                 after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-                bad = [res.reason for res in results if res.status != batch.IMPORTED]
+                bad = [res.reason for res in results if res.status != file_import.IMPORTED]
                 if bad:
                     row.error = f"{len(bad)} files failed: {bad[0]}"
                     return row

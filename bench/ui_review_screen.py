@@ -34,8 +34,8 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from qualcoder_cse.core import Project
-    from qualcoder_cse.importers.batch import ImportOptions
     from qualcoder_cse.ui.review_dialog import ReviewDialog
+    from qualcoder_cse.workflows.file_import import ImportOptions
 
     app = QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as tmp:

@@ -102,13 +102,13 @@ def _step_create(ctx: _Context) -> str:
 def _step_import(ctx: _Context) -> str:
     """Import the sample the way ``qualcoder-cse import --anonymise auto`` does (every proposal accepted)."""
     sample = resources_dir().joinpath(*SAMPLE)
-    from .importers import batch
+    from .workflows import batch_import, file_import
 
-    if not batch.anonymiser_available():
+    if not file_import.anonymiser_available():
         raise SelfCheckFailed("anonymisation on import is not available in this build")
-    options = batch.ImportOptions(kind="police", anonymise=True)
-    result = batch.import_files(ctx.project, [sample], options)[0]
-    if result.status != batch.IMPORTED or result.document_id is None:
+    options = file_import.ImportOptions(kind="police", anonymise=True)
+    result = batch_import.import_files(ctx.project, [sample], options)[0]
+    if result.status != file_import.IMPORTED or result.document_id is None:
         raise SelfCheckFailed(f"the importer did not import the sample ({result.status}): {result.reason}")
     ctx.document_id = result.document_id
     how = "batch importer, anonymiser pipeline, every proposal accepted"

@@ -13,17 +13,17 @@ import sys
 from pathlib import Path
 
 from ..core.schema import DOCUMENT_KINDS
-from ..importers.batch import (
+from ..importers.formats import EXTENSIONS
+from ..importers.speakers import SpeakerOptions
+from ..workflows.batch_import import import_files
+from ..workflows.file_import import (
     DUPLICATE,
     FAILED,
     IMPORTED,
     FileResult,
     ImportOptions,
     anonymiser_available,
-    import_files,
 )
-from ..importers.formats import EXTENSIONS
-from ..importers.speakers import SpeakerOptions
 from .common import CliError, add_project, open_project, print_json, tsv_row
 from .seal_cmds import add_key_file, report_new_key, use_key_file
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..core.idkey import default_path as default_key_path
-from ..importers.batch import anonymiser_available
+from ..workflows.file_import import anonymiser_available
 from .backup_cmds import backup_before, say_backup, take_before
 from .common import (
     PASS_ENV,

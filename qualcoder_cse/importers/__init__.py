@@ -5,8 +5,11 @@
 - ``normalise``: the stored form of every imported text (offsets stay stable);
 - ``speakers``: speaker turns from labels and timestamps, with configurable patterns;
 - ``prepare``: read + normalise + turns for one file, storing nothing (the import dialog's preview);
-- ``batch``: import many files into a project, one transaction per file, anonymised when asked;
 - ``attributes``: case attribute sheets (CSV/XLSX) into a project.
+
+Storing imported files in a project (one transaction per file, anonymised when asked, many files with
+detection in worker processes) is a workflow: ``workflows/file_import.py``, ``batch_import.py``,
+``parallel_import.py``.
 
 See docs/importers.md.
 """

@@ -7,7 +7,7 @@ own guess.
 
 The preview reads the selected file with the same code as the import (``importers.prepare_file``) and shows
 its speakers; typing a case name next to a speaker gives that speaker's turns to the case (in every file
-of this import). Nothing is stored until Import: the import runs in a worker thread (``importers.batch``,
+of this import). Nothing is stored until Import: the import runs in a worker thread (``workflows.batch_import``,
 one transaction per file) under ``project.quiet()``, so no listener touches a widget from that thread; the
 held-back change notifications are announced on the GUI thread when it ends. Cancel stops between files:
 the file being imported finishes or rolls back whole. The results table says what happened to each file.
@@ -43,11 +43,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import ProjectError
-from ..importers.batch import FAILED, ImportOptions, anonymiser_available, check_options, import_files
 from ..importers.formats import EXTENSIONS
 from ..importers.kind_guess import guess_kind
 from ..importers.prepare import prepare_file
 from ..importers.speakers import SpeakerOptions, compile_pattern, speaker_summary
+from ..workflows.batch_import import import_files
+from ..workflows.file_import import FAILED, ImportOptions, anonymiser_available, check_options
 from .context_help import install_help
 
 KIND_LABELS = {"police": "Police", "lscb": "LSCB / partner agencies", "young_person": "Young people",

@@ -16,9 +16,9 @@ from PySide6.QtCore import QObject, Signal
 from ..anonymise import pipeline
 from ..anonymise.review import AnonymisedResult, ReviewSession
 from ..anonymise.spans import REVIEW_MIN_CONFIDENCE
-from ..importers.batch import IMPORTED, FileResult, ImportOptions, store
 from ..importers.prepare import PreparedDocument, prepare_file
 from ..importers.speakers import speaker_summary
+from ..workflows.file_import import IMPORTED, FileResult, ImportOptions, store
 
 
 class DetectWorker(QObject):

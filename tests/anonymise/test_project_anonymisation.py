@@ -12,7 +12,8 @@ from qualcoder_cse.anonymise.placeholders import PlaceholderFormat
 from qualcoder_cse.anonymise.rescan import apply_rescan, find_in_project, propose_in_project, rescan_project
 from qualcoder_cse.anonymise.review import ReviewSession
 from qualcoder_cse.core import Project
-from qualcoder_cse.importers.batch import ImportOptions, import_files
+from qualcoder_cse.workflows.batch_import import import_files
+from qualcoder_cse.workflows.file_import import ImportOptions
 
 DOC1 = (
     "INT: Who did you work with?\n"

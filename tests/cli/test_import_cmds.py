@@ -9,7 +9,7 @@ import pytest
 
 from qualcoder_cse.cli import main
 from qualcoder_cse.core import Project
-from qualcoder_cse.importers.batch import anonymiser_available
+from qualcoder_cse.workflows.file_import import anonymiser_available
 from tests.importers import builders as b
 
 

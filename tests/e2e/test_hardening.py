@@ -92,10 +92,10 @@ def test_import_pool_workers_are_not_dumpable(tmp_path: Path) -> None:
         "from concurrent.futures import ProcessPoolExecutor\n"
         "import multiprocessing as mp\n"
         "from qualcoder_cse.hardening import disable_crash_dumps, is_dumpable\n"
-        "from qualcoder_cse.importers import parallel\n"
+        "from qualcoder_cse.workflows import parallel_import\n"
         "disable_crash_dumps()\n"
         "with ProcessPoolExecutor(1, mp_context=mp.get_context('spawn'),\n"
-        "                         initializer=parallel._init_worker) as pool:\n"
+        "                         initializer=parallel_import._init_worker) as pool:\n"
         "    child = pool.submit(is_dumpable).result()\n"
         "assert child is False, child\n",
         tmp_path,

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from qualcoder_cse.importers.batch import DUPLICATE, FAILED, IMPORTED, ImportOptions, import_files
 from qualcoder_cse.importers.formats import MAX_FILE_BYTES, MB
+from qualcoder_cse.workflows.batch_import import import_files
+from qualcoder_cse.workflows.file_import import DUPLICATE, FAILED, IMPORTED, ImportOptions
 from tests.importers import builders as b
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00" + bytes(range(256))

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidgetItem
 
-from qualcoder_cse.importers.batch import CANCELLED, IMPORTED
 from qualcoder_cse.ui.import_dialog import ImportDialog
+from qualcoder_cse.workflows.file_import import CANCELLED, IMPORTED
 from tests.importers import builders as b
 
 FOCUS = "[Facilitator] What helps?\nP1: Youth workers.\nP2: Being believed.\nP1: And time.\n"

@@ -14,9 +14,9 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qualcoder_cse.anonymise.review import ACCEPTED, PENDING, REJECTED
-from qualcoder_cse.importers.batch import CANCELLED, IMPORTED
 from qualcoder_cse.ui.import_dialog import ImportDialog
 from qualcoder_cse.ui.review_dialog import PAUSED, SKIPPED, ReviewDialog
+from qualcoder_cse.workflows.file_import import CANCELLED, IMPORTED
 
 TEXT = (
     "INT: How did you meet them? 😀\n"

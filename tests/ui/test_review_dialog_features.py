@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qualcoder_cse.anonymise.review import ACCEPTED, PENDING, REJECTED
 from qualcoder_cse.core.project import Project
-from qualcoder_cse.importers.batch import IMPORTED
 from qualcoder_cse.ui.import_dialog import ImportDialog
 from qualcoder_cse.ui.review_dialog import PAUSED, ReviewDialog
 from qualcoder_cse.ui.review_memory_dialog import ReviewMemoryDialog
+from qualcoder_cse.workflows.file_import import IMPORTED
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = (

@@ -1,18 +1,13 @@
-"""Import many files into a project: one transaction per file, a result per file, progress and cancel.
+"""Import one file into a project: read it, check for a duplicate, anonymise it when asked, and store the
+document, its turns, attributes, anonymisation log and speaker cases in ONE transaction.
 
-    results = import_files(project, paths, ImportOptions(kind="lscb", attributes={"Force": "Force 12"}),
-                           progress=lambda done, total, path, result: ..., cancel=lambda: False)
+    result = import_one(project, path, ImportOptions(kind="lscb", attributes={"Force": "Force 12"}))
 
-For each file, in order: read it (refusing it if too large, damaged or empty), skip it as a duplicate when a
-document with the same SHA-256 of the original file's bytes exists, normalise the text and find the speaker
-turns, anonymise it when asked (before anything is stored, so the original text never reaches the project),
-then store the document, its turns, its attributes and its speaker-to-case mappings in ONE transaction. A
-file that fails at any step leaves nothing behind and does not stop the others; its result says why in one
-sentence that never quotes the file's text.
-
-``progress(done, total, path, result)`` is called before each file (``result`` None) and after it (with its
-FileResult); ``cancel()`` is checked between files: the file being imported finishes or rolls back whole,
-and the files not reached are reported as cancelled.
+A file that fails at any step leaves nothing behind; its ``FileResult`` says why in one sentence that never
+quotes the file's text. Duplicates (the same SHA-256 of the original file's bytes as a stored document) are
+skipped unless allowed. ``store`` is the storing step alone, also used by the window's anonymisation review.
+Many files: ``batch_import.import_files`` (serially, or with detection in worker processes through
+``parallel_import``). The readers (``importers/``) read; this module writes.
 """
 
 from __future__ import annotations
@@ -20,17 +15,22 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.errors import InvalidValue, ProjectError
 from ..core.schema import DOCUMENT_KINDS
-from .errors import ImporterError
-from .formats import format_of
-from .prepare import PreparedDocument, document_name, prepare_bytes
-from .readers import load_bytes
-from .speakers import SpeakerOptions, compile_pattern, speaker_summary
+from ..importers.errors import ImporterError
+from ..importers.formats import format_of
+from ..importers.prepare import PreparedDocument, document_name, prepare_bytes
+from ..importers.readers import load_bytes
+from ..importers.speakers import SpeakerOptions, compile_pattern, speaker_summary
+
+if TYPE_CHECKING:
+    from ..core.models import Document
+    from ..core.project import Project
+    from .parallel_import import Ahead
 
 IMPORTED, DUPLICATE, FAILED, CANCELLED = "imported", "duplicate", "failed", "cancelled"
 
@@ -93,9 +93,6 @@ class FileResult:
         }
 
 
-ProgressCallback = Callable[[int, int, str, "FileResult | None"], None]
-
-
 def anonymiser_available() -> bool:
     """True when the anonymiser's import hook is installed (``--anonymise auto`` can run)."""
     try:
@@ -104,7 +101,7 @@ def anonymiser_available() -> bool:
         return False
 
 
-def _anonymiser():
+def load_anonymiser():
     """The anonymiser's module (``anonymise_for_import``, ``anonymise_name``), or ImporterError."""
     if not anonymiser_available():
         raise ImporterError(
@@ -122,7 +119,7 @@ def _anonymiser():
     return module
 
 
-def check_options(project, options: ImportOptions) -> None:
+def check_options(project: Project, options: ImportOptions) -> None:
     """Refuse bad options before any file is touched (InvalidValue / ImporterError)."""
     for kind in (options.kind, *options.kinds.values()):
         if kind not in DOCUMENT_KINDS:
@@ -136,50 +133,16 @@ def check_options(project, options: ImportOptions) -> None:
     for pattern in options.speakers.patterns:
         compile_pattern(pattern)
     if options.anonymise:
-        _anonymiser()
+        load_anonymiser()
     for label, case in options.speaker_cases.items():
         if not label.strip() or not case.strip():
             raise InvalidValue("A speaker-to-case mapping needs both a speaker label and a case name.")
 
 
-def import_files(
-    project,
-    paths: Iterable[str | os.PathLike],
-    options: ImportOptions | None = None,
-    *,
-    progress: ProgressCallback | None = None,
-    cancel: Callable[[], bool] | None = None,
-) -> list[FileResult]:
-    """Import every file; returns one FileResult per path, in order. Options are checked first."""
-    options = options or ImportOptions()
-    paths = [Path(p) for p in paths]
-    check_options(project, options)
-    anonymiser = _anonymiser() if options.anonymise else None
-    if anonymiser is not None:
-        from .parallel import import_parallel, worker_count
-
-        workers = worker_count(len(paths))
-        if workers:  # detection on every core; storing stays here, in file order (see parallel.py)
-            return import_parallel(project, paths, options, anonymiser, workers, progress=progress, cancel=cancel)
-    results: list[FileResult] = []
-    total = len(paths)
-    for i, path in enumerate(paths):
-        if cancel is not None and cancel():
-            for rest in paths[i:]:
-                results.append(FileResult(str(rest), CANCELLED, reason="The import was cancelled before this file."))
-            break
-        if progress:
-            progress(i, total, str(path), None)
-        result = import_one(project, path, options, anonymiser)
-        results.append(result)
-        if progress:
-            progress(i + 1, total, str(path), result)
-    return results
-
-
-def import_one(project, path: Path, options: ImportOptions, anonymiser=None, *, ahead=None, spans=None) -> FileResult:
+def import_one(project: Project, path: Path, options: ImportOptions, anonymiser=None, *, ahead: Ahead | None = None,
+               spans: list | None = None) -> FileResult:
     """Import one file in one transaction; never raises for a problem with the file itself. ``ahead``: the
-    file already read and prepared (``parallel.Ahead``); ``spans``: its detector spans, found elsewhere."""
+    file already read and prepared (``parallel_import.Ahead``); ``spans``: its detector spans, found elsewhere."""
     options = options.for_path(path)
     result = FileResult(str(path), FAILED)
     try:
@@ -219,19 +182,19 @@ def import_one(project, path: Path, options: ImportOptions, anonymiser=None, *, 
     return result
 
 
-def store(project, prepared: PreparedDocument, options: ImportOptions, anonymiser=None, reviewed=None,
-          spans=None):
+def store(project: Project, prepared: PreparedDocument, options: ImportOptions, anonymiser=None, reviewed=None,
+          spans: list | None = None) -> Document:
     """Anonymise (when asked) and store one prepared document, its turns, attributes, anonymisation log and
     speaker cases, all in one transaction; returns the Document. ``reviewed`` is ``(text, turns, log)`` from
     ``anonymise.pipeline.finish_review`` (the window's review screen): the researcher's decisions replace
     the automatic ones; it is used only when ``options.anonymise``. ``spans``: the detector's spans for
-    the text, found in a worker process (``parallel.py``); None detects here."""
+    the text, found in a worker process (``parallel_import``); None detects here."""
     with project.transaction():
         text, turns, name = prepared.text, prepared.turn_tuples(), prepared.name
         log = None
         labels = {t[2]: t[2] for t in turns}  # original speaker label -> stored label
         if options.anonymise:
-            anonymiser = anonymiser or _anonymiser()
+            anonymiser = anonymiser or load_anonymiser()
             if reviewed is not None:
                 text, new_turns, log = reviewed
             else:
@@ -259,7 +222,7 @@ def store(project, prepared: PreparedDocument, options: ImportOptions, anonymise
     return doc
 
 
-def _map_cases(project, doc, labels: dict[str, str], options: ImportOptions) -> None:
+def _map_cases(project: Project, doc: Document, labels: dict[str, str], options: ImportOptions) -> None:
     """Give speakers' turns to cases. ``labels`` maps each original speaker label (what the user sees in the
     preview and names in ``speaker_cases``) to the label stored (anonymised when the import anonymises)."""
     mapping: dict[str, str] = {}

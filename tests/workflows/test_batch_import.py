@@ -8,16 +8,11 @@ from pathlib import Path
 import pytest
 
 from qualcoder_cse.core.errors import InvalidValue
-from qualcoder_cse.importers import batch
-from qualcoder_cse.importers.batch import (
-    CANCELLED,
-    IMPORTED,
-    ImportOptions,
-    anonymiser_available,
-    import_files,
-)
 from qualcoder_cse.importers.errors import ImporterError
 from qualcoder_cse.importers.speakers import SpeakerOptions
+from qualcoder_cse.workflows import file_import
+from qualcoder_cse.workflows.batch_import import import_files
+from qualcoder_cse.workflows.file_import import CANCELLED, IMPORTED, ImportOptions, anonymiser_available
 from tests.importers import builders as b
 
 FOCUS_GROUP = (
@@ -139,7 +134,7 @@ def test_bad_options_refused_before_any_file(project, tmp_path: Path):
 
 def test_anonymise_without_anonymiser_refuses_and_stores_nothing(project, tmp_path: Path, monkeypatch):
     # A build without the anonymiser (the module cannot be found) must refuse, never store clear text.
-    monkeypatch.setattr(batch, "ANONYMISER_MODULE", "qualcoder_cse.anonymise.not_installed")
+    monkeypatch.setattr(file_import, "ANONYMISER_MODULE", "qualcoder_cse.anonymise.not_installed")
     assert not anonymiser_available()
     path = _write(tmp_path, "named.txt", "P1: my name is Kayleigh Thompson\n")
     before = project.documents.count()

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from qualcoder_cse.core import Project
-from qualcoder_cse.importers import batch, parallel
-from qualcoder_cse.importers.batch import IMPORTED, ImportOptions
+from qualcoder_cse.workflows import file_import, parallel_import
+from qualcoder_cse.workflows.file_import import IMPORTED, ImportOptions
 from tests.conftest import PASSPHRASE
 
 pytestmark = [
-    pytest.mark.skipif(not batch.anonymiser_available(), reason="the anonymiser is not installed"),
+    pytest.mark.skipif(not file_import.anonymiser_available(), reason="the anonymiser is not installed"),
     pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs Linux /proc"),
 ]
 
@@ -68,11 +68,11 @@ def test_spawned_workers_store_what_serial_does_and_never_see_the_passphrase(tmp
         dest.write_bytes(template_project.read_bytes())
         with Project.open(dest, PASSPHRASE) as project:
             options = ImportOptions(anonymise=True)
-            anonymiser = batch._anonymiser()
+            anonymiser = file_import.load_anonymiser()
             if mode == "serial":
-                results = [batch.import_one(project, p, options, anonymiser) for p in paths]
+                results = [file_import.import_one(project, p, options, anonymiser) for p in paths]
             else:
-                results = parallel.import_parallel(project, paths, options, anonymiser, 2, progress=progress)
+                results = parallel_import.import_parallel(project, paths, options, anonymiser, 2, progress=progress)
             assert [r.status for r in results] == [IMPORTED] * len(paths)
             stored[mode] = {d.name: project.documents.text(d.id) for d in project.documents.list()}
     assert stored["parallel"] == stored["serial"]

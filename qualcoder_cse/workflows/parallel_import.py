@@ -3,7 +3,7 @@ stores and numbers placeholders, file by file in order.
 
 Only detection (``Detector.detect`` on the normalised text, the CPU-heavy part) leaves the process: each
 worker loads the detector once and returns the spans it finds. Everything else stays in the caller, exactly
-as in the serial import (``batch.import_one``): the duplicate check, placeholder assignment (HMAC under the
+as in the serial import (``file_import.import_one``): the duplicate check, placeholder assignment (HMAC under the
 project's secret, project-wide numbering), the speaker labels and document name, and the one transaction per
 file. The results, the progress calls and the cancel checks are the same as the serial path's; a file whose
 detection fails in a worker (a worker died, say) is detected again here, so it fails or succeeds as it would
@@ -29,8 +29,16 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..hardening import disable_crash_dumps
+from ..importers.formats import format_of
+from ..importers.prepare import document_name, prepare_bytes
+from ..importers.readers import load_bytes
+from .file_import import CANCELLED, FileResult, ImportOptions, import_one
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 MAX_WORKERS = 4
 MIN_CONFIDENCE = 0.4  # as ``anonymise.pipeline.anonymise_for_import``
@@ -85,11 +93,7 @@ class Ahead:
     """One file read and prepared ahead of its turn. Each step keeps its value or the exception it raised;
     ``get`` gives the value back or raises that exception where the serial import would have raised it."""
 
-    def __init__(self, path: Path, options) -> None:
-        from .formats import format_of
-        from .prepare import document_name, prepare_bytes
-        from .readers import load_bytes
-
+    def __init__(self, path: Path, options: ImportOptions) -> None:
         self.steps: dict[str, tuple[bool, object]] = {}
         if self._run("fmt", lambda: format_of(path.name)):
             data = None
@@ -139,17 +143,15 @@ class _Item:
         self.needs = False
 
 
-def import_parallel(project, paths: list[Path], options, anonymiser, workers: int, *, progress=None,
-                    cancel=None) -> list:
-    """``batch.import_files`` for an anonymised import of several files, detection in ``workers``
+def import_parallel(project: Project, paths: list[Path], options: ImportOptions, anonymiser, workers: int, *,
+                    progress=None, cancel=None) -> list[FileResult]:
+    """``batch_import.import_files`` for an anonymised import of several files, detection in ``workers``
     processes. Same results, progress calls and cancel checks as the serial loop. While the file due next
     is still being detected (the workers are starting, say), this process detects a later file of the
     window itself rather than wait."""
-    from . import batch
-
     keep_secrets_from_children()
     ctx = multiprocessing.get_context("spawn")
-    results: list = []
+    results: list[FileResult] = []
     total = len(paths)
     window: deque[_Item] = deque()
     seen: set[str] = set()
@@ -203,15 +205,15 @@ def import_parallel(project, paths: list[Path], options, anonymiser, workers: in
         for i, path in enumerate(paths):
             if cancel is not None and cancel():
                 for rest in paths[i:]:
-                    results.append(batch.FileResult(str(rest), batch.CANCELLED,
-                                                    reason="The import was cancelled before this file."))
+                    results.append(FileResult(str(rest), CANCELLED,
+                                              reason="The import was cancelled before this file."))
                 break
             if progress:
                 progress(i, total, str(path), None)
             fill()
             item = window.popleft()
             spans = spans_of(item)
-            result = batch.import_one(project, path, options, anonymiser, ahead=item.ahead, spans=spans)
+            result = import_one(project, path, options, anonymiser, ahead=item.ahead, spans=spans)
             results.append(result)
             if progress:
                 progress(i + 1, total, str(path), result)

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from qualcoder_cse.core import Project
-from qualcoder_cse.importers import batch, parallel
-from qualcoder_cse.importers.batch import CANCELLED, DUPLICATE, FAILED, IMPORTED, ImportOptions
+from qualcoder_cse.workflows import batch_import, file_import, parallel_import
+from qualcoder_cse.workflows.file_import import CANCELLED, DUPLICATE, FAILED, IMPORTED, ImportOptions
 from tests.conftest import PASSPHRASE
 
-pytestmark = pytest.mark.skipif(not batch.anonymiser_available(), reason="the anonymiser is not installed")
+pytestmark = pytest.mark.skipif(not file_import.anonymiser_available(), reason="the anonymiser is not installed")
 
 TEXTS = [
     ("INT: Tell me about the night Jodie Smith went missing.\n"
@@ -70,11 +70,11 @@ def test_parallel_import_stores_what_the_serial_import_stores(project_path: Path
     with Project.open(project_path, PASSPHRASE, coder="alice") as p:
         serial = []
         for path in paths:  # one file at a time: always the in-process path
-            serial += batch.import_files(p, [path], options)
+            serial += batch_import.import_files(p, [path], options)
         want = _stored(p)
     with Project.open(other, PASSPHRASE, coder="alice") as p:
-        got = parallel.import_parallel(
-            p, paths, options, batch._anonymiser(), 2,
+        got = parallel_import.import_parallel(
+            p, paths, options, file_import.load_anonymiser(), 2,
             progress=lambda d, t, path, r: parallel_calls.append((d, t, Path(path).name, r and r.status)),
         )
         have = _stored(p)
@@ -93,8 +93,8 @@ def test_parallel_import_stores_what_the_serial_import_stores(project_path: Path
 def test_parallel_import_cancel_stops_between_files(project, tmp_path: Path):
     paths = _files(tmp_path)
     done: list[str] = []
-    got = parallel.import_parallel(
-        project, paths, ImportOptions(anonymise=True), batch._anonymiser(), 2,
+    got = parallel_import.import_parallel(
+        project, paths, ImportOptions(anonymise=True), file_import.load_anonymiser(), 2,
         progress=lambda d, t, p, r: r and done.append(r.status), cancel=lambda: len(done) >= 2,
     )
     assert [r.status for r in got] == [IMPORTED, IMPORTED] + [CANCELLED] * 4
@@ -103,5 +103,5 @@ def test_parallel_import_cancel_stops_between_files(project, tmp_path: Path):
 
 
 def test_import_files_uses_workers_only_for_several_files():
-    assert parallel.worker_count(1) == 0
-    assert parallel.worker_count(5) in (0, *range(2, parallel.MAX_WORKERS + 1))
+    assert parallel_import.worker_count(1) == 0
+    assert parallel_import.worker_count(5) in (0, *range(2, parallel_import.MAX_WORKERS + 1))
