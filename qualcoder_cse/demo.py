@@ -88,7 +88,7 @@ def build_demo(path: Path, passphrase: str = DEMO_PASSPHRASE) -> dict:
                 doc_id, text = docs[c["doc"]]
                 start, end = _find(text, c["quote"])
                 code = project.codes.by_path(c["code"])
-                coding = project.codings.add(code.id, doc_id, start, end, coder=c["coder"], memo=c.get("memo", ""))
+                coding = project.codings.add(code.id, doc_id, start, end, coder=c["coder"], memo=c.get("memo", "")).coding
                 made += 1
                 if c.get("coding_memo"):
                     project.memos.add("coding", coding.id, c["coding_memo"], "Note", coder=c["coder"])

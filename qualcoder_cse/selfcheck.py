@@ -138,7 +138,7 @@ def _step_code(ctx: _Context) -> str:
     where = text.find("Child Abduction Warning Notice")
     if where < 0:
         raise SelfCheckFailed("the sample's coded phrase is missing from the stored text")
-    coding = project.codings.add(code.id, ctx.document_id, where, where + len("Child Abduction Warning Notice"))
+    coding = project.codings.add(code.id, ctx.document_id, where, where + len("Child Abduction Warning Notice")).coding
     if project.codings.text(coding) != "Child Abduction Warning Notice":
         raise SelfCheckFailed("the coded segment does not read back as coded")
     hits = project.search.query("warning notice")

@@ -163,7 +163,7 @@ def cmd_code(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         doc = project.documents.find(args.doc)
         code = project.codes.by_path(args.code, create=args.create)
-        coding = project.codings.add(code.id, doc.id, args.start, args.end, coder=args.coder, memo=args.memo)
+        coding = project.codings.add(code.id, doc.id, args.start, args.end, coder=args.coder, memo=args.memo).coding
         text = project.codings.text(coding)
     if args.json:
         print_json({"id": coding.id, "document": doc.name, "code": code.path, "start": coding.start,

@@ -4,6 +4,7 @@ callers pass ids and short descriptions only."""
 from __future__ import annotations
 
 from .base import Manager
+from .changes import Change
 from .errors import InvalidValue, NotFound
 from .models import AuditEntry, Coder
 from .util import new_guid, now
@@ -34,6 +35,7 @@ class CoderManager(Manager):
         cur = self.conn.execute(
             "INSERT INTO coders(name, guid, created_at) VALUES (?, ?, ?)", (name, guid or new_guid(), now())
         )
+        self.project.publish(Change(coders=True))  # a merge or import brought a coder: the coder filter grows
         return self.get(cur.lastrowid)
 
 

@@ -11,6 +11,7 @@ import math
 from datetime import date
 
 from .base import Manager
+from .changes import Change
 from .errors import DuplicateName, InvalidValue, NotFound
 from .models import Attribute, Case, Turn
 from .schema import ATTRIBUTE_SCOPES, ATTRIBUTE_TYPES
@@ -29,7 +30,7 @@ class CaseManager(Manager):
                 "INSERT INTO cases(name, description, guid) VALUES (?, ?, ?)", (name, description, guid or new_guid())
             )
             self.project.audit.record("add case", "case", cur.lastrowid)
-        self.project.notify("cases", cur.lastrowid)
+        self.project.publish(Change(cases=True, case_ids={cur.lastrowid}))
         return self.get(cur.lastrowid)
 
     def get(self, case_id: int) -> Case:
@@ -59,14 +60,14 @@ class CaseManager(Manager):
         with self.project.transaction():
             self.conn.execute("UPDATE cases SET name = ? WHERE id = ?", (name, case_id))
             self.project.audit.record("rename case", "case", case_id)
-        self.project.notify("cases", case_id)
+        self.project.publish(Change(cases=True, case_ids={case_id}))
         return self.get(case_id)
 
     def set_description(self, case_id: int, description: str) -> Case:
         self.get(case_id)
         with self.project.transaction():
             self.conn.execute("UPDATE cases SET description = ? WHERE id = ?", (description, case_id))
-        self.project.notify("cases", case_id)
+        self.project.publish(Change(cases=True, case_ids={case_id}))
         return self.get(case_id)
 
     def delete(self, case_id: int) -> None:
@@ -79,7 +80,7 @@ class CaseManager(Manager):
             self.conn.execute("DELETE FROM memos WHERE target_type = 'case' AND target_id = ?", (case_id,))
             self.conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
             self.project.audit.record("delete case", "case", case_id)
-        self.project.notify("cases", case_id)
+        self.project.publish(Change(cases=True, attributes=True, memos=True, case_ids={case_id}))
 
     def restore(self, case: Case) -> Case:
         """Put back a case removed by undo, with its id (so later undo steps still point at it)."""
@@ -89,7 +90,7 @@ class CaseManager(Manager):
                 (case.id, case.name, case.description, case.guid),
             )
             self.project.audit.record("restore case", "case", case.id)
-        self.project.notify("cases", case.id)
+        self.project.publish(Change(cases=True, case_ids={case.id}))
         return case
 
     def add_documents(self, case_id: int, document_ids: list[int]) -> None:
@@ -99,14 +100,14 @@ class CaseManager(Manager):
                 "INSERT OR IGNORE INTO case_documents(case_id, document_id) VALUES (?, ?)",
                 [(case_id, d) for d in document_ids],
             )
-        self.project.notify("cases", case_id)
+        self.project.publish(Change(cases=True, case_ids={case_id}, document_ids=document_ids))
 
     def remove_document(self, case_id: int, document_id: int) -> None:
         with self.project.transaction():
             self.conn.execute(
                 "DELETE FROM case_documents WHERE case_id = ? AND document_id = ?", (case_id, document_id)
             )
-        self.project.notify("cases", case_id)
+        self.project.publish(Change(cases=True, case_ids={case_id}, document_ids={document_id}))
 
     def documents_of(self, case_id: int) -> list[int]:
         return [r[0] for r in self.q("SELECT document_id FROM case_documents WHERE case_id = ?", (case_id,))]
@@ -158,7 +159,8 @@ class TurnManager(Manager):
                     "UPDATE turns SET case_id = ? WHERE speaker = ? AND document_id = ?", (case_id, speaker, document_id)
                 )
             self.project.audit.record("map speaker", "case", case_id, f"turns={cur.rowcount}")
-        self.project.notify("cases", case_id)
+        self.project.publish(Change(cases=True, case_ids={case_id}, document_ids=None if document_id is None
+                                    else {document_id}))
         return cur.rowcount
 
     def case_ids(self, document_id: int | None, speaker: str) -> dict[int, int | None]:
@@ -174,7 +176,7 @@ class TurnManager(Manager):
         with self.project.transaction():
             self.conn.executemany("UPDATE turns SET case_id = ? WHERE id = ?", [(c, t) for t, c in mapping.items()])
             self.project.audit.record("map speaker turns", "case", None, f"turns={len(mapping)}")
-        self.project.notify("cases", None)
+        self.project.publish(Change(cases=True, case_ids=None))
 
     def at(self, document_id: int, pos: int) -> Turn | None:
         row = self.one(
@@ -213,7 +215,7 @@ class AttributeManager(Manager):
                 (name, scope, type, json.dumps(list(choices)), pos, guid or new_guid()),
             )
             self.project.audit.record("add attribute", "attribute", cur.lastrowid)
-        self.project.notify("attributes", cur.lastrowid)
+        self.project.publish(Change(attributes=True, attribute_ids={cur.lastrowid}))
         return self.get(cur.lastrowid)
 
     def get(self, attribute_id: int) -> Attribute:
@@ -243,14 +245,14 @@ class AttributeManager(Manager):
             raise DuplicateName(f"A {attr.scope} attribute called '{name}' already exists.")
         with self.project.transaction():
             self.conn.execute("UPDATE attributes SET name = ? WHERE id = ?", (name.strip(), attribute_id))
-        self.project.notify("attributes", attribute_id)
+        self.project.publish(Change(attributes=True, attribute_ids={attribute_id}))
         return self.get(attribute_id)
 
     def set_choices(self, attribute_id: int, choices: list[str]) -> Attribute:
         self.get(attribute_id)
         with self.project.transaction():
             self.conn.execute("UPDATE attributes SET choices = ? WHERE id = ?", (json.dumps(list(choices)), attribute_id))
-        self.project.notify("attributes", attribute_id)
+        self.project.publish(Change(attributes=True, attribute_ids={attribute_id}))
         return self.get(attribute_id)
 
     def delete(self, attribute_id: int) -> None:
@@ -258,7 +260,7 @@ class AttributeManager(Manager):
         with self.project.transaction():
             self.conn.execute("DELETE FROM attributes WHERE id = ?", (attribute_id,))
             self.project.audit.record("delete attribute", "attribute", attribute_id)
-        self.project.notify("attributes", attribute_id)
+        self.project.publish(Change(attributes=True, attribute_ids={attribute_id}))
 
     @staticmethod
     def normalise(attr: Attribute, value: str) -> str:
@@ -301,7 +303,7 @@ class AttributeManager(Manager):
                     "INSERT OR REPLACE INTO attribute_values(attribute_id, target_id, value) VALUES (?, ?, ?)",
                     (attribute_id, target_id, stored),
                 )
-        self.project.notify("attributes", attribute_id)
+        self.project.publish(Change(attributes=True, attribute_ids={attribute_id}))
         return stored
 
     def value(self, attribute_id: int, target_id: int) -> str:

@@ -6,13 +6,20 @@ name is written ``\\/`` in a path. Names are unique per parent, case-insensitive
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .base import Manager
+from .changes import Change
 from .errors import DuplicateName, InvalidValue, NotFound
 from .models import Code, CodeSnapshot, Coding, Link, MergeRecord
 from .util import PALETTE, new_guid, valid_colour
 
 _COLS = "id, parent_id, name, description, colour, position, origin, guid"
 _READ = _COLS + ", codable"
+
+
+# Codes merged, deleted or restored: their codings (any document), links and memos went or came with them.
+_WIDE = Change(codes=True, codings=True, links=True, memos=True, code_ids=None, document_ids=None, coding_ids=None)
 
 
 def _code(row: tuple, path: str = "") -> Code:
@@ -146,15 +153,21 @@ class CodeManager(Manager):
         assert code is not None
         return code
 
-    def counts(self, coder_id: int | None = None) -> dict[int, int]:
-        """Codings per code (not rolled up)."""
-        if coder_id is None:
-            rows = self.q("SELECT code_id, count(*) FROM codings GROUP BY code_id")
-        else:
-            rows = self.q("SELECT code_id, count(*) FROM codings WHERE coder_id = ? GROUP BY code_id", (coder_id,))
-        return dict(rows)
+    def counts(self, coder_id: int | None = None, code_ids: Iterable[int] | None = None) -> dict[int, int]:
+        """Codings per code (not rolled up); only the named codes when ``code_ids`` is given (a code with no
+        codings is then in the result with 0)."""
+        where, params = [], []
+        if coder_id is not None:
+            where.append("coder_id = ?")
+            params.append(coder_id)
+        ids = None if code_ids is None else sorted(set(code_ids))
+        if ids is not None:
+            where.append(f"code_id IN ({','.join('?' * len(ids))})")
+            params += ids
+        sql = "SELECT code_id, count(*) FROM codings" + (" WHERE " + " AND ".join(where) if where else "")
+        got = dict(self.q(sql + " GROUP BY code_id", params))
+        return got if ids is None else {i: got.get(i, 0) for i in ids}
 
-    # ----------------------------------------------------------------- writing
     def _check_name(self, parent_id: int | None, name: str, exclude: int | None = None) -> str:
         name = (name or "").strip()
         if not name:
@@ -201,7 +214,7 @@ class CodeManager(Manager):
                 (parent_id, name, description, colour.lower(), position, origin, guid or new_guid(), int(codable)),
             )
             self.project.audit.record("add code", "code", cur.lastrowid)
-        self.project.notify("codes", cur.lastrowid)
+        self.project.publish(Change(codes=True, code_ids={cur.lastrowid}))
         return self.get(cur.lastrowid)
 
     def _update(self, code_id: int, column: str, value, action: str) -> Code:
@@ -209,7 +222,7 @@ class CodeManager(Manager):
         with self.project.transaction():
             self.conn.execute(f"UPDATE codes SET {column} = ? WHERE id = ?", (value, code_id))
             self.project.audit.record(action, "code", code_id)
-        self.project.notify("codes", code_id)
+        self.project.publish(Change(codes=True, code_ids={code_id}))
         return self.get(code_id)
 
     def rename(self, code_id: int, name: str) -> Code:
@@ -252,7 +265,7 @@ class CodeManager(Manager):
                 "UPDATE codes SET position = ? WHERE id = ?", [(i, cid) for i, cid in enumerate(siblings)]
             )
             self.project.audit.record("move code", "code", code_id)
-        self.project.notify("codes", code_id)
+        self.project.publish(Change(codes=True, code_ids={code_id}))
         return self.get(code_id)
 
     def merge(self, source_id: int, target_id: int) -> MergeRecord:
@@ -297,8 +310,7 @@ class CodeManager(Manager):
                 record.moved_link_ids.append((lid, col, source_id))
             record.removed = self._delete(source_id)
             self.project.audit.record("merge code", "code", target_id, f"from={source_id}")
-        self.project.notify("codes", target_id)
-        self.project.notify("codings", None)
+        self.project.publish(_WIDE)
         return record
 
     def unmerge(self, record: MergeRecord) -> None:
@@ -314,8 +326,7 @@ class CodeManager(Manager):
             for lid, col, source in record.moved_link_ids:
                 self.conn.execute(f"UPDATE links SET {col} = ? WHERE id = ?", (source, lid))
             self.project.audit.record("undo merge code", "code", record.source_id)
-        self.project.notify("codes", record.source_id)
-        self.project.notify("codings", None)
+        self.project.publish(_WIDE)
 
     def delete(self, code_id: int) -> CodeSnapshot:
         """Delete a code, its children and all their codings; returns what ``restore`` needs to undo it."""
@@ -323,8 +334,7 @@ class CodeManager(Manager):
         with self.project.transaction():
             snap = self._delete(code_id)
             self.project.audit.record("delete code", "code", code_id, f"codings={len(snap.codings)}")
-        self.project.notify("codes", code_id)
-        self.project.notify("codings", None)
+        self.project.publish(_WIDE)
         return snap
 
     def _delete(self, code_id: int) -> CodeSnapshot:
@@ -393,5 +403,4 @@ class CodeManager(Manager):
             if snap.codes:
                 self.project.audit.record("restore code", "code", snap.codes[0].id)
         if _notify:
-            self.project.notify("codes", None)
-            self.project.notify("codings", None)
+            self.project.publish(_WIDE)

@@ -1,17 +1,33 @@
 """Codings: a code applied to a span of a document by a coder. Offsets are Python string indices (code
-points) into the stored text, end exclusive. Every change returns what undo needs."""
+points) into the stored text, end exclusive. Every change returns what undo needs and publishes a ``Change``
+naming the documents and codes it touched."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .base import Manager
+from .changes import Change
 from .errors import InvalidValue, NotFound
 from .models import Coding
 from .util import new_guid, now
 
 _CODING_COLS = 'id, code_id, document_id, start, "end", coder_id, memo, created_at, guid'
+
+
+@dataclass(frozen=True)
+class Added:
+    """What ``CodingManager.add`` did: the coding, and whether it was created (False: it existed already)."""
+
+    coding: Coding
+    created: bool
+
+
+def _changed(codings: Iterable[Coding]) -> Change:
+    codings = list(codings)
+    return Change(codings=True, document_ids={c.document_id for c in codings}, code_ids={c.code_id for c in codings},
+                  coding_ids={c.id for c in codings}, memos=any(c.memo for c in codings))
 
 
 class CodingManager(Manager):
@@ -42,8 +58,9 @@ class CodingManager(Manager):
         memo: str = "",
         guid: str | None = None,
         created_at: str | None = None,
-    ) -> Coding:
-        """Apply a code to a span. The same code, span and coder twice gives back the existing coding."""
+    ) -> Added:
+        """Apply a code to a span; ``Added(coding, created)``. The same code, span and coder twice creates
+        nothing and gives back the existing coding (``created`` False)."""
         self.project.require_writable()
         start, end = int(start), int(end)
         self._check_span(document_id, start, end)
@@ -55,16 +72,18 @@ class CodingManager(Manager):
             (code_id, document_id, start, end, coder_id),
         )
         if row:
-            return Coding(*row)
+            return Added(Coding(*row), created=False)
         with self.project.transaction():
+            stamp, guid = now(), guid or new_guid()
             cur = self.conn.execute(
                 'INSERT INTO codings(code_id, document_id, start, "end", coder_id, memo, created_at, guid)'
                 " VALUES (?,?,?,?,?,?,?,?)",
-                (code_id, document_id, start, end, coder_id, memo, created_at or now(), guid or new_guid()),
+                (code_id, document_id, start, end, coder_id, memo, created_at or stamp, guid),
             )
             self.project.audit.record("add coding", "coding", cur.lastrowid)
-        self.project.notify("codings", document_id)
-        return self.get(cur.lastrowid)
+        coding = Coding(cur.lastrowid, code_id, document_id, start, end, coder_id, memo, created_at or stamp, guid)
+        self.project.publish(_changed([coding]))
+        return Added(coding, created=True)
 
     def add_many(
         self, items: Iterable[tuple[int, int, int, int]], *, coder: str | int | None = None
@@ -73,6 +92,7 @@ class CodingManager(Manager):
         coder_id = self.coder_id(coder)
         made: list[int] = []
         docs: set[int] = set()
+        codes: set[int] = set()
         with self.project.transaction():
             for code_id, document_id, start, end in items:
                 self._check_span(document_id, start, end)
@@ -91,9 +111,10 @@ class CodingManager(Manager):
                 )
                 made.append(cur.lastrowid)
                 docs.add(document_id)
+                codes.add(code_id)
             self.project.audit.record("add codings", "coding", None, f"count={len(made)}")
-        for d in docs:
-            self.project.notify("codings", d)
+        if made:
+            self.project.publish(Change(codings=True, document_ids=docs, code_ids=codes, coding_ids=made))
         return self.get_many(made)
 
     def get(self, coding_id: int) -> Coding:
@@ -182,7 +203,7 @@ class CodingManager(Manager):
             self.conn.execute("DELETE FROM memos WHERE target_type = 'coding' AND target_id = ?", (coding_id,))
             self.conn.execute("DELETE FROM codings WHERE id = ?", (coding_id,))
             self.project.audit.record("remove coding", "coding", coding_id)
-        self.project.notify("codings", coding.document_id)
+        self.project.publish(_changed([coding]))
         return coding
 
     def restore(self, coding: Coding) -> Coding:
@@ -193,7 +214,7 @@ class CodingManager(Manager):
                  coding.memo, coding.created_at, coding.guid),
             )
             self.project.audit.record("restore coding", "coding", coding.id)
-        self.project.notify("codings", coding.document_id)
+        self.project.publish(_changed([coding]))
         return coding
 
     def remove_many(self, ids: list[int]) -> list[Coding]:
@@ -202,8 +223,8 @@ class CodingManager(Manager):
             self.conn.executemany("DELETE FROM memos WHERE target_type = 'coding' AND target_id = ?", [(i,) for i in ids])
             self.conn.executemany("DELETE FROM codings WHERE id = ?", [(i,) for i in ids])
             self.project.audit.record("remove codings", "coding", None, f"count={len(ids)}")
-        for d in {c.document_id for c in removed}:
-            self.project.notify("codings", d)
+        if removed:
+            self.project.publish(_changed(removed))
         return removed
 
     def restore_many(self, codings: list[Coding]) -> None:
@@ -213,8 +234,8 @@ class CodingManager(Manager):
                 [(c.id, c.code_id, c.document_id, c.start, c.end, c.coder_id, c.memo, c.created_at, c.guid)
                  for c in codings],
             )
-        for d in {c.document_id for c in codings}:
-            self.project.notify("codings", d)
+        if codings:
+            self.project.publish(_changed(codings))
 
     def resize(self, coding_id: int, start: int, end: int) -> tuple[Coding, Coding]:
         """Extend or shrink a coding; returns (before, after)."""
@@ -223,7 +244,7 @@ class CodingManager(Manager):
         with self.project.transaction():
             self.conn.execute('UPDATE codings SET start = ?, "end" = ? WHERE id = ?', (start, end, coding_id))
             self.project.audit.record("resize coding", "coding", coding_id)
-        self.project.notify("codings", before.document_id)
+        self.project.publish(_changed([before]))
         return before, replace(before, start=start, end=end)
 
     def recode(self, coding_id: int, code_id: int) -> tuple[Coding, Coding]:
@@ -243,13 +264,15 @@ class CodingManager(Manager):
         with self.project.transaction():
             self.conn.execute("UPDATE codings SET code_id = ? WHERE id = ?", (code_id, coding_id))
             self.project.audit.record("recode coding", "coding", coding_id)
-        self.project.notify("codings", before.document_id)
-        return before, replace(before, code_id=code_id)
+        after = replace(before, code_id=code_id)
+        self.project.publish(_changed([before, after]))
+        return before, after
 
     def set_memo(self, coding_id: int, memo: str) -> Coding:
         before = self.get(coding_id)
         with self.project.transaction():
             self.conn.execute("UPDATE codings SET memo = ? WHERE id = ?", (memo, coding_id))
             self.project.audit.record("coding memo", "coding", coding_id)
-        self.project.notify("codings", before.document_id)
+        self.project.publish(Change(codings=True, memos=True, document_ids={before.document_id},
+                                    code_ids={before.code_id}, coding_ids={coding_id}))
         return self.get(coding_id)

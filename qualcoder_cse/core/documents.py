@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .base import Manager
+from .changes import Change
 from .errors import DuplicateName, InvalidValue, NotFound
 from .models import Document
 from .schema import DOCUMENT_KINDS
@@ -66,7 +67,7 @@ class DocumentManager(Manager):
                 attr = self.project.attributes.get_or_create(attr_name, scope="document")
                 self.project.attributes.set_value(attr.id, doc_id, value)
             self.project.audit.record("add document", "document", doc_id, f"kind={kind}")
-        self.project.notify("documents", doc_id)
+        self.project.publish(Change(documents=True, document_ids={doc_id}))
         return self.get(doc_id)
 
     def unique_name(self, name: str) -> str:
@@ -133,11 +134,19 @@ class DocumentManager(Manager):
             raise NotFound(f"No document with id {doc_id}.")
         return row[0]
 
-    def coded_fraction(self) -> dict[int, float]:
-        """Share of each document's characters covered by at least one coding (any coder)."""
+    def coded_fraction(self, document_ids: Iterable[int] | None = None) -> dict[int, float]:
+        """Share of each document's characters covered by at least one coding (any coder); only the named
+        documents when ``document_ids`` is given (what a change to their codings needs)."""
         out: dict[int, float] = {}
-        lengths = dict(self.q("SELECT id, char_count FROM documents"))
-        rows = self.q('SELECT document_id, start, "end" FROM codings ORDER BY document_id, start')
+        if document_ids is None:
+            lengths = dict(self.q("SELECT id, char_count FROM documents"))
+            rows = self.q('SELECT document_id, start, "end" FROM codings ORDER BY document_id, start')
+        else:
+            ids = sorted(set(document_ids))
+            marks = ",".join("?" * len(ids))
+            lengths = dict(self.q(f"SELECT id, char_count FROM documents WHERE id IN ({marks})", ids))
+            rows = self.q(f'SELECT document_id, start, "end" FROM codings WHERE document_id IN ({marks})'
+                          " ORDER BY document_id, start", ids)
         cur_doc, covered, reach = None, 0, -1
         for doc_id, start, end in rows:
             if doc_id != cur_doc:
@@ -162,7 +171,7 @@ class DocumentManager(Manager):
         with self.project.transaction():
             self.conn.execute("UPDATE documents SET name = ? WHERE id = ?", (name, doc_id))
             self.project.audit.record("rename document", "document", doc_id)
-        self.project.notify("documents", doc_id)
+        self.project.publish(Change(documents=True, document_ids={doc_id}))
         return self.get(doc_id)
 
     def set_kind(self, doc_id: int, kind: str) -> Document:
@@ -172,7 +181,7 @@ class DocumentManager(Manager):
         with self.project.transaction():
             self.conn.execute("UPDATE documents SET kind = ? WHERE id = ?", (kind, doc_id))
             self.project.audit.record("set document kind", "document", doc_id, kind)
-        self.project.notify("documents", doc_id)
+        self.project.publish(Change(documents=True, document_ids={doc_id}))
         return self.get(doc_id)
 
     def set_memo(self, doc_id: int, memo: str) -> None:
@@ -180,7 +189,7 @@ class DocumentManager(Manager):
         with self.project.transaction():
             self.conn.execute("UPDATE documents SET memo = ? WHERE id = ?", (memo, doc_id))
             self.project.audit.record("document memo", "document", doc_id)
-        self.project.notify("documents", doc_id)
+        self.project.publish(Change(documents=True, memos=True, document_ids={doc_id}))
 
     def replace_text(self, doc_id: int, text: str, offset_map=None) -> None:
         """Replace a document's text (e.g. a re-scan redacted a leftover name).
@@ -206,7 +215,9 @@ class DocumentManager(Manager):
                 (text, word_count(text), len(text), doc_id),
             )
             self.project.audit.record("replace document text", "document", doc_id)
-        self.project.notify("documents", doc_id)
+        # the codings and turns moved with the text (or went, when their passage did)
+        self.project.publish(Change(documents=True, codings=True, cases=True, memos=True, document_ids={doc_id},
+                                    code_ids=None, coding_ids=None))
 
     def delete(self, doc_id: int) -> None:
         """Delete a document with its turns, codings, memos and search entries."""
@@ -223,4 +234,5 @@ class DocumentManager(Manager):
             )
             self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
             self.project.audit.record("delete document", "document", doc_id)
-        self.project.notify("documents", doc_id)
+        self.project.publish(Change(documents=True, codings=True, cases=True, attributes=True, memos=True,
+                                    document_ids={doc_id}, code_ids=None, coding_ids=None))

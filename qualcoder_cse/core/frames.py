@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .changes import Change
 from .errors import NotFound
 
 if TYPE_CHECKING:
@@ -246,4 +247,4 @@ def set_framework_summary(project: Project, case_id: int, code_id: int, text: st
             raw.pop(key, None)
         project.set_meta(SUMMARIES_KEY, json.dumps(raw, ensure_ascii=False))
         project.audit.record("framework summary", "case", case_id, f"code={code_id}")
-    project.notify("cases", case_id)
+    project.publish(Change(cases=True, case_ids={case_id}, code_ids={code_id}))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .base import Manager
+from .changes import Change
 from .errors import InvalidValue, NotFound
 from .models import Link, Memo
 from .schema import LINK_RELATIONS, MEMO_TARGETS
@@ -31,7 +32,7 @@ class MemoManager(Manager):
                 (target_type, target_id, title, text, self.coder_id(coder), created, updated, guid or new_guid()),
             )
             self.project.audit.record("add memo", target_type, target_id)
-        self.project.notify("memos", cur.lastrowid)
+        self.project.publish(Change(memos=True, memo_ids={cur.lastrowid}))
         return self.get(cur.lastrowid)
 
     def get(self, memo_id: int) -> Memo:
@@ -48,7 +49,7 @@ class MemoManager(Manager):
                 (text, memo.title if title is None else title, now(), memo_id),
             )
             self.project.audit.record("edit memo", memo.target_type, memo.target_id)
-        self.project.notify("memos", memo_id)
+        self.project.publish(Change(memos=True, memo_ids={memo_id}))
         return self.get(memo_id)
 
     def delete(self, memo_id: int) -> Memo:
@@ -56,7 +57,7 @@ class MemoManager(Manager):
         with self.project.transaction():
             self.conn.execute("DELETE FROM memos WHERE id = ?", (memo_id,))
             self.project.audit.record("delete memo", memo.target_type, memo.target_id)
-        self.project.notify("memos", memo_id)
+        self.project.publish(Change(memos=True, memo_ids={memo_id}))
         return memo
 
     def list(self, target_type: str | None = None, target_id: int | None = None) -> list[Memo]:
@@ -103,7 +104,7 @@ class LinkManager(Manager):
                 [(cur.lastrowid, c) for c in coding_ids],
             )
             self.project.audit.record("add link", "code", from_code_id, f"to={to_code_id}")
-        self.project.notify("links", cur.lastrowid)
+        self.project.publish(Change(links=True, link_ids={cur.lastrowid}))
         return self.get(cur.lastrowid)
 
     def get(self, link_id: int) -> Link:
@@ -130,7 +131,7 @@ class LinkManager(Manager):
                 "UPDATE links SET relation = ?, memo = ? WHERE id = ?",
                 (relation or link.relation, link.memo if memo is None else memo, link_id),
             )
-        self.project.notify("links", link_id)
+        self.project.publish(Change(links=True, link_ids={link_id}))
         return self.get(link_id)
 
     def set_codings(self, link_id: int, coding_ids: list[int]) -> Link:
@@ -140,7 +141,7 @@ class LinkManager(Manager):
             self.conn.executemany(
                 "INSERT INTO link_codings(link_id, coding_id) VALUES (?, ?)", [(link_id, c) for c in coding_ids]
             )
-        self.project.notify("links", link_id)
+        self.project.publish(Change(links=True, link_ids={link_id}))
         return self.get(link_id)
 
     def delete(self, link_id: int) -> Link:
@@ -148,7 +149,7 @@ class LinkManager(Manager):
         with self.project.transaction():
             self.conn.execute("DELETE FROM links WHERE id = ?", (link_id,))
             self.project.audit.record("delete link", "code", link.from_code_id)
-        self.project.notify("links", link_id)
+        self.project.publish(Change(links=True, link_ids={link_id}))
         return link
 
     def restore(self, link: Link) -> Link:
@@ -162,5 +163,5 @@ class LinkManager(Manager):
                 "INSERT OR IGNORE INTO link_codings(link_id, coding_id) VALUES (?, ?)",
                 [(link.id, c) for c in link.coding_ids],
             )
-        self.project.notify("links", link.id)
+        self.project.publish(Change(links=True, link_ids={link.id}))
         return link

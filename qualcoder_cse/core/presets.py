@@ -16,6 +16,7 @@ import json
 import re
 from typing import TYPE_CHECKING
 
+from .changes import Change
 from .models import Attribute
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ def set_forces_pseudonymised(project: Project, on: bool) -> None:
     with project.transaction():
         project.set_meta(PSEUDONYMISE_FORCES, "1" if on else "0")
         project.audit.record("pseudonymise forces", "project", None, "on" if on else "off")
-    project.notify("attributes", None)
+    project.publish(Change(attributes=True, attribute_ids=None))
 
 
 def _letters(n: int) -> str:

@@ -22,6 +22,7 @@ from .. import __version__
 from . import backup_files, schema
 from . import connection as cx
 from .backup import BackupManager, recovery_hint
+from .changes import Change, Pending
 from .errors import (
     BackupFailed,
     CorruptProject,
@@ -76,8 +77,8 @@ class Project:
         self.readonly = readonly
         self._lock = lock
         self._depth = 0
-        self._listeners: list[Callable[[str, object], None]] = []
-        self._held: set[str] | None = None  # topics held back by quiet()
+        self._listeners: list[Callable[[Change], None]] = []
+        self._held: Pending | None = None  # changes held back by quiet()
         self._passphrase_check = _fingerprint(passphrase)
         self.coders = CoderManager(self)
         self.audit = AuditManager(self)
@@ -120,7 +121,7 @@ class Project:
 
             raise InvalidValue("A coder needs a name.")
         self.coder_name = name
-        self.notify("coder", name)
+        self.publish(Change(coders=True))
 
     # ----------------------------------------------------------------- lifecycle
     @classmethod
@@ -319,27 +320,29 @@ class Project:
         if self.conn is not None:
             self._changes_at_open = self.conn.total_changes
 
-    def subscribe(self, listener: Callable[[str, object], None]) -> None:
-        """Register ``listener(topic, payload)``; topics: documents, codes, codings, cases, attributes,
-        memos, links. The ui uses this to refresh views; it carries ids, never text."""
+    def subscribe(self, listener: Callable[[Change], None]) -> None:
+        """Register ``listener(change)``, called after every write with what it changed (core.changes).
+        It runs on the writing thread: the ui subscribes through its change hub, which moves it to the GUI
+        thread. Changes carry ids, never text."""
         self._listeners.append(listener)
 
-    def unsubscribe(self, listener: Callable[[str, object], None]) -> None:
+    def unsubscribe(self, listener: Callable[[Change], None]) -> None:
         with contextlib.suppress(ValueError):
             self._listeners.remove(listener)
 
-    def notify(self, topic: str, payload: object = None) -> None:
+    def publish(self, change: Change) -> None:
+        """Tell every listener what a write changed (the managers call this after their transaction)."""
         if self._held is not None:
-            self._held.add(topic)
+            self._held.add(change)
             return
         for listener in list(self._listeners):
-            listener(topic, payload)
+            listener(change)
 
     @contextlib.contextmanager
-    def quiet(self) -> Iterator[set[str]]:
-        """Hold back change notifications (while a worker thread writes, listeners must not touch widgets);
-        yields the set of topics held back, for the caller to announce afterwards on the GUI thread."""
-        held: set[str] = set()
+    def quiet(self) -> Iterator[Pending]:
+        """Hold back changes (a long worker-thread write announces once, when done); yields them folded into
+        one, for the caller to publish afterwards (``project.publish(held.take())``)."""
+        held = Pending()
         self._held = held
         try:
             yield held

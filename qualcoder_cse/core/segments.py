@@ -181,6 +181,9 @@ class SegmentManager(Manager):
                 return []
             sql += f" AND c.coder_id IN ({','.join('?' * len(query.coders))})"
             params += list(query.coders)
+        if query.documents is not None and len(query.documents) <= 100:  # a few documents (a panel's update)
+            sql += f" AND c.document_id IN ({','.join('?' * len(query.documents))})"
+            params += list(query.documents)
         rows = self._in(sql, sorted(code_ids), tuple(params))
         if query.documents is not None or query.kinds is not None:
             allowed = self._document_filter(query)

@@ -285,7 +285,7 @@ class SourceStore:
                     memo=memo,
                     guid=self.guid("codings", c.guid),
                     created_at=stamp(c.created),
-                )
+                ).coding
                 self.count("codings")
                 ids.append(made.id)
                 self.coding_notes.extend((ref, made.id) for ref in c.note_refs)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.base import Manager
+from ..core.changes import Change
 from ..core.errors import InvalidValue
 from ..core.util import now
 from ..lazy import lazy_import
@@ -255,12 +256,11 @@ class SuggestionManager(Manager):
         with self.project.transaction():
             codings = self.project.codings
             for s in suggestions:
-                before = codings.count()
-                coding = codings.add(s.code_id, s.document_id, s.start, s.end, coder=coder_id)
-                if codings.count() > before:
-                    self.project.audit.record("accept suggestion", "coding", coding.id,
+                added = codings.add(s.code_id, s.document_id, s.start, s.end, coder=coder_id)
+                if added.created:
+                    self.project.audit.record("accept suggestion", "coding", added.coding.id,
                                               f"code={s.code_id} confidence={s.confidence:.2f}")
-                    made.append(coding)
+                    made.append(added.coding)
         return made
 
     def reject(self, suggestions: list[Suggestion], coder: str | int | None = None) -> list[int]:
@@ -276,7 +276,7 @@ class SuggestionManager(Manager):
                 if cur.rowcount:
                     ids.append(cur.lastrowid)
             self.project.audit.record("reject suggestions", "code", None, f"count={len(ids)}")
-        self.project.notify("suggestions", None)
+        self.project.publish(Change(suggestions=True))
         return ids
 
     def unreject(self, ids: list[int]) -> None:
@@ -284,7 +284,7 @@ class SuggestionManager(Manager):
         with self.project.transaction():
             self.conn.executemany("DELETE FROM suggestion_rejections WHERE id = ?", [(i,) for i in ids])
             self.project.audit.record("undo reject suggestions", "code", None, f"count={len(ids)}")
-        self.project.notify("suggestions", None)
+        self.project.publish(Change(suggestions=True))
 
     def rejected_count(self) -> int:
         return self.one("SELECT count(*) FROM suggestion_rejections")[0] if has_rejections(self.project) else 0

@@ -35,11 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.changes import Change
 from ..core.errors import ProjectError
 from ..lazy import lazy_import
 from .analysis_tables import MATRICES, MEASURES, NOTES, Table, cell_quotes, chart_data, matrix_frame
 from .analysis_widgets import ComputeThread, HeatDelegate, checked_items, fill_check_list
 from .bar_chart import BarChart
+from .change_hub import hub_for
 from .clipboard import copy_text
 from .export_dialog import ExportDialog
 from .matrix_model import KEY_ROLE, SORT_ROLE, MatrixModel
@@ -185,7 +187,8 @@ class AnalysisView(QWidget):
         for w in self.check_lists.values():
             w.itemChanged.connect(lambda _i: self.refresh())
         self.attr_box.currentIndexChanged.connect(self._attribute_changed)
-        project.subscribe(self._on_project_event)
+        self._hub = hub_for(project)
+        self._hub.listen(self._on_project_event)
         self._matrix_changed(self.matrix_box.currentText())
 
     @property
@@ -253,9 +256,9 @@ class AnalysisView(QWidget):
             attributes=attributes,
         )
 
-    def _on_project_event(self, topic: str, _payload) -> None:
+    def _on_project_event(self, change: Change) -> None:
         self.data = None  # reload on the next refresh
-        if topic in ("attributes", "documents") and self.isVisible():
+        if (change.attributes or change.documents) and self.isVisible():
             self._fill_choices()
 
     # ------------------------------------------------------------- computing and showing
@@ -505,6 +508,6 @@ class AnalysisView(QWidget):
         self._pending = False
         if self._thread is not None:
             self._thread.wait()  # let the running analysis finish before the project may close
-        self.project.unsubscribe(self._on_project_event)
+        self._hub.stop(self._on_project_event)
         super().closeEvent(event)
 

@@ -9,11 +9,13 @@ Project notifications are coalesced into one reload per event-loop turn.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ..core.changes import Change
 from ..core.errors import InvalidValue, ProjectError
 from ..core.models import Attribute
 from ..core.presets import display_value, force_pseudonyms, forces_pseudonymised, stored_value
+from .change_hub import hub_for
 from .commands import push
 from .workbench_commands import RenameCase, SetAttributeValues
 
@@ -38,19 +40,18 @@ class CaseTableModel(QAbstractTableModel):
         self._attrs: list[Attribute] = []
         self._values: dict[int, dict[int, str]] = {}
         self._mapping: dict[str, str] | None = None
-        self._pending = False
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._muted = False  # our own batch edits update the cache directly; no reload for them
         self.last_errors: list[str] = []
         self.reload()
-        project.subscribe(self._on_change)
+        self._hub = hub_for(project)
+        self._hub.listen(self._on_change)
 
     def close(self) -> None:
-        self.project.unsubscribe(self._on_change)
+        self._hub.stop(self._on_change)
 
     # ----------------------------------------------------------------- loading
     def reload(self) -> None:
-        self._pending = False
         if not self.project.is_open:
             return
         self.beginResetModel()
@@ -67,10 +68,12 @@ class CaseTableModel(QAbstractTableModel):
                 self.sort(column, order)
         self.endResetModel()
 
-    def _on_change(self, topic: str, _payload) -> None:
-        if topic in ("cases", "attributes", "documents") and not self._pending and not self._muted:
-            self._pending = True
-            QTimer.singleShot(0, self.reload)
+    def _on_change(self, change: Change) -> None:
+        """Rows are cases (or documents), columns attributes: reload when one of those changed, unless the
+        change is our own batch edit (already in the cache)."""
+        rows = change.cases if self.scope == "case" else change.documents
+        if (rows or change.attributes) and not self._muted:
+            self.reload()
 
     # ----------------------------------------------------------------- lookup helpers
     def row_id(self, row: int) -> int:
@@ -231,6 +234,7 @@ class CaseTableModel(QAbstractTableModel):
                 push(self.undo_stack, cmd)
             else:
                 cmd.apply()
+            self._hub.flush()  # the change reaches every listener now, while this model ignores it
         finally:
             self._muted = False
         for attr_id, target_id, stored in changes:  # keep the cache in step without a full reload

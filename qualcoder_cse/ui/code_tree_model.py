@@ -10,7 +10,7 @@ it. The model does not change the project itself: it calls ``on_move(code_id, pa
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -99,10 +99,27 @@ class CodeTreeModel(QAbstractItemModel):
             total(root)
         self.totals = totals
 
-    def refresh_counts(self) -> None:
-        self._load_counts()
-        if self.codes:
-            self._emit_all_changed(QModelIndex())
+    def refresh_counts(self, code_ids: Iterable[int] | None = None) -> None:
+        """Count again the codings of the named codes (all when None); their themes' totals follow."""
+        if code_ids is None or not self.project or not self.project.is_open:
+            self._load_counts()
+            if self.codes:
+                self._emit_all_changed(QModelIndex())
+            return
+        named = [c for c in code_ids if c in self.codes]
+        if not named:
+            return
+        for cid, n in self.project.codes.counts(self.coder_id, named).items():
+            delta = n - self.counts.get(cid, 0)
+            self.counts[cid] = n
+            up: int | None = cid
+            while up is not None:  # the code and every theme above it
+                self.totals[up] = self.totals.get(up, 0) + delta
+                self._cell_changed(up)
+                up = self.codes[up].parent_id
+
+    def _cell_changed(self, code_id: int) -> None:
+        self.dataChanged.emit(self.index_of(code_id, 0), self.index_of(code_id, 1))
 
     def set_shortcuts(self, shortcuts: dict[int, int]) -> None:
         self.shortcuts = dict(shortcuts)

@@ -77,10 +77,8 @@ class AddCoding(DomainCommand):
         if self.coding is not None:
             self.project.codings.restore(self.coding)
             return
-        code_id, doc_id, start, end = self.args
-        before = {c.id for c in self.project.codings.at(doc_id, start) if c.code_id == code_id}
-        self.coding = self.project.codings.add(code_id, doc_id, start, end)
-        self.existed = self.coding.id in before and (self.coding.start, self.coding.end) == (start, end)
+        added = self.project.codings.add(*self.args)
+        self.coding, self.existed = added.coding, not added.created
         if self.existed:
             self.setObsolete(True)  # nothing changed; nothing to undo
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 KIND_LABELS = {
@@ -42,11 +44,21 @@ class DocumentListModel(QAbstractTableModel):
             self._docs, self._coded = [], {}
         self.endResetModel()
 
-    def refresh_coded(self) -> None:
+    def refresh_coded(self, document_ids: Iterable[int] | None = None) -> None:
+        """Recompute the coded share of the named documents (all when None) and repaint their cells."""
         if self.project is None or not self._docs:
             return
-        self._coded = self.project.documents.coded_fraction()
-        self.dataChanged.emit(self.index(0, 3), self.index(len(self._docs) - 1, 3))
+        if document_ids is None:
+            self._coded = self.project.documents.coded_fraction()
+            self.dataChanged.emit(self.index(0, 3), self.index(len(self._docs) - 1, 3))
+            return
+        rows = {d.id: i for i, d in enumerate(self._docs)}
+        named = [d for d in document_ids if d in rows]
+        if not named:
+            return
+        self._coded.update(self.project.documents.coded_fraction(named))
+        for d in named:
+            self.dataChanged.emit(self.index(rows[d], 3), self.index(rows[d], 3))
 
     def document_id(self, row: int) -> int:
         return self._docs[row].id

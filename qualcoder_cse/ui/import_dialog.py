@@ -8,8 +8,8 @@ own guess.
 The preview reads the selected file with the same code as the import (``importers.prepare_file``) and shows
 its speakers; typing a case name next to a speaker gives that speaker's turns to the case (in every file
 of this import). Nothing is stored until Import: the import runs in a worker thread (``workflows.batch_import``,
-one transaction per file) under ``project.quiet()``, so no listener touches a widget from that thread; the
-held-back change notifications are announced on the GUI thread when it ends. Cancel stops between files:
+one transaction per file) under ``project.quiet()``: the panels hear once, when it ends, what it changed
+(one ``Change``, published on the GUI thread). Cancel stops between files:
 the file being imported finishes or rolls back whole. The results table says what happened to each file.
 With "Anonymise: review each file" (the default) Import opens the review screen (``ui.review_dialog``)
 instead: the researcher decides on each proposal and stores each file; "accept all" is the automatic path. Files and folders can also be dropped on the dialog.
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..core.changes import Change
 from ..core.errors import ProjectError
 from ..importers.formats import EXTENSIONS
 from ..importers.kind_guess import guess_kind
@@ -71,11 +72,11 @@ class _ImportWorker(QObject):
         super().__init__()
         self.project, self.paths, self.options = project, paths, options
         self.cancelled = False
-        self.topics: set[str] = set()
+        self.change = Change()  # what the import wrote, announced on the GUI thread when it ends
 
     def run(self) -> None:
         try:
-            with self.project.quiet() as topics:
+            with self.project.quiet() as held:
                 try:
                     results = import_files(
                         self.project, self.paths, self.options,
@@ -83,7 +84,7 @@ class _ImportWorker(QObject):
                         cancel=lambda: self.cancelled,
                     )
                 finally:
-                    self.topics.update(topics)
+                    self.change = held.take()
             self.finished.emit(results, None)
         except Exception as exc:  # noqa: BLE001 - handed to the GUI thread and shown there
             self.finished.emit(None, exc)
@@ -389,8 +390,8 @@ class ImportDialog(QDialog):
         thread.quit()
         thread.wait()
         self._thread = self._worker = None
-        for topic in sorted(worker.topics):
-            self.project.notify(topic, None)
+        if worker.change:
+            self.project.publish(worker.change)
         self.progress_bar.setVisible(False)
         self.cancel_button.setText("Close")
         if exc is not None:

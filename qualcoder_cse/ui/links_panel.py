@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.changes import Change
 from ..core.errors import ProjectError
+from .change_hub import hub_for
 from .commands import push
 from .errors import show_error
 from .link_dialog import LinkDialog
@@ -165,7 +167,6 @@ class LinksPanel(QWidget):
         super().__init__(parent)
         self.project = project
         self.undo_stack = undo_stack
-        self._pending = False
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(["From", "Relation", "To", "Codings", "Memo"])
         self.table.horizontalHeader().setDefaultSectionSize(230)
@@ -190,7 +191,8 @@ class LinksPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
         layout.addWidget(split, 1)
-        project.subscribe(self._on_change)
+        self._hub = hub_for(project)
+        self._hub.listen(self._on_change)
         self.reload()
 
     def _guard(self, fn) -> None:
@@ -199,10 +201,11 @@ class LinksPanel(QWidget):
         except ProjectError as exc:
             show_error(self, exc)
 
-    def _on_change(self, topic: str, _payload) -> None:
-        if topic in ("links", "codes", "codings") and not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self.reload)
+    def _on_change(self, change: Change) -> None:
+        """Links, code names, or a coding that a link lists (its count): anything else leaves the table."""
+        linked = change.codings and any(change.touches("coding", c) for ln in self.links for c in ln.coding_ids)
+        if change.links or change.codes or linked:
+            self.reload()
 
     def _run(self, cmd) -> None:
         if self.undo_stack is not None:
@@ -212,7 +215,6 @@ class LinksPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self._pending = False
         if not self.project.is_open:
             return
         self.links = self.project.links.list()
@@ -276,5 +278,5 @@ class LinksPanel(QWidget):
             QMessageBox.information(self, "Save diagram", f"Saved {path}.")
 
     def closeEvent(self, event) -> None:
-        self.project.unsubscribe(self._on_change)
+        self._hub.stop(self._on_change)
         super().closeEvent(event)

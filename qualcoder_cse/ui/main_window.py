@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.changes import Change
 from . import code_keys
 from . import commands as cmd
 from .background import BackgroundJob
+from .change_hub import hub_for
 from .code_shades import display_colours
 from .code_tree import CodeTreePanel
 from .code_tree_model import colour_icon
@@ -60,7 +62,6 @@ class MainWindow(QMainWindow):
     project_closed = Signal()
     project_closing = Signal()  # the project is still open: panels save unsaved edits (memo text)
     document_shown = Signal(int)
-    _project_event_queued = Signal(str, object)  # events raised on a worker thread reach the GUI thread
 
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
@@ -77,7 +78,6 @@ class MainWindow(QMainWindow):
         self._key_use: dict[int, int] = {}  # code id -> when it was last applied (for keys 1-9)
         self._locked = False
         self._hidden_docks: list[QDockWidget] = []
-        self._pending: set[str] = set()
         self._jobs: list[BackgroundJob] = []
         self._code_info: dict[int, tuple[str, str, str]] = {}  # id -> (readable path, colour, name)
         self._coder_names: dict[int, str] = {}
@@ -106,7 +106,6 @@ class MainWindow(QMainWindow):
         self.start_screen.open_requested.connect(self.open_project_dialog)
         self.start_screen.open_path_requested.connect(self.open_project_path)
         self.start_screen.demo_requested.connect(self.open_demo)
-        self._project_event_queued.connect(self._on_project_event, Qt.ConnectionType.QueuedConnection)
         self._install_extensions()
         self._default_layout()
         self._show_start()
@@ -389,7 +388,9 @@ class MainWindow(QMainWindow):
         self.project = project
         self.undo_stack.clear()
         self.recent_codes = project.codings.recent_codes(project.coder.id) if project.coder else []
-        project.subscribe(self._on_project_event)
+        self._hub = hub_for(project)
+        self._hub.immediate.connect(self._on_immediate)
+        self._hub.listen(self._on_change)
         self.settings.add_recent(project.path)
         if project.coder is not None:
             self.settings.set_last_coder(project.coder.name)
@@ -425,7 +426,8 @@ class MainWindow(QMainWindow):
         for job in self.findChildren(BackgroundJob):
             job.abandon()
         project, self.project = self.project, None
-        project.unsubscribe(self._on_project_event)
+        self._hub.immediate.disconnect(self._on_immediate)
+        self._hub.stop(self._on_change)
         self.undo_stack.clear()
         self._clear_view()
         self.doc_model.set_project(None)
@@ -507,49 +509,38 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # ================================================================= refreshing from project events
-    def _on_project_event(self, topic: str, payload) -> None:
-        if QThread.currentThread() is not self.thread():
-            self._project_event_queued.emit(topic, payload)  # queued: widgets are touched on the GUI thread
-            return
-        if topic == "codings":
-            if payload is None or payload == self.current_document_id:
-                self.reload_codings()  # synchronous: the highlight must follow the click at once
-            self._pending.update({"counts", "coded", "details"})
-        elif topic == "codes":
-            self._pending.update({"tree", "lookup", "view", "details"})
-        elif topic == "documents":
-            self._pending.add("documents")
-        elif topic in ("memos", "coders"):
-            self._pending.add("details")
-        QTimer.singleShot(0, self._flush)
+    def _on_immediate(self, change: Change) -> None:
+        """The highlight follows a coding at once (before anything reads the view, e.g. its context menu)."""
+        if change.codings and self.current_document_id is not None \
+                and change.touches("document", self.current_document_id):
+            self.reload_codings()
 
-    def _flush(self) -> None:
-        pending, self._pending = self._pending, set()
-        if self.project is None or not pending:
+    def _on_change(self, change: Change) -> None:
+        """Once per event-loop turn, with the changes of that turn merged: update only what they touch."""
+        if self.project is None:
             return
-        if "lookup" in pending:
+        if change.codes or change.coders:
             self._refresh_lookup()
-        if "tree" in pending:
+        if change.coders:
+            self._fill_coder_filter(keep=True)
+        if change.codes:
             self.code_panel.model.refresh()
             self.recent_codes = [c for c in self.recent_codes if c in self._code_info]
             self._refresh_recent_bar()
-        elif "counts" in pending:
-            self.code_panel.model.refresh_counts()
-        if "documents" in pending:
+            self.reload_codings()
+        elif change.codings:
+            self.code_panel.model.refresh_counts(change.code_ids)
+        if change.documents:
             current = self.current_document_id
             self.doc_model.refresh()
             if current is None or self.doc_model.row_of(current) < 0:
                 self._clear_view()  # also turns the empty-project hint into "No document open"
             else:
                 self._select_doc_row(current)
-        elif "coded" in pending:
-            self.doc_model.refresh_coded()
-        if "view" in pending:
-            self.reload_codings()
-        if pending & {"counts", "tree", "documents"} and len(self.project.coders.list()) != len(self._coder_names):
-            self._refresh_lookup()  # a merge brought coders whose codings are in other documents
-            self._fill_coder_filter(keep=True)
-        if "details" in pending:
+        elif change.codings:
+            self.doc_model.refresh_coded(change.document_ids)
+        here = self.current_document_id is not None and change.touches("document", self.current_document_id)
+        if change.codes or change.coders or change.memos or (change.codings and here):
             self.refresh_details()
 
     def _refresh_lookup(self) -> None:

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.changes import Change
 from ..core.errors import NotFound, ProjectError
+from .change_hub import hub_for
 from .errors import show_error
 
 KINDS = ("project", "document", "code", "coding", "case")
@@ -120,7 +122,6 @@ class MemoPanel(QWidget):
         self.kind, self.target_id = "project", None
         self.memo_id: int | None = None
         self._dirty = False
-        self._reload_pending = False
 
         # --- the pane
         self.about = QLabel()
@@ -187,7 +188,8 @@ class MemoPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
-        project.subscribe(self._on_change)
+        self._hub = hub_for(project)
+        self._hub.listen(self._on_change)
         self.set_target("project", None)
         self.model.reload()
 
@@ -197,14 +199,14 @@ class MemoPanel(QWidget):
         except ProjectError as exc:
             show_error(self, exc)
 
-    def _on_change(self, topic: str, _payload) -> None:
-        if topic in ("memos", "codings", "codes", "documents", "cases") and not self._reload_pending:
-            self._reload_pending = True
-            QTimer.singleShot(0, self._reload_list)
-
-    def _reload_list(self) -> None:
-        self._reload_pending = False
-        if self.project.is_open:
+    def _on_change(self, change: Change) -> None:
+        """Read the list again only when the change can alter a row: a memo, a name shown in "About" (code,
+        document, case), or a listed coding (its memo, passage or code)."""
+        if not self.project.is_open:
+            return
+        listed = change.codings and any(r.kind == "coding" and change.touches("coding", r.target_id)
+                                        for r in self.model.rows)
+        if change.memos or change.codes or change.documents or change.cases or listed:
             self.model.reload()
 
     def _changed(self) -> None:
@@ -285,5 +287,5 @@ class MemoPanel(QWidget):
 
     def closeEvent(self, event) -> None:
         self.flush()
-        self.project.unsubscribe(self._on_change)
+        self._hub.stop(self._on_change)
         super().closeEvent(event)

@@ -8,7 +8,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from ..anonymise.doc_names import name_proposals, rename_documents
+from ..core.changes import Change
 from ..core.errors import ProjectError
+from .change_hub import hub_for
 from .doc_names_dialog import DocNamesDialog
 
 SEAL_TEXT = (
@@ -36,13 +38,13 @@ class PrivacyActions(QObject):
 
     def _opened(self, project) -> None:
         self._enable(True)
-        project.subscribe(self._on_event)
+        hub_for(project).listen(self._on_event)
 
-    def _on_event(self, topic: str, _payload) -> None:
+    def _on_event(self, change: Change) -> None:
         """The first anonymised import wrote a new key (or started a new series after sealing): say where."""
         project = self.window.project
         created = project.pseudonyms.created_key if project is not None else None
-        if topic != "documents" or created is None or str(created) in self._announced:
+        if not change.documents or created is None or str(created) in self._announced:
             return
         self._announced.add(str(created))
         series = project.pseudonyms.status().series

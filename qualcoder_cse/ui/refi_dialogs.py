@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..core.backup import run_before as run_backup_first
 from ..core.backup import take_before as take_backup_first
+from ..core.changes import Change
 from ..core.passphrase_policy import problem as passphrase_problem
 from ..core.project import PROJECT_SUFFIX
 from .background import BackgroundJob
@@ -340,17 +341,17 @@ class RefiActions:
         from ..workflows.merge import merge_projects
 
         project = self.window.project
-        held: set[str] = set()
+        held: list[Change] = []
         job = project.backups.job("before merge")
         saved = []
 
         def work(progress):
             saved.append(run_backup_first(job, "merge"))  # its own connections: safe in the worker
-            with Project.open(other_path, passphrase, readonly=True) as other, project.quiet() as topics:
+            with Project.open(other_path, passphrase, readonly=True) as other, project.quiet() as changes:
                 try:
                     return merge_projects(project, other, progress=lambda d, t, _s: progress(d, t))
                 finally:
-                    held.update(topics)
+                    held.append(changes.take())
 
         def done(report) -> None:
             project.backups.record("before merge", saved[0])
@@ -361,9 +362,10 @@ class RefiActions:
         self._run(work, done, "Merging…")
 
     @staticmethod
-    def _announce(project, topics: set[str]) -> None:
-        for topic in sorted(topics):
-            project.notify(topic, None)
+    def _announce(project, held: list[Change]) -> None:
+        change = Change.merged(held)
+        if change:
+            project.publish(change)  # on the GUI thread: the panels hear once what the worker wrote
 
 
 def install(window) -> RefiActions:

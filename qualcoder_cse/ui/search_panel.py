@@ -10,7 +10,7 @@ does the same for every turn of a speaker or speaker group, or a regular express
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.autocode import SCOPES, autocode_segments, segments_for_query
+from ..core.changes import Change
 from ..core.errors import ProjectError
 from ..core.models import SearchHit
 from .autocode_preview_dialog import AutocodePreviewDialog
+from .change_hub import hub_for
 from .commands import push
 from .errors import show_error
 from .workbench_commands import AutocodeSegments
@@ -229,21 +231,15 @@ class SearchPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
         layout.addLayout(coding)
-        self._codes_pending = False
-        project.subscribe(self._on_change)
+        self._hub = hub_for(project)
+        self._hub.listen(self._on_change)
 
-    def _on_change(self, topic: str, _payload) -> None:
-        if topic == "codes" and not self._codes_pending:  # new, renamed or deleted codes: refill the picker
-            self._codes_pending = True
-            QTimer.singleShot(0, self._refill_codes)
-
-    def _refill_codes(self) -> None:
-        self._codes_pending = False
-        if self.project.is_open:
+    def _on_change(self, change: Change) -> None:
+        if change.codes and self.project.is_open:  # new, renamed or deleted codes: refill the picker
             fill_codes(self.code_box, self.project)
 
     def closeEvent(self, event) -> None:
-        self.project.unsubscribe(self._on_change)
+        self._hub.stop(self._on_change)
         super().closeEvent(event)
 
     def _guard(self, fn) -> None:

@@ -12,6 +12,7 @@ by Copy.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
@@ -33,11 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.changes import Change
 from ..core.codes import split_path
 from ..core.errors import ProjectError
 from ..core.segments import Segment, SegmentQuery
 from ..lazy import lazy_import
 from . import commands as cmd
+from .change_hub import hub_for
 from .clear_export import confirm_clear_export
 from .clipboard import copy_text
 from .code_shades import display_colours
@@ -60,7 +63,6 @@ _export = lazy_import("qualcoder_cse.exporters.segments_export")  # openpyxl and
 
 MODES = (("or", "any of them (OR)"), ("and", "all of them, overlapping (AND)"),
          ("not", "the first, not the others (NOT)"))
-_TOPICS = {"codings", "codes", "cases", "attributes", "documents", "coders"}
 
 
 def _pale(colour: str, keep: float = 0.3) -> str:
@@ -72,7 +74,6 @@ def _pale(colour: str, keep: float = 0.3) -> str:
 class SegmentsPanel(QWidget):
     passageActivated = Signal(int, int, int)  # document id, start, end (code points)
     wordFrequencyRequested = Signal(object)  # the SegmentQuery of the list shown
-    _changed = Signal(str)  # project events, queued to the GUI thread (a worker thread may raise them)
 
     def __init__(self, project, undo_stack, parent=None) -> None:
         super().__init__(parent)
@@ -184,8 +185,8 @@ class SegmentsPanel(QWidget):
         self.uncode_button.clicked.connect(lambda: self._guard(self.uncode_selected))
         self.copy_button.clicked.connect(self.copy_selected)
         self.words_button.clicked.connect(lambda: self.code_ids and self.wordFrequencyRequested.emit(self.query()))
-        self._changed.connect(self._on_change_here, Qt.ConnectionType.QueuedConnection)
-        project.subscribe(self._on_change)
+        self._hub = hub_for(project)
+        self._hub.listen(self._on_change)
         self._update_codes_label()
         self._update_buttons()
 
@@ -210,23 +211,33 @@ class SegmentsPanel(QWidget):
             attributes=f.attributes(),
         )
 
-    def refresh(self) -> None:
-        """Read the list again for the current codes and filters (keeps the selection by coding id)."""
+    def refresh(self, document_ids: frozenset[int] | None = None) -> None:
+        """Read the list again for the current codes and filters (keeps the selection by coding id); with
+        ``document_ids``, only the segments of those documents (a coding changed there), the rest kept."""
         self._timer.stop()
         if not self.project.is_open:
             return
         if not self.isVisible() and self.model.segments:
             self._stale = True
             return
+        if self._stale:
+            document_ids = None
         self._stale = False
-        self._update_codes_label()  # drops codes deleted since they were chosen
         keep = {s.coding_id for s in self.selected_segments()}
-        colours = display_colours(self.project.codes.list())
+        colours = None
+        if document_ids is None:
+            self._update_codes_label()  # drops codes deleted since they were chosen
+            colours = display_colours(self.project.codes.list())
         segments: list[Segment] = []
         message = ""
         if self.code_ids:
+            query = self.query()
+            if document_ids is not None:
+                docs = document_ids if query.documents is None else document_ids & set(query.documents)
+                query = replace(query, documents=tuple(sorted(docs)))
+                segments = [s for s in self.model.segments if s.document_id not in document_ids]
             try:
-                segments = self.project.segments.list(self.query())
+                segments += self.project.segments.list(query) if query.documents != () else []
             except ProjectError as exc:
                 message = str(exc)
         self.model.set_segments(segments, colours)
@@ -245,26 +256,40 @@ class SegmentsPanel(QWidget):
                     sm.select(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
                               | QItemSelectionModel.SelectionFlag.Rows)
         self._show_passage()
-        self._update_codes_label()
+        if document_ids is None:
+            self._update_codes_label()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
             QTimer.singleShot(0, self.refresh)
 
-    def _on_change(self, topic: str, _payload) -> None:
-        if topic in _TOPICS:
-            self._changed.emit(topic)
-
-    def _on_change_here(self, topic: str) -> None:
+    def _on_change(self, change: Change) -> None:
+        """Refresh when the change can alter the list: codings of a listed code, code names and colours, or
+        what the filters offer (cases, attributes, documents, coders)."""
         if not self.project.is_open:
             return
-        if topic in ("cases", "attributes", "documents", "coders"):
+        filters = change.cases or change.attributes or change.documents or change.coders
+        if filters:
             self.filters.mark_stale()
-        self._timer.start()
+        if filters or change.codes:
+            self.refresh()
+        elif change.codings and self._lists_any(change):
+            self.refresh(change.document_ids)  # None (not known which): the whole list
+
+    def _lists_any(self, change: Change) -> bool:
+        if not self.code_ids:
+            return False
+        if change.code_ids is None:
+            return True
+        listed = set(self.code_ids)
+        if self.children_box.isChecked():
+            for cid in self.code_ids:
+                listed.update(self.project.codes.descendants(cid))
+        return not listed.isdisjoint(change.code_ids)
 
     def closeEvent(self, event) -> None:
-        self.project.unsubscribe(self._on_change)
+        self._hub.stop(self._on_change)
         super().closeEvent(event)
 
     def _update_codes_label(self) -> None:

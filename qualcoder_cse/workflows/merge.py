@@ -285,7 +285,7 @@ class _Merge:
                 memo=c.memo,
                 guid=c.guid,
                 created_at=c.created_at,
-            )
+            ).coding
             by_guid[made.guid] = by_key[key] = made.id
             self.coding_of[c.id] = made.id
             self.c["codings added"] += 1

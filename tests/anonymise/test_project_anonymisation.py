@@ -139,7 +139,7 @@ def test_rescan_finds_leftovers_and_applying_moves_codings(project, det):
     doc = project.documents.add("Left over", text, kind="lscb", anonymised=True,
                                 turns=[(0, 54, "P1"), (55, len(text) - 1, "P2")])
     code = project.codes.by_path("Leftover test", create=True)
-    coding = project.codings.add(code.id, doc.id, text.index("We reported"), len(text) - 1)
+    coding = project.codings.add(code.id, doc.id, text.index("We reported"), len(text) - 1).coding
     sessions = rescan_project(project, detector=det)
     assert doc.id in sessions
     session = sessions[doc.id]

@@ -85,7 +85,7 @@ def test_delete_code_and_restore_exactly(project):
     theme = project.codes.by_path("Disruption")
     kids = project.codes.children(theme.id)
     for i, kid in enumerate(kids):
-        c = project.codings.add(kid.id, doc.id, i, i + 5)
+        c = project.codings.add(kid.id, doc.id, i, i + 5).coding
         project.memos.add("coding", c.id, f"memo {i}")
     before_codes = len(project.codes.list())
     snap = project.codes.delete(theme.id)
@@ -101,7 +101,7 @@ def test_delete_code_and_restore_exactly(project):
 def test_delete_document_removes_codings_and_search_entries(project):
     doc = _doc(project)
     code = project.codes.add("Hotels")
-    coding = project.codings.add(code.id, doc.id, 0, 10)
+    coding = project.codings.add(code.id, doc.id, 0, 10).coding
     project.memos.add("coding", coding.id, "a memo")
     assert project.search.query("hotels").hits
     project.documents.delete(doc.id)
@@ -148,8 +148,15 @@ def test_coding_spans_checked(project):
         project.codings.add(code.id, doc.id, 5, 5)
     with pytest.raises(InvalidValue):
         project.codings.add(code.id, doc.id, 0, doc.char_count + 1)
-    c1 = project.codings.add(code.id, doc.id, 0, 4)
-    assert project.codings.add(code.id, doc.id, 0, 4).id == c1.id
+    seen: list = []
+    project.subscribe(seen.append)
+    first = project.codings.add(code.id, doc.id, 0, 4)
+    c1 = first.coding
+    assert first.created and c1 == project.codings.get(c1.id)  # what was stored, without reading it back
+    again = project.codings.add(code.id, doc.id, 0, 4)  # says it made nothing; tells no listener
+    assert not again.created and again.coding == c1
+    assert len(seen) == 1 and seen[0].codings and seen[0].coding_ids == {c1.id}
+    assert seen[0].document_ids == {doc.id} and seen[0].code_ids == {code.id}
     before, after = project.codings.resize(c1.id, 0, 8)
     assert (before.end, after.end, project.codings.get(c1.id).end) == (4, 8, 8)
     removed = project.codings.remove(c1.id)
@@ -190,7 +197,7 @@ def test_memos_links_and_audit_have_no_transcript_text(project):
     doc = _doc(project)
     code_a = project.codes.add("A")
     code_b = project.codes.add("B")
-    coding = project.codings.add(code_a.id, doc.id, 0, 20)
+    coding = project.codings.add(code_a.id, doc.id, 0, 20).coding
     memo = project.memos.add("coding", coding.id, "interesting contrast", title="note")
     assert project.memos.search("contrast")[0].id == memo.id
     link = project.links.add(code_a.id, code_b.id, "enables", "theory", [coding.id])

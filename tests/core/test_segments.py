@@ -126,7 +126,7 @@ def test_segment_fields_text_context_speaker_case(coded):
     p, _theme, _kids, _other, focus = coded
     code = p.codes.by_path("Barriers")
     start = FOCUS.index("CAWNs are paper")
-    c = p.codings.add(code.id, focus.id, start, start + len("CAWNs are paper"), coder="carol", memo="key quote")
+    c = p.codings.add(code.id, focus.id, start, start + len("CAWNs are paper"), coder="carol", memo="key quote").coding
     seg = next(s for s in p.segments.list(SegmentQuery((code.id,))) if s.coding_id == c.id)
     assert (seg.text, seg.speaker, seg.coder, seg.memo, seg.code_path) == (
         "CAWNs are paper", "P2", "carol", "key quote", "Barriers")
@@ -135,7 +135,7 @@ def test_segment_fields_text_context_speaker_case(coded):
     assert seg.cases == () and seg.document_name == "Focus" and seg.document_kind == "lscb"
     assert seg.source == "Focus, P2, characters 42-57"
     first = FOCUS.index("We use")
-    c2 = p.codings.add(code.id, focus.id, first, first + 6, coder="carol")
+    c2 = p.codings.add(code.id, focus.id, first, first + 6, coder="carol").coding
     seg2 = next(s for s in p.segments.list(SegmentQuery((code.id,))) if s.coding_id == c2.id)
     assert seg2.speaker == "P1" and seg2.cases == ("P1 person",) and seg2.before == "P1: "
 

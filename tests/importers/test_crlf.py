@@ -85,7 +85,7 @@ def test_every_text_format_with_crlf(env, passphrase, capsys, tmp_path: Path) ->
             # A coding on the stored text quotes exactly the words (offsets not shifted by a CR).
             start = stored.index("How did it start?")
             c = project.codes.by_path("Line ends/Question", create=True)
-            coding = project.codings.add(c.id, doc.id, start, start + len("How did it start?"))
+            coding = project.codings.add(c.id, doc.id, start, start + len("How did it start?")).coding
             assert project.codings.text(coding) == "How did it start?", name
 
 

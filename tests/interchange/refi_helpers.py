@@ -78,7 +78,7 @@ def fill_rich_project(project) -> None:
         project.codings.add(trust.id, board.id, emoji - 9, emoji + 1, coder="alice", memo="with emoji")
         project.codings.add(trust.id, board.id, emoji + 2, emoji + 10, coder="bob")
         project.codings.add(framework.id, police.id, 0, 20, coder="bob", memo="framework coding")
-        c4 = project.codings.add(trust.id, yp.id, 0, 27, coder="alice")
+        c4 = project.codings.add(trust.id, yp.id, 0, 27, coder="alice").coding
         project.codings.add(barriers.id, yp.id, 3, 12, coder="alice")
         project.codings.add(trust.id, yp.id, 0, 27, coder="bob")
         case = project.cases.add("DI Smith site", "a police lead")

@@ -416,7 +416,7 @@ def test_project_events_from_a_worker_thread_reach_the_view(qtbot, main_window):
     w = main_window
     doc, _text = _open(w, "Police lead 1")
     code = _code(w, CAWN)
-    worker = threading.Thread(target=lambda: w.project.codings.add(code.id, doc.id, 0, 12))
+    worker = threading.Thread(target=lambda: w.project.codings.add(code.id, doc.id, 0, 12).coding)
     worker.start()
     worker.join()
     qtbot.waitUntil(lambda: len(w.view.painted) == 1)

@@ -19,7 +19,7 @@ def _codes(project):
 def test_link_two_codes_list_diagram_and_undo(qtbot, project, tmp_path):
     a, b, c = _codes(project)
     doc = project.documents.by_name("Police lead 1")
-    coding = project.codings.add(a.id, doc.id, 49, 120)
+    coding = project.codings.add(a.id, doc.id, 49, 120).coding
     stack = QUndoStack()
     panel = LinksPanel(project, stack)
     qtbot.addWidget(panel)
@@ -63,8 +63,8 @@ def test_layers_survive_cycles_and_ignore_associated():
 def test_link_dialog_lists_supporting_codings(qtbot, project):
     a, b, _c = _codes(project)
     doc = project.documents.by_name("Police lead 1")
-    c1 = project.codings.add(a.id, doc.id, 0, 20)
-    c2 = project.codings.add(b.id, doc.id, 30, 60)
+    c1 = project.codings.add(a.id, doc.id, 0, 20).coding
+    c2 = project.codings.add(b.id, doc.id, 30, 60).coding
     dialog = LinkDialog(project, from_code_id=a.id)
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)

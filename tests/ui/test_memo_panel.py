@@ -8,7 +8,7 @@ from qualcoder_cse.ui.memo_panel import MemoPanel
 def test_memo_on_a_coding_is_found_in_the_list(qtbot, project):
     doc = project.documents.by_name("Police lead 1")
     code = project.codes.by_path("Disruption/Child Abduction Warning Notices")
-    coding = project.codings.add(code.id, doc.id, 120, 160)
+    coding = project.codings.add(code.id, doc.id, 120, 160).coding
     panel = MemoPanel(project)
     qtbot.addWidget(panel)
     panel.set_target("coding", coding.id)
@@ -42,7 +42,7 @@ def test_memo_on_a_coding_is_found_in_the_list(qtbot, project):
 def test_coding_notes_listed_and_memo_delete(qtbot, project):
     doc = project.documents.by_name("Board focus group")
     code = project.codes.by_path("Multi-agency working/Information sharing")
-    coding = project.codings.add(code.id, doc.id, 0, 20, memo="patchy with health")
+    coding = project.codings.add(code.id, doc.id, 0, 20, memo="patchy with health").coding
     panel = MemoPanel(project)
     qtbot.addWidget(panel)
     panel.search.setText("patchy")

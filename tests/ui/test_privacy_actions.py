@@ -85,4 +85,6 @@ def test_the_window_says_where_a_new_key_was_written(qtbot, main_window):
     text = "P1: I met Chantelle Booth in Leeds.\n"
     anon, turns, _log = anonymise_for_import(w.project, text, [], detector=load_detector(use_model=False))
     w.project.documents.add("New", anon, turns=turns, anonymised=True)
-    assert ".idkey" in w.statusBar().currentMessage() and "Seal" in w.statusBar().currentMessage()
+    # said at the GUI thread's next turn, with the other panels' updates (ui.change_hub)
+    qtbot.waitUntil(lambda: ".idkey" in w.statusBar().currentMessage())
+    assert "Seal" in w.statusBar().currentMessage()

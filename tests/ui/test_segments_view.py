@@ -23,7 +23,7 @@ def _code_at(w, path, phrase, doc_name="Police lead 1", coder=None):
     text = w.project.documents.text(doc.id)
     a = text.index(phrase)
     if coder:
-        return w.project.codings.add(w.project.codes.by_path(path).id, doc.id, a, a + len(phrase), coder=coder)
+        return w.project.codings.add(w.project.codes.by_path(path).id, doc.id, a, a + len(phrase), coder=coder).coding
     w.show_document(doc.id)
     w.view.select_cp(a, a + len(phrase))
     assert w.apply_code(w.project.codes.by_path(path).id)

@@ -38,7 +38,7 @@ def test_panels_in_main_window(qtbot, project_path, passphrase, tmp_path):
 
     # a memo on a coding in another document: opening it from the list shows that place, and the pane keeps it
     other = project.documents.by_name("Young people chat")
-    coding = project.codings.add(code.id, other.id, 0, 10)
+    coding = project.codings.add(code.id, other.id, 0, 10).coding
     memo = ext.memo_host.panel
     memo.set_target("coding", coding.id)
     memo.editor.setPlainText("Check this against the police account")

@@ -88,7 +88,7 @@ def test_new_codes_documents_memos_and_conflicts(project_path, tmp_path, passphr
         doc = other.documents.by_name("Police lead 1")
         new_code = other.codes.by_path("Bob's codes/Hotels", create=True)
         other.codes.recolour(new_code.id, "#abcdef")
-        coding = other.codings.add(new_code.id, doc.id, 3, 20, memo="bob's memo")
+        coding = other.codings.add(new_code.id, doc.id, 3, 20, memo="bob's memo").coding
         other.memos.add("coding", coding.id, "why bob coded it")
         other.memos.add("code", new_code.id, "hotel work")
         framework = other.codes.list()[0]
@@ -153,17 +153,18 @@ def test_quiet_holds_back_notifications_during_a_merge(project_path, tmp_path, p
     with Project.open(other_path, passphrase, coder="bob") as other:
         code = other.codes.by_path("Bob/New", create=True)
         other.codings.add(code.id, other.documents.list()[0].id, 0, 4)
-    seen: list[str] = []
+    seen: list = []
     with (
         Project.open(project_path, passphrase) as project,
         Project.open(other_path, passphrase, readonly=True) as other,
     ):
-        project.subscribe(lambda topic, payload: seen.append(topic))
+        project.subscribe(seen.append)
         with project.quiet() as held:
             report = merge_projects(project, other)
-        assert seen == [] and {"codes", "codings"} <= held
-        project.notify("codings")
-        assert seen == ["codings"]
+        change = held.take()
+        assert seen == [] and change.codes and change.codings
+        project.publish(change)
+        assert seen == [change]
     assert report.counts["codings added"] == 1
 
 
