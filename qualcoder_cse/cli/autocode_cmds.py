@@ -172,7 +172,7 @@ def _turn_counts(project) -> dict[int, int]:
 
 def cmd_attributes(args: argparse.Namespace) -> int:
     if args.import_file:
-        from ..importers.attributes import import_case_attributes
+        from ..workflows.case_attributes import import_case_attributes
 
         with open_project(args) as project:
             report = import_case_attributes(

@@ -5,11 +5,11 @@
 - ``normalise``: the stored form of every imported text (offsets stay stable);
 - ``speakers``: speaker turns from labels and timestamps, with configurable patterns;
 - ``prepare``: read + normalise + turns for one file, storing nothing (the import dialog's preview);
-- ``attributes``: case attribute sheets (CSV/XLSX) into a project.
+- ``sheets``: a table (CSV or XLSX) read as text cells, for the case-attribute import.
 
-Storing imported files in a project (one transaction per file, anonymised when asked, many files with
-detection in worker processes) is a workflow: ``workflows/file_import.py``, ``batch_import.py``,
-``parallel_import.py``.
+Storing what was read in a project is a workflow (``qualcoder_cse/workflows/``): files with
+``file_import``, ``batch_import`` and ``parallel_import`` (one transaction per file, anonymised when asked,
+detection of many files in worker processes), case attributes with ``case_attributes``.
 
 See docs/importers.md.
 """

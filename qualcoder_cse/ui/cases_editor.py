@@ -296,7 +296,7 @@ class CasesEditor(QWidget):
         self.paste_text(QGuiApplication.clipboard().text())
 
     def import_file(self, path: str, create_missing: bool = False):
-        from ..importers.attributes import import_case_attributes
+        from ..workflows.case_attributes import import_case_attributes
 
         report = import_case_attributes(self.project, path, create_missing=create_missing)
         self.model.reload()

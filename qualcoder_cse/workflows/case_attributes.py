@@ -1,32 +1,29 @@
-"""Import case attributes from a CSV or XLSX sheet: one row per case, one column per attribute.
+"""Import case attributes from a CSV or XLSX sheet into a project: one row per case, one column per attribute.
 
 The case column is the one named ``case_column``, else the first column called case / case name / name /
 participant / id, else the first column. Other columns fill the case attribute of the same name
 (case-insensitive); a column with no attribute yet becomes a new one whose type is inferred (number, date,
 else text). Rows whose case does not exist are reported as unmatched (or create the case with
 ``create_missing``); values that do not fit their attribute are reported and skipped. Everything that is
-written is written in one transaction. The report lists case names and column names only.
+written is written in one transaction. The report lists case names and column names only. The sheet is read
+by ``importers.sheets.read_table``.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from pathlib import Path
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..core.errors import InvalidValue
 from ..core.presets import stored_value
-from .errors import ImporterError, UnsupportedFormat
+from ..importers.sheets import read_table
 
 if TYPE_CHECKING:
     from ..core.project import Project
 
 _CASE_HEADERS = ("case", "case name", "name", "participant", "participant id", "id")
-MAX_BYTES = 50 * 1024 * 1024
 
 
 @dataclass
@@ -56,86 +53,6 @@ class AttributeImportReport:
         for row, column, reason in self.invalid:
             lines.append(f"Row {row}, column '{column}': {reason}")
         return "\n".join(lines)
-
-
-def read_table(path: str | os.PathLike) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """(headers, [(row number, cells)]) from a .csv or .xlsx file; cells as text, dates as ISO."""
-    path = Path(path)
-    if not path.is_file():
-        raise ImporterError(f"Cannot read {path.name}: no such file.")
-    if path.stat().st_size > MAX_BYTES:
-        raise ImporterError(f"{path.name} is larger than 50 MB; split it first.")
-    suffix = path.suffix.lower()
-    if suffix in (".csv", ".txt", ".tsv"):
-        rows = _read_csv(path)
-    elif suffix in (".xlsx", ".xlsm"):
-        rows = _read_xlsx(path)
-    else:
-        raise UnsupportedFormat(f"{path.name}: attributes are read from .csv or .xlsx files.")
-    numbered = [(i + 1, r) for i, r in enumerate(rows)]
-    numbered = [(n, r) for n, r in numbered if any(c.strip() for c in r)]
-    if not numbered:
-        raise ImporterError(f"{path.name} is empty.")
-    (_, headers), body = numbered[0], numbered[1:]
-    headers = [h.strip() for h in headers]
-    clash = next((h for h in headers if h and headers.count(h) > 1), None)
-    if clash is not None:  # the later column would silently overwrite the earlier one's values
-        raise ImporterError(f"{path.name} has two columns called '{clash}'; rename one and try again.")
-    return headers, body
-
-
-def _read_csv(path: Path) -> list[list[str]]:
-    raw = path.read_bytes()
-    # Excel's "Unicode Text" is UTF-16 with a byte order mark; cp1252 would turn it into NUL-laced noise
-    encodings = ("utf-16",) if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig", "cp1252")
-    for enc in encodings:
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ImporterError(f"{path.name} is not UTF-8, UTF-16 or Windows-1252 text.")
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [[_one_line_end(c) for c in r] for r in csv.reader(io.StringIO(text), dialect)]
-
-
-def _one_line_end(text: str) -> str:
-    """A cell typed on Windows keeps CR LF inside its quotes: store LF only, like document text."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return _one_line_end(str(value))
-
-
-def _read_xlsx(path: Path) -> list[list[str]]:
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise ImporterError(
-            f"{path.name} is not a readable Excel workbook (it may be damaged or password-protected)."
-        ) from None
-    try:
-        ws = wb.worksheets[0]
-        return [[_cell(v) for v in row] for row in ws.iter_rows(values_only=True)]
-    finally:
-        wb.close()
 
 
 def _infer_type(values: list[str]) -> str:

@@ -8,8 +8,8 @@ import pytest
 from openpyxl import Workbook
 
 from qualcoder_cse.core.presets import add_research_presets
-from qualcoder_cse.importers.attributes import import_case_attributes
 from qualcoder_cse.importers.errors import ImporterError, UnsupportedFormat
+from qualcoder_cse.workflows.case_attributes import import_case_attributes
 
 
 @pytest.fixture()
