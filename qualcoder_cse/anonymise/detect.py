@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterable
 
 from .entity_passes import EntityPasses
-from .export_lines import export_lines
+from .export_lines import export_names, one_line_dates
 from .gazetteers import Gazetteers, load_gazetteers
 from .lexicon import MONTHS, NATIONAL, NOT_NAMES, ORG_HEADS_CAP, ROLE_WORDS, STOP, WEEKDAYS
 from .merging import _coverage, _mention_regex, merge
@@ -37,7 +37,7 @@ from .span_passes import (
     _person_to_place,
 )
 from .spans import LABELS, Span, fold
-from .title_runs import title_runs
+from .title_runs import title_runs, workplaces
 from .tokens import Tok, tokenize
 from .whole_spans import handle_mentions, whole_spans
 
@@ -65,7 +65,7 @@ class Detector(EntityPasses):
         merged = merge(spans)
         merged = merge(merged + full_names(text, toks, merged, self.gaz, self._heads)
                        + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)
-                       + derived_nicknames(text, toks, merged, self.gaz))
+                       + derived_nicknames(text, toks, merged, self.gaz) + export_names(text))
         merged = self.propagate(text, toks, merged)
         extra = first_names_again(text, toks, merged, self.gaz)
         merged = merge(merged + extra) if extra else merged
@@ -81,9 +81,10 @@ class Detector(EntityPasses):
         merged = _org_of(text, merged)
         merged = whole_spans(text, toks, merged, self.gaz)
         merged = title_runs(text, toks, merged, self.gaz, self._heads, _upper_doc(text))
+        merged = merge(merged + workplaces(text, toks, merged, self.gaz))
         merged = _initials_of_names(text, merged)  # again: names widened last ("A. Whitaker" -> "AW")
         merged = handle_mentions(text, merged)
-        merged = merge(kin_nicknames(text, export_lines(text, merged)))
+        merged = merge(kin_nicknames(text, one_line_dates(text, merged)))
         floor = self.min_confidence if min_confidence is None else min_confidence
         return [s for s in merged if s.confidence >= floor]
 

@@ -41,8 +41,8 @@ def _name_span(text: str, start: int, name: str, conf: float) -> Span | None:
     return Span(start, start + last, "PERSON", text[start:start + last], conf, "context")
 
 
-def export_lines(text: str, spans: list[Span]) -> list[Span]:
-    """Add each export sender and each speaker line as a person; keep date spans to one line."""
+def export_names(text: str) -> list[Span]:
+    """Each WhatsApp export sender (and a member added) and each meeting-transcript speaker line, as a person."""
     new: list[Span] = []
     lines = list(_EXPORT_HEAD.finditer(text))
     if sum(": " in m.group("rest") for m in lines) < 3:
@@ -69,6 +69,11 @@ def export_lines(text: str, spans: list[Span]) -> list[Span]:
         s = _name_span(text, m.start("name"), m.group("name"), 0.85)
         if s:
             new.append(s)
+    return new
+
+
+def one_line_dates(text: str, spans: list[Span]) -> list[Span]:
+    """A date span that ran across a line break keeps its last line when that still holds a date."""
     out = []
     for s in spans:
         if s.label == "DATE" and "\n" in s.text:
@@ -76,7 +81,7 @@ def export_lines(text: str, spans: list[Span]) -> list[Span]:
             if s is None:
                 continue
         out.append(s)
-    return out + new
+    return out
 
 
 _DATE_DIGITS = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,}")

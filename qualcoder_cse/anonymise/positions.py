@@ -23,9 +23,10 @@ _SPEECH = frozenset(["said", "says", "told", "texted", "messaged", "reckons", "a
                      "got", "gets", "went", "goes", "knows", "dropped", "picked", "wants", "thinks", "replied"])
 _ASK = frozenset(["ask", "tell", "told", "asked", "telling", "asking", "texting", "tellin", "askin", "messaging",
                   "ringing", "calling", "phoning", "dming", "snapping", "seeing", "meeting", "with", "wiv", "wid", "text", "texted", "call", "ring", "rang",
-                  "message", "messaged", "dm"])
+                  "message", "messaged", "dm", "add", "adding"])
 _CLAUSE_END = frozenset(["pls", "please", "plz", "tmrw", "tomorrow", "today", "tonight", "again", "too", "about",
-                         "then", "and", "n", "innit", "lol", "tho", "though", "yet", "now", "first", "later", "x", "xx"])
+                         "then", "and", "n", "innit", "lol", "tho", "though", "yet", "now", "first", "later", "x", "xx",
+                         "she", "he", "shes", "hes", "cos", "coz", "bc"])
 _GREETINGS = frozenset(["thanks", "thank", "cheers", "hi", "hiya", "hello", "morning", "evening", "sorry", "bye",
                         "ta", "night", "dear", "congratulations", "welcome"])
 _ADDRESSED = frozenset(["can", "could", "would", "will", "do", "did", "what", "how", "you", "are", "have", "just",

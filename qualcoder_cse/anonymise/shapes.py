@@ -48,6 +48,14 @@ _EXHIBIT = re.compile(r"\b(?:exhibit|exhibit ref|item|bag|seal)(?: no\.?| number
                       re.IGNORECASE)
 _WARD = re.compile(r"\bWard \d{1,3}[A-Z]?\b")  # a hospital ward ("admit to Ward 21")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# a sentence about a vehicle: a short letters-and-digits code in it is (part of) its plate ("the Corsa was
+# something like RH 117")
+_VEHICLE = re.compile(
+    r"\b(?:car|cars|van|taxi|cab|motor|reg|registration|plates?|audi|bmw|merc|mercedes|vauxhall|ford|toyota|"
+    r"nissan|kia|skoda|honda|peugeot|renault|corsa|astra|fiesta|focus|golf|polo|passat|qashqai|juke|prius|"
+    r"octavia|insignia|yaris|civic|corolla|transit|range rover)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?\n]+")
+_PLATE_PART = re.compile(r"(?<![\w/£$-])(?-i:[A-Z]{2,3}) ?\d{2,4}(?![\w/-])")
 
 
 def _districts(text: str) -> Iterator[Span]:
@@ -84,6 +92,11 @@ def _announced_ids(text: str) -> Iterator[Span]:
             pos = ref.end() + gap.end()
     for m in _HYPHEN_CODE.finditer(text):
         yield Span(m.start(), m.end(), "ID", m.group(), 0.6, "shape")
+    for sent in _SENTENCE.finditer(text):
+        if _VEHICLE.search(sent.group()):
+            for m in _PLATE_PART.finditer(text, sent.start(), sent.end()):
+                if not _YEAR.fullmatch(m.group()[-4:]) or " " in m.group():
+                    yield Span(m.start(), m.end(), "ID", m.group(), 0.5, "shape")
 
 
 def _operations(text: str) -> Iterator[Span]:

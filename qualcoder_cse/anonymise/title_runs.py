@@ -174,6 +174,30 @@ def title_runs(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers, l
     return merge([sp for x, sp in enumerate(spans) if x not in drop] + new)
 
 
+def workplaces(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
+    """Where a named person works, named by an ordinary word: "send it to Jodie at Base", "Nita from Reach"."""
+    persons = {sp.end: sp for sp in spans if sp.label == "PERSON"}
+    covered = bytearray(len(text) + 1)
+    for sp in spans:
+        covered[sp.start:sp.end] = b"\x01" * (sp.end - sp.start)
+    out = []
+    for i in range(1, len(toks) - 1):
+        t, nxt = toks[i], toks[i + 1]
+        if t.key not in ("at", "from") or toks[i - 1].base_end not in persons or t.shape != "lower":
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].spaced and _titleish(toks[j], False) and not covered[toks[j].start] and (
+                toks[j].key not in NOT_NAMES and toks[j].key not in NATIONAL and toks[j].key not in _GENERIC
+                and toks[j].key not in gaz.given) and j - i <= 3:
+            j += 1
+            if toks[j - 1].base_end != toks[j - 1].end:
+                break
+        if j > i + 1 and not nxt.initial:
+            s, e = nxt.start, toks[j - 1].base_end
+            out.append(Span(s, e, "ORG", text[s:e], 0.45, "context"))
+    return out
+
+
 def _inside(spans: list[Span], starts: list[int], s: int, e: int, floor: float) -> list[tuple[int, Span]]:
     """The spans (sorted by start) that overlap [s, e), with their index."""
     out = []
