@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ..core.autocode import SCOPES, Segment, autocode_segments, case_ids_where, compile_pattern
 from ..core.errors import ProjectError
 from ..core.presets import display_value
+from .code_picker import SCOPE_LABELS, code_picker
 from .context_help import install_help
 from .errors import show_error
 
@@ -26,8 +27,6 @@ from .errors import show_error
 class AutocodeDialog(QDialog):
     def __init__(self, project, parent=None) -> None:
         super().__init__(parent)
-        from .search_panel import SCOPE_LABELS, code_picker
-
         self.project = project
         self.setWindowTitle("Auto-code by speaker or pattern")
         self.resize(520, 520)

@@ -15,7 +15,6 @@ from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QCompleter,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -33,16 +32,16 @@ from ..core.autocode import SCOPES, autocode_segments, segments_for_query
 from ..core.changes import Change
 from ..core.errors import ProjectError
 from ..core.models import SearchHit
+from .autocode_dialog import AutocodeDialog
 from .autocode_preview_dialog import AutocodePreviewDialog
 from .change_hub import hub_for
+from .code_picker import SCOPE_LABELS, code_picker, fill_codes
 from .commands import push
 from .errors import show_error
 from .workbench_commands import AutocodeSegments
 
 PAGE = 100
 HitRole = Qt.ItemDataRole.UserRole + 1
-SCOPE_LABELS = {"hit": "the hit only", "sentence": "the sentence", "paragraph": "the paragraph",
-                "turn": "the speaker turn"}
 
 
 class HitModel(QAbstractTableModel):
@@ -130,41 +129,6 @@ class ContextDelegate(QStyledItemDelegate):
             if x > rect.right():
                 break
         painter.restore()
-
-
-def fill_codes(box: QComboBox, project) -> None:
-    """(Re)fill a code picker with every code path, keeping the chosen code when it still exists."""
-    current = box.currentData()
-    box.blockSignals(True)
-    box.clear()
-    for c in project.codes.list():
-        box.addItem(c.path, c.id)
-    index = box.findData(current) if current is not None else -1
-    box.setCurrentIndex(max(index, 0))
-    box.blockSignals(False)
-    _show_start(box)
-
-
-def _show_start(box: QComboBox) -> None:
-    """Long paths: show their beginning (the theme), with the whole path as the tooltip."""
-    if box.lineEdit() is not None:
-        box.lineEdit().setCursorPosition(0)
-    box.setToolTip(box.currentText())
-
-
-def code_picker(project, parent=None) -> QComboBox:
-    """An editable combo of every code path, with type-to-filter."""
-    box = QComboBox(parent)
-    box.setEditable(True)
-    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    fill_codes(box, project)
-    completer = QCompleter(box.model(), box)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    box.setCompleter(completer)
-    box.setMinimumContentsLength(28)
-    box.currentIndexChanged.connect(lambda _i: _show_start(box))
-    return box
 
 
 EMPTY_HINT = 'Type words, "a phrase" or prefix* and press Enter; results appear here.'
@@ -332,8 +296,6 @@ class SearchPanel(QWidget):
             done(work(None))
 
     def autocode_clicked(self) -> None:
-        from .autocode_dialog import AutocodeDialog
-
         dialog = AutocodeDialog(self.project, self)
         dialog.set_code(self.code_box.currentData())
         if dialog.exec() != QDialog.DialogCode.Accepted:
