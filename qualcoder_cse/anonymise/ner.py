@@ -6,10 +6,12 @@ moderate confidence; agreement with the rules raises it when the layers are merg
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
 from ..paths import models_dir
+from .lexicon import STOP
 from .spans import LABELS, Span
 
 NER_CONFIDENCE = 0.5
@@ -56,8 +58,25 @@ class NerLayer:
                 if ent.label_ not in LABELS:
                     continue
                 s, e = offset + ent.start_char, offset + ent.end_char
+                e = _trim_lowercase_tail(text, s, e)
                 out.append(Span(s, e, ent.label_, text[s:e], NER_CONFIDENCE, "ner"))
         return out
+
+
+_TAIL = re.compile(r"(?:\s+(?!(?:of|for|and|the|upon|on|de|la|le|van|von|y)\b)[a-z][\w'’-]*)+$")
+
+
+def _trim_lowercase_tail(text: str, s: int, e: int) -> int:
+    """A name ends at its last capitalised word when a sentence runs on after it: "Healthy Minds continues into
+    next year" -> "Healthy Minds".
+    Lowercase spans (chat names, "rye lane") are left as they are."""
+    span = text[s:e]
+    if not span[:1].isupper():
+        return e
+    m = _TAIL.search(span)
+    if m is None or not any(w.lower() in STOP for w in m.group().split()):
+        return e  # "Wolstanton retail park": the kind of place belongs to its name
+    return s + m.start()
 
 
 def model_path(model_dir: str | None = None) -> Path:

@@ -154,13 +154,12 @@ def title_runs(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers, l
                 continue
             if all(k in gaz.given or k in gaz.surnames for k in keys) and not all(words.get(k, 99) <= 20 for k in keys):
                 continue
-        elif persons and all(k in gaz.given or k in gaz.surnames for k in keys):
-            continue  # "Will Keighley": a person whose surname is a town
-        if any(k in loc_heads or k in gaz.street_suffixes for k in keys[:-1]) and all(
+        elif persons and all(k in gaz.given or k in gaz.surnames for k in keys) and not _place_tail(keys[-1], gaz, loc_heads):
+            continue  # "Will Keighley": a person whose surname is a town (not "Shipley Lake")
+        if len(inside) >= 2 and any(k in loc_heads or k in gaz.street_suffixes for k in keys[:-1]) and all(
                 sp.label == "LOCATION" for _x, sp in inside):
             continue  # "Bath Road Leeds": a street and its town, an address
-        last = keys[-1]
-        if last in loc_heads or last in LOC_HEADS_CAP or last in _PLACE_TAILS or last in gaz.street_suffixes:
+        if _place_tail(keys[-1], gaz, loc_heads):
             label = "LOCATION"
         else:
             label = "ORG"
@@ -196,6 +195,11 @@ def workplaces(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -
             s, e = nxt.start, toks[j - 1].base_end
             out.append(Span(s, e, "ORG", text[s:e], 0.45, "context"))
     return out
+
+
+def _place_tail(k: str, gaz: Gazetteers, loc_heads: frozenset) -> bool:
+    """A word that says what kind of place the words before it name ("Lake", "Fold", "Road")."""
+    return k in loc_heads or k in LOC_HEADS_CAP or k in _PLACE_TAILS or k in gaz.street_suffixes
 
 
 def _inside(spans: list[Span], starts: list[int], s: int, e: int, floor: float) -> list[tuple[int, Span]]:
