@@ -26,7 +26,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from qualcoder_cse.core import Project
-from qualcoder_cse.core.presets import POLICE_FORCES, add_research_presets
+from qualcoder_cse.core.presets import POLICE_FORCES
 from qualcoder_cse.ui.cases_editor import CasesEditor
 
 
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         project = Project.create(path, "bench only", framework="none")
         with project.transaction():
-            attrs = add_research_presets(project)
+            attrs = project.presets.add_research()
             for i in range(a.attributes - len(attrs)):
                 attrs.append(project.attributes.add(f"Extra {i + 1}", type="number" if i % 2 else "text"))
             for n in range(a.cases):

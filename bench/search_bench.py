@@ -29,7 +29,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from qualcoder_cse.core import Project
-from qualcoder_cse.core.autocode import autocode_segments, segments_for_query
 
 QUERIES = [
     ("common word", "police"),
@@ -86,11 +85,12 @@ def main(argv: list[str] | None = None) -> int:
                 cold, warm, res = timed(lambda q=q, limit=limit: project.search.query(q, limit=limit), a.runs)
                 out["first_page"].append({"what": label, "query": q, "limit": limit, "hits": len(res.hits),
                                           "documents": res.documents_matched, "cold_ms": cold, "median_ms": warm})
+        find = project.autocode.for_query
         for label, q in (("phrase", '"child abduction warning notice"'), ("rare word", "owt")):
-            cold, warm, segs = timed(lambda q=q: segments_for_query(project, q, "sentence"), max(1, a.runs // 2))
+            cold, warm, segs = timed(lambda q=q: find(q, "sentence"), max(1, a.runs // 2))
             out["code_all"].append({"what": label, "query": q, "scope": "sentence", "segments": len(segs),
                                     "cold_ms": cold, "median_ms": warm})
-        cold, warm, segs = timed(lambda: autocode_segments(project, speaker="P1"), max(1, a.runs // 2))
+        cold, warm, segs = timed(lambda: project.autocode.segments(speaker="P1"), max(1, a.runs // 2))
         out["autocode"].append({"what": "every turn of speaker P1", "segments": len(segs), "cold_ms": cold,
                                 "median_ms": warm})
     finally:

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..core.autocode import SCOPES, autocode, autocode_segments, case_ids_where
+from ..core.autocode import SCOPES
 from ..core.codes import join_path, split_path
 from ..core.errors import NotFound
-from ..core.presets import (
-    add_research_presets,
-    display_value,
-    force_pseudonyms,
-    set_forces_pseudonymised,
-    stored_value,
-)
 from .common import CliError, add_project, open_project, print_json, tsv_row
 
 
@@ -77,15 +70,14 @@ def cmd_autocode(args: argparse.Namespace) -> int:
             attribute, sep, value = args.group.partition("=")
             if not sep or not attribute.strip():
                 raise CliError(f"--group takes ATTRIBUTE=VALUE, not '{args.group}'.")
-            case_ids = case_ids_where(project, attribute.strip(), value)
-        segments = autocode_segments(
-            project, pattern=args.pattern, speaker=args.speaker, scope=args.scope, document_ids=doc_ids,
-            case_ids=case_ids,
+            case_ids = project.autocode.case_ids_where(attribute.strip(), value)
+        segments = project.autocode.segments(
+            pattern=args.pattern, speaker=args.speaker, scope=args.scope, document_ids=doc_ids, case_ids=case_ids,
         )
         made = []
         if not args.dry_run:  # the code is made only now, so a bad pattern or group leaves no stray code behind
             code = project.codes.by_path(args.code, create=args.create)
-            made = autocode(project, code.id, segments, coder=args.coder)
+            made = project.autocode.apply(code.id, segments, coder=args.coder)
     if args.json:
         print_json({"code": code_path, "scope": args.scope, "segments": len(segments), "codings": len(made),
                     "documents": len({s[0] for s in segments})})
@@ -125,9 +117,9 @@ def cmd_cases(args: argparse.Namespace) -> int:
         if writing:
             with project.transaction():
                 if args.presets:
-                    add_research_presets(project)
+                    project.presets.add_research()
                 if args.pseudonymise_forces:
-                    set_forces_pseudonymised(project, args.pseudonymise_forces == "on")
+                    project.presets.set_forces_pseudonymised(args.pseudonymise_forces == "on")
                 for name in args.add or []:
                     project.cases.get_or_create(name)
                 for setting in args.set or []:
@@ -138,10 +130,10 @@ def cmd_cases(args: argparse.Namespace) -> int:
                     attr = project.attributes.by_name(attr_name, "case")
                     if attr is None:
                         raise CliError(f"No case attribute called '{attr_name}'.", 9)
-                    project.attributes.set_value(attr.id, case.id, stored_value(project, attr, value))
+                    project.attributes.set_value(attr.id, case.id, project.presets.stored_value(attr, value))
         attrs = project.attributes.list("case")
         table = project.attributes.table("case")
-        mapping = force_pseudonyms(project)
+        mapping, shown = project.presets.force_pseudonyms(), project.presets.display_value
         docs = {c.id: len(project.cases.documents_of(c.id)) for c in project.cases.list()}
         turn_counts = _turn_counts(project)
         rows = []
@@ -149,7 +141,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
             values = table.get(c.id, {})
             rows.append({
                 "id": c.id, "name": c.name, "documents": docs.get(c.id, 0), "turns": turn_counts.get(c.id, 0),
-                "attributes": {a.name: display_value(project, a, values.get(a.id, ""), mapping) for a in attrs
+                "attributes": {a.name: shown(a, values.get(a.id, ""), mapping) for a in attrs
                                if values.get(a.id)},
             })
     if args.json:

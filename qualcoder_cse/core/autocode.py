@@ -1,7 +1,7 @@
 """Auto-coding: find segments (regex hits, search hits, speaker turns), widen them to a unit, code them at once.
 
-    segs = autocode_segments(project, pattern=r"\\bCAWNs?\\b", scope="sentence")
-    made = autocode(project, code.id, segs, coder="alice")   # one transaction; ``made`` is what undo removes
+    segs = project.autocode.segments(pattern=r"\\bCAWNs?\\b", scope="sentence")
+    made = project.autocode.apply(code.id, segs, coder="alice")   # one transaction; undo removes ``made``
 
 Scopes: ``hit`` (the match itself), ``sentence`` (the sentence around it, never crossing a line break or a
 speaker turn), ``paragraph`` (the line around it: importers write one paragraph per line) and ``turn`` (the
@@ -66,104 +66,6 @@ def _speaker_set(speaker: str | Sequence[str] | None) -> set[str] | None:
     if not labels:
         raise InvalidValue("Name at least one speaker.")
     return set(labels)
-
-
-def autocode_segments(
-    project: Project,
-    *,
-    pattern: str | None = None,
-    speaker: str | Sequence[str] | None = None,
-    scope: str = "hit",
-    document_ids: Iterable[int] | None = None,
-    case_ids: Iterable[int] | None = None,
-) -> list[Segment]:
-    """Segments to code: every match of ``pattern`` (a case-insensitive Python regex), every turn of
-    ``speaker`` (a label or several: a speaker group) and/or of the speakers mapped to ``case_ids`` (e.g. every
-    young person: see ``case_ids_where``), or with both, the matches inside those turns.
-    Each is widened to ``scope``; the result is sorted, deduplicated and merged."""
-    if scope not in SCOPES:
-        raise InvalidValue(f"The scope is one of: {', '.join(SCOPES)}.")
-    cases = None if case_ids is None else set(case_ids)
-    if pattern is None and speaker is None and cases is None:
-        raise InvalidValue("Give a pattern, a speaker, or both.")
-    regex = compile_pattern(pattern) if pattern is not None else None
-    speakers = _speaker_set(speaker)
-    if speakers is not None and not any(s.casefold() in speakers for s, _n, _c in project.turns.speakers()):
-        raise InvalidValue("No speaker turns carry that label; see the speakers list.")
-    if cases is not None and not cases:
-        raise InvalidValue("No case matches; map speakers to cases and set their attributes first.")
-    by_turn = speakers is not None or cases is not None
-
-    def mine(t: Turn) -> bool:
-        return bool((speakers is not None and t.speaker.strip().casefold() in speakers)
-                    or (cases is not None and t.case_id in cases))
-
-    wanted = None if document_ids is None else set(document_ids)
-    raw: list[Segment] = []
-    texts: dict[int, str] = {}
-    for doc in project.documents.list():
-        if wanted is not None and doc.id not in wanted:
-            continue
-        turns = project.turns.list(doc.id)
-        own = [t for t in turns if mine(t)] if by_turn else []
-        if by_turn and not own:
-            continue
-        text = project.documents.text(doc.id)
-        if regex is None:  # every turn of the speaker(s): the turn is the unit whatever the scope
-            raw += [(doc.id, *turn_body(text, t)) for t in own]
-            texts[doc.id] = text
-            continue
-        hits = find_hits(regex, text)
-        if by_turn:
-            hits = [h for h in hits if any(t.start <= h[0] and h[1] <= t.end for t in own)]
-        raw += expand(text, turns, [(doc.id, s, e) for s, e in hits], scope)
-        texts[doc.id] = text
-    return merge_segments(_trimmed(project, raw, texts))
-
-
-def case_ids_where(project: Project, attribute: str, value: str) -> list[int]:
-    """Ids of the cases whose attribute ``attribute`` has ``value`` (case-insensitive), e.g. every case with
-    Participant group = Young person: the speaker group for auto-coding."""
-    attr = project.attributes.by_name(attribute, "case")
-    if attr is None:
-        raise InvalidValue(f"No case attribute called '{attribute}'.")
-    from .presets import display_value, stored_value
-
-    wanted = {value.strip().casefold(), stored_value(project, attr, value.strip()).casefold()}
-    table = project.attributes.table("case")
-    return sorted(
-        cid for cid, values in table.items()
-        if attr.id in values and (values[attr.id].casefold() in wanted
-                                  or display_value(project, attr, values[attr.id]).casefold() in wanted)
-    )
-
-
-def segments_for_query(
-    project: Project, query: str, scope: str = "hit", document_ids: Iterable[int] | None = None
-) -> list[Segment]:
-    """Segments for "code all results" of a full-text search (words, "phrases", prefix*)."""
-    if scope not in SCOPES:
-        raise InvalidValue(f"The scope is one of: {', '.join(SCOPES)}.")
-    ids = None if document_ids is None else list(document_ids)
-    hits = project.search.all_hits(query, ids)
-    return expand_hits(project, hits, scope)
-
-
-def expand_hits(project: Project, hits: Iterable[Segment], scope: str) -> list[Segment]:
-    """Widen (document_id, start, end) hits to ``scope``; sorted, trimmed, deduplicated and merged."""
-    by_doc: dict[int, list[Segment]] = {}
-    for h in hits:
-        by_doc.setdefault(h[0], []).append(h)
-    out: list[Segment] = []
-    texts: dict[int, str] = {}
-    for doc_id, doc_hits in by_doc.items():
-        if scope == "hit":
-            out += doc_hits
-            continue
-        texts[doc_id] = text = project.documents.text(doc_id)
-        turns = project.turns.list(doc_id) if scope != "paragraph" else []
-        out += expand(text, turns, doc_hits, scope)
-    return merge_segments(_trimmed(project, out, texts))
 
 
 def expand(text: str, turns: Sequence[Turn], hits: Iterable[Segment], scope: str) -> list[Segment]:
@@ -237,22 +139,6 @@ def _is_abbreviation(text: str, dot: int, lo: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-def _trimmed(project: Project, segments: list[Segment], texts: dict[int, str] | None = None) -> list[Segment]:
-    texts = {} if texts is None else texts
-    out = []
-    for doc_id, s, e in segments:
-        if doc_id not in texts:
-            texts[doc_id] = project.documents.text(doc_id)
-        text = texts[doc_id]
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((doc_id, s, e))
-    return out
-
-
 def merge_segments(segments: Iterable[Segment]) -> list[Segment]:
     """Sort, drop duplicates and merge overlapping segments of the same document (touching ones stay apart)."""
     out: list[Segment] = []
@@ -264,14 +150,131 @@ def merge_segments(segments: Iterable[Segment]) -> list[Segment]:
     return out
 
 
-def autocode(
-    project: Project, code_id: int, segments: Iterable[Segment], coder: str | int | None = None
-) -> list[Coding]:
-    """Code every segment with ``code_id`` in one transaction; returns only the codings it created (segments
-    this coder had already coded with this code are skipped), so that undo can remove exactly those."""
-    project.codes.get(code_id)
-    items = [(code_id, d, s, e) for d, s, e in segments]
-    with project.transaction():
-        made = project.codings.add_many(items, coder=coder)
-        project.audit.record("autocode", "code", code_id, f"segments={len(items)} made={len(made)}")
-    return made
+class AutocodeManager:
+    """``project.autocode``: find the segments to code and code them at once."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+
+    def segments(
+        self,
+        *,
+        pattern: str | None = None,
+        speaker: str | Sequence[str] | None = None,
+        scope: str = "hit",
+        document_ids: Iterable[int] | None = None,
+        case_ids: Iterable[int] | None = None,
+    ) -> list[Segment]:
+        """Segments to code: every match of ``pattern`` (a case-insensitive Python regex), every turn of
+        ``speaker`` (a label or several: a speaker group) and/or of the speakers mapped to ``case_ids`` (e.g.
+        every young person: see ``case_ids_where``), or with both, the matches inside those turns.
+        Each is widened to ``scope``; the result is sorted, deduplicated and merged."""
+        project = self.project
+        if scope not in SCOPES:
+            raise InvalidValue(f"The scope is one of: {', '.join(SCOPES)}.")
+        cases = None if case_ids is None else set(case_ids)
+        if pattern is None and speaker is None and cases is None:
+            raise InvalidValue("Give a pattern, a speaker, or both.")
+        regex = compile_pattern(pattern) if pattern is not None else None
+        speakers = _speaker_set(speaker)
+        labels = {s.casefold() for s, _n, _c in project.turns.speakers()} if speakers is not None else set()
+        if speakers is not None and not labels & speakers:
+            raise InvalidValue("No speaker turns carry that label; see the speakers list.")
+        if cases is not None and not cases:
+            raise InvalidValue("No case matches; map speakers to cases and set their attributes first.")
+        by_turn = speakers is not None or cases is not None
+
+        def mine(t: Turn) -> bool:
+            return bool((speakers is not None and t.speaker.strip().casefold() in speakers)
+                        or (cases is not None and t.case_id in cases))
+
+        wanted = None if document_ids is None else set(document_ids)
+        raw: list[Segment] = []
+        texts: dict[int, str] = {}
+        for doc in project.documents.list():
+            if wanted is not None and doc.id not in wanted:
+                continue
+            turns = project.turns.list(doc.id)
+            own = [t for t in turns if mine(t)] if by_turn else []
+            if by_turn and not own:
+                continue
+            text = project.documents.text(doc.id)
+            if regex is None:  # every turn of the speaker(s): the turn is the unit whatever the scope
+                raw += [(doc.id, *turn_body(text, t)) for t in own]
+                texts[doc.id] = text
+                continue
+            hits = find_hits(regex, text)
+            if by_turn:
+                hits = [h for h in hits if any(t.start <= h[0] and h[1] <= t.end for t in own)]
+            raw += expand(text, turns, [(doc.id, s, e) for s, e in hits], scope)
+            texts[doc.id] = text
+        return merge_segments(self._trimmed(raw, texts))
+
+    def case_ids_where(self, attribute: str, value: str) -> list[int]:
+        """Ids of the cases whose attribute ``attribute`` has ``value`` (case-insensitive), e.g. every case
+        with Participant group = Young person: the speaker group for auto-coding."""
+        project = self.project
+        attr = project.attributes.by_name(attribute, "case")
+        if attr is None:
+            raise InvalidValue(f"No case attribute called '{attribute}'.")
+        wanted = {value.strip().casefold(), project.presets.stored_value(attr, value.strip()).casefold()}
+        table = project.attributes.table("case")
+        shown = project.presets.display_value
+        return sorted(
+            cid for cid, values in table.items()
+            if attr.id in values and (values[attr.id].casefold() in wanted
+                                      or shown(attr, values[attr.id]).casefold() in wanted)
+        )
+
+    def for_query(self, query: str, scope: str = "hit",
+                  document_ids: Iterable[int] | None = None) -> list[Segment]:
+        """Segments for "code all results" of a full-text search (words, "phrases", prefix*)."""
+        if scope not in SCOPES:
+            raise InvalidValue(f"The scope is one of: {', '.join(SCOPES)}.")
+        ids = None if document_ids is None else list(document_ids)
+        hits = self.project.search.all_hits(query, ids)
+        return self.expand_hits(hits, scope)
+
+    def expand_hits(self, hits: Iterable[Segment], scope: str) -> list[Segment]:
+        """Widen (document_id, start, end) hits to ``scope``; sorted, trimmed, deduplicated and merged."""
+        project = self.project
+        by_doc: dict[int, list[Segment]] = {}
+        for h in hits:
+            by_doc.setdefault(h[0], []).append(h)
+        out: list[Segment] = []
+        texts: dict[int, str] = {}
+        for doc_id, doc_hits in by_doc.items():
+            if scope == "hit":
+                out += doc_hits
+                continue
+            texts[doc_id] = text = project.documents.text(doc_id)
+            turns = project.turns.list(doc_id) if scope != "paragraph" else []
+            out += expand(text, turns, doc_hits, scope)
+        return merge_segments(self._trimmed(out, texts))
+
+    def _trimmed(self, segments: list[Segment], texts: dict[int, str] | None = None) -> list[Segment]:
+        texts = {} if texts is None else texts
+        out = []
+        for doc_id, s, e in segments:
+            if doc_id not in texts:
+                texts[doc_id] = self.project.documents.text(doc_id)
+            text = texts[doc_id]
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append((doc_id, s, e))
+        return out
+
+    def apply(self, code_id: int, segments: Iterable[Segment],
+              coder: str | int | None = None) -> list[Coding]:
+        """Code every segment with ``code_id`` in one transaction; returns only the codings it created
+        (segments this coder had already coded with this code are skipped): what undo removes."""
+        project = self.project
+        project.codes.get(code_id)
+        items = [(code_id, d, s, e) for d, s, e in segments]
+        with project.transaction():
+            made = project.codings.add_many(items, coder=coder)
+            project.audit.record("autocode", "code", code_id, f"segments={len(items)} made={len(made)}")
+        return made

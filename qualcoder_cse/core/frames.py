@@ -17,6 +17,7 @@ import pandas as pd
 
 from .changes import Change
 from .errors import NotFound
+from .presets import POLICE_FORCE
 
 if TYPE_CHECKING:
     from .project import Project
@@ -173,10 +174,8 @@ def attribute_values(project: Project, scope: str) -> pd.DataFrame:
         ["attribute", "target_id", "value"],
         (scope,),
     )
-    from .presets import POLICE_FORCE, force_pseudonyms, forces_pseudonymised
-
-    if scope == "case" and len(frame) and forces_pseudonymised(project):
-        mapping = force_pseudonyms(project)
+    if scope == "case" and len(frame) and project.presets.forces_pseudonymised():
+        mapping = project.presets.force_pseudonyms()
         is_force = frame["attribute"].str.casefold() == POLICE_FORCE.casefold()
         frame.loc[is_force, "value"] = frame.loc[is_force, "value"].map(lambda v: mapping.get(v, v))
     return frame

@@ -1,6 +1,6 @@
 """Case-attribute presets for the policing-and-CSE research, and the pseudonymised display of police forces.
 
-``add_research_presets(project)`` adds (or completes) five case attributes: participant group, police force
+``project.presets.add_research()`` adds (or completes) five case attributes: participant group, police force
 (the 43 territorial forces of England and Wales), policing model (the four models of the framework), role
 and area type. Values are stored under the real force name; when the project setting
 ``pseudonymise_forces`` is on, every view and export shows "Force A", "Force B", ... instead. The letters
@@ -111,25 +111,6 @@ PRESETS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 
 
-def add_research_presets(project: Project) -> list[Attribute]:
-    """Add the preset case attributes, in one transaction. An attribute that already exists keeps its type
-    and values; a category gains any preset choices it lacks. Returns the five attributes."""
-    out = []
-    with project.transaction():
-        for name, type_, choices in PRESETS:
-            attr = project.attributes.by_name(name, "case")
-            if attr is None:
-                attr = project.attributes.add(name, scope="case", type=type_, choices=choices)
-            elif attr.type == "category":
-                have = {_choice_key(x) for x in attr.choices}
-                missing = [c for c in choices if _choice_key(c) not in have]
-                if missing:
-                    attr = project.attributes.set_choices(attr.id, list(attr.choices) + missing)
-            out.append(attr)
-        project.audit.record("add attribute presets", "attribute", None)
-    return out
-
-
 def _choice_key(text: str) -> str:
     """Choices that mean the same ("LSCB / partner agency" and "LSCB/partner", "Young people" and "Young
     person") compare equal, so presets do not add near-duplicates to a project's own list."""
@@ -155,18 +136,6 @@ def canonical_force(text: str) -> str | None:
     return _BY_KEY.get(key) or FORCE_ALIASES.get(key)
 
 
-# ----------------------------------------------------------------------------- pseudonymised display
-def forces_pseudonymised(project: Project) -> bool:
-    return (project.meta(PSEUDONYMISE_FORCES, "0") or "0") == "1"
-
-
-def set_forces_pseudonymised(project: Project, on: bool) -> None:
-    with project.transaction():
-        project.set_meta(PSEUDONYMISE_FORCES, "1" if on else "0")
-        project.audit.record("pseudonymise forces", "project", None, "on" if on else "off")
-    project.publish(Change(attributes=True, attribute_ids=None))
-
-
 def _letters(n: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA, 27 -> AB ..."""
     out = ""
@@ -186,31 +155,70 @@ def force_order(secret: bytes) -> list[str]:
     return sorted(POLICE_FORCES, key=rank)
 
 
-def force_pseudonyms(project: Project) -> dict[str, str]:
-    """{real force name: "Force X"} for the 43 forces, in an order keyed by the project's own random secret
-    (``force_order_secret``; a project made before schema 2 keeps the order it had in ``force_order``)."""
-    kept = json.loads(project.meta("force_order", "[]") or "[]")
-    secret = (project.meta("force_order_secret", "") or project.meta("pseudonym_secret", "") or "").encode()
-    ordered = [f for f in kept if f in POLICE_FORCES]
-    ordered += [f for f in force_order(secret) if f not in ordered]
-    return {force: f"Force {_letters(i)}" for i, force in enumerate(ordered)}
+class PresetManager:
+    """``project.presets``: the research presets and how a police force is shown (pseudonymised or not)."""
 
+    def __init__(self, project: Project) -> None:
+        self.project = project
 
-def display_value(project: Project, attribute: Attribute, value: str, mapping: dict[str, str] | None = None) -> str:
-    """What views and exports show for a stored value: the force pseudonym when the project says so.
-    Pass ``mapping`` (from ``force_pseudonyms``) when converting many values."""
-    if not value or attribute.name.casefold() != POLICE_FORCE.casefold() or not forces_pseudonymised(project):
-        return value
-    mapping = mapping if mapping is not None else force_pseudonyms(project)
-    return mapping.get(value, value)
+    def add_research(self) -> list[Attribute]:
+        """Add the preset case attributes, in one transaction. An attribute that already exists keeps its
+        type and values; a category gains any preset choices it lacks. Returns the five attributes."""
+        project = self.project
+        out = []
+        with project.transaction():
+            for name, type_, choices in PRESETS:
+                attr = project.attributes.by_name(name, "case")
+                if attr is None:
+                    attr = project.attributes.add(name, scope="case", type=type_, choices=choices)
+                elif attr.type == "category":
+                    have = {_choice_key(x) for x in attr.choices}
+                    missing = [c for c in choices if _choice_key(c) not in have]
+                    if missing:
+                        attr = project.attributes.set_choices(attr.id, list(attr.choices) + missing)
+                out.append(attr)
+            project.audit.record("add attribute presets", "attribute", None)
+        return out
 
+    def forces_pseudonymised(self) -> bool:
+        return (self.project.meta(PSEUDONYMISE_FORCES, "0") or "0") == "1"
 
-def stored_value(project: Project, attribute: Attribute, shown: str) -> str:
-    """The inverse of ``display_value``: "Force C" typed in a pseudonymised view back to the real force."""
-    if not shown or attribute.name.casefold() != POLICE_FORCE.casefold():
-        return shown
-    if forces_pseudonymised(project):
-        for real, pseudo in force_pseudonyms(project).items():
-            if pseudo.casefold() == shown.strip().casefold():
-                return real
-    return canonical_force(shown) or shown
+    def set_forces_pseudonymised(self, on: bool) -> None:
+        project = self.project
+        with project.transaction():
+            project.set_meta(PSEUDONYMISE_FORCES, "1" if on else "0")
+            project.audit.record("pseudonymise forces", "project", None, "on" if on else "off")
+        project.publish(Change(attributes=True, attribute_ids=None))
+
+    def force_pseudonyms(self) -> dict[str, str]:
+        """{real force name: "Force X"} for the 43 forces, in an order keyed by the project's own random
+        secret (``force_order_secret``; a project made before schema 2 keeps the order of ``force_order``)."""
+        project = self.project
+        kept = json.loads(project.meta("force_order", "[]") or "[]")
+        secret = project.meta("force_order_secret", "") or project.meta("pseudonym_secret", "") or ""
+        secret = secret.encode()
+        ordered = [f for f in kept if f in POLICE_FORCES]
+        ordered += [f for f in force_order(secret) if f not in ordered]
+        return {force: f"Force {_letters(i)}" for i, force in enumerate(ordered)}
+
+    def display_value(self, attribute: Attribute, value: str,
+                      mapping: dict[str, str] | None = None) -> str:
+        """What views and exports show for a stored value: the force pseudonym when the project says so.
+        Pass ``mapping`` (from ``force_pseudonyms()``) when converting many values."""
+        if not value or attribute.name.casefold() != POLICE_FORCE.casefold():
+            return value
+        if not self.forces_pseudonymised():
+            return value
+        mapping = mapping if mapping is not None else self.force_pseudonyms()
+        return mapping.get(value, value)
+
+    def stored_value(self, attribute: Attribute, shown: str) -> str:
+        """The inverse of ``display_value``: "Force C" typed in a pseudonymised view, back to the real
+        force."""
+        if not shown or attribute.name.casefold() != POLICE_FORCE.casefold():
+            return shown
+        if self.forces_pseudonymised():
+            for real, pseudo in self.force_pseudonyms().items():
+                if pseudo.casefold() == shown.strip().casefold():
+                    return real
+        return canonical_force(shown) or shown

@@ -62,11 +62,13 @@ PROJECT_SUFFIX = ".qcse"
 class Project:
     def __init__(self, path: Path, conn, lock: ProjectLock | None, readonly: bool, passphrase: str) -> None:
         from .audit import AuditManager, CoderManager
+        from .autocode import AutocodeManager
         from .cases import AttributeManager, CaseManager, TurnManager
         from .codes import CodeManager
         from .codings import CodingManager
         from .documents import DocumentManager
         from .memos import LinkManager, MemoManager
+        from .presets import PresetManager
         from .review_memory import ReviewMemoryManager
         from .search import SearchManager
 
@@ -91,6 +93,8 @@ class Project:
         self.memos = MemoManager(self)
         self.links = LinkManager(self)
         self.search = SearchManager(self)
+        self.autocode = AutocodeManager(self)  # segments to code at once (patterns, speakers, search hits)
+        self.presets = PresetManager(self)  # research case-attribute presets, pseudonymised police forces
         self.review_memory = ReviewMemoryManager(self)  # paused reviews and remembered decisions
         from .pseudonyms import PseudonymManager
 

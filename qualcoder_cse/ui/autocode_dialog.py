@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.autocode import SCOPES, Segment, autocode_segments, case_ids_where, compile_pattern
+from ..core.autocode import SCOPES, Segment, compile_pattern
 from ..core.errors import ProjectError
-from ..core.presets import display_value
 from .code_picker import SCOPE_LABELS, code_picker
 from .context_help import install_help
 from .errors import show_error
@@ -49,7 +48,7 @@ class AutocodeDialog(QDialog):
         for attr in project.attributes.list("case"):
             present = sorted({v[attr.id] for v in table.values() if attr.id in v}, key=str.casefold)
             for value in present:
-                shown = display_value(project, attr, value)
+                shown = project.presets.display_value(attr, value)
                 self.group_box.addItem(f"{attr.name} = {shown}", (attr.name, value))
         form = QFormLayout()
         form.addRow("Code", self.code_box)
@@ -82,7 +81,7 @@ class AutocodeDialog(QDialog):
             item.setSelected(item.data(Qt.ItemDataRole.UserRole) in wanted)
 
     def request(self) -> tuple[int, dict, str]:
-        """(code id, keyword arguments for ``autocode_segments``, undo label), checked but not run yet:
+        """(code id, keyword arguments for ``project.autocode.segments``, undo label), checked but not run yet:
         a bad pattern or no choice at all is reported here, before any slow work."""
         index = self.code_box.findText(self.code_box.currentText(), Qt.MatchFlag.MatchFixedString)
         if index < 0:
@@ -94,7 +93,7 @@ class AutocodeDialog(QDialog):
             raise ProjectError("Select at least one speaker or a group, or type a pattern.")
         if pattern is not None:
             compile_pattern(pattern)
-        case_ids = case_ids_where(self.project, *group) if group is not None else None
+        case_ids = self.project.autocode.case_ids_where(*group) if group is not None else None
         who = [", ".join(speakers)] if speakers else []
         who += [self.group_box.currentText()] if group is not None else []
         label = f"Auto-code {' + '.join(who) or 'all speakers'}" + (f" matching {pattern}" if pattern else "")
@@ -105,7 +104,7 @@ class AutocodeDialog(QDialog):
     def compute(self) -> tuple[int, list[Segment], str]:
         """(code id, segments, undo label): the request run at once."""
         code_id, kwargs, label = self.request()
-        return code_id, autocode_segments(self.project, **kwargs), label
+        return code_id, self.project.autocode.segments(**kwargs), label
 
     def _ok(self) -> None:
         try:

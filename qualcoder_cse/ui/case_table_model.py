@@ -14,7 +14,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ..core.changes import Change
 from ..core.errors import InvalidValue, ProjectError
 from ..core.models import Attribute
-from ..core.presets import display_value, force_pseudonyms, forces_pseudonymised, stored_value
 from .change_hub import hub_for
 from .commands import push
 from .workbench_commands import RenameCase, SetAttributeValues
@@ -61,7 +60,8 @@ class CaseTableModel(QAbstractTableModel):
             self._rows = [(d.id, d.name) for d in self.project.documents.list()]
         self._attrs = self.project.attributes.list(self.scope)
         self._values = self.project.attributes.table(self.scope)
-        self._mapping = force_pseudonyms(self.project) if forces_pseudonymised(self.project) else None
+        presets = self.project.presets
+        self._mapping = presets.force_pseudonyms() if presets.forces_pseudonymised() else None
         if self._sort is not None:
             column, order = self._sort
             if column <= len(self._attrs):
@@ -94,7 +94,7 @@ class CaseTableModel(QAbstractTableModel):
     def _shown(self, attr: Attribute, value: str) -> str:
         if self._mapping is None or not value:
             return value
-        return display_value(self.project, attr, value, self._mapping)
+        return self.project.presets.display_value(attr, value, self._mapping)
 
     def shown_choices(self, attr: Attribute) -> list[str]:
         return [self._shown(attr, c) for c in attr.choices]
@@ -218,7 +218,8 @@ class CaseTableModel(QAbstractTableModel):
                 continue
             target_id = self._rows[row][0]
             try:
-                stored = self.project.attributes.normalise(attr, stored_value(self.project, attr, shown.strip()))
+                stored = self.project.presets.stored_value(attr, shown.strip())
+                stored = self.project.attributes.normalise(attr, stored)
             except InvalidValue as exc:
                 self.last_errors.append(f"Row {row + 1}: {exc}")
                 continue

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import ProjectError
-from ..core.presets import add_research_presets, forces_pseudonymised, set_forces_pseudonymised
 from .attribute_dialog import AttributeDialog
 from .case_table_model import CaseTableModel, ChoicesRole
 from .errors import show_error
@@ -113,7 +112,7 @@ class CasesEditor(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.set_text)
         self.pseudonymise = QCheckBox("Show police forces as Force A, B, …")
-        self.pseudonymise.setChecked(forces_pseudonymised(project))
+        self.pseudonymise.setChecked(project.presets.forces_pseudonymised())
         self.pseudonymise.toggled.connect(self._toggle_pseudonyms)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -260,12 +259,12 @@ class CasesEditor(QWidget):
             self.model.reload()
 
     def add_presets(self) -> None:
-        add_research_presets(self.project)
+        self.project.presets.add_research()
         self.model.reload()
         self._say("Added the research attributes: participant group, police force, policing model, role, area type.")
 
     def _toggle_pseudonyms(self, on: bool) -> None:
-        self._guard(lambda: set_forces_pseudonymised(self.project, on))
+        self._guard(lambda: self.project.presets.set_forces_pseudonymised(on))
         self.model.reload()
 
     # ----------------------------------------------------------------- paste and import

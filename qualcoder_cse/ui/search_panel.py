@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.autocode import SCOPES, autocode_segments, segments_for_query
+from ..core.autocode import SCOPES
 from ..core.changes import Change
 from ..core.errors import ProjectError
 from ..core.models import SearchHit
@@ -255,7 +255,7 @@ class SearchPanel(QWidget):
         """The preview dialog for coding every hit of the current query (not shown yet)."""
         if not self.query:
             raise ProjectError("Search for something first.")
-        segments = segments_for_query(self.project, self.query, scope)
+        segments = self.project.autocode.for_query(self.query, scope)
         return AutocodePreviewDialog(self.project, segments, self.project.codes.path(code_id), scope, self)
 
     def code_segments(self, code_id: int, segments, label: str) -> int:
@@ -276,7 +276,7 @@ class SearchPanel(QWidget):
         query = self.query
 
         def work(progress):
-            segments = segments_for_query(self.project, query, scope)
+            segments = self.project.autocode.for_query(query, scope)
             return None if progress is not None and progress(1, 1) is False else segments  # cancelled
 
         def done(segments) -> None:
@@ -303,7 +303,7 @@ class SearchPanel(QWidget):
         code_id, kwargs, label = dialog.request()
 
         def work(progress):
-            segments = autocode_segments(self.project, **kwargs)
+            segments = self.project.autocode.segments(**kwargs)
             return None if progress is not None and progress(1, 1) is False else segments  # cancelled
 
         def done(segments) -> None:

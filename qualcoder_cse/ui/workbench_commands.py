@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..core.autocode import Segment, autocode
+from ..core.autocode import Segment
 from ..core.errors import InvalidValue
 from ..core.models import Coding, Link
 from .commands import DomainCommand
@@ -23,7 +23,7 @@ class AutocodeSegments(DomainCommand):
 
     def apply(self) -> None:
         if self.made is None:
-            self.made = autocode(self.project, self.code_id, self.segments)
+            self.made = self.project.autocode.apply(self.code_id, self.segments)
             self.setText(f"{self.text()} ({len(self.made)} codings)")
             if not self.made:
                 self.setObsolete(True)  # everything was coded already: nothing to undo

@@ -17,7 +17,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..core.errors import InvalidValue
-from ..core.presets import stored_value
 from ..importers.sheets import read_table
 
 if TYPE_CHECKING:
@@ -113,7 +112,7 @@ def import_case_attributes(
                 if not value:
                     continue
                 try:
-                    project.attributes.set_value(attr.id, case.id, stored_value(project, attr, value))
+                    project.attributes.set_value(attr.id, case.id, project.presets.stored_value(attr, value))
                     report.values_set += 1
                 except InvalidValue as exc:
                     report.invalid.append((number, attr.name, str(exc)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualcoder_cse.core.autocode import autocode, autocode_segments, merge_segments, segments_for_query
+from qualcoder_cse.core.autocode import merge_segments
 from qualcoder_cse.core.errors import InvalidValue
 
 FOCUS = (
@@ -33,24 +33,24 @@ def _texts(segs):
 
 
 def test_hit_scope_is_the_match_case_insensitive(project, focus):
-    segs = autocode_segments(project, pattern=r"cawns", scope="hit", document_ids=[focus.id])
+    segs = project.autocode.segments(pattern=r"cawns", scope="hit", document_ids=[focus.id])
     assert _texts(segs) == ["CAWNs", "CAWNs"]
 
 
 def test_sentence_scope_skips_abbreviations_and_stays_in_the_turn(project, focus):
-    segs = autocode_segments(project, pattern=r"smith|doubt", scope="sentence", document_ids=[focus.id])
+    segs = project.autocode.segments(pattern=r"smith|doubt", scope="sentence", document_ids=[focus.id])
     assert _texts(segs) == ["Dr. Smith said so.", "I doubt the CAWNs work."]
 
 
 def test_paragraph_and_turn_scopes(project, focus):
-    para = autocode_segments(project, pattern="hotels", scope="paragraph", document_ids=[focus.id])
+    para = project.autocode.segments(pattern="hotels", scope="paragraph", document_ids=[focus.id])
     assert _texts(para) == ["P1: We use CAWNs a lot. Dr. Smith said so. The hotels help too!"]
-    turn = autocode_segments(project, pattern="hotels", scope="turn", document_ids=[focus.id])
+    turn = project.autocode.segments(pattern="hotels", scope="turn", document_ids=[focus.id])
     assert _texts(turn) == ["We use CAWNs a lot. Dr. Smith said so. The hotels help too!"]
 
 
 def test_two_hits_in_one_sentence_give_one_segment(project, focus):
-    segs = autocode_segments(project, pattern=r"cawns|paper", scope="turn", document_ids=[focus.id])
+    segs = project.autocode.segments(pattern=r"cawns|paper", scope="turn", document_ids=[focus.id])
     assert _texts(segs) == [
         "We use CAWNs a lot. Dr. Smith said so. The hotels help too!",
         "I doubt the CAWNs work. They are paper.",
@@ -58,30 +58,30 @@ def test_two_hits_in_one_sentence_give_one_segment(project, focus):
 
 
 def test_speaker_every_turn_and_speaker_with_pattern(project, focus):
-    segs = autocode_segments(project, speaker="p1", document_ids=[focus.id])
+    segs = project.autocode.segments(speaker="p1", document_ids=[focus.id])
     assert _texts(segs) == [
         "We use CAWNs a lot. Dr. Smith said so. The hotels help too!",
         "Information sharing is patchy.",
     ]
-    segs = autocode_segments(project, speaker=["P2"], pattern="cawns", scope="sentence")
+    segs = project.autocode.segments(speaker=["P2"], pattern="cawns", scope="sentence")
     assert _texts(segs) == ["I doubt the CAWNs work."]
 
 
 def test_unknown_speaker_bad_regex_and_bad_scope_are_clear_errors(project, focus):
     with pytest.raises(InvalidValue, match="speaker"):
-        autocode_segments(project, speaker="Nobody")
+        project.autocode.segments(speaker="Nobody")
     with pytest.raises(InvalidValue, match="regular expression"):
-        autocode_segments(project, pattern="(unclosed")
+        project.autocode.segments(pattern="(unclosed")
     with pytest.raises(InvalidValue, match="scope"):
-        autocode_segments(project, pattern="x", scope="page")
+        project.autocode.segments(pattern="x", scope="page")
     with pytest.raises(InvalidValue):
-        autocode_segments(project)
+        project.autocode.segments()
 
 
 def test_search_query_segments_by_sentence(project):
     doc = project.documents.by_name("Police lead 1")
     text = project.documents.text(doc.id)
-    segs = segments_for_query(project, '"warning notices"', scope="sentence")
+    segs = project.autocode.for_query('"warning notices"', scope="sentence")
     assert [(d, text[s:e]) for d, s, e in segs] == [
         (doc.id, "DI: We use Child Abduction Warning Notices a lot, and we visit hotels with licensing.")
     ]
@@ -96,11 +96,11 @@ def test_merge_segments():
 def test_autocode_is_one_transaction_and_returns_only_new_codings(project, focus):
     code = project.codes.by_path("Disruption/Child Abduction Warning Notices")
     before = project.codings.count()
-    segs = autocode_segments(project, pattern="cawns", scope="sentence")
-    made = autocode(project, code.id, segs, coder="alice")
+    segs = project.autocode.segments(pattern="cawns", scope="sentence")
+    made = project.autocode.apply(code.id, segs, coder="alice")
     assert len(made) == 2 and project.codings.count() == before + 2
     assert {(c.document_id, c.start, c.end) for c in made} == set(segs)
-    again = autocode(project, code.id, segs, coder="alice")
+    again = project.autocode.apply(code.id, segs, coder="alice")
     assert again == [] and project.codings.count() == before + 2
     project.codings.remove_many([c.id for c in made])
     assert project.codings.count() == before
@@ -110,7 +110,7 @@ def test_autocode_failure_leaves_nothing(project, focus):
     code = project.codes.by_path("Disruption/Child Abduction Warning Notices")
     before = project.codings.count()
     with pytest.raises(InvalidValue):
-        autocode(project, code.id, [(focus.id, 0, 5), (focus.id, 10, 10_000)], coder="alice")
+        project.autocode.apply(code.id, [(focus.id, 0, 5), (focus.id, 10, 10_000)], coder="alice")
     assert project.codings.count() == before
 
 
@@ -122,18 +122,17 @@ def test_turns_that_include_the_speaker_label_are_coded_without_it(project):
         turns.append((pos, pos + len(line) - 1, label))  # the importer's turns start at the label
         pos += len(line)
     doc = project.documents.add("Labelled", text, kind="police", turns=turns)
-    segs = autocode_segments(project, speaker="DI", document_ids=[doc.id])
+    segs = project.autocode.segments(speaker="DI", document_ids=[doc.id])
     assert [text[s:e] for _d, s, e in segs] == ["We flag hotels. It helps.", "Because staff call us."]
-    segs = autocode_segments(project, pattern="hotels", scope="sentence", document_ids=[doc.id])
+    segs = project.autocode.segments(pattern="hotels", scope="sentence", document_ids=[doc.id])
     assert [text[s:e] for _d, s, e in segs] == ["We flag hotels."]
-    segs = autocode_segments(project, pattern="staff", scope="turn", document_ids=[doc.id])
+    segs = project.autocode.segments(pattern="staff", scope="turn", document_ids=[doc.id])
     assert [text[s:e] for _d, s, e in segs] == ["Because staff call us."]
-    segs = autocode_segments(project, pattern="di", scope="hit", document_ids=[doc.id])
+    segs = project.autocode.segments(pattern="di", scope="hit", document_ids=[doc.id])
     assert [text[s:e] for _d, s, e in segs] == ["DI", "DI"]  # a hit on the label itself is still a hit
 
 
 def test_speaker_group_by_case_attribute(project, focus):
-    from qualcoder_cse.core.autocode import case_ids_where
 
     group = project.attributes.add("Participant group", type="category", choices=["Police", "Young person"])
     yp = project.cases.add("YP A")
@@ -142,17 +141,17 @@ def test_speaker_group_by_case_attribute(project, focus):
     project.attributes.set_value(group.id, officer.id, "Police")
     project.turns.map_speaker(focus.id, "P2", yp.id)
     project.turns.map_speaker(focus.id, "P1", officer.id)
-    ids = case_ids_where(project, "participant group", "young PERSON")
+    ids = project.autocode.case_ids_where("participant group", "young PERSON")
     assert ids == [yp.id]
-    segs = autocode_segments(project, case_ids=ids)
+    segs = project.autocode.segments(case_ids=ids)
     assert _texts(segs) == ["I doubt the CAWNs work. They are paper."]
-    segs = autocode_segments(project, case_ids=case_ids_where(project, "Participant group", "Police"),
+    segs = project.autocode.segments(case_ids=project.autocode.case_ids_where("Participant group", "Police"),
                              pattern="cawns", scope="sentence")
     assert _texts(segs) == ["We use CAWNs a lot."]
     with pytest.raises(InvalidValue, match="No case matches"):
-        autocode_segments(project, case_ids=case_ids_where(project, "Participant group", "Researcher"))
+        project.autocode.segments(case_ids=project.autocode.case_ids_where("Participant group", "Researcher"))
     with pytest.raises(InvalidValue, match="No case attribute"):
-        case_ids_where(project, "Agency", "Health")
+        project.autocode.case_ids_where("Agency", "Health")
 
 
 def test_a_catastrophically_backtracking_pattern_is_refused_not_hung(project, monkeypatch):
@@ -162,7 +161,7 @@ def test_a_catastrophically_backtracking_pattern_is_refused_not_hung(project, mo
     project.documents.add("Many a", "a" * 5000 + "\n", kind="police")
     before = len(project.codings.list()) if hasattr(project.codings, "list") else None
     with pytest.raises(InvalidValue, match="backtracks too much"):
-        autocode_segments(project, pattern=r"(?:(?:a|aa)*?)*[^a\n]")
+        project.autocode.segments(pattern=r"(?:(?:a|aa)*?)*[^a\n]")
     if before is not None:
         assert len(project.codings.list()) == before
 
@@ -170,4 +169,4 @@ def test_a_catastrophically_backtracking_pattern_is_refused_not_hung(project, mo
 def test_pattern_syntax_errors_and_huge_repeats_are_invalid_values(project):
     for bad in ("(", "[", "*", "x{99999999999999}"):
         with pytest.raises(InvalidValue, match="not a valid regular expression"):
-            autocode_segments(project, pattern=bad)
+            project.autocode.segments(pattern=bad)

@@ -25,7 +25,7 @@ def test_canonical_force_accepts_common_forms():
 
 
 def test_presets_added_once_and_choices_completed(project):
-    attrs = P.add_research_presets(project)
+    attrs = project.presets.add_research()
     assert [a.name for a in attrs] == ["Participant group", "Police force", "Policing model", "Role", "Area type"]
     force = project.attributes.by_name("Police force")
     assert force.type == "category" and len(force.choices) == 43
@@ -33,7 +33,7 @@ def test_presets_added_once_and_choices_completed(project):
     assert list(model.choices) == [c.name for c in project.codes.children(
         project.codes.by_path("Policing models and organisational arrangements").id)][:4]
     project.attributes.set_choices(model.id, ["Integrated specialist CSE team", "Our own model"])
-    P.add_research_presets(project)
+    project.presets.add_research()
     assert project.attributes.by_name("Policing model").choices[:2] == (
         "Integrated specialist CSE team", "Our own model")
     assert len(project.attributes.by_name("Policing model").choices) == 5
@@ -41,50 +41,50 @@ def test_presets_added_once_and_choices_completed(project):
 
 
 def test_pseudonymised_display_is_stable_not_alphabetical_and_reversible(project, project_path, tmp_path):
-    P.add_research_presets(project)
+    project.presets.add_research()
     force = project.attributes.by_name("Police force")
     case = project.cases.add("DI 1")
     project.attributes.set_value(force.id, case.id, "Kent Police")
-    assert P.display_value(project, force, "Kent Police") == "Kent Police"
-    P.set_forces_pseudonymised(project, True)
-    mapping = P.force_pseudonyms(project)
+    assert project.presets.display_value(force, "Kent Police") == "Kent Police"
+    project.presets.set_forces_pseudonymised(True)
+    mapping = project.presets.force_pseudonyms()
     assert sorted(mapping.values()) == sorted(f"Force {P._letters(i)}" for i in range(43))
     assert P._letters(0) == "A" and P._letters(25) == "Z" and P._letters(26) == "AA"
     by_letter = [real for real, _ in sorted(mapping.items(), key=lambda kv: (len(kv[1]), kv[1]))]
     assert by_letter != sorted(P.POLICE_FORCES)
-    shown = P.display_value(project, force, "Kent Police")
+    shown = project.presets.display_value(force, "Kent Police")
     assert shown.startswith("Force ") and shown == mapping["Kent Police"]
-    assert P.stored_value(project, force, shown) == "Kent Police"
+    assert project.presets.stored_value(force, shown) == "Kent Police"
     assert project.attributes.value(force.id, case.id) == "Kent Police"
     # the same project file gives the same letters when opened again
     project.close()
     copy = tmp_path / "copy.qcse"
     shutil.copyfile(project_path, copy)
     with Project.open(copy, "correct horse battery staple") as again:
-        assert P.forces_pseudonymised(again) and P.force_pseudonyms(again) == mapping
+        assert again.presets.forces_pseudonymised() and again.presets.force_pseudonyms() == mapping
 
 
 def test_other_projects_get_other_letters(project, tmp_path, passphrase):
     with Project.create(tmp_path / "other.qcse", passphrase, framework="none") as other:
-        assert P.force_pseudonyms(other) != P.force_pseudonyms(project)
+        assert other.presets.force_pseudonyms() != project.presets.force_pseudonyms()
 
 
 def test_analysis_frames_show_pseudonymised_forces(project):
     from qualcoder_cse.core import frames
 
-    P.add_research_presets(project)
+    project.presets.add_research()
     force = project.attributes.by_name("Police force")
     case = project.cases.add("CSE coordinator")
     project.attributes.set_value(force.id, case.id, "Gwent Police")
     values = lambda: frames.attribute_values(project, "case").set_index("attribute")["value"].to_dict()
     assert values() == {"Police force": "Gwent Police"}
-    P.set_forces_pseudonymised(project, True)
-    assert values() == {"Police force": P.force_pseudonyms(project)["Gwent Police"]}
+    project.presets.set_forces_pseudonymised(True)
+    assert values() == {"Police force": project.presets.force_pseudonyms()["Gwent Police"]}
 
 
 def test_presets_do_not_add_near_duplicate_choices(project):
     project.attributes.add("Participant group", type="category", choices=["Police", "LSCB / partner agency",
                                                                          "Young people"])
-    P.add_research_presets(project)
+    project.presets.add_research()
     assert project.attributes.by_name("Participant group").choices == (
         "Police", "LSCB / partner agency", "Young people", "Researcher")

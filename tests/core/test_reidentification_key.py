@@ -156,7 +156,7 @@ def _make_v2_project(path, passphrase):
 
 
 def test_an_older_project_migrates_its_secret_out_keeping_placeholders(tmp_path, passphrase, det):
-    from qualcoder_cse.core.presets import force_order, force_pseudonyms
+    from qualcoder_cse.core.presets import force_order
 
     path = tmp_path / "old.qcse"
     secret = _make_v2_project(path, passphrase)
@@ -166,7 +166,7 @@ def test_an_older_project_migrates_its_secret_out_keeping_placeholders(tmp_path,
         assert project.meta("pseudonym_secret") is None
         again = _store(project, "Second", MORE, det)
         assert "[Person 1]" in again  # Chantelle Booth keeps the placeholder she had before the migration
-        mapping = force_pseudonyms(project)
+        mapping = project.presets.force_pseudonyms()
         assert [f for f, _ in sorted(mapping.items(), key=lambda kv: (len(kv[1]), kv[1]))] == forces_before
         assert _confirmed(project.conn, GUESSES) == set()
     key = json.loads(path.with_name(path.name + ".idkey").read_text())

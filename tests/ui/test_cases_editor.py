@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
-from qualcoder_cse.core.presets import force_pseudonyms
 from qualcoder_cse.ui.attribute_dialog import AttributeDialog
 from qualcoder_cse.ui.case_table_model import CaseTableModel
 from qualcoder_cse.ui.cases_editor import CasesEditor
@@ -86,7 +85,7 @@ def test_delete_case_and_pseudonymised_forces(qtbot, project):
     assert editor.model.setData(editor.model.index(row, col), "Kent Police", Qt.ItemDataRole.EditRole)
     editor.pseudonymise.setChecked(True)
     shown = editor.model.index(editor.model.row_of(case_id), col).data()
-    assert shown == force_pseudonyms(project)["Kent Police"]
+    assert shown == project.presets.force_pseudonyms()["Kent Police"]
     assert "Kent Police" not in editor.model.index(editor.model.row_of(case_id), col).data(Qt.UserRole + 2)
     assert project.attributes.value(force.id, case_id) == "Kent Police"
     editor.select_id(case_id)

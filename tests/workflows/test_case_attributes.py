@@ -7,14 +7,13 @@ from datetime import datetime
 import pytest
 from openpyxl import Workbook
 
-from qualcoder_cse.core.presets import add_research_presets
 from qualcoder_cse.importers.errors import ImporterError, UnsupportedFormat
 from qualcoder_cse.workflows.case_attributes import import_case_attributes
 
 
 @pytest.fixture()
 def cases(project):
-    add_research_presets(project)
+    project.presets.add_research()
     for name in ("DI 1", "Analyst 2", "YP 7"):
         project.cases.add(name)
     return project

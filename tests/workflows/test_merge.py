@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from qualcoder_cse.core import Project
-from qualcoder_cse.workflows.merge import merge_files, merge_projects
 from qualcoder_cse.interchange.refi_common import RefiError
+from qualcoder_cse.workflows.merge import merge_files, merge_projects
 from tests.interchange.refi_helpers import snapshot
 
 
