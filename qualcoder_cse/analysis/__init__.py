@@ -23,6 +23,7 @@ from .data import AnalysisData, Filters, load
 from .framework import FrameworkMatrix, Quote, framework_matrix, quotes_for
 from .groups import GroupTable, by_group, default_group_attribute, evidence_gaps
 from .matrices import CodeMatrix, code_by_case, code_by_case_counts, code_by_document
+from .tables import Table, analysis_tables
 
 __all__ = [
     "AgreementResult",
@@ -33,6 +34,8 @@ __all__ = [
     "FrameworkMatrix",
     "GroupTable",
     "Quote",
+    "Table",
+    "analysis_tables",
     "by_group",
     "code_by_case",
     "code_by_case_all",

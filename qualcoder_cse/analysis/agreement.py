@@ -37,6 +37,7 @@ import pandas as pd
 
 from ..core.errors import InvalidValue
 from .data import AnalysisData, one_blas_thread
+from .framework import Quote
 
 UNITS = ("character", "sentence", "turn")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -303,8 +304,6 @@ def disagreements(data: AnalysisData, code_id: int, coder_a: str, coder_b: str) 
     """The passages behind an agreement row: where one of the two coders applied the code and the other did
     not, in the documents either coded anything in (the units the pair is scored on), in document order.
     Each quote's coder says who coded it ("only alice")."""
-    from .framework import Quote
-
     c = data.codings
     common = set(c.loc[c["coder"].isin([coder_a, coder_b]), "document_id"])
     k = c[

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .data import AnalysisData, one_blas_thread
+from .framework import Quote
 
 
 @dataclass
@@ -118,8 +119,6 @@ def _cooccurrence(data: AnalysisData) -> Cooccurrence:
 def overlap_quotes(data: AnalysisData, code_a: int, code_b: int) -> list:
     """The passages behind a co-occurrence cell: where a coding of A and one of B by the same coder overlap,
     the overlapping text (each passage once), in document order. On the diagonal: the codings of A."""
-    from .framework import Quote
-
     c = data.codings[["document_id", "start", "end", "coder_id", "coder", "code_id"]]
     a = c[c["code_id"] == int(code_a)]
     if int(code_a) == int(code_b):

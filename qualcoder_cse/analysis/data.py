@@ -12,7 +12,6 @@ When the documents are filtered, the cases are those found in the documents kept
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 from ..core import frames
 from ..core.errors import InvalidValue, NotFound
@@ -296,10 +296,6 @@ def load(
 def one_blas_thread():
     """Small matrix products run much faster on one BLAS thread: OpenBLAS's threads spin against each other
     (and against the GUI) on a 2-core laptop, costing up to 10x on the co-occurrence and agreement loops."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - a declared dependency; degrade to the default threads
-        return contextlib.nullcontext()
     return threadpool_limits(limits=1, user_api="blas")
 
 

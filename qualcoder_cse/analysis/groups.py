@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .data import AnalysisData
+from .framework import theme_ids
 from .matrices import case_hits
 
 NO_VALUE = "(no value)"
@@ -117,8 +118,6 @@ def by_group(data: AnalysisData, attribute: str) -> GroupTable:
 
 def evidence_gaps(data: AnalysisData, attribute: str, themes: list[int] | None = None) -> pd.DataFrame:
     """One row per theme and group: theme, group, sources, cases, codings, flag."""
-    from .framework import theme_ids
-
     ids = theme_ids(data, themes)
     _kind, groups, df = _assignments(data, attribute)
     names = _ordered_groups(groups)

@@ -10,11 +10,20 @@ from __future__ import annotations
 import os
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from .. import analysis as an
+from ..analysis.tables import group_tables
+from ..lazy import lazy_import
 from .excel import ExportOptions, Progress, encrypt_bytes, write_file
+
+if TYPE_CHECKING:
+    from ..core.project import Project
+
+docx = lazy_import("docx")  # python-docx loads when a briefing is written
+docx_shared = lazy_import("docx.shared")
 
 
 def _xml_safe(text: str) -> str:
@@ -53,11 +62,9 @@ def _exemplars(fm: an.FrameworkMatrix, theme_id: int, case_group: dict[int, str]
 
 
 def build_briefing(data: an.AnalysisData, options: ExportOptions, exemplars: int = 3) -> bytes:
-    from docx import Document
-    from docx.shared import Pt
-
     group_by = options.group_by or an.default_group_attribute(data)
     g = an.by_group(data, group_by)
+    counts, percents = group_tables(g)  # the workbook's By Group tables: one row per code, a column per group
     fm = an.framework_matrix(data, options.themes)
     scope = data.attribute_scope(group_by)
     if scope == "case":
@@ -65,14 +72,14 @@ def build_briefing(data: an.AnalysisData, options: ExportOptions, exemplars: int
         case_group = {int(c): v for c, v in zip(vals["target_id"], vals["value"], strict=False)}
     else:
         case_group = {}
-    doc = Document()
+    doc = docx.Document()
     doc.add_heading(_xml_safe(f"{data.project_name}: briefing"), level=0)
     p = doc.add_paragraph(
         f"Prepared {data.created_at}. Codings by {', '.join(data.coders) or 'nobody'}; "
         f"groups: {group_by}. Quotes are anonymised; edit before circulating."
     )
-    p.runs[0].font.size = Pt(9)
-    rows_by_id = {int(cid): i for i, cid in enumerate(g.rows["id"])}
+    p.runs[0].font.size = docx_shared.Pt(9)
+    rows_by_id = {int(cid): i for i, cid in enumerate(counts.row_keys)}
     for theme_id, path in zip(fm.themes["id"], fm.themes["path"], strict=False):
         doc.add_heading(_xml_safe(path), level=1)
         desc = data.codes.loc[data.codes["id"] == theme_id, "description"]
@@ -84,11 +91,13 @@ def build_briefing(data: an.AnalysisData, options: ExportOptions, exemplars: int
         hdr[0].text, hdr[1].text = _xml_safe(group_by), "Codings"
         hdr[2].text = f"% of {'cases' if g.unit_kind == 'case' else 'documents'}"
         i = rows_by_id[int(theme_id)]
-        for name in g.groups:
+        for col, key in enumerate(percents.col_keys):
+            if key is None:  # the code and level columns
+                continue
             cells = table.add_row().cells
-            cells[0].text = _xml_safe(f"{name} (n={g.group_sizes[name]})")
-            cells[1].text = str(int(g.codings.iloc[i][name]))
-            cells[2].text = f"{float(g.percent.iloc[i][name]):.0f}%"
+            cells[0].text = _xml_safe(percents.headers[col])  # "board (n=2)"
+            cells[1].text = str(counts.rows[i][col])
+            cells[2].text = f"{percents.rows[i][col]:.0f}%"
         quotes = _exemplars(fm, int(theme_id), case_group, exemplars)
         if quotes:
             doc.add_paragraph("Exemplar quotes", style="Heading 3")
@@ -102,7 +111,7 @@ def build_briefing(data: an.AnalysisData, options: ExportOptions, exemplars: int
 
 
 def export_briefing(
-    project,
+    project: Project,
     path: str | os.PathLike,
     options: ExportOptions | None = None,
     *,

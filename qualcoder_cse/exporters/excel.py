@@ -6,8 +6,8 @@ Every sheet is one table with its header in row 1 (``pd.read_excel(path, sheet_n
 without "Unnamed" columns); titles, filters and what agreement compared are in the README sheet and in each
 sheet's printed page header. One sheet per measure. Frozen header rows, autofilter, fitted column widths,
 colour scales on counts, wrapped quote cells with fitted row heights, numbers stored as numbers, and a print
-setup (landscape, fit to the page width, header row repeated). The sheets are built in ``excel_matrices``
-and ``excel_tables``; this module assembles them and writes the file. With a password the workbook is
+setup (landscape, fit to the page width, header row repeated). The tables come from ``analysis.tables``
+(the same tables as the CSV files); ``excel_sheet`` writes each as a sheet. With a password the workbook is
 encrypted (ECMA-376 agile encryption, msoffcrypto-tool) in memory, so no clear copy ever reaches the disk;
 Excel and LibreOffice open it with the password. The file appears whole (written beside the target, then
 renamed) or not at all.
@@ -20,28 +20,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from msoffcrypto.format import ooxml
 
 from .. import analysis as an
+from ..analysis.tables import Table, analysis_tables, compute_agreement, matrix_titles
 from ..core.errors import InvalidValue
-from .excel_matrices import (
-    cooccurrence_sheet,
-    framework_sheet,
-    gaps_sheet,
-    group_sheets,
-    matrix_sheet_names,
-    matrix_sheets,
-    units_sheets,
-)
-from .excel_tables import (
-    agreement_sheets,
-    codings_sheet,
-    compute_agreement,
-    links_sheet,
-    memos_sheet,
-    readme_sheet,
-)
+from .excel_sheet import write_sheet
 from .safe_write import write_export
 from .xlsx_stream import discard_workbook, new_workbook, save_to_bytes
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 Progress = Callable[[int, int, str], None]
 
@@ -56,7 +47,7 @@ SHEETS = {
     "compared.",
     **{
         name: f"Codes (rows, themes rolled up) x {'cases' if 'Case' in name else 'documents'}: {_MEASURES[m]}."
-        for name, m in zip(matrix_sheet_names(), list(an.matrices.MEASURES) * 2, strict=True)
+        for name, m in zip(matrix_titles(), list(an.matrices.MEASURES) * 2, strict=True)
     },
     "Cases": "The cases: words they cover (the base of the % sheets) and their attributes.",
     "Documents": "The documents: kind, words and attributes.",
@@ -127,40 +118,29 @@ def _fill_workbook(wb, data: an.AnalysisData, options: ExportOptions, progress: 
         *[(f"Filter: {k}", v) for k, v in data.filters.describe()],
         *[("Agreement compared", sentence) for sentence in compared],
     ]
-    readme_sheet(wb, info, SHEETS)
+    write_sheet(wb, readme_table(info, SHEETS))
     tick("README")
-    by_case, by_doc = an.code_by_case(data), an.code_by_document(data)
-    matrix_sheets(wb, by_case)
-    tick("Code x Case")
-    matrix_sheets(wb, by_doc)
-    tick("Code x Document")
-    units_sheets(wb, data, by_case, by_doc)
-    tick("Cases and Documents")
-    framework_sheet(wb, an.framework_matrix(data, options.themes))
-    tick("Framework Matrix")
-    cooccurrence_sheet(wb, data)
-    tick("Co-occurrence")
-    group_sheets(wb, data, group_by)
-    tick("By Group")
-    gaps_sheet(wb, data, group_by, options.themes)
-    tick("Evidence Gaps")
-    agreement_sheets(wb, res, compared)
-    tick("Agreement")
-    links_sheet(wb, data)
-    tick("Links")
-    memos_sheet(wb, data)
-    tick("Memos")
-    codings_sheet(wb, data)
-    tick("Codings")
+    for table in analysis_tables(data, group_by, themes=options.themes, agreement=(res, compared), done=tick):
+        write_sheet(wb, table)
     out = save_to_bytes(wb)
     tick("saving")
     return out
 
 
+def readme_table(info: list[tuple[str, object]], sheets: dict[str, str]) -> Table:
+    """README: the project, date, coders, filters, what agreement compared, then what each sheet holds."""
+    rows = [[k, v] for k, v in info] + [[f"Sheet: {k}", v] for k, v in sheets.items()]
+    rows.append([
+        "Definitions",
+        ("See docs/analysis.md: roll-up counts each segment (document, start, end, coder) once; words count when "
+         "their first character is coded; percentages are of the unit's words."),
+    ])
+    return Table("README", ["Item", "Value"], rows, "About this workbook", "readme", text_cols=(1,),
+                 widths={0: 34, 1: 100})
+
+
 def encrypt_bytes(data: bytes, password: str) -> bytes:
     """ECMA-376 agile encryption (what Excel uses) of an OOXML file, in memory."""
-    from msoffcrypto.format import ooxml
-
     if not password:
         raise InvalidValue("An empty workbook password.")
     out = BytesIO()
@@ -174,7 +154,7 @@ def write_file(path: str | os.PathLike, payload: bytes) -> Path:
 
 
 def export_workbook(
-    project,
+    project: Project,
     path: str | os.PathLike,
     options: ExportOptions | None = None,
     progress: Progress | None = None,

@@ -11,7 +11,9 @@ the in-memory write-only streaming of ``xlsx_stream``.
 
 from __future__ import annotations
 
+import itertools
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 from openpyxl.cell import WriteOnlyCell
@@ -22,6 +24,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from .xlsx_stream import Styled, finish_sheets, start_sheet, style_id
+
+if TYPE_CHECKING:
+    from ..analysis.tables import Table
 
 BOLD = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -173,3 +178,19 @@ def cell(ws, value, font=None) -> WriteOnlyCell:
     if font:
         c.font = font
     return c
+
+
+def write_sheet(wb, table: Table) -> TableSheet:
+    """One ``analysis.tables.Table`` as a sheet: its label columns frozen, its numbers shaded by a colour
+    scale, its long text wrapped, its flags filled. Column widths are fitted to the first 200 rows, so a
+    generated table (the Codings) is written as it comes and never held whole."""
+    rows = iter(table.rows)
+    head = list(itertools.islice(rows, 200))
+    sheet = TableSheet(
+        wb, table.title, table.headers, head, description=table.notes, wrap_cols=table.text_cols,
+        freeze_cols=table.label_cols, widths=table.widths,
+    )
+    for r in itertools.chain(head, rows):
+        sheet.append(r, flag_col=table.flag_col)
+    sheet.finish(table.numeric or None)
+    return sheet

@@ -26,7 +26,9 @@ from zipfile import ZIP_DEFLATED, ZipFile
 import numpy as np
 from lxml.etree import tostring
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.packaging.relationship import RelationshipList
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._writer import WorksheetWriter
@@ -59,8 +61,6 @@ class Styled:
 
 def style_id(ws, **style) -> str:
     """The workbook's cell-style id for font/alignment/fill/number_format keywords (computed once)."""
-    from openpyxl.cell import WriteOnlyCell
-
     cell = WriteOnlyCell(ws, value=None)
     for key, value in style.items():
         setattr(cell, key, value)
@@ -215,8 +215,6 @@ def start_sheet(ws) -> None:
 
 class _MemoryExcelWriter(ExcelWriter):
     def write_worksheet(self, ws):  # as openpyxl's, without the temporary file
-        from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
-
         ws._drawing = SpreadsheetDrawing()
         ws._drawing.charts = ws._charts
         ws._drawing.images = ws._images

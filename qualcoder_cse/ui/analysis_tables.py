@@ -2,7 +2,9 @@
 (the DataFrame with human column names, the keys of its rows and columns for the cell quotes, which
 columns carry the heat map, which rows are shaded, and a note saying what the table holds or compared);
 ``chart_data`` gives the bar chart's data and ``cell_quotes`` the quotes behind a cell. Pure pandas, run in
-the view's worker thread; the numbers themselves come from ``qualcoder_cse.analysis``."""
+the view's worker thread; the numbers themselves come from ``qualcoder_cse.analysis``, and the Code x Case,
+Code x Document and By Group tables are the workbook's own (``analysis.tables``), shown without their
+label and total columns."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from ..core.errors import ProjectError
 from ..lazy import lazy_import
 
 an = lazy_import("qualcoder_cse.analysis")  # pandas loads when an analysis runs, not at window start
+pd = lazy_import("pandas")
 
 MATRICES = (
     "Code x Case",
@@ -64,14 +67,26 @@ class Table:
     note: str = ""
 
 
+def shown(table, *, note: str = "") -> Table:
+    """An ``analysis.tables.Table`` as the view shows it: the code paths as row labels, the columns that
+    count a unit or group (not Level or Total), the code ids and unit ids as the cells' keys."""
+    frame = pd.DataFrame(table.rows if isinstance(table.rows, list) else list(table.rows), columns=table.headers)
+    cols = [i for i, key in enumerate(table.col_keys) if key is not None]
+    df = frame.iloc[:, cols]
+    df.index = frame.iloc[:, 0].tolist()
+    return Table(df, list(table.row_keys), [table.col_keys[i] for i in cols], indent_rows=True,
+                 note=note or NOTES.get("codings", ""))
+
+
+def matrix_table(m, measure: str) -> Table:
+    """One measure of a code x case or code x document matrix, as shown."""
+    return shown(an.tables.matrix_table(m, measure), note=NOTES.get(measure, ""))
+
+
 def matrix_frame(name: str, data: an.AnalysisData, measure, group_by: str, unit: str) -> Table:
     """The table for one matrix; runs in the worker thread."""
     if name in ("Code x Case", "Code x Document"):
-        m = an.code_by_case(data) if name == "Code x Case" else an.code_by_document(data)
-        return Table(
-            m.labelled(measure), m.rows["id"].tolist(), m.units["id"].tolist(), indent_rows=True,
-            note=NOTES.get(measure, ""),
-        )
+        return matrix_table(an.code_by_case(data) if name == "Code x Case" else an.code_by_document(data), measure)
     if name == "Framework Matrix":
         fm = an.framework_matrix(data)
         df = fm.counts()
@@ -85,11 +100,11 @@ def matrix_frame(name: str, data: an.AnalysisData, measure, group_by: str, unit:
                      note="Codes applied to the same text (hover a header for the whole path).")
     if name == "By Group":
         g = an.by_group(data, group_by)
-        df = (g.codings if measure == "codings" else g.percent).copy()
-        df.index = g.rows["path"].tolist()
-        df.columns = [f"{grp} (n={g.group_sizes[grp]})" for grp in g.groups]
-        return Table(df, g.rows["id"].tolist(), g.groups, indent_rows=True,
-                     note=f"By {g.attribute}: " + ("codings." if measure == "codings" else "% of the group's units."))
+        counts, percents = an.tables.group_tables(g)
+        t = shown(counts if measure == "codings" else percents,
+                  note=f"By {g.attribute}: " + ("codings." if measure == "codings" else "% of the group's units."))
+        t.frame.columns = [f"{grp} (n={g.group_sizes[grp]})" for grp in g.groups]  # the group's size shown
+        return t
     if name == "Evidence Gaps":
         return _gaps(data, group_by)
     return _agreement(data, unit)

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from ..core.changes import Change
 from ..core.errors import ProjectError
 from ..lazy import lazy_import
-from .analysis_tables import MATRICES, MEASURES, NOTES, Table, cell_quotes, chart_data, matrix_frame
+from .analysis_tables import MATRICES, MEASURES, Table, cell_quotes, chart_data, matrix_frame, matrix_table
 from .analysis_widgets import ComputeThread, HeatDelegate, checked_items, fill_check_list
 from .bar_chart import BarChart
 from .change_hub import hub_for
@@ -328,8 +328,7 @@ class AnalysisView(QWidget):
 
     @staticmethod
     def _fast_table(m, measure: str) -> Table:
-        return Table(m.labelled(measure), m.rows["id"].tolist(), m.units["id"].tolist(), indent_rows=True,
-                     note=NOTES.get(measure, ""))
+        return matrix_table(m, measure)
 
     def _start(self, fn, message: str, *, quotes_only: bool = False) -> None:
         self._loading_quotes = quotes_only  # a failure then leaves the table as it is

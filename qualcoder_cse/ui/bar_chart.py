@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPen
+from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 # Colour-blind-safe (Okabe-Ito)
@@ -157,8 +158,6 @@ class BarChart(QWidget):
         path = Path(path)
         height = max(300, self.content_height(width))
         if path.suffix.lower() == ".svg":
-            from PySide6.QtSvg import QSvgGenerator
-
             gen = QSvgGenerator()
             gen.setFileName(str(path))
             gen.setSize(QSize(width, height))

@@ -13,7 +13,7 @@ import pytest
 from qualcoder_cse.cli import main
 from qualcoder_cse.exporters.briefing import export_briefing
 from qualcoder_cse.exporters.csv_export import export_csv
-from qualcoder_cse.exporters.excel import SHEETS, ExportOptions
+from qualcoder_cse.exporters.excel import SHEETS, ExportOptions, export_workbook
 from tests.conftest import PASSPHRASE
 
 
@@ -22,26 +22,61 @@ def read_csv(path):
         return list(csv.reader(fh))
 
 
-def test_csv_per_matrix(sample, tmp_path):
+def test_csv_per_table(sample, tmp_path):
     paths = export_csv(sample, tmp_path / "csv")
     names = {p.name for p in paths}
     assert {
         "code_x_case_codings.csv",
         "code_x_document_words.csv",
+        "cases.csv",
         "framework_matrix.csv",
         "cooccurrence.csv",
-        "by_group.csv",
+        "by_group_codings.csv",
+        "by_group_percent.csv",
         "evidence_gaps.csv",
         "agreement.csv",
+        "agreement_pooled.csv",
         "codings.csv",
     } <= names
     rows = read_csv(tmp_path / "csv" / "code_x_case_codings.csv")
-    assert rows[0] == ["Code", "Level", "Board P1", "Board P2", "Police A", "Police B", "YP 1"]
-    assert rows[1] == ["Disruption", "1", "1", "1", "3", "0", "0"]
+    assert rows[0] == ["Code", "Level", "Board P1", "Board P2", "Police A", "Police B", "YP 1", "Total"]
+    assert rows[1] == ["Disruption", "1", "1", "1", "3", "0", "0", "5"]
     gaps = read_csv(tmp_path / "csv" / "evidence_gaps.csv")
     assert ["Gaps", "police", "0", "0", "0", "no evidence"] in gaps
     codings = read_csv(tmp_path / "csv" / "codings.csv")
     assert len(codings) == 14 and codings[1][6:] == ["warning notices a lot", "CAWN use"]
+
+
+def test_csv_files_hold_the_workbook_tables(sample, tmp_path):
+    """One table model: each CSV file holds exactly the rows of its workbook sheet (read back with openpyxl),
+    and every sheet but the README has its file."""
+    paths = export_csv(sample, tmp_path / "csv")
+    book = openpyxl.load_workbook(export_workbook(sample, tmp_path / "study.xlsx").path, read_only=True)
+    by_stem = {p.stem: p for p in paths}
+    assert len(paths) == len(book.sheetnames) - 1
+    for title in book.sheetnames[1:]:
+        stem = (title.lower().replace(" x ", "_x_").replace("% words", "percent").replace("%", "percent")
+                .replace("-", "").replace(" ", "_"))
+        sheet = [_trimmed(row) for row in book[title].iter_rows(values_only=True)]
+        assert [_trimmed(row) for row in read_csv(by_stem[stem])] == sheet, title
+
+
+def _trimmed(row) -> list:
+    """A row as comparable values, without the empty cells at its end (read-only openpyxl leaves them out)."""
+    out = [_same(v) for v in row]
+    while out and out[-1] == "":
+        out.pop()
+    return out
+
+
+def _same(v):
+    """A cell as a comparable value: numbers as floats (CSV writes 0.0 where the sheet reads back 0)."""
+    if v is None:
+        return ""
+    try:
+        return float(v)
+    except ValueError:
+        return str(v)
 
 
 def test_briefing_counts_and_exemplars(sample, tmp_path):
