@@ -21,7 +21,7 @@ from .export_lines import export_names, one_line_dates
 from .gazetteers import Gazetteers, load_gazetteers
 from .lexicon import MONTHS, NATIONAL, NOT_NAMES, ORG_HEADS_CAP, ROLE_WORDS, STOP, WEEKDAYS
 from .merging import _coverage, _mention_regex, merge
-from .name_forms import derived_nicknames, kin_nicknames
+from .name_forms import derived_nicknames, kin_nicknames, lowercase_full_names
 from .patterns import find_patterns
 from .positions import attendee_names, chat_names, first_names_again, full_names
 from .rules import RuleLayer
@@ -66,7 +66,7 @@ class Detector(EntityPasses):
         merged = merge(merged + full_names(text, toks, merged, self.gaz, self._heads)
                        + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)
                        + derived_nicknames(text, toks, merged, self.gaz) + export_names(text))
-        merged = self.propagate(text, toks, merged)
+        merged = self.propagate(text, toks, merge(lowercase_full_names(text, toks, merged, self.gaz)))
         extra = first_names_again(text, toks, merged, self.gaz)
         merged = merge(merged + extra) if extra else merged
         merged = self._extend_persons(text, toks, merged)

@@ -47,7 +47,7 @@ NOT_NAMES = NOT_NAMES | DEMONYMS | frozenset(["tel", "mob", "fax", "dob", "signe
                                                "messenger", "discord", "telegram", "skype", "facetime", "kik",
                                                "viber", "wickr", "gold", "silver", "bronze",
                                                # Scots and northern function words ("fae", "the morra")
-                                               "fae", "morra", "wis", "naw", "telt", "hur", "wee'un",
+                                               "fae", "morra", "youse", "yous", "gannin", "canny", "nowt", "owt", "wis", "naw", "telt", "hur", "wee'un",
                                                # car models said in place of the car ("a silver Passat")
                                                "passat", "corsa", "fiesta", "insignia", "octavia", "qashqai",
                                                "juke", "prius", "micra", "yaris", "civic", "corolla", "punto", "zafira",
@@ -75,13 +75,13 @@ NAME_LEFT = (
     ("my", "bf"), ("my", "gf"), ("my", "boyfriend"), ("my", "girlfriend"), ("my", "bro"), ("my", "sis"),
     ("my", "brother"), ("my", "sister"), ("my", "friend"), ("my", "bestie"), ("my", "bestfriend"),
     ("her", "boyfriend"), ("her", "bf"), ("his", "girlfriend"), ("his", "gf"), ("uncle",), ("auntie",),
-    ("guy",), ("girl",), ("lad",), ("bloke",), ("fella",), ("they", "call"), ("we", "call"), ("they", "called"),
+    ("guy",), ("girl",), ("lad",), ("bloke",), ("fella",), ("lass",), ("they", "call"), ("we", "call"), ("they", "called"),
     ("everyone", "called"), ("everyone", "calls"), ("lads", "call"), ("girls", "call"),
 )
 KIN_CUES = frozenset(
     ("my", x) for x in ["cuz", "cousin", "mate", "bf", "gf", "boyfriend", "girlfriend", "bro", "sis", "brother", "sister", "friend", "bestie", "bestfriend"]
 ) | {("her", "boyfriend"), ("her", "bf"), ("his", "girlfriend"), ("his", "gf"), ("uncle",), ("auntie",), ("guy",),
-   ("girl",), ("lad",), ("bloke",), ("fella",)}
+   ("girl",), ("lad",), ("bloke",), ("fella",), ("lass",), ("lassie",)}
 NAME_LEFT_WEAK = frozenset(
     ["with", "told", "asked", "texted", "messaged", "rang", "phoned", "met", "and", "saw", "seen", "seeing", "tell", "ask", "text", "message", "ring", "phone", "meet", "fancied", "fancy", "loves", "loved", "dating", "dated", "kissed", "introduced", "by"]
 )
@@ -98,7 +98,7 @@ ORG_HEADS_CAP = {
     "hospital": 1, "hospitals": 1, "fm": 1, "fostering": 1, "adoption": 1, "plumbing": 1, "roofing": 1,
     "builders": 1, "scaffolding": 1, "electrical": 1, "plastering": 1, "removals": 1, "haulage": 1, "joinery": 1,
     "landscaping": 1, "glazing": 1, "valeting": 1, "construction": 1, "tyres": 1, "sales": 1, "surgery": 1, "practice": 1, "uhb": 1, "charity": 1, "infirmary": 1, "hospice": 1, "clinic": 1, "pharmacy": 1, "chemist": 1, "library": 1,
-    "gym": 1, "ltd": 1, "limited": 1, "autos": 1, "newsagents": 1, "vapes": 1, "nightclub": 1, "foyer": 1,
+    "gym": 1, "ltd": 1, "limited": 1, "solicitors": 1, "accountants": 1, "lettings": 1, "llp": 1, "autos": 1, "newsagents": 1, "vapes": 1, "nightclub": 1, "foyer": 1,
     "housing": 1, "homes": 1, "comprehensive": 1, "secondary": 1, "utc": 1, "cutz": 1, "carwash": 1,
     "voice": 1, "forum": 1, "collective": 1, "hub": 1, "campus": 1, "palace": 1, "bites": 1, "group": 1, "partnership": 1, "association": 1, "supermarket": 1, "off-licence": 1, "bar": 1, "pub": 1, "arms": 1, "tavern": 1,
     "services": 1, "house": 1, "hall": 1, "nursery": 1, "fried": 0, "wines": 1, "convenience": 1, "shisha": 1,

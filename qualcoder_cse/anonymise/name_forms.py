@@ -47,6 +47,38 @@ def derived_nicknames(text: str, toks: list[Tok], spans: list[Span], gaz: Gazett
     return out
 
 
+_CAR_MAKES = frozenset(["audi", "seat", "ford", "vauxhall", "toyota", "nissan", "kia", "bmw", "mercedes", "merc",
+                        "volkswagen", "vw", "skoda", "honda", "peugeot", "renault", "hyundai", "fiat", "citroen",
+                        "mazda", "volvo", "suzuki", "dacia", "mitsubishi", "lexus", "jaguar", "tesla"])
+
+
+def lowercase_full_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
+    """A lowercase given name right after a found lowercase name is the rest of it ("mackem mark"); a
+    capitalised word after a car make is the model, not a person ("a blue Seat Leon")."""
+    by_end = {s.end: s for s in spans if s.label == "PERSON"}
+    starts = {t.start: x for x, t in enumerate(toks)}
+    out = []
+    drop: set[int] = set()
+    for x, t in enumerate(toks):
+        if x and toks[x - 1].key in _CAR_MAKES and t.shape == "title" and t.spaced:
+            drop.add(t.start)
+    for s in spans:
+        if s.label == "PERSON" and s.start in drop:
+            continue
+        nxt_i = None
+        if s.label == "PERSON" and s.text.islower() and s.end in by_end:
+            for x in range(starts.get(s.start, -1), len(toks)):
+                if x >= 0 and toks[x].start >= s.end:
+                    nxt_i = x
+                    break
+        if nxt_i is not None:
+            nt = toks[nxt_i]
+            if nt.spaced and nt.start == s.end + 1 and nt.shape == "lower" and gaz.given.get(nt.key, (0, 0))[0] >= 500:
+                s = Span(s.start, nt.base_end, s.label, text[s.start:nt.base_end], s.confidence, s.source)
+        out.append(s)
+    return out
+
+
 def kin_nicknames(text: str, spans: list[Span]) -> list[Span]:
     """Widen a person found right after "uncle"/"auntie" to take the kinship word in ("uncle mo")."""
     out = []

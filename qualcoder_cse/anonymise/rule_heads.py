@@ -174,9 +174,11 @@ class HeadRules:
         phrase = " ".join(keys[start:head.end + 1])
         if phrase in NATIONAL or " ".join(name_keys) in NATIONAL:
             return None
+        street_name = head.is_loc and keys[i] in _STREET_WORDS and t.cap and toks[start].cap and not (
+            toks[start].initial) and not any(nk in STOP for nk in name_keys)  # "at Station Road", "on Park Road"
         if all(nk in STOP or (nk in NOT_NAMES and not toks[start].cap) for nk in name_keys) or all(
             nk in NOT_NAMES for nk in name_keys
-        ) and head.end == i:
+        ) and head.end == i and not street_name:
             return None
         while start < name_end and toks[start].initial and keys[start].endswith(("ed", "ing")) and (
             keys[start] in self.g.words
@@ -228,6 +230,9 @@ class HeadRules:
             return
         add(start, head.end, "ORG", 0.85 if t.cap else 0.7, "rule")
 
+
+# street words: a capitalised ordinary word before one names the street ("Station Road", "School Lane")
+_STREET_WORDS = frozenset(["road", "street", "lane", "avenue", "terrace", "crescent", "grove", "drive", "close"])
 
 # words that make "X Hall", "X Club" a kind of place rather than its name ("the Town Hall", "the Sports Hall")
 _GENERIC_HEAD_MODS = frozenset(

@@ -156,7 +156,10 @@ class RuleLayer(HeadRules, NicknameRules, TokenRules):
                 while j + 1 < n and keys[j] in RANKS and toks[j].cap:
                     j += 1
                 nt = toks[j]
-                if nt.start - t.end <= 2 and ":" not in text[t.end:nt.start] and nt.key not in STOP and (
+                gap = text[t.end:nt.start]
+                kin_nick = k in ("uncle", "auntie", "aunty") and t.shape == "title"  # "called Uncle."
+                if nt.start - t.end <= 2 and ":" not in gap and (kin_nick or ("\n" not in gap and ")" not in gap)) and (
+                    nt.key not in STOP) and (
                     nt.key not in NOT_NAMES) and (
                     nt.cap or (nt.shape == "lower" and self.g.words.get(nt.key, 99) >= 35)
                     or (nt.shape == "lower" and self.g.given.get(nt.key, (0, 0))[0] >= 500)
@@ -192,8 +195,14 @@ class RuleLayer(HeadRules, NicknameRules, TokenRules):
                         continue
                     if cue in (("called",), ("named",)) and not (t.cap or self.is_name_word(t)):
                         continue
-                    if cue in KIN_CUES and (t.key in self.g.words or t.key in NOT_NAMES or len(t.key) > 12):
+                    relative = i + 1 < n and keys[i + 1] in ("who", "whose", "that's", "thats") and (
+                        self.g.given.get(t.key, (0, 0))[0] >= 200)  # "a lass precious who does the art"
+                    if cue in KIN_CUES and (t.key in self.g.words or t.key in NOT_NAMES or len(t.key) > 12) and not (
+                            relative and t.key not in NOT_NAMES):
                         continue
+                    if relative and cue in KIN_CUES:
+                        add(i, i, "PERSON", 0.6, "context")
+                        break
                     if not t.cap and self.g.words.get(t.key, 99) <= 35:
                         continue
                     if t.cap and self.g.words.get(t.key, 99) <= 20 and t.key not in self.g.given:
@@ -216,7 +225,8 @@ class RuleLayer(HeadRules, NicknameRules, TokenRules):
                     continue
                 if nk in STOP and nk not in ("man",):
                     continue
-                if not toks[i + 1].spaced or keys[i] in ("fat", "wee", "skinny", "mad") and not (
+                named = i >= 2 and keys[i - 1] in ("him", "her", "them") and keys[i - 2] in ("called", "call", "calls")
+                if not toks[i + 1].spaced or keys[i] in ("fat", "wee", "skinny", "mad") and not named and not (
                     toks[i].cap and toks[i + 1].cap and self.given_score(toks[i + 1], upper_doc) > 0
                 ):
                     continue  # "Fat Tony", not "went mad\nY3"

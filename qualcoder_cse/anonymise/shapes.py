@@ -46,6 +46,8 @@ _OPERATION = re.compile(
 _COLLAR = re.compile(r"\b(?:PC|PCSO|DC|PS|DS|Sgt|SGT)[ ]?\d{3,5}\b(?![/:.]\d)")
 _EXHIBIT = re.compile(r"\b(?:exhibit|exhibit ref|item|bag|seal)(?: no\.?| number)?[ :]+(?P<ref>[A-Z]{2,5}/\d{1,6}(?:/\d{1,4})?)\b",
                       re.IGNORECASE)
+# a collar number after the officer's name ("DC Ruth Ogundipe 10442", "PC Hughes 2261")
+_NAMED_COLLAR = re.compile(r"\b(?:PC|PCSO|DC|DS|DI|PS|Sgt|SGT|Insp|TDC)\.? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? (?P<num>\d{3,6})\b(?![/:.]\d)")
 _WARD = re.compile(r"\bWard \d{1,3}[A-Z]?\b")  # a hospital ward ("admit to Ward 21")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # a sentence about a vehicle: a short letters-and-digits code in it is (part of) its plate ("the Corsa was
@@ -111,6 +113,9 @@ def _wards(text: str) -> Iterator[Span]:
         yield Span(m.start(), m.end(), "LOCATION", m.group(), 0.5, "shape")
     for m in _COLLAR.finditer(text):
         yield Span(m.start(), m.end(), "ID", m.group(), 0.6, "shape")
+    for m in _NAMED_COLLAR.finditer(text):
+        if not _YEAR.fullmatch(m.group("num")):
+            yield Span(m.start("num"), m.end("num"), "ID", m.group("num"), 0.6, "shape")
     for m in _EXHIBIT.finditer(text):
         yield Span(m.start("ref"), m.end("ref"), "ID", m.group("ref"), 0.7, "shape")
 

@@ -64,15 +64,16 @@ def _titleish(t: Tok, upper_doc: bool) -> bool:
 
 
 def _joins(toks: list[Tok], j: int, places: frozenset | set, heads: frozenset) -> bool:
-    """Whether the lowercase word after token ``j`` joins two parts of one name: "for", "of", "&", and "on"
-    before a place ("Stoke on Trent", "Southend on Sea"; not "the Red Lion on Church Street")."""
+    """Whether the lowercase word after token ``j`` joins two parts of one name: "for", "of", and "on" after or
+    before a place ("Ashton on Mersey", "Southend on Sea"; not "the Red Lion on Church Street")."""
     k = toks[j + 1].key
     if k in _JOINERS:
         return True
-    return k == "on" and toks[j + 2].key in places and not (j + 3 < len(toks) and toks[j + 3].key in heads)
+    return k == "on" and (toks[j].key in places or toks[j + 2].key in places) and not (
+        j + 3 < len(toks) and toks[j + 3].key in heads)
 
 
-def _runs(toks: list[Tok], upper_doc: bool, places: frozenset | set = frozenset(),
+def _runs(text: str, toks: list[Tok], upper_doc: bool, places: frozenset | set = frozenset(),
           heads: frozenset = frozenset()) -> list[tuple[int, int]]:
     """Maximal runs of Title Case tokens joined by single spaces (with "for", "of", "&"... between two of them);
     a possessive ends a run."""
@@ -86,8 +87,8 @@ def _runs(toks: list[Tok], upper_doc: bool, places: frozenset | set = frozenset(
         j = i
         while toks[j].base_end == toks[j].end and j + 1 < n:
             nxt = toks[j + 1]
-            if nxt.spaced and _titleish(nxt, upper_doc):
-                j += 1
+            if (nxt.spaced or text[toks[j].end:nxt.start] == " & ") and _titleish(nxt, upper_doc):
+                j += 1  # "Siddiqui & Co Solicitors"
             elif nxt.spaced and nxt.shape == "lower" and j + 2 < n and toks[j + 2].spaced \
                     and _titleish(toks[j + 2], upper_doc) and _joins(toks, j, places, heads):
                 j += 2
@@ -109,7 +110,7 @@ def title_runs(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers, l
     starts = [sp.start for sp in spans]
     new: list[Span] = []
     drop: set[int] = set()
-    for i, j in _runs(toks, upper_doc, gaz.places1, loc_heads):
+    for i, j in _runs(text, toks, upper_doc, gaz.places1, frozenset(gaz.street_suffixes) | LOC_HEADS_CAP):
         # a sentence-opening ordinary word is not part of the name ("Yesterday Preston was...")
         prefix = text[text.rfind("\n", 0, toks[i].start) + 1:toks[i].start]
         line_run = toks[i].initial and not prefix.strip(" \t-*•>") and (

@@ -129,3 +129,32 @@ def test_look_alikes_are_left(det, text, word):
 
 def test_a_street_and_its_town_stay_an_address(det):
     assert not any(s.label == "ORG" for s in _spans(det, "lives on Elm Road Leeds now"))
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        # second round, from three more transcripts measured untuned
+        ("Interviewing officers: DC Ruth Adeyemi 10442 (RA), DC Aled Morgan 11987 (AM)", "10442"),
+        ("Legal representative: Ms Farah Qadir, Qadir & Co Solicitors", "Qadir & Co Solicitors"),
+        ("seen near Ashton on Mersey School on 31 occasions", "Ashton on Mersey School"),
+        ("his cousin, they called him wee man cos he was tiny", "wee man"),
+        ("and there's a lass precious who does the art", "precious"),
+        ("her big sister's fella mackem mark and his cousin", "mackem mark"),
+        ("Friend Tegan said he hangs about the Spar at Station Road with older lads.", "Station Road"),
+    ],
+)
+def test_second_round_kinds_are_covered(det, text, surface):
+    assert covered(det, text, surface)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Dropped off by a man in a blue Seat Leon, not parent.", "Leon"),
+        ("Logged by: J. Robson (Attendance Officer)\nLate again. Dropped off by a man", "Late"),
+        ("mark would say youse are proper mature for your age", "youse"),
+    ],
+)
+def test_second_round_look_alikes_are_left(det, text, word):
+    assert not proposed(det, text, word)
