@@ -34,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("info", help="counts of documents, codes, codings, cases, coders; schema version")
     add_project(p)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--tables", action="store_true",
+                   help="also every table with its rows and columns (diagnostics)")
     p.set_defaults(func=cmd_info)
 
     p = sub.add_parser("docs", help="list documents: id, name, kind, words, attributes")
@@ -100,17 +102,27 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_info(args: argparse.Namespace) -> int:
     with open_project(args, readonly=True) as project:
         info = project.info()
+        tables = project.table_info() if args.tables else []
     data = {
         "name": info.name, "documents": info.documents, "words": info.words, "codes": info.codes,
         "codings": info.codings, "cases": info.cases, "coders": info.coders, "memos": info.memos,
         "links": info.links, "schema_version": info.schema_version, "app_version": info.app_version,
         "created_at": info.created_at,
     }
+    if args.tables:
+        data["tables"] = [
+            {"name": t.name, "rows": t.rows, "columns": len(t.columns), "full_text_index": t.virtual}
+            for t in tables
+        ]
     if args.json:
         print_json(data)
     else:
         for key, value in data.items():
-            print(f"{key}: {value}")
+            if key != "tables":
+                print(f"{key}: {value}")
+        for t in tables:
+            fts = " (full-text index)" if t.virtual else ""
+            print(f"table {t.name}: {t.rows} rows, {len(t.columns)} columns{fts}")
     return 0
 
 

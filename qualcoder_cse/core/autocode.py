@@ -16,13 +16,16 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-import regex as regex_engine  # like re, but a match can be given a time limit (a user's pattern may backtrack)
-
+from ..lazy import lazy_import
 from .errors import InvalidValue
 from .models import Coding, Turn
 
 if TYPE_CHECKING:
     from .project import Project
+
+# like re, but a match can be given a time limit (a user's pattern may backtrack); loaded on first use, so that
+# opening a project (which builds ``project.autocode``) does not pay for it
+regex_engine = lazy_import("regex")
 
 SCOPES = ("hit", "sentence", "paragraph", "turn")
 PATTERN_TIMEOUT = 10.0  # seconds one pattern may spend on one document before it is refused

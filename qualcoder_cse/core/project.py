@@ -35,26 +35,8 @@ from .lock import ProjectLock, real_path
 from .models import ProjectInfo
 from .opening import backup_before_migration, make_owner_only, read_mode, refuse_hard_links, why_readonly
 from .schema import migrate
+from .tables import TableInfo, Tables
 from .util import now
-
-
-def _import_sqlite_utils():
-    """sqlite-utils imports pandas and numpy when installed (0.3-0.9 s) only to map their types on insert,
-    which we never use; hide them during its import so the window starts fast. They import normally later."""
-    import sys
-
-    hidden = [m for m in ("pandas", "numpy") if m not in sys.modules]
-    for m in hidden:
-        sys.modules[m] = None  # type: ignore[assignment]  # makes `import m` raise ImportError
-    try:
-        import sqlite_utils
-    finally:
-        for m in hidden:
-            del sys.modules[m]
-    return sqlite_utils
-
-
-sqlite_utils = _import_sqlite_utils()
 
 PROJECT_SUFFIX = ".qcse"
 
@@ -75,7 +57,7 @@ class Project:
         self.path = path
         self.conn = conn
         conn.execute("PRAGMA secure_delete = ON")  # deleted text (a redacted name) is zeroed, not left behind
-        self.db = sqlite_utils.Database(conn)
+        self.db = Tables(conn)  # sqlite-utils over this connection, imported on first use (tables.py)
         self.readonly = readonly
         self._lock = lock
         self._depth = 0
@@ -390,6 +372,10 @@ class Project:
             memos=count("memos"),
             links=count("links"),
         )
+
+    def table_info(self) -> list[TableInfo]:
+        """Every table with its rows and columns, FTS tables marked (``info --tables``, diagnostics)."""
+        return self.db.info()
 
     def check_passphrase(self, passphrase: str) -> bool:
         """For the idle lock: is this the passphrase the project was opened with? (No disk access.)"""

@@ -121,7 +121,7 @@ def test_no_original_string_in_the_project_file_after_import(project_path, passp
         assert project.pseudonyms.log(doc.id)  # and the import logged its decisions
         # every table, decrypted: no original anywhere (the optional mapping is switched off)
         for table in project.db.table_names():
-            for row in project.db[table].rows:
+            for row in project.db.rows(table):
                 blob = repr(row)
                 for original in ORIGINALS[1:]:
                     assert original not in blob, (table, original)
