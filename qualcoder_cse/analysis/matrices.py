@@ -87,7 +87,7 @@ def union_measure(
     """Characters and words in the union of spans per group of ``keys`` (which must include document_id)."""
     if df.empty:
         return pd.DataFrame(columns=keys + ["chars", "words"])
-    df = df.sort_values(keys + [s_col], kind="stable")
+    df = df[list(dict.fromkeys(keys + [s_col, e_col]))].sort_values(keys + [s_col], kind="stable")  # only these
     g = df.groupby(keys, sort=False).ngroup().to_numpy().astype(np.int64)
     s = df[s_col].to_numpy(dtype=np.int64)
     e = df[e_col].to_numpy(dtype=np.int64)
