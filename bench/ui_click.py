@@ -2,9 +2,10 @@
 panel has repainted, with the SQL statements one click runs.
 
 The click is ``code_panel.code_activated`` (what a click on a code in the tree emits) on a selection in the
-document view; the clock stops when the events posted by the click (the change hub's merged update, each
-panel's refresh) have run and the whole window has repainted. Every panel is built first (search, memos,
-links, cases, coded segments listing the clicked code, suggestions), so each one's update is on the path.
+document view; the clock stops when the events posted by the click have run: the change hub's merged update,
+each panel's refresh, and Qt's repaint of every region they marked dirty (its UpdateRequest events). Every
+panel is built first (search, memos, links, cases, coded segments listing the clicked code, suggestions),
+so each one's update is on the path.
 Statements are counted with the connection's trace callback (what SQLite runs, commit included).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/ui_click.py [bench/out/large.qcse]
@@ -43,6 +44,9 @@ def build_panels(window) -> None:
     if ext is not None:
         for host in (ext.search_host, ext.memo_host, ext.links_host, ext.cases_host):
             host.ensure()
+    suggest = getattr(window, "suggest_extension", None)
+    if suggest is not None:
+        suggest.show_panel()
     seg = getattr(window, "segments_extension", None)
     if seg is not None:
         _ = seg.panel
@@ -90,7 +94,6 @@ def click_figures(path: Path, clicks: int = 30, warm: int = 3) -> dict:
                 window.code_panel.code_activated.emit(code.id)
                 t1 = time.perf_counter()
                 drain(app)
-                window.repaint()
                 t2 = time.perf_counter()
                 project.conn.set_trace_callback(None)
                 if i >= warm:

@@ -66,7 +66,7 @@ def save_screenshot(window, png: Path) -> None:
             c = max(codings[: min(len(codings), 6)], key=lambda c: len(window.view.coding_ids_at(c.start)))
             window.view.select_cp(c.start + 1)
             window.view.verticalScrollBar().setValue(0)
-            window.refresh_details()
+            window.coding.refresh_details()
             window.code_panel.select_code(c.code_id)
     for _ in range(5):
         QApplication.processEvents()

@@ -204,9 +204,10 @@ class SegmentManager(Manager):
         """(start, end, case id) of the turns mapped to a case, per document (few: read by the case index)."""
         wanted = set(doc_ids)
         out: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-        for doc_id, start, end, case_id in self.q(
-            'SELECT document_id, start, "end", case_id FROM turns WHERE case_id IS NOT NULL'
-        ):
+        sql = 'SELECT document_id, start, "end", case_id FROM turns WHERE case_id IS NOT NULL'
+        if len(wanted) <= 100:  # a few documents (a panel's update): their turns by the turns_doc index
+            sql += f" AND document_id IN ({','.join('?' * len(wanted))})"
+        for doc_id, start, end, case_id in self.q(sql, sorted(wanted) if len(wanted) <= 100 else ()):
             if doc_id in wanted:
                 out[doc_id].append((start, end, case_id))
         return out

@@ -130,7 +130,11 @@ class CodeTreePanel(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # A fixed width that fits the header and seven digits: fitting to contents measured every visible
+        # row again on each count change (a click's update).
+        fm = self.view.fontMetrics()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, max(fm.horizontalAdvance("Codings"), fm.horizontalAdvance("8888888")) + 24)
         header.sectionResized.connect(lambda *_: self.view.doItemsLayout())
         layout.addWidget(self.view)
         self.empty_hint = QLabel("No codes yet. Use Code > New code… or right-click in the list to add one.")

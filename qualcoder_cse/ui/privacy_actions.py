@@ -12,6 +12,7 @@ from ..core.changes import Change
 from ..core.errors import ProjectError
 from .change_hub import hub_for
 from .doc_names_dialog import DocNamesDialog
+from .host import WorkbenchHost
 
 SEAL_TEXT = (
     "Sealing destroys this project's re-identification key ({key}).\n\n"
@@ -23,9 +24,9 @@ SEAL_TEXT = (
 
 
 class PrivacyActions(QObject):
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: WorkbenchHost) -> None:
+        super().__init__(host.window())
+        self.host = window = host
         tools = window.menu("tools")
         tools.addSeparator()
         self.names_action = tools.addAction("Document &names with identifiers…", self.check_names)
@@ -42,52 +43,52 @@ class PrivacyActions(QObject):
 
     def _on_event(self, change: Change) -> None:
         """The first anonymised import wrote a new key (or started a new series after sealing): say where."""
-        project = self.window.project
+        project = self.host.project
         created = project.pseudonyms.created_key if project is not None else None
         if not change.documents or created is None or str(created) in self._announced:
             return
         self._announced.add(str(created))
         series = project.pseudonyms.status().series
         again = " A new placeholder series started (the project was sealed before)." if series > 1 else ""
-        self.window.statusBar().showMessage(
+        self.host.show_message(
             f"Re-identification key written to {created}: keep it apart from the project (coders need only "
             f"the project); Tools > Seal destroys it when import is done.{again}", 30_000)
 
     def _enable(self, on: bool) -> None:
-        project = self.window.project
+        project = self.host.project
         writable = on and project is not None and not project.readonly
         self.names_action.setEnabled(writable)
         self.seal_action.setEnabled(writable)
 
     # -- document names
     def check_names(self) -> None:
-        project = self.window.project
+        project = self.host.project
         if project is None:
             return
-        self.window.run_in_background(lambda _progress: name_proposals(project), self.offer_renames,
+        self.host.run_in_background(lambda _progress: name_proposals(project), self.offer_renames,
                                       "Looking for identifiers in document names…")
 
     def offer_renames(self, proposals) -> int:
         if not proposals:
-            QMessageBox.information(self.window, "Document names", "No document name holds an identifier.")
+            QMessageBox.information(self.host.window(), "Document names", "No document name holds an identifier.")
             return 0
-        dialog = DocNamesDialog(proposals, self.window)
+        dialog = DocNamesDialog(proposals, self.host.window())
         if not dialog.exec():
             return 0
         try:
-            return rename_documents(self.window.project, dialog.chosen())
+            return rename_documents(self.host.project, dialog.chosen())
         except ProjectError as exc:
-            self.window.show_error(exc)
+            self.host.show_error(exc)
             return 0
 
     # -- seal
     def seal(self) -> bool:
-        project = self.window.project
+        project = self.host.project
         if project is None:
             return False
         status = project.pseudonyms.status()
         box = QMessageBox(QMessageBox.Icon.Warning, "Seal re-identification key", SEAL_TEXT.format(
-            key=status.key_file), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.window)
+            key=status.key_file), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.host.window())
         box.setObjectName("sealConfirm")
         box.button(QMessageBox.StandardButton.Yes).setText("Seal and destroy the key")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -96,7 +97,7 @@ class PrivacyActions(QObject):
         try:
             result = project.pseudonyms.seal()
         except ProjectError as exc:
-            self.window.show_error(exc)
+            self.host.show_error(exc)
             return False
         self.last_result = result
         lines = [f"Sealed. {result.pseudonyms} placeholders stay as they are."]
@@ -104,10 +105,9 @@ class PrivacyActions(QObject):
                      else f"There was no key file of this project at {result.key_file}.")
         lines += [f"{b} (a migration backup) may still hold the old key: delete it when you no longer need it."
                   for b in result.backups_with_old_key]
-        QMessageBox.information(self.window, "Sealed", "\n\n".join(lines))
+        QMessageBox.information(self.host.window(), "Sealed", "\n\n".join(lines))
         return True
 
 
-def install(window) -> PrivacyActions:
-    window.privacy_actions = PrivacyActions(window)
-    return window.privacy_actions
+def install(host: WorkbenchHost) -> PrivacyActions:
+    return PrivacyActions(host)

@@ -1,6 +1,7 @@
 """Plugs the coded-segments dock and word frequency into the main window.
 
-``install(window)`` (from ``MainWindow._install_extensions``) adds the "Coded segments" dock at the bottom
+``install(host)`` (from ``MainWindow._install_extensions``; the window seen as a ``WorkbenchHost``) adds the
+"Coded segments" dock at the bottom
 (tabbed with Search), ``Code > Show coded segments`` (Ctrl+Shift+S, the code selected in the tree), a
 double-click on a code in the tree, and ``Tools > Word frequency…``. A passage activated in the list opens
 in the document view, selected. The panel is built for the open project when the dock is first shown or a
@@ -14,6 +15,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..lazy import lazy_import
+from .host import WorkbenchHost
 from .merge_dialog import CodePickerDialog
 from .segments_panel import SegmentsPanel
 
@@ -42,26 +44,25 @@ class _Host(QWidget):
 
 
 class SegmentsExtension(QObject):
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: WorkbenchHost) -> None:
+        super().__init__(host.window())
+        self.host = window = host
         self._panel: SegmentsPanel | None = None
         self.project = None  # open, the panel not built until the dock is shown or a list is asked for
-        self.host = _Host(self._ensure)
-        self.dock = window.add_dock(self.host, "Coded segments", Qt.DockWidgetArea.BottomDockWidgetArea,
+        self.page = _Host(self._ensure)
+        self.dock = window.add_dock(self.page, "Coded segments", Qt.DockWidgetArea.BottomDockWidgetArea,
                                     name="segments")
-        self.dock.visibilityChanged.connect(self.host.look_soon)  # its tab brought to the front
+        self.dock.visibilityChanged.connect(self.page.look_soon)  # its tab brought to the front
         search = window.docks.get("search")
         if search is not None:
-            window.tabifyDockWidget(search, self.dock)
+            window.tab_docks(search, self.dock)
             search.raise_()
-        code_menu = window.menus["code"]
+        code_menu = window.menu("code")
         code_menu.addSeparator()
         act = code_menu.addAction("Show coded &segments", self.show_current_code)
         act.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        window.menus["tools"].addAction("&Word frequency…", self.word_frequency_from_menu)
-        if hasattr(window, "code_panel"):
-            window.code_panel.view.doubleClicked.connect(self._tree_double_clicked)
+        window.menu("tools").addAction("&Word frequency…", self.word_frequency_from_menu)
+        window.code_panel.view.doubleClicked.connect(self._tree_double_clicked)
         window.project_opened.connect(self._opened)
         window.project_closed.connect(self._closed)
 
@@ -69,7 +70,7 @@ class SegmentsExtension(QObject):
     def _opened(self, project) -> None:
         self._closed()
         self.project = project
-        self.host.look_soon()
+        self.page.look_soon()
 
     @property
     def panel(self) -> SegmentsPanel | None:
@@ -81,13 +82,13 @@ class SegmentsExtension(QObject):
         project = self.project
         if self._panel is not None or project is None:
             return
-        panel = SegmentsPanel(project, self.window.undo_stack)
-        panel.runner = getattr(self.window, "run_in_background", None)
+        panel = SegmentsPanel(project, self.host.undo_stack)
+        panel.runner = self.host.run_in_background
         panel.pick_code = self.pick_code
-        panel.current_tree_code = self.window.code_panel.current_code_id
-        panel.passageActivated.connect(self.window.show_document)
+        panel.current_tree_code = self.host.code_panel.current_code_id
+        panel.passageActivated.connect(self.host.show_document)
         panel.wordFrequencyRequested.connect(lambda query: self.word_frequency(query))
-        self.host.layout().addWidget(panel)
+        self.page.layout().addWidget(panel)
         panel.show()  # now, not when Qt's queued show runs: set_codes right after must see it shown
         self._panel = panel
 
@@ -106,27 +107,26 @@ class SegmentsExtension(QObject):
             return
         self.dock.show()
         self.dock.raise_()
-        if not self.dock.isFloating() and self.dock.height() < 380:  # the bottom area is short by default
-            self.window.resizeDocks([self.dock], [380], Qt.Orientation.Vertical)
+        self.host.grow_dock(self.dock, 380)
         panel.set_codes(code_ids, mode)
 
     def show_current_code(self) -> None:
-        if self.window.project is None:
+        if self.host.project is None:
             return
-        cid = self.window.code_panel.current_code_id()
+        cid = self.host.code_panel.current_code_id()
         if cid is None:
-            self.window.statusBar().showMessage("Select a code in the code tree first.", 4000)
+            self.host.show_message("Select a code in the code tree first.", 4000)
             return
         self.show_codes([cid])
 
     def _tree_double_clicked(self, index) -> None:
-        cid = self.window.code_panel.code_id_at(index)
+        cid = self.host.code_panel.code_id_at(index)
         if cid is not None:
             self.show_codes([cid])
 
     def pick_code(self) -> int | None:
-        dlg = CodePickerDialog(self.window.project, "Choose a code", "Type any part of a code's path, then Enter.",
-                               "Choose", parent=self.window)
+        dlg = CodePickerDialog(self.host.project, "Choose a code", "Type any part of a code's path, then Enter.",
+                               "Choose", parent=self.host.window())
         return dlg.target_id() if dlg.exec() else None
 
     def word_frequency_from_menu(self):
@@ -138,18 +138,17 @@ class SegmentsExtension(QObject):
         return dlg
 
     def word_frequency(self, query=None):
-        project = self.window.project
+        project = self.host.project
         if project is None:
             return None
-        docs = [self.window.current_document_id] if self.window.current_document_id is not None else []
+        docs = [self.host.current_document_id] if self.host.current_document_id is not None else []
         dlg = _words.WordFrequencyDialog(project, segments=query, documents=docs,
-                                  runner=getattr(self.window, "run_in_background", None), parent=self.window)
+                                  runner=self.host.run_in_background, parent=self.host.window())
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.show()
         self.word_dialog = dlg
         return dlg
 
 
-def install(window) -> SegmentsExtension:
-    window.segments_extension = SegmentsExtension(window)
-    return window.segments_extension
+def install(host: WorkbenchHost) -> SegmentsExtension:
+    return SegmentsExtension(host)

@@ -1,35 +1,58 @@
 """Plugs "Suggest codings" into the main window.
 
-``install(window)`` adds a "Suggestions" dock at the bottom (tabbed with the coded-segments list) and
-``Code > Suggest codings…`` (Ctrl+Shift+G). A suggestion selected in the list opens its passage in the document
-view; the suggested passages of the document open are marked there in their own style (a dashed violet
-underline, apart from the codings' tints). The panel is built when a project opens and dropped when it closes.
+``install(host)`` (the window seen as a ``WorkbenchHost``) adds a "Suggestions" dock at the bottom (tabbed
+with the coded-segments list) and ``Code > Suggest codings…`` (Ctrl+Shift+G). A suggestion selected in the
+list opens its passage in the document view; the suggested passages of the document open are marked there
+in their own style (a dashed violet underline, apart from the codings' tints). The panel is built when its
+tab is first looked at (or Ctrl+Shift+G), not when a project opens, and dropped when the project closes.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from .host import WorkbenchHost
 from .merge_dialog import CodePickerDialog
 from .suggest_panel import SuggestPanel
 
 
+class _Page(QWidget):
+    """The dock's page; ``shown`` runs when it is really in sight (a tab behind another one is not)."""
+
+    def __init__(self, shown) -> None:
+        super().__init__()
+        self.shown = shown
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.look_soon()
+
+    def look_soon(self, *_args) -> None:
+        QTimer.singleShot(0, self._build_if_visible)
+
+    def _build_if_visible(self) -> None:
+        if self.isVisible() and not self.visibleRegion().isEmpty():
+            self.shown()
+
+
 class SuggestExtension(QObject):
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: WorkbenchHost) -> None:
+        super().__init__(host.window())
+        self.host = window = host
         self.panel: SuggestPanel | None = None
-        self.host = QWidget()
-        QVBoxLayout(self.host).setContentsMargins(0, 0, 0, 0)
-        self.dock = window.add_dock(self.host, "Suggestions", Qt.DockWidgetArea.BottomDockWidgetArea,
+        self.project = None  # open; the panel is built when its tab is first looked at or Ctrl+Shift+G
+        self.page = _Page(self._ensure)
+        self.dock = window.add_dock(self.page, "Suggestions", Qt.DockWidgetArea.BottomDockWidgetArea,
                                     name="suggestions")
+        self.dock.visibilityChanged.connect(self.page.look_soon)
         segments = window.docks.get("segments") or window.docks.get("search")
         if segments is not None:
-            window.tabifyDockWidget(segments, self.dock)
+            window.tab_docks(segments, self.dock)
             segments.raise_()
-        act = window.menus["code"].addAction("Su&ggest codings…", self.show_panel)
+        act = window.menu("code").addAction("Su&ggest codings…", self.show_panel)
         act.setShortcut(QKeySequence("Ctrl+Shift+G"))
         window.project_opened.connect(self._opened)
         window.project_closing.connect(self._stop)  # a training must not read a project being closed
@@ -38,12 +61,18 @@ class SuggestExtension(QObject):
 
     def _opened(self, project) -> None:
         self._closed()
-        panel = SuggestPanel(project, self.window.undo_stack)
-        panel.current_document = lambda: self.window.current_document_id
+        self.project = project
+        self.page.look_soon()
+
+    def _ensure(self) -> None:
+        if self.panel is not None or self.project is None:
+            return
+        panel = SuggestPanel(self.project, self.host.undo_stack)
+        panel.current_document = lambda: self.host.current_document_id
         panel.pick_code = self.pick_code
-        panel.passageActivated.connect(self.window.show_document)
+        panel.passageActivated.connect(self.host.show_document)
         panel.highlightsChanged.connect(self.highlight)
-        self.host.layout().addWidget(panel)
+        self.page.layout().addWidget(panel)
         self.panel = panel
 
     def _stop(self) -> None:
@@ -51,33 +80,33 @@ class SuggestExtension(QObject):
             self.panel.shutdown()
 
     def _closed(self) -> None:
+        self.project = None
         if self.panel is not None:
             self.panel.shutdown()
             self.panel.setParent(None)
             self.panel.deleteLater()
             self.panel = None
-            self.window.view.set_suggestions([])
+            self.host.view.set_suggestions([])
 
     def show_panel(self) -> SuggestPanel | None:
+        self._ensure()
         if self.panel is None:
             return None
         self.dock.show()
         self.dock.raise_()
-        if not self.dock.isFloating() and self.dock.height() < 380:
-            self.window.resizeDocks([self.dock], [380], Qt.Orientation.Vertical)
+        self.host.grow_dock(self.dock, 380)
         return self.panel
 
     def highlight(self) -> None:
-        doc = self.window.current_document_id
+        doc = self.host.current_document_id
         spans = self.panel.spans_in(doc) if self.panel is not None and doc is not None else []
-        self.window.view.set_suggestions(spans)
+        self.host.view.set_suggestions(spans)
 
     def pick_code(self) -> int | None:
-        dlg = CodePickerDialog(self.window.project, "Suggest codings for one code",
-                               "Type any part of a code's path, then Enter.", "Choose", parent=self.window)
+        dlg = CodePickerDialog(self.host.project, "Suggest codings for one code",
+                               "Type any part of a code's path, then Enter.", "Choose", parent=self.host.window())
         return dlg.target_id() if dlg.exec() else None
 
 
-def install(window) -> SuggestExtension:
-    window.suggest_extension = SuggestExtension(window)
-    return window.suggest_extension
+def install(host: WorkbenchHost) -> SuggestExtension:
+    return SuggestExtension(host)

@@ -1,9 +1,10 @@
 """Plugs the cases, memos, links and search panels into the main window (docks, menus, navigation).
 
-``install(window)`` is called once from ``MainWindow._install_extensions``. Each panel takes the project in
+``install(host)`` is called once from ``MainWindow._install_extensions``; the window is seen only as a
+``WorkbenchHost`` (``ui.host``). Each panel takes the project in
 its constructor, so a host widget per dock builds the panel for the open project when its dock is first shown
 (or the panel is first needed) and drops it when the project closes. Navigation: a search hit or a memo on a coding opens the document at that span
-(``window.show_document``); the memo pane follows the document shown and the code selected.
+(``host.show_document``); the memo pane follows the document shown and the code selected.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from ..core.errors import NotFound, ProjectError
+from .host import WorkbenchHost
 
 
 class _Host(QWidget):
@@ -68,10 +70,10 @@ class _Host(QWidget):
 
 
 class WorkbenchExtensions(QObject):
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
-        w = window
+    def __init__(self, host: WorkbenchHost) -> None:
+        super().__init__(host.window())
+        self.host = host
+        w = host
         self.search_host = _Host(self._make_search)
         self.memo_host = _Host(self._make_memos)
         self.links_host = _Host(lambda p: self._links_panel_class()(p, w.undo_stack))
@@ -81,25 +83,23 @@ class WorkbenchExtensions(QObject):
         self.links_dock = w.add_dock(self.links_host, "Links", bottom, name="links")
         self.cases_dock = w.add_dock(self.cases_host, "Cases", bottom, name="cases")
         self.memo_dock = w.add_dock(self.memo_host, "Memos", right, name="memos")
-        for host, dock in ((self.search_host, self.search_dock), (self.links_host, self.links_dock),
+        for page, dock in ((self.search_host, self.search_dock), (self.links_host, self.links_dock),
                            (self.cases_host, self.cases_dock), (self.memo_host, self.memo_dock)):
-            dock.visibilityChanged.connect(host.look_soon)  # a tab brought to the front
-        w.tabifyDockWidget(self.search_dock, self.links_dock)
-        w.tabifyDockWidget(self.links_dock, self.cases_dock)
+            dock.visibilityChanged.connect(page.look_soon)  # a tab brought to the front
+        w.tab_docks(self.search_dock, self.links_dock)
+        w.tab_docks(self.links_dock, self.cases_dock)
         if "details" in w.docks:
-            w.tabifyDockWidget(w.docks["details"], self.memo_dock)
+            w.tab_docks(w.docks["details"], self.memo_dock)
         self._menus()
         w.project_opened.connect(self._opened)
         w.project_closed.connect(self._closed)
-        if hasattr(w, "project_closing"):
-            w.project_closing.connect(self._closing)
+        w.project_closing.connect(self._closing)
         self._navigating = False  # opening a memo's place must not switch the memo pane to the document
         self._memo_pending: tuple | None = None  # the memo pane's target while it is not built yet
         self.memo_host.on_built = self._memo_built
         w.document_shown.connect(lambda doc_id: self._navigating or self._memo_target("document", doc_id))
-        if hasattr(w, "code_panel"):
-            w.code_panel.current_code_changed.connect(
-                lambda code_id: code_id is not None and self._memo_target("code", code_id))
+        w.code_panel.current_code_changed.connect(
+            lambda code_id: code_id is not None and self._memo_target("code", code_id))
 
     @staticmethod
     def _links_panel_class():
@@ -114,16 +114,16 @@ class WorkbenchExtensions(QObject):
         return CasesEditor
 
     def _make_cases(self, project):
-        editor = self._cases_editor_class()(project, self.window.undo_stack)
+        editor = self._cases_editor_class()(project, self.host.undo_stack)
         editor.caseSelected.connect(lambda case_id: self._memo_target("case", case_id))
         return editor
 
     def _make_search(self, project):
         from .search_panel import SearchPanel
 
-        panel = SearchPanel(project, self.window.undo_stack)
-        panel.runner = getattr(self.window, "run_in_background", None)
-        panel.hitActivated.connect(self.window.show_document)
+        panel = SearchPanel(project, self.host.undo_stack)
+        panel.runner = self.host.run_in_background
+        panel.hitActivated.connect(self.host.show_document)
         return panel
 
     def _make_memos(self, project):
@@ -134,7 +134,7 @@ class WorkbenchExtensions(QObject):
         return panel
 
     def _menus(self) -> None:
-        t = self.window.menus["tools"]
+        t = self.host.menu("tools")
         t.addSeparator()
         act = t.addAction("&Search the project…", self.focus_search)
         act.setShortcut(QKeySequence("Ctrl+Alt+F"))
@@ -144,7 +144,7 @@ class WorkbenchExtensions(QObject):
         t.addAction("&Links between codes", lambda: self._raise(self.links_dock))
         t.addAction("&Memos", lambda: self._raise(self.memo_dock))
         t.addAction("Project memo", lambda: self._memo_target("project", None, show=True))
-        c = self.window.menus["code"]
+        c = self.host.menu("code")
         c.addSeparator()
         c.addAction("Memo on the coding at the cursor", lambda: self._guard(self.memo_on_coding))
         c.addAction("Link the selected code to…", lambda: self._guard(self.link_current_code))
@@ -166,12 +166,12 @@ class WorkbenchExtensions(QObject):
 
     # ----------------------------------------------------------------- actions
     def _guard(self, fn) -> None:
-        if self.window.project is None:
+        if self.host.project is None:
             return
         try:
             fn()
         except ProjectError as exc:
-            self.window.show_error(exc)
+            self.host.show_error(exc)
 
     @staticmethod
     def _raise(dock) -> None:
@@ -202,22 +202,22 @@ class WorkbenchExtensions(QObject):
                 panel.editor.setFocus()
 
     def memo_on_coding(self) -> None:
-        codings = self.window.codings_at_cursor()
+        codings = self.host.coding.codings_at_cursor()
         if not codings:
             raise ProjectError("Put the cursor in a coded passage first.")
         self._memo_target("coding", codings[0].id, show=True)
 
     def _go_to(self, kind: str, target_id: int) -> None:
-        project = self.window.project
+        project = self.host.project
         if project is None:
             return
         self._navigating = True
         try:
             if kind == "coding":
                 c = project.codings.get(target_id)
-                self.window.show_document(c.document_id, c.start, c.end)
+                self.host.show_document(c.document_id, c.start, c.end)
             elif kind == "document":
-                self.window.show_document(target_id)
+                self.host.show_document(target_id)
         except NotFound:
             pass  # the memo outlived its target; the memo pane still shows it
         finally:
@@ -230,8 +230,8 @@ class WorkbenchExtensions(QObject):
     def speakers_dialog(self) -> None:
         from .speaker_mapping_dialog import SpeakerMappingDialog
 
-        dialog = SpeakerMappingDialog(self.window.project, self.window.current_document_id, self.window,
-                                      self.window.undo_stack)
+        dialog = SpeakerMappingDialog(self.host.project, self.host.current_document_id, self.host.window(),
+                                      self.host.undo_stack)
         if dialog.exec() == QDialog.DialogCode.Accepted and self.cases_host.built is not None:
             self.cases_host.built.model.reload()
 
@@ -239,11 +239,10 @@ class WorkbenchExtensions(QObject):
         panel = self.links_host.panel
         if panel is None:
             return
-        code_id = self.window.code_panel.current_code_id() if hasattr(self.window, "code_panel") else None
+        code_id = self.host.code_panel.current_code_id()
         self._raise(self.links_dock)
         panel.add_clicked(code_id)
 
 
-def install(window) -> WorkbenchExtensions:
-    window.workbench_extensions = WorkbenchExtensions(window)
-    return window.workbench_extensions
+def install(host: WorkbenchHost) -> WorkbenchExtensions:
+    return WorkbenchExtensions(host)

@@ -45,7 +45,7 @@ def test_demo_open_code_undo(qtbot, demo_path, tmp_path, monkeypatch):
     start = text.index("thanks for joining")
     window.view.select_cp(start, start + len("thanks for joining the chat"))
     code = window.project.codes.by_path("Young people's perspectives on policing/Positive encounters")
-    assert window.apply_code(code.id)
+    assert window.coding.apply_code(code.id)
     assert window.project.codings.count() == before + 1
     window.undo_stack.undo()
     assert window.project.codings.count() == before

@@ -244,7 +244,7 @@ def test_the_day(qtbot, window, tmp_path):
     select(w, police, "A notice tells him we know")
     back_to(qtbot, w)
     w.view.setFocus()
-    assert w.recent_codes[0] == p.codes.by_path(CAWN).id
+    assert w.coding.recent_codes[0] == p.codes.by_path(CAWN).id
     qtbot.keyClick(w.view, Qt.Key.Key_1)  # key
     assert len(codings_of(p, CAWN)) == 2
     select(w, police, "we visit hotels and taxi firms with licensing")

@@ -23,7 +23,7 @@ def _open(w, name="Police lead 1"):
 def _apply(w, path, text, phrase):
     a = text.index(phrase)
     w.view.select_cp(a, a + len(phrase))
-    assert w.apply_code(w.project.codes.by_path(path).id)
+    assert w.coding.apply_code(w.project.codes.by_path(path).id)
     return a, a + len(phrase)
 
 
@@ -58,7 +58,7 @@ def test_overlapping_stripes_side_by_side_with_names(qtbot, main_window):
                   for p in lanes]
     assert all(n > 20 for n in with_names), with_names  # each stripe carries text
     # the same stripes without names: the text pixels are gone, so they were the code's name
-    w.view.set_lookup({k: (v[0], v[1], "") for k, v in w._code_info.items()}, w._coder_names)
+    w.view.set_lookup({k: (v[0], v[1], "") for k, v in w.coding.code_info.items()}, w.coding.coder_names)
     w.view.margin.repaint()
     bare = w.view.margin.grab().toImage()
     x0 = int(4 * dpr)
@@ -89,13 +89,13 @@ def test_keys_stay_with_their_codes_and_show_in_the_tree(qtbot, main_window):
     leaves = [c for c in w.project.codes.list() if c.parent_id is not None][:11]
     for i, code in enumerate(leaves[:9]):
         w.view.select_cp(i, i + 2)
-        assert w.apply_code(code.id)
-    assert w.recent_codes == [c.id for c in leaves[:9]]
+        assert w.coding.apply_code(code.id)
+    assert w.coding.recent_codes == [c.id for c in leaves[:9]]
     w.view.select_cp(20, 22)
-    assert w.apply_recent(1)  # leaves[0] used again: now leaves[1] is the least recently used
+    assert w.coding.apply_recent(1)  # leaves[0] used again: now leaves[1] is the least recently used
     w.view.select_cp(30, 32)
-    assert w.apply_code(leaves[9].id)
-    assert w.recent_codes == [leaves[0].id, leaves[9].id, *[c.id for c in leaves[2:9]]]
+    assert w.coding.apply_code(leaves[9].id)
+    assert w.coding.recent_codes == [leaves[0].id, leaves[9].id, *[c.id for c in leaves[2:9]]]
     idx = w.code_panel.model.index_of(leaves[9].id)
     assert w.code_panel.model.data(idx).endswith("[2]")
     assert "Key 2" in w.code_panel.model.data(idx, Qt.ItemDataRole.ToolTipRole)
@@ -119,13 +119,13 @@ def test_click_says_what_was_coded_with_an_undo_link(qtbot, main_window):
     assert w.project.codings.list(document_id=doc.id) == []
     # the link never undoes a later, different step
     w.view.select_cp(a, a + 10)
-    assert w.apply_code(code.id)
+    assert w.coding.apply_code(code.id)
     w.code_panel.new_code(None, name="Later step")
     assert not fb.undo() and len(w.project.codings.list(document_id=doc.id)) == 1
     assert w.project.codes.by_path("Later step")
     # the quoted text does not stay on screen under the idle lock
     w.view.select_cp(a, a + 15)
-    assert w.apply_code(w.project.codes.by_path(HOTELS).id) and "integrated" in fb.text()
+    assert w.coding.apply_code(w.project.codes.by_path(HOTELS).id) and "integrated" in fb.text()
     w.lock()
     assert fb.text() == "" and not fb.isVisible()
 

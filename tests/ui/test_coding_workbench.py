@@ -67,7 +67,7 @@ def test_apply_by_click_shows_highlight_undo_redo(qtbot, main_window):
     assert [p.coding_id for p in w.view.painted] == [codings[0].id]
     assert _tinted_fraction(w, start, end) == 1.0
     qtbot.waitUntil(lambda: w.code_panel.model.totals.get(code.id) == 1)
-    assert w.recent_codes == [code.id]
+    assert w.coding.recent_codes == [code.id]
 
     w.view.setFocus()
     qtbot.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -85,10 +85,10 @@ def test_apply_by_shortcut_and_drop_remove_and_resize(qtbot, main_window):
     cawn, hotels = _code(w, CAWN), _code(w, HOTELS)
     a = text.index("we visit hotels")
     w.view.select_cp(a, a + len("we visit hotels"))
-    assert w.apply_code(hotels.id)
+    assert w.coding.apply_code(hotels.id)
     w.view.select_cp(a + 3, a + 15)
-    assert w.apply_code(cawn.id)
-    assert w.recent_codes == [hotels.id, cawn.id]  # a new code takes the next free key; none moves
+    assert w.coding.apply_code(cawn.id)
+    assert w.coding.recent_codes == [hotels.id, cawn.id]  # a new code takes the next free key; none moves
 
     b = text.index("integrated team")
     w.view.select_cp(b, b + len("integrated team"))
@@ -97,7 +97,7 @@ def test_apply_by_shortcut_and_drop_remove_and_resize(qtbot, main_window):
     qtbot.keyClick(w.view, Qt.Key.Key_1)  # key 1 = hotels, still
     made = [c for c in w.project.codings.list(document_id=doc.id) if c.start == b]
     assert [(c.code_id, c.end) for c in made] == [(hotels.id, b + len("integrated team"))]
-    assert w.recent_codes == [hotels.id, cawn.id]  # keys stay stable once given
+    assert w.coding.recent_codes == [hotels.id, cawn.id]  # keys stay stable once given
 
     # Drag the selection onto a code: the drag carries ids and offsets, never the text.
     c = text.index("Victim support")
@@ -138,7 +138,7 @@ def test_apply_by_shortcut_and_drop_remove_and_resize(qtbot, main_window):
     # Extend the hotels coding to a larger selection, then undo.
     hot = next(x for x in w.project.codings.at(doc.id, a) if x.code_id == hotels.id)
     w.view.select_cp(a - 10, a + 30)
-    assert w.fit_coding_to_selection(hot.id)
+    assert w.coding.fit_coding_to_selection(hot.id)
     assert (w.project.codings.get(hot.id).start, w.project.codings.get(hot.id).end) == (a - 10, a + 30)
     w.undo_stack.undo()
     assert (w.project.codings.get(hot.id).start, w.project.codings.get(hot.id).end) == (hot.start, hot.end)
@@ -151,7 +151,7 @@ def test_merge_two_codes_from_the_tree_and_undo(qtbot, main_window):
     for code, phrase in ((cawn, "Child Abduction"), (hotels, "hotels")):
         s = text.index(phrase)
         w.view.select_cp(s, s + len(phrase))
-        w.apply_code(code.id)
+        w.coding.apply_code(code.id)
     before = w.project.codings.list(document_id=doc.id)
 
     def choose(dlg):
@@ -191,7 +191,7 @@ def test_codebook_changes_are_undoable(qtbot, main_window, monkeypatch):
     assert w.project.codes.get(new_id).path == "Disruption/Dispersal orders"
     doc, _text = _open(w, "Police lead 1")
     w.view.select_cp(0, 10)
-    w.apply_code(cawn.id)
+    w.coding.apply_code(cawn.id)
     w.code_panel.move_code(cawn.id, None)
     assert w.project.codes.get(cawn.id).parent_id is None
 
@@ -222,7 +222,7 @@ def test_emoji_offsets_before_inside_and_after(qtbot, main_window):
     cur.setPosition(qt(end), QTextCursor.MoveMode.KeepAnchor)
     w.view.setTextCursor(cur)
     assert w.view.selection_cp() == (start, end)
-    w.apply_code(_code(w, CAWN).id)
+    w.coding.apply_code(_code(w, CAWN).id)
     (coding,) = w.project.codings.list(document_id=doc.id)
     assert (coding.start, coding.end) == (start, end)
     assert w.project.codings.text(coding) == "they tell ur mum 😩 and everyone knows 🤷‍♀️"
@@ -259,7 +259,7 @@ def test_coder_filter_shows_mine_or_all(qtbot, main_window):
     box.setCurrentIndex(1)
     assert [(p.qs, p.qe) for p in w.view.painted] == [(10, 15)]
     bob = w.project.coders.by_name("bob")
-    w._fill_coder_filter()
+    w.coding.fill_coder_filter()
     box.setCurrentIndex(box.findData(bob.id))
     assert [(p.qs, p.qe) for p in w.view.painted] == [(0, 5)]
     assert w.code_panel.model.totals[code.id] == 1
@@ -336,7 +336,7 @@ def test_recent_code_keys_come_from_my_last_codings(qtbot, main_window, project_
     w.project.codings.add(hotels.id, doc.id, 20, 30, coder="bob")
     w.close_project()
     w.set_project(Project.open(project_path, passphrase, coder="alice"))
-    assert w.recent_codes == [cawn.id, hotels.id]
+    assert w.coding.recent_codes == [cawn.id, hotels.id]
     assert w.code_panel.model.index_of(cawn.id).data().endswith("[1]")
 
 
@@ -463,7 +463,7 @@ def test_code_names_with_a_slash(qtbot, main_window):
     _doc, _text = _open(w, "Police lead 1")
     code_id = w.code_panel.new_code(None, name="Warning letters / informal")
     w.view.select_cp(0, 12)
-    assert w.apply_code(code_id)
+    assert w.coding.apply_code(code_id)
     assert "<b>Warning letters / informal</b>" in w.coding_feedback.text()
     w.view.select_cp(3)
     qtbot.waitUntil(lambda: w.details.list.topLevelItemCount() == 1)
@@ -475,7 +475,7 @@ def test_coding_memo_from_details_is_undoable(qtbot, main_window):
     w = main_window
     doc, _text = _open(w, "Police lead 1")
     w.view.select_cp(0, 12)
-    w.apply_code(_code(w, CAWN).id)
+    w.coding.apply_code(_code(w, CAWN).id)
     w.view.select_cp(4)
     qtbot.waitUntil(lambda: w.details.list.topLevelItemCount() == 1)
     w.details.memo.setPlainText("A strong example of an integrated team.")
@@ -495,8 +495,8 @@ def test_text_context_menu_and_hover(qtbot, main_window):
     doc, _text = _open(w, "Police lead 1")
     cawn = _code(w, CAWN)
     w.view.select_cp(0, 12)
-    w.apply_code(cawn.id)
-    menu = w.build_text_menu(3)
+    w.coding.apply_code(cawn.id)
+    menu = w.coding.build_text_menu(3)
     labels = [a.text() for a in menu.actions()]
     assert labels[0] == "Apply code" and "Remove coding" in labels and "Copy" in labels
     remove = next(a for a in menu.actions() if a.text() == "Remove coding").menu()
@@ -561,8 +561,8 @@ def test_applying_the_same_code_twice_changes_nothing(qtbot, main_window):
     doc, _text = _open(w, "Police lead 1")
     code = _code(w, CAWN)
     w.view.select_cp(0, 12)
-    assert w.apply_code(code.id)
-    assert w.apply_code(code.id)
+    assert w.coding.apply_code(code.id)
+    assert w.coding.apply_code(code.id)
     assert "Already coded" in w.statusBar().currentMessage()
     assert len(w.project.codings.list(document_id=doc.id)) == 1
     assert w.undo_stack.count() == 1
@@ -574,7 +574,7 @@ def test_a_memo_typed_but_not_saved_is_kept(qtbot, main_window):
     w = main_window
     doc, _text = _open(w, "Police lead 1")
     w.view.select_cp(0, 12)
-    w.apply_code(_code(w, CAWN).id)
+    w.coding.apply_code(_code(w, CAWN).id)
     w.view.select_cp(4)
     qtbot.waitUntil(lambda: w.details.list.topLevelItemCount() == 1)
     w.details.memo.setPlainText("Typed, then the cursor moved on.")
@@ -589,7 +589,7 @@ def test_removing_a_coding_with_an_unsaved_memo_is_quiet(qtbot, main_window):
     w = main_window
     doc, _text = _open(w, "Police lead 1")
     w.view.select_cp(0, 12)
-    w.apply_code(_code(w, CAWN).id)
+    w.coding.apply_code(_code(w, CAWN).id)
     w.view.select_cp(4)
     qtbot.waitUntil(lambda: w.details.list.topLevelItemCount() == 1)
     w.details.memo.setPlainText("half a thought")
@@ -611,7 +611,7 @@ def test_apply_by_typing_a_code_name(qtbot, main_window):
         qtbot.keyClick(dlg.filter, Qt.Key.Key_Return)
 
     _on_next_modal(pick)
-    w.apply_code_dialog()
+    w.coding.apply_code_dialog()
     (coding,) = w.project.codings.list(document_id=doc.id)
     assert coding.code_id == _code(w, CAWN).id
 
@@ -621,7 +621,7 @@ def test_settings_file_holds_no_transcript_text(qtbot, main_window, settings, pa
     _doc, text = _open(w, "Board focus group")
     start = text.index("Information sharing")
     w.view.select_cp(start, start + 40)
-    w.apply_code(_code(w, CAWN).id)
+    w.coding.apply_code(_code(w, CAWN).id)
     w.close()
     settings.sync()
     stored = Path(settings.qs.fileName()).read_text(encoding="utf-8", errors="replace")

@@ -26,7 +26,7 @@ def _code_at(w, path, phrase, doc_name="Police lead 1", coder=None):
         return w.project.codings.add(w.project.codes.by_path(path).id, doc.id, a, a + len(phrase), coder=coder).coding
     w.show_document(doc.id)
     w.view.select_cp(a, a + len(phrase))
-    assert w.apply_code(w.project.codes.by_path(path).id)
+    assert w.coding.apply_code(w.project.codes.by_path(path).id)
     return next(c for c in w.project.codings.list(document_id=doc.id) if c.start == a)
 
 

@@ -46,7 +46,7 @@ def test_code_train_accept_undo_in_the_window(qtbot, main_window):
             start = text.rfind(" ", 0, text.rfind(".", 0, a) + 1) + 1 if text.rfind(".", 0, a) > 0 else 4
             end = text.index(".", a) + 1
             w.view.select_cp(start, end)
-            assert w.apply_code(hotels.id)
+            assert w.coding.apply_code(hotels.id)
     # suggest in the document open
     w.show_document(doc_ids[9])
     panel = _panel(w)

@@ -1,0 +1,85 @@
+"""The Documents dock: the project's documents (name, kind, words, coded share), filtered by name and kind,
+sortable; choosing a row opens that document in the view (``document_chosen``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from .document_list_model import ID_ROLE, KIND_LABELS, DocumentFilterProxy, DocumentListModel
+
+
+class DocumentsPanel(QWidget):
+    document_chosen = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        v = QVBoxLayout(self)
+        v.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        self.filter = QLineEdit(placeholderText="Filter documents…", objectName="documentFilter")
+        self.filter.setClearButtonEnabled(True)
+        self.kind_filter = QComboBox(objectName="kindFilter")
+        self.kind_filter.addItem("All kinds", None)
+        for key, label in KIND_LABELS.items():
+            self.kind_filter.addItem(label, key)
+        row.addWidget(self.filter, 2)
+        row.addWidget(self.kind_filter, 1)
+        v.addLayout(row)
+        self.model = DocumentListModel(None, self)
+        self.proxy = DocumentFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = t = QTableView(objectName="documentList")
+        t.setModel(self.proxy)
+        t.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        t.setSortingEnabled(True)
+        t.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        t.verticalHeader().hide()
+        t.setShowGrid(False)
+        t.setAlternatingRowColors(True)
+        t.setWordWrap(False)
+        h = t.horizontalHeader()
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Kind, words and coded share are fitted to their values when the list is (re)loaded, not on every
+        # change of a coded share: fitting to contents measured the rows in sight again after each click.
+        for col in (1, 2, 3):
+            h.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+        self.model.modelReset.connect(self._fit_columns)
+        self._fit_columns()
+        v.addWidget(t)
+        self.filter.textChanged.connect(self.proxy.set_text)
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_kind(self.kind_filter.currentData()))
+        t.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def _fit_columns(self) -> None:
+        fm, h = self.table.fontMetrics(), self.table.horizontalHeader()
+        rows = range(self.model.rowCount())
+        for col in (1, 2, 3):
+            texts = {"100%"} if col == 3 else {self.model.index(r, col).data() for r in rows}
+            texts.add(DocumentListModel.HEADERS[col])
+            h.resizeSection(col, max(fm.horizontalAdvance(t) for t in texts) + 18)
+
+    def _row_changed(self, current, _previous) -> None:
+        if current.isValid():
+            doc_id = self.proxy.index(current.row(), 0).data(ID_ROLE)
+            if doc_id is not None:
+                self.document_chosen.emit(doc_id)
+
+    def first_id(self) -> int | None:
+        """The document in the first row as sorted and filtered (None when the list is empty)."""
+        return self.proxy.index(0, 0).data(ID_ROLE) if self.proxy.rowCount() else None
+
+    def select(self, doc_id: int) -> None:
+        """Show ``doc_id``'s row as the current one (without emitting ``document_chosen``)."""
+        row = self.model.row_of(doc_id)
+        if row < 0:
+            return
+        idx = self.proxy.mapFromSource(self.model.index(row, 0))
+        if idx.isValid():
+            sm = self.table.selectionModel()
+            sm.blockSignals(True)
+            self.table.setCurrentIndex(idx)
+            self.table.selectRow(idx.row())
+            sm.blockSignals(False)
+            self.table.viewport().update()
