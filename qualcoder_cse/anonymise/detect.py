@@ -13,6 +13,7 @@ found (any case, possessive, obvious diminutives) and of each place and organisa
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 
@@ -58,7 +59,8 @@ class Detector(EntityPasses):
         Thread-safe: the detector keeps no per-call state."""
         toks = tokenize(text)
         spans: list[Span] = list(find_patterns(text))
-        spans += self.rules.find(text, toks)
+        upper = _upper_doc(text)
+        spans += self.rules.find(text, toks, upper_doc=upper)
         if self.ner is not None:
             spans += self._ner_spans(text, toks, spans)
         spans += find_shapes(text)
@@ -80,7 +82,7 @@ class Detector(EntityPasses):
         merged = _org_with_town(text, merged)
         merged = _org_of(text, merged)
         merged = whole_spans(text, toks, merged, self.gaz)
-        merged = title_runs(text, toks, merged, self.gaz, self._heads, _upper_doc(text))
+        merged = title_runs(text, toks, merged, self.gaz, self._heads, upper)
         merged = merge(merged + workplaces(text, toks, merged, self.gaz))
         merged = _initials_of_names(text, merged)  # again: names widened last ("A. Whitaker" -> "AW")
         merged = handle_mentions(text, merged)
@@ -148,9 +150,13 @@ class Detector(EntityPasses):
         return out
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _upper_doc(text: str) -> bool:
-    letters = [c for c in text[:5000] if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    """Whether the text is written in capitals (then capitals say nothing about names)."""
+    letters = _LETTER.findall(text, 0, 5000)
+    return bool(letters) and sum(map(str.isupper, letters)) > 0.6 * len(letters)
 
 
 _LOCK = threading.Lock()

@@ -123,10 +123,11 @@ class RuleLayer(HeadRules, NicknameRules, TokenRules):
 
 
     # ---------------------------------------------------------------- main pass
-    def find(self, text: str, toks: list[Tok] | None = None) -> list[Span]:
+    def find(self, text: str, toks: list[Tok] | None = None, *, upper_doc: bool | None = None) -> list[Span]:
         toks = toks if toks is not None else tokenize(text)
-        letters = [c for c in text[:5000] if c.isalpha()]
-        upper_doc = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+        if upper_doc is None:
+            letters = [c for c in text[:5000] if c.isalpha()]
+            upper_doc = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
         c = Pass(text, toks, upper_doc)
         self._titles_and_heads(c)
         self._cue_phrases(c)

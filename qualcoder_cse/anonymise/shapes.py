@@ -56,7 +56,6 @@ _VEHICLE = re.compile(
     r"\b(?:car|cars|van|taxi|cab|motor|reg|registration|plates?|audi|bmw|merc|mercedes|vauxhall|ford|toyota|"
     r"nissan|kia|skoda|honda|peugeot|renault|corsa|astra|fiesta|focus|golf|polo|passat|qashqai|juke|prius|"
     r"octavia|insignia|yaris|civic|corolla|transit|range rover)\b", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.!?\n]+")
 _PLATE_PART = re.compile(r"(?<![\w/£$-])(?-i:[A-Z]{2,3}) ?\d{2,4}(?![\w/-])")
 
 
@@ -94,11 +93,13 @@ def _announced_ids(text: str) -> Iterator[Span]:
             pos = ref.end() + gap.end()
     for m in _HYPHEN_CODE.finditer(text):
         yield Span(m.start(), m.end(), "ID", m.group(), 0.6, "shape")
-    for sent in _SENTENCE.finditer(text):
-        if _VEHICLE.search(sent.group()):
-            for m in _PLATE_PART.finditer(text, sent.start(), sent.end()):
-                if not _YEAR.fullmatch(m.group()[-4:]) or " " in m.group():
-                    yield Span(m.start(), m.end(), "ID", m.group(), 0.5, "shape")
+    for m in _PLATE_PART.finditer(text):
+        if _YEAR.fullmatch(m.group()[-4:]) and " " not in m.group():
+            continue
+        start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        ends = [e for e in (text.find(c, m.end()) for c in ".!?\n") if e >= 0]
+        if _VEHICLE.search(text, start, min(ends) if ends else len(text)):
+            yield Span(m.start(), m.end(), "ID", m.group(), 0.5, "shape")
 
 
 def _operations(text: str) -> Iterator[Span]:

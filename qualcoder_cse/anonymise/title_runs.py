@@ -110,7 +110,7 @@ def title_runs(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers, l
     starts = [sp.start for sp in spans]
     new: list[Span] = []
     drop: set[int] = set()
-    for i, j in _runs(text, toks, upper_doc, gaz.places1, frozenset(gaz.street_suffixes) | LOC_HEADS_CAP):
+    for i, j in _runs(text, toks, upper_doc, gaz.places1, _street_heads(gaz)):
         # a sentence-opening ordinary word is not part of the name ("Yesterday Preston was...")
         prefix = text[text.rfind("\n", 0, toks[i].start) + 1:toks[i].start]
         line_run = toks[i].initial and not prefix.strip(" \t-*•>") and (
@@ -196,6 +196,17 @@ def workplaces(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -
             s, e = nxt.start, toks[j - 1].base_end
             out.append(Span(s, e, "ORG", text[s:e], 0.45, "context"))
     return out
+
+
+_STREET_HEADS: dict[int, frozenset] = {}
+
+
+def _street_heads(gaz: Gazetteers) -> frozenset:
+    """Street and place head words (computed once per gazetteer)."""
+    heads = _STREET_HEADS.get(id(gaz))
+    if heads is None:
+        heads = _STREET_HEADS[id(gaz)] = frozenset(gaz.street_suffixes) | LOC_HEADS_CAP
+    return heads
 
 
 def _place_tail(k: str, gaz: Gazetteers, loc_heads: frozenset) -> bool:
