@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ..core import frames
 from .data import Filters, code_ancestry, load, word_starts_of
 from .matrices import MEASURES, CodeMatrix, code_by_case, counts_from_hits
 
@@ -39,7 +38,7 @@ class _WordIndex:
     def __init__(self, project: Project, document_ids: list[int]) -> None:
         self.pos = {d: i for i, d in enumerate(document_ids)}
         parts, before = [], np.zeros(len(document_ids) + 1, dtype=np.int64)
-        for doc_id, text in frames.iter_texts(project, document_ids):
+        for doc_id, text in project.frames.iter_texts(document_ids):
             i = self.pos[doc_id]
             ws = word_starts_of(text).astype(np.int64)
             parts.append(ws + i * _SHIFT)
@@ -80,11 +79,11 @@ def code_by_case_all(project: Project, filters: Filters | None = None, *, rollup
     filters = filters or Filters()
     if any((filters.documents, filters.kinds, filters.coders, filters.codes, filters.attributes)):
         return code_by_case(load(project, filters), rollup=rollup, measures=MEASURES)
-    codes, hits = frames.codes(project), frames.case_coding_hits(project)
-    m = counts_from_hits(codes, frames.cases(project), hits, rollup=rollup)
+    codes, hits = project.frames.codes(), project.frames.case_coding_hits()
+    m = counts_from_hits(codes, project.frames.cases(), hits, rollup=rollup)
     index, cols = m.rows["id"].tolist(), m.units["id"].tolist()
-    segs = frames.case_segments(project)
-    docs = frames.documents(project)
+    segs = project.frames.case_segments()
+    docs = project.frames.documents()
     doc_ids = [int(d) for d in docs["id"]]
     f = _WordIndex(project, doc_ids)
     case_pos = pd.Series(np.arange(len(cols)), index=cols, dtype="int64")

@@ -21,8 +21,8 @@ import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
-from ..core import frames
 from ..core.errors import InvalidValue, NotFound
+from ..core.frames import END_OF_DOCUMENT
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")  # the same rule as core.util.word_count
 
@@ -179,16 +179,16 @@ def load(
     """Load and filter everything the analyses need. Raises NotFound for an unknown filter value.
     ``with_text=False`` skips the document texts: counts only (no words, quotes or sentence units)."""
     filters = filters or Filters()
-    docs = frames.documents(project)
+    docs = project.frames.documents()
     all_doc_ids = set(docs["id"])
-    codes = frames.codes(project)
-    codings = frames.codings(project, memos=with_memos)
-    cases = frames.cases(project)
-    segments = frames.case_segments(project)
-    turns = frames.turns(project)
-    case_attrs = frames.attribute_values(project, "case")
-    doc_attrs = frames.attribute_values(project, "document")
-    coder_names = frames.coders(project)["name"].tolist()
+    codes = project.frames.codes()
+    codings = project.frames.codings(memos=with_memos)
+    cases = project.frames.cases()
+    segments = project.frames.case_segments()
+    turns = project.frames.turns()
+    case_attrs = project.frames.attribute_values("case")
+    doc_attrs = project.frames.attribute_values("document")
+    coder_names = project.frames.coders()["name"].tolist()
 
     # documents and kinds
     if filters.documents:
@@ -259,14 +259,14 @@ def load(
     texts: dict[int, str] = {}
     word_starts: dict[int, np.ndarray] = {}
     total = len(doc_ids)
-    for i, (doc_id, text) in enumerate(frames.iter_texts(project, docs["id"].tolist() if with_text else [])):
+    for i, (doc_id, text) in enumerate(project.frames.iter_texts(docs["id"].tolist() if with_text else [])):
         texts[doc_id] = text
         word_starts[doc_id] = word_starts_of(text)
         if progress and (i % 25 == 0 or i + 1 == total):
             progress(i + 1, total, "Reading documents")
 
     docs = docs.assign(
-        char_count=[len(texts[d]) if d in texts else frames.END_OF_DOCUMENT for d in docs["id"]]
+        char_count=[len(texts[d]) if d in texts else END_OF_DOCUMENT for d in docs["id"]]
     )
     data = AnalysisData(
         project_name=project.name,
@@ -284,12 +284,12 @@ def load(
         coders=coder_names,
         texts=texts,
         word_starts=word_starts,
-        summaries=frames.framework_summaries(project),
+        summaries=project.frames.framework_summaries(),
         has_text=with_text,
     )
     if with_memos:
-        data.memos = frames.memos(project)
-        data.links = frames.links(project)
+        data.memos = project.frames.memos()
+        data.links = project.frames.links()
     return data
 
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..core import frames
 from .data import AnalysisData, Filters, code_ancestry, load
 
 MEASURES = ("codings", "presence", "words", "percent")
@@ -189,7 +188,7 @@ def code_by_case_counts(project, filters: Filters | None = None, *, rollup: bool
     filters = filters or Filters()
     if any((filters.documents, filters.kinds, filters.coders, filters.codes, filters.attributes)):
         return code_by_case(load(project, filters, with_text=False), rollup=rollup, measures=_COUNTS)
-    return counts_from_hits(frames.codes(project), frames.cases(project), frames.case_coding_hits(project),
+    return counts_from_hits(project.frames.codes(), project.frames.cases(), project.frames.case_coding_hits(),
                             rollup=rollup)
 
 

@@ -12,15 +12,17 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
-
+from ..lazy import lazy_import
 from .changes import Change
 from .errors import NotFound
 from .presets import POLICE_FORCE
 
 if TYPE_CHECKING:
     from .project import Project
+
+# numpy and pandas load with the first frame, not when a project opens (``project.frames`` is built then)
+np = lazy_import("numpy")
+pd = lazy_import("pandas")
 
 SUMMARIES_KEY = "framework_summaries"
 END_OF_DOCUMENT = 2**31 - 1  # an end offset meaning "to the end of the document"
@@ -30,220 +32,223 @@ CHUNK = 20_000  # rows fetched at a time: 180,000 turns as one list of tuples pe
 TEXTS_CACHED = 16  # texts read between two releases of SQLite's page cache (iter_texts)
 
 
-def _frame(project: Project, sql: str, columns: list[str], params: tuple | list = ()) -> pd.DataFrame:
-    cursor = project.conn.execute(sql, params)
-    parts = []
-    while rows := cursor.fetchmany(CHUNK):
-        parts.append(pd.DataFrame.from_records(rows, columns=columns))
-    if len(parts) == 1:
-        return parts[0]
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame.from_records([], columns=columns)
+class FrameManager:
+    """``project.frames``: the project as read-only DataFrames for ``analysis/``."""
 
+    def __init__(self, project: Project) -> None:
+        self.project = project
 
-def codings(project: Project, *, memos: bool = True) -> pd.DataFrame:
-    """Every coding: id, code_id, document_id, start, end, coder_id, coder, and memo (empty strings when
-    ``memos=False``, which skips reading them: the matrices do not need them)."""
-    cols = 'id, code_id, document_id, start, "end", coder_id' + (", memo" if memos else "")
-    # a plain table scan, sorted afterwards: ORDER BY would walk an index and look every row up (2x slower)
-    names = ["id", "code_id", "document_id", "start", "end", "coder_id"] + (["memo"] if memos else [])
-    df = _frame(project, f"SELECT {cols} FROM codings", names)
-    for col in names[:6]:
-        df[col] = df[col].astype("int64")
-    coder_names = dict(project.conn.execute("SELECT id, name FROM coders").fetchall())
-    df["coder"] = df["coder_id"].map(coder_names).astype(object)
-    df = df.sort_values(["document_id", "start", "id"], kind="stable").reset_index(drop=True)
-    if not memos:
-        df["memo"] = ""
-    return df
+    def _frame(self, sql: str, columns: list[str], params: tuple | list = ()) -> pd.DataFrame:
+        project = self.project
+        cursor = project.conn.execute(sql, params)
+        parts = []
+        while rows := cursor.fetchmany(CHUNK):
+            parts.append(pd.DataFrame.from_records(rows, columns=columns))
+        if len(parts) == 1:
+            return parts[0]
+        if not parts:
+            return pd.DataFrame.from_records([], columns=columns)
+        return pd.concat(parts, ignore_index=True)
 
+    def codings(self, *, memos: bool = True) -> pd.DataFrame:
+        """Every coding: id, code_id, document_id, start, end, coder_id, coder, and memo (empty strings when
+        ``memos=False``, which skips reading them: the matrices do not need them)."""
+        project = self.project
+        cols = 'id, code_id, document_id, start, "end", coder_id' + (", memo" if memos else "")
+        # a plain table scan, sorted afterwards: ORDER BY would walk an index and look every row up (2x
+        # slower)
+        names = ["id", "code_id", "document_id", "start", "end", "coder_id"] + (["memo"] if memos else [])
+        df = self._frame(f"SELECT {cols} FROM codings", names)
+        for col in names[:6]:
+            df[col] = df[col].astype("int64")
+        coder_names = dict(project.conn.execute("SELECT id, name FROM coders").fetchall())
+        df["coder"] = df["coder_id"].map(coder_names).astype(object)
+        df = df.sort_values(["document_id", "start", "id"], kind="stable").reset_index(drop=True)
+        if not memos:
+            df["memo"] = ""
+        return df
 
-def codes(project: Project) -> pd.DataFrame:
-    """The code tree in tree order: id, parent_id (0 for roots), name, path, depth (1 for roots), colour,
-    description, position, order (tree order)."""
-    items = project.codes.list()
-    depth: dict[int, int] = {}
-    records = []
-    for order, c in enumerate(items):
-        depth[c.id] = 1 if c.parent_id is None else depth.get(c.parent_id, 0) + 1
-        records.append(
-            (c.id, c.parent_id or 0, c.name, c.path, depth[c.id], c.colour, c.description, c.position, order)
+    def codes(self) -> pd.DataFrame:
+        """The code tree in tree order: id, parent_id (0 for roots), name, path, depth (1 for roots), colour,
+        description, position, order (tree order)."""
+        project = self.project
+        items = project.codes.list()
+        depth: dict[int, int] = {}
+        records = []
+        for order, c in enumerate(items):
+            depth[c.id] = 1 if c.parent_id is None else depth.get(c.parent_id, 0) + 1
+            records.append(
+                (c.id, c.parent_id or 0, c.name, c.path, depth[c.id], c.colour, c.description, c.position,
+                 order)
+            )
+        return pd.DataFrame.from_records(
+            records,
+            columns=["id", "parent_id", "name", "path", "depth", "colour", "description", "position",
+                     "order"],
+        ).astype({"id": "int64", "parent_id": "int64"})
+
+    def documents(self) -> pd.DataFrame:
+        """id, name, kind. Only the columns stored before the text are read: the others would make SQLite walk
+        (and decrypt) every document's overflow pages. Sizes come from the texts when they are loaded."""
+        return self._frame("SELECT id, name, kind FROM documents ORDER BY name", ["id", "name", "kind"])
+
+    def cases(self) -> pd.DataFrame:
+        return self._frame(
+            "SELECT id, name, description, guid FROM cases ORDER BY name",
+            ["id", "name", "description", "guid"],
         )
-    return pd.DataFrame.from_records(
-        records,
-        columns=["id", "parent_id", "name", "path", "depth", "colour", "description", "position", "order"],
-    ).astype({"id": "int64", "parent_id": "int64"})
 
+    def case_segments(self) -> pd.DataFrame:
+        """What each case covers: case_id, document_id, start, end, and whether it is a speaker turn. A case
+        covering a whole document ends at END_OF_DOCUMENT (no need to read the document to know its
+        length)."""
+        project = self.project
+        rows = [
+            (c, d, s, e, False)
+            for c, d, s, e in project.conn.execute(
+                f"SELECT case_id, document_id, 0, {END_OF_DOCUMENT} FROM case_documents"
+            ).fetchall()
+        ]
+        rows += [
+            (c, d, s, e, True)
+            for c, d, s, e in project.conn.execute(
+                'SELECT case_id, document_id, start, "end" FROM turns WHERE case_id IS NOT NULL'
+            ).fetchall()
+        ]
+        return pd.DataFrame.from_records(rows, columns=["case_id", "document_id", "start", "end", "turn"])
 
-def documents(project: Project) -> pd.DataFrame:
-    """id, name, kind. Only the columns stored before the text are read: the others would make SQLite walk
-    (and decrypt) every document's overflow pages. Sizes come from the texts when they are loaded."""
-    return _frame(project, "SELECT id, name, kind FROM documents ORDER BY name", ["id", "name", "kind"])
+    def case_coding_hits(self) -> pd.DataFrame:
+        """For the counts-only code x case matrix: one row per (case, coding) where the coding overlaps what
+        the case covers (a non-empty clipped span, as ``analysis.matrices.code_units``): case_id, code_id,
+        document_id, start, end, coder_id. A coding meeting two segments of one case appears twice (callers
+        count distinct segments). Reads the non-empty codings' five integer columns and case_documents for
+        whole-document cases; for speaker-turn cases only the turns that belong to a case (turns_case index)
+        and the codings of their documents (codings_doc index). Never reads texts, memos, names or unassigned
+        turns."""
+        project = self.project
+        cols = ["case_id", "code_id", "document_id", "start", "end", "coder_id"]
 
+        def ints(sql: str, params: tuple | list = (), width: int = 5) -> np.ndarray:
+            # one int64 array straight from the rows: much cheaper than DataFrame.from_records on 100,000 rows
+            rows = project.conn.execute(sql, params).fetchall()
+            return np.array(rows, dtype=np.int64).reshape(-1, width)
 
-def cases(project: Project) -> pd.DataFrame:
-    return _frame(
-        project,
-        "SELECT id, name, description, guid FROM cases ORDER BY name",
-        ["id", "name", "description", "guid"],
-    )
+        # whole-document cases: every coding that is not empty, joined to case_documents (a few hundred rows)
+        coded = ints(f'SELECT code_id, document_id, start, "end", coder_id FROM codings'
+                     f' WHERE max(start, 0) < min("end", {END_OF_DOCUMENT})')
+        case_docs = ints("SELECT case_id, document_id FROM case_documents", width=2)
+        whole = pd.DataFrame(coded, columns=cols[1:]).merge(
+            pd.DataFrame(case_docs, columns=cols[:1] + ["document_id"]), on="document_id"
+        )[cols]
+        seg = pd.DataFrame(
+            ints('SELECT case_id, document_id, start, "end" FROM turns WHERE case_id IS NOT NULL', width=4),
+            columns=["case_id", "document_id", "u_start", "u_end"],
+        )
+        parts = [whole]
+        if len(seg):
+            doc_ids = sorted({int(d) for d in seg["document_id"]})
+            found = []
+            for i in range(0, len(doc_ids), 500):  # stay under SQLite's bound-parameter limit
+                chunk = doc_ids[i : i + 500]
+                found.append(ints(
+                    'SELECT code_id, document_id, start, "end", coder_id FROM codings'
+                    f" WHERE document_id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                ))
+            cod = pd.DataFrame(np.concatenate(found), columns=cols[1:])
+            m = cod.merge(seg, on="document_id")
+            cs = np.maximum(m["start"].to_numpy(), m["u_start"].to_numpy())
+            ce = np.minimum(m["end"].to_numpy(), m["u_end"].to_numpy())
+            parts.append(m.loc[cs < ce, cols])
+        out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else whole
+        return out.astype("int64") if len(out) else pd.DataFrame({c: pd.Series(dtype="int64") for c in cols})
 
+    def turns(self) -> pd.DataFrame:
+        return self._frame(
+            'SELECT id, document_id, start, "end", speaker, case_id FROM turns ORDER BY document_id, start',
+            ["id", "document_id", "start", "end", "speaker", "case_id"],
+        )
 
-def case_segments(project: Project) -> pd.DataFrame:
-    """What each case covers: case_id, document_id, start, end, and whether it is a speaker turn. A case
-    covering a whole document ends at END_OF_DOCUMENT (no need to read the document to know its length)."""
-    rows = [
-        (c, d, s, e, False)
-        for c, d, s, e in project.conn.execute(
-            f"SELECT case_id, document_id, 0, {END_OF_DOCUMENT} FROM case_documents"
-        ).fetchall()
-    ]
-    rows += [
-        (c, d, s, e, True)
-        for c, d, s, e in project.conn.execute(
-            'SELECT case_id, document_id, start, "end" FROM turns WHERE case_id IS NOT NULL'
-        ).fetchall()
-    ]
-    return pd.DataFrame.from_records(rows, columns=["case_id", "document_id", "start", "end", "turn"])
+    def coders(self) -> pd.DataFrame:
+        return self._frame("SELECT id, name FROM coders ORDER BY name", ["id", "name"])
 
+    def attribute_values(self, scope: str) -> pd.DataFrame:
+        """attribute (name), target_id, value for every case (scope 'case') or document ('document'). Police
+        forces come out as "Force A", "Force B", ... when the project pseudonymises them (core/presets)."""
+        project = self.project
+        frame = self._frame(
+            "SELECT a.name, v.target_id, v.value FROM attribute_values v"
+            " JOIN attributes a ON a.id = v.attribute_id"
+            " WHERE a.scope = ? ORDER BY a.position, a.id",
+            ["attribute", "target_id", "value"],
+            (scope,),
+        )
+        if scope == "case" and len(frame) and project.presets.forces_pseudonymised():
+            mapping = project.presets.force_pseudonyms()
+            is_force = frame["attribute"].str.casefold() == POLICE_FORCE.casefold()
+            frame.loc[is_force, "value"] = frame.loc[is_force, "value"].map(lambda v: mapping.get(v, v))
+        return frame
 
-def case_coding_hits(project: Project) -> pd.DataFrame:
-    """For the counts-only code x case matrix: one row per (case, coding) where the coding overlaps what the
-    case covers (a non-empty clipped span, as ``analysis.matrices.code_units``): case_id, code_id,
-    document_id, start, end, coder_id. A coding meeting two segments of one case appears twice (callers count
-    distinct segments). Reads the non-empty codings' five integer columns and case_documents for whole-document
-    cases; for speaker-turn cases only the turns that belong to a case (turns_case index) and the codings of
-    their documents (codings_doc index). Never reads texts, memos, names or unassigned turns."""
-    cols = ["case_id", "code_id", "document_id", "start", "end", "coder_id"]
+    def memos(self) -> pd.DataFrame:
+        return self._frame(
+            "SELECT m.id, m.target_type, m.target_id, m.title, m.text, coalesce(k.name, ''), m.created_at,"
+            " m.updated_at"
+            " FROM memos m LEFT JOIN coders k ON k.id = m.coder_id ORDER BY m.target_type, m.target_id, m.id",
+            ["id", "target_type", "target_id", "title", "text", "coder", "created_at", "updated_at"],
+        )
 
-    def ints(sql: str, params: tuple | list = (), width: int = 5) -> np.ndarray:
-        # one int64 array straight from the rows: much cheaper than DataFrame.from_records on 100,000 rows
-        rows = project.conn.execute(sql, params).fetchall()
-        return np.array(rows, dtype=np.int64).reshape(-1, width)
+    def links(self) -> pd.DataFrame:
+        return self._frame(
+            "SELECT l.id, l.from_code_id, l.to_code_id, l.relation, l.memo, coalesce(k.name, ''),"
+            " l.created_at,"
+            " (SELECT count(*) FROM link_codings lc WHERE lc.link_id = l.id)"
+            " FROM links l LEFT JOIN coders k ON k.id = l.coder_id ORDER BY l.id",
+            ["id", "from_code_id", "to_code_id", "relation", "memo", "coder", "created_at", "codings"],
+        )
 
-    # whole-document cases: every coding that is not empty, joined to case_documents (a few hundred rows)
-    coded = ints(f'SELECT code_id, document_id, start, "end", coder_id FROM codings'
-                 f' WHERE max(start, 0) < min("end", {END_OF_DOCUMENT})')
-    case_docs = ints("SELECT case_id, document_id FROM case_documents", width=2)
-    whole = pd.DataFrame(coded, columns=cols[1:]).merge(
-        pd.DataFrame(case_docs, columns=cols[:1] + ["document_id"]), on="document_id"
-    )[cols]
-    seg = pd.DataFrame(
-        ints('SELECT case_id, document_id, start, "end" FROM turns WHERE case_id IS NOT NULL', width=4),
-        columns=["case_id", "document_id", "u_start", "u_end"],
-    )
-    parts = [whole]
-    if len(seg):
-        doc_ids = sorted({int(d) for d in seg["document_id"]})
-        found = []
-        for i in range(0, len(doc_ids), 500):  # stay under SQLite's bound-parameter limit
-            chunk = doc_ids[i : i + 500]
-            found.append(ints(
-                'SELECT code_id, document_id, start, "end", coder_id FROM codings'
-                f" WHERE document_id IN ({','.join('?' * len(chunk))})",
-                chunk,
-            ))
-        cod = pd.DataFrame(np.concatenate(found), columns=cols[1:])
-        m = cod.merge(seg, on="document_id")
-        cs = np.maximum(m["start"].to_numpy(), m["u_start"].to_numpy())
-        ce = np.minimum(m["end"].to_numpy(), m["u_end"].to_numpy())
-        parts.append(m.loc[cs < ce, cols])
-    out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else whole
-    return out.astype("int64") if len(out) else pd.DataFrame({c: pd.Series(dtype="int64") for c in cols})
+    def iter_texts(self, document_ids: Iterable[int]) -> Iterator[tuple[int, str]]:
+        """(document id, stored text), one document at a time. The decrypted pages of the texts are let go
+        every few documents (``PRAGMA shrink_memory``): read once, they would otherwise fill the 128 MiB page
+        cache (the large study's texts: about 40 MB more at the peak of an export)."""
+        project = self.project
+        for i, doc_id in enumerate(document_ids):
+            row = project.conn.execute("SELECT text FROM documents WHERE id = ?", (int(doc_id),)).fetchone()
+            if row is not None:
+                yield int(doc_id), row[0]
+            if i % TEXTS_CACHED == TEXTS_CACHED - 1:
+                project.conn.execute("PRAGMA shrink_memory")
 
-
-def turns(project: Project) -> pd.DataFrame:
-    return _frame(
-        project,
-        'SELECT id, document_id, start, "end", speaker, case_id FROM turns ORDER BY document_id, start',
-        ["id", "document_id", "start", "end", "speaker", "case_id"],
-    )
-
-
-def coders(project: Project) -> pd.DataFrame:
-    return _frame(project, "SELECT id, name FROM coders ORDER BY name", ["id", "name"])
-
-
-def attribute_values(project: Project, scope: str) -> pd.DataFrame:
-    """attribute (name), target_id, value for every case (scope 'case') or document ('document').
-    Police forces come out as "Force A", "Force B", ... when the project pseudonymises them (core/presets)."""
-    frame = _frame(
-        project,
-        "SELECT a.name, v.target_id, v.value FROM attribute_values v"
-        " JOIN attributes a ON a.id = v.attribute_id"
-        " WHERE a.scope = ? ORDER BY a.position, a.id",
-        ["attribute", "target_id", "value"],
-        (scope,),
-    )
-    if scope == "case" and len(frame) and project.presets.forces_pseudonymised():
-        mapping = project.presets.force_pseudonyms()
-        is_force = frame["attribute"].str.casefold() == POLICE_FORCE.casefold()
-        frame.loc[is_force, "value"] = frame.loc[is_force, "value"].map(lambda v: mapping.get(v, v))
-    return frame
-
-
-def memos(project: Project) -> pd.DataFrame:
-    return _frame(
-        project,
-        "SELECT m.id, m.target_type, m.target_id, m.title, m.text, coalesce(k.name, ''), m.created_at,"
-        " m.updated_at"
-        " FROM memos m LEFT JOIN coders k ON k.id = m.coder_id ORDER BY m.target_type, m.target_id, m.id",
-        ["id", "target_type", "target_id", "title", "text", "coder", "created_at", "updated_at"],
-    )
-
-
-def links(project: Project) -> pd.DataFrame:
-    return _frame(
-        project,
-        "SELECT l.id, l.from_code_id, l.to_code_id, l.relation, l.memo, coalesce(k.name, ''), l.created_at,"
-        " (SELECT count(*) FROM link_codings lc WHERE lc.link_id = l.id)"
-        " FROM links l LEFT JOIN coders k ON k.id = l.coder_id ORDER BY l.id",
-        ["id", "from_code_id", "to_code_id", "relation", "memo", "coder", "created_at", "codings"],
-    )
-
-
-def iter_texts(project: Project, document_ids: Iterable[int]) -> Iterator[tuple[int, str]]:
-    """(document id, stored text), one document at a time. The decrypted pages of the texts are let go every
-    few documents (``PRAGMA shrink_memory``): read once, they would otherwise fill the 128 MiB page cache
-    (the large study's texts: about 40 MB more at the peak of an export)."""
-    for i, doc_id in enumerate(document_ids):
-        row = project.conn.execute("SELECT text FROM documents WHERE id = ?", (int(doc_id),)).fetchone()
-        if row is not None:
-            yield int(doc_id), row[0]
-        if i % TEXTS_CACHED == TEXTS_CACHED - 1:
-            project.conn.execute("PRAGMA shrink_memory")
-
-
-# ----------------------------------------------------------------- framework matrix summaries
-def framework_summaries(project: Project) -> dict[tuple[int, int], str]:
-    """{(case id, code id): summary} typed by the researcher in the framework matrix. Stored in the project's
-    meta table keyed by case and code GUIDs, so that renames and moves keep them."""
-    raw = json.loads(project.meta(SUMMARIES_KEY, "{}") or "{}")
-    case_ids = dict(project.conn.execute("SELECT guid, id FROM cases").fetchall())
-    code_ids = dict(project.conn.execute("SELECT guid, id FROM codes").fetchall())
-    out: dict[tuple[int, int], str] = {}
-    for key, text in raw.items():
-        case_guid, _, code_guid = key.partition("|")
-        if case_guid in case_ids and code_guid in code_ids and text:
-            out[(case_ids[case_guid], code_ids[code_guid])] = text
-    return out
-
-
-def set_framework_summary(project: Project, case_id: int, code_id: int, text: str) -> None:
-    """Set (or clear with an empty text) the summary of one framework-matrix cell."""
-    project.require_writable()
-    case = project.conn.execute("SELECT guid FROM cases WHERE id = ?", (case_id,)).fetchone()
-    code = project.conn.execute("SELECT guid FROM codes WHERE id = ?", (code_id,)).fetchone()
-    if not case:
-        raise NotFound(f"No case with id {case_id}.")
-    if not code:
-        raise NotFound(f"No code with id {code_id}.")
-    with project.transaction():
+    def framework_summaries(self) -> dict[tuple[int, int], str]:
+        """{(case id, code id): summary} typed by the researcher in the framework matrix. Stored in the
+        project's meta table keyed by case and code GUIDs, so that renames and moves keep them."""
+        project = self.project
         raw = json.loads(project.meta(SUMMARIES_KEY, "{}") or "{}")
-        key = f"{case[0]}|{code[0]}"
-        if text.strip():
-            raw[key] = text
-        else:
-            raw.pop(key, None)
-        project.set_meta(SUMMARIES_KEY, json.dumps(raw, ensure_ascii=False))
-        project.audit.record("framework summary", "case", case_id, f"code={code_id}")
-    project.publish(Change(cases=True, case_ids={case_id}, code_ids={code_id}))
+        case_ids = dict(project.conn.execute("SELECT guid, id FROM cases").fetchall())
+        code_ids = dict(project.conn.execute("SELECT guid, id FROM codes").fetchall())
+        out: dict[tuple[int, int], str] = {}
+        for key, text in raw.items():
+            case_guid, _, code_guid = key.partition("|")
+            if case_guid in case_ids and code_guid in code_ids and text:
+                out[(case_ids[case_guid], code_ids[code_guid])] = text
+        return out
+
+    def set_framework_summary(self, case_id: int, code_id: int, text: str) -> None:
+        """Set (or clear with an empty text) the summary of one framework-matrix cell."""
+        project = self.project
+        project.require_writable()
+        case = project.conn.execute("SELECT guid FROM cases WHERE id = ?", (case_id,)).fetchone()
+        code = project.conn.execute("SELECT guid FROM codes WHERE id = ?", (code_id,)).fetchone()
+        if not case:
+            raise NotFound(f"No case with id {case_id}.")
+        if not code:
+            raise NotFound(f"No code with id {code_id}.")
+        with project.transaction():
+            raw = json.loads(project.meta(SUMMARIES_KEY, "{}") or "{}")
+            key = f"{case[0]}|{code[0]}"
+            if text.strip():
+                raw[key] = text
+            else:
+                raw.pop(key, None)
+            project.set_meta(SUMMARIES_KEY, json.dumps(raw, ensure_ascii=False))
+            project.audit.record("framework summary", "case", case_id, f"code={code_id}")
+        project.publish(Change(cases=True, case_ids={case_id}, code_ids={code_id}))

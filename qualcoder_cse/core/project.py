@@ -49,6 +49,7 @@ class Project:
         from .codes import CodeManager
         from .codings import CodingManager
         from .documents import DocumentManager
+        from .frames import FrameManager
         from .memos import LinkManager, MemoManager
         from .presets import PresetManager
         from .review_memory import ReviewMemoryManager
@@ -77,6 +78,7 @@ class Project:
         self.search = SearchManager(self)
         self.autocode = AutocodeManager(self)  # segments to code at once (patterns, speakers, search hits)
         self.presets = PresetManager(self)  # research case-attribute presets, pseudonymised police forces
+        self.frames = FrameManager(self)  # read-only DataFrames for analysis/ (pandas loads on first use)
         self.review_memory = ReviewMemoryManager(self)  # paused reviews and remembered decisions
         from .pseudonyms import PseudonymManager
 

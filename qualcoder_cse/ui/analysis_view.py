@@ -52,7 +52,6 @@ if TYPE_CHECKING:
 # pandas and the analysis package load when an analysis is first shown, not when the window starts.
 pd = lazy_import("pandas")
 an = lazy_import("qualcoder_cse.analysis")
-frames = lazy_import("qualcoder_cse.core.frames")
 
 class AnalysisView(QWidget):
     computed = Signal()  # a matrix has been computed and shown (or the full data loaded for a cell's quotes)
@@ -231,7 +230,7 @@ class AnalysisView(QWidget):
         values: list[str] = []
         if choice is not None:
             name, scope = choice
-            table = frames.attribute_values(self.project, scope)
+            table = self.project.frames.attribute_values(scope)
             values = sorted(set(table.loc[table["attribute"] == name, "value"]), key=str.casefold)
         fill_check_list(self.value_list, values)
         self.refresh()
@@ -462,7 +461,7 @@ class AnalysisView(QWidget):
             self._cell = (int(row_key), int(col_key))
             self.summary.setEnabled(not self.project.readonly)
             self.save_summary.setEnabled(not self.project.readonly)
-            self.summary.setPlainText(frames.framework_summaries(self.project).get(self._cell, ""))
+            self.summary.setPlainText(self.project.frames.framework_summaries().get(self._cell, ""))
         quotes = cell_quotes(self.data, name, row_key, col_key, self.group_by())
         self.quotes.clear()
         for q in quotes:
@@ -480,7 +479,7 @@ class AnalysisView(QWidget):
         if self._cell is None:
             return
         try:
-            frames.set_framework_summary(self.project, *self._cell, self.summary.toPlainText())
+            self.project.frames.set_framework_summary(*self._cell, self.summary.toPlainText())
             self.status.setText("Summary saved; it goes into the Framework Matrix sheet of the workbook.")
         except ProjectError as exc:
             self.status.setText(str(exc))

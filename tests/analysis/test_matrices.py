@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from qualcoder_cse import analysis as an
-from qualcoder_cse.core import frames
 from qualcoder_cse.core.errors import NotFound
 
 CASES = ["Board P1", "Board P2", "Police A", "Police B", "YP 1"]
@@ -93,7 +92,7 @@ def test_framework_matrix_quotes_and_summaries(project_path, sample_path, tmp_pa
     with Project.open(path, PASSPHRASE) as p:
         case = p.cases.by_name("Police A")
         theme = p.codes.by_path("Disruption")
-        frames.set_framework_summary(p, case.id, theme.id, "Uses CAWNs and hotel visits.")
+        p.frames.set_framework_summary(case.id, theme.id, "Uses CAWNs and hotel visits.")
         fm = an.framework_matrix(an.load(p))
         assert fm.themes["path"].tolist() == ["Disruption", "Voice", "Gaps"]
         quotes = fm.quotes(case.id, theme.id)
@@ -107,8 +106,8 @@ def test_framework_matrix_quotes_and_summaries(project_path, sample_path, tmp_pa
         board_p2 = p.cases.by_name("Board P2")
         assert [q.text for q in fm.quotes(board_p2.id, theme.id)] == ["P2: Sharing"]
         assert "“warning notices a lot” (Police 1, 7–28; alice)" in fm.cell_text(case.id, theme.id)
-        frames.set_framework_summary(p, case.id, theme.id, "")
-        assert frames.framework_summaries(p) == {}
+        p.frames.set_framework_summary(case.id, theme.id, "")
+        assert p.frames.framework_summaries() == {}
 
 
 def test_cooccurrence_counts_turns_and_jaccard(sample):

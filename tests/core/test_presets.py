@@ -70,13 +70,11 @@ def test_other_projects_get_other_letters(project, tmp_path, passphrase):
 
 
 def test_analysis_frames_show_pseudonymised_forces(project):
-    from qualcoder_cse.core import frames
-
     project.presets.add_research()
     force = project.attributes.by_name("Police force")
     case = project.cases.add("CSE coordinator")
     project.attributes.set_value(force.id, case.id, "Gwent Police")
-    values = lambda: frames.attribute_values(project, "case").set_index("attribute")["value"].to_dict()
+    values = lambda: project.frames.attribute_values("case").set_index("attribute")["value"].to_dict()
     assert values() == {"Police force": "Gwent Police"}
     project.presets.set_forces_pseudonymised(True)
     assert values() == {"Police force": project.presets.force_pseudonyms()["Gwent Police"]}

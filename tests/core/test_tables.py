@@ -32,7 +32,10 @@ def test_opening_a_project_loads_neither_sqlite_utils_nor_pandas(project_path, p
         from qualcoder_cse.core import Project
         with Project.open({str(project_path)!r}, {passphrase!r}) as p:
             p.documents.list()
-            print(sorted(m for m in ("sqlite_utils", "pandas") if m in sys.modules))
+            # lazy_import leaves a placeholder (_LazyModule) in sys.modules until the first use: not loaded
+            loaded = [m for m in ("sqlite_utils", "pandas", "numpy")
+                      if m in sys.modules and type(sys.modules[m]).__name__ != "_LazyModule"]
+            print(loaded)
             p.db.table_names()
             print("sqlite_utils" in sys.modules)
     """)

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from qualcoder_cse.core import Project, frames
+from qualcoder_cse.core import Project
 from qualcoder_cse.ui.analysis_view import AnalysisView
 from qualcoder_cse.ui.export_dialog import ExportDialog
 from qualcoder_cse.ui.matrix_model import KEY_ROLE, LABEL_ROLE
@@ -231,7 +231,7 @@ def test_framework_summary_is_saved(qtbot, sample_rw):
     view.summary.setPlainText("Partners rely on the MASH.")
     view.save_summary.click()
     case_id, theme_id = idx.data(KEY_ROLE)
-    assert frames.framework_summaries(sample_rw) == {(case_id, theme_id): "Partners rely on the MASH."}
+    assert sample_rw.frames.framework_summaries() == {(case_id, theme_id): "Partners rely on the MASH."}
 
 
 def test_export_dialog_writes_encrypted_workbook(qtbot, sample_rw, tmp_path):
