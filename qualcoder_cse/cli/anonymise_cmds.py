@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 from ..anonymise.spans import REVIEW_MIN_CONFIDENCE
+from ..importers.errors import ImporterError
+from ..importers.prepare import prepare_file
 from .backup_cmds import say_backup, take_before
 from .common import CliError, add_project, open_project, print_json, tsv_row
 from .seal_cmds import add_key_file, report_new_key, use_key_file
@@ -24,6 +26,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help='one JSON line per file: {"file", "spans": [{"start", "end", "label", "text"}]}')
     p.add_argument("--min-confidence", type=float, default=REVIEW_MIN_CONFIDENCE, metavar="X",
                    help=f"lowest confidence shown (default {REVIEW_MIN_CONFIDENCE}: what the review screen proposes)")
+    p.add_argument("--as-review", action="store_true",
+                   help="read each file as the import and review screen do (any importable format, normalised: "
+                        "NFC, \\n newlines, timestamps of labelled lines cut); offsets are into that text, as on "
+                        "the screen")
     p.set_defaults(func=cmd_detect)
 
     p = sub.add_parser("anonymise", help="print or write the anonymised text of one plain-text file")
@@ -60,6 +66,18 @@ def _read(path: str) -> str:
     return text
 
 
+def _read_as_review(path: str) -> str:
+    """The text the review screen shows for this file: read and normalised by the importer."""
+    try:
+        return prepare_file(path).text
+    except ImporterError as exc:
+        raise CliError(f"{path}: {exc}", exc.exit_code) from None
+    except FileNotFoundError:
+        raise CliError(f"No such file: {path}.") from None
+    except OSError as exc:
+        raise CliError(f"Cannot read {path}: {exc.strerror}.") from None
+
+
 def _is_text(path: Path) -> bool:
     try:
         with open(path, "rb") as fh:
@@ -85,15 +103,17 @@ def cmd_detect(args: argparse.Namespace) -> int:
     status = 0
     for path in args.files:
         try:
-            text = _read(path)
+            text = _read_as_review(path) if args.as_review else _read(path)
         except CliError as exc:  # report and go on with the other files
             print(f"qualcoder-cse: {exc}", file=sys.stderr)
             status = exc.code
             continue
         spans = det.detect(text, min_confidence=args.min_confidence)
         if args.jsonl:
-            sys.stdout.write(json.dumps({"file": path, "spans": [s.as_dict() for s in spans]},
-                                        ensure_ascii=False) + "\n")
+            line = {"file": path, "spans": [s.as_dict() for s in spans]}
+            if args.as_review:
+                line["normalised"] = True
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
         else:
             print(f"{path}: {len(spans)} proposals")
             for s in spans:

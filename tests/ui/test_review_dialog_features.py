@@ -247,6 +247,26 @@ def test_detect_jsonl_prints_what_the_review_screen_proposes(qtbot, project, tmp
     review.cancel_import(ask=False)
 
 
+def test_detect_as_review_prints_the_screen_offsets_for_a_file_that_needs_normalising(qtbot, project, tmp_path):
+    # Windows newlines and a decomposed accent: the screen shows the normalised text, so plain offsets differ
+    raw = "INT: Who drove?\r\nYP: Jose\u0301 Marti\u0301nez took me to Rochdale. big stevo drove.\r\n"
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(raw.encode("utf-8"))
+    _dialog, review = _open_review(qtbot, project, [path])
+    shown = sorted((p.start, p.end, p.label) for p in review.session.proposals)
+    texts = {review.session.text[p.start:p.end] for p in review.session.proposals}
+    out = subprocess.run([sys.executable, "-m", "qualcoder_cse", "detect", "--jsonl", "--as-review", str(path)],
+                         capture_output=True, text=True, cwd=ROOT, check=True, timeout=120)
+    line = json.loads(out.stdout)
+    assert line["normalised"] is True
+    assert sorted((s["start"], s["end"], s["label"]) for s in line["spans"]) == shown
+    assert {s["text"] for s in line["spans"]} == texts
+    plain = subprocess.run([sys.executable, "-m", "qualcoder_cse", "detect", "--jsonl", str(path)],
+                           capture_output=True, text=True, cwd=ROOT, check=True, timeout=120)
+    assert sorted((s["start"], s["end"], s["label"]) for s in json.loads(plain.stdout)["spans"]) != shown
+    review.cancel_import(ask=False)
+
+
 def test_a_paused_review_that_does_not_fit_the_text_is_not_restored(qtbot, project, tmp_path: Path):
     path = _write(tmp_path, "odd.txt", TEXT)
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
