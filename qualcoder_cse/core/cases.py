@@ -63,13 +63,6 @@ class CaseManager(Manager):
         self.project.publish(Change(cases=True, case_ids={case_id}))
         return self.get(case_id)
 
-    def set_description(self, case_id: int, description: str) -> Case:
-        self.get(case_id)
-        with self.project.transaction():
-            self.conn.execute("UPDATE cases SET description = ? WHERE id = ?", (description, case_id))
-        self.project.publish(Change(cases=True, case_ids={case_id}))
-        return self.get(case_id)
-
     def delete(self, case_id: int) -> None:
         self.get(case_id)
         with self.project.transaction():

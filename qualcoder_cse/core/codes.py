@@ -238,14 +238,6 @@ class CodeManager(Manager):
     def describe(self, code_id: int, description: str) -> Code:
         return self._update(code_id, "description", description, "describe code")
 
-    def set_codable(self, code_id: int, codable: bool) -> Code:
-        """Make a code a category that cannot take codings (or codable again); refused while it has some."""
-        if not codable:
-            n = self.one("SELECT count(*) FROM codings WHERE code_id = ?", (code_id,))[0]
-            if n:
-                raise InvalidValue(f"'{self.get(code_id).name}' has {n} coding(s); it cannot become a category.")
-        return self._update(code_id, "codable", int(codable), "set code codable" if codable else "set code category")
-
     def move(self, code_id: int, new_parent_id: int | None, position: int | None = None) -> Code:
         """Move a code (with its subtree and codings) under another parent, or to the top level."""
         code = self.get(code_id)

@@ -1,4 +1,5 @@
-"""One entry point for every format: ``read_bytes`` and ``read_file`` return text or raise ImporterError.
+"""One entry point for every format: ``read_bytes`` returns text or raises ImporterError (``load_bytes``
+reads a file within its format's size limit first).
 
 The readers parse hostile input with third-party libraries (python-docx, odfpy, striprtf, pypdf) that raise
 whatever they like on damaged files; here every such exception becomes a ``DamagedFile`` with a plain
@@ -8,13 +9,11 @@ are read into memory once, and no temporary files are made.
 
 from __future__ import annotations
 
-import hashlib
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 from .errors import DamagedFile, FileTooLarge, ImporterError
-from .formats import FORMATS, MAX_FILE_BYTES, MAX_TEXT_CHARS, MB, ReadResult, format_of
+from .formats import FORMATS, MAX_FILE_BYTES, MAX_TEXT_CHARS, MB, ReadResult
 from .office import read_docx, read_odt
 from .pdf import read_pdf
 from .subtitles import read_srt, read_vtt
@@ -59,14 +58,6 @@ def read_bytes(data: bytes, fmt: str) -> ReadResult:
     if len(result.text) > MAX_TEXT_CHARS:
         raise FileTooLarge(f"This {_NAMES[fmt]} holds more than {MAX_TEXT_CHARS:,} characters of text.")
     return result
-
-
-def read_file(path: str | os.PathLike) -> tuple[ReadResult, str]:
-    """Read a file by its extension; returns (result, SHA-256 of the file's bytes)."""
-    path = Path(path)
-    fmt = format_of(path.name)
-    data = load_bytes(path, fmt)
-    return read_bytes(data, fmt), hashlib.sha256(data).hexdigest()
 
 
 def load_bytes(path: Path, fmt: str) -> bytes:

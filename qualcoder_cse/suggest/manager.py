@@ -183,21 +183,6 @@ class SuggestionManager(Manager):
         p, r = precision_recall(oof, threshold)
         return CodeTrust(enough=True, precision=p, recall=r, **base)
 
-    def trust_at(self, threshold: float) -> list[CodeTrust]:
-        """The last training's trust figures recomputed for another threshold (no retraining)."""
-        if self.report is None:
-            return []
-        out = []
-        for t in self.report.trust:
-            oof = self._oof.get(t.code_id)
-            p, r = precision_recall(oof, threshold) if (oof is not None and t.enough) else (None, None)
-            out.append(CodeTrust(t.code_id, t.code_path, t.codings, t.passages, t.documents, t.enough, p, r,
-                                 threshold))
-        return out
-
-    def out_of_fold(self) -> dict[int, _OutOfFold]:
-        return dict(self._oof)
-
     # ----------------------------------------------------------------- suggesting
     def suggest(self, documents: list[int] | None = None, code_id: int | None = None,
                 threshold: float = DEFAULT_THRESHOLD, progress: L.Progress | None = None) -> list[Suggestion]:

@@ -35,15 +35,6 @@ def _dock_rect(name: str) -> Callable[[object], QRect | None]:
     return rect
 
 
-def _widget_rect(attr: str) -> Callable[[object], QRect | None]:
-    def rect(window) -> QRect | None:
-        widget = getattr(window, attr, None)
-        if widget is None or not widget.isVisible():
-            return None
-        return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
-    return rect
-
-
 def _menu_rect(key: str) -> Callable[[object], QRect | None]:
     def rect(window) -> QRect | None:
         bar = window.menuBar()
