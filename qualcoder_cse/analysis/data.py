@@ -297,8 +297,3 @@ def one_blas_thread():
     """Small matrix products run much faster on one BLAS thread: OpenBLAS's threads spin against each other
     (and against the GUI) on a 2-core laptop, costing up to 10x on the co-occurrence and agreement loops."""
     return threadpool_limits(limits=1, user_api="blas")
-
-
-def require_codes(data: AnalysisData) -> None:
-    if data.codes.empty:
-        raise InvalidValue("The project has no codes to analyse.")
