@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from ..core.autocode import SCOPES
 from ..core.codes import join_path, split_path
 from ..core.errors import NotFound
 from .common import CliError, add_project, open_project, print_json, tsv_row
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -90,7 +94,7 @@ def cmd_autocode(args: argparse.Namespace) -> int:
     return 0
 
 
-def _checked_code_path(project, args: argparse.Namespace) -> str:
+def _checked_code_path(project: Project, args: argparse.Namespace) -> str:
     """The code's path; a missing one is an error unless --create (a dry run creates nothing)."""
     parts = split_path(args.code)
     if not parts:
@@ -153,7 +157,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
     return 0
 
 
-def _turn_counts(project) -> dict[int, int]:
+def _turn_counts(project: Project) -> dict[int, int]:
     counts: dict[int, int] = {}
     for doc in project.documents.list():
         for t in project.turns.list(doc.id):

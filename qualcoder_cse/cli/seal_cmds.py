@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from ..core.idkey import KEY_ENV
 from .common import CliError, add_project, open_project
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 _EPILOG = f"""\
 Placeholders ("[Person 3]") are kept consistent across documents by a keyed hash. Its key is the
@@ -37,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_seal)
 
 
-def use_key_file(project, args: argparse.Namespace) -> None:
+def use_key_file(project: Project, args: argparse.Namespace) -> None:
     """Point the project at the key file the command was given, and say plainly if a new series starts."""
     project.pseudonyms.key_file = getattr(args, "key_file", None)
     status = project.pseudonyms.status()
@@ -48,7 +52,7 @@ def use_key_file(project, args: argparse.Namespace) -> None:
     project.pseudonyms.ensure_key()
 
 
-def report_new_key(project) -> None:
+def report_new_key(project: Project) -> None:
     if project.pseudonyms.created_key is not None:
         print(f"qualcoder-cse: re-identification key written to {project.pseudonyms.created_key}: keep it "
               "apart from the project (coders need only the project); 'qualcoder-cse seal' destroys it when "

@@ -18,6 +18,7 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -26,6 +27,9 @@ from .refi_common import CODEBOOK_NS, Progress, RefiError, tick
 from .refi_names import repeated
 from .refi_project import build_project
 from .refi_write import ORIGIN, RefiExportOptions, check_options, code_tree, origin, serialise
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 __all__ = ["ORIGIN", "RefiExportOptions", "RefiExportResult", "export_qdc", "export_qdpx", "export_refi"]
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -40,7 +44,7 @@ class RefiExportResult:
 
 
 def export_refi(
-    project, path, options: RefiExportOptions | None = None, progress: Progress | None = None
+    project: Project, path, options: RefiExportOptions | None = None, progress: Progress | None = None
 ) -> RefiExportResult:
     """Write ``path`` as a codebook (.qdc) or a project (.qdpx) according to its extension."""
     suffix = Path(path).suffix.lower()
@@ -54,7 +58,7 @@ def export_refi(
 
 
 # ---------------------------------------------------------------------------------------------- codebook
-def export_qdc(project, path, options: RefiExportOptions | None = None) -> RefiExportResult:
+def export_qdc(project: Project, path, options: RefiExportOptions | None = None) -> RefiExportResult:
     options = options or RefiExportOptions()
     check_options(options)
     codes = project.codes.list()
@@ -77,7 +81,7 @@ def export_qdc(project, path, options: RefiExportOptions | None = None) -> RefiE
 
 # ---------------------------------------------------------------------------------------------- project
 def export_qdpx(
-    project, path, options: RefiExportOptions | None = None, progress: Progress | None = None
+    project: Project, path, options: RefiExportOptions | None = None, progress: Progress | None = None
 ) -> RefiExportResult:
     options = options or RefiExportOptions()
     check_options(options)

@@ -3,15 +3,20 @@ proposal accepted, and names, labels and memos the same way (``refi_store`` move
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .refi_common import RefiError
 from .refi_store import Anonymised
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 
 class Anonymiser:
     """The project's anonymiser with every proposal accepted (``--anonymise auto``). Placeholders are the
     project's own, so the same person gets the same placeholder in every imported document."""
 
-    def __init__(self, project, coder: str | None) -> None:
+    def __init__(self, project: Project, coder: str | None) -> None:
         # The anonymiser is optional in a build (check_anonymiser says so before anything is created).
         from ..anonymise.pipeline import anonymise_name
         from ..anonymise.review import ReviewSession

@@ -275,7 +275,8 @@ def _case_codes(sub, codes_el, cases, codes) -> None:
         sub(codes_el, "Code", guid=out_guid(case.guid), name=name, isCodable="true")
 
 
-def _notes_and_links(sub, root, project, memos, memos_of, links, cases, coder_guid, code_guid, result) -> None:
+def _notes_and_links(sub, root, project: Project, memos, memos_of, links, cases, coder_guid, code_guid,
+                     result) -> None:
     """Notes (every memo, plus one per link memo), Links (code links; a case memo is tied to its case by a
     Link, as a Case cannot hold a NoteRef in QDA-XML 1.0), then the project's Description and NoteRefs."""
     case_guid = {c.id: out_guid(c.guid) for c in cases}

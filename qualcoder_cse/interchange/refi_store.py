@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..core.schema import DOCUMENT_KINDS
 from ..importers.speakers import SpeakerOptions, detect_turns, looks_like_transcript
 from .refi_common import new_guid_if_taken, tick
 from .refi_model import RefiData, RSource
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 # A document Variable of ours listing every speaker turn ("start-end<TAB>speaker<TAB>case" per line), so
 # that turns come back exactly without travelling as uncoded selections (which peers turn into empty
@@ -79,7 +83,7 @@ def detect(text: str) -> tuple[list[tuple[int, int, str]], bool]:
 class SourceStore:
     """State shared by every part of one import, and the storing of sources."""
 
-    def __init__(self, project, data: RefiData, report, anonymiser, progress) -> None:
+    def __init__(self, project: Project, data: RefiData, report, anonymiser, progress) -> None:
         self.p, self.d, self.r = project, data, report
         self.anonymiser, self.progress = anonymiser, progress
         self.ours = data.origin.startswith("QualCoder-CSE")

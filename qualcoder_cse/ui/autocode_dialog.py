@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,9 +24,12 @@ from .code_picker import SCOPE_LABELS, code_picker
 from .context_help import install_help
 from .errors import show_error
 
+if TYPE_CHECKING:
+    from ..core.project import Project
+
 
 class AutocodeDialog(QDialog):
-    def __init__(self, project, parent=None) -> None:
+    def __init__(self, project: Project, parent=None) -> None:
         super().__init__(parent)
         self.project = project
         self.setWindowTitle("Auto-code by speaker or pattern")

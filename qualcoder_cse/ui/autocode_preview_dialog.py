@@ -7,6 +7,8 @@ does not code anything itself: the caller pushes one ``AutocodeSegments`` comman
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,11 +24,14 @@ from PySide6.QtWidgets import (
 from ..core.autocode import Segment
 from .context_help import install_help
 
+if TYPE_CHECKING:
+    from ..core.project import Project
+
 
 class SegmentModel(QAbstractTableModel):
     HEADERS = ("Document", "Start", "End", "Text")
 
-    def __init__(self, project, segments: list[Segment], parent=None) -> None:
+    def __init__(self, project: Project, segments: list[Segment], parent=None) -> None:
         super().__init__(parent)
         self.segments = list(segments)
         self.checked = [True] * len(self.segments)
@@ -80,7 +85,8 @@ class SegmentModel(QAbstractTableModel):
 
 
 class AutocodePreviewDialog(QDialog):
-    def __init__(self, project, segments: list[Segment], code_path: str, scope: str, parent=None) -> None:
+    def __init__(self, project: Project, segments: list[Segment], code_path: str, scope: str,
+                 parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preview auto-coding")
         self.resize(820, 520)

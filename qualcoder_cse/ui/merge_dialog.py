@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,14 +21,17 @@ from .code_shades import display_colours
 from .code_tree_model import colour_icon
 from .context_help import install_help
 
+if TYPE_CHECKING:
+    from ..core.project import Project
+
 _PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class CodePickerDialog(QDialog):
     """The code tree as an indented list with a filter box: type, arrow keys, Enter."""
 
-    def __init__(self, project, title: str, intro: str, ok_text: str, exclude: set[int] = frozenset(),
-                 parent=None) -> None:
+    def __init__(self, project: Project, title: str, intro: str, ok_text: str,
+                 exclude: set[int] = frozenset(), parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("codePickerDialog")
         self.setWindowTitle(title)
@@ -99,7 +104,7 @@ class CodePickerDialog(QDialog):
 
 
 class MergeCodeDialog(CodePickerDialog):
-    def __init__(self, project, source_id: int, parent=None) -> None:
+    def __init__(self, project: Project, source_id: int, parent=None) -> None:
         source = project.codes.get(source_id)
         super().__init__(
             project, "Merge code",
