@@ -5,7 +5,7 @@ touches the project there); the screen then shows the text with every proposal h
 proposals table and how many are left. Keys: A accept, R reject, U undecide, E accept every mention,
 N/Space next, P/Shift+N previous, L relabel, Ctrl+1..6 add the selected text as a label (its other mentions
 are proposed), Ctrl+Shift+A accept all remaining (asks first). "Store" is enabled only when nothing is
-pending; it stores through ``importers.file_import.store`` (one transaction: anonymised text, mapped turns, the
+pending; it stores through ``workflows.file_import.store`` (one transaction: anonymised text, mapped turns, the
 anonymisation log, anonymised name), so the original text never reaches the project. "Skip this file" and
 "Cancel import" store nothing of the file under review; files already stored stay.
 """
