@@ -36,7 +36,7 @@ from . import (
     privacy_actions,
     project_opening,
     refi_dialogs,
-    review_memory_dialog,
+    review_resume,
     segments_extension,
     suggest_extension,
     workbench_extensions,
@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         self.workbench_extensions = workbench_extensions.install(self)  # search, memos, links, cases
         self.refi_actions = refi_dialogs.install(self)  # File > Import/Export REFI-QDA, File > Merge
         import_dialog.install(self)  # File > Import > Transcripts (Ctrl+I)
-        review_memory_dialog.install(self)  # Tools > Anonymisation memory
+        review_resume.install(self)  # Tools > Anonymisation memory, File > Import > Resume paused review
         analysis_actions.install(self)  # Tools > Analysis, File > Export > Excel
         self.segments_extension = segments_extension.install(self)  # Coded segments dock, word frequency
         self.suggest_extension = suggest_extension.install(self)  # Code > Suggest codings (Suggestions dock)

@@ -8,6 +8,8 @@ resumes it), which can be discarded here (their original text is deleted at once
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -29,6 +31,9 @@ from ..anonymise.spans import LABELS
 from ..core.errors import ProjectError
 from .context_help import install_help
 from .review_view import LABEL_NAMES
+
+if TYPE_CHECKING:
+    from .host import WorkbenchHost
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -141,18 +146,18 @@ class ReviewMemoryDialog(QDialog):
             self.reload()
 
 
-def install(window) -> QAction:
+def install(host: WorkbenchHost) -> QAction:
     """Tools > Anonymisation memory… in the main window (enabled while a project is open)."""
-    action = QAction("Anonymisation &memory…", window)
+    action = QAction("Anonymisation &memory…", host.window())
     action.setObjectName("anonymisationMemoryAction")
 
     def open_dialog() -> None:
-        if window.project is not None:
-            ReviewMemoryDialog(window.project, window).exec()
+        if host.project is not None:
+            ReviewMemoryDialog(host.project, host.window()).exec()
 
     action.triggered.connect(open_dialog)
-    window.menus["tools"].addAction(action)
-    action.setEnabled(window.project is not None)
-    window.project_opened.connect(lambda _p: action.setEnabled(True))
-    window.project_closed.connect(lambda: action.setEnabled(False))
+    host.menu("tools").addAction(action)
+    action.setEnabled(host.project is not None)
+    host.project_opened.connect(lambda _p: action.setEnabled(True))
+    host.project_closed.connect(lambda: action.setEnabled(False))
     return action

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qualcoder_cse.anonymise.review import ACCEPTED, PENDING, REJECTED
@@ -186,6 +186,54 @@ def test_pause_and_resume_after_reopening_the_project(qtbot, project, project_pa
         assert "Jodie" not in stored and "wobbles" not in stored and "Rochdale" in stored
     finally:
         again.close()
+
+
+def test_file_menu_resumes_a_paused_review(qtbot, project, tmp_path: Path):
+    from qualcoder_cse.ui.main_window import MainWindow
+    from qualcoder_cse.ui.settings import Settings
+
+    path = _write(tmp_path, "interview.txt", TEXT)
+    dialog, review = _open_review(qtbot, project, [path])
+    jodie = _go_to_surface(review, "Jodie Smith")
+    qtbot.keyClick(review.text, Qt.Key.Key_A)
+    with qtbot.waitSignal(dialog.imported, timeout=30000):
+        qtbot.mouseClick(review.pause_button, Qt.MouseButton.LeftButton)
+    window = MainWindow(Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    action = window.findChild(QAction, "resumePausedReviewAction")
+    assert action in window.menus["import"].actions() and not action.isEnabled()
+    window.set_project(project)
+    assert action.isEnabled()
+    action.trigger()  # one paused review: it is resumed at once
+    resumed = window.findChild(ImportDialog)
+    qtbot.waitUntil(lambda: resumed.review_dialog is not None and resumed.review_dialog.session is not None,
+                    timeout=60000)
+    review2 = resumed.review_dialog
+    assert review2.session.get(jodie).status == ACCEPTED
+    assert review2.status_label.text().startswith("Resumed the review paused on")
+    review2.cancel_import(ask=False)
+
+
+def test_resume_says_where_to_import_a_moved_file(qtbot, project, tmp_path: Path, monkeypatch):
+    from qualcoder_cse.ui import review_resume
+    from qualcoder_cse.ui.main_window import MainWindow
+    from qualcoder_cse.ui.settings import Settings
+
+    path = _write(tmp_path, "moved.txt", TEXT)
+    dialog, review = _open_review(qtbot, project, [path])
+    qtbot.keyClick(review.text, Qt.Key.Key_A)
+    with qtbot.waitSignal(dialog.imported, timeout=30000):
+        qtbot.mouseClick(review.pause_button, Qt.MouseButton.LeftButton)
+    path.rename(tmp_path / "elsewhere.txt")
+    window = MainWindow(Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.set_project(project)
+    said = []
+    monkeypatch.setattr(review_resume.QMessageBox, "information", lambda _w, _t, text: said.append(text))
+    [paused] = project.review_memory.paused_list()
+    assert review_resume.resume_paused(window, paused) is None
+    assert "no longer at" in said[0] and "File > Import > Transcripts" in said[0]
+    assert project.review_memory.paused_list()  # nothing lost
 
 
 def test_pause_button_goes_on_to_the_next_file(qtbot, project, tmp_path: Path):
