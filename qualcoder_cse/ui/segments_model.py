@@ -8,6 +8,8 @@ by document and position. The tooltip of a row shows the passage with its line o
 
 from __future__ import annotations
 
+import bisect
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
@@ -19,6 +21,11 @@ CODING_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
 COL_DOCUMENT, COL_SPEAKER, COL_CODE, COL_TEXT, COL_CASE, COL_CODER, COL_MEMO = range(7)
+
+
+def _position(s: Segment) -> tuple:
+    """Where a segment stands in the list by position: document name, then place in the document."""
+    return (s.document_name.casefold(), s.document_id, s.start, s.end, s.coding_id)
 
 
 def _short(text: str, n: int = 300) -> str:
@@ -43,6 +50,25 @@ class SegmentsModel(QAbstractTableModel):
             self.colours = dict(colours)
         self.endResetModel()
 
+    def replace_documents(self, document_ids: frozenset[int], fresh: list[Segment]) -> None:
+        """Put ``fresh`` in place of the segments of ``document_ids``, row by row (no reset: the view keeps
+        its scroll position and selection). Sorted by another column than position, the list is re-sorted."""
+        if self.sort_column not in (COL_DOCUMENT, COL_TEXT) or self.sort_order != Qt.SortOrder.AscendingOrder:
+            self.set_segments([s for s in self.segments if s.document_id not in document_ids] + fresh)
+            return
+        gone = [i for i, s in enumerate(self.segments) if s.document_id in document_ids]
+        for i in reversed(gone):  # a document's rows are contiguous: remove them as runs
+            self.beginRemoveRows(QModelIndex(), i, i)
+            del self.segments[i]
+            self.endRemoveRows()
+        keys = [_position(s) for s in self.segments]
+        for seg in sorted(fresh, key=_position):
+            i = bisect.bisect_left(keys, _position(seg))
+            self.beginInsertRows(QModelIndex(), i, i)
+            self.segments.insert(i, seg)
+            keys.insert(i, _position(seg))
+            self.endInsertRows()
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column, self.sort_order = column, order
         self.layoutAboutToBeChanged.emit()
@@ -51,11 +77,10 @@ class SegmentsModel(QAbstractTableModel):
 
     def _sort_list(self) -> None:
         col = self.sort_column
-        position = (lambda s: (s.document_name.casefold(), s.document_id, s.start, s.end, s.coding_id))
         if col in (COL_DOCUMENT, COL_TEXT):
-            key = position
+            key = _position
         else:
-            key = (lambda s: ((self._display(s, col) or "").casefold(), position(s)))
+            key = (lambda s: ((self._display(s, col) or "").casefold(), _position(s)))
         self.segments.sort(key=key, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

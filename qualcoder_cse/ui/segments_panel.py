@@ -223,32 +223,20 @@ class SegmentsPanel(QWidget):
         if self._stale:
             document_ids = None
         self._stale = False
+        if document_ids is not None and self.code_ids:
+            self._refresh_documents(document_ids)
+            return
+        self._update_codes_label()  # drops codes deleted since they were chosen
         keep = {s.coding_id for s in self.selected_segments()}
-        colours = None
-        if document_ids is None:
-            self._update_codes_label()  # drops codes deleted since they were chosen
-            colours = display_colours(self.project.codes.list())
         segments: list[Segment] = []
         message = ""
         if self.code_ids:
-            query = self.query()
-            if document_ids is not None:
-                docs = document_ids if query.documents is None else document_ids & set(query.documents)
-                query = replace(query, documents=tuple(sorted(docs)))
-                segments = [s for s in self.model.segments if s.document_id not in document_ids]
             try:
-                segments += self.project.segments.list(query) if query.documents != () else []
+                segments = self.project.segments.list(self.query())
             except ProjectError as exc:
                 message = str(exc)
-        self.model.set_segments(segments, colours)
-        if message:
-            self.count_label.setText(message)
-        elif not self.code_ids:
-            self.count_label.setText("Choose a code in the tree, then “Use selected code”.")
-        else:
-            docs = len({s.document_id for s in segments})
-            self.count_label.setText(f"{len(segments):,} segment{'s' if len(segments) != 1 else ''} in "
-                                     f"{docs:,} document{'s' if docs != 1 else ''}")
+        self.model.set_segments(segments, display_colours(self.project.codes.list()))
+        self._say_count(message)
         if keep:
             sm = self.view.selectionModel()
             for row in range(self.model.rowCount()):
@@ -256,8 +244,39 @@ class SegmentsPanel(QWidget):
                     sm.select(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
                               | QItemSelectionModel.SelectionFlag.Rows)
         self._show_passage()
-        if document_ids is None:
-            self._update_codes_label()
+        self._update_codes_label()
+
+    def _refresh_documents(self, document_ids: frozenset[int]) -> None:
+        """A coding changed in these documents: only their segments are read again and put in place (rows
+        removed and inserted, so the rest of the list and the selection stay as they are)."""
+        query = self.query()
+        docs = document_ids if query.documents is None else document_ids & set(query.documents)
+        try:
+            fresh = self.project.segments.list(replace(query, documents=tuple(sorted(docs)))) if docs else []
+        except ProjectError as exc:
+            self._say_count(str(exc))
+            return
+        keep = {s.coding_id for s in self.selected_segments() if s.document_id in document_ids}
+        self.model.replace_documents(document_ids, fresh)
+        if keep:  # a selected passage of those documents stays selected
+            sm = self.view.selectionModel()
+            for row, seg in enumerate(self.model.segments):
+                if seg.coding_id in keep:
+                    sm.select(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                              | QItemSelectionModel.SelectionFlag.Rows)
+        self._say_count("")
+        self._show_passage()
+
+    def _say_count(self, message: str) -> None:
+        if message:
+            self.count_label.setText(message)
+        elif not self.code_ids:
+            self.count_label.setText("Choose a code in the tree, then “Use selected code”.")
+        else:
+            segments = self.model.segments
+            docs = len({s.document_id for s in segments})
+            self.count_label.setText(f"{len(segments):,} segment{'s' if len(segments) != 1 else ''} in "
+                                     f"{docs:,} document{'s' if docs != 1 else ''}")
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

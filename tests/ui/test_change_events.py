@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QItemSelectionModel, QThread
 from PySide6.QtWidgets import QApplication
 
 from qualcoder_cse.core.changes import Change
@@ -86,3 +86,35 @@ def test_a_write_on_a_worker_thread_reaches_the_panels_on_the_gui_thread(qtbot, 
 def _painted(w) -> list[tuple[int, int]]:
     coding_ids = set(w.view.coding_ids_at(5))
     return [(c.start, c.end) for c in w.project.codings.get_many(sorted(coding_ids))]
+
+
+def test_the_coded_segments_list_reads_only_the_clicked_document_and_ends_as_a_full_read(qtbot, main_window):
+    w = main_window
+    code = _codable(w)[0]
+    docs = w.project.documents.list()
+    for d in docs:  # segments of the code in every document
+        w.project.codings.add(code.id, d.id, 0, 10)
+    ext = w.segments_extension
+    ext.show_codes([code.id])
+    panel = ext.panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == len(docs))
+    doc = docs[-1]
+    w.show_document(doc.id)
+    w.view.select_cp(20, 40)
+    qtbot.wait(20)  # the setup's own changes have reached the panels
+    panel.view.selectRow(0)
+    panel.view.selectionModel().select(panel.model.index(len(docs) - 1, 0),
+                                       QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    chosen = sorted(s.coding_id for s in panel.selected_segments())
+    assert len(chosen) == 2  # the first row and the last
+    statements: list[str] = []
+    w.project.conn.set_trace_callback(statements.append)
+    try:
+        w.code_panel.code_activated.emit(code.id)
+        qtbot.waitUntil(lambda: panel.model.rowCount() == len(docs) + 1)
+    finally:
+        w.project.conn.set_trace_callback(None)
+    listed = [s for s in statements if "FROM codings c WHERE c.code_id IN" in s]
+    assert listed and all(f"c.document_id IN ({doc.id})" in s for s in listed), listed
+    assert panel.model.segments == w.project.segments.list(panel.query())  # the same as reading it all again
+    assert sorted(s.coding_id for s in panel.selected_segments()) == chosen  # the selection stayed
