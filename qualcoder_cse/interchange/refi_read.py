@@ -185,6 +185,8 @@ def _code(el) -> RCode:
 
 
 def _parse_project(root, files: Files) -> RefiData:
+    """A project element, part by part: users, codes, variables, cases, sources (their positions settled
+    once the unit is decided), notes, links, and what is not carried over."""
     if _local(root) != "Project":
         if _local(root) == "CodeBook":
             return _parse_codebook(root)
@@ -198,15 +200,35 @@ def _parse_project(root, files: Files) -> RefiData:
     _check_schema(root, "project", data)
     _check_guids(root, data)
     base_path = root.get("basePath") or None
+    _users(root, data)
+    book = _kid(root, "CodeBook")
+    codes = _kid(book, "Codes") if book is not None else None
+    if codes is not None:
+        data.codes = [_code(c) for c in _kids(codes, "Code")]
+    _variables(root, data)
+    _cases(root, data)
+    _sources(root, files, base_path, data)
+    decide_unit(data)
+    for src in data.sources:
+        if src.raw is not None:
+            settle(src, data, src.name or "(unnamed)")
+    _notes(root, files, base_path, data)
+    _links(root, data)
+    _not_carried_over(root, data)
+    data.description = _text(root, "Description")
+    data.project_note_refs = _refs(root, "NoteRef")
+    return data
+
+
+def _users(root, data: RefiData) -> None:
     users = _kid(root, "Users")
     for u in _kids(users, "User") if users is not None else []:
         g = norm_guid(u.get("guid"))
         if g:
             data.users[g] = (u.get("name") or u.get("id") or "").strip() or f"user {g[:8]}"
-    book = _kid(root, "CodeBook")
-    codes = _kid(book, "Codes") if book is not None else None
-    if codes is not None:
-        data.codes = [_code(c) for c in _kids(codes, "Code")]
+
+
+def _variables(root, data: RefiData) -> None:
     variables = _kid(root, "Variables")
     for v in _kids(variables, "Variable") if variables is not None else []:
         data.variables.append(
@@ -217,6 +239,9 @@ def _parse_project(root, files: Files) -> RefiData:
                 _text(v, "Description"),
             )
         )
+
+
+def _cases(root, data: RefiData) -> None:
     cases = _kid(root, "Cases")
     for c in _kids(cases, "Case") if cases is not None else []:
         data.cases.append(
@@ -231,6 +256,10 @@ def _parse_project(root, files: Files) -> RefiData:
                 named=c.get("name") is not None,
             )
         )
+
+
+def _sources(root, files: Files, base_path: str | None, data: RefiData) -> None:
+    """TextSources, and PDFs by their text representation; every other kind of source is reported."""
     sources = _kid(root, "Sources")
     if sources is not None:
         skipped: dict[str, int] = {}
@@ -254,10 +283,9 @@ def _parse_project(root, files: Files) -> RefiData:
         for tag, n in skipped.items():
             if n:
                 data.lost.append(f"{n} {tag}(s): QualCoder-CSE holds text documents only")
-    decide_unit(data)
-    for src in data.sources:
-        if src.raw is not None:
-            settle(src, data, src.name or "(unnamed)")
+
+
+def _notes(root, files: Files, base_path: str | None, data: RefiData) -> None:
     notes = _kid(root, "Notes")
     for n in _kids(notes, "Note") if notes is not None else []:
         text = _kid(n, "PlainTextContent")
@@ -281,6 +309,9 @@ def _parse_project(root, files: Files) -> RefiData:
                 n.get("modifiedDateTime"),
             )
         )
+
+
+def _links(root, data: RefiData) -> None:
     links = _kid(root, "Links")
     for lk in _kids(links, "Link") if links is not None else []:
         data.links.append(
@@ -293,6 +324,10 @@ def _parse_project(root, files: Files) -> RefiData:
                 _refs(lk, "NoteRef"),
             )
         )
+
+
+def _not_carried_over(root, data: RefiData) -> None:
+    """Sets and graphs have no place in a QualCoder-CSE project: reported, not imported."""
     sets = _kid(root, "Sets")
     n_sets = len(_kids(sets, "Set")) if sets is not None else 0
     if n_sets:
@@ -300,9 +335,6 @@ def _parse_project(root, files: Files) -> RefiData:
     graphs = _kid(root, "Graphs")
     if graphs is not None and len(_kids(graphs, "Graph")):
         data.lost.append(f"{len(_kids(graphs, 'Graph'))} graph(s): QualCoder-CSE does not import graphs")
-    data.description = _text(root, "Description")
-    data.project_note_refs = _refs(root, "NoteRef")
-    return data
 
 
 _VALUE_TAGS = ("TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue", "DateTimeValue")
