@@ -22,7 +22,7 @@ from .export_lines import export_names, one_line_dates
 from .gazetteers import Gazetteers, load_gazetteers
 from .lexicon import MONTHS, NATIONAL, NOT_NAMES, ORG_HEADS_CAP, ROLE_WORDS, STOP, WEEKDAYS
 from .merging import _coverage, _mention_regex, merge
-from .name_forms import derived_nicknames, kin_nicknames, lowercase_full_names
+from .name_forms import derived_nicknames, handle_names, kin_nicknames, lowercase_full_names, particle_names
 from .patterns import find_patterns
 from .positions import attendee_names, chat_names, first_names_again, full_names
 from .rules import RuleLayer
@@ -67,7 +67,8 @@ class Detector(EntityPasses):
         merged = merge(spans)
         merged = merge(merged + full_names(text, toks, merged, self.gaz, self._heads)
                        + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)
-                       + derived_nicknames(text, toks, merged, self.gaz) + export_names(text))
+                       + derived_nicknames(text, toks, merged, self.gaz) + export_names(text)
+                       + handle_names(text, toks, merged, self.gaz))
         merged = self.propagate(text, toks, merge(lowercase_full_names(text, toks, merged, self.gaz)))
         extra = first_names_again(text, toks, merged, self.gaz)
         merged = merge(merged + extra) if extra else merged
@@ -86,7 +87,7 @@ class Detector(EntityPasses):
         merged = merge(merged + workplaces(text, toks, merged, self.gaz))
         merged = _initials_of_names(text, merged)  # again: names widened last ("A. Whitaker" -> "AW")
         merged = handle_mentions(text, merged)
-        merged = merge(kin_nicknames(text, one_line_dates(text, merged)))
+        merged = merge(particle_names(text, kin_nicknames(text, one_line_dates(text, merged))))
         floor = self.min_confidence if min_confidence is None else min_confidence
         return [s for s in merged if s.confidence >= floor]
 

@@ -47,7 +47,7 @@ NOT_NAMES = NOT_NAMES | DEMONYMS | frozenset(["tel", "mob", "fax", "dob", "signe
                                                "messenger", "discord", "telegram", "skype", "facetime", "kik",
                                                "viber", "wickr", "gold", "silver", "bronze",
                                                # Scots and northern function words ("fae", "the morra")
-                                               "fae", "morra", "youse", "yous", "gannin", "canny", "nowt", "owt", "wis", "naw", "telt", "hur", "wee'un",
+                                               "fae", "morra", "nain", "taid", "youse", "yous", "gannin", "canny", "nowt", "owt", "wis", "naw", "telt", "hur", "wee'un",
                                                # car models said in place of the car ("a silver Passat")
                                                "passat", "corsa", "fiesta", "insignia", "octavia", "qashqai",
                                                "juke", "prius", "micra", "yaris", "civic", "corolla", "punto", "zafira",
@@ -175,7 +175,8 @@ STREET_PREPS = frozenset(["on", "off", "down", "along", "near", "up", "round"])
 PLACE_CUES = frozenset(["in", "from", "towards", "toward", "via", "near", "around", "round", "outside"])
 MOTION = frozenset(["went", "back", "go", "going", "goes", "moved", "move", "drove", "drive", "came", "come", "taken", "took", "sent", "placed", "get", "got", "travelled", "ran", "run", "walked", "moving"])
 _QUOTED_NICK = re.compile(r"\b([A-Z][a-z]+) [\"“]([A-Z][a-z]+)[\"”] ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
-NAME_PARTICLES = frozenset(["ó", "o", "ni", "nic", "mac", "mc", "van", "von", "de", "da", "di", "du", "le", "la", "al", "el", "bin", "ben", "abu", "ibn"])
+NAME_PARTICLES = frozenset(["ó", "o", "ni", "nic", "mac", "mc", "van", "von", "de", "da", "di", "du", "le", "la", "al", "el", "bin", "ben", "abu", "ibn",
+                            "ap", "ab", "ferch", "verch"])
 RANKS = TITLES | frozenset(["chief", "superintendent", "acting", "temporary", "detective", "police", "deputy", "assistant"])
 
 _AT_PREPS = frozenset(["at", "in", "near", "by", "outside", "behind", "from", "to", "round", "around"])

@@ -79,6 +79,46 @@ def lowercase_full_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gaz
     return out
 
 
+_HANDLE_NAME = re.compile(r"^@?([a-z]{2,12})(?=[._\d]|$)")
+
+
+def handle_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
+    """The name a chat handle is made of, used bare in the chat: "tj" of "tj.fr3sh", "riz" of "riz_7x",
+    "savvy" of "savvy.b6" ("tj u still linking him", "ur moving mad tj")."""
+    names: set[str] = set()
+    for s in spans:
+        if s.label == "CONTACT" and not any(c.isspace() for c in s.text) and "@" not in s.text[1:]:
+            m = _HANDLE_NAME.match(s.text.lower())
+            if m and m.group(1) != s.text.lower().lstrip("@"):  # the handle has more than the name
+                names.add(m.group(1))
+    names = {k for k in names if k not in STOP and k not in NOT_NAMES and gaz.words.get(k, 99) > 35}
+    if not names:
+        return []
+    out = []
+    for t in toks:
+        if t.key in names and t.shape in ("lower", "title") and t.text[:1] != "@":
+            out.append(Span(t.start, t.base_end, "PERSON", text[t.start:t.base_end], 0.6, "context"))
+    return out
+
+
+_PARTICLE_GAP = re.compile(r" (?:ap|ab|ferch|verch|bin|ibn|binti|al|el|de|da|di|du|dos|das|la|le) $")
+
+
+def particle_names(text: str, spans: list[Span]) -> list[Span]:
+    """Two parts of a name found on either side of a lowercase particle are one name ("Rhys ap Dafydd",
+    "Ahmed bin Rashid", "Maria de Souza")."""
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda x: (x.start, x.end)):
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == s.label == "PERSON" and 0 < s.start - prev.end <= 8 and (
+                _PARTICLE_GAP.fullmatch(text[prev.end:s.start]) and text[s.start:s.start + 1].isupper()):
+            out[-1] = Span(prev.start, s.end, "PERSON", text[prev.start:s.end], max(prev.confidence, s.confidence),
+                           prev.source)
+            continue
+        out.append(s)
+    return out
+
+
 def kin_nicknames(text: str, spans: list[Span]) -> list[Span]:
     """Widen a person found right after "uncle"/"auntie" to take the kinship word in ("uncle mo")."""
     out = []

@@ -70,7 +70,8 @@ def _org_appositive(text: str, spans: list[Span]) -> list[Span]:
 
 _TITLE_WORDS = frozenset(["mr", "mrs", "ms", "miss", "dr", "pc", "dc", "ds", "di", "dci", "sgt", "cllr", "sir", "lady",
                           "lord", "uncle", "auntie", "nurse", "coach", "judge", "st", "saint"])
-_HEAD_FIRST = frozenset(["project", "foyer", "coleg", "ysgol", "canolfan", "clwb"])
+_HEAD_FIRST = frozenset(["project", "foyer", "coleg", "ysgol", "canolfan", "clwb", "cyngor", "heddlu", "ysbyty",
+                         "prifysgol", "cymdeithas"])
 _HEAD_FIRST_NOT = frozenset(["manager", "officer", "worker", "lead", "leader", "team", "board", "coordinator", "group",
                              "meeting", "plan", "director", "steering"])
 _COMMONISH = frozenset(["mr", "mrs", "miss", "ms", "dr", "pc", "ds", "dc", "sgt", "i", "we", "they", "he", "she", "it"])
