@@ -4,7 +4,8 @@
   ``refi_write`` (with ``refi_names`` for peers that need unique code names);
 - import: ``refi_read`` reads a file leniently into the dataclasses of ``refi_model`` (``refi_files`` decides
   which files it may pull in, ``refi_positions`` where selections land); ``refi_import`` stores them as a NEW
-  project (``refi_store``, ``refi_anon``), ``refi_codebook`` brings a codebook into an open one;
+  project (``refi_records``, ``refi_store``, ``refi_anon``), ``refi_codebook`` brings a codebook into an open
+  one;
 - ``refi_common``: namespaces, GUIDs, the schemas and ``RefiError``.
 
 No Qt. See docs/refi.md.

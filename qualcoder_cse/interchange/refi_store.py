@@ -1,6 +1,6 @@
 """Storing a REFI-QDA file's texts: where each document, speaker turn, coding and memo lands.
 
-``refi_import`` builds a ``_Store`` on top of ``SourceStore``; this part decides, for each source, what
+``refi_records.RecordStore`` extends ``SourceStore``; this part decides, for each source, what
 its memo is (a ``Description`` that only repeats the notes the source also references is not stored twice),
 which speaker turns it has (turns our own export carried, segments a case refers to, else speaker labels
 found in the text, only when the text reads like a transcript), and where each coding goes (moved with
