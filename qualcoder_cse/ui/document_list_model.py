@@ -19,6 +19,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
+_BATCH = 64  # coded shares read together (about two screens of rows)
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -37,19 +38,29 @@ class DocumentListModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        if self.project is not None and self.project.is_open:
-            self._docs = self.project.documents.list()
-            self._coded = self.project.documents.coded_fraction()
-        else:
-            self._docs, self._coded = [], {}
+        self._docs = self.project.documents.list() if self.project is not None and self.project.is_open else []
+        self._coded = {}  # filled as rows are shown, a batch of rows at a time (_coded_of)
         self.endResetModel()
+
+    def _coded_of(self, row: int) -> float:
+        """The coded share of the document in ``row``: read with the next rows' on first need, so opening a
+        project reads the codings of the documents in sight, not of every document."""
+        doc_id = self._docs[row].id
+        got = self._coded.get(doc_id)
+        if got is None:
+            if self.project is None or not self.project.is_open:
+                return 0.0
+            batch = [d.id for d in self._docs[row:row + _BATCH] if d.id not in self._coded]
+            self._coded.update(self.project.documents.coded_fraction(batch))
+            got = self._coded.get(doc_id, 0.0)
+        return got
 
     def refresh_coded(self, document_ids: Iterable[int] | None = None) -> None:
         """Recompute the coded share of the named documents (all when None) and repaint their cells."""
         if self.project is None or not self._docs:
             return
         if document_ids is None:
-            self._coded = self.project.documents.coded_fraction()
+            self._coded = {}  # read again as the rows are shown
             self.dataChanged.emit(self.index(0, 3), self.index(len(self._docs) - 1, 3))
             return
         rows = {d.id: i for i, d in enumerate(self._docs)}
@@ -85,11 +96,12 @@ class DocumentListModel(QAbstractTableModel):
             return None
         doc = self._docs[index.row()]
         col = index.column()
-        coded = self._coded.get(doc.id, 0.0)
         if role == Qt.ItemDataRole.DisplayRole:
-            return (doc.name, KIND_LABELS.get(doc.kind, doc.kind), f"{doc.word_count:,}", f"{coded:.0%}")[col]
+            if col == 3:
+                return f"{self._coded_of(index.row()):.0%}"
+            return (doc.name, KIND_LABELS.get(doc.kind, doc.kind), f"{doc.word_count:,}")[col]
         if role == SORT_ROLE:
-            return (doc.name.casefold(), doc.kind, doc.word_count, coded)[col]
+            return self._coded_of(index.row()) if col == 3 else (doc.name.casefold(), doc.kind, doc.word_count)[col]
         if role == ID_ROLE:
             return doc.id
         if role == KIND_ROLE:
@@ -97,6 +109,7 @@ class DocumentListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
+            coded = self._coded_of(index.row())
             return f"{doc.name}\n{KIND_LABELS.get(doc.kind, doc.kind)}, {doc.word_count:,} words, {coded:.0%} coded"
         return None
 

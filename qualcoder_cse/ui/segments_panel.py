@@ -265,7 +265,9 @@ class SegmentsPanel(QWidget):
                     sm.select(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
                               | QItemSelectionModel.SelectionFlag.Rows)
         self._say_count("")
-        self._show_passage()
+        current = self.current_segment() if self.selected_segments() else None
+        if current is None or current.document_id in document_ids:  # else the passage shown is unchanged
+            self._show_passage()
 
     def _say_count(self, message: str) -> None:
         if message:

@@ -11,7 +11,9 @@ Tab into a box first and the wheel changes it as usual.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+
+_GUARDED = (QComboBox, QLineEdit)  # a box, or the line edit of an editable box
 
 
 def _combo_of(obj: QObject) -> QComboBox | None:
@@ -26,6 +28,10 @@ class WheelGuard(QObject):
     """Event filter: a wheel over an unfocused combo box scrolls what is behind it instead."""
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        # Every event of the application passes here: a type check on the object first (cheap) keeps the
+        # event's type (an enum PySide converts on each call) out of the path of all but combo boxes.
+        if not isinstance(obj, _GUARDED):
+            return False
         kind = event.type()
         if kind == QEvent.Type.Polish and isinstance(obj, QComboBox):
             # Qt's default (WheelFocus) gives the box focus on a real wheel before any filter sees it
