@@ -69,6 +69,11 @@ class TokenRules:
                 ):
                     add(i, i, "LOCATION", 0.8, "gazetteer")
                     continue
+                if after_prep and place and tier == 35 and t.shape == "lower" and prev in ("in", "to", "from") and (
+                        not is_given and not (i + 1 < n and toks[i + 1].shape == "lower" and toks[i + 1].spaced
+                                              and keys[i + 1] not in STOP)):
+                    add(i, i, "LOCATION", 0.45, "gazetteer")  # "runs to stoke", "a flat in felling": unsure
+                    continue
                 if t.cap and not t.initial and tier is None and not is_given:
                     add(i, i, "LOCATION", 0.75, "gazetteer")
                     continue

@@ -186,3 +186,16 @@ def test_names_with_a_lowercase_particle_are_whole(det, text, surface):
 
 def test_welsh_kinship_word_is_not_a_name(det):
     assert not proposed(det, "4. Nain to ring the out of hours team if she is not home by ten.", "Nain")
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [("sav had him doing runs to stoke for 2 weeks", "stoke"), ("they had a flat in felling, her fella's", "felling")],
+)
+def test_a_town_that_is_a_rarer_word_after_in_or_to_is_proposed_unsure(det, text, surface):
+    spans = [s for s in _spans(det, text) if s.text == surface]
+    assert spans and spans[0].label == "LOCATION" and spans[0].confidence < 0.6
+
+
+def test_a_town_word_before_a_noun_is_left(det):
+    assert not proposed(det, "he goes to rugby training on thursdays", "rugby")
