@@ -53,7 +53,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # a sentence about a vehicle: a short letters-and-digits code in it is (part of) its plate ("the Corsa was
 # something like RH 117")
 _VEHICLE = re.compile(
-    r"\b(?:car|cars|van|taxi|cab|motor|reg|registration|plates?|audi|bmw|merc|mercedes|vauxhall|ford|toyota|"
+    r"\b(?:cars?|vans?|taxis?|cabs?|motor|reg|registration|plates?|door number|number on the door|audi|bmw|merc|mercedes|vauxhall|ford|toyota|"
     r"nissan|kia|skoda|honda|peugeot|renault|corsa|astra|fiesta|focus|golf|polo|passat|qashqai|juke|prius|"
     r"octavia|insignia|yaris|civic|corolla|transit|range rover)\b", re.IGNORECASE)
 _PLATE_PART = re.compile(r"(?<![\w/£$-])(?-i:[A-Z]{2,3}) ?\d{2,4}(?![\w/-])")

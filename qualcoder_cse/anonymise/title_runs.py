@@ -31,6 +31,9 @@ from .tokens import Tok
 
 _COMPASS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                       "midlands", "upper", "lower", "greater"])
+# the last word of an organisation named after a place or person by what it does ("Furness Youth Boxing")
+_ORG_TAIL = dict.fromkeys(["boxing", "football", "netball", "cricket", "dance", "theatre", "arts", "sports",
+                           "works", "matters", "futures", "minds", "voices", "united", "rovers", "athletic"], 1)
 _LONGEST = 400  # no span is longer than this (an address on one line is about 80 characters)
 _JOINERS = frozenset(["for", "of", "&", "upon", "under"])
 _PLACE_TAILS = frozenset(["lake", "reservoir", "moor", "woods", "wood", "fold", "beck", "valley", "heights", "vale"])
@@ -149,13 +152,17 @@ def title_runs(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers, l
         if not places:
             # a word-name inside ordinary words ("Safe Haven Families", "Red Lion"), not a person's full name;
             # not a word-name that opens the run ("Say Something", "Early Help")
-            if any(sp.start <= s or sp.confidence < 0.5 for sp in persons) or all(
+            if _ORG_TAIL.get(keys[-1]) and all(gaz.given.get(k, (0, 0))[0] < 1000 for k in keys) and all(
+                    sp.source in ("gazetteer", "unknown") for sp in persons):
+                pass  # "Furness Youth Boxing": a place-like surname before what the organisation does
+            elif any(sp.start <= s or sp.confidence < 0.5 for sp in persons) or all(
                     k in _GENERIC or k in _GENERIC_HEAD_MODS for k in _uncovered(toks, i, j, persons)) or not all(words.get(k, 99) <= 50 for k in keys) or any(
                     sp.source not in ("gazetteer", "unknown") for sp in persons):
                 continue
             if all(k in gaz.given or k in gaz.surnames for k in keys) and not all(words.get(k, 99) <= 20 for k in keys):
                 continue
-        elif persons and all(k in gaz.given or k in gaz.surnames for k in keys) and not _place_tail(keys[-1], gaz, loc_heads):
+        elif persons and all(k in gaz.given or k in gaz.surnames for k in keys) and not _place_tail(
+                keys[-1], gaz, loc_heads) and not any(sp.label == "ORG" for sp in places):
             continue  # "Will Keighley": a person whose surname is a town (not "Shipley Lake")
         if len(inside) >= 2 and any(k in loc_heads or k in gaz.street_suffixes for k in keys[:-1]) and all(
                 sp.label == "LOCATION" for _x, sp in inside):

@@ -199,3 +199,15 @@ def test_a_town_that_is_a_rarer_word_after_in_or_to_is_proposed_unsure(det, text
 
 def test_a_town_word_before_a_noun_is_left(det):
     assert not proposed(det, "he goes to rugby training on thursdays", "rugby")
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("She trains at Furness Youth Boxing twice a week.", "Furness Youth Boxing"),
+        ("Night manager Grace from the Ibis Styles said they now ask for ID.", "Ibis Styles"),
+        ("yellow one, Sunny Cabs, i think the number on the door was RH 117", "RH 117"),
+    ],
+)
+def test_organisations_with_a_name_inside_and_taxi_door_numbers(det, text, surface):
+    assert covered(det, text, surface)
