@@ -22,14 +22,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -39,7 +36,17 @@ from ..core.changes import Change
 from ..core.errors import ProjectError
 from ..lazy import lazy_import
 from .analysis_tables import MATRICES, MEASURES, Table, cell_quotes, chart_data, matrix_frame, matrix_table
-from .analysis_widgets import ComputeThread, HeatDelegate, checked_items, fill_check_list
+from .analysis_widgets import (
+    ComputeThread,
+    HeatDelegate,
+    checked_items,
+    column_panel,
+    fill_check_list,
+    fit_columns,
+    form_panel,
+    scrolled,
+    three_panes,
+)
 from .bar_chart import BarChart
 from .change_hub import hub_for
 from .clipboard import copy_text
@@ -96,20 +103,12 @@ class AnalysisView(QWidget):
         self.export_button = QPushButton("Export workbook…")
         self.export_button.clicked.connect(self.export_dialog)
 
-        filters = QFormLayout()
-        filters.addRow("Matrix", self.matrix_box)
-        filters.addRow("Measure", self.measure_box)
-        filters.addRow("Groups", self.group_box)
-        filters.addRow("Agreement", self.units_box)
-        filters.addRow("Coders", self.coder_list)
-        filters.addRow("Kinds", self.kind_list)
-        filters.addRow("Documents", self.doc_list)
-        filters.addRow("Themes", self.code_list)
-        filters.addRow("Only where", self.attr_box)
-        filters.addRow("is one of", self.value_list)
-        filters.addRow(self.export_button)
-        left = QWidget()
-        left.setLayout(filters)
+        left = form_panel([
+            ("Matrix", self.matrix_box), ("Measure", self.measure_box), ("Groups", self.group_box),
+            ("Agreement", self.units_box), ("Coders", self.coder_list), ("Kinds", self.kind_list),
+            ("Documents", self.doc_list), ("Themes", self.code_list), ("Only where", self.attr_box),
+            ("is one of", self.value_list), (None, self.export_button),
+        ])
 
         self.model = MatrixModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -148,34 +147,12 @@ class AnalysisView(QWidget):
         self.save_summary.clicked.connect(self._save_summary)
         self.summary.setVisible(False)
         self.save_summary.setVisible(False)
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        chart_scroll = QScrollArea()  # many themes: the chart keeps readable rows and scrolls
-        chart_scroll.setWidgetResizable(True)
-        chart_scroll.setWidget(self.chart)
-        rl.addWidget(chart_scroll, 3)
-        rl.addWidget(self.save_chart)
-        rl.addWidget(self.quote_label)
-        rl.addWidget(self.quotes, 2)
-        rl.addWidget(self.summary)
-        rl.addWidget(self.save_summary)
-
-        middle = QWidget()
-        ml = QVBoxLayout(middle)
-        ml.setContentsMargins(0, 0, 0, 0)
-        ml.addWidget(self.note)
-        ml.addWidget(self.table, 1)
-        split = QSplitter()
-        split.addWidget(left)
-        split.addWidget(middle)
-        split.addWidget(right)
-        split.setStretchFactor(1, 3)
-        split.setStretchFactor(2, 1)
-        split.setSizes([230, 860, 330])
+        right = column_panel([(scrolled(self.chart), 3), (self.save_chart, 0), (self.quote_label, 0),
+                              (self.quotes, 2), (self.summary, 0), (self.save_summary, 0)])
+        middle = column_panel([(self.note, 0), (self.table, 1)])
         self.status = QLabel("")
         layout = QVBoxLayout(self)
-        layout.addWidget(split, 1)
+        layout.addWidget(three_panes(left, middle, right), 1)
         layout.addWidget(self.status)
 
         self._fill_choices()
@@ -446,14 +423,7 @@ class AnalysisView(QWidget):
         )
         self.note.setText(table.note)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        header = self.table.horizontalHeader()
-        metrics, head_metrics = self.table.fontMetrics(), header.fontMetrics()
-        pad = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 12
-        for c, (head, widest) in enumerate(self.model.column_texts()):
-            # wrapped headers: a column is as wide as its longest header line or its widest value
-            need = max([head_metrics.horizontalAdvance(line) for line in head.split("\n")]
-                       + [metrics.horizontalAdvance(widest)]) + pad
-            header.resizeSection(c, min(max(need, 56), 240))
+        fit_columns(self.table, self.model.column_texts())
 
     def _show_quotes(self, row_key, col_key) -> None:
         name = self.current

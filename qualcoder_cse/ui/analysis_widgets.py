@@ -1,11 +1,21 @@
-"""Small parts of the Analysis view: the heat-map cell delegate, the worker thread an analysis runs in, and
-the tickable filter lists."""
+"""Small parts of the Analysis view: the heat-map cell delegate, the worker thread an analysis runs in, the
+tickable filter lists, the panes it is laid out in, and the column widths of its table."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyledItemDelegate
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSplitter,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.errors import ProjectError
 from .matrix_model import HEAT_ROLE
@@ -57,3 +67,57 @@ def checked_items(widget: QListWidget) -> list[str] | None:
     items = [widget.item(i) for i in range(widget.count())]
     chosen = [i.text() for i in items if i.checkState() == Qt.CheckState.Checked]
     return None if len(chosen) == len(items) else chosen
+
+
+def fit_columns(table: QTableView, texts: list[tuple[str, str]]) -> None:
+    """Each column as wide as its longest header line or its widest value (``MatrixModel.column_texts``),
+    between 56 and 240 pixels, measured with the fonts; Qt's resize-to-contents would ask every cell."""
+    header = table.horizontalHeader()
+    metrics, head_metrics = table.fontMetrics(), header.fontMetrics()
+    pad = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 12
+    for c, (head, widest) in enumerate(texts):
+        need = max([head_metrics.horizontalAdvance(line) for line in head.split("\n")]
+                   + [metrics.horizontalAdvance(widest)]) + pad
+        header.resizeSection(c, min(max(need, 56), 240))
+
+
+def form_panel(rows: list[tuple[str | None, QWidget]]) -> QWidget:
+    """Labelled rows (a row without a label spans the form)."""
+    form = QFormLayout()
+    for label, widget in rows:
+        if label is None:
+            form.addRow(widget)
+        else:
+            form.addRow(label, widget)
+    box = QWidget()
+    box.setLayout(form)
+    return box
+
+
+def column_panel(items: list[tuple[QWidget, int]]) -> QWidget:
+    """Widgets stacked top to bottom with their stretch factors, no margins."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget, stretch in items:
+        layout.addWidget(widget, stretch)
+    return box
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` in a scroll area (many themes: the chart keeps readable rows and scrolls)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
+
+
+def three_panes(left: QWidget, middle: QWidget, right: QWidget) -> QSplitter:
+    """Filters | table | chart and quotes; the table takes most of the room."""
+    split = QSplitter()
+    for pane in (left, middle, right):
+        split.addWidget(pane)
+    split.setStretchFactor(1, 3)
+    split.setStretchFactor(2, 1)
+    split.setSizes([230, 860, 330])
+    return split
