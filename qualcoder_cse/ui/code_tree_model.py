@@ -119,7 +119,8 @@ class CodeTreeModel(QAbstractItemModel):
                 up = self.codes[up].parent_id
 
     def _cell_changed(self, code_id: int) -> None:
-        self.dataChanged.emit(self.index_of(code_id, 0), self.index_of(code_id, 1))
+        cell = self.index_of(code_id, 1)  # the count only: the name's wrapped row is not measured again
+        self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
 
     def set_shortcuts(self, shortcuts: dict[int, int]) -> None:
         self.shortcuts = dict(shortcuts)
