@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterable
 
 from .entity_passes import EntityPasses
-from .export_lines import export_names, one_line_dates
+from .export_lines import export_names, one_line_dates, table_names
 from .gazetteers import Gazetteers, load_gazetteers
 from .lexicon import MONTHS, NATIONAL, NOT_NAMES, ORG_HEADS_CAP, ROLE_WORDS, STOP, WEEKDAYS
 from .merging import _coverage, _mention_regex, merge
@@ -67,7 +67,7 @@ class Detector(EntityPasses):
         merged = merge(spans)
         merged = merge(merged + full_names(text, toks, merged, self.gaz, self._heads)
                        + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)
-                       + derived_nicknames(text, toks, merged, self.gaz) + export_names(text)
+                       + derived_nicknames(text, toks, merged, self.gaz) + export_names(text) + table_names(text)
                        + handle_names(text, toks, merged, self.gaz))
         merged = self.propagate(text, toks, merge(lowercase_full_names(text, toks, merged, self.gaz)))
         extra = first_names_again(text, toks, merged, self.gaz)
@@ -88,6 +88,7 @@ class Detector(EntityPasses):
         merged = _initials_of_names(text, merged)  # again: names widened last ("A. Whitaker" -> "AW")
         merged = handle_mentions(text, merged)
         merged = merge(particle_names(text, kin_nicknames(text, one_line_dates(text, merged))))
+        merged = _address_chain(text, merged)  # again: places widened late ("Hathersage Road, Manchester, M13 0JH")
         floor = self.min_confidence if min_confidence is None else min_confidence
         return [s for s in merged if s.confidence >= floor]
 

@@ -72,6 +72,41 @@ def export_names(text: str) -> list[Span]:
     return new
 
 
+_PARTY_COLUMNS = frozenset(["party", "from", "to", "contact", "sender", "recipient", "name", "contact name",
+                            "participant", "author", "user"])
+
+
+def table_names(text: str) -> list[Span]:
+    """A phone-extraction or chat-log table ("# | Timestamp | Direction | Party | Body"): the cells of a column
+    headed Party, From, To, Contact... are people (phone numbers there are found by the patterns)."""
+    out: list[Span] = []
+    columns: list[int] = []
+    width = 0
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        cells = line.rstrip("\r\n").split("|")
+        if len(cells) >= 3:
+            heads = [fold(c.strip()) for c in cells]
+            party = [i for i, h in enumerate(heads) if h in _PARTY_COLUMNS]
+            if party and not any(ch.isdigit() for ch in line):
+                columns, width = party, len(cells)  # a header row
+            elif columns and len(cells) >= width:
+                at = pos
+                for i, cell in enumerate(cells):
+                    if i in columns:
+                        name = cell.strip()
+                        # a bare name ("Shaniya", "T Money"); a cell with a rank, initials or a role is prose
+                        if name and len(name.split()) <= 3 and not any(ch in name for ch in "()/,;:"):
+                            s = _name_span(text, at + cell.index(name), name, 0.75)
+                            if s:
+                                out.append(s)
+                    at += len(cell) + 1
+        else:
+            columns = [] if not line.strip() else columns
+        pos += len(line)
+    return out
+
+
 def one_line_dates(text: str, spans: list[Span]) -> list[Span]:
     """A date span that ran across a line break keeps its last line when that still holds a date."""
     out = []

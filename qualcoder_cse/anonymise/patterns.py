@@ -108,7 +108,7 @@ _BADGE = re.compile(
 _REF_CUE = re.compile(
     r"\b(?:reference|ref|ref\s?no|urn|crime\s(?:number|no|ref)|incident\s(?:number|no|ref)|log\s(?:number|no)|"
     r"case\s(?:number|no)|custody\s(?:number|no)|occurrence\s(?:number|no))\.?(?:\s?(?:number|no)\.?)?"
-    r"(?:\s+(?:is|was|of))?[\s:#]*(?P<ref>[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)*)",
+    r"(?:\s+(?:is|was|of))?[\s:#]*(?P<ref>(?:[A-Za-z]{1,5}[/-])?[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)*)",
     re.IGNORECASE,
 )
 

@@ -211,3 +211,29 @@ def test_a_town_word_before_a_noun_is_left(det):
 )
 def test_organisations_with_a_name_inside_and_taxi_door_numbers(det, text, surface):
     assert covered(det, text, surface)
+
+
+def test_a_party_column_of_a_phone_extraction_table_holds_names(det):
+    text = ("# | Timestamp (UTC) | Direction | Party | Body\n"
+            "1 | 2023-05-02 16:41:07 | Outgoing | Shaniya | u ok\n"
+            "2 | 2023-05-02 17:30:58 | Outgoing | T Money | bring it for 9\n"
+            "3 | 2023-05-02 21:02:16 | Incoming | +447700900618 | who is this\n")
+    assert covered(det, text, "T Money")
+    assert covered(det, text, "Shaniya")
+    assert not proposed(det, text, "Outgoing")
+
+
+def test_a_table_cell_with_a_rank_and_initials_is_left_to_the_other_rules(det):
+    text = "| Name | Role |\n| T/Supt Helen Okoro (HO) | Gold, chair |\n\n1. HO opened the meeting.\n"
+    assert covered(det, text, "Helen Okoro") and covered(det, text, "HO opened"[:2])
+    assert not proposed(det, text, "T/Supt")
+
+
+def test_a_crime_reference_that_opens_with_letters(det):
+    text = "The officer in the case is DC Kershaw, crime reference CRI/06AA/0049213/23."
+    assert covered(det, text, "CRI/06AA/0049213/23")
+
+
+def test_an_address_is_one_span_when_its_town_is_found_late(det):
+    text = "St Mary's Hospital, Hathersage Road, Manchester, M13 0JH\nTel: 0161 496 0734"
+    assert covered(det, text, "Hathersage Road, Manchester, M13 0JH")
