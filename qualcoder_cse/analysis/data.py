@@ -105,6 +105,7 @@ class AnalysisData:
     memos: pd.DataFrame | None = None
     links: pd.DataFrame | None = None
     has_text: bool = True
+    words_forgotten: bool = False  # ``forget_words`` was called: no more words can be counted
     cache: dict = field(default_factory=dict)  # shared intermediate frames (read-only once stored)
 
     # ------------------------------------------------------------- helpers shared by the analyses
@@ -115,6 +116,8 @@ class AnalysisData:
         """Words whose first character lies in [start, end) of each document (vectorised)."""
         if not self.has_text:
             raise InvalidValue("Words were not loaded for this analysis (load with with_text=True).")
+        if self.words_forgotten:
+            raise InvalidValue("The word positions were let go after the matrices were written.")
         document_ids = np.asarray(document_ids, dtype=np.int64)
         starts = np.asarray(starts, dtype=np.int64)
         ends = np.asarray(ends, dtype=np.int64)
@@ -130,6 +133,12 @@ class AnalysisData:
                 continue
             out[chunk] = np.searchsorted(ws, ends[chunk]) - np.searchsorted(ws, starts[chunk])
         return out
+
+    def forget_words(self) -> None:
+        """Let go of the word positions (20 MB on the large study) once every word has been counted (the
+        workbook, after its matrices); counting words afterwards raises InvalidValue rather than answer 0."""
+        self.word_starts = {}
+        self.words_forgotten = True
 
     def code_label(self, code_id: int) -> str:
         return self._paths.get(int(code_id), str(code_id))
@@ -255,6 +264,7 @@ def load(
         cases = cases[cases["id"].isin(set(segments.loc[segments["document_id"].isin(doc_ids), "case_id"]))]
     segments = segments[segments["document_id"].isin(doc_ids)].reset_index(drop=True)
     turns = turns[turns["document_id"].isin(doc_ids)].reset_index(drop=True)
+    turns["speaker"] = turns["speaker"].astype("category")  # a few labels over 180,000 turns: ~10 MB less
 
     texts: dict[int, str] = {}
     word_starts: dict[int, np.ndarray] = {}

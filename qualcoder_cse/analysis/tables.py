@@ -278,9 +278,11 @@ def analysis_tables(
     agreement: tuple[AgreementResult | None, list[str]] | None = None,
     agreement_unit: str = "character",
     done: Callable[[str], None] | None = None,
+    keep_words: bool = True,
 ) -> Iterator[Table]:
     """Every table of the workbook after its README, in order, computed as they are asked for (so a writer
-    holds one at a time). ``done(step)`` is called after each step (for a progress bar)."""
+    holds one at a time). ``done(step)`` is called after each step (for a progress bar). ``keep_words=False``
+    lets ``data`` go of its word positions once the matrices are done (an export's own data: less memory)."""
     tick = done or (lambda _step: None)
     res, compared = agreement if agreement is not None else compute_agreement(data, agreement_unit)
     by_case, by_doc = code_by_case(data), code_by_document(data)
@@ -290,6 +292,8 @@ def analysis_tables(
     tick("Code x Document")
     yield from units_tables(data, by_case, by_doc)
     del by_case, by_doc
+    if not keep_words:
+        data.forget_words()
     tick("Cases and Documents")
     yield framework_table(framework_matrix(data, themes))
     tick("Framework Matrix")

@@ -56,5 +56,5 @@ def export_csv(
     group_by = options.group_by or an.default_group_attribute(data)
     data.attribute_scope(group_by)  # unknown attribute: a clear NotFound before any file
     files = {f"{t.stem}.csv": _csv_bytes(t) for t in analysis_tables(
-        data, group_by, themes=options.themes, agreement_unit=options.agreement_unit)}
+        data, group_by, themes=options.themes, agreement_unit=options.agreement_unit, keep_words=False)}
     return [write_file(folder / name, payload) for name, payload in files.items()]

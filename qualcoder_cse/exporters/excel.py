@@ -120,7 +120,9 @@ def _fill_workbook(wb, data: an.AnalysisData, options: ExportOptions, progress: 
     ]
     write_sheet(wb, readme_table(info, SHEETS))
     tick("README")
-    for table in analysis_tables(data, group_by, themes=options.themes, agreement=(res, compared), done=tick):
+    tables = analysis_tables(data, group_by, themes=options.themes, agreement=(res, compared), done=tick,
+                             keep_words=False)  # the data are the export's own
+    for table in tables:
         write_sheet(wb, table)
     out = save_to_bytes(wb)
     tick("saving")

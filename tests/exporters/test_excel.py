@@ -338,3 +338,20 @@ def test_large_sheet_streams_into_the_zip_and_reads_back(tmp_path):
     assert got[0] == ("N", "Text") and len(got) == 40_001
     assert [list(r) for r in got[1:]] == rows
     assert list(book["After"].iter_rows(values_only=True)) == [("B",), ("last",)]
+
+
+def test_workbook_lets_go_of_word_positions_and_says_so_if_asked_again(sample):
+    """The export's own data drop their word positions after the matrices (memory); counting words on them
+    afterwards is a clear error, never a silent 0."""
+    from qualcoder_cse import analysis as an
+    from qualcoder_cse.core.errors import InvalidValue
+    from qualcoder_cse.exporters.excel import build_workbook
+
+    data = an.load(sample)
+    before = an.code_by_case(data).words.copy()
+    assert int(before.to_numpy().sum()) > 0
+    build_workbook(data, ExportOptions())
+    assert data.words_forgotten and data.word_starts == {}
+    data.cache.clear()
+    with pytest.raises(InvalidValue, match="word positions"):
+        an.code_by_case(data)
