@@ -46,7 +46,8 @@ class ChangeHub(QObject):
         self._slots: list[Callable[[Change], None]] = []
         self._wake.connect(self.flush, Qt.ConnectionType.QueuedConnection)
         self._foreign.connect(self.immediate.emit, Qt.ConnectionType.QueuedConnection)
-        project.subscribe(self._receive)  # the project keeps the hub's method; the hub keeps no project
+        self._project = weakref.ref(project)  # not a strong reference: the project owns the hub, not the reverse
+        project.subscribe(self._receive)
 
     def listen(self, slot: Callable[[Change], None]) -> None:
         """Connect ``slot`` to ``changed`` (once)."""
@@ -76,7 +77,8 @@ class ChangeHub(QObject):
         with self._lock:
             change = self._pending.take()
             self._scheduled = False
-        if change:
+        project = self._project()
+        if change and project is not None and project.is_open:  # a write just before closing: nothing to show
             self.changed.emit(change)
 
 

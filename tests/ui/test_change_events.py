@@ -118,3 +118,15 @@ def test_the_coded_segments_list_reads_only_the_clicked_document_and_ends_as_a_f
     assert listed and all(f"c.document_id IN ({doc.id})" in s for s in listed), listed
     assert panel.model.segments == w.project.segments.list(panel.query())  # the same as reading it all again
     assert sorted(s.coding_id for s in panel.selected_segments()) == chosen  # the selection stayed
+
+
+def test_a_write_just_before_the_project_closes_reaches_no_panel(qtbot, main_window):
+    w = main_window
+    hub = hub_for(w.project)
+    seen: list[Change] = []
+    hub.listen(seen.append)
+    doc, code = w.project.documents.list()[0], _codable(w)[0]
+    w.project.codings.add(code.id, doc.id, 0, 5)
+    w.close_project()  # in the same turn: the merged update would read a closed project
+    qtbot.wait(30)
+    assert seen == [] and w.project is None
