@@ -120,13 +120,17 @@ def test_the_coded_segments_list_reads_only_the_clicked_document_and_ends_as_a_f
     assert sorted(s.coding_id for s in panel.selected_segments()) == chosen  # the selection stayed
 
 
-def test_a_write_just_before_the_project_closes_reaches_no_panel(qtbot, main_window):
-    w = main_window
-    hub = hub_for(w.project)
+def test_a_write_just_before_the_project_closes_reaches_no_panel(qtbot, project_path, passphrase):
+    from qualcoder_cse.core import Project
+
+    project = Project.open(project_path, passphrase, coder="alice")
+    hub = hub_for(project)
     seen: list[Change] = []
     hub.listen(seen.append)
-    doc, code = w.project.documents.list()[0], _codable(w)[0]
-    w.project.codings.add(code.id, doc.id, 0, 5)
-    w.close_project()  # in the same turn: the merged update would read a closed project
+    doc = project.documents.list()[0]
+    code = next(c for c in project.codes.list() if c.codable)
+    project.codings.add(code.id, doc.id, 0, 5)
+    project.close()  # in the same turn: the merged update would make panels read a closed project
     qtbot.wait(30)
-    assert seen == [] and w.project is None
+    assert seen == []
+    hub.stop(seen.append)
