@@ -73,7 +73,7 @@ class AnalysisView(QWidget):
         self._data_key = None
         self.current = ""
         self._cell: tuple | None = None
-        self.fast_shown = False  # the table shows counts from code_by_case_counts; self.data not loaded
+        self.fast_shown = False  # the table came from code_by_case_all; self.data not loaded
         self._quote_request = None  # a cell clicked before the full data were loaded: (row key, col key)
         self._loading_quotes = False
         self._fast_matrix = None  # (filter key, CodeMatrix with all four measures) of the fast path
