@@ -350,8 +350,11 @@ def test_workbook_lets_go_of_word_positions_and_says_so_if_asked_again(sample):
     data = an.load(sample)
     before = an.code_by_case(data).words.copy()
     assert int(before.to_numpy().sum()) > 0
-    build_workbook(data, ExportOptions())
+    payload = build_workbook(data, ExportOptions())
     assert data.words_forgotten and data.word_starts == {}
+    book = openpyxl.load_workbook(io.BytesIO(payload), read_only=True)  # the workbook itself is whole
+    words = {r[0]: r for r in book["Code x Case words"].iter_rows(values_only=True)}
+    assert list(words["Disruption"][2:7]) == before.iloc[0].tolist()
     data.cache.clear()
     with pytest.raises(InvalidValue, match="word positions"):
         an.code_by_case(data)
