@@ -17,10 +17,14 @@ import sys
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import backup_files as bf
 from .base import Manager
 from .errors import BackupFailed, InvalidValue
+
+if TYPE_CHECKING:
+    from .project import Project
 
 SETTINGS_KEY = "backup_settings"
 
@@ -111,7 +115,7 @@ def run_before(job: BackupJob, what: str) -> bf.BackupInfo:
         raise BackupFailed(f"{exc} So the {what} did not run; nothing was changed.") from None
 
 
-def take_before(project, what: str) -> Path:
+def take_before(project: Project, what: str) -> Path:
     """``run_before`` on the thread that owns the project, recorded in its audit trail; returns where."""
     reason = f"before {what}"
     try:
@@ -140,7 +144,7 @@ def recovery_hint(project_path: str | os.PathLike, passphrase: str) -> str:
 
 
 class BackupManager(Manager):
-    def __init__(self, project, passphrase: str) -> None:
+    def __init__(self, project: Project, passphrase: str) -> None:
         super().__init__(project)
         self._passphrase = passphrase  # the backup connections need it; never stored or logged
 

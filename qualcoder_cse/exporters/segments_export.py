@@ -12,12 +12,16 @@ import os
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from ..core.segments import Segment, SegmentQuery
 from .excel import write_file
 from .safe_write import audit_export
+
+if TYPE_CHECKING:
+    from .project import Project
 
 COLUMNS = ("Document", "Kind", "Speaker", "Cases", "Code", "Coder", "Start", "End", "Text", "Before", "After",
            "Memo", "Source")
@@ -35,7 +39,7 @@ def _clean(text: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", str(text))
 
 
-def describe_query(project, query: SegmentQuery) -> list[tuple[str, str]]:
+def describe_query(project: Project, query: SegmentQuery) -> list[tuple[str, str]]:
     """(label, value) lines saying what the list holds, for the file's header."""
     paths = {c.id: c.path for c in project.codes.list()}
     join = {"or": " OR ", "and": " AND ", "not": " NOT "}[query.mode]
@@ -62,7 +66,7 @@ def _row(s: Segment) -> list:
             s.text, s.before, s.after, s.memo, s.source]
 
 
-def build_xlsx(project, options: SegmentExportOptions, segments: list[Segment]) -> bytes:
+def build_xlsx(project: Project, options: SegmentExportOptions, segments: list[Segment]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -98,7 +102,7 @@ def build_xlsx(project, options: SegmentExportOptions, segments: list[Segment]) 
     return buf.getvalue()
 
 
-def build_docx(project, options: SegmentExportOptions, segments: list[Segment]) -> bytes:
+def build_docx(project: Project, options: SegmentExportOptions, segments: list[Segment]) -> bytes:
     from docx import Document
     from docx.shared import Pt, RGBColor
 
@@ -133,19 +137,19 @@ def build_docx(project, options: SegmentExportOptions, segments: list[Segment]) 
     return buf.getvalue()
 
 
-def _export(project, path, options: SegmentExportOptions, build) -> int:
+def _export(project: Project, path, options: SegmentExportOptions, build) -> int:
     segments = project.segments.list(options.query)
     write_file(Path(path), build(project, options, segments))
     audit_export(project, "coded segments", path, False)  # what, where, not encrypted; never content
     return len(segments)
 
 
-def export_segments_xlsx(project, path: str | os.PathLike, options: SegmentExportOptions) -> int:
+def export_segments_xlsx(project: Project, path: str | os.PathLike, options: SegmentExportOptions) -> int:
     """Write the list as a workbook (sheet ``Segments``, one row per segment, and ``Query``); returns the
     number of segments."""
     return _export(project, path, options, build_xlsx)
 
 
-def export_segments_docx(project, path: str | os.PathLike, options: SegmentExportOptions) -> int:
+def export_segments_docx(project: Project, path: str | os.PathLike, options: SegmentExportOptions) -> int:
     """Write the list as a Word document: each quote with its context and its source; returns the count."""
     return _export(project, path, options, build_docx)

@@ -9,6 +9,8 @@ Project notifications are coalesced into one reload per event-loop turn.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ..core.changes import Change
@@ -17,6 +19,9 @@ from ..core.models import Attribute
 from .change_hub import hub_for
 from .commands import push
 from .workbench_commands import RenameCase, SetAttributeValues
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 TYPE_LABELS = {"text": "text", "number": "number", "date": "date", "category": "category"}
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -30,7 +35,7 @@ _ROLES = frozenset({
 
 
 class CaseTableModel(QAbstractTableModel):
-    def __init__(self, project, scope: str = "case", undo_stack=None, parent=None) -> None:
+    def __init__(self, project: Project, scope: str = "case", undo_stack=None, parent=None) -> None:
         super().__init__(parent)
         self.project = project
         self.scope = scope

@@ -9,6 +9,8 @@ cases; give a case whole documents.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -32,6 +34,9 @@ from .attribute_dialog import AttributeDialog
 from .case_table_model import CaseTableModel, ChoicesRole
 from .errors import show_error
 from .workbench_commands import AddCase
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -85,7 +90,7 @@ class CaseFilterProxy(QSortFilterProxyModel):
 class CasesEditor(QWidget):
     caseSelected = Signal(int)  # the current row's case id (scope "case" only): the memo pane follows it
 
-    def __init__(self, project, undo_stack=None, parent=None) -> None:
+    def __init__(self, project: Project, undo_stack=None, parent=None) -> None:
         super().__init__(parent)
         self.project = project
         self.undo_stack = undo_stack

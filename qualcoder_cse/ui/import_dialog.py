@@ -18,6 +18,7 @@ instead: the researcher decides on each proposal and stores each file; "accept a
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -52,6 +53,9 @@ from ..workflows.batch_import import import_files
 from ..workflows.file_import import FAILED, ImportOptions, anonymiser_available, check_options
 from .context_help import install_help
 
+if TYPE_CHECKING:
+    from ..core.project import Project
+
 KIND_LABELS = {"police": "Police", "lscb": "LSCB / partner agencies", "young_person": "Young people",
                "fieldnote": "Field notes", "other": "Other"}
 ANONYMISE_MODES = (("review each file (recommended)", "review"),
@@ -68,7 +72,7 @@ class _ImportWorker(QObject):
     progress = Signal(int, int, str)
     finished = Signal(object, object)  # results, exception
 
-    def __init__(self, project, paths: list[Path], options: ImportOptions) -> None:
+    def __init__(self, project: Project, paths: list[Path], options: ImportOptions) -> None:
         super().__init__()
         self.project, self.paths, self.options = project, paths, options
         self.cancelled = False
@@ -93,7 +97,7 @@ class _ImportWorker(QObject):
 class ImportDialog(QDialog):
     imported = Signal(list)  # the FileResults, once an import has run
 
-    def __init__(self, project, parent=None, paths: list[str] | None = None) -> None:
+    def __init__(self, project: Project, parent=None, paths: list[str] | None = None) -> None:
         super().__init__(parent)
         self.project = project
         self.results: list = []

@@ -36,7 +36,7 @@ from ..core.backup import run_before as run_backup_first
 from ..core.backup import take_before as take_backup_first
 from ..core.changes import Change
 from ..core.passphrase_policy import problem as passphrase_problem
-from ..core.project import PROJECT_SUFFIX
+from ..core.project import PROJECT_SUFFIX, Project
 from .background import BackgroundJob
 from .clear_export import confirm_clear_export, record_export
 from .context_help import install_help
@@ -362,7 +362,7 @@ class RefiActions:
         self._run(work, done, "Merging…")
 
     @staticmethod
-    def _announce(project, held: list[Change]) -> None:
+    def _announce(project: Project, held: list[Change]) -> None:
         change = Change.merged(held)
         if change:
             project.publish(change)  # on the GUI thread: the panels hear once what the worker wrote

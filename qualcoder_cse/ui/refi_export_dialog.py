@@ -10,11 +10,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel
 
 from ..interchange.refi import RefiExportOptions
 from ..interchange.refi_names import repeated
 from .context_help import install_help
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 POSITIONS = (
     ("code points", "Code points (the standard: QualCoder, ATLAS.ti, MAXQDA, Taguette)"),
@@ -23,7 +28,7 @@ POSITIONS = (
 
 
 class RefiExportOptionsDialog(QDialog):
-    def __init__(self, project, parent=None) -> None:
+    def __init__(self, project: Project, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("REFI-QDA export options")
         self.setObjectName("refiExportOptions")

@@ -13,6 +13,7 @@ anonymisation log, anonymised name), so the original text never reaches the proj
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -40,6 +41,9 @@ from .review_memory_dialog import ReviewMemoryDialog
 from .review_view import LABEL_NAMES, ProposalTable, ReviewText, legend
 from .review_work import DetectWorker, pause_review, preview, resume_and_remember, store_reviewed
 
+if TYPE_CHECKING:
+    from ..core.project import Project
+
 SKIPPED = "skipped"
 PAUSED = "paused"
 TIPS = {"Accept every mention": "Accept this proposal and every other mention of the same name",
@@ -52,7 +56,7 @@ TIPS = {"Accept every mention": "Accept this proposal and every other mention of
 class ReviewDialog(ReviewActions, QDialog):
     import_finished = Signal(list)  # FileResults, one per path
 
-    def __init__(self, project, paths: list[Path], options: ImportOptions, parent=None) -> None:
+    def __init__(self, project: Project, paths: list[Path], options: ImportOptions, parent=None) -> None:
         super().__init__(parent)
         self.project, self.paths, self.options = project, [Path(p) for p in paths], options
         self.results: list[FileResult] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -19,6 +20,9 @@ from ..anonymise.spans import REVIEW_MIN_CONFIDENCE
 from ..importers.prepare import PreparedDocument, prepare_file
 from ..importers.speakers import speaker_summary
 from ..workflows.file_import import IMPORTED, FileResult, ImportOptions, store
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 
 class DetectWorker(QObject):
@@ -44,7 +48,7 @@ class _Rollback(Exception):
     """Raised to undo the pseudonym rows a preview creates."""
 
 
-def preview(project, session: ReviewSession, name: str) -> tuple[AnonymisedResult, str]:
+def preview(project: Project, session: ReviewSession, name: str) -> tuple[AnonymisedResult, str]:
     """The anonymised text and document name as Store would make them; nothing is kept in the project."""
     result = stored_name = None
     try:
@@ -57,7 +61,7 @@ def preview(project, session: ReviewSession, name: str) -> tuple[AnonymisedResul
     return result, stored_name
 
 
-def store_reviewed(project, path: str, prepared: PreparedDocument, session: ReviewSession,
+def store_reviewed(project: Project, path: str, prepared: PreparedDocument, session: ReviewSession,
                    options: ImportOptions) -> FileResult:
     """Store one reviewed file in one transaction; raises ProjectError (nothing stored) on failure."""
     with project.transaction():
@@ -69,14 +73,14 @@ def store_reviewed(project, path: str, prepared: PreparedDocument, session: Revi
                       source_format=prepared.source_format)
 
 
-def pause_review(project, session: ReviewSession, prepared: PreparedDocument, path: str) -> None:
+def pause_review(project: Project, session: ReviewSession, prepared: PreparedDocument, path: str) -> None:
     """Keep the review of this file (text, turns, every decision) in the project to resume it later."""
     decided = sum(1 for p in session.proposals if p.status != "pending")
     state = {"session": session.to_state(), "name": prepared.name}
     project.review_memory.pause(prepared.sha256, prepared.name, path, state, decided)
 
 
-def resume_and_remember(project, session: ReviewSession, sha256: str) -> tuple[str, str]:
+def resume_and_remember(project: Project, session: ReviewSession, sha256: str) -> tuple[str, str]:
     """Restore a paused review of the same file, then decide what the project's remembered lists decide.
     Returns the two sentences the screen shows about it ("" when nothing happened)."""
     resumed = ""

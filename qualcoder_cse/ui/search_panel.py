@@ -10,6 +10,8 @@ does the same for every turn of a speaker or speaker group, or a regular express
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
@@ -39,6 +41,9 @@ from .code_picker import SCOPE_LABELS, code_picker, fill_codes
 from .commands import push
 from .errors import show_error
 from .workbench_commands import AutocodeSegments
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 PAGE = 100
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -137,7 +142,7 @@ EMPTY_HINT = 'Type words, "a phrase" or prefix* and press Enter; results appear 
 class SearchPanel(QWidget):
     hitActivated = Signal(int, int, int)  # document id, start, end (code points)
 
-    def __init__(self, project, undo_stack=None, parent=None) -> None:
+    def __init__(self, project: Project, undo_stack=None, parent=None) -> None:
         super().__init__(parent)
         self.project = project
         self.undo_stack = undo_stack

@@ -4,18 +4,22 @@ step), and links between codes. Built on ``commands.DomainCommand``; push them w
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..core.autocode import Segment
 from ..core.errors import InvalidValue
 from ..core.models import Coding, Link
 from .commands import DomainCommand
 
+if TYPE_CHECKING:
+    from ..core.project import Project
+
 
 class AutocodeSegments(DomainCommand):
     """Code many segments with one code as ONE undo step (search "code all results", auto-code by speaker).
     Undo removes exactly the codings it made; redo puts the same rows back with the same ids."""
 
-    def __init__(self, project, code_id: int, segments: Sequence[Segment], label: str = "") -> None:
+    def __init__(self, project: Project, code_id: int, segments: Sequence[Segment], label: str = "") -> None:
         super().__init__(project, label or f"Auto-code {len(segments)} segments")
         self.code_id = code_id
         self.segments = list(segments)
@@ -38,7 +42,8 @@ class AutocodeSegments(DomainCommand):
 class SetAttributeValues(DomainCommand):
     """Set many attribute values at once: [(attribute_id, target_id, new stored value)]; one undo step."""
 
-    def __init__(self, project, changes: Sequence[tuple[int, int, str]], label: str = "Set attribute values") -> None:
+    def __init__(self, project: Project, changes: Sequence[tuple[int, int, str]],
+                 label: str = "Set attribute values") -> None:
         super().__init__(project, label)
         self.changes = list(changes)
         self.old: list[tuple[int, int, str]] = []
@@ -57,7 +62,7 @@ class SetAttributeValues(DomainCommand):
 
 
 class AddLink(DomainCommand):
-    def __init__(self, project, from_code_id: int, to_code_id: int, relation: str, memo: str = "",
+    def __init__(self, project: Project, from_code_id: int, to_code_id: int, relation: str, memo: str = "",
                  coding_ids: Sequence[int] = ()) -> None:
         super().__init__(project, f"Link codes ({relation})")
         self.args = (from_code_id, to_code_id, relation, memo, tuple(coding_ids))
@@ -75,7 +80,8 @@ class AddLink(DomainCommand):
 
 
 class EditLink(DomainCommand):
-    def __init__(self, project, link_id: int, relation: str, memo: str, coding_ids: Sequence[int]) -> None:
+    def __init__(self, project: Project, link_id: int, relation: str, memo: str,
+                 coding_ids: Sequence[int]) -> None:
         super().__init__(project, "Edit link")
         self.link_id = link_id
         self.new = (relation, memo, list(coding_ids))
@@ -96,7 +102,7 @@ class EditLink(DomainCommand):
 
 
 class DeleteLink(DomainCommand):
-    def __init__(self, project, link_id: int) -> None:
+    def __init__(self, project: Project, link_id: int) -> None:
         super().__init__(project, "Delete link")
         self.link_id = link_id
         self.link: Link | None = None
@@ -113,7 +119,7 @@ class MapSpeakers(DomainCommand):
     """Map speakers to cases ({speaker: case name or ""}) in one document (or all); one undo step.
     Cases created for new names stay when undone (they may already carry attributes); the turns go back."""
 
-    def __init__(self, project, document_id: int | None, changes: dict[str, str]) -> None:
+    def __init__(self, project: Project, document_id: int | None, changes: dict[str, str]) -> None:
         super().__init__(project, "Map speakers to cases")
         self.document_id = document_id
         self.changes = dict(changes)
@@ -140,7 +146,7 @@ class MapSpeakers(DomainCommand):
 class AddCase(DomainCommand):
     """A new case; undo removes it (later steps that used it are undone first), redo puts it back, same id."""
 
-    def __init__(self, project, name: str) -> None:
+    def __init__(self, project: Project, name: str) -> None:
         super().__init__(project, f"Add case “{name}”")
         self.name = name
         self.case = None
@@ -165,7 +171,7 @@ class AddCase(DomainCommand):
 
 
 class RenameCase(DomainCommand):
-    def __init__(self, project, case_id: int, name: str) -> None:
+    def __init__(self, project: Project, case_id: int, name: str) -> None:
         super().__init__(project, "Rename case")
         self.case_id, self.name, self.old = case_id, name, ""
 
@@ -180,7 +186,7 @@ class RenameCase(DomainCommand):
 class SetCaseDocuments(DomainCommand):
     """The whole documents a case covers, set at once; one undo step."""
 
-    def __init__(self, project, case_id: int, document_ids) -> None:
+    def __init__(self, project: Project, case_id: int, document_ids) -> None:
         super().__init__(project, "Set the documents of a case")
         self.case_id = case_id
         self.new = set(document_ids)
@@ -205,7 +211,7 @@ class SetCaseDocuments(DomainCommand):
 class RecodeCodings(DomainCommand):
     """Move codings to another code (from the coded-segments list) as one undo step; all or none."""
 
-    def __init__(self, project, coding_ids: Sequence[int], code_id: int, label: str = "") -> None:
+    def __init__(self, project: Project, coding_ids: Sequence[int], code_id: int, label: str = "") -> None:
         super().__init__(project, label or f"Recode {len(coding_ids)} segment(s)")
         self.coding_ids = list(coding_ids)
         self.code_id = code_id
@@ -224,7 +230,7 @@ class RecodeCodings(DomainCommand):
 class RemoveCodings(DomainCommand):
     """Uncode several segments as one undo step; undo puts them back with their ids and memos."""
 
-    def __init__(self, project, coding_ids: Sequence[int], label: str = "") -> None:
+    def __init__(self, project: Project, coding_ids: Sequence[int], label: str = "") -> None:
         super().__init__(project, label or f"Uncode {len(coding_ids)} segment(s)")
         self.coding_ids = list(coding_ids)
         self.removed: list[Coding] = []
