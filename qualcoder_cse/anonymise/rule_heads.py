@@ -136,6 +136,9 @@ class HeadRules:
         common = self.g.words.get(w.key, 99)
         if w.shape != "lower" or w.key in STOP:
             return "stop"
+        if head.lower_ok and head.is_org and w.key in _INNER_PLACE_WORDS and j == i - 1 and j > 0 and (
+                toks[j - 1].shape == "lower" and (keys[j - 1] in self.g.places1 or keys[j - 1] not in self.g.words)):
+            return "name"  # "rochester road academy", "falinge park high": a school named after its street
         if head.lower_ok and w.key not in NOT_NAMES and common >= 50 and "'" not in w.key and "’" not in w.key:
             return "name"  # not "he'll drive"
         if head.outside and w.key not in NOT_NAMES and w.key not in LOWER_NAME_BLOCK and j >= name_end - 2 and (
@@ -230,6 +233,9 @@ class HeadRules:
             return
         add(start, head.end, "ORG", 0.85 if t.cap else 0.7, "rule")
 
+
+# words of a street or place inside a lowercase school's name, after a place name
+_INNER_PLACE_WORDS = frozenset(["road", "street", "lane", "park", "hill", "green", "avenue", "grange", "vale"])
 
 # street words: a capitalised ordinary word before one names the street ("Station Road", "School Lane")
 _STREET_WORDS = frozenset(["road", "street", "lane", "avenue", "terrace", "crescent", "grove", "drive", "close"])

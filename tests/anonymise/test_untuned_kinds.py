@@ -237,3 +237,12 @@ def test_a_crime_reference_that_opens_with_letters(det):
 def test_an_address_is_one_span_when_its_town_is_found_late(det):
     text = "St Mary's Hospital, Hathersage Road, Manchester, M13 0JH\nTel: 0161 496 0734"
     assert covered(det, text, "Hathersage Road, Manchester, M13 0JH")
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [("come get it after school. rochester road academy right", "rochester road academy"),
+     ("she goes to falinge park high innit", "falinge park high")],
+)
+def test_a_lowercase_school_named_after_its_street_is_whole(det, text, surface):
+    assert covered(det, text, surface)
