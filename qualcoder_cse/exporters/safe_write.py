@@ -20,9 +20,12 @@ import secrets
 import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..core.errors import ProjectError
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 MARKER = b"QualCoder-CSE export"
 _ZIP = b"PK\x03\x04"
@@ -133,7 +136,7 @@ def write_export(path: str | os.PathLike, payload: bytes | Callable[[BinaryIO], 
     return path
 
 
-def audit_export(project, what: str, path: str | os.PathLike, encrypted: bool) -> bool:
+def audit_export(project: Project | None, what: str, path: str | os.PathLike, encrypted: bool) -> bool:
     """Record an export in the audit trail: what, where, encrypted or not. False when the project is open
     read-only (the caller says so)."""
     if project is None or project.readonly or not project.is_open:

@@ -21,7 +21,7 @@ from .excel import write_file
 from .safe_write import audit_export
 
 if TYPE_CHECKING:
-    from .project import Project
+    from ..core.project import Project
 
 COLUMNS = ("Document", "Kind", "Speaker", "Cases", "Code", "Coder", "Start", "End", "Text", "Before", "After",
            "Memo", "Source")

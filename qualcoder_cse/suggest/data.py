@@ -13,8 +13,12 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from . import units as U
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 _TOKEN = re.compile(r"\W+")
 
@@ -49,7 +53,7 @@ def _tok(s: str) -> str:
 class Reader:
     """Reads documents as units with their context (one project, read on the calling thread)."""
 
-    def __init__(self, project) -> None:
+    def __init__(self, project: Project) -> None:
         self.project = project
         q = project.conn.execute
         self.case_values: dict[int, list[str]] = defaultdict(list)
@@ -84,13 +88,13 @@ class Reader:
         return DocumentUnits(doc_id, name, kind, text, units, contexts)
 
 
-def has_rejections(project) -> bool:
+def has_rejections(project: Project) -> bool:
     """False in a project of an older schema opened read-only (not migrated): nothing rejected there."""
     return project.conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'suggestion_rejections'").fetchone() is not None
 
 
-def training_set(project, unit_kind: str, codable: set[int], uncoded_cap: int = 30_000, seed: int = 0
+def training_set(project: Project, unit_kind: str, codable: set[int], uncoded_cap: int = 30_000, seed: int = 0
                  ) -> TrainingSet:
     """The units of every coded document with their codes, and the rejected suggestions as negatives. Units
     with no code are kept up to ``uncoded_cap`` (a uniform reservoir sample, its rate in ``uncoded_rate``),

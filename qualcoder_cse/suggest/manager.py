@@ -15,6 +15,7 @@ recall are estimated by cross-validation over documents (``FOLDS`` folds) before
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..core.base import Manager
 from ..core.changes import Change
@@ -24,6 +25,9 @@ from ..lazy import lazy_import
 from .data import Reader, TrainingSet, has_rejections, training_set
 from .errors import Cancelled
 from .units import UNIT_KINDS
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 np = lazy_import("numpy")  # numpy and scikit-learn load at the first training, not when a project opens
 L = lazy_import("qualcoder_cse.suggest.learner")
@@ -87,7 +91,7 @@ class _OutOfFold:
 
 
 class SuggestionManager(Manager):
-    def __init__(self, project) -> None:
+    def __init__(self, project: Project) -> None:
         super().__init__(project)
         self.model: L.Trained | None = None
         self.report: TrainingReport | None = None
