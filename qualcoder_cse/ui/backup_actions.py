@@ -8,11 +8,16 @@ shown, never skipped silently.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from ..core.backup import run_job
 from .background import Worker
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 
 class BackupRun(QObject):
@@ -89,7 +94,7 @@ class BackupActions(QObject):
         run.start()
         return run
 
-    def _done(self, project, reason: str, info, exc, on_done) -> None:
+    def _done(self, project: Project, reason: str, info, exc, on_done) -> None:
         if project.is_open:
             project.backups.record(reason, info, exc)
         if exc is not None:
@@ -101,7 +106,7 @@ class BackupActions(QObject):
             on_done(info, exc)
 
     # ------------------------------------------------------------------ automatic
-    def _opened(self, project) -> None:
+    def _opened(self, project: Project) -> None:
         self._enable()
         if project.readonly_reason:
             self.window.statusBar().showMessage(project.readonly_reason)

@@ -4,6 +4,8 @@ remembered per user, so a damaged project still finds its backups)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,9 +27,12 @@ from ..core.errors import ProjectError
 from .context_help import install_help
 from .errors import message_for
 
+if TYPE_CHECKING:
+    from ..core.project import Project
+
 
 class BackupSettingsDialog(QDialog):
-    def __init__(self, project, parent=None) -> None:
+    def __init__(self, project: Project, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("backupSettingsDialog")
         self.setWindowTitle("Backup settings")

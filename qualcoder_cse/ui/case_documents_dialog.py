@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
@@ -11,9 +13,12 @@ from .context_help import install_help
 from .errors import show_error
 from .workbench_commands import SetCaseDocuments
 
+if TYPE_CHECKING:
+    from ..core.project import Project
+
 
 class CaseDocumentsDialog(QDialog):
-    def __init__(self, project, case_id: int, parent=None, undo_stack=None) -> None:
+    def __init__(self, project: Project, case_id: int, parent=None, undo_stack=None) -> None:
         super().__init__(parent)
         self.project = project
         self.case_id = case_id

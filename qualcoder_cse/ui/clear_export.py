@@ -4,9 +4,14 @@ CSV, REFI-QDA, coded segments, word frequencies): one confirmation saying so; an
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..exporters.safe_write import audit_export, clear_warning
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 
 def confirm_clear_export(parent: QWidget | None, items: list[tuple[str, str]]) -> bool:
@@ -22,6 +27,6 @@ def confirm_clear_export(parent: QWidget | None, items: list[tuple[str, str]]) -
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
-def record_export(project, what: str, path, encrypted: bool) -> None:
+def record_export(project: Project, what: str, path, encrypted: bool) -> None:
     """The audit row, on the GUI thread (the project's connection is not shared with a worker mid-write)."""
     audit_export(project, what, path, encrypted)

@@ -12,10 +12,14 @@ Undo restores exactly: removed codings and deleted codes come back with their id
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.models import Code, CodeSnapshot, Coding, MergeRecord
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 
 def _report(exc: BaseException) -> None:
@@ -29,7 +33,7 @@ class DomainCommand(QUndoCommand):
 
     on_error: Callable[[BaseException], None] = staticmethod(_report)
 
-    def __init__(self, project, text: str) -> None:
+    def __init__(self, project: Project, text: str) -> None:
         super().__init__(text)
         self.project = project
         self._skip_redo = False
@@ -67,7 +71,8 @@ def push(stack: QUndoStack, cmd: DomainCommand) -> DomainCommand:
 
 # ----------------------------------------------------------------------------------------- codings
 class AddCoding(DomainCommand):
-    def __init__(self, project, code_id: int, document_id: int, start: int, end: int, code_name: str = "") -> None:
+    def __init__(self, project: Project, code_id: int, document_id: int, start: int, end: int,
+                 code_name: str = "") -> None:
         super().__init__(project, f"Code as “{code_name}”" if code_name else "Apply code")
         self.args = (code_id, document_id, start, end)
         self.coding: Coding | None = None
@@ -88,7 +93,7 @@ class AddCoding(DomainCommand):
 
 
 class RemoveCoding(DomainCommand):
-    def __init__(self, project, coding_id: int, label: str = "") -> None:
+    def __init__(self, project: Project, coding_id: int, label: str = "") -> None:
         super().__init__(project, f"Remove coding {label}".strip())
         self.coding_id = coding_id
         self.coding: Coding | None = None
@@ -107,7 +112,7 @@ class RemoveCoding(DomainCommand):
 
 
 class ResizeCoding(DomainCommand):
-    def __init__(self, project, coding_id: int, start: int, end: int) -> None:
+    def __init__(self, project: Project, coding_id: int, start: int, end: int) -> None:
         super().__init__(project, "Resize coding")
         self.coding_id, self.start, self.end = coding_id, start, end
         self.before: Coding | None = None
@@ -121,7 +126,7 @@ class ResizeCoding(DomainCommand):
 
 
 class SetCodingMemo(DomainCommand):
-    def __init__(self, project, coding_id: int, memo: str) -> None:
+    def __init__(self, project: Project, coding_id: int, memo: str) -> None:
         super().__init__(project, "Edit coding memo")
         self.coding_id, self.memo = coding_id, memo
         self.old = ""
@@ -136,7 +141,7 @@ class SetCodingMemo(DomainCommand):
 
 # ----------------------------------------------------------------------------------------- codes
 class AddCode(DomainCommand):
-    def __init__(self, project, name: str, parent_id: int | None = None, colour: str | None = None,
+    def __init__(self, project: Project, name: str, parent_id: int | None = None, colour: str | None = None,
                  description: str = "") -> None:
         super().__init__(project, f"New code “{name}”")
         self.name, self.parent_id, self.colour, self.description = name, parent_id, colour, description
@@ -158,7 +163,7 @@ class AddCode(DomainCommand):
 class _SetCodeField(DomainCommand):
     method = ""
 
-    def __init__(self, project, code_id: int, value: str, text: str) -> None:
+    def __init__(self, project: Project, code_id: int, value: str, text: str) -> None:
         super().__init__(project, text)
         self.code_id, self.value = code_id, value
         self.old: str | None = None
@@ -177,7 +182,7 @@ class _SetCodeField(DomainCommand):
 class RenameCode(_SetCodeField):
     method = "rename"
 
-    def __init__(self, project, code_id: int, name: str) -> None:
+    def __init__(self, project: Project, code_id: int, name: str) -> None:
         super().__init__(project, code_id, name, f"Rename code to “{name}”")
 
     def _current(self, code: Code) -> str:
@@ -187,7 +192,7 @@ class RenameCode(_SetCodeField):
 class RecolourCode(_SetCodeField):
     method = "recolour"
 
-    def __init__(self, project, code_id: int, colour: str) -> None:
+    def __init__(self, project: Project, code_id: int, colour: str) -> None:
         super().__init__(project, code_id, colour, "Change code colour")
 
     def _current(self, code: Code) -> str:
@@ -197,7 +202,7 @@ class RecolourCode(_SetCodeField):
 class DescribeCode(_SetCodeField):
     method = "describe"
 
-    def __init__(self, project, code_id: int, description: str) -> None:
+    def __init__(self, project: Project, code_id: int, description: str) -> None:
         super().__init__(project, code_id, description, "Edit code description")
 
     def _current(self, code: Code) -> str:
@@ -205,7 +210,8 @@ class DescribeCode(_SetCodeField):
 
 
 class MoveCode(DomainCommand):
-    def __init__(self, project, code_id: int, new_parent_id: int | None, position: int | None = None) -> None:
+    def __init__(self, project: Project, code_id: int, new_parent_id: int | None,
+                 position: int | None = None) -> None:
         super().__init__(project, "Move code")
         self.code_id, self.new_parent_id, self.position = code_id, new_parent_id, position
         self.old_parent: int | None = None
@@ -223,7 +229,7 @@ class MoveCode(DomainCommand):
 
 
 class MergeCodes(DomainCommand):
-    def __init__(self, project, source_id: int, target_id: int, label: str = "") -> None:
+    def __init__(self, project: Project, source_id: int, target_id: int, label: str = "") -> None:
         super().__init__(project, f"Merge code {label}".strip())
         self.source_id, self.target_id = source_id, target_id
         self.record: MergeRecord | None = None
@@ -237,7 +243,7 @@ class MergeCodes(DomainCommand):
 
 
 class DeleteCode(DomainCommand):
-    def __init__(self, project, code_id: int, label: str = "") -> None:
+    def __init__(self, project: Project, code_id: int, label: str = "") -> None:
         super().__init__(project, f"Delete code {label}".strip())
         self.code_id = code_id
         self.snapshot: CodeSnapshot | None = None

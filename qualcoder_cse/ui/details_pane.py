@@ -4,6 +4,7 @@ memos attached to them, with buttons to remove a coding or fit it to the current
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,6 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from .code_tree_model import colour_icon
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 
 class DetailsPane(QWidget):
@@ -62,7 +66,7 @@ class DetailsPane(QWidget):
         self.fit_button.clicked.connect(lambda: self._emit(self.fit_requested))
         self.save_memo.clicked.connect(self._save_memo)
         self.list.currentItemChanged.connect(lambda *_: (self.keep_memo_edit(), self._show_current()))
-        self.project = None
+        self.project: Project | None = None
         self._codings: dict[int, object] = {}
         self._memo_for: int | None = None  # the coding whose memo the box shows
         self._memo_shown = ""
@@ -85,7 +89,8 @@ class DetailsPane(QWidget):
             if self.project is not None and self.project.is_open and self.project.codings.get_many([cid]):
                 self.memo_changed.emit(cid, text)  # (a removed coding takes its memo with it)
 
-    def show_codings(self, project, codings, code_info=None, coder_names=None, keep: int | None = None) -> None:
+    def show_codings(self, project: Project, codings, code_info=None, coder_names=None,
+                     keep: int | None = None) -> None:
         if project is not None and project is self.project:
             self.keep_memo_edit()
         else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,11 +21,15 @@ from ..core.models import Link
 from ..core.schema import LINK_RELATIONS
 from .context_help import install_help
 
+if TYPE_CHECKING:
+    from ..core.project import Project
+
 MAX_CODINGS_LISTED = 500
 
 
 class LinkDialog(QDialog):
-    def __init__(self, project, parent=None, link: Link | None = None, from_code_id: int | None = None) -> None:
+    def __init__(self, project: Project, parent=None, link: Link | None = None,
+                 from_code_id: int | None = None) -> None:
         super().__init__(parent)
         self.project = project
         self.link = link

@@ -4,6 +4,8 @@ makes placeholders consistent, after a clear confirmation). ``install(window)`` 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
@@ -13,6 +15,9 @@ from ..core.errors import ProjectError
 from .change_hub import hub_for
 from .doc_names_dialog import DocNamesDialog
 from .host import WorkbenchHost
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 SEAL_TEXT = (
     "Sealing destroys this project's re-identification key ({key}).\n\n"
@@ -37,7 +42,7 @@ class PrivacyActions(QObject):
         window.project_closed.connect(lambda *_: self._enable(False))
         self._enable(window.project is not None)
 
-    def _opened(self, project) -> None:
+    def _opened(self, project: Project) -> None:
         self._enable(True)
         hub_for(project).listen(self._on_event)
 

@@ -10,6 +10,8 @@ list is asked for, and dropped when the project closes.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -18,6 +20,9 @@ from ..lazy import lazy_import
 from .host import WorkbenchHost
 from .merge_dialog import CodePickerDialog
 from .segments_panel import SegmentsPanel
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 _words = lazy_import("qualcoder_cse.ui.word_frequency_dialog")  # the analysis loads on first use
 
@@ -48,7 +53,8 @@ class SegmentsExtension(QObject):
         super().__init__(host.window())
         self.host = window = host
         self._panel: SegmentsPanel | None = None
-        self.project = None  # open, the panel not built until the dock is shown or a list is asked for
+        # open, the panel not built until the dock is shown or a list is asked for
+        self.project: Project | None = None
         self.page = _Host(self._ensure)
         self.dock = window.add_dock(self.page, "Coded segments", Qt.DockWidgetArea.BottomDockWidgetArea,
                                     name="segments")
@@ -67,7 +73,7 @@ class SegmentsExtension(QObject):
         window.project_closed.connect(self._closed)
 
     # ----------------------------------------------------------------- lifecycle
-    def _opened(self, project) -> None:
+    def _opened(self, project: Project) -> None:
         self._closed()
         self.project = project
         self.page.look_soon()

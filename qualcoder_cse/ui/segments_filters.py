@@ -7,10 +7,15 @@ box opens, keeping what was chosen when it still exists.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from .document_list_model import KIND_LABELS
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 
 class _FreshCombo(QComboBox):
@@ -28,7 +33,7 @@ class _FreshCombo(QComboBox):
 class SegmentFilters(QWidget):
     changed = Signal()
 
-    def __init__(self, project, parent=None) -> None:
+    def __init__(self, project: Project, parent=None) -> None:
         super().__init__(parent)
         self.project = project
         row = QHBoxLayout(self)

@@ -12,6 +12,8 @@ unless clicked first (``wheel_guard``), so scrolling the table cannot move a spe
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,12 +34,16 @@ from .context_help import install_help
 from .errors import show_error
 from .workbench_commands import MapSpeakers
 
+if TYPE_CHECKING:
+    from ..core.project import Project
+
 NO_CASE = ""
 ALL_DOCUMENTS = -1
 
 
 class SpeakerMappingDialog(QDialog):
-    def __init__(self, project, document_id: int | None = None, parent=None, undo_stack=None) -> None:
+    def __init__(self, project: Project, document_id: int | None = None, parent=None,
+                 undo_stack=None) -> None:
         super().__init__(parent)
         self.project = project
         self.undo_stack = undo_stack

@@ -5,10 +5,14 @@ so accepting or rejecting 200 suggestions at once is one undo step."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from ..core.models import Coding
 from ..suggest.manager import Suggestion
 from .commands import DomainCommand
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 Listener = Callable[[list[Suggestion], bool], None]  # (suggestions, decided?) for the panel's list
 
@@ -16,7 +20,8 @@ Listener = Callable[[list[Suggestion], bool], None]  # (suggestions, decided?) f
 class AcceptSuggestions(DomainCommand):
     """Undo removes exactly the codings made; redo puts the same rows back with the same ids."""
 
-    def __init__(self, project, items: Sequence[Suggestion], listener: Listener | None = None) -> None:
+    def __init__(self, project: Project, items: Sequence[Suggestion],
+                 listener: Listener | None = None) -> None:
         super().__init__(project, f"Accept {len(items)} suggestion(s)")
         self.items = list(items)
         self.listener = listener
@@ -39,7 +44,8 @@ class AcceptSuggestions(DomainCommand):
 
 
 class RejectSuggestions(DomainCommand):
-    def __init__(self, project, items: Sequence[Suggestion], listener: Listener | None = None) -> None:
+    def __init__(self, project: Project, items: Sequence[Suggestion],
+                 listener: Listener | None = None) -> None:
         super().__init__(project, f"Reject {len(items)} suggestion(s)")
         self.items = list(items)
         self.listener = listener

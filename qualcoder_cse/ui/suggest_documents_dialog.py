@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from .context_help import install_help
 
+if TYPE_CHECKING:
+    from ..core.project import Project
+
 
 class SuggestDocumentsDialog(QDialog):
-    def __init__(self, project, checked: list[int] | None = None, parent=None) -> None:
+    def __init__(self, project: Project, checked: list[int] | None = None, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Suggest codings in documents")
         self.resize(420, 460)

@@ -9,6 +9,8 @@ tab is first looked at (or Ctrl+Shift+G), not when a project opens, and dropped 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -16,6 +18,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from .host import WorkbenchHost
 from .merge_dialog import CodePickerDialog
 from .suggest_panel import SuggestPanel
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 
 class _Page(QWidget):
@@ -43,7 +48,8 @@ class SuggestExtension(QObject):
         super().__init__(host.window())
         self.host = window = host
         self.panel: SuggestPanel | None = None
-        self.project = None  # open; the panel is built when its tab is first looked at or Ctrl+Shift+G
+        # open; the panel is built when its tab is first looked at or Ctrl+Shift+G
+        self.project: Project | None = None
         self.page = _Page(self._ensure)
         self.dock = window.add_dock(self.page, "Suggestions", Qt.DockWidgetArea.BottomDockWidgetArea,
                                     name="suggestions")
@@ -59,7 +65,7 @@ class SuggestExtension(QObject):
         window.project_closed.connect(self._closed)
         window.document_shown.connect(lambda _doc: self.highlight())
 
-    def _opened(self, project) -> None:
+    def _opened(self, project: Project) -> None:
         self._closed()
         self.project = project
         self.page.look_soon()

@@ -10,6 +10,8 @@ so in the "Trust per code" tab. ``highlightsChanged`` tells the window which spa
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +40,9 @@ from .suggest_commands import AcceptSuggestions, RejectSuggestions
 from .suggest_documents_dialog import SuggestDocumentsDialog
 from .suggest_model import COL_TEXT, SUGGESTION_ROLE, SuggestionsModel
 
+if TYPE_CHECKING:
+    from ..core.project import Project
+
 SCOPES = (("document", "the document open"), ("documents", "chosen documents…"), ("code", "one code, every document"))
 
 
@@ -45,7 +50,7 @@ class SuggestPanel(QWidget):
     highlightsChanged = Signal()
     passageActivated = Signal(int, int, int)  # document id, start, end
 
-    def __init__(self, project, undo_stack, parent=None) -> None:
+    def __init__(self, project: Project, undo_stack, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("suggestPanel")
         self.project, self.undo_stack = project, undo_stack

@@ -7,6 +7,8 @@ Stop words (English), anonymisation placeholders, speaker labels and numbers are
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,10 +41,13 @@ from .context_help import install_help
 from .errors import show_error
 from .word_frequency_model import WordFrequencyModel, WordFrequencyProxy
 
+if TYPE_CHECKING:
+    from ..core.project import Project
+
 
 class WordFrequencyDialog(QDialog):
-    def __init__(self, project, segments: SegmentQuery | None = None, documents: list[int] | None = None,
-                 runner=None, parent=None) -> None:
+    def __init__(self, project: Project, segments: SegmentQuery | None = None,
+                 documents: list[int] | None = None, runner=None, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("wordFrequencyDialog")
         self.setWindowTitle("Word frequency")

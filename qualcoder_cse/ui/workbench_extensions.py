@@ -9,12 +9,17 @@ its constructor, so a host widget per dock builds the panel for the open project
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from ..core.errors import NotFound, ProjectError
 from .host import WorkbenchHost
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 
 class _Host(QWidget):
@@ -24,7 +29,7 @@ class _Host(QWidget):
     def __init__(self, factory, parent=None) -> None:
         super().__init__(parent)
         self.factory = factory
-        self.project = None
+        self.project: Project | None = None
         self.built = None  # the panel, once built
         self.on_built = None  # called with the new panel
         layout = QVBoxLayout(self)
@@ -43,7 +48,7 @@ class _Host(QWidget):
                 self.on_built(self.built)
         return self.built
 
-    def open(self, project) -> None:
+    def open(self, project: Project) -> None:
         self.drop()
         self.project = project
         self.look_soon()
@@ -113,12 +118,12 @@ class WorkbenchExtensions(QObject):
 
         return CasesEditor
 
-    def _make_cases(self, project):
+    def _make_cases(self, project: Project):
         editor = self._cases_editor_class()(project, self.host.undo_stack)
         editor.caseSelected.connect(lambda case_id: self._memo_target("case", case_id))
         return editor
 
-    def _make_search(self, project):
+    def _make_search(self, project: Project):
         from .search_panel import SearchPanel
 
         panel = SearchPanel(project, self.host.undo_stack)
@@ -126,7 +131,7 @@ class WorkbenchExtensions(QObject):
         panel.hitActivated.connect(self.host.show_document)
         return panel
 
-    def _make_memos(self, project):
+    def _make_memos(self, project: Project):
         from .memo_panel import MemoPanel
 
         panel = MemoPanel(project)
@@ -150,7 +155,7 @@ class WorkbenchExtensions(QObject):
         c.addAction("Link the selected code to…", lambda: self._guard(self.link_current_code))
 
     # ----------------------------------------------------------------- project lifecycle
-    def _opened(self, project) -> None:
+    def _opened(self, project: Project) -> None:
         for host in (self.search_host, self.memo_host, self.links_host, self.cases_host):
             host.open(project)
         self.search_dock.raise_()
