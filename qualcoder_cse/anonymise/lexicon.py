@@ -104,6 +104,7 @@ ORG_HEADS_CAP = {
     "services": 1, "house": 1, "hall": 1, "nursery": 1, "fried": 0, "wines": 1, "convenience": 1, "shisha": 1,
     "lounge": 1, "restaurant": 1, "diner": 1, "bakery": 1, "launderette": 1, "nails": 1, "salon": 1,
     "hostel": 1, "zone": 1, "initiative": 1, "co-op": 1, "cooperative": 1, "sixth": 0, "centre": 1, "center": 1, "church": 1, "mosque": 1, "gurdwara": 1, "temple": 1,
+    "apartments": 1, "building": 1, "service": 1, "outreach": 1, "stays": 1, "lets": 1,
 }
 ORG_MULTI = (
     ("youth", "club"), ("youth", "centre"), ("youth", "project"), ("children", "home"), ("childrens", "home"),
@@ -118,6 +119,8 @@ ORG_MULTI = (
     ("young", "advisors"), ("young", "voices"), ("young", "people's", "service"), ("youth", "zone"),
     ("medical", "centre"), ("health", "centre"), ("health", "board"), ("medical", "practice"), ("surgery",), ("car", "wash"),
     ("hand", "car", "wash"), ("family", "hub"), ("referral", "unit"), ("free", "school"), ("studio", "school"),
+    ("police", "station"), ("fire", "and", "rescue"), ("fire", "and", "rescue", "service"), ("fire", "service"),
+    ("girls'", "space"), ("girls", "space"), ("women's", "centre"),
 )
 MULTI_FIRST = frozenset(m[0] for m in ORG_MULTI)
 ORG_LOWER_HEADS = frozenset(
@@ -222,7 +225,7 @@ LOWER_HEAD_OUTSIDE = frozenset(
 )
 CUISINES = frozenset(["chinese", "indian", "turkish", "thai", "italian", "kebab", "pizza", "fish", "chip", "chips", "fried"])
 WEAK_ORG_HEADS = frozenset(
-    ["house", "hall", "centre", "center", "services", "express", "store", "bar", "club", "project", "trust", "high", "arms", "church", "group", "network", "lounge"]
+    ["house", "hall", "centre", "center", "services", "service", "building", "express", "store", "bar", "club", "project", "trust", "high", "arms", "church", "group", "network", "lounge"]
 )
 GENERIC_MODIFIERS = frozenset(["chip", "kebab", "phone", "corner", "nail", "nails", "pizza", "chicken", "fish", "mobile", "car", "vape"])
 NOT_NAMES_HEAD = frozenset(["police", "council", "school", "academy", "the"])

@@ -137,7 +137,7 @@ class NicknameRules:
 
     # ---------------------------------------------------------------- helpers
 
-    def _speaker_label(self, text: str, start: int, label: str, out: list[Span]) -> None:
+    def _speaker_label(self, text: str, start: int, label: str, out: list[Span], turns: int = 1) -> None:
         words = label.split()
         pos = start
         spans: list[tuple[int, int]] = []
@@ -167,7 +167,7 @@ class NicknameRules:
                     spans.append((ws, ws + len(w)))
                 continue
             if w[0].isupper() and len(w) >= 2 and (k in self.g.given or k not in self.g.words) and self._label_name_ok(
-                w, k
+                w, k, turns
             ) and (
                 k not in self.g.places1 or k in self.g.given
             ):

@@ -8,6 +8,7 @@ Everything is plain dictionary look-ups on a regex tokenisation, so it runs far 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .gazetteers import Gazetteers
 from .lexicon import (
@@ -50,6 +51,10 @@ from .spans import Span, fold
 from .tokens import Pass, Tok, tokenize
 
 __all__ = ["MONTHS", "NATIONAL", "NOT_NAMES", "PREP_PLACE", "RANKS", "ROLE_UPPER", "ROLE_WORDS", "STOP", "TITLES", "WEEKDAYS", "RuleLayer", "Tok", "tokenize"]
+
+
+_COLOURS = frozenset(["blue", "green", "red", "orange", "purple", "yellow", "pink", "grey", "gray", "black", "white",
+                      "brown", "gold", "silver", "violet", "indigo", "scarlet", "amber", "teal", "lilac"])
 
 
 class RuleLayer(HeadRules, NicknameRules, TokenRules):
@@ -243,8 +248,10 @@ class RuleLayer(HeadRules, NicknameRules, TokenRules):
         """Speaker labels ("Rhi:", "SL:", "<v Harjit Bains>") and header lines ("Interviewer: Dr Helen Marsh")."""
         text, out = c.text, c.out
         # ---- speaker labels: "Rhi:", "SL:", "<v Harjit Bains>", header lines "Interviewer: Dr Helen Marsh"
-        for m in _SPEAKER.finditer(text):
-            self._speaker_label(text, m.start("label"), m.group("label"), out)
+        found = list(_SPEAKER.finditer(text))
+        turns = Counter(m.group("label") for m in found)
+        for m in found:
+            self._speaker_label(text, m.start("label"), m.group("label"), out, turns[m.group("label")])
         for m in _HEADER_CUE.finditer(text):
             name = m.group("name")
             words = name.split()
@@ -304,13 +311,16 @@ class RuleLayer(HeadRules, NicknameRules, TokenRules):
                         add(i, i + L - 1, "LOCATION", 0.85 if caps else 0.6, "gazetteer")
                     break
 
-    def _label_name_ok(self, word: str, k: str) -> bool:
+    def _label_name_ok(self, word: str, k: str, turns: int = 1) -> bool:
         """A speaker label that is also a common word ("GREEN:", "Sky:") is a name only when it is written like
-        one and is a popular given name ("Sue:", "Rob:")."""
+        one and is a popular given name ("Sue:", "Rob:"), or when it is a given name opening several turns
+        ("POPPY:" on every turn of a taped interview is the person, whatever the word)."""
         tier = self.g.words.get(k)
         if tier is None or tier > 35:
             return True
         uk, us = self.g.given.get(k, (0, 0))
+        if turns >= 2 and uk >= 1400 and k not in _COLOURS:
+            return True  # not "STAR:", "GREEN:": badge colours and chosen words of a focus group
         return not word.isupper() and (uk >= 20 or us >= 5000)
 
     def _misspelt_name(self, k: str) -> bool:

@@ -1,0 +1,76 @@
+"""Kinds of miss reported on sealed untuned sets (issue 15, session 3): a word-name written as an all-caps
+speaker label on every turn of a taped interview is the person; organisations whose head word is
+"Police Station", "Building", "Apartments", "Service", "Outreach", "Girls' Space" or a "Fire and Rescue"
+chain are covered whole. The surfaces are new, written for these tests; each case to cover failed on the
+detector before this change. Look-alikes: badge colours and chosen words as focus-group labels are left."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcoder_cse.anonymise.detect import load_detector
+from qualcoder_cse.anonymise.spans import REVIEW_MIN_CONFIDENCE
+
+
+@pytest.fixture(scope="module")
+def det():
+    return load_detector()
+
+
+def _spans(det, text: str):
+    return det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)
+
+
+def covered(det, text: str, surface: str, nth: int = 0) -> bool:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    spans = _spans(det, text)
+    return all(any(s.start <= i < s.end for s in spans) for i in range(start, start + len(surface)))
+
+
+def proposed(det, text: str, surface: str) -> bool:
+    start = text.index(surface)
+    return any(s.start < start + len(surface) and start < s.end for s in _spans(det, text))
+
+
+TAPED = ("INT: Can you tell me when it started?\nPOPPY: When I was twelve I think.\nINT: And then?\n"
+         "POPPY: He started picking me up from the precinct.\nINT: Who did?\nPOPPY: Just a lad.")
+WORKER = "INT: Right.\nSTORM: no idea who he was\nINT: ok\nSTORM: yeah he had a van"
+
+
+@pytest.mark.parametrize("text, surface", [(TAPED, "POPPY"), (WORKER, "STORM")])
+def test_a_word_name_label_on_every_turn_is_the_person(det, text, surface):
+    assert covered(det, text, surface)
+    assert covered(det, text, surface, nth=1)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("FAC: Names for today?\nGREEN: I'm green.\nFAC: And you?\nGREEN: Still green.", "GREEN"),
+    ("F: Who wants to start?\nSTAR: Me.\nF: Go on.\nSTAR: It was at the flats.", "STAR"),
+    ("NOTE: the room was cold.\nINT: Shall we start?\nNOTE: tape paused", "NOTE"),
+])
+def test_labels_that_are_colours_or_words_are_left(det, text, word):
+    assert not proposed(det, text, word)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("She was taken to Milton Road Police Station for interview.", "Milton Road Police Station"),
+    ("the flat in Kestrel Building on the ring road", "Kestrel Building"),
+    ("He had a room at Harbour View Apartments.", "Harbour View Apartments"),
+    ("attended the Northgate Girls' Space on Mondays", "Northgate Girls' Space"),
+    ("a crew from Hampshire and Isle of Wight Fire and Rescue Service attended",
+     "Hampshire and Isle of Wight Fire and Rescue Service"),
+    ("Devon and Somerset Fire and Rescue attended the fire", "Devon and Somerset Fire and Rescue"),
+    ("a worker from the Calder Valley Family Service", "Calder Valley Family Service"),
+])
+def test_organisations_with_a_long_head_are_whole(det, text, surface):
+    assert covered(det, text, surface)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("She was taken to the police station for interview.", "police station"),
+    ("the building on the corner was empty", "building"),
+])
+def test_generic_heads_alone_are_left(det, text, word):
+    assert not proposed(det, text, word)
