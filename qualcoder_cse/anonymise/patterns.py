@@ -27,7 +27,7 @@ _RX: list[tuple[str, re.Pattern, float]] = [
     ("CONTACT", re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"), 0.95),
     # UK phone numbers: +44 or 0, then 9-10 more digits in groups
     ("CONTACT", re.compile(r"(?<![\w+])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?(?:[\s-]?\d){6,9}"
-                           r"(?:\s?(?:ext\.?|x)\s?\d{2,6})?(?![\w/])"), 0.95),
+                           r"(?:\s?(?:[Ee]xt\.?|x)\s?\d{2,6})?(?![\w/])"), 0.95),
     ("CONTACT", re.compile(r"(?<![\w/.])(?:https?://)?(?:www\.)?(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|"
                            r"youtube|linkedin)\.com/(?!@)[\w.\-/@]+[\w/]"), 0.95),
     # usernames with dots: "zaraa.k", "tommy.b.90" (not e.g., i.e., a.m.)
@@ -107,7 +107,7 @@ _BADGE = re.compile(
 # references named as such: "case reference 20BW/11873/18", "crime number: 13/44521/19", "URN 06CW0412318"
 _REF_CUE = re.compile(
     r"\b(?:reference|ref|ref\s?no|urn|crime\s(?:number|no|ref)|incident\s(?:number|no|ref)|log\s(?:number|no)|"
-    r"case\s(?:number|no)|custody\s(?:number|no)|occurrence\s(?:number|no))\.?(?:\s?(?:number|no)\.?)?"
+    r"case\s(?:number|no)|custody\s(?:number|no)|occurrence\s(?:number|no)|(?-i:ID))\.?(?:\s?(?:number|no)\.?)?"
     r"(?:\s+(?:is|was|of))?[\s:#]*(?P<ref>(?:[A-Za-z]{1,5}[/-])?[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)*)",
     re.IGNORECASE,
 )
@@ -122,7 +122,9 @@ def _valid(label: str, text: str, full: str, start: int) -> bool:
         return False
     if label == "DATE" and not re.search(r"(?:st|nd|rd|th)$", text, re.IGNORECASE) and text.isdigit():
         return False
-    if label == "CONTACT" and "." in text and "@" not in text and "/" not in text and not text.startswith("+"):
+    if label == "CONTACT" and "." in text and "@" not in text and "/" not in text and not text.startswith("+") and (
+        not re.search(r"\b[Ee]xt\.\s?\d+$", text)  # "0113 496 0123 ext. 4471": a phone with its extension
+    ):
         last = text.rsplit(".", 1)[1]
         if last in ("com", "uk", "org", "net", "gov", "co", "txt", "doc", "docx", "pdf", "jpg", "png") or (
             not text[0].isalpha()
@@ -130,7 +132,7 @@ def _valid(label: str, text: str, full: str, start: int) -> bool:
             return False
     if label == "CONTACT" and text.lstrip("(").startswith(("+", "0")) and "@" not in text:
         d = _digits(text)
-        d -= _digits(re.sub(r"^.*?(?:ext\.?|x)\s?", "", text)) if re.search(r"(?:ext\.?|x)\s?\d", text) else 0
+        d -= _digits(re.sub(r"^.*?(?:[Ee]xt\.?|x)\s?", "", text)) if re.search(r"(?:[Ee]xt\.?|x)\s?\d", text) else 0
         return (d in (12, 13)) if text.startswith("+") else d in (10, 11, 12)
     if label == "ID":
         if ("/" in text or "-" in text) and not _REG_SHAPE.match(text):

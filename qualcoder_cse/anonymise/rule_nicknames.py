@@ -145,7 +145,9 @@ class NicknameRules:
             ws = text.index(w, pos)
             pos = ws + len(w)
             k = fold(w)
-            if k in TITLES or k in RANKS or k in ROLE_WORDS or k in STOP or k in NOT_NAMES:
+            if k in TITLES or k in RANKS or k in ROLE_WORDS or k in STOP or k in NOT_NAMES or (
+                w.isupper() and k in ROLE_UPPER
+            ):
                 continue
             if any(c.isdigit() for c in w) or "_" in w or "." in w.strip("."):
                 if len(words) == 1 and sum(c.isalpha() for c in w) >= 3 and not re.fullmatch(r"[A-Za-z]{1,3}\d+", w) and (

@@ -74,3 +74,22 @@ def test_organisations_with_a_long_head_are_whole(det, text, surface):
 ])
 def test_generic_heads_alone_are_left(det, text, word):
     assert not proposed(det, text, word)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Call 0113 496 0123 ext. 4471 and ask for the duty desk.", "0113 496 0123 ext. 4471"),
+    ("Tel 0161 496 0999 Ext. 221.", "0161 496 0999 Ext. 221"),
+    ("Student ID: 4470321\nYear group: 10", "4470321"),
+])
+def test_an_extension_and_a_number_after_id_are_identifiers(det, text, surface):
+    assert covered(det, text, surface)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Student ID: 4470321", "ID"),
+    ("LADO: We'll take it to strategy.\nGP: I can send the notes.\nLADO: Thanks.", "LADO"),
+    ("LADO: We'll take it to strategy.\nGP: I can send the notes.\nLADO: Thanks.", "GP"),
+    ("he showed his ID to the door staff", "ID"),
+])
+def test_role_acronyms_and_form_fields_are_not_people(det, text, word):
+    assert not proposed(det, text, word)
