@@ -17,6 +17,7 @@ import re
 import threading
 from collections.abc import Iterable
 
+from .chat_places import chat_places
 from .entity_passes import EntityPasses
 from .export_lines import export_names, one_line_dates, table_names
 from .gazetteers import Gazetteers, load_gazetteers
@@ -67,6 +68,7 @@ class Detector(EntityPasses):
         merged = merge(spans)
         merged = merge(merged + full_names(text, toks, merged, self.gaz, self._heads)
                        + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)
+                       + chat_places(text, toks, merged, self.gaz)
                        + derived_nicknames(text, toks, merged, self.gaz) + export_names(text) + table_names(text)
                        + handle_names(text, toks, merged, self.gaz))
         merged = self.propagate(text, toks, merge(lowercase_full_names(text, toks, merged, self.gaz)))

@@ -40,6 +40,14 @@ _KIN = frozenset(["mate", "mates", "m8", "cousin", "cuz", "bro", "brother", "sis
                   "boyfriend", "gf", "bf", "friend", "pal", "bredren", "fella", "man", "boy", "girl"])
 _OWNERS = frozenset(["his", "her", "my", "their", "ur", "your", "our", "me"])
 _ME_AND = frozenset(["n", "and", "&"])
+# "told ty not to", "with summer to the shop": a verb of telling, then a person, then the rest of the clause
+_TELL = frozenset(["told", "tell", "ask", "asked", "tellin", "askin", "telling", "asking", "with", "wiv", "wid"])
+_AFTER_OBJECT = frozenset(["not", "to", "that", "if", "bout", "about", "abt", "wat", "what", "why", "where", "when",
+                           "how", "2"])
+_TO_PLACE = frozenset(["the", "town", "school", "hers", "his", "mine", "theirs", "maccies", "asda", "tesco"])
+# "at jades mums": a possessive written without its apostrophe before a family word or a place
+_OWNED = frozenset(["mum", "mums", "mam", "mams", "dad", "dads", "house", "nan", "nans", "bf", "gf", "brother",
+                    "bro", "sister", "sis", "cousin", "cuz", "boyfriend", "girlfriend", "flat", "car", "party"])
 _SIZE = frozenset(["big", "lil", "little", "young", "yung", "wee"])
 # what follows a word used as a verb or an ordinary word at the start of a sentence, not as a name
 _VERB_NEXT = frozenset(
@@ -127,6 +135,17 @@ def _chat_name_like(t: Tok, gaz: Gazetteers, *, me_and: bool = False) -> float:
     return 0.0
 
 
+def _owner_without_apostrophe(t: Tok, nk: str, prev: str, gaz: Gazetteers) -> bool:
+    """"jades mum", "at kais house": a given name with an "s" and no apostrophe before a family word."""
+    k = t.key
+    if nk not in _OWNED or len(k) < 4 or not k.endswith("s") or t.base_end != t.end or prev in _OWNERS:
+        return False
+    if prev in ("the", "a", "an", "these", "those", "some", "all", "no", "two", "both"):
+        return False
+    g = gaz.given.get(k[:-1])
+    return bool(g and g[0] >= 500 and k[:-1] not in _NOT_FIRST)
+
+
 def chat_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
     """Lowercase names and nicknames in the positions of chat: "me n ty", "mel said", "ask pearl", "big stevo"."""
     cov = _coverage(spans, len(text))
@@ -143,8 +162,15 @@ def chat_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -
         nk0 = toks[i + 1].key if i + 1 < n else ""
         works = nk0 == "from" and i + 3 < n and toks[i + 2].key == "the" and any(
             toks[j].key in _WORKPLACES for j in range(i + 3, min(i + 6, n)))
+        told = prev in _TELL and nk0 in _AFTER_OBJECT and i + 1 < n and t.spaced and (
+            # "with grace to spare", "with summer to come": a word-name after "with" needs a place after "to"
+            prev not in ("with", "wiv", "wid") or gaz.words.get(t.key, 99) >= 35
+            or (nk0 == "to" and i + 2 < n and toks[i + 2].key in _TO_PLACE))
         strong = (prev in _ME_AND and prev2 in ("me", "i")) or (t.initial and nk0 in ("said", "says", "told")) \
-            or works
+            or works or told
+        if _owner_without_apostrophe(t, nk0, prev, gaz):
+            out.append(Span(t.start, t.end, "PERSON", text[t.start:t.end], 0.5, "position"))
+            continue
         score = _chat_name_like(t, gaz, me_and=strong)
         if score <= 0 or t.key in _SPEECH or t.key in _CLAUSE_END or t.key in _KIN:
             continue
@@ -162,6 +188,7 @@ def chat_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -
                 and prev2 not in ("it", "this", "that", "what"))
             or (sized and prev2 not in ("a", "the", "so", "too", "very", "my", "his", "her"))
             or (works and score >= 0.5)
+            or (told and score >= 0.6)
         )
         if not hit or (score < 0.5 and not sized and not (prev in _KIN and prev2 in _OWNERS)):
             continue
