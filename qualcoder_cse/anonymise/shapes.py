@@ -121,5 +121,23 @@ def _wards(text: str) -> Iterator[Span]:
         yield Span(m.start("ref"), m.end("ref"), "ID", m.group("ref"), 0.7, "shape")
 
 
+# a road number where a road goes: "up the A647", "on the M62", "off the A1(M)" (not "A4 paper")
+_ROAD = re.compile(r"\b(?i:the|on|off|up|down|along|via|onto|near|of|from|to)\s+(?P<road>(?:A|B)\d{1,4}|M\d{1,3})"
+                   r"(?:\(M\))?(?![\w/(-])(?! (?i:paper|size|sheet|sheets|envelope|page|pages|grade|level|level))")
+# initials of two people signing one entry: "Signed AK/JM", a line of its own "AK/JM"
+_SIGNED = re.compile(r"(?:\b(?i:signed|initials|countersigned|checked|agreed|reviewed|authorised)\b[\s:,-]*(?:by\s+)?"
+                     r"|^[ \t]*)(?P<ini>[A-Z]{2,3}/[A-Z]{2,3})(?![\w/])", re.MULTILINE)
+
+
+def _roads_and_signatures(text: str) -> Iterator[Span]:
+    labels = {c.upper() for c in _LABEL_CODE.findall(text)}  # "M5:" a role code in this document
+    for m in _ROAD.finditer(text):
+        if m.group("road") in labels:
+            continue
+        yield Span(m.start("road"), m.end("road"), "LOCATION", m.group("road"), 0.6, "shape")
+    for m in _SIGNED.finditer(text):
+        yield Span(m.start("ini"), m.end("ini"), "PERSON", m.group("ini"), 0.55, "shape")
+
+
 def find_shapes(text: str) -> list[Span]:
-    return [*_districts(text), *_announced_ids(text), *_operations(text), *_wards(text)]
+    return [*_districts(text), *_announced_ids(text), *_operations(text), *_wards(text), *_roads_and_signatures(text)]

@@ -93,3 +93,23 @@ def test_an_extension_and_a_number_after_id_are_identifiers(det, text, surface):
 ])
 def test_role_acronyms_and_form_fields_are_not_people(det, text, word):
     assert not proposed(det, text, word)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ('He said "J. Whyte told me to come".', "J. Whyte"),
+    ("Signed: AK/JM", "AK/JM"),
+    ("Discussed with the DSL.\nAK/JM\n", "AK/JM"),
+    ("They drove up the A647 towards Bradford.", "A647"),
+    ("stopped on the M62 near the services", "M62"),
+])
+def test_initials_signatures_and_road_numbers(det, text, surface):
+    assert covered(det, text, surface)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("print the letter on A4 paper", "A4"),
+    ("the CSE/MASH referral went in", "CSE/MASH"),
+    ("Managers M1 to M5 took part.\nM5: I agree.\nM1: Same.", "M5"),
+])
+def test_paper_sizes_teams_and_role_codes_are_left(det, text, word):
+    assert not proposed(det, text, word)
