@@ -39,7 +39,7 @@ from .span_passes import (
     _person_to_place,
 )
 from .spans import LABELS, Span, fold
-from .title_runs import title_runs, workplaces
+from .title_runs import kind_of_team, title_runs, workplaces
 from .tokens import Tok, tokenize
 from .whole_spans import handle_mentions, whole_spans
 
@@ -137,6 +137,8 @@ class Detector(EntityPasses):
                 continue
             if s.label == "PERSON" and all(words.get(w, 99) <= 20 for w in fold(s.text).split()):
                 continue  # "Social Care": ordinary words are not a person
+            if kind_of_team(_title_part(s.text), words):
+                continue  # "Quality Committee", "Front Door", "Child Exploitation Unit": a team, not a name
             if (s.start, s.end, s.label) in exact:
                 out.append(s)  # agreement raises the confidence when merged
             elif any(cand[s.start:s.end]) and not any(cov[s.start:s.end]):
@@ -155,6 +157,14 @@ class Detector(EntityPasses):
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+def _title_part(span_text: str) -> list[str]:
+    """The folded words of a span up to its last capitalised word ("Child Exploitation Unit speak")."""
+    parts = span_text.split()
+    while parts and not parts[-1][:1].isupper():
+        parts.pop()
+    return [fold(w) for w in parts]
 
 
 def _upper_doc(text: str) -> bool:

@@ -53,9 +53,18 @@ _GENERIC = frozenset(
     yes no ok thanks thank please note notes subject re fwd dear regards kind best wishes sent from my
     iphone android mobile phone email text message messages microsoft sub-group subgroup zoom whatsapp
     snapchat instagram facebook tiktok google apple amazon monzo offences offence department ministry
-    policing warning keeping guidance regulations statutory
+    policing warning keeping guidance regulations statutory committee door nursing quality
     """.split()  # noqa: SIM905
 )
+
+
+def kind_of_team(keys: list[str], words: dict) -> bool:
+    """True for a phrase of ordinary English words ending in a word of services and teams, half of them such
+    words ("Quality
+    Committee", "Front Door", "Child Exploitation Unit"): a kind of team or a job, not one organisation."""
+    keys = [k for k in keys if k not in _JOINERS and k != "the"]
+    return bool(keys) and keys[-1] in _GENERIC and all(k in words for k in keys) and (
+        2 * sum(k in _GENERIC for k in keys) >= len(keys))
 
 
 def _titleish(t: Tok, upper_doc: bool) -> bool:

@@ -113,3 +113,17 @@ def test_initials_signatures_and_road_numbers(det, text, surface):
 ])
 def test_paper_sizes_teams_and_role_codes_are_left(det, text, word):
     assert not proposed(det, text, word)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("They told the Quality Committee about it.", "Quality Committee"),
+    ("someone from the Front Door rang back.", "Front Door"),
+    ("Did the Child Exploitation Unit speak to you?", "Child Exploitation Unit"),
+    ("The Director of Nursing chaired the meeting.", "Director of Nursing"),
+])
+def test_teams_and_job_titles_are_not_organisations(det, text, word):
+    assert not proposed(det, text, word)
+
+
+def test_an_organisation_named_by_words_is_still_proposed(det):
+    assert covered(det, "Mentoring with Youth Almighty to start Thursday.", "Youth Almighty")
