@@ -43,6 +43,7 @@ DEMONYMS = frozenset(
     lithuanians russians romanians poles slovaks albanians kurds afghans pakistanis bangladeshis indians""".split()  # noqa: SIM905
 )
 NOT_NAMES = NOT_NAMES | DEMONYMS | frozenset(["tel", "mob", "fax", "dob", "signed", "attendees", "apologies",
+                                               "cc", "bcc", "fwd", "subject",  # e-mail header fields ("Cc: Early Help")
                                                # platforms and police command roles ("Gold group", "Silver")
                                                "messenger", "discord", "telegram", "skype", "facetime", "kik",
                                                "viber", "wickr", "gold", "silver", "bronze",

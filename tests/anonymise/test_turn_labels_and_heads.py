@@ -127,3 +127,12 @@ def test_teams_and_job_titles_are_not_organisations(det, text, word):
 
 def test_an_organisation_named_by_words_is_still_proposed(det):
     assert covered(det, "Mentoring with Youth Almighty to start Thursday.", "Youth Almighty")
+
+
+def test_email_header_fields_are_not_people(det):
+    text = "To: duty team\nCc: Early Help\nSubject: strategy discussion\nCc: DSL"
+    assert not proposed(det, text, "Cc")
+
+
+def test_a_surname_after_a_title_is_still_a_person(det):
+    assert covered(det, "Mr Case was at the door.", "Case")
