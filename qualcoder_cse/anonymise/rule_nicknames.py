@@ -161,6 +161,11 @@ class NicknameRules:
             ):
                 out.append(Span(ws, ws + len(w), "CONTACT", w, 0.6, "context"))  # "crispyfries:" a chat handle
                 return
+            if len(words) == 1 and w.islower() and w.isalpha() and turns >= 2 and self._label_name_ok(
+                w.upper(), k, turns
+            ) and k in self.g.given:
+                out.append(Span(ws, ws + len(w), "PERSON", w, 0.6, "context"))  # "faith:" on every turn of a chat
+                return
             if len(w) == 1 and w.isupper() and spans and len(words) == 2 and w is words[-1]:
                 spans.append((ws, ws + 1))  # "Sharon B:" a name and an initial
                 continue

@@ -54,7 +54,7 @@ __all__ = ["MONTHS", "NATIONAL", "NOT_NAMES", "PREP_PLACE", "RANKS", "ROLE_UPPER
 
 
 _COLOURS = frozenset(["blue", "green", "red", "orange", "purple", "yellow", "pink", "grey", "gray", "black", "white",
-                      "brown", "gold", "silver", "violet", "indigo", "scarlet", "amber", "teal", "lilac"])
+                      "brown", "gold", "silver", "teal", "lilac"])
 
 
 class RuleLayer(HeadRules, NicknameRules, TokenRules):

@@ -129,7 +129,13 @@ _SIGNED = re.compile(r"(?:\b(?i:signed|initials|countersigned|checked|agreed|rev
                      r"|^[ \t]*)(?P<ini>[A-Z]{2,3}/[A-Z]{2,3})(?![\w/])", re.MULTILINE)
 
 
+# "King's X": a place whose "Cross" is written X (not "Malcolm X", "Brand X": a possessive comes first)
+_CROSS_X = re.compile(r"\b[A-Z][a-z]+['’]s X(?![\w'’-])")
+
+
 def _roads_and_signatures(text: str) -> Iterator[Span]:
+    for m in _CROSS_X.finditer(text):
+        yield Span(m.start(), m.end(), "LOCATION", m.group(), 0.6, "shape")
     labels = {c.upper() for c in _LABEL_CODE.findall(text)}  # "M5:" a role code in this document
     for m in _ROAD.finditer(text):
         if m.group("road") in labels:

@@ -82,7 +82,7 @@ _NATIONAL_CHAINS = frozenset(["nando's", "mcdonald's", "macdonald's", "domino's"
 _ADDRESS_FIELD = re.compile(
     r"(?im)^[ \t]*(?:home\s+|current\s+|last\s+known\s+|previous\s+)?address[ \t]*:[ \t]*(?P<v>[^\n]{6,160})$")
 _POSTCODE_END = re.compile(r"\b[A-Za-z]{1,2}\d[A-Za-z0-9]?\s?\d[A-Za-z]{2}$")
-_INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“‘']))[A-Z]\. ?$")  # also inside quotes: "J. Whyte told me"
+_INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“‘']))(?:[A-Z]\. ?|(?![AI] )[A-Z] )$")  # "J. Whyte", "J Whyte"
 _NOT_THE = NOT_NAMES | STOP | TITLES | RANKS | ROLE_WORDS | MONTHS | WEEKDAYS | frozenset(
     ["police", "council", "chair", "board", "panel", "trust", "partnership", "group", "team", "service", "services",
      "act", "court", "crown", "home", "office", "government", "state", "church", "bible", "internet", "news", "met",

@@ -136,3 +136,23 @@ def test_email_header_fields_are_not_people(det):
 
 def test_a_surname_after_a_title_is_still_a_person(det):
     assert covered(det, "Mr Case was at the door.", "Case")
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("AMBER: I dunno\nINT: ok\nAMBER: he was just there", "AMBER"),
+    ("faith: hiya\nmo: u ok\nfaith: not rly", "faith"),
+    ("as per J Whyte note of the call", "J Whyte"),
+    ("got the train to King's X then vanished", "King's X"),
+])
+def test_more_labels_initials_and_places_of_the_kinds(det, text, surface):
+    assert covered(det, text, surface)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("note: x\nnote: y", "note"),
+    ("green: hi\ngreen: yo", "green"),
+    ("Tom's X-ray was clear.", "X-ray"),
+    ("I Smith was there", "I "),
+])
+def test_more_look_alikes_are_left(det, text, word):
+    assert not proposed(det, text, word)
