@@ -35,6 +35,7 @@ _COORD_BEFORE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]+ ){0,1}[A-Z][\w'�
 _HEAD_FIRST = re.compile(r"\b(?:Hotel|Café|Cafe|Club|Bar|Restaurant|Jamia|Masjid|Gurdwara|Mandir) (?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?")
 _PAIR = re.compile(r"\bthe ([A-Z][a-z'’]+) (?:and|&) ([A-Z][a-z'’]+)\b(?! [A-Z])")
 _THE_WORD = re.compile(r"\bthe ([A-Z][a-z]{2,}(?:[-'’][a-z]+)*)\b(?![ '’-]?[A-Z])")
+_HANG_BEFORE_THE = re.compile(r"\b(?:round|around|outside|behind|down|near)\s*$", re.IGNORECASE)
 _PLACE_BEFORE_THE = re.compile(
     r"(?:\b(?:at|near|by|outside|behind|from|to|round|around|on|along|down|up|past|opposite|towards|under|inside)"
     r"|[:,;]|\band)\s*$",
@@ -172,14 +173,17 @@ def whole_spans(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) 
     cov = _coverage(spans + new, len(text))
     for m in _THE_WORD.finditer(text):
         w = fold(m.group(1))
-        if cov[m.start(1)] or w in _NOT_THE or w in NATIONAL or gaz.words.get(w, 99) < 35 or w in gaz.given:
+        if cov[m.start(1)] or w in _NOT_THE or w in NATIONAL or w in gaz.given:
+            continue
+        common = gaz.words.get(w, 99) < 35  # "round the Box": a common word, capitalised, is a venue's name
+        if common and not _HANG_BEFORE_THE.search(text, max(0, m.start() - 12), m.start()):
             continue
         if not (_PLACE_BEFORE_THE.search(text, max(0, m.start() - 12), m.start())
                 or _PLACE_AFTER.match(text[m.end():m.end() + 10])):
             continue
         if text[max(0, m.start() - 2):m.start()].strip().endswith((".", "!", "?")) or m.start() == 0:
             continue
-        new.append(Span(m.start(1), m.end(1), "LOCATION", m.group(1), 0.5, "shape"))
+        new.append(Span(m.start(1), m.end(1), "LOCATION", m.group(1), 0.45 if common else 0.5, "shape"))
     # an address written on one line and ending with a postcode is one place, whatever its parts were
     for m in _ADDRESS_LINE.finditer(text):
         st, en = m.start("v"), m.end("v")

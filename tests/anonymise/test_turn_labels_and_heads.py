@@ -156,3 +156,15 @@ def test_more_labels_initials_and_places_of_the_kinds(det, text, surface):
 ])
 def test_more_look_alikes_are_left(det, text, word):
     assert not proposed(det, text, word)
+
+
+def test_a_capitalised_common_word_where_young_people_hang_about_is_a_venue(det):
+    assert covered(det, "the girls hang around the Box on a Friday", "Box")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("We met outside the Council offices.", "Council"),
+    ("She waited outside the Station.", "Station"),
+])
+def test_institutions_after_the_are_left(det, text, word):
+    assert not proposed(det, text, word)
