@@ -133,7 +133,17 @@ _SIGNED = re.compile(r"(?:\b(?i:signed|initials|countersigned|checked|agreed|rev
 _CROSS_X = re.compile(r"\b[A-Z][a-z]+['’]s X(?![\w'’-])")
 
 
+# a town named like a month, after a verb of going ("drove her to March", "taken over to March"); not
+# "postponed to March", "in March", "March 2023"
+_MONTH_TOWN = re.compile(
+    r"\b(?i:drove|drive|driven|driving|went|go|going|gone|took|taken|travelled|ran|run|"
+    r"lift|train|bus|taxi|dropped|picked)\b(?:\s+\w+){0,3}?\s+(?i:to|into|towards|near|outside|up\s+to|down\s+to)"
+    r"\s+(?P<town>March)\b(?!\s*(?:\d|'\d|next|last|this))")
+
+
 def _roads_and_signatures(text: str) -> Iterator[Span]:
+    for m in _MONTH_TOWN.finditer(text):
+        yield Span(m.start("town"), m.end("town"), "LOCATION", "March", 0.5, "shape")
     for m in _CROSS_X.finditer(text):
         yield Span(m.start(), m.end(), "LOCATION", m.group(), 0.6, "shape")
     labels = {c.upper() for c in _LABEL_CODE.findall(text)}  # "M5:" a role code in this document

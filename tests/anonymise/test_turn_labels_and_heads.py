@@ -168,3 +168,13 @@ def test_a_capitalised_common_word_where_young_people_hang_about_is_a_venue(det)
 ])
 def test_institutions_after_the_are_left(det, text, word):
     assert not proposed(det, text, word)
+
+
+def test_a_town_named_like_a_month_after_a_verb_of_going(det):
+    assert covered(det, "he drove her to March in the Fens", "March")
+
+
+@pytest.mark.parametrize("text", ["the review was postponed to March", "They moved the panel to March.",
+                                  "In March she went missing twice."])
+def test_the_month_is_left(det, text):
+    assert not proposed(det, text, "March")
