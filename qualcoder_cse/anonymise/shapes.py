@@ -141,7 +141,13 @@ _MONTH_TOWN = re.compile(
     r"\s+(?P<town>March)\b(?!\s*(?:\d|'\d|next|last|this))")
 
 
+# a number given for an ID a few words after it: "Student ID for the school referral: 7730214"
+_ID_FIELD = re.compile(r"\bID\b[^\n:.]{0,40}:[ \t]*(?P<ref>\d{4,12})(?![\w/])")
+
+
 def _roads_and_signatures(text: str) -> Iterator[Span]:
+    for m in _ID_FIELD.finditer(text):
+        yield Span(m.start("ref"), m.end("ref"), "ID", m.group("ref"), 0.7, "shape")
     for m in _MONTH_TOWN.finditer(text):
         yield Span(m.start("town"), m.end("town"), "LOCATION", "March", 0.5, "shape")
     for m in _CROSS_X.finditer(text):

@@ -178,3 +178,8 @@ def test_a_town_named_like_a_month_after_a_verb_of_going(det):
                                   "In March she went missing twice."])
 def test_the_month_is_left(det, text):
     assert not proposed(det, text, "March")
+
+
+def test_a_number_a_few_words_after_id(det):
+    assert covered(det, "Student ID for the school referral: 7730214.", "7730214")
+    assert not proposed(det, "ID checked at 10:30", "10:30")
