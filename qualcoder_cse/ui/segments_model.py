@@ -57,16 +57,20 @@ class SegmentsModel(QAbstractTableModel):
             self.set_segments([s for s in self.segments if s.document_id not in document_ids] + fresh)
             return
         gone = [i for i, s in enumerate(self.segments) if s.document_id in document_ids]
-        for i in reversed(gone):  # a document's rows are contiguous: remove them as runs
-            self.beginRemoveRows(QModelIndex(), i, i)
-            del self.segments[i]
+        while gone:  # a document's rows are contiguous: remove them as runs, last run first
+            last = first = gone.pop()
+            while gone and gone[-1] == first - 1:
+                first = gone.pop()
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self.segments[first : last + 1]
             self.endRemoveRows()
-        keys = [_position(s) for s in self.segments]
-        for seg in sorted(fresh, key=_position):
-            i = bisect.bisect_left(keys, _position(seg))
-            self.beginInsertRows(QModelIndex(), i, i)
-            self.segments.insert(i, seg)
-            keys.insert(i, _position(seg))
+        blocks: dict[int, list[Segment]] = {}
+        for seg in sorted(fresh, key=_position):  # by position: a document's rows stay one block
+            blocks.setdefault(seg.document_id, []).append(seg)
+        for block in blocks.values():
+            i = bisect.bisect_left(self.segments, _position(block[0]), key=_position)  # log n keys
+            self.beginInsertRows(QModelIndex(), i, i + len(block) - 1)
+            self.segments[i:i] = block
             self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
