@@ -85,6 +85,7 @@ class SegmentsPanel(QWidget):
         self.current_tree_code = None  # optional callable() -> code id | None (the tree's current code)
         self.code_ids: list[int] = []
         self._stale = False
+        self._passage_html = ""
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.refresh)
 
@@ -360,7 +361,7 @@ class SegmentsPanel(QWidget):
         self._update_buttons()
         s = self.current_segment() if self.selected_segments() else None
         if s is None:
-            self.passage.setHtml("<p style='color:#777'>Select a segment to read it with its context.</p>")
+            self._set_passage("<p style='color:#777'>Select a segment to read it with its context.</p>")
             return
         colour = _pale(self.model.colours.get(s.code_id, "#999999"))
 
@@ -368,11 +369,16 @@ class SegmentsPanel(QWidget):
             return html.escape(text).replace("\n", "<br>")
 
         memo = f"<p><i>Memo:</i> {esc(s.memo)}</p>" if s.memo else ""
-        self.passage.setHtml(
+        self._set_passage(
             f"<p><span style='color:#777'>{esc(s.before)}</span><span style='background:{colour}'><b>"
             f"{esc(s.text)}</b></span><span style='color:#777'>{esc(s.after)}</span></p>"
             f"<p style='color:#555; font-size:small'>{esc(s.source)}<br>{esc(s.code_path)} · {esc(s.coder)}"
             f"{' · ' + esc('; '.join(s.cases)) if s.cases else ''}</p>{memo}")
+
+    def _set_passage(self, text: str) -> None:
+        if text != self._passage_html:  # laying out the same passage again costs a click milliseconds
+            self._passage_html = text
+            self.passage.setHtml(text)
 
     def _clicked(self, _index) -> None:
         """A plain click opens the passage in the document; the list keeps the focus (Ctrl/Shift+click only
