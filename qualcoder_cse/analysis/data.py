@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -23,6 +24,9 @@ from threadpoolctl import threadpool_limits
 
 from ..core.errors import InvalidValue, NotFound
 from ..core.frames import END_OF_DOCUMENT
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")  # the same rule as core.util.word_count
 
@@ -178,7 +182,7 @@ def _match_values(series: pd.Series, values: list[str]) -> pd.Series:
 
 
 def load(
-    project,
+    project: Project,
     filters: Filters | None = None,
     *,
     progress: Progress | None = None,

@@ -12,11 +12,15 @@ when its first character is coded. % of words = words coded / words the unit cov
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from .data import AnalysisData, Filters, code_ancestry, load
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 MEASURES = ("codings", "presence", "words", "percent")
 _COUNTS = ("codings", "presence")
@@ -197,7 +201,7 @@ def code_by_document(
     return _build(data, units, docs, "document", rollup, measures)
 
 
-def code_by_case_counts(project, filters: Filters | None = None, *, rollup: bool = True) -> CodeMatrix:
+def code_by_case_counts(project: Project, filters: Filters | None = None, *, rollup: bool = True) -> CodeMatrix:
     """The code x case matrix with counts and presence only (``words`` and ``percent`` are None), straight
     from a project without loading texts, memos or turns: the case assignment is done in SQL
     (``core.frames.case_coding_hits``) and the roll-up here. The same numbers as

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -26,6 +27,9 @@ from openpyxl.styles import Font
 from ..core.segments import SegmentQuery
 from ..exporters.excel import write_file
 from ..paths import resources_dir
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,60}\]")
@@ -81,7 +85,7 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def _clean_text(project, doc_id: int, text: str) -> str:
+def _clean_text(project: Project, doc_id: int, text: str) -> str:
     labels = []
     turns = project.turns.list(doc_id)
     for t in turns:
@@ -93,7 +97,7 @@ def _clean_text(project, doc_id: int, text: str) -> str:
     return _PLACEHOLDER.sub(lambda m: " " * len(m.group()), _blank(text, labels))
 
 
-def word_frequency(project, options: WordFrequencyOptions | None = None, progress=None) -> WordFrequencies:
+def word_frequency(project: Project, options: WordFrequencyOptions | None = None, progress=None) -> WordFrequencies:
     """Count words; ``progress(done, total)`` returning False stops early (the counts so far are returned)."""
     options = options or WordFrequencyOptions()
     stops = stop_words() if options.stop_words else frozenset()
@@ -141,7 +145,7 @@ def word_frequency(project, options: WordFrequencyOptions | None = None, progres
     return WordFrequencies(words, total, len(pieces), source, complete)
 
 
-def export_word_frequency(project, path: str | os.PathLike, options: WordFrequencyOptions | None = None) -> int:
+def export_word_frequency(project: Project, path: str | os.PathLike, options: WordFrequencyOptions | None = None) -> int:
     """Write the table (word, count, share, documents) as .xlsx, or .csv for any other suffix; returns the
     number of words written."""
     result = word_frequency(project, options)

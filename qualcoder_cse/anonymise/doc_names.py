@@ -7,10 +7,14 @@ unnumbered one such as "[Person]"); ``rename_documents`` applies them. Proposing
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..core.errors import ProjectError
 from .placeholders import PLACEHOLDER_RX, PlaceholderFormat, kind_of
 from .spans import entity_key
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 MIN_CONFIDENCE = 0.4
 
@@ -23,7 +27,7 @@ class NameProposal:
     labels: tuple[str, ...]
 
 
-def _placeholder(project, fmt: PlaceholderFormat, label: str, surface: str) -> str:
+def _placeholder(project: Project, fmt: PlaceholderFormat, label: str, surface: str) -> str:
     """The entity's placeholder when the project already knows it (so the name matches the text), else an
     unnumbered one. Proposing never creates a pseudonym, and works without the key (sealed, a copy)."""
     kind = kind_of(label, surface)
@@ -37,7 +41,7 @@ def _placeholder(project, fmt: PlaceholderFormat, label: str, surface: str) -> s
     return fmt.render(kind, None)
 
 
-def _anonymised(project, name: str, detector) -> tuple[str, tuple[str, ...]]:
+def _anonymised(project: Project, name: str, detector) -> tuple[str, tuple[str, ...]]:
     # file names use _ . - for spaces; same length, so offsets stay valid for the original name
     spaced = "".join(" " if c in "_.-" else c for c in name)
     masked = [(m.start(), m.end()) for m in PLACEHOLDER_RX.finditer(name)]
@@ -57,7 +61,7 @@ def _anonymised(project, name: str, detector) -> tuple[str, tuple[str, ...]]:
     return " ".join("".join(out).split()), tuple(labels)
 
 
-def name_proposals(project, detector=None) -> list[NameProposal]:
+def name_proposals(project: Project, detector=None) -> list[NameProposal]:
     """Documents whose names hold an identifier, each with an anonymised name proposed."""
     if detector is None:
         from .detect import load_detector
@@ -71,7 +75,7 @@ def name_proposals(project, detector=None) -> list[NameProposal]:
     return out
 
 
-def rename_documents(project, proposals: list[NameProposal]) -> int:
+def rename_documents(project: Project, proposals: list[NameProposal]) -> int:
     """Rename each document to its proposed name (a clash gets " (2)", " (3)"...); one transaction."""
     taken = {d.name.casefold() for d in project.documents.list()}
     with project.transaction():

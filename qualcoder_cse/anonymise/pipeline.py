@@ -7,10 +7,15 @@ for the importer to store once the document has an id (``project.pseudonyms.writ
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .review import AnonymisedResult, ReviewSession
 
+if TYPE_CHECKING:
+    from ..core.project import Project
 
-def anonymise_for_import(project, text: str, turns=(), *, coder: str | None = None, detector=None, spans=None):
+
+def anonymise_for_import(project: Project, text: str, turns=(), *, coder: str | None = None, detector=None, spans=None):
     """Returns ``(anonymised_text, mapped_turns, log)``.
 
     ``turns`` are tuples ``(start, end, speaker[, timestamp])`` with offsets into ``text``; the returned turns
@@ -49,7 +54,7 @@ def finish_review(session: ReviewSession, turns=(), *, decision: str | None = No
     return result.text, mapped, result.log
 
 
-def anonymise_name(project, name: str, *, detector=None) -> str:
+def anonymise_name(project: Project, name: str, *, detector=None) -> str:
     """A document name with any identifier in it replaced (file names often carry a participant's name)."""
     if detector is None:
         from .detect import load_detector
@@ -62,7 +67,7 @@ def anonymise_name(project, name: str, *, detector=None) -> str:
     return session.apply().text
 
 
-def anonymise_text(text: str, *, project=None, numbering=None, detector=None) -> AnonymisedResult:
+def anonymise_text(text: str, *, project: Project=None, numbering=None, detector=None) -> AnonymisedResult:
     """Detect and replace everything in a text (the ``anonymise`` command; per-run numbering without a
     project)."""
     session = ReviewSession.detect(text, project=project, numbering=numbering, detector=detector,

@@ -10,8 +10,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .spans import entity_key
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 DEFAULT_NAMES = {
     "PERSON": "Person",
@@ -121,10 +125,10 @@ class PlaceholderFormat:
         return fmt
 
     @classmethod
-    def for_project(cls, project) -> PlaceholderFormat:
+    def for_project(cls, project: Project) -> PlaceholderFormat:
         return cls.from_json(project.meta("anonymise_format"))
 
-    def save(self, project) -> None:
+    def save(self, project: Project) -> None:
         with project.transaction():
             project.set_meta("anonymise_format", self.to_json())
 
@@ -133,7 +137,7 @@ class Numbering:
     """Placeholder assignment: through the project's pseudonyms when there is a project (consistent across
     documents, HMAC-keyed), else a numbering for this run only (the ``anonymise`` command)."""
 
-    def __init__(self, project=None, fmt: PlaceholderFormat | None = None) -> None:
+    def __init__(self, project: Project=None, fmt: PlaceholderFormat | None = None) -> None:
         self.project = project
         self.fmt = fmt or (PlaceholderFormat.for_project(project) if project is not None else PlaceholderFormat())
         self._local: dict[tuple[str, str], str] = {}

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt
 
 from .analysis_view import AnalysisView
 from .export_dialog import ExportDialog
-from .workbench_extensions import _Host
+from .lazy_panel_host import LazyPanelHost
 
 if TYPE_CHECKING:
     from ..core.project import Project
@@ -21,7 +21,7 @@ class AnalysisActions(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        self.host = _Host(lambda p: AnalysisView(p, window))
+        self.host = LazyPanelHost(lambda p: AnalysisView(p, window))
         self.dock = window.add_dock(
             self.host, "Analysis", Qt.DockWidgetArea.BottomDockWidgetArea, name="analysis", visible=False
         )

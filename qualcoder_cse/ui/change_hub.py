@@ -46,7 +46,8 @@ class ChangeHub(QObject):
         self._slots: list[Callable[[Change], None]] = []
         self._wake.connect(self.flush, Qt.ConnectionType.QueuedConnection)
         self._foreign.connect(self.immediate.emit, Qt.ConnectionType.QueuedConnection)
-        self._project = weakref.ref(project)  # not a strong reference: the project owns the hub, not the reverse
+        # not a strong reference: the project owns the hub, not the reverse
+        self._project: weakref.ref[Project] = weakref.ref(project)
         project.subscribe(self._receive)
 
     def listen(self, slot: Callable[[Change], None]) -> None:

@@ -3,6 +3,8 @@ drop text on a code to apply it, and a context menu for every codebook change (e
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -26,6 +28,9 @@ from ..core.errors import BackupFailed
 from . import commands as cmd
 from .code_tree_model import SPAN_MIME, CodeFilterProxy, CodeTreeModel
 from .merge_dialog import MergeCodeDialog
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 
 class _CodeTreeView(QTreeView):
@@ -161,7 +166,7 @@ class CodeTreePanel(QWidget):
     def project(self):
         return self.window_.project
 
-    def set_project(self, project) -> None:
+    def set_project(self, project: Project | None) -> None:
         self._expanded = set()
         self.model.set_project(project)
         self._update_empty_hint()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -24,6 +25,9 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from ..core.codes import split_path
 from .code_shades import display_colours
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 CODE_MIME = "application/x-qualcoder-cse-code"
 SPAN_MIME = "application/x-qualcoder-cse-span"
@@ -49,7 +53,7 @@ def colour_icon(colour: str, size: int = 14) -> QIcon:
 class CodeTreeModel(QAbstractItemModel):
     HEADERS = ("Code", "Codings")
 
-    def __init__(self, project=None, parent=None) -> None:
+    def __init__(self, project: Project | None = None, parent=None) -> None:
         super().__init__(parent)
         self.project = project
         self.coder_id: int | None = None
@@ -66,7 +70,7 @@ class CodeTreeModel(QAbstractItemModel):
         self.refresh()
 
     # ----------------------------------------------------------------- loading
-    def set_project(self, project) -> None:
+    def set_project(self, project: Project | None) -> None:
         self.project = project
         self.refresh()
 

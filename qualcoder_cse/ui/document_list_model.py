@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 KIND_LABELS = {
     "police": "Police",
@@ -25,14 +29,14 @@ _BATCH = 64  # coded shares read together (about two screens of rows)
 class DocumentListModel(QAbstractTableModel):
     HEADERS = ("Document", "Kind", "Words", "Coded")
 
-    def __init__(self, project=None, parent=None) -> None:
+    def __init__(self, project: Project | None = None, parent=None) -> None:
         super().__init__(parent)
         self.project = project
         self._docs: list = []
         self._coded: dict[int, float] = {}
         self.refresh()
 
-    def set_project(self, project) -> None:
+    def set_project(self, project: Project | None) -> None:
         self.project = project
         self.refresh()
 

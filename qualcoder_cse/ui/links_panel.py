@@ -9,6 +9,7 @@ bar head), associated dashed without a head. Every change goes on the undo stack
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen, QPolygonF
@@ -34,6 +35,9 @@ from .commands import push
 from .errors import show_error
 from .link_dialog import LinkDialog
 from .workbench_commands import AddLink, DeleteLink, EditLink
+
+if TYPE_CHECKING:
+    from ..core.project import Project
 
 RELATION_COLOURS = {"leads to": "#555555", "enables": "#2ca02c", "hinders": "#d62728", "associated": "#888888"}
 NODE_W, NODE_H, COL_GAP, ROW_GAP = 200.0, 54.0, 110.0, 36.0
@@ -70,7 +74,7 @@ class LinkDiagram(QGraphicsView):
         self.node_items: dict[int, object] = {}
         self.edge_items: list[object] = []
 
-    def draw(self, project, links) -> None:
+    def draw(self, project: Project, links) -> None:
         scene = self.scene()
         scene.clear()
         self.node_items, self.edge_items = {}, []
@@ -163,7 +167,7 @@ class LinkDiagram(QGraphicsView):
 class LinksPanel(QWidget):
     linkActivated = Signal(int)  # link id
 
-    def __init__(self, project, undo_stack=None, parent=None) -> None:
+    def __init__(self, project: Project, undo_stack=None, parent=None) -> None:
         super().__init__(parent)
         self.project = project
         self.undo_stack = undo_stack

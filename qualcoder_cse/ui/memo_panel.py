@@ -11,6 +11,7 @@ written anywhere else (no autosave file). The list also shows the short notes ke
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -31,10 +32,13 @@ from ..core.errors import NotFound, ProjectError
 from .change_hub import hub_for
 from .errors import show_error
 
+if TYPE_CHECKING:
+    from ..core.project import Project
+
 KINDS = ("project", "document", "code", "coding", "case")
 
 
-def describe_target(project, kind: str, target_id: int | None) -> str:
+def describe_target(project: Project, kind: str, target_id: int | None) -> str:
     """A short label for what a memo is about (names and offsets only, never transcript text)."""
     try:
         if kind == "project":
@@ -68,7 +72,7 @@ class MemoRow:
 class MemoListModel(QAbstractTableModel):
     HEADERS = ("About", "Title", "Memo", "Updated")
 
-    def __init__(self, project, parent=None) -> None:
+    def __init__(self, project: Project, parent=None) -> None:
         super().__init__(parent)
         self.project = project
         self.rows: list[MemoRow] = []
@@ -116,7 +120,7 @@ class MemoListModel(QAbstractTableModel):
 class MemoPanel(QWidget):
     targetActivated = Signal(str, int)  # kind, id (0 for the project)
 
-    def __init__(self, project, parent=None) -> None:
+    def __init__(self, project: Project, parent=None) -> None:
         super().__init__(parent)
         self.project = project
         self.kind, self.target_id = "project", None

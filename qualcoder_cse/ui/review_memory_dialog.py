@@ -33,13 +33,14 @@ from .context_help import install_help
 from .review_view import LABEL_NAMES
 
 if TYPE_CHECKING:
+    from ..core.project import Project
     from .host import WorkbenchHost
 
 ROLE = Qt.ItemDataRole.UserRole
 
 
 class ReviewMemoryDialog(QDialog):
-    def __init__(self, project, parent=None) -> None:
+    def __init__(self, project: Project, parent=None) -> None:
         super().__init__(parent)
         self.project = project
         self.setWindowTitle("Anonymisation memory")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
@@ -59,6 +60,9 @@ from .segments_model import (
 )
 from .workbench_commands import RecodeCodings, RemoveCodings
 
+if TYPE_CHECKING:
+    from ..core.project import Project
+
 _export = lazy_import("qualcoder_cse.exporters.segments_export")  # openpyxl and python-docx on first export
 
 MODES = (("or", "any of them (OR)"), ("and", "all of them, overlapping (AND)"),
@@ -75,7 +79,7 @@ class SegmentsPanel(QWidget):
     passageActivated = Signal(int, int, int)  # document id, start, end (code points)
     wordFrequencyRequested = Signal(object)  # the SegmentQuery of the list shown
 
-    def __init__(self, project, undo_stack, parent=None) -> None:
+    def __init__(self, project: Project, undo_stack, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("segmentsPanel")
         self.project = project

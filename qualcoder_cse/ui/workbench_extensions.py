@@ -11,67 +11,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog
 
 from ..core.errors import NotFound, ProjectError
 from .host import WorkbenchHost
+from .lazy_panel_host import LazyPanelHost
 
 if TYPE_CHECKING:
     from ..core.project import Project
-
-
-class _Host(QWidget):
-    """Holds one panel for the open project; ``factory(project)`` builds it the first time the dock is shown
-    or the panel is asked for, so opening a project does not build panels nobody looks at."""
-
-    def __init__(self, factory, parent=None) -> None:
-        super().__init__(parent)
-        self.factory = factory
-        self.project: Project | None = None
-        self.built = None  # the panel, once built
-        self.on_built = None  # called with the new panel
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-
-    @property
-    def panel(self):
-        return self.ensure()
-
-    def ensure(self):
-        if self.built is None and self.project is not None:
-            self.built = self.factory(self.project)
-            self.layout().addWidget(self.built)
-            self.built.show()  # now, not when Qt's queued show runs: a caller may use it right away
-            if self.on_built is not None:
-                self.on_built(self.built)
-        return self.built
-
-    def open(self, project: Project) -> None:
-        self.drop()
-        self.project = project
-        self.look_soon()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.look_soon()
-
-    def look_soon(self, *_args) -> None:
-        # Once laid out: a tab behind the front one of a tabbed dock area counts as visible but shows nothing.
-        QTimer.singleShot(0, self._build_if_visible)
-
-    def _build_if_visible(self) -> None:
-        if self.isVisible() and not self.visibleRegion().isEmpty():
-            self.ensure()
-
-    def drop(self) -> None:
-        self.project = None
-        if self.built is not None:
-            self.built.close()  # panels unsubscribe from the project in closeEvent
-            self.built.setParent(None)
-            self.built.deleteLater()
-            self.built = None
 
 
 class WorkbenchExtensions(QObject):
@@ -79,10 +28,10 @@ class WorkbenchExtensions(QObject):
         super().__init__(host.window())
         self.host = host
         w = host
-        self.search_host = _Host(self._make_search)
-        self.memo_host = _Host(self._make_memos)
-        self.links_host = _Host(lambda p: self._links_panel_class()(p, w.undo_stack))
-        self.cases_host = _Host(self._make_cases)
+        self.search_host = LazyPanelHost(self._make_search)
+        self.memo_host = LazyPanelHost(self._make_memos)
+        self.links_host = LazyPanelHost(lambda p: self._links_panel_class()(p, w.undo_stack))
+        self.cases_host = LazyPanelHost(self._make_cases)
         bottom, right = Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.search_dock = w.add_dock(self.search_host, "Search", bottom, name="search")
         self.links_dock = w.add_dock(self.links_host, "Links", bottom, name="links")

@@ -1,0 +1,65 @@
+"""A dock's page that builds its panel for the open project only when the dock is first shown (or the panel
+is first asked for), and drops it when the project closes: opening a project builds no panel nobody looks at.
+Used by the search, memos, links and cases docks and by the Analysis dock."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from ..core.project import Project
+
+
+class LazyPanelHost(QWidget):
+    """Holds one panel for the open project; ``factory(project)`` builds it the first time the dock is shown
+    or the panel is asked for, so opening a project does not build panels nobody looks at."""
+
+    def __init__(self, factory, parent=None) -> None:
+        super().__init__(parent)
+        self.factory = factory
+        self.project: Project | None = None
+        self.built = None  # the panel, once built
+        self.on_built = None  # called with the new panel
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def panel(self):
+        return self.ensure()
+
+    def ensure(self):
+        if self.built is None and self.project is not None:
+            self.built = self.factory(self.project)
+            self.layout().addWidget(self.built)
+            self.built.show()  # now, not when Qt's queued show runs: a caller may use it right away
+            if self.on_built is not None:
+                self.on_built(self.built)
+        return self.built
+
+    def open(self, project: Project) -> None:
+        self.drop()
+        self.project = project
+        self.look_soon()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.look_soon()
+
+    def look_soon(self, *_args) -> None:
+        # Once laid out: a tab behind the front one of a tabbed dock area counts as visible but shows nothing.
+        QTimer.singleShot(0, self._build_if_visible)
+
+    def _build_if_visible(self) -> None:
+        if self.isVisible() and not self.visibleRegion().isEmpty():
+            self.ensure()
+
+    def drop(self) -> None:
+        self.project = None
+        if self.built is not None:
+            self.built.close()  # panels unsubscribe from the project in closeEvent
+            self.built.setParent(None)
+            self.built.deleteLater()
+            self.built = None
