@@ -1,6 +1,7 @@
 """A dock's page that builds its panel for the open project only when the dock is first shown (or the panel
 is first asked for), and drops it when the project closes: opening a project builds no panel nobody looks at.
-Used by the search, memos, links and cases docks and by the Analysis dock."""
+Used by the search, memos, links and cases docks and by the Analysis dock; ``InSightPage`` alone (a callback
+when the page is really in sight) by the coded-segments and suggestions docks."""
 
 from __future__ import annotations
 
@@ -13,18 +14,38 @@ if TYPE_CHECKING:
     from ..core.project import Project
 
 
-class LazyPanelHost(QWidget):
+class InSightPage(QWidget):
+    """A dock's page; ``shown()`` runs when it is really in sight (a tab behind another one is not)."""
+
+    def __init__(self, shown, parent=None) -> None:
+        super().__init__(parent)
+        self.shown = shown
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.look_soon()
+
+    def look_soon(self, *_args) -> None:
+        # Once laid out: a tab behind the front one of a tabbed dock area counts as visible but shows nothing.
+        QTimer.singleShot(0, self._build_if_visible)
+
+    def _build_if_visible(self) -> None:
+        if self.isVisible() and not self.visibleRegion().isEmpty():
+            self.shown()
+
+
+class LazyPanelHost(InSightPage):
     """Holds one panel for the open project; ``factory(project)`` builds it the first time the dock is shown
     or the panel is asked for, so opening a project does not build panels nobody looks at."""
 
     def __init__(self, factory, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(self.ensure, parent)
         self.factory = factory
         self.project: Project | None = None
         self.built = None  # the panel, once built
         self.on_built = None  # called with the new panel
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
 
     @property
     def panel(self):
@@ -43,18 +64,6 @@ class LazyPanelHost(QWidget):
         self.drop()
         self.project = project
         self.look_soon()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.look_soon()
-
-    def look_soon(self, *_args) -> None:
-        # Once laid out: a tab behind the front one of a tabbed dock area counts as visible but shows nothing.
-        QTimer.singleShot(0, self._build_if_visible)
-
-    def _build_if_visible(self) -> None:
-        if self.isVisible() and not self.visibleRegion().isEmpty():
-            self.ensure()
 
     def drop(self) -> None:
         self.project = None

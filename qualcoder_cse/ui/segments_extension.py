@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..lazy import lazy_import
 from .host import WorkbenchHost
+from .lazy_panel_host import InSightPage
 from .merge_dialog import CodePickerDialog
 from .segments_panel import SegmentsPanel
 
@@ -27,27 +27,6 @@ if TYPE_CHECKING:
 _words = lazy_import("qualcoder_cse.ui.word_frequency_dialog")  # the analysis loads on first use
 
 
-class _Host(QWidget):
-    """The dock's page; ``shown`` runs the first time it is shown (the panel is built then)."""
-
-    def __init__(self, shown) -> None:
-        super().__init__()
-        self.shown = shown
-        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.look_soon()
-
-    def look_soon(self, *_args) -> None:
-        # Once laid out: a tab behind the front one of a tabbed dock area counts as visible but shows nothing.
-        QTimer.singleShot(0, self._build_if_visible)
-
-    def _build_if_visible(self) -> None:
-        if self.isVisible() and not self.visibleRegion().isEmpty():
-            self.shown()
-
-
 class SegmentsExtension(QObject):
     def __init__(self, host: WorkbenchHost) -> None:
         super().__init__(host.window())
@@ -55,7 +34,7 @@ class SegmentsExtension(QObject):
         self._panel: SegmentsPanel | None = None
         # open, the panel not built until the dock is shown or a list is asked for
         self.project: Project | None = None
-        self.page = _Host(self._ensure)
+        self.page = InSightPage(self._ensure)
         self.dock = window.add_dock(self.page, "Coded segments", Qt.DockWidgetArea.BottomDockWidgetArea,
                                     name="segments")
         self.dock.visibilityChanged.connect(self.page.look_soon)  # its tab brought to the front

@@ -11,36 +11,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from .host import WorkbenchHost
+from .lazy_panel_host import InSightPage
 from .merge_dialog import CodePickerDialog
 from .suggest_panel import SuggestPanel
 
 if TYPE_CHECKING:
     from ..core.project import Project
-
-
-class _Page(QWidget):
-    """The dock's page; ``shown`` runs when it is really in sight (a tab behind another one is not)."""
-
-    def __init__(self, shown) -> None:
-        super().__init__()
-        self.shown = shown
-        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.look_soon()
-
-    def look_soon(self, *_args) -> None:
-        QTimer.singleShot(0, self._build_if_visible)
-
-    def _build_if_visible(self) -> None:
-        if self.isVisible() and not self.visibleRegion().isEmpty():
-            self.shown()
 
 
 class SuggestExtension(QObject):
@@ -50,7 +30,7 @@ class SuggestExtension(QObject):
         self.panel: SuggestPanel | None = None
         # open; the panel is built when its tab is first looked at or Ctrl+Shift+G
         self.project: Project | None = None
-        self.page = _Page(self._ensure)
+        self.page = InSightPage(self._ensure)
         self.dock = window.add_dock(self.page, "Suggestions", Qt.DockWidgetArea.BottomDockWidgetArea,
                                     name="suggestions")
         self.dock.visibilityChanged.connect(self.page.look_soon)
