@@ -1,10 +1,11 @@
 """The analysis as tables of plain values: one model for every output. The workbook writes each table as a
 sheet (``exporters/excel*``), the CSV export as a file (``exporters/csv_export``), the Word briefing reads
-the By Group table (``exporters/briefing``) and the Analysis view shows the matrices and By Group tables
-from the same rows (``ui/analysis_tables``). No formatting here: which columns are labels, numbers to shade,
-long text or a flag is said once, in words each writer interprets.
+the By Group table (``exporters/briefing``) and the Analysis view (``ui/analysis_tables``) shows the
+matrices, By Group and Evidence Gaps tables from the same rows, and the co-occurrence grid and agreement
+summary and framework counts built here. No formatting here: which columns are labels, numbers to shade, long text or a flag is
+said once, in words each writer interprets.
 
-    for table in workbook_tables(data, group_by="participant group"):
+    for table in analysis_tables(data, group_by="participant group"):
         print(table.title, table.headers, len(list(table.rows)))
 """
 
@@ -123,6 +124,17 @@ def framework_table(fm: FrameworkMatrix) -> Table:
                  widths={col: (60 if col % 2 else 40) for col in range(1, len(header))})
 
 
+def framework_counts_table(fm: FrameworkMatrix) -> Table:
+    """Cases x themes, the quotes in each cell counted: the Analysis view's framework grid (a cell opens its
+    quotes and summary; row keys are case ids, column keys theme ids)."""
+    counts = fm.counts().to_numpy()
+    rows = [[name] + counts[i].tolist() for i, name in enumerate(fm.cases["name"].tolist())]
+    themes = fm.themes["id"].tolist()
+    return Table("Framework Matrix counts", ["Case"] + fm.themes["path"].tolist(), rows,
+                 "Quotes per case and theme", "framework_counts", numeric=list(range(1, 1 + len(themes))),
+                 row_keys=fm.cases["id"].tolist(), col_keys=[None] + themes)
+
+
 def cooccurrence_table(data: AnalysisData) -> Table:
     pairs = code_cooccurrence(data).pairs()
     return Table(
@@ -131,6 +143,17 @@ def cooccurrence_table(data: AnalysisData) -> Table:
         "Pairs of codes on the same text", "cooccurrence", label_cols=2, numeric=[2, 3, 4], text_cols=(0, 1),
         widths={0: 48, 1: 48},
     )
+
+
+def cooccurrence_grid(data: AnalysisData, measure: str) -> Table:
+    """Codes x codes for one measure (overlaps, same_turn or jaccard): the Analysis view's grid, whose cells
+    open the overlapping quotes (row and column keys are code ids)."""
+    co = code_cooccurrence(data)
+    ids, paths = co.codes["id"].tolist(), co.codes["path"].tolist()
+    values = getattr(co, measure).to_numpy()
+    rows = [[path] + values[i].tolist() for i, path in enumerate(paths)]
+    return Table("Co-occurrence", ["Code"] + paths, rows, "Codes applied to the same text", "cooccurrence_grid",
+                 numeric=list(range(1, 1 + len(ids))), text_cols=(0,), row_keys=ids, col_keys=[None] + ids)
 
 
 def group_tables(g: GroupTable) -> list[Table]:
@@ -156,7 +179,7 @@ def group_tables(g: GroupTable) -> list[Table]:
 def gaps_table(data: AnalysisData, group_by: str, themes: list[int] | None) -> Table:
     gaps = evidence_gaps(data, group_by, themes)
     return Table(
-        "Evidence Gaps", ["Theme", group_by, "Sources", "Cases", "Codings", "Flag"],
+        "Evidence Gaps", ["Theme", group_by, "Sources", "Cases", "Codings", "Gap"],
         [[r.theme, r.group, r.sources, r.cases, r.codings, r.flag or None] for r in gaps.itertuples()],
         "Themes by group: no evidence or a single source flagged", "evidence_gaps", label_cols=2, flag_col=5,
         row_keys=list(zip(gaps["theme_id"], gaps["group"], strict=False)),
@@ -197,6 +220,24 @@ def agreement_tables(res: AgreementResult | None, compared: list[str]) -> list[T
               f"Krippendorff's alpha (nominal) over {', '.join(res.coders)}", "agreement_alpha", text_cols=(0,),
               widths={0: 60}),
     ]
+
+
+def agreement_summary_table(res: AgreementResult) -> Table:
+    """Per code and coder pair with each code's alpha over all coders, the codes compared first: the Analysis
+    view's table (a row's key is (code id, coder A, coder B), for the quotes where the two differ)."""
+    p = res.pairs
+    alpha = dict(zip(res.alpha["code_id"], res.alpha["alpha"], strict=False))
+    order = sorted(range(len(p)), key=lambda i: (p["note"].iloc[i] != "", i))
+    rows, keys = [], []
+    for i in order:
+        r = p.iloc[i]
+        rows.append([r["code"], r["coder_a"], r["coder_b"], r["documents"], r["units"], r["percent_agreement"],
+                     r["kappa"], alpha.get(r["code_id"]), r["note"] or None])
+        keys.append((r["code_id"], r["coder_a"], r["coder_b"]))
+    headers = ["Code", "Coder A", "Coder B", "Documents", "Units", "% agreement", "Cohen's kappa",
+               "Krippendorff's alpha (all coders)", "Note"]
+    return Table("Agreement", headers, rows, " ".join(res.compared()), "agreement_summary", flag_col=8,
+                 row_keys=keys)
 
 
 def links_table(data: AnalysisData) -> Table:

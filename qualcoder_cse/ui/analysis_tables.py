@@ -2,9 +2,9 @@
 (the DataFrame with human column names, the keys of its rows and columns for the cell quotes, which
 columns carry the heat map, which rows are shaded, and a note saying what the table holds or compared);
 ``chart_data`` gives the bar chart's data and ``cell_quotes`` the quotes behind a cell. Pure pandas, run in
-the view's worker thread; the numbers themselves come from ``qualcoder_cse.analysis``, and the Code x Case,
-Code x Document and By Group tables are the workbook's own (``analysis.tables``), shown without their
-label and total columns."""
+the view's worker thread; the tables themselves come from ``qualcoder_cse.analysis.tables`` (the matrices, By
+Group and Evidence Gaps are the workbook's own, shown without their label and total columns; the
+framework counts, co-occurrence grid and agreement summary are built there too); here only how they are shown."""
 
 from __future__ import annotations
 
@@ -67,14 +67,26 @@ class Table:
     note: str = ""
 
 
-def shown(table, *, note: str = "") -> Table:
-    """An ``analysis.tables.Table`` as the view shows it: the code paths as row labels, the columns that
-    count a unit or group (not Level or Total), the code ids and unit ids as the cells' keys."""
+def shown(table, *, note: str = "", path_rows: bool = True, path_cols: bool = False) -> Table:
+    """An ``analysis.tables.Table`` as the view shows it. A table with column keys (matrices, grids, By Group)
+    keeps the columns that count a unit, group or code (not Level or Total), its code paths as row labels in
+    tree order; any other table keeps every column after its labels, which are joined as the row's label.
+    A table with a flag column is not heat-mapped (its rows are shaded instead)."""
     frame = pd.DataFrame(table.rows if isinstance(table.rows, list) else list(table.rows), columns=table.headers)
-    cols = [i for i, key in enumerate(table.col_keys) if key is not None]
+    if table.col_keys is not None:
+        cols = [i for i, key in enumerate(table.col_keys) if key is not None]
+        col_keys, index = [table.col_keys[i] for i in cols], frame.iloc[:, 0].tolist()
+    else:
+        cols = list(range(table.label_cols, len(table.headers)))
+        col_keys = [table.headers[i] for i in cols]
+        labels = frame.iloc[:, : table.label_cols].itertuples(index=False)
+        index = [" · ".join(str(v) for v in row) for row in labels]
     df = frame.iloc[:, cols]
-    df.index = frame.iloc[:, 0].tolist()
-    return Table(df, list(table.row_keys), [table.col_keys[i] for i in cols], indent_rows=True,
+    df.index = index
+    row_keys = list(table.row_keys) if table.row_keys is not None else index
+    flags = table.flag_col is not None
+    return Table(df, row_keys, col_keys, heat=[] if flags else None, indent_rows=table.col_keys is not None
+                 and table.label_cols == 2, path_rows=path_rows, path_cols=path_cols,
                  note=note or NOTES.get("codings", ""))
 
 
@@ -88,15 +100,10 @@ def matrix_frame(name: str, data: an.AnalysisData, measure, group_by: str, unit:
     if name in ("Code x Case", "Code x Document"):
         return matrix_table(an.code_by_case(data) if name == "Code x Case" else an.code_by_document(data), measure)
     if name == "Framework Matrix":
-        fm = an.framework_matrix(data)
-        df = fm.counts()
-        df.index = fm.cases["name"].tolist()
-        df.columns = fm.themes["path"].tolist()
-        return Table(df, fm.cases["id"].tolist(), fm.themes["id"].tolist(), path_rows=False, path_cols=True,
+        return shown(an.tables.framework_counts_table(an.framework_matrix(data)), path_rows=False, path_cols=True,
                      note="Quotes per case and theme: click a cell to read them and write its summary.")
     if name == "Co-occurrence":
-        co = an.code_cooccurrence(data)
-        return Table(co.labelled(measure), co.codes["id"].tolist(), co.codes["id"].tolist(), path_cols=True,
+        return shown(an.tables.cooccurrence_grid(data, measure), path_cols=True,
                      note="Codes applied to the same text (hover a header for the whole path).")
     if name == "By Group":
         g = an.by_group(data, group_by)
@@ -111,32 +118,18 @@ def matrix_frame(name: str, data: an.AnalysisData, measure, group_by: str, unit:
 
 
 def _gaps(data: an.AnalysisData, group_by: str) -> Table:
-    gaps = an.evidence_gaps(data, group_by)
-    df = gaps[["sources", "cases", "codings", "flag"]].copy()
-    df.columns = ["Sources", "Cases", "Codings", "Gap"]
-    df["Gap"] = [f or "" for f in df["Gap"]]
-    df.index = [f"{t} · {g}" for t, g in zip(gaps["theme"], gaps["group"], strict=False)]
-    keys = list(zip(gaps["theme_id"], gaps["group"], strict=False))
-    colours = [GAP_COLOURS.get(f) for f in df["Gap"]]
-    flagged = sum(1 for c in colours if c)
-    return Table(df, keys, list(df.columns), heat=[], row_colours=colours, path_rows=False,
-                 note=f"{flagged} gap(s) shaded: red = no evidence in that group, amber = a single source.")
+    t = shown(an.tables.gaps_table(data, group_by, None), path_rows=False)
+    t.row_colours = [GAP_COLOURS.get(f) for f in t.frame["Gap"]]
+    t.note = (f"{sum(1 for c in t.row_colours if c)} gap(s) shaded: red = no evidence in that group, "
+              "amber = a single source.")
+    return t
 
 
 def _agreement(data: an.AnalysisData, unit: str) -> Table:
-    res = an.intercoder_agreement(data, unit=unit)
-    p = res.pairs
-    alpha = dict(zip(res.alpha["code_id"], res.alpha["alpha"], strict=False))
-    df = p[["coder_a", "coder_b", "documents", "units", "percent_agreement", "kappa"]].copy()
-    df.columns = ["Coder A", "Coder B", "Documents", "Units", "% agreement", "Cohen's kappa"]
-    df["Krippendorff's alpha (all coders)"] = [alpha.get(c) for c in p["code_id"]]
-    df["Note"] = p["note"].tolist()
-    df.index = p["code"].tolist()
-    order = sorted(range(len(df)), key=lambda i: (p["note"].iloc[i] != "", i))  # codes compared first
-    df = df.iloc[order]
-    keys = [tuple(x) for x in p[["code_id", "coder_a", "coder_b"]].iloc[order].itertuples(index=False)]
-    colours = ["#eeeeee" if n else None for n in df["Note"]]
-    return Table(df, keys, list(df.columns), heat=[], row_colours=colours, note=" ".join(res.compared()))
+    t = an.tables.agreement_summary_table(an.intercoder_agreement(data, unit=unit))
+    shown_t = shown(t, note=t.notes)
+    shown_t.row_colours = ["#eeeeee" if n else None for n in shown_t.frame["Note"]]
+    return shown_t
 
 
 def chart_data(data: an.AnalysisData, group_by: str) -> tuple:
