@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core.idkey import default_path as default_key_path
 from ..workflows.file_import import anonymiser_available
 from .backup_cmds import backup_before, say_backup, take_before
 from .common import (
@@ -21,6 +20,7 @@ from .common import (
     print_json,
 )
 from .export_notes import add_clear_ok, open_for_export, record, warn_clear
+from .seal_cmds import add_key_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -62,6 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--coder", default="researcher", help="your coder name (default: researcher)")
     p.add_argument("--json", action="store_true", help="print the import report as JSON")
     add_passphrase_file(p)
+    add_key_file(p)
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("import-codebook", help="add the codes of a REFI-QDA codebook (.qdc) to PROJECT")
@@ -126,14 +127,14 @@ def cmd_import(args: argparse.Namespace) -> int:
                            "are (only if they are already anonymised).")
         anonymise = "auto"
     pw = new_secret(getattr(args, "passphrase_file", None), PASS_ENV, "Passphrase for the new project: ")
-    report = import_refi(args.infile, Path(args.project), pw, coder=args.coder, anonymise=anonymise)
+    report = import_refi(args.infile, Path(args.project), pw, coder=args.coder, anonymise=anonymise,
+                         key_file=args.key_file)
     if anonymise == "off":
         print("qualcoder-cse: warning: the texts were stored as they are, NOT anonymised (--anonymise off).",
               file=sys.stderr)
-    key = default_key_path(Path(args.project))
-    if anonymise == "auto" and key.exists():
-        print(f"qualcoder-cse: re-identification key written to {key}: keep it apart from the project; "
-              "'qualcoder-cse seal' destroys it when import is done.", file=sys.stderr)
+    if report.key_file:
+        print(f"qualcoder-cse: re-identification key written to {report.key_file}: keep it apart from the "
+              "project; 'qualcoder-cse seal' destroys it when import is done.", file=sys.stderr)
     if args.json:
         print_json(report.as_dict())
     else:

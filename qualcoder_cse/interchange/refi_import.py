@@ -21,7 +21,8 @@ import contextlib
 import os
 from pathlib import Path
 
-from ..core import Project
+from ..core import Project, idkey
+from ..core.idkey import KeyUnavailable
 from .refi_anon import Anonymiser, check_anonymiser
 from .refi_codebook import import_codebook  # noqa: F401 (import_codebook: part of this API)
 from .refi_common import Progress, RefiError
@@ -37,9 +38,12 @@ def import_refi(
     *,
     coder: str = "researcher",
     anonymise: str = "off",
+    key_file: str | os.PathLike | None = None,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Create ``project_path`` from a REFI-QDA file. Refuses an existing project file."""
+    """Create ``project_path`` from a REFI-QDA file. Refuses an existing project file. With ``anonymise="auto"``
+    the re-identification key is written to ``key_file`` (default: the environment's, else beside the
+    project; ``report.key_file`` names it); an import that fails removes the key it wrote with the project."""
     if anonymise not in ("off", "auto"):
         raise RefiError("--anonymise is 'auto' or 'off'.")
     if anonymise == "auto":
@@ -50,14 +54,24 @@ def import_refi(
         project_path, passphrase, framework="none", coder=coder, name=data.name or Path(in_path).stem
     )
     try:
-        anonymiser = Anonymiser(project, coder) if anonymise == "auto" else None
+        anonymiser = None
+        if anonymise == "auto":
+            project.pseudonyms.key_file = os.fspath(key_file) if key_file is not None else None
+            project.pseudonyms.ensure_key()
+            anonymiser = Anonymiser(project, coder)
         report = store(project, data, Path(in_path).name, anonymiser=anonymiser, progress=progress)
     except BaseException:
+        created = project.pseudonyms.created_key
         project.close()
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(OSError):
                 os.unlink(f"{project_path}{suffix}")
+        if created is not None:  # the key of a project that no longer exists would block the next try
+            with contextlib.suppress(OSError, KeyUnavailable):
+                idkey.destroy(created)
         raise
+    if project.pseudonyms.created_key is not None:
+        report.key_file = str(project.pseudonyms.created_key)
     project.close()
     return report
 

@@ -135,6 +135,7 @@ class ImportReport:
     tolerated: list[str] = field(default_factory=list)
     not_carried: list[str] = field(default_factory=list)
     positions: str = ""  # the unit the file's positions were read in, and why
+    key_file: str = ""  # the re-identification key this import wrote (anonymise="auto"), else empty
 
     def lines(self) -> list[str]:
         out = [f"imported {self.source} ({self.kind}, written by {self.origin or 'an unnamed tool'})"]
@@ -160,4 +161,5 @@ class ImportReport:
             "tolerated": self.tolerated,
             "not_carried_over": self.not_carried,
             "positions": self.positions,
+            "key_file": self.key_file,
         }

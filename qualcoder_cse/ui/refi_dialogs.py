@@ -277,7 +277,12 @@ class RefiActions:
             )
 
         def done(report) -> None:
-            self._report("REFI-QDA import", [*report.lines(), f"created {target}"])
+            key = []
+            if report.key_file:
+                key.append(f"re-identification key written to {report.key_file}: keep it apart from the project "
+                           "(coders need only the project); Tools > Seal re-identification key destroys it when "
+                           "import is done.")
+            self._report("REFI-QDA import", [*report.lines(), f"created {target}", *key])
             answer = QMessageBox.question(
                 self.window,
                 "Open the new project",

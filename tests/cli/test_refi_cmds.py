@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from qualcoder_cse.cli import main
 from qualcoder_cse.core import Project
+from qualcoder_cse.interchange.refi_import import import_refi
 from tests.interchange.refi_helpers import shared
 
 SAMPLES = shared("samples")
@@ -95,3 +97,47 @@ def test_import_codebook_command(env, capsys):
     assert "codes added: 2, codes already here: 0" in out
     code, out, err = run(capsys, "codes", env, "--json")
     assert any(c["path"] == "Barriers/Cost" for c in json.loads(out))
+
+
+def test_import_refi_writes_the_key_where_it_is_told_and_says_where(env, tmp_path, capsys, monkeypatch):
+    """--key-file and QUALCODER_CSE_KEY_FILE are honoured by import-refi as by import; stderr and the JSON
+    name the key actually written (before, the message looked only beside the project)."""
+    code, _out, err = run(capsys, "export-refi", env, tmp_path / "out.qdpx", "--clear-ok")
+    assert code == 0, err
+    key = tmp_path / "keys" / "study.idkey"
+    key.parent.mkdir()
+    code, out, err = run(capsys, "import-refi", tmp_path / "out.qdpx", tmp_path / "a.qcse", "--key-file", key,
+                         "--json")
+    assert code == 0, err
+    assert key.is_file() and not (tmp_path / "a.qcse.idkey").exists()
+    assert f"re-identification key written to {key}" in err and json.loads(out)["key_file"] == str(key)
+    with Project.open(tmp_path / "a.qcse", env_passphrase()) as p:
+        p.pseudonyms.key_file = str(key)
+        assert p.pseudonyms.status().present and p.pseudonyms.status().series == 1
+
+    other = tmp_path / "env.idkey"
+    monkeypatch.setenv("QUALCODER_CSE_KEY_FILE", str(other))
+    code, out, err = run(capsys, "import-refi", tmp_path / "out.qdpx", tmp_path / "b.qcse")
+    assert code == 0, err
+    assert other.is_file() and f"re-identification key written to {other}" in err
+
+
+def test_a_failed_anonymised_refi_import_leaves_no_key_behind(env, tmp_path, capsys):
+    """A cancelled import removes the project and the key it wrote, so trying again works (a key left
+    beside a removed project is refused as another project's key)."""
+    code, _out, err = run(capsys, "export-refi", env, tmp_path / "out.qdpx", "--clear-ok")
+    assert code == 0, err
+    target = tmp_path / "c.qcse"
+
+    def cancel(done, total, _stage):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        import_refi(tmp_path / "out.qdpx", target, env_passphrase(), anonymise="auto", progress=cancel)
+    assert not target.exists() and not Path(f"{target}.idkey").exists()
+    report = import_refi(tmp_path / "out.qdpx", target, env_passphrase(), anonymise="auto")
+    assert report.key_file == f"{target}.idkey" and Path(report.key_file).is_file()
+
+
+def env_passphrase() -> str:
+    return os.environ["QUALCODER_CSE_PASSPHRASE"]
