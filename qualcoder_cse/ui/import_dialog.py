@@ -52,6 +52,7 @@ from ..importers.speakers import SpeakerOptions, compile_pattern, speaker_summar
 from ..workflows.batch_import import import_files
 from ..workflows.file_import import FAILED, ImportOptions, anonymiser_available, check_options
 from .context_help import install_help
+from .key_locator import key_ready
 
 if TYPE_CHECKING:
     from ..core.project import Project
@@ -345,6 +346,8 @@ class ImportDialog(QDialog):
     def start_import(self) -> None:
         paths = self.paths()
         if not paths or self._thread is not None:
+            return
+        if self.anonymise_mode.currentData() != "off" and not key_ready(self.project, self):
             return
         if self.anonymise_mode.currentData() == "review":
             self._start_review(paths)
