@@ -4,11 +4,13 @@ nothing beside a project in a read-only folder, and the verified backup before a
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 from . import backup_files, schema
-from .backup import default_folder
+from .backup import SETTINGS_KEY, default_folder, remember_folder
+from .connection import DatabaseError
 from .errors import BackupFailed, ProjectAliased
 
 
@@ -55,10 +57,22 @@ def read_mode(real: Path) -> str:
     return "immutable"
 
 
-def backup_before_migration(path: Path, passphrase: str, version: int) -> Path:
-    """A verified backup (with what is still in the -wal) before the schema changes; refuse to migrate
-    without one."""
-    folder = default_folder(path)
+def migration_backup_folder(path: Path, conn) -> Path:
+    """The folder the researcher chose for this project's backups (File > Backup settings), else the
+    default "STEM backups" beside it: a migration's backup goes where the others are (an encrypted drive,
+    say), and Restore finds it there."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (SETTINGS_KEY,)).fetchone()
+        chosen = json.loads(row[0]).get("folder") if row and row[0] else ""
+    except (DatabaseError, ValueError, TypeError, AttributeError):
+        chosen = ""
+    return Path(chosen).expanduser() if isinstance(chosen, str) and chosen else default_folder(path)
+
+
+def backup_before_migration(path: Path, passphrase: str, version: int, conn=None) -> Path:
+    """A verified backup (with what is still in the -wal) before the schema changes, into the project's
+    backup folder; refuse to migrate without one."""
+    folder = migration_backup_folder(path, conn) if conn is not None else default_folder(path)
     try:
         info = backup_files.write_backup(path, passphrase, folder, f"before-schema-v{schema.SCHEMA_VERSION}")
     except BackupFailed as exc:
@@ -66,4 +80,5 @@ def backup_before_migration(path: Path, passphrase: str, version: int) -> Path:
             f"{path.name} needs an upgrade (schema {version} to {schema.SCHEMA_VERSION}) and a backup must come "
             f"first, but it failed: {exc} Nothing was changed."
         ) from None
+    remember_folder(path, folder)
     return info.path

@@ -17,6 +17,7 @@ import os
 import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Self
 
 from .. import __version__
 from . import backup_files, schema
@@ -232,7 +233,7 @@ class Project:
                         "to read what is intact. Restore it from a backup."
                     )
                 if version < schema.SCHEMA_VERSION:
-                    backup_before_migration(path, passphrase, version)
+                    backup_before_migration(path, passphrase, version, conn)
                     migrate(conn, version)
                 cx.enable_wal(conn)
         except BaseException:
@@ -257,7 +258,7 @@ class Project:
                 self._lock.release()
                 self._lock = None
 
-    def __enter__(self) -> Project:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:

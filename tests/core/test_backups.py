@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from qualcoder_cse.core import CorruptProject, Project, ProjectExists
+from qualcoder_cse.core import CorruptProject, Project, ProjectExists, schema
 from qualcoder_cse.core import backup_files as bf
 from qualcoder_cse.core.backup import BackupSettings, recovery_hint
 from qualcoder_cse.core.errors import BackupFailed
@@ -239,3 +239,22 @@ def test_a_file_system_without_hard_links_still_gets_backups(project_path, passp
     assert restored.counts["documents"] == 3 and (tmp_path / "back.qcse").exists()
     with pytest.raises(ProjectExists):
         bf.restore(info.path, passphrase, tmp_path / "back.qcse")
+
+
+def test_a_migration_backs_up_into_the_chosen_backup_folder(project_path, passphrase, tmp_path, monkeypatch):
+    """The researcher keeps backups on an encrypted drive (File > Backup settings): the backup taken before a
+    schema upgrade goes there too, not beside the project, and a damaged project's hint finds it."""
+    chosen = tmp_path / "encrypted drive" / "study backups"
+    with Project.open(project_path, passphrase) as p:
+        p.backups.save_settings(BackupSettings(folder=str(chosen), keep=5))
+    now = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [lambda conn: conn.execute(
+        "CREATE TABLE upgrade_test (x INTEGER)")])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
+    with Project.open(project_path, passphrase) as p:
+        assert p.schema_version() == now + 1
+    found = list(chosen.glob(f"{project_path.stem}_*_before-schema-v{now + 1}.qcse"))
+    assert len(found) == 1 and not (project_path.parent / f"{project_path.stem} backups").exists()
+    with Project.open(found[0], passphrase, readonly=True) as old:
+        assert old.schema_version() == now
+    assert str(found[0]) in recovery_hint(project_path, passphrase)
