@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .data import AnalysisData, Filters, code_ancestry, load
+from .data import AnalysisData, Filters, load
+from .span_math import cell_segments, positions, rollup_rows
 
 if TYPE_CHECKING:
     from ..core.project import Project
@@ -219,31 +220,16 @@ def counts_from_hits(codes: pd.DataFrame, cases: pd.DataFrame, hits: pd.DataFram
     """The counts-only matrix from ``core.frames.case_coding_hits`` rows (see ``code_by_case_counts``)."""
     rows = codes[["id", "path", "depth"]].reset_index(drop=True)
     index, cols = rows["id"].tolist(), cases["id"].tolist()
-    counts = np.zeros((len(index), len(cols)), dtype=np.int64)
+    counts = np.zeros(len(index) * len(cols), dtype=np.int64)
     if len(hits) and len(index) and len(cols):
-        # segment = (document, start, end, coder); a row counts each segment once per case
-        k = [hits[col].to_numpy() for col in ("coder_id", "end", "start", "document_id")]
-        order = np.lexsort(k)
-        new_seg = np.zeros(len(order), dtype=bool)
-        for col in k:
-            v = col[order]
-            new_seg[1:] |= v[1:] != v[:-1]
-        new_seg[0] = True
-        seg = np.empty(len(order), dtype=np.int64)
-        seg[order] = np.cumsum(new_seg) - 1
-        row_pos = pd.Series(np.arange(len(index)), index=index)
-        case_pos = pd.Series(np.arange(len(cols)), index=cols)
-        pairs = code_ancestry(codes) if rollup else pd.DataFrame({"code_id": codes["id"], "row_code": codes["id"]})
-        h = pd.DataFrame({"code_id": hits["code_id"].to_numpy(), "case": hits["case_id"].to_numpy(), "seg": seg})
-        h = h.merge(pairs, on="code_id")
-        r = row_pos.reindex(h["row_code"].to_numpy()).to_numpy()
-        c = case_pos.reindex(h["case"].to_numpy()).to_numpy()
-        ok = ~(np.isnan(r) | np.isnan(c))
-        r, c, s = r[ok].astype(np.int64), c[ok].astype(np.int64), h["seg"].to_numpy()[ok].astype(np.int64)
-        n_seg = int(s.max()) + 1 if len(s) else 1
-        key = np.sort((r * len(cols) + c) * n_seg + s)  # (row, case, segment); fits in int64
-        key = key[np.r_[True, key[1:] != key[:-1]]] if len(key) else key  # each once (np.unique hashes: slower)
-        np.add.at(counts.reshape(-1), key // n_seg, 1)
+        # a row counts each segment (document, start, end, coder) once per case
+        take, r = rollup_rows(codes, hits["code_id"].to_numpy(dtype=np.int64), rollup=rollup)
+        c = positions(cols, hits["case_id"])[take]
+        ok = c >= 0
+        counts = cell_segments(r[ok] * len(cols) + c[ok], take[ok], [
+            hits[col].to_numpy(dtype=np.int64) for col in ("document_id", "start", "end", "coder_id")
+        ], len(counts))
+    counts = counts.reshape(len(index), len(cols))
     count_df = pd.DataFrame(counts, index=index, columns=cols)
     if counts.any():  # as the pivot in ``_build`` names them
         count_df.index.name, count_df.columns.name = "row_code", "unit"

@@ -10,6 +10,7 @@ from .errors import DuplicateName, InvalidValue, NotFound
 from .models import Document
 from .schema import DOCUMENT_KINDS
 from .util import new_guid, now, word_count
+from .word_index import store as store_word_index
 
 _COLS = (
     "id, name, kind, word_count, char_count, imported_at, source_sha256, source_format, anonymised, memo, guid"
@@ -53,6 +54,7 @@ class DocumentManager(Manager):
                  int(anonymised), memo, guid or new_guid()),
             )
             doc_id = cur.lastrowid
+            store_word_index(self.conn, doc_id, text)  # "words coded" counts without reading the text
             turn_rows = []
             for t in turns:
                 start, end, speaker = t[0], t[1], t[2]
@@ -214,6 +216,7 @@ class DocumentManager(Manager):
                 "UPDATE documents SET text = ?, word_count = ?, char_count = ? WHERE id = ?",
                 (text, word_count(text), len(text), doc_id),
             )
+            store_word_index(self.conn, doc_id, text)  # after the update (its trigger drops the old row)
             self.project.audit.record("replace document text", "document", doc_id)
         # the codings and turns moved with the text (or went, when their passage did)
         self.project.publish(Change(documents=True, codings=True, cases=True, memos=True, document_ids={doc_id},

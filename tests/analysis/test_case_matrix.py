@@ -15,6 +15,7 @@ import pytest
 
 from qualcoder_cse import analysis as an
 from qualcoder_cse.analysis.case_matrix import code_by_case_all
+from qualcoder_cse.analysis.data import _WORD, word_starts_of
 from qualcoder_cse.core import Project
 from tests.conftest import PASSPHRASE
 
@@ -23,13 +24,61 @@ WORDS = ["alpha", "béta", "don't", "o’clock", "police", "🙂", "snap_chat", 
 
 
 def assert_same(project, *, rollup: bool = True) -> an.CodeMatrix:
+    """The fast path equals the full path, and the full path with every text scanned again (the old
+    algorithm, before word starts were stored)."""
     new = code_by_case_all(project, rollup=rollup)
-    old = an.code_by_case(an.load(project), rollup=rollup)
-    for measure in an.matrices.MEASURES:
-        pdt.assert_frame_equal(new.measure(measure), old.measure(measure), obj=measure)
-    pdt.assert_frame_equal(new.rows, old.rows)
-    pdt.assert_frame_equal(new.units, old.units)
+    data = an.load(project)
+    stored = an.code_by_case(data, rollup=rollup)
+    data.word_starts = {d: word_starts_of(text) for d, text in data.texts.items()}
+    scanned = an.code_by_case(data, rollup=rollup)
+    for old in (stored, scanned):
+        for measure in an.matrices.MEASURES:
+            pdt.assert_frame_equal(new.measure(measure), old.measure(measure), obj=measure)
+        pdt.assert_frame_equal(new.rows, old.rows)
+        pdt.assert_frame_equal(new.units, old.units)
     return new
+
+
+def from_texts(project, *, rollup: bool = True) -> tuple[dict, dict, dict]:
+    """Codings, words coded and the case's words counted one character at a time from the texts and the
+    word regex, with none of the analysis code: ({(code, case): n}, {(code, case): words}, {case: words})."""
+    texts = {d.id: project.documents.text(d.id) for d in project.documents.list()}
+    starts = {d: {m.start() for m in _WORD.finditer(t)} for d, t in texts.items()}
+    covers: dict[int, dict[int, set[int]]] = {}  # case -> document -> characters it covers
+    for case_id, doc_id, start, end in project.cases.segments():  # whole documents and mapped turns
+        covers.setdefault(case_id, {}).setdefault(doc_id, set()).update(range(start, end))
+    codes = {c.id: c for c in project.codes.list()}
+
+    def rows_of(code_id: int) -> list[int]:
+        out = [code_id]
+        while rollup and codes[out[-1]].parent_id:
+            out.append(codes[out[-1]].parent_id)
+        return out
+
+    segments: dict[tuple, set] = {}
+    chars: dict[tuple, set] = {}
+    for c in project.codings.list():
+        for case_id, docs in covers.items():
+            inside = docs.get(c.document_id, set()) & set(range(c.start, c.end))
+            if not inside:
+                continue
+            for row in rows_of(c.code_id):
+                segments.setdefault((row, case_id), set()).add((c.document_id, c.start, c.end, c.coder_id))
+                chars.setdefault((row, case_id), set()).update((c.document_id, i) for i in inside)
+    codings = {k: len(v) for k, v in segments.items()}
+    words = {k: sum(1 for d, i in v if i in starts[d]) for k, v in chars.items()}
+    case_words = {case: sum(len(s & starts[d]) for d, s in docs.items()) for case, docs in covers.items()}
+    return codings, words, case_words
+
+
+def assert_as_from_texts(project, m: an.CodeMatrix, *, rollup: bool = True) -> None:
+    codings, words, case_words = from_texts(project, rollup=rollup)
+    for row in m.codings.index:
+        for case in m.codings.columns:
+            assert m.codings.at[row, case] == codings.get((row, case), 0), (row, case)
+            assert m.words.at[row, case] == words.get((row, case), 0), (row, case)
+    assert dict(zip(m.units["id"], m.units["words"], strict=True)) == {
+        c: case_words.get(c, 0) for c in m.units["id"]}
 
 
 @pytest.mark.parametrize("rollup", [True, False])
@@ -69,7 +118,7 @@ def _random_project(project, seed: int) -> None:
         doc, n = rnd.choice(docs)
         start = rnd.randrange(0, n - 1)
         end = rnd.randint(start + 1, min(n, start + 60))
-        coder = rnd.choice(["alice", "bob"])
+        coder = rnd.choice(["alice", "bob", "carol"])
         project.codings.add(rnd.choice(codes).id, doc.id, start, end, coder=coder)
         if rnd.random() < 0.3:  # the same segment with another code (often a sibling)
             project.codings.add(rnd.choice(codes).id, doc.id, start, end, coder=coder)
@@ -82,6 +131,7 @@ def test_random_projects_equal_to_full_path(project, seed):
     _random_project(project, seed)
     for rollup in (True, False):
         m = assert_same(project, rollup=rollup)
+        assert_as_from_texts(project, m, rollup=rollup)
     assert int(m.words.to_numpy().sum()) > 0 and int(m.units["words"].sum()) > 0
 
 
@@ -100,4 +150,5 @@ def test_project_of_the_benchmark_generator_equal_to_full_path(tmp_path):
     mp.load_project(data, path, PASSPHRASE)
     with Project.open(path, PASSPHRASE, readonly=True) as p:
         m = assert_same(p)
+        assert_as_from_texts(p, m)
         assert int(m.codings.to_numpy().sum()) > 100 and int(m.words.to_numpy().sum()) > 1000
