@@ -15,12 +15,13 @@ SCOPE_LABELS = {"hit": "the hit only", "sentence": "the sentence", "paragraph": 
                 "turn": "the speaker turn"}
 
 
-def fill_codes(box: QComboBox, project: Project) -> None:
-    """(Re)fill a code picker with every code path, keeping the chosen code when it still exists."""
+def fill_codes(box: QComboBox, project: Project | None) -> None:
+    """(Re)fill a code picker with every code path, keeping the chosen code when it still exists; empty it
+    without a project."""
     current = box.currentData()
     box.blockSignals(True)
     box.clear()
-    for c in project.codes.list():
+    for c in project.codes.list() if project is not None else ():
         box.addItem(c.path, c.id)
     index = box.findData(current) if current is not None else -1
     box.setCurrentIndex(max(index, 0))
@@ -35,7 +36,7 @@ def _show_start(box: QComboBox) -> None:
     box.setToolTip(box.currentText())
 
 
-def code_picker(project: Project, parent=None) -> QComboBox:
+def code_picker(project: Project | None, parent=None) -> QComboBox:
     """An editable combo of every code path, with type-to-filter."""
     box = QComboBox(parent)
     box.setEditable(True)

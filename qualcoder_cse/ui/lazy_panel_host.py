@@ -1,7 +1,11 @@
 """A dock's page that builds its panel for the open project only when the dock is first shown (or the panel
 is first asked for), and drops it when the project closes: opening a project builds no panel nobody looks at.
 Used by the search, memos, links and cases docks and by the Analysis dock; ``InSightPage`` alone (a callback
-when the page is really in sight) by the coded-segments and suggestions docks."""
+when the page is really in sight) by the coded-segments and suggestions docks.
+
+A panel in sight as soon as a project opens (the search panel, the front tab) can be *kept*: built once per
+window (``prebuild``, while the start screen waits) and pointed at each project with ``set_project``, which
+empties it of the last project's content first (``set_project(None)`` on close)."""
 
 from __future__ import annotations
 
@@ -38,11 +42,14 @@ class InSightPage(QWidget):
 
 class LazyPanelHost(InSightPage):
     """Holds one panel for the open project; ``factory(project)`` builds it the first time the dock is shown
-    or the panel is asked for, so opening a project does not build panels nobody looks at."""
+    or the panel is asked for, so opening a project does not build panels nobody looks at. With ``keep``, the
+    panel (which then has ``set_project(project | None)``) outlives the project: ``factory(None)`` may build it
+    before any project is open (``prebuild``), and closing the project empties it instead of destroying it."""
 
-    def __init__(self, factory, parent=None) -> None:
+    def __init__(self, factory, parent=None, *, keep: bool = False) -> None:
         super().__init__(self.ensure, parent)
         self.factory = factory
+        self.keep = keep
         self.project: Project | None = None
         self.built = None  # the panel, once built
         self.on_built = None  # called with the new panel
@@ -52,22 +59,38 @@ class LazyPanelHost(InSightPage):
         return self.ensure()
 
     def ensure(self):
-        if self.built is None and self.project is not None:
-            self.built = self.factory(self.project)
-            self.layout().addWidget(self.built)
-            self.built.show()  # now, not when Qt's queued show runs: a caller may use it right away
-            if self.on_built is not None:
-                self.on_built(self.built)
+        """The panel for the open project (built now if need be); None while no project is open."""
+        if self.project is None:
+            return None
+        if self.built is None:
+            self._build()
         return self.built
+
+    def prebuild(self) -> None:
+        """A kept panel built ahead of need (for no project yet), so opening a project only points it there."""
+        if self.keep and self.built is None:
+            self._build()
+
+    def _build(self) -> None:
+        self.built = self.factory(self.project)
+        self.layout().addWidget(self.built)
+        self.built.show()  # now, not when Qt's queued show runs: a caller may use it right away
+        if self.on_built is not None:
+            self.on_built(self.built)
 
     def open(self, project: Project) -> None:
         self.drop()
         self.project = project
+        if self.built is not None:  # a kept panel
+            self.built.set_project(project)
         self.look_soon()
 
     def drop(self) -> None:
-        self.project = None
-        if self.built is not None:
+        closing, self.project = self.project, None
+        if self.built is not None and self.keep:
+            if closing is not None:
+                self.built.set_project(None)  # nothing of the closed project stays in it
+        elif self.built is not None:
             self.built.close()  # panels unsubscribe from the project in closeEvent
             self.built.setParent(None)
             self.built.deleteLater()

@@ -287,8 +287,8 @@ class MainWindow(QMainWindow):
         self.coding.refresh_lookup()
         self.coding.fill_coder_filter()
         self.doc_model.set_project(project)
+        self.code_panel.model.set_coder(self.coder_filter())  # before the project: its codings counted once
         self.code_panel.set_project(project)
-        self.code_panel.model.set_coder(self.coder_filter())
         self.coding.refresh_recent_bar()
         self.stack.setCurrentIndex(PAGE_WORK)
         for widget in (*self.docks.values(), self.coder_bar, self.recent_bar):

@@ -140,11 +140,14 @@ EMPTY_HINT = 'Type words, "a phrase" or prefix* and press Enter; results appear 
 
 
 class SearchPanel(QWidget):
+    """Built once per window: ``set_project`` points it at the open project (None empties it)."""
+
     hitActivated = Signal(int, int, int)  # document id, start, end (code points)
 
-    def __init__(self, project: Project, undo_stack=None, parent=None) -> None:
+    def __init__(self, project: Project | None, undo_stack=None, parent=None) -> None:
         super().__init__(parent)
-        self.project = project
+        self.project: Project | None = None
+        self._hub = None
         self.undo_stack = undo_stack
         self.runner = None  # optional run_in_background(fn, on_done, label) for the slow "find every result"
         self.query = ""
@@ -200,18 +203,40 @@ class SearchPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
         layout.addLayout(coding)
-        self._hub = hub_for(project)
-        self._hub.listen(self._on_change)
+        if project is not None:
+            self.set_project(project)
+
+    def set_project(self, project: Project | None) -> None:
+        """Show this project's search (empty: no query, no results); None clears everything of the last."""
+        if self._hub is not None:
+            self._hub.stop(self._on_change)
+            self._hub = None
+        self.project = project
+        self.query = ""
+        self.query_edit.clear()
+        self.model.set_hits([])
+        self.status.setText(EMPTY_HINT)
+        self.more_button.setVisible(False)
+        self.code_all_button.setEnabled(False)
+        self.scope_box.setCurrentIndex(0)
+        fill_codes(self.code_box, project)
+        if project is not None:
+            self._hub = hub_for(project)
+            self._hub.listen(self._on_change)
 
     def _on_change(self, change: Change) -> None:
-        if change.codes and self.project.is_open:  # new, renamed or deleted codes: refill the picker
+        if change.codes and self.project is not None and self.project.is_open:  # codes added, renamed, gone
             fill_codes(self.code_box, self.project)
 
     def closeEvent(self, event) -> None:
-        self._hub.stop(self._on_change)
+        if self._hub is not None:
+            self._hub.stop(self._on_change)
+            self._hub = None
         super().closeEvent(event)
 
     def _guard(self, fn) -> None:
+        if self.project is None:  # emptied: the project closed
+            return
         try:
             fn()
         except ProjectError as exc:
@@ -278,16 +303,16 @@ class SearchPanel(QWidget):
         code_id, scope = self.current_code_id(), self.scope_box.currentData()
         if not self.query:
             raise ProjectError("Search for something first.")
-        query = self.query
+        query, project = self.query, self.project  # the panel outlives the project: the work keeps its own
 
         def work(progress):
-            segments = self.project.autocode.for_query(query, scope)
+            segments = project.autocode.for_query(query, scope)
             return None if progress is not None and progress(1, 1) is False else segments  # cancelled
 
         def done(segments) -> None:
-            if segments is None:
+            if segments is None or project is not self.project:  # cancelled, or another project open now
                 return
-            dialog = AutocodePreviewDialog(self.project, segments, self.project.codes.path(code_id), scope, self)
+            dialog = AutocodePreviewDialog(project, segments, project.codes.path(code_id), scope, self)
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
                 try:
@@ -306,16 +331,16 @@ class SearchPanel(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         code_id, kwargs, label = dialog.request()
+        project = self.project
 
         def work(progress):
-            segments = self.project.autocode.segments(**kwargs)
+            segments = project.autocode.segments(**kwargs)
             return None if progress is not None and progress(1, 1) is False else segments  # cancelled
 
         def done(segments) -> None:
-            if segments is None:
+            if segments is None or project is not self.project:  # cancelled, or another project open now
                 return
-            preview = AutocodePreviewDialog(self.project, segments, self.project.codes.path(code_id),
-                                            kwargs["scope"], self)
+            preview = AutocodePreviewDialog(project, segments, project.codes.path(code_id), kwargs["scope"], self)
             if preview.exec() == QDialog.DialogCode.Accepted:
                 QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
                 try:

@@ -57,8 +57,10 @@ class Settings:
 
     def add_recent(self, path: str | Path) -> None:
         p = str(Path(path).resolve())
-        items = [x for x in self.recent_projects() if x != p]
-        self.qs.setValue("recent_projects", [p, *items][:MAX_RECENT])
+        now = self.recent_projects()
+        items = [x for x in now if x != p]
+        if now[:1] != [p]:  # reopening the latest project writes nothing (each write rewrites the file)
+            self.qs.setValue("recent_projects", [p, *items][:MAX_RECENT])
 
     def remove_recent(self, path: str) -> None:
         self.qs.setValue("recent_projects", [x for x in self.recent_projects() if x != path])
@@ -76,7 +78,8 @@ class Settings:
         return str(self.qs.value("last_coder", "") or "")
 
     def set_last_coder(self, name: str) -> None:
-        self.qs.setValue("last_coder", name)
+        if name != self.last_coder():
+            self.qs.setValue("last_coder", name)
 
     def tour_state(self) -> str:
         """'done' or 'skipped' once the first-start tour was finished or declined; '' before."""

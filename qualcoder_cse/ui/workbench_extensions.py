@@ -3,7 +3,8 @@
 ``install(host)`` is called once from ``MainWindow._install_extensions``; the window is seen only as a
 ``WorkbenchHost`` (``ui.host``). Each panel takes the project in
 its constructor, so a host widget per dock builds the panel for the open project when its dock is first shown
-(or the panel is first needed) and drops it when the project closes. Navigation: a search hit or a memo on a coding opens the document at that span
+(or the panel is first needed) and drops it when the project closes; the search panel, in sight on every open,
+is built once per window and pointed at each project instead. Navigation: a search hit or a memo on a coding opens the document at that span
 (``host.show_document``); the memo pane follows the document shown and the code selected.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog
 
@@ -22,13 +23,18 @@ from .lazy_panel_host import LazyPanelHost
 if TYPE_CHECKING:
     from ..core.project import Project
 
+PREBUILD_MS = 300  # after start-up: the window is painted first, and nobody opens a project quicker
+
 
 class WorkbenchExtensions(QObject):
     def __init__(self, host: WorkbenchHost) -> None:
         super().__init__(host.window())
         self.host = host
         w = host
-        self.search_host = LazyPanelHost(self._make_search)
+        # the search panel is the bottom area's front tab, in sight on every open: built once, while the start
+        # screen waits (PREBUILD_MS after the window is up), then pointed at each project
+        self.search_host = LazyPanelHost(self._make_search, keep=True)
+        QTimer.singleShot(PREBUILD_MS, self.search_host, self.search_host.prebuild)
         self.memo_host = LazyPanelHost(self._make_memos)
         self.links_host = LazyPanelHost(lambda p: self._links_panel_class()(p, w.undo_stack))
         self.cases_host = LazyPanelHost(self._make_cases)
@@ -72,7 +78,7 @@ class WorkbenchExtensions(QObject):
         editor.caseSelected.connect(lambda case_id: self._memo_target("case", case_id))
         return editor
 
-    def _make_search(self, project: Project):
+    def _make_search(self, project: Project | None):
         from .search_panel import SearchPanel
 
         panel = SearchPanel(project, self.host.undo_stack)
