@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from ..core.changes import Change
 from ..core.errors import ProjectError
 from ..lazy import lazy_import
-from .analysis_tables import MATRICES, MEASURES, Table, cell_quotes, chart_data, matrix_frame, matrix_table
+from .analysis_tables import MATRICES, MEASURES, NOTES, Table, cell_quotes, chart_data, matrix_frame
 from .analysis_widgets import (
     ComputeThread,
     HeatDelegate,
@@ -77,6 +77,7 @@ class AnalysisView(QWidget):
         self._quote_request = None  # a cell clicked before the full data were loaded: (row key, col key)
         self._loading_quotes = False
         self._fast_matrix = None  # (filter key, CodeMatrix with all four measures) of the fast path
+        self._widths: dict[tuple[str, str], int] = {}  # text widths measured for the columns (fit_columns)
 
         self.matrix_box = QComboBox()
         self.matrix_box.addItems(MATRICES)
@@ -304,7 +305,11 @@ class AnalysisView(QWidget):
 
     @staticmethod
     def _fast_table(m, measure: str) -> Table:
-        return matrix_table(m, measure)
+        """``matrix_table(m, measure)`` made straight from the matrix's array, the same frame (a test checks):
+        through lists of Python values it took 0.1 s for 200 codes x 500 cases."""
+        frame = pd.DataFrame(m.measure(measure).to_numpy(), index=m.rows["path"].tolist(),
+                             columns=m.units["name"].tolist())
+        return Table(frame, m.rows["id"].tolist(), m.units["id"].tolist(), indent_rows=True, note=NOTES[measure])
 
     def _start(self, fn, message: str, *, quotes_only: bool = False) -> None:
         self._loading_quotes = quotes_only  # a failure then leaves the table as it is
@@ -416,14 +421,14 @@ class AnalysisView(QWidget):
         self._show_quotes(*key)
 
     def _show_table(self, table: Table) -> None:
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # first: the new rows are not sorted at all
         self.model.set_frame(
             table.frame, row_keys=table.row_keys, col_keys=table.col_keys, heat_columns=table.heat,
             row_colours=table.row_colours, indent_rows=table.indent_rows, path_rows=table.path_rows,
             path_cols=table.path_cols,
         )
         self.note.setText(table.note)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        fit_columns(self.table, self.model.column_texts())
+        fit_columns(self.table, self.model.column_texts(), self._widths)
 
     def _show_quotes(self, row_key, col_key) -> None:
         name = self.current

@@ -69,15 +69,23 @@ def checked_items(widget: QListWidget) -> list[str] | None:
     return None if len(chosen) == len(items) else chosen
 
 
-def fit_columns(table: QTableView, texts: list[tuple[str, str]]) -> None:
+def fit_columns(table: QTableView, texts: list[tuple[str, str]], widths: dict[tuple[str, str], int]) -> None:
     """Each column as wide as its longest header line or its widest value (``MatrixModel.column_texts``),
-    between 56 and 240 pixels, measured with the fonts; Qt's resize-to-contents would ask every cell."""
+    between 56 and 240 pixels, measured with the fonts; Qt's resize-to-contents would ask every cell.
+    ``widths`` keeps what was measured (the same headers come back with each measure of a matrix)."""
     header = table.horizontalHeader()
-    metrics, head_metrics = table.fontMetrics(), header.fontMetrics()
+    fonts = ((header.font().key(), header.fontMetrics()), (table.font().key(), table.fontMetrics()))
     pad = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 12
+
+    def width(font: int, text: str) -> int:
+        key, metrics = fonts[font]
+        found = widths.get((key, text))
+        if found is None:
+            found = widths[(key, text)] = metrics.horizontalAdvance(text)
+        return found
+
     for c, (head, widest) in enumerate(texts):
-        need = max([head_metrics.horizontalAdvance(line) for line in head.split("\n")]
-                   + [metrics.horizontalAdvance(widest)]) + pad
+        need = max([width(0, line) for line in head.split("\n")] + [width(1, widest)]) + pad
         header.resizeSection(c, min(max(need, 56), 240))
 
 

@@ -1,0 +1,101 @@
+"""Issue 22: the Analysis view's first matrix. The table shown is the one the workbook's table model makes
+(built straight from the matrix's array), switching the measure of the same matrix updates the cells in place
+(no model reset: the headers, column widths and layout are not worked out again), and "Words coded" shows
+the words counted from the texts. On the real view (qtbot)
+over a real SQLCipher project."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pandas.testing as pdt
+import pytest
+from PySide6.QtCore import Qt
+
+from qualcoder_cse import analysis as an
+from qualcoder_cse.core import Project
+from qualcoder_cse.ui.analysis_tables import matrix_table
+from qualcoder_cse.ui.analysis_view import AnalysisView
+from qualcoder_cse.ui.matrix_model import LABEL_ROLE, MatrixModel
+from tests.analysis.sample import build_sample
+from tests.analysis.test_case_matrix import _random_project, from_texts
+from tests.conftest import PASSPHRASE
+
+H, V = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+
+
+@pytest.fixture(scope="module")
+def sample_template(tmp_path_factory):
+    return build_sample(tmp_path_factory.mktemp("first") / "sample.qcse", PASSPHRASE)
+
+
+@pytest.fixture()
+def sample_rw(sample_template, tmp_path):
+    path = tmp_path / "sample.qcse"
+    shutil.copyfile(sample_template, path)
+    p = Project.open(path, PASSPHRASE, coder="alice")
+    yield p
+    p.close()
+
+
+def settle(view, qtbot):
+    qtbot.waitUntil(lambda: not view.busy(), timeout=60_000)
+
+
+@pytest.mark.parametrize("measure", an.matrices.MEASURES)
+def test_the_fast_table_is_the_table_models_table(sample_rw, measure):
+    m = an.code_by_case_all(sample_rw)
+    fast, model = AnalysisView._fast_table(m, measure), matrix_table(m, measure)
+    pdt.assert_frame_equal(fast.frame, model.frame)
+    assert (fast.row_keys, fast.col_keys, fast.heat, fast.row_colours, fast.indent_rows, fast.path_rows,
+            fast.path_cols, fast.note) == (model.row_keys, model.col_keys, model.heat, model.row_colours,
+                                           model.indent_rows, model.path_rows, model.path_cols, model.note)
+
+
+def test_switching_the_measure_updates_the_cells_in_place(qtbot, sample_rw):
+    view = AnalysisView(sample_rw)
+    qtbot.addWidget(view)
+    view.show()
+    settle(view, qtbot)
+    resets, changed = [], []
+    view.model.modelReset.connect(lambda: resets.append(1))
+    view.model.dataChanged.connect(lambda *_a: changed.append(1))
+    heads = [view.model.headerData(c, H, LABEL_ROLE) for c in range(view.model.columnCount())]
+    view.measure_box.setCurrentIndex(view.measure_box.findData("words"))
+    settle(view, qtbot)
+    assert resets == [] and changed, "another measure of the same matrix must not reset the model"
+    assert [view.model.headerData(c, H, LABEL_ROLE) for c in range(view.model.columnCount())] == heads
+    m = an.code_by_case(an.load(sample_rw))
+    pdt.assert_frame_equal(view.model.frame(), matrix_table(m, "words").frame)
+    view.matrix_box.setCurrentText("Code x Document")  # other rows and columns: a reset, as before
+    settle(view, qtbot)
+    assert resets
+
+
+def test_words_coded_in_the_view_are_the_words_of_the_texts(qtbot, project):
+    _random_project(project, 5)
+    view = AnalysisView(project)
+    qtbot.addWidget(view)
+    view.measure_box.setCurrentIndex(view.measure_box.findData("words"))
+    settle(view, qtbot)
+    _codings, words, _case_words = from_texts(project)
+    frame, proxy = view.model.frame(), view.proxy
+    rows = {r: view.model._row_keys[r] for r in range(view.model.rowCount())}
+    cols = {c: view.model._col_keys[c] for c in range(view.model.columnCount())}
+    assert int(frame.to_numpy().sum()) > 0 and proxy.rowCount() == len(rows)
+    for r, code in rows.items():
+        for c, case in cols.items():
+            assert frame.iat[r, c] == words.get((code, case), 0), (code, case)
+
+
+def test_same_headers_other_values_keep_the_model(qtbot):
+    model = MatrixModel()
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.set_frame(pd.DataFrame([[1, 2], [3, 4]], index=["a", "b"], columns=["x", "y"]))
+    assert resets == [1]
+    model.set_frame(pd.DataFrame([[1.5, 2.0], [30.25, 4.0]], index=["a", "b"], columns=["x", "y"]))
+    assert resets == [1] and model.index(1, 0).data() == "30.25"
+    model.set_frame(pd.DataFrame([[1]], index=["a"], columns=["x"]))
+    assert resets == [1, 1] and model.rowCount() == 1
