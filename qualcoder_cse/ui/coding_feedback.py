@@ -11,14 +11,17 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel
+
+from .steady_layout import SteadyLabel
 
 SHOW_MS = 15_000
 
 
-class CodingFeedback(QLabel):
+class CodingFeedback(SteadyLabel):
+    """Of a steady size (``SteadyLabel``): a new text on each click does not lay out the window again."""
+
     def __init__(self, window) -> None:
-        super().__init__("", window)
+        super().__init__("", window, align=Qt.AlignmentFlag.AlignRight)
         self.setObjectName("codingFeedback")
         self.window_ = window
         self.command = None

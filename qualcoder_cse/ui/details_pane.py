@@ -15,16 +15,18 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from .code_tree_model import colour_icon
+from .steady_layout import LayoutFence, SteadyLabel
 
 if TYPE_CHECKING:
     from ..core.project import Project
 
 
-class DetailsPane(QWidget):
+class DetailsPane(LayoutFence):
+    """A new quote or count on a click lays out the pane, not the window (``LayoutFence``)."""
+
     remove_requested = Signal(int)
     fit_requested = Signal(int)
     memo_changed = Signal(int, str)
@@ -32,9 +34,9 @@ class DetailsPane(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("detailsPane")
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.heading = QLabel("Codings at the cursor")
+        self.heading = SteadyLabel("Codings at the cursor")  # its count changes on a click: no relayout
         layout.addWidget(self.heading)
         self.list = QTreeWidget(objectName="codingsAtCursor")
         self.list.setHeaderLabels(["Code", "Coder", "Characters"])
@@ -71,6 +73,7 @@ class DetailsPane(QWidget):
         self._memo_for: int | None = None  # the coding whose memo the box shows
         self._memo_shown = ""
         self.show_codings(None, [])
+        self.follow_body()
 
     def _emit(self, signal) -> None:
         cid = self.current_coding_id()

@@ -58,6 +58,7 @@ from .segments_model import (
     SEGMENT_ROLE,
     SegmentsModel,
 )
+from .steady_layout import SteadyLabel
 from .workbench_commands import RecodeCodings, RemoveCodings
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ class SegmentsPanel(QWidget):
         self.children_box.setChecked(True)
         mode_row.addWidget(self.children_box)
         mode_row.addStretch(1)
-        self.count_label = QLabel("", objectName="segmentCount")
+        self.count_label = SteadyLabel(align=Qt.AlignmentFlag.AlignRight, object_name="segmentCount")
         mode_row.addWidget(self.count_label)
         self.filters = SegmentFilters(project, self)
 

@@ -1,0 +1,87 @@
+"""What a click on a code repaints: the panels it changed show the new state, and nothing lays the window out
+again (a label's new text used to re-run every layout from that label up to the main window, one event-loop
+turn per level, each followed by a repaint)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
+
+WORDS = " ".join(["word"] * 400)  # every selection of the same length quotes the same words: same widths
+
+
+class _LayoutCount(QObject):
+    """Counts the LayoutRequest events that reach the main window or a dock."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and isinstance(obj, (QMainWindow, QDockWidget)):
+            self.seen.append(type(obj).__name__ + ":" + obj.objectName())
+        return False
+
+
+def _select(qtbot, w, start: int) -> None:
+    w.view.select_cp(start, start + 14)  # "word word word"
+    qtbot.wait(350)  # the details pane follows the cursor on a timer: before the click, as a person
+
+
+def _click(w, code_id: int) -> None:
+    w.code_panel.code_activated.emit(code_id)
+    for _ in range(4):  # what the click posted: the merged update, the panels' repaints
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def test_a_click_shows_its_coding_everywhere_without_laying_out_the_window(qtbot, main_window):
+    w = main_window
+    run = w.backup_actions.current  # the backup on open ends with a status message: not during the click
+    qtbot.waitUntil(lambda: run is None or not run.running, timeout=30000)
+    qtbot.wait(50)
+    doc = w.project.documents.add("Plain words", WORDS)
+    w.doc_model.refresh()
+    w.show_document(doc.id)
+    code = next(c for c in w.project.codes.list() if c.codable)
+    before = len(w.project.codings.list(code_id=code.id))
+    ext = w.segments_extension
+    ext.show_codes([code.id])
+    panel = ext.panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == before)
+    _select(qtbot, w, 0)
+    _click(w, code.id)  # the first click shows the status bar's feedback: that one lays out
+    _select(qtbot, w, 50)
+    counter = _LayoutCount()
+    QApplication.instance().installEventFilter(counter)
+    try:
+        _click(w, code.id)
+    finally:
+        QApplication.instance().removeEventFilter(counter)
+    assert counter.seen == [], counter.seen
+    # every panel shows the second coding
+    assert panel.model.rowCount() == before + 2
+    docs = len({s.document_id for s in panel.model.segments})
+    assert panel.count_label.text() == f"{before + 2} segments in {docs} document{'s' if docs != 1 else ''}"
+    assert w.details.heading.text() == "Codings at the cursor (1)"
+    assert w.details.list.topLevelItem(0).text(2) == "50–64"
+    assert "word word word" in w.coding_feedback.text() and code.name in w.coding_feedback.text()
+    assert [(c.start, c.end) for c in w.project.codings.get_many(w.view.coding_ids_at(55))] == [(50, 64)]
+    # and the labels are wide enough for what they say
+    for label in (panel.count_label, w.details.heading, w.coding_feedback):
+        assert label.isVisible() and label.width() >= label.sizeHint().width(), label.objectName()
+
+
+def test_a_steady_label_grows_for_a_longer_text_and_shrinks_for_a_much_shorter_one(qtbot):
+    from qualcoder_cse.ui.steady_layout import SteadyLabel
+
+    label = SteadyLabel("12 segments")
+    qtbot.addWidget(label)
+    narrow = label.width()
+    label.setText("12 segments in 3 documents, coded by two coders")
+    assert label.width() == label.sizeHint().width() > narrow  # grows at once
+    wide = label.width()
+    label.setText("12 segments in 3 documents, coded by two coder")
+    assert label.width() == wide  # a little shorter: the size stays (no layout runs)
+    label.setText("1 segment")
+    assert label.width() == label.sizeHint().width() < wide  # much shorter: shrinks
