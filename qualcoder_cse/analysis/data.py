@@ -13,7 +13,8 @@ When the documents are filtered, the cases are those found in the documents kept
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -24,7 +25,7 @@ from threadpoolctl import threadpool_limits
 
 from ..core.errors import InvalidValue, NotFound
 from ..core.frames import END_OF_DOCUMENT
-from ..core.word_index import word_starts_of
+from ..core.word_index import decode, word_starts_of
 
 if TYPE_CHECKING:
     from ..core.project import Project
@@ -33,6 +34,55 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")  # the same rule as core.util.word_coun
 
 
 Progress = Callable[[int, int, str], None]
+
+
+class WordStarts(Mapping):
+    """{document id: word start offsets}. A document's offsets are kept as the stored word index keeps them
+    (``core.word_index``: about one byte a word, 5 MB for 5 M words against 20 MB as int32) and decoded
+    when asked; a document without a stored row keeps the offsets found in its text."""
+
+    def __init__(self, stored: dict[int, tuple[bytes, bytes]], found: dict[int, np.ndarray]) -> None:
+        self._stored, self._found = stored, found
+
+    def __getitem__(self, document_id: int) -> np.ndarray:
+        if document_id in self._found:
+            return self._found[document_id]
+        return decode(*self._stored[document_id])
+
+    def __iter__(self) -> Iterator[int]:
+        return iter([*self._stored, *self._found])
+
+    def __len__(self) -> int:
+        return len(self._stored) + len(self._found)
+
+
+class TextsOnDemand(Mapping):
+    """{document id: text}, each read from the project when asked and the last few kept: an export reads
+    the texts in document order, so the corpus (40 MB on the large study) is never held at once."""
+
+    KEEP = 8
+
+    def __init__(self, project: Project, document_ids: list[int]) -> None:
+        self._project, self._ids, self._kept = project, [int(d) for d in document_ids], OrderedDict()
+        self._known = set(self._ids)
+
+    def __getitem__(self, document_id: int) -> str:
+        document_id = int(document_id)
+        if document_id not in self._known:
+            raise KeyError(document_id)
+        text = self._kept.pop(document_id, None)
+        if text is None:
+            text = self._project.frames.text(document_id)
+        self._kept[document_id] = text
+        if len(self._kept) > self.KEEP:
+            self._kept.popitem(last=False)
+        return text
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
 
 
 @dataclass
@@ -70,8 +120,8 @@ class AnalysisData:
     case_attributes: pd.DataFrame  # attribute, target_id, value
     document_attributes: pd.DataFrame
     coders: list[str]
-    texts: dict[int, str]
-    word_starts: dict[int, np.ndarray]
+    texts: Mapping[int, str]  # a dict, or TextsOnDemand
+    word_starts: Mapping[int, np.ndarray]  # a dict, or WordStarts
     summaries: dict[tuple[int, int], str] = field(default_factory=dict)
     memos: pd.DataFrame | None = None
     links: pd.DataFrame | None = None
@@ -155,9 +205,12 @@ def load(
     progress: Progress | None = None,
     with_memos: bool = False,
     with_text: bool = True,
+    texts_on_demand: bool = False,
 ) -> AnalysisData:
     """Load and filter everything the analyses need. Raises NotFound for an unknown filter value.
-    ``with_text=False`` skips the document texts: counts only (no words, quotes or sentence units)."""
+    ``with_text=False`` skips the document texts: counts only (no words, quotes or sentence units).
+    ``texts_on_demand``: each text is read when an analysis asks for it (``TextsOnDemand``; the project
+    must stay open while the data are used): what an export does, to hold one text at a time."""
     filters = filters or Filters()
     docs = project.frames.documents()
     all_doc_ids = set(docs["id"])
@@ -237,21 +290,26 @@ def load(
     turns = turns[turns["document_id"].isin(doc_ids)].reset_index(drop=True)
     turns["speaker"] = turns["speaker"].astype("category")  # a few labels over 180,000 turns: ~10 MB less
 
-    texts: dict[int, str] = {}
-    word_starts: dict[int, np.ndarray] = {}
-    total = len(doc_ids)
     wanted = docs["id"].tolist() if with_text else []
-    stored = project.frames.stored_word_starts(wanted)  # scanning the texts again cost 0.2 s on 5 M words
-    for i, (doc_id, text) in enumerate(project.frames.iter_texts(wanted)):
-        texts[doc_id] = text
-        found = stored.pop(doc_id, None)
-        word_starts[doc_id] = found if found is not None else word_starts_of(text)
-        if progress and (i % 25 == 0 or i + 1 == total):
-            progress(i + 1, total, "Reading documents")
-
-    docs = docs.assign(
-        char_count=[len(texts[d]) if d in texts else END_OF_DOCUMENT for d in docs["id"]]
-    )
+    stored = project.frames.stored_word_rows(wanted)  # scanning the texts again cost 0.2 s on 5 M words
+    found: dict[int, np.ndarray] = {}
+    texts: Mapping[int, str]
+    if texts_on_demand:
+        texts = TextsOnDemand(project, wanted)
+        for doc_id, text in project.frames.iter_texts([d for d in wanted if d not in stored]):
+            found[doc_id] = word_starts_of(text)  # no stored row (an older project opened read-only)
+        sizes = project.frames.char_counts()
+        char_count = [sizes.get(d, 0) if with_text else END_OF_DOCUMENT for d in docs["id"]]
+    else:
+        texts = {}
+        for i, (doc_id, text) in enumerate(project.frames.iter_texts(wanted)):
+            texts[doc_id] = text
+            if doc_id not in stored:
+                found[doc_id] = word_starts_of(text)
+            if progress and (i % 25 == 0 or i + 1 == len(wanted)):
+                progress(i + 1, len(wanted), "Reading documents")
+        char_count = [len(texts[d]) if d in texts else END_OF_DOCUMENT for d in docs["id"]]
+    docs = docs.assign(char_count=char_count)
     data = AnalysisData(
         project_name=project.name,
         filters=filters,
@@ -267,7 +325,7 @@ def load(
         document_attributes=doc_attrs,
         coders=coder_names,
         texts=texts,
-        word_starts=word_starts,
+        word_starts=WordStarts(stored, found),
         summaries=project.frames.framework_summaries(),
         has_text=with_text,
     )

@@ -53,6 +53,7 @@ class FrameManager:
 
     def __init__(self, project: Project) -> None:
         self.project = project
+        self._reads = 0  # texts read one at a time (``text``)
 
     def _frame(self, sql: str, columns: list[str], params: tuple | list = ()) -> pd.DataFrame:
         project = self.project
@@ -231,6 +232,23 @@ class FrameManager:
                 yield int(doc_id), row[0]
             if i % TEXTS_CACHED == TEXTS_CACHED - 1:
                 project.conn.execute("PRAGMA shrink_memory")
+
+    def text(self, document_id: int) -> str:
+        """One document's stored text ('' if there is none), releasing SQLite's decrypted pages every few
+        reads, as ``iter_texts`` does (for callers that read texts one at a time in their own order)."""
+        self._reads += 1
+        if self._reads % TEXTS_CACHED == 0:
+            self.project.conn.execute("PRAGMA shrink_memory")
+        row = self.project.conn.execute("SELECT text FROM documents WHERE id = ?", (int(document_id),)).fetchone()
+        return row[0] if row else ""
+
+    def char_counts(self) -> dict[int, int]:
+        """{document id: characters}, from the documents' covering index (no text is read)."""
+        return dict(self.project.conn.execute("SELECT id, char_count FROM documents").fetchall())
+
+    def stored_word_rows(self, document_ids: Iterable[int]) -> dict[int, tuple[bytes, bytes]]:
+        """The stored word index's rows as they are kept (``core.word_index.decode`` makes offsets of them)."""
+        return stored_rows(self.project.conn, [int(d) for d in document_ids])
 
     def stored_word_starts(self, document_ids: Iterable[int]) -> dict:
         """{document id: word start offsets} from the stored word index (``core.word_index``) for those of

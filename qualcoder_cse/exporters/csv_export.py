@@ -52,7 +52,7 @@ def export_csv(
         if not folder.parent.exists():
             raise ProjectError(f"The folder {folder.parent} does not exist.")
         folder.mkdir()
-    data = an.load(project, options.filters, progress=progress, with_memos=True)
+    data = an.load(project, options.filters, progress=progress, with_memos=True, texts_on_demand=True)
     group_by = options.group_by or an.default_group_attribute(data)
     data.attribute_scope(group_by)  # unknown attribute: a clear NotFound before any file
     files = {f"{t.stem}.csv": _csv_bytes(t) for t in analysis_tables(

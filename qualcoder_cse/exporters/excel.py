@@ -166,7 +166,7 @@ def export_workbook(
     """Write the workbook. ``audit=False`` leaves the audit row to the caller (the window records it on the
     GUI thread, since this may run in a worker thread)."""
     options = options or ExportOptions()
-    data = an.load(project, options.filters, progress=progress, with_memos=True)
+    data = an.load(project, options.filters, progress=progress, with_memos=True, texts_on_demand=True)
     payload = build_workbook(data, options, progress)
     if options.password is not None:
         payload = encrypt_bytes(payload, options.password)

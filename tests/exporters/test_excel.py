@@ -5,17 +5,22 @@ temporary file. Every sheet is one table with its header in row 1 (issue 23)."""
 from __future__ import annotations
 
 import io
+import sys
 import tempfile
 import zipfile
+from pathlib import Path
 
 import msoffcrypto
 import openpyxl
 import pandas as pd
 import pytest
 
+from qualcoder_cse import analysis as an
 from qualcoder_cse.analysis import Filters
+from qualcoder_cse.core import Project
 from qualcoder_cse.core.errors import NotFound, ProjectError
-from qualcoder_cse.exporters.excel import SHEETS, ExportOptions, export_workbook
+from qualcoder_cse.exporters.excel import SHEETS, ExportOptions, build_workbook, export_workbook
+from tests.conftest import PASSPHRASE
 
 CASES = ["Board P1", "Board P2", "Police A", "Police B", "YP 1"]
 
@@ -358,3 +363,34 @@ def test_workbook_lets_go_of_word_positions_and_says_so_if_asked_again(sample):
     data.cache.clear()
     with pytest.raises(InvalidValue, match="word positions"):
         an.code_by_case(data)
+
+
+def _sheets(payload: bytes) -> dict[str, list[tuple]]:
+    wb = openpyxl.load_workbook(io.BytesIO(payload), read_only=True)
+    out = {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb.worksheets}
+    wb.close()
+    return out
+
+
+def test_texts_read_one_at_a_time_make_the_same_workbook(tmp_path):
+    """The export reads each text when a sheet asks for it (a few kept, never the corpus): every sheet read
+    back equals the workbook made with every text in memory, on the benchmark generator's study (accents,
+    emoji, speaker-turn cases, three coders), and the texts read on demand stay a few at a time."""
+    bench = Path(__file__).resolve().parents[2] / "bench"
+    sys.path.insert(0, str(bench))
+    try:
+        import make_project as mp
+    finally:
+        sys.path.remove(str(bench))
+    path = tmp_path / "bench.qcse"
+    mp.load_project(mp.generate(mp.Spec().scaled(0.004)), path, PASSPHRASE)
+    with Project.open(path, PASSPHRASE, readonly=True) as p:
+        held = an.load(p, with_memos=True)
+        on_demand = an.load(p, with_memos=True, texts_on_demand=True)
+        assert isinstance(on_demand.texts, an.data.TextsOnDemand) and len(on_demand.texts) == len(held.texts)
+        on_demand.created_at = held.created_at
+        sheets = _sheets(build_workbook(on_demand, ExportOptions()))
+        assert 0 < len(on_demand.texts._kept) <= on_demand.texts.KEEP
+        assert sheets == _sheets(build_workbook(held, ExportOptions()))
+    codings = sheets["Codings"]
+    assert len(codings) > 100 and all(isinstance(r[6], str) and r[6] for r in codings[1:])
