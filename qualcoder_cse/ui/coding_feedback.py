@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics
 
 from .steady_layout import SteadyLabel
 
@@ -41,8 +42,14 @@ class CodingFeedback(SteadyLabel):
         if len(text) > 60:
             text = text[:40].rstrip() + " … " + text[-15:].lstrip()
         self.command = command
-        self.setText(f"Coded “{html.escape(text)}” as <b>{html.escape(name)}</b> — "
-                     "<a href='undo'>Undo</a> (Ctrl+Z)")
+        # its width from the font's measures (laying out the rich text twice, to measure it, cost a millisecond)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        plain = self.fontMetrics()
+        size = QSize(plain.horizontalAdvance(f"Coded “{text}” as ") + QFontMetrics(bold).horizontalAdvance(name)
+                     + plain.horizontalAdvance(" — Undo (Ctrl+Z)"), max(plain.height(), QFontMetrics(bold).height()))
+        self.set_sized_text(f"Coded “{html.escape(text)}” as <b>{html.escape(name)}</b> — "
+                            "<a href='undo'>Undo</a> (Ctrl+Z)", size)
         self.show()
         self._timer.start()
 

@@ -19,11 +19,10 @@ from heapq import heappop, heappush
 from operator import itemgetter
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontMetrics,
     QKeySequence,
     QPainter,
     QPalette,
@@ -31,17 +30,14 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from .clipboard import copy_text
 from .code_tree_model import SPAN_MIME
+from .document_margin import LANE_STEP, MAX_LANES, CodingMargin
 from .offsets import OffsetMap
 
 _LABEL_RE = re.compile(r"^[ \t]*(\[?[A-Za-z][\w .'’\-\[\]]{0,40}?\]?:)[ \t]", re.MULTILINE)
-LANE_WIDTH = 14  # wide enough for the code's name, written along the stripe
-LANE_STEP = LANE_WIDTH + 2
-MAX_LANES = 12
-LABEL_MIN_HEIGHT = 16  # a shorter stripe shows its name in the tooltip only
 
 
 class PaintedCoding(NamedTuple):
@@ -52,25 +48,6 @@ class PaintedCoding(NamedTuple):
     qe: int
     colour: QColor
     lane: int
-
-
-class _Margin(QWidget):
-    def __init__(self, view: CodingTextEdit) -> None:
-        super().__init__(view)
-        self.view = view
-        self.setMouseTracking(True)
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.view.margin_width(), 0)
-
-    def paintEvent(self, event) -> None:
-        self.view.paint_margin(self, event)
-
-    def event(self, ev) -> bool:
-        if ev.type() == QEvent.Type.ToolTip:
-            self.view.margin_tooltip(ev.pos(), ev.globalPos())
-            return True
-        return super().event(ev)
 
 
 class CodingTextEdit(QPlainTextEdit):
@@ -106,7 +83,7 @@ class CodingTextEdit(QPlainTextEdit):
         self.lanes = 0
         self.code_info: dict[int, tuple] = {}  # code id -> (readable path, colour, ...)
         self.coder_names: dict[int, str] = {}
-        self.margin = _Margin(self)
+        self.margin = CodingMargin(self)
         self._xcache: dict[tuple[int, int], float] = {}
         self.updateRequest.connect(self._update_margin)
         self.selectionChanged.connect(self.selection_changed_cp)
@@ -240,6 +217,10 @@ class CodingTextEdit(QPlainTextEdit):
         return [p.coding_id for p in self.painted_at_qt(self.offsets.to_qt(cp))]
 
     # ----------------------------------------------------------------- painting
+    def painted_between(self, qs: int, qe: int) -> list[PaintedCoding]:
+        """The painted codings that overlap Qt positions ``qs``..``qe``."""
+        return self._visible(qs, qe)
+
     def _visible(self, qs: int, qe: int) -> list[PaintedCoding]:
         hi = bisect_left(self._starts, qe)
         lo = bisect_left(self._starts, qs - self._max_len)
@@ -320,66 +301,6 @@ class CodingTextEdit(QPlainTextEdit):
         else:
             self.margin.update(0, rect.y(), self.margin.width(), rect.height())
 
-    def _y_range(self, qs: int, qe: int, vs: int, ve: int, height: int) -> tuple[float, float]:
-        doc = self.document()
-        offset = self.contentOffset()
-
-        def line_y(qpos: int, bottom: bool) -> float:
-            block = doc.findBlock(qpos)
-            geo = self.blockBoundingGeometry(block).translated(offset)
-            line = block.layout().lineForTextPosition(qpos - block.position())
-            if not line.isValid():
-                return geo.bottom() if bottom else geo.top()
-            r = line.rect()
-            return geo.top() + (r.bottom() if bottom else r.top())
-
-        y1 = -2.0 if qs < vs else line_y(qs, False)
-        y2 = height + 2.0 if qe > ve else line_y(max(qs, qe - 1), True)
-        return y1, y2
-
-    def paint_margin(self, widget: QWidget, event) -> None:
-        painter = QPainter(widget)
-        painter.fillRect(event.rect(), QColor("#f3f3f3"))
-        painter.setPen(QColor("#d0d0d0"))
-        painter.drawLine(widget.width() - 1, event.rect().top(), widget.width() - 1, event.rect().bottom())
-        if self.painted:
-            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-            font = QFont(self.font())
-            font.setPointSizeF(7.5)
-            painter.setFont(font)
-            metrics = QFontMetrics(font)
-            vs, ve = self._visible_range(self.viewport().rect())
-            for p in self._visible(vs, ve):
-                if p.lane >= MAX_LANES:
-                    continue
-                y1, y2 = self._y_range(p.qs, p.qe, vs, ve, widget.height())
-                rect = QRectF(4 + p.lane * LANE_STEP, y1 + 1, LANE_WIDTH, y2 - y1 - 2)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(p.colour)
-                painter.drawRoundedRect(rect, 3, 3)
-                self._paint_label(painter, metrics, p, rect, widget.height())
-        painter.end()
-
-    def _paint_label(self, painter: QPainter, metrics: QFontMetrics, p: PaintedCoding, rect: QRectF,
-                     height: int) -> None:
-        """The code's name along the stripe, top to bottom, from the top of its visible part (as NVivo's
-        coding stripes); elided to the stripe's length."""
-        top, bottom = max(rect.top(), 0.0), min(rect.bottom(), float(height))
-        room = bottom - top - 6
-        info = self.code_info.get(p.code_id)
-        if room < LABEL_MIN_HEIGHT or not info:
-            return
-        name = info[2] if len(info) > 2 else info[0]
-        text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(room))
-        if not text or text == "…":
-            return
-        painter.save()
-        painter.translate(rect.left() + LANE_WIDTH, top + 3)
-        painter.rotate(90)  # local x runs down the stripe, local y runs leftwards across it
-        painter.setPen(_label_colour(p.colour))
-        painter.drawText(QPointF(0, (LANE_WIDTH + metrics.ascent() - metrics.descent()) / 2), text)
-        painter.restore()
-
     # ----------------------------------------------------------------- tooltips, context, copy
     def describe(self, items: list[PaintedCoding]) -> str:
         lines = []
@@ -387,20 +308,6 @@ class CodingTextEdit(QPlainTextEdit):
             path = self.code_info.get(p.code_id, ("(deleted code)", ""))[0]
             lines.append(f"■ {path} — {self.coder_names.get(p.coder_id, '?')}")
         return "\n".join(lines)
-
-    def margin_tooltip(self, pos: QPoint, global_pos: QPoint) -> None:
-        lane = (pos.x() - 4) // LANE_STEP
-        vs, ve = self._visible_range(self.viewport().rect())
-        hits = []
-        for p in self._visible(vs, ve):
-            if p.lane == lane:
-                y1, y2 = self._y_range(p.qs, p.qe, vs, ve, self.margin.height())
-                if y1 <= pos.y() <= y2:
-                    hits.append(p)
-        if hits:
-            QToolTip.showText(global_pos, self.describe(hits), self.margin)
-        else:
-            QToolTip.hideText()
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
@@ -452,12 +359,6 @@ def _tint(colour: QColor) -> QColor:
         c = _TINTS[key] = QColor(colour)
         c.setAlpha(72)
     return c
-
-
-def _label_colour(colour: QColor) -> QColor:
-    """Black or white, whichever reads better on the stripe."""
-    luminance = 0.299 * colour.redF() + 0.587 * colour.greenF() + 0.114 * colour.blueF()
-    return QColor("#111111") if luminance > 0.6 else QColor("#ffffff")
 
 
 def _x(line, pos: int) -> float:

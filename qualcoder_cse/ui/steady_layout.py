@@ -17,8 +17,9 @@ moved. On a click that was four relayouts of the whole window, each followed by 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
@@ -29,28 +30,40 @@ class SteadyLabel(QLabel):
         if object_name:
             self.setObjectName(object_name)
         self._shrink = shrink
-        self._twin = QLabel()  # never shown
+        self._twin = QLabel(textFormat=Qt.TextFormat.RichText)  # measures rich text; never shown
         self.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
-        self._fit()
+        self._fit(self.text_size(text))
 
     def setText(self, text: str) -> None:
         super().setText(text)  # of fixed size: Qt asks no layout to run again
-        self._fit()
+        self._fit(self.text_size(text))
+
+    def set_sized_text(self, text: str, size: QSize) -> None:
+        """Show ``text`` whose size the caller knows (rich text: measuring it costs a millisecond)."""
+        super().setText(text)
+        self._fit(size)
+
+    def text_size(self, text: str) -> QSize:
+        """The size a QLabel of this font would ask for ``text`` (its own hint is never below its fixed size)."""
+        fmt = self.textFormat()
+        if fmt == Qt.TextFormat.RichText or (fmt == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)):
+            twin = self._twin
+            twin.setFont(self.font())
+            twin.setText(text)
+            return twin.sizeHint()
+        flags = int(self.alignment()) & ~int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignHCenter)
+        size = self.fontMetrics().boundingRect(QRect(0, 0, 2000, 2000), flags, text).size()
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right() + 2 * self.margin(), m.top() + m.bottom() + 2 * self.margin())
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(self, "_twin"):
-            self._fit()
+            self._fit(self.text_size(self.text()))
 
-    def _fit(self) -> None:
+    def _fit(self, size: QSize) -> None:
         """Fix the size to the text's, unless the text fits in the size already fixed (and fills most of it)."""
-        # a QLabel's own size hint is never below its minimum size: a twin without one measures the text
-        twin = self._twin
-        twin.setFont(self.font())
-        twin.setTextFormat(self.textFormat())
-        twin.setText(self.text())
-        hint = twin.sizeHint()
-        w, h = hint.width(), hint.height()
+        w, h = size.width(), size.height()
         fixed = self.minimumSize() == self.maximumSize()
         width = self.minimumWidth()
         if not fixed or h != self.minimumHeight() or w > width or w < width * (1 - self._shrink):

@@ -85,3 +85,28 @@ def test_a_steady_label_grows_for_a_longer_text_and_shrinks_for_a_much_shorter_o
     assert label.width() == wide  # a little shorter: the size stays (no layout runs)
     label.setText("1 segment")
     assert label.width() == label.sizeHint().width() < wide  # much shorter: shrinks
+
+
+def test_the_margin_stripes_follow_the_text_when_it_wraps_again(qtbot, main_window):
+    w = main_window
+    text = "\n".join(f"Paragraph {i}: " + " ".join(["several words here"] * (3 + i % 5)) for i in range(40))
+    doc = w.project.documents.add("Long paragraphs", text)
+    w.doc_model.refresh()
+    w.show_document(doc.id)
+    codes = [c for c in w.project.codes.list() if c.codable]
+    for i, start in enumerate(range(5, 2000, 97)):
+        w.project.codings.add(codes[i % 3].id, doc.id, start, start + 60 + (i % 4) * 40)
+    qtbot.waitUntil(lambda: len(w.view.painted) > 15)
+    margin = w.view.margin
+
+    def stripes():
+        QApplication.processEvents()
+        margin.repaint()
+        return margin.grab().toImage()
+
+    wide = stripes()
+    w.resize(w.width() - 260, w.height())  # the paragraphs wrap again: the stripes move with their lines
+    narrow = stripes()
+    margin.forget_layout()
+    assert narrow == stripes()  # what a margin measuring every line afresh paints
+    assert narrow != wide

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from qualcoder_cse.ui.document_view import LANE_STEP, LANE_WIDTH
+from qualcoder_cse.ui.document_margin import LANE_STEP, LANE_WIDTH
 from qualcoder_cse.ui.merge_dialog import CodePickerDialog
 
 CAWN = "Disruption/Child Abduction Warning Notices"
