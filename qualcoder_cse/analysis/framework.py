@@ -7,6 +7,7 @@ and its subtree (roll-up), each segment once, clipped to what the case covers (a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -35,14 +36,14 @@ class Quote:
 class FrameworkMatrix:
     themes: pd.DataFrame  # id, path
     cases: pd.DataFrame  # id, name
-    cells: dict[tuple[int, int], list[Quote]]  # (case id, theme id) -> quotes in document order
+    cells: dict[tuple[int, int], Sequence[Quote]]  # (case id, theme id) -> quotes in document order
     summaries: dict[tuple[int, int], str]
 
     def quotes(self, case_id: int, theme_id: int) -> list[Quote]:
-        return self.cells.get((int(case_id), int(theme_id)), [])
+        return list(self.cells.get((int(case_id), int(theme_id)), []))
 
     def cell_text(self, case_id: int, theme_id: int, limit: int = EXCEL_CELL_LIMIT) -> str:
-        quotes = self.quotes(case_id, theme_id)
+        quotes = self.cells.get((int(case_id), int(theme_id)), [])  # made one at a time, up to the limit
         parts, size = [], 0
         for i, q in enumerate(quotes):
             part = q.cite()
@@ -64,6 +65,25 @@ class FrameworkMatrix:
         return df
 
 
+class _CellQuotes(Sequence):
+    """The quotes of one framework cell, made when read (the text from ``data``): a workbook writes the
+    cells one row of cases at a time, so 100,000 quotes with their texts are never held at once."""
+
+    def __init__(self, data: AnalysisData, coder_of: dict, rows) -> None:
+        self._data, self._coder_of, self._rows = data, coder_of, rows  # document, cs, ce, coder, code
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        doc_id, cs, ce, coder_id, code_id = (int(v) for v in self._rows[i])
+        d = self._data
+        return Quote(doc_id, d.document_names.get(doc_id, str(doc_id)), cs, ce, self._coder_of.get(coder_id, ""),
+                     d.code_label(code_id), d.text(doc_id, cs, ce))
+
+
 def theme_ids(data: AnalysisData, themes: list[int] | None = None) -> list[int]:
     if themes:
         known = set(data.codes["id"])
@@ -79,21 +99,14 @@ def framework_matrix(data: AnalysisData, themes: list[int] | None = None) -> Fra
     m = m.drop_duplicates(["row_code", "unit", "document_id", "cs", "ce", "coder_id"])
     m = m.sort_values(["unit", "row_code", "document_id", "cs", "ce"])
     coder_of = dict(zip(data.codings["coder_id"], data.codings["coder"], strict=False))
-    cells: dict[tuple[int, int], list[Quote]] = {}
-    for unit, row_code, doc_id, cs, ce, coder_id, code_id in m[
-        ["unit", "row_code", "document_id", "cs", "ce", "coder_id", "code_id"]
-    ].itertuples(index=False):
-        cells.setdefault((int(unit), int(row_code)), []).append(
-            Quote(
-                int(doc_id),
-                data.document_names.get(doc_id, str(doc_id)),
-                int(cs),
-                int(ce),
-                coder_of.get(coder_id, ""),
-                data.code_label(code_id),
-                data.text(doc_id, cs, ce),
-            )
-        )
+    cols = m[["document_id", "cs", "ce", "coder_id", "code_id"]].to_numpy(dtype="int64")
+    keys = list(zip(m["unit"].tolist(), m["row_code"].tolist(), strict=True))
+    cells: dict[tuple[int, int], Sequence[Quote]] = {}
+    first = 0
+    for i in range(1, len(keys) + 1):  # rows are sorted by cell: one slice per cell
+        if i == len(keys) or keys[i] != keys[first]:
+            cells[(int(keys[first][0]), int(keys[first][1]))] = _CellQuotes(data, coder_of, cols[first:i])
+            first = i
     themes_df = data.codes[data.codes["id"].isin(ids)][["id", "path"]]
     themes_df = themes_df.set_index("id").loc[ids].reset_index()
     summaries = {k: v for k, v in data.summaries.items() if k[1] in set(ids)}
