@@ -132,7 +132,10 @@ def union_words(group: np.ndarray, s: np.ndarray, e: np.ndarray, fs: np.ndarray,
     given fs = f(s) and fe = f(e) of each span."""
     if not len(group):
         return group[:0], np.zeros(0, dtype=np.int64)
-    order = np.lexsort((s, group))
+    if group.max() < 2**32 and group.min() >= 0 and s.min() >= 0 and s.max() <= END_OF_DOCUMENT:
+        order = np.argsort((group << 31) | s)  # one key: about half the time of sorting by two
+    else:
+        order = np.lexsort((s, group))
     g, s, e, fs, fe = group[order], s[order], e[order], fs[order], fe[order]
     first = np.ones(len(g), dtype=bool)
     first[1:] = g[1:] != g[:-1]
