@@ -20,10 +20,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .base import Manager
 from .errors import InvalidValue, NotFound
+from .models import Code
 
 MODES = ("or", "and", "not")
 CONTEXT_CHARS = 240  # at most this much context on each side (a long paragraph is cut at a word)
@@ -93,8 +95,9 @@ class SegmentManager(Manager):
         return tuple(out)
 
     # ----------------------------------------------------------------- the list
-    def list(self, query: SegmentQuery) -> list[Segment]:
-        """The segments, by document name and position."""
+    def list(self, query: SegmentQuery, codes: Iterable[Code] | None = None) -> list[Segment]:
+        """The segments, by document name and position. ``codes``: the project's codes (``codes.list()``),
+        when the caller keeps them up to date (a panel refreshing on every click need not read them)."""
         if query.mode not in MODES:
             raise InvalidValue(f"Mode '{query.mode}' is not one of {', '.join(MODES)}.")
         if not query.codes:
@@ -102,7 +105,7 @@ class SegmentManager(Manager):
         if query.mode == "not" and len(query.codes) < 2:
             raise InvalidValue("'not' needs two codes or more: the segments of the first that are not coded "
                                "with the others.")
-        codes = {c.id: c for c in self.project.codes.list()}
+        codes = {c.id: c for c in (self.project.codes.list() if codes is None else codes)}
         missing = [c for c in query.codes if c not in codes]
         if missing:
             raise NotFound(f"No code with id {missing[0]}.")
@@ -185,6 +188,8 @@ class SegmentManager(Manager):
             sql += f" AND c.document_id IN ({','.join('?' * len(query.documents))})"
             params += list(query.documents)
         rows = self._in(sql, sorted(code_ids), tuple(params))
+        if query.kinds is None and query.documents is not None and len(query.documents) <= 100:
+            return rows  # the statement kept those documents only
         if query.documents is not None or query.kinds is not None:
             allowed = self._document_filter(query)
             rows = [r for r in rows if r[2] in allowed]

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from ..core.changes import Change
 from ..core.codes import split_path
 from ..core.errors import ProjectError
+from ..core.models import Code
 from ..core.segments import Segment, SegmentQuery
 from ..lazy import lazy_import
 from . import commands as cmd
@@ -57,6 +58,7 @@ from .segments_model import (
     COL_TEXT,
     SEGMENT_ROLE,
     SegmentsModel,
+    codes_below,
 )
 from .steady_layout import SteadyLabel
 from .workbench_commands import RecodeCodings, RemoveCodings
@@ -89,6 +91,7 @@ class SegmentsPanel(QWidget):
         self.pick_code = None  # optional callable() -> code id | None (the window's code picker)
         self.current_tree_code = None  # optional callable() -> code id | None (the tree's current code)
         self.code_ids: list[int] = []
+        self._codes: list[Code] | None = None  # the project's codes, read again after a change of codes
         self._stale = False
         self._passage_html = ""
         self._timer = QTimer(self, singleShot=True, interval=150)
@@ -135,6 +138,8 @@ class SegmentsPanel(QWidget):
         for col in range(self.model.columnCount()):
             h.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         h.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        h.sectionResized.connect(lambda col, _old, new: col == COL_TEXT
+                                 and self.model.fit_passages(new, self.view.fontMetrics()))
         for col, width in ((COL_DOCUMENT, 130), (COL_SPEAKER, 55), (COL_CODE, 170), (COL_CASE, 100),
                            (COL_CODER, 60), (COL_MEMO, 70)):
             self.view.setColumnWidth(col, width)
@@ -238,10 +243,10 @@ class SegmentsPanel(QWidget):
         message = ""
         if self.code_ids:
             try:
-                segments = self.project.segments.list(self.query())
+                segments = self.project.segments.list(self.query(), self._code_list())
             except ProjectError as exc:
                 message = str(exc)
-        self.model.set_segments(segments, display_colours(self.project.codes.list()))
+        self.model.set_segments(segments, display_colours(self._code_list()))
         self._say_count(message)
         if keep:
             sm = self.view.selectionModel()
@@ -258,7 +263,8 @@ class SegmentsPanel(QWidget):
         query = self.query()
         docs = document_ids if query.documents is None else document_ids & set(query.documents)
         try:
-            fresh = self.project.segments.list(replace(query, documents=tuple(sorted(docs)))) if docs else []
+            fresh = (self.project.segments.list(replace(query, documents=tuple(sorted(docs))), self._code_list())
+                     if docs else [])
         except ProjectError as exc:
             self._say_count(str(exc))
             return
@@ -281,8 +287,7 @@ class SegmentsPanel(QWidget):
         elif not self.code_ids:
             self.count_label.setText("Choose a code in the tree, then “Use selected code”.")
         else:
-            segments = self.model.segments
-            docs = len({s.document_id for s in segments})
+            segments, docs = self.model.segments, self.model.document_count()
             self.count_label.setText(f"{len(segments):,} segment{'s' if len(segments) != 1 else ''} in "
                                      f"{docs:,} document{'s' if docs != 1 else ''}")
 
@@ -296,6 +301,8 @@ class SegmentsPanel(QWidget):
         what the filters offer (cases, attributes, documents, coders)."""
         if not self.project.is_open:
             return
+        if change.codes:
+            self._codes = None
         filters = change.cases or change.attributes or change.documents or change.coders
         if filters:
             self.filters.mark_stale()
@@ -311,9 +318,13 @@ class SegmentsPanel(QWidget):
             return True
         listed = set(self.code_ids)
         if self.children_box.isChecked():
-            for cid in self.code_ids:
-                listed.update(self.project.codes.descendants(cid))
+            listed = codes_below(self._code_list(), listed)
         return not listed.isdisjoint(change.code_ids)
+
+    def _code_list(self) -> list[Code]:
+        if self._codes is None:
+            self._codes = self.project.codes.list()
+        return self._codes
 
     def closeEvent(self, event) -> None:
         self._hub.stop(self._on_change)
@@ -322,7 +333,7 @@ class SegmentsPanel(QWidget):
     def _update_codes_label(self) -> None:
         if not self.project.is_open:
             return
-        codes = {c.id: c for c in self.project.codes.list()}
+        codes = {c.id: c for c in self._code_list()}
         shown = display_colours(codes.values())
         parts = []
         for cid in self.code_ids:
