@@ -38,7 +38,21 @@ COLOUR_ROLE = Qt.ItemDataRole.UserRole + 3
 _Index = QModelIndex | QPersistentModelIndex
 
 
+_ICONS: dict[tuple[str, int], QIcon] = {}
+
+
 def colour_icon(colour: str, size: int = 14) -> QIcon:
+    """A rounded square of ``colour`` (one per colour and size, kept: a new icon is drawn and scaled again by
+    every view that paints it)."""
+    icon = _ICONS.get((colour, size))
+    if icon is None:
+        if len(_ICONS) > 2000:  # colours seen in a session: a bound, not a leak
+            _ICONS.clear()
+        icon = _ICONS[(colour, size)] = _draw_icon(colour, size)
+    return icon
+
+
+def _draw_icon(colour: str, size: int) -> QIcon:
     pix = QPixmap(size, size)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)

@@ -132,7 +132,8 @@ class DetailsPane(LayoutFence):
         coding = self._codings[cid]
         text = self.project.codings.text(coding)
         self.quote.setText("“" + (text if len(text) <= 300 else text[:300] + "…") + "”")
-        self.memo.setPlainText(coding.memo)
+        if self.memo.toPlainText() != coding.memo:  # the same memo again: no new text to lay out and paint
+            self.memo.setPlainText(coding.memo)
         self._memo_for, self._memo_shown = cid, coding.memo
         memos = self.project.memos.list("coding", cid)
         self.memos.setText(

@@ -270,6 +270,7 @@ class SegmentsPanel(QWidget):
             return
         keep = {s.coding_id for s in self.selected_segments() if s.document_id in document_ids}
         self.model.replace_documents(document_ids, fresh)
+        self.view.doItemsLayout()  # now, not on a timer: the list repaints with the rest of the click
         if keep:  # a selected passage of those documents stays selected
             sm = self.view.selectionModel()
             for row, seg in enumerate(self.model.segments):

@@ -39,8 +39,9 @@ class SteadyLabel(QLabel):
         self._fit(self.text_size(text))
 
     def set_sized_text(self, text: str, size: QSize) -> None:
-        """Show ``text`` whose size the caller knows (rich text: measuring it costs a millisecond)."""
+        """Show rich ``text`` whose size the caller knows (measuring it again costs a millisecond)."""
         super().setText(text)
+        QLabel.sizeHint(self)  # lays the rich text out now: laid out while painting, it asks for a second paint
         self._fit(size)
 
     def text_size(self, text: str) -> QSize:

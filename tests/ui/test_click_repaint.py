@@ -1,6 +1,6 @@
-"""What a click on a code repaints: the panels it changed show the new state, and nothing lays the window out
-again (a label's new text used to re-run every layout from that label up to the main window, one event-loop
-turn per level, each followed by a repaint)."""
+"""What a click on a code repaints: the panels it changed show the new state, in one repaint of the window,
+and nothing lays the window out again (a label's new text used to re-run every layout from that label up to
+the main window, one event-loop turn per level, each followed by a repaint)."""
 
 from __future__ import annotations
 
@@ -11,15 +11,18 @@ WORDS = " ".join(["word"] * 400)  # every selection of the same length quotes th
 
 
 class _LayoutCount(QObject):
-    """Counts the LayoutRequest events that reach the main window or a dock."""
+    """Counts the LayoutRequest events that reach the main window or a dock, and the window's repaints."""
 
     def __init__(self) -> None:
         super().__init__()
         self.seen: list[str] = []
+        self.repaints = 0
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.LayoutRequest and isinstance(obj, (QMainWindow, QDockWidget)):
             self.seen.append(type(obj).__name__ + ":" + obj.objectName())
+        if event.type() == QEvent.Type.UpdateRequest and isinstance(obj, QMainWindow):
+            self.repaints += 1
         return False
 
 
@@ -59,6 +62,7 @@ def test_a_click_shows_its_coding_everywhere_without_laying_out_the_window(qtbot
     finally:
         QApplication.instance().removeEventFilter(counter)
     assert counter.seen == [], counter.seen
+    assert counter.repaints == 1  # every panel in one repaint (the list and the status label asked for more)
     # every panel shows the second coding
     assert panel.model.rowCount() == before + 2
     docs = len({s.document_id for s in panel.model.segments})
