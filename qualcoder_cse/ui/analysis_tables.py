@@ -81,7 +81,11 @@ def shown(table, *, note: str = "", path_rows: bool = True, path_cols: bool = Fa
         col_keys = [table.headers[i] for i in cols]
         labels = frame.iloc[:, : table.label_cols].itertuples(index=False)
         index = [" · ".join(str(v) for v in row) for row in labels]
-    df = frame.iloc[:, cols]
+    df = frame.iloc[:, cols].copy()
+    for i in range(df.shape[1]):  # pandas makes text columns with gaps strings with NaN: keep None (shown blank)
+        if pd.api.types.is_string_dtype(df.dtypes.iloc[i]):
+            col = df.iloc[:, i]
+            df.isetitem(i, col.astype(object).where(col.notna(), None))
     df.index = index
     row_keys = list(table.row_keys) if table.row_keys is not None else index
     flags = table.flag_col is not None

@@ -11,6 +11,7 @@ from qualcoder_cse import analysis as an
 from qualcoder_cse.analysis import tables
 from qualcoder_cse.core import Project
 from qualcoder_cse.ui.analysis_tables import MATRICES, MEASURES, matrix_frame
+from qualcoder_cse.ui.matrix_model import MatrixModel
 from tests.analysis.sample import build_sample
 from tests.conftest import PASSPHRASE
 
@@ -71,3 +72,13 @@ def test_the_view_shows_the_model_table(data, name, measure):
     for g_row, w_row in zip(got, want, strict=True):
         for g, w in zip(g_row, w_row, strict=True):
             assert g == w or (empty(g) and empty(w)), (name, g, w)
+
+
+@pytest.mark.parametrize(("name", "measure"), CASES)
+def test_no_cell_of_the_view_reads_nan(qapp, data, name, measure):
+    """A text column with gaps (the Gap flag, the agreement note) showed "nan" where the workbook is blank."""
+    t = matrix_frame(name, data, measure, GROUP, "character")
+    model = MatrixModel()
+    model.set_frame(t.frame, row_keys=t.row_keys, col_keys=t.col_keys, heat_columns=t.heat)
+    shown = [model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())]
+    assert shown and not any(v in ("nan", "None", "<NA>") for v in shown)
