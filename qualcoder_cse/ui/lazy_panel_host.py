@@ -64,12 +64,16 @@ class LazyPanelHost(InSightPage):
             return None
         if self.built is None:
             self._build()
+        elif self.built.isHidden():  # a kept panel, pointed at this project on open
+            self.built.show()
         return self.built
 
     def prebuild(self) -> None:
         """A kept panel built ahead of need (for no project yet), so opening a project only points it there."""
         if self.keep and self.built is None:
             self._build()
+            if self.project is None:
+                self.built.hide()
 
     def _build(self) -> None:
         self.built = self.factory(self.project)
@@ -81,7 +85,7 @@ class LazyPanelHost(InSightPage):
     def open(self, project: Project) -> None:
         self.drop()
         self.project = project
-        if self.built is not None:  # a kept panel
+        if self.built is not None:  # a kept panel: shown when in sight, as a new one would be built then
             self.built.set_project(project)
         self.look_soon()
 
@@ -90,6 +94,7 @@ class LazyPanelHost(InSightPage):
         if self.built is not None and self.keep:
             if closing is not None:
                 self.built.set_project(None)  # nothing of the closed project stays in it
+            self.built.hide()
         elif self.built is not None:
             self.built.close()  # panels unsubscribe from the project in closeEvent
             self.built.setParent(None)

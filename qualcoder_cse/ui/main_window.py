@@ -51,6 +51,7 @@ from .document_panel import DocumentsPanel
 from .document_view import CodingTextEdit
 from .errors import show_error as _show_error
 from .idle_lock import IdleWatcher, LockScreen
+from .layout_batch import set_visible_together
 from .settings import Settings
 from .start_screen import StartScreen
 from .wheel_guard import install_wheel_guard
@@ -264,10 +265,7 @@ class MainWindow(QMainWindow):
     def _show_start(self) -> None:
         self.start_screen.set_recent(self.settings.recent_projects())
         self.stack.setCurrentIndex(PAGE_START)
-        for dock in self.docks.values():
-            dock.hide()
-        for widget in (self.coder_bar, self.recent_bar):
-            widget.hide()
+        set_visible_together(self, (*self.docks.values(), self.coder_bar, self.recent_bar), False)
         self.close_action.setEnabled(False)
         self.menus["code"].setEnabled(False)
         self.coder_label.setText("")
@@ -291,8 +289,7 @@ class MainWindow(QMainWindow):
         self.code_panel.set_project(project)
         self.coding.refresh_recent_bar()
         self.stack.setCurrentIndex(PAGE_WORK)
-        for widget in (*self.docks.values(), self.coder_bar, self.recent_bar):
-            widget.show()
+        set_visible_together(self, (*self.docks.values(), self.coder_bar, self.recent_bar), True)
         self.close_action.setEnabled(True)
         self.menus["code"].setEnabled(True)
         self.coder_label.setText(f"Coding as: <b>{project.coder.name if project.coder else '?'}</b>")
