@@ -160,9 +160,9 @@ class CodingTextEdit(QPlainTextEdit):
         free: list[int] = []
         painted: list[PaintedCoding] = []
         starts: list[int] = []
-        append, push, pop = painted.append, heappush, heappop
+        append, add_start, push, pop, new = painted.append, starts.append, heappush, heappop, tuple.__new__
         max_len = top = 0
-        for cid, code_id, coder_id, qs, qe in rows:
+        for cid, code_id, coder_id, qs, qe in rows:  # a click runs this for every coding of the document
             if to_qt is not None:
                 qs, qe = to_qt(qs), to_qt(qe)
             while busy and busy[0][0] <= qs:
@@ -171,13 +171,14 @@ class CodingTextEdit(QPlainTextEdit):
                 lane = pop(free)
             else:
                 lane = len(busy)
-                top = max(top, lane + 1)
+                if lane >= top:
+                    top = lane + 1
             push(busy, (qe, lane))
             colour = colours.get(code_id)
             if colour is None:
                 colour = colours[code_id] = QColor(self.code_info.get(code_id, ("", "#999999"))[1])
-            append(PaintedCoding(cid, code_id, coder_id, qs, qe, colour, lane))
-            starts.append(qs)
+            append(new(PaintedCoding, (cid, code_id, coder_id, qs, qe, colour, lane)))
+            add_start(qs)
             max_len = max(max_len, qe - qs)
         self.painted = painted
         self._starts = starts
