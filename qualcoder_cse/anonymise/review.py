@@ -26,6 +26,7 @@ from .proposals import ACCEPTED, PENDING, REJECTED, UNSURE_BELOW, Proposal
 from .review_state import History, apply_remembered, load_state, to_state
 
 __all__ = ["ACCEPTED", "PENDING", "REJECTED", "UNSURE_BELOW", "AnonymisedResult", "Proposal", "Replacement", "ReviewSession", "find_mentions"]
+from .placeholder_spans import outside_placeholders, placeholder_ranges
 from .placeholders import Numbering, PlaceholderFormat
 from .spans import LABELS, REVIEW_MIN_CONFIDENCE, Span, entity_key
 
@@ -55,7 +56,7 @@ class ReviewSession:
         self._listeners: list[Callable[[str, object], None]] = []
         self._history = History()
         self._depth = 0
-        for s in spans:
+        for s in outside_placeholders(text, list(spans), self.numbering.fmt):
             self._new(s.start, s.end, s.label, s.confidence, s.source)
 
     @classmethod
@@ -389,8 +390,10 @@ class ReviewSession:
             for s, e in find_mentions(label, self.text[p.start:p.end]):
                 spans.append((s, e, p.label))
         if self.detector is not None:
-            for sp in self.detector.detect(label):
+            for sp in outside_placeholders(label, self.detector.detect(label), self.numbering.fmt):
                 spans.append((sp.start, sp.end, sp.label))
+        held = placeholder_ranges(label, self.numbering.fmt)  # "DS [Person 1]" stays as it is
+        spans = [x for x in spans if not any(a < x[1] and x[0] < b for a, b in held)]
         if not spans:
             return label
         spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))

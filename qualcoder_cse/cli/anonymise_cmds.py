@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..anonymise.placeholder_spans import outside_placeholders
 from ..anonymise.spans import REVIEW_MIN_CONFIDENCE
 from ..importers.errors import ImporterError
 from ..importers.prepare import prepare_file
@@ -108,7 +109,7 @@ def cmd_detect(args: argparse.Namespace) -> int:
             print(f"qualcoder-cse: {exc}", file=sys.stderr)
             status = exc.code
             continue
-        spans = det.detect(text, min_confidence=args.min_confidence)
+        spans = outside_placeholders(text, det.detect(text, min_confidence=args.min_confidence))
         if args.jsonl:
             line = {"file": path, "spans": [s.as_dict() for s in spans]}
             if args.as_review:

@@ -63,7 +63,7 @@ def import_refi(
     except BaseException:
         created = project.pseudonyms.created_key
         project.close()
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in ("", "-wal", "-shm", ".lock"):
             with contextlib.suppress(OSError):
                 os.unlink(f"{project_path}{suffix}")
         if created is not None:  # the key of a project that no longer exists would block the next try

@@ -172,9 +172,10 @@ class SourceStore:
 
     def _turns(self, src: RSource, anon: Anonymised, listed: str | None, turn_refs: set[str], stats) -> list:
         text = anon.text
-        if listed is not None and self.anonymiser is None:
-            ours = parse_turns(listed, len(text))
-            if ours is not None:
+        ours = parse_turns(listed, len(src.text)) if listed is not None else None
+        if ours is not None:  # our own turns, moved onto the anonymised text with their labels anonymised
+            ours = [(anon.shift(s), anon.shift(e), anon.label(sp), case) for s, e, sp, case in ours]
+            if all(0 <= s <= e <= len(text) for s, e, _sp, _case in ours):
                 self.pending_cases = [(sp, case) for _, _, sp, case in ours if case]
                 return [(s, e, sp) for s, e, sp, _ in ours]
         turns = []

@@ -140,3 +140,37 @@ def test_demo_round_trip_keeps_everything_and_every_speaker_turn(tmp_path):
             for d in back.documents.list()
         } == turns
     assert sum(len(v) for v in turns.values()) > sum(len(v) for v in before["turns"].values())
+
+
+def test_anonymised_round_trip_keeps_placeholders_turns_and_their_cases(tmp_path):
+    """import-refi anonymises by default: a project anonymised before comes back with its placeholders as they
+    were (not "DS [[Person 1] 1]"), every speaker turn, and each turn's case (before, with the anonymiser on,
+    every case lost its turns: the case analysis of a moved project was silently empty)."""
+    from qualcoder_cse.anonymise.placeholder_spans import placeholder_ranges
+    from qualcoder_cse.demo import build_demo
+
+    build_demo(tmp_path / "demo.qcse", "pw")
+
+    def turns_and_cases(p: Project) -> dict:
+        names = {c.id: c.name for c in p.cases.list()}
+        return {d.name: [(t.start, t.end, names.get(t.case_id)) for t in p.turns.list(d.id)]
+                for d in p.documents.list()}
+
+    with Project.open(tmp_path / "demo.qcse", "pw", readonly=True) as demo:
+        export_refi(demo, tmp_path / "demo.qdpx")
+        held = {d.name: [demo.documents.text(d.id)[a:b] for a, b in placeholder_ranges(demo.documents.text(d.id))]
+                for d in demo.documents.list()}
+        before = turns_and_cases(demo)
+    assert sum(1 for v in before.values() for t in v if t[2]) > 10  # the demo maps speakers to cases
+    report = import_refi(tmp_path / "demo.qdpx", tmp_path / "back.qcse", "pw", anonymise="auto",
+                         key_file=tmp_path / "back.idkey")
+    assert report.not_carried == []
+    with Project.open(tmp_path / "back.qcse", "pw", readonly=True) as back:
+        for d in back.documents.list():
+            text = back.documents.text(d.id)
+            assert "[[" not in text
+            kept = [text[a:b] for a, b in placeholder_ranges(text)]
+            assert all(kept.count(p) >= held[d.name].count(p) for p in held[d.name]), d.name
+        after = turns_and_cases(back)
+    assert {k: [c for _s, _e, c in v] for k, v in after.items()} == {
+        k: [c for _s, _e, c in v] for k, v in before.items()}
