@@ -5,6 +5,7 @@ Locking also takes back what the app put on the clipboard, if the clipboard stil
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from .clipboard import clear_ours
@@ -16,7 +17,12 @@ _INPUT_EVENTS = {
 
 
 class IdleWatcher(QObject):
-    """Application-wide event filter: any input restarts the countdown; ``idle`` fires when it runs out."""
+    """Any input restarts the countdown; ``idle`` fires when it runs out.
+
+    The watcher filters the events of the application's windows (the main window, each dialog as it gets the
+    focus), where the keyboard and the mouse deliver theirs first, not every event of the application: an
+    application-wide filter put each repaint of each panel through Python (a click's repaint is hundreds).
+    """
 
     idle = Signal()
 
@@ -28,7 +34,14 @@ class IdleWatcher(QObject):
         self.active = False
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self)
+            app.focusWindowChanged.connect(self.watch)
+            for window in app.topLevelWindows():
+                self.watch(window)
+
+    def watch(self, window: QWindow | None) -> None:
+        """Count the input of ``window`` (installing twice is harmless: Qt keeps one)."""
+        if window is not None:
+            window.installEventFilter(self)
 
     def set_timeout_ms(self, ms: int) -> None:
         """0 switches the lock off."""
@@ -36,6 +49,9 @@ class IdleWatcher(QObject):
         self.restart()
 
     def restart(self) -> None:
+        app = QApplication.instance()
+        for window in app.topLevelWindows() if app is not None else ():  # shown since (a focus may not change)
+            self.watch(window)
         if self.active and self.timer.interval() > 0:
             self.timer.start()
         else:
@@ -53,7 +69,9 @@ class IdleWatcher(QObject):
     def detach(self) -> None:
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self)
+            app.focusWindowChanged.disconnect(self.watch)
+            for window in app.topLevelWindows():
+                window.removeEventFilter(self)
 
 
 class LockScreen(QWidget):
