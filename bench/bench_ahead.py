@@ -190,7 +190,8 @@ def bench_analysis_view(ctx, Row, raw_connect, qt_app) -> list:
         first = sorted(firsts[1:])[len(firsts[1:]) // 2]
         row.note = _note("analysis", scale, f"AnalysisView built and shown, Code x Case by codings in "
                          f"{first * 1000:.0f} ms (median; all four measures computed at once by "
-                         "code_by_case_all), then switched to Words coded (shown from the same result)")
+                         "code_by_case_all from the stored word starts, no text read), then switched to Words "
+                         "coded (the same result, cells updated in place)")
         rows.append(row)
     return rows
 

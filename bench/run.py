@@ -245,6 +245,20 @@ def setup(ctx: Ctx, reuse: bool) -> None:
     shutil.copyfile(ctx.large, ctx.work)
 
 
+def stale_schema_note(ctx: Ctx) -> None:
+    """Say so when a reused study predates the schema: opened read-only it is not upgraded, and what the
+    upgrade adds (e.g. schema 8's stored word starts) is then done the slow way in the figures."""
+    from qualcoder_cse.core import Project, schema
+
+    for path in (ctx.large, ctx.small, ctx.cases):
+        if path is not None and path.exists():
+            with Project.open(path, PW, readonly=True) as p:
+                version = p.conn.execute("PRAGMA user_version").fetchone()[0]
+            if version < schema.SCHEMA_VERSION:
+                print(f"NOTE: {path.name} is at schema {version} (the app's is {schema.SCHEMA_VERSION}); open it once "
+                      "for writing to upgrade it, or the figures measure the read-only fallback", flush=True)
+
+
 # ------------------------------------------------------------------------------------------------- benchmarks
 def bench_open(ctx: Ctx) -> Row:
     from qualcoder_cse.core import Project
@@ -768,6 +782,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", help="comma-separated benchmark names: " + ", ".join(BENCHMARKS))
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--reuse", action="store_true", help="reuse bench/out/large.qcse and cases.qcse if present")
+    ap.add_argument("--studies", type=Path, default=OUT,
+                    help="folder of large.qcse, small.qcse and cases.qcse (default bench/out)")
     ap.add_argument("--json", type=Path, default=OUT / "results.json")
     ap.add_argument("--markdown", type=Path, help="write the table and notes to this markdown file")
     a = ap.parse_args(argv)
@@ -777,9 +793,11 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"unknown benchmark(s): {', '.join(unknown)}")
     env = environment()
     print(f"{env['when']}: {env['cpus']} CPUs, load average {env['load_average_at_start']}", flush=True)
-    ctx = Ctx(repeat=a.repeat, large=OUT / "large.qcse", cases=OUT / "cases.qcse", work=OUT / "work.qcse",
-              small=OUT / "small.qcse")
+    d = a.studies
+    ctx = Ctx(repeat=a.repeat, large=d / "large.qcse", cases=d / "cases.qcse", work=d / "work.qcse",
+              small=d / "small.qcse")
     setup(ctx, a.reuse)
+    stale_schema_note(ctx)
     for name in names:
         print(f"running {name} ...", flush=True)
         try:

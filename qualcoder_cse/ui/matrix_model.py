@@ -31,6 +31,13 @@ HEADER_LINE = 14  # characters per line of a wrapped column header
 _SLASH = re.compile(r"(?<!\\)/")  # a path separator (a slash inside a code's name is escaped)
 
 _Index = QModelIndex | QPersistentModelIndex
+_DISPLAY, _ALIGN = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, HEAT_ROLE, KEY_ROLE,
+                                    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole,
+                                    Qt.ItemDataRole.BackgroundRole))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
 class MatrixModel(QAbstractTableModel):
@@ -119,11 +126,16 @@ class MatrixModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._shape[1]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= self._shape[0] or index.column() >= self._shape[1]:
+        # a painted cell is asked ~10 roles and this answers 7: the others return at once (plain ints, not
+        # Qt's enum members, compared: painting the cells in sight is most of what a shown table costs)
+        if role not in _ROLES or not index.isValid():
             return None
-        value = self._values[index.row(), index.column()]
-        numeric = self._numeric[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        row, col = index.row(), index.column()
+        if row >= self._shape[0] or col >= self._shape[1]:
+            return None
+        value = self._values[row, col]
+        numeric = self._numeric[col]
+        if role == _DISPLAY:
             return _format(value) if numeric else ("" if value is None else str(value))
         if role == SORT_ROLE:
             if numeric:
@@ -135,16 +147,14 @@ class MatrixModel(QAbstractTableModel):
             return (float(value) - self._lo) / (self._hi - self._lo)
         if role == KEY_ROLE:
             return (self._row_keys[index.row()], self._col_keys[index.column()])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if numeric:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGN:
+            return _RIGHT if numeric else _LEFT
         if role == Qt.ItemDataRole.ToolTipRole:
             header = self._heads[Qt.Orientation.Horizontal][index.column()]
             label = self._heads[Qt.Orientation.Vertical][index.row()]
             return f"{label} · {header}: {_format(value) if numeric else value}"
-        if role == Qt.ItemDataRole.BackgroundRole and index.row() < len(self._row_colours):
-            colour = self._row_colours[index.row()]
+        if role == _BACKGROUND and row < len(self._row_colours):
+            colour = self._row_colours[row]
             return QColor(colour) if colour else None
         return None
 
