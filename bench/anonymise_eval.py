@@ -178,11 +178,14 @@ def print_table(corpus: Path, docs, scores: Scores, words_per_second: float, loa
     print("targets: " + ", ".join(f"{name} {'OK' if ok else 'MISSED'}" for name, ok in checks))
 
 
+_MODEL: dict = {"use_model": True, "model_dir": None}
+
+
 def load_timed_detector():
     t0 = time.perf_counter()
     from qualcoder_cse.anonymise.detect import load_detector
 
-    detector = load_detector()
+    detector = load_detector(**_MODEL)
     return detector, time.perf_counter() - t0
 
 
@@ -234,7 +237,11 @@ def main(argv: list[str] | None = None) -> int:
                              " its full table of figures, never its misses; the dev corpus is not run")
     parser.add_argument("--min-confidence", type=float, default=REVIEW_MIN_CONFIDENCE,
                         help=f"proposal threshold (default {REVIEW_MIN_CONFIDENCE}, the review screen's)")
+    parser.add_argument("--model", default=None, metavar="DIR",
+                        help="score with the NER model in DIR instead of models/anonymiser (compare a retrained one)")
+    parser.add_argument("--no-model", action="store_true", help="score the rules and patterns alone, no NER")
     args = parser.parse_args(argv)
+    _MODEL.update(use_model=not args.no_model, model_dir=args.model)
     if args.set:
         if args.misses or args.notes:
             print("error: --set reports figures only; --misses and --notes are for the dev corpus",

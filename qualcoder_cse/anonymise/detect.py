@@ -21,15 +21,15 @@ from .chat_places import chat_places
 from .entity_passes import EntityPasses
 from .export_lines import export_names, one_line_dates, table_names
 from .gazetteers import Gazetteers, load_gazetteers
-from .lexicon import MONTHS, NATIONAL, NOT_NAMES, ORG_HEADS_CAP, ROLE_WORDS, STOP, WEEKDAYS
-from .merging import _coverage, _mention_regex, merge
+from .lexicon import ORG_HEADS_CAP
+from .merging import _mention_regex, merge
 from .name_forms import derived_nicknames, handle_names, kin_nicknames, lowercase_full_names, particle_names
+from .ner_gate import NerGate
 from .patterns import find_patterns
 from .positions import attendee_names, chat_names, first_names_again, full_names
 from .rules import RuleLayer
 from .shapes import find_shapes
 from .span_passes import (
-    _NER_NOT,
     _address_chain,
     _extend_locations,
     _initials_of_names,
@@ -39,7 +39,7 @@ from .span_passes import (
     _person_to_place,
 )
 from .spans import LABELS, Span, fold
-from .title_runs import kind_of_team, title_runs, workplaces
+from .title_runs import title_runs, workplaces
 from .tokens import Tok, tokenize
 from .whole_spans import handle_mentions, whole_spans
 
@@ -53,6 +53,7 @@ class Detector(EntityPasses):
         self.ner = ner
         self.min_confidence = min_confidence
         self._heads = frozenset(self.rules.loc_heads | set(ORG_HEADS_CAP))
+        self.gate = NerGate(gazetteers, self._heads)
 
     # ------------------------------------------------------------------ public
     def detect(self, text: str, *, min_confidence: float | None = None) -> list[Span]:
@@ -95,55 +96,12 @@ class Detector(EntityPasses):
         return [s for s in merged if s.confidence >= floor]
 
     def _ner_spans(self, text: str, toks: list[Tok], spans: list[Span]) -> list[Span]:
-        """The statistical layer, run only on lines with an unexplained candidate (a capitalised word that is
-        no English word, or a listed name, that no other layer covered), and kept only where the span holds
-        such a word: it adds recall for names the lists do not know without flooding common words."""
-        # an unknown capitalised word only guessed as PERSON by the rules: the model may label it better
-        cov = _coverage([s for s in spans if s.source != "unknown"], len(text))
-        words, given = self.gaz.words, self.gaz.given
-        cand = bytearray(len(text) + 1)
-        lines: dict[int, int] = {}
-        def plain_title(i: int) -> bool:
-            if i < 0 or i >= len(toks):
-                return False
-            t = toks[i]
-            k = t.key
-            return t.shape == "title" and not t.initial and k.isalpha() and k not in STOP and k not in NOT_NAMES \
-                and k not in MONTHS and k not in WEEKDAYS and t.text[1:].islower() and k not in ROLE_WORDS
-
-        for i, t in enumerate(toks):
-            k = t.key
-            if cov[t.start] or k in STOP or k in NOT_NAMES or k in ROLE_WORDS or not k.isalpha() or len(k) < 2:
-                continue
-            if k in MONTHS or k in WEEKDAYS or k.rstrip("s") in WEEKDAYS or not t.text[1:].islower():
-                continue
-            # a Title Case phrase mid-sentence ("Safe Haven", "Brighter Futures") may be a name made of words
-            phrase = plain_title(i) and k in words and (
-                (plain_title(i + 1) and toks[i + 1].spaced) or (plain_title(i - 1) and t.spaced)
-            )
-            if (t.shape == "title" and not t.initial and k not in words) or phrase or (
-                t.shape == "title" and t.initial and k not in words and (k in given or k in self.gaz.surnames)
-            ):
-                cand[t.start:t.base_end] = b"\x01" * (t.base_end - t.start)
-                ls = text.rfind("\n", 0, t.start) + 1
-                le = text.find("\n", t.end)
-                lines[ls] = len(text) if le < 0 else le
-        if not lines:
+        """The statistical layer, run only on lines with an unexplained candidate and kept only where it adds
+        something (``ner_gate.py``): recall for names the lists and rules do not know, without flooding."""
+        cand, weak, ranges = self.gate.candidates(text, toks, spans)
+        if not ranges:
             return []
-        out = []
-        exact = {(s.start, s.end, s.label) for s in spans}
-        for s in self.ner.find(text, sorted(lines.items())):
-            if s.text[:1] in "\"'“‘(" or _NER_NOT.search(s.text) or fold(s.text) in NATIONAL:
-                continue
-            if s.label == "PERSON" and all(words.get(w, 99) <= 20 for w in fold(s.text).split()):
-                continue  # "Social Care": ordinary words are not a person
-            if kind_of_team(_title_part(s.text), words):
-                continue  # "Quality Committee", "Front Door", "Child Exploitation Unit": a team, not a name
-            if (s.start, s.end, s.label) in exact:
-                out.append(s)  # agreement raises the confidence when merged
-            elif any(cand[s.start:s.end]) and not any(cov[s.start:s.end]):
-                out.append(s)  # only where no other layer has a say
-        return out
+        return self.gate.keep(text, self.ner.find(text, ranges), spans, cand, weak)
 
     def detect_many(self, texts: Iterable[str]) -> list[list[Span]]:
         return [self.detect(t) for t in texts]
@@ -157,14 +115,6 @@ class Detector(EntityPasses):
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-
-
-def _title_part(span_text: str) -> list[str]:
-    """The folded words of a span up to its last capitalised word ("Child Exploitation Unit speak")."""
-    parts = span_text.split()
-    while parts and not parts[-1][:1].isupper():
-        parts.pop()
-    return [fold(w) for w in parts]
 
 
 def _upper_doc(text: str) -> bool:
