@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import ProjectError
+from .errors import log_unexpected
 from .matrix_model import HEAT_ROLE
 
 
@@ -47,7 +48,8 @@ class ComputeThread(QThread):
         except ProjectError as exc:
             self.done.emit((False, str(exc)))
         except Exception as exc:  # noqa: BLE001 - an unexpected bug: a plain line, no transcript text
-            self.done.emit((False, f"The analysis failed ({type(exc).__name__})."))
+            log_unexpected(exc)
+            self.done.emit((False, f"The analysis failed ({type(exc).__name__}); details are in the log."))
 
 
 def fill_check_list(widget: QListWidget, names: list[str]) -> None:

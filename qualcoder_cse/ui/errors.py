@@ -53,6 +53,18 @@ def safe_traceback(exc_type, exc, tb) -> str:
     return "\n".join(lines)
 
 
+def log_unexpected(exc: BaseException) -> None:
+    """Log a bug's type and stack (once per exception; a ProjectError is the researcher's, not a bug)."""
+    if isinstance(exc, ProjectError) or getattr(exc, "_qcse_logged", False):
+        return
+    setup_logging()
+    log.error("unexpected exception\n%s", safe_traceback(type(exc), exc, exc.__traceback__))
+    try:
+        exc._qcse_logged = True  # type: ignore[attr-defined]
+    except AttributeError:
+        pass
+
+
 def message_for(exc: BaseException) -> str:
     if isinstance(exc, ProjectLocked):  # the window has no read-only mode: do not suggest one
         return str(exc).replace(", or open it read-only.", ", then open it here.")
@@ -74,6 +86,8 @@ def message_for(exc: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, error: BaseException | str, title: str = "QualCoder-CSE") -> None:
+    if isinstance(error, BaseException):
+        log_unexpected(error)  # what the dialog promises: the details are in the log
     text = error if isinstance(error, str) else message_for(error)
     if QApplication.instance() is None:
         print(f"qualcoder-cse: {text}", file=sys.stderr)
@@ -93,7 +107,7 @@ def _hook(exc_type, exc, tb) -> None:
     if isinstance(exc, ProjectError):
         log.info("user-facing error: %s", type(exc).__name__)
     else:
-        log.error("unexpected exception\n%s", safe_traceback(exc_type, exc, tb))
+        log_unexpected(exc)
     global _showing
     if _showing:  # e.g. a failing paint raising again behind the open dialog: log only, one dialog at a time
         return

@@ -32,6 +32,7 @@ from ..core.passphrase_policy import problem as password_problem
 from ..lazy import lazy_import
 from .clear_export import confirm_clear_export, record_export
 from .context_help import install_help
+from .errors import log_dir, log_unexpected
 
 if TYPE_CHECKING:
     from ..analysis import Filters
@@ -75,7 +76,9 @@ class _ExportWorker(QObject):
         except ProjectError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 - an unexpected bug: a plain line, no transcript text
-            self.failed.emit(f"The export failed ({type(exc).__name__}); nothing was written.")
+            log_unexpected(exc)
+            self.failed.emit(f"The export failed ({type(exc).__name__}); nothing was written. Details (without any "
+                             f"transcript text) are in {log_dir() / 'qualcoder-cse.log'}.")
 
 
 class ExportDialog(QDialog):
