@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..core.connection import is_damage
-from ..core.errors import ProjectError, ProjectLocked
+from ..core.errors import ProjectAliased, ProjectError, ProjectLocked
 
 log = logging.getLogger("qualcoder_cse")
 
@@ -68,6 +68,11 @@ def log_unexpected(exc: BaseException) -> None:
 def message_for(exc: BaseException) -> str:
     if isinstance(exc, ProjectLocked):  # the window has no read-only mode: do not suggest one
         return str(exc).replace(", or open it read-only.", ", then open it here.")
+    if isinstance(exc, ProjectAliased):  # nor a shell: advice the researcher can follow from the window
+        return str(exc).replace(
+            "Make a real copy (cp) and open that, remove the other names, or open it read-only.",
+            "Copy the file (a real copy, for example in your file manager) and open the copy here, or remove "
+            "its other names.")
     if isinstance(exc, ProjectError):
         return str(exc)
     if is_damage(exc):  # a read met a damaged page of a project opened read-only

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -205,3 +206,18 @@ def test_coder_filter_lists_a_coder_whose_codings_arrive_in_another_document(qtb
         project.codings.add(code_id, other_doc, 0, 5, coder=bob.id)
     box = window.coder_filter_box
     qtbot.waitUntil(lambda: box.findText("bob") >= 0)  # only appeared once bob's document was opened
+
+
+def test_a_hard_linked_project_is_refused_with_advice_the_window_can_follow(qtbot, tmp_path, project_path, passphrase):
+    """The refusal said "(cp) ... or open it read-only": a shell command and a mode the window does not have."""
+    path = tmp_path / "study.qcse"
+    shutil.copy(project_path, path)
+    os.link(path, tmp_path / "alias.qcse")
+    dialog = PassphraseDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText(passphrase)
+    dialog.try_open()
+    assert dialog.project is None
+    text = dialog.message.text()
+    assert "2 names on disk" in text and "open the copy here" in text
+    assert "read-only" not in text and "(cp)" not in text
