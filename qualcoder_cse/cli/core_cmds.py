@@ -19,6 +19,7 @@ from .common import (
     print_json,
     tsv_row,
 )
+from .export_notes import open_for_export
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -242,7 +243,12 @@ def cmd_rekey(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    with open_project(args) as project:
+    # A backup only reads: while the project is open in the window (or its folder is read-only) it is taken
+    # through a read-only open, and only the audit line is missing.
+    with open_for_export(args) as project:
         dest = project.backup(args.dest)
+        if project.readonly:
+            print(f"qualcoder-cse: note: {project.path.name} is open elsewhere (or in a read-only folder), so this "
+                  "backup could not be recorded in its audit trail.", file=sys.stderr)
     print(f"encrypted backup written to {dest}")
     return 0

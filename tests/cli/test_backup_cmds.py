@@ -113,3 +113,19 @@ def test_a_failed_pre_merge_backup_stops_the_merge(env, capsys, passphrase, tmp_
     assert code == 16 and "No backup was written" in err and "merge did not run" in err and out == ""
     with Project.open(env, passphrase, readonly=True) as project:
         assert project.coders.by_name("bob") is None
+
+
+def test_backup_while_the_project_is_open_in_the_window(env, capsys, passphrase, tmp_path):
+    """A researcher with the project open in the window takes a backup from the command line: it is written
+    and verified through a read-only open, with a note that the audit trail could not record it (it was
+    refused: "already open for writing", exit 7). What the window committed is in it."""
+    with Project.open(env, passphrase) as window:  # the window's open (this process holds the lock)
+        window.codes.add("Written in the window")
+        code, out, err = run(capsys, "backup", env, tmp_path / "now.qcse")
+        assert code == 0, err
+        assert out.strip() == f"encrypted backup written to {tmp_path / 'now.qcse'}"
+        assert "could not be recorded in its audit trail" in err
+        window.codes.add("After the backup")
+    with Project.open(tmp_path / "now.qcse", passphrase, readonly=True) as copy:
+        names = {c.name for c in copy.codes.list()}
+    assert "Written in the window" in names and "After the backup" not in names
