@@ -4,6 +4,7 @@ when it is not where it is looked for, say so in the window's words and let the 
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -29,7 +30,7 @@ def key_ready(project: Project, parent: QWidget | None) -> bool:
         return True
     except KeyUnavailable as exc:
         status = project.pseudonyms.status()
-        text = MISSING.format(path=status.key_file) if not status.present else str(exc)
+        text = MISSING.format(path=os.path.abspath(status.key_file)) if not status.present else str(exc)
     box = QMessageBox(QMessageBox.Icon.Warning, "Re-identification key", text, parent=parent)
     box.setObjectName("locateKeyBox")
     locate = box.addButton("Locate key file…", QMessageBox.ButtonRole.AcceptRole)

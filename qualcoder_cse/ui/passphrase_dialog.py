@@ -10,6 +10,7 @@ coder"."""
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -39,7 +40,7 @@ class PassphraseDialog(QDialog):
         self.setWindowTitle("Open project")
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
-        title = QLabel(f"<b>{self.path.name}</b><br><small>{self.path.parent}</small>")
+        title = QLabel(f"<b>{self.path.name}</b><br><small>{Path(os.path.abspath(self.path)).parent}</small>")
         title.setWordWrap(True)
         layout.addWidget(title)
         form = QFormLayout()

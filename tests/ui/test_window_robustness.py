@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from qualcoder_cse.core import Project
 from qualcoder_cse.core.errors import ProjectError
@@ -221,3 +221,13 @@ def test_a_hard_linked_project_is_refused_with_advice_the_window_can_follow(qtbo
     text = dialog.message.text()
     assert "2 names on disk" in text and "open the copy here" in text
     assert "read-only" not in text and "(cp)" not in text
+
+
+def test_a_project_named_by_a_relative_path_shows_its_real_folder(qtbot, tmp_path, project_path, monkeypatch):
+    """`qualcoder-cse gui study.qcse` showed "." as the project's folder in the passphrase box."""
+    shutil.copy(project_path, tmp_path / "study.qcse")
+    monkeypatch.chdir(tmp_path)
+    dialog = PassphraseDialog("study.qcse")
+    qtbot.addWidget(dialog)
+    labels = [w.text() for w in dialog.findChildren(QLabel)]
+    assert any(f"<small>{tmp_path}</small>" in t for t in labels), labels
