@@ -81,16 +81,28 @@ class _WrapDelegate(QStyledItemDelegate):
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
         self.view = view
+        # a name's row height by what decides it: a new count on a click asks for the row's height again
+        self._hints: dict[tuple, QSize] = {}
 
     def sizeHint(self, option, index) -> QSize:
-        base = super().sizeHint(option, index)
         if index.column() != 0:
-            return base
+            return super().sizeHint(option, index)
         depth, parent = 1, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
         width = self.view.columnWidth(0) - depth * self.view.indentation() - option.decorationSize.width() - 12
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        key = (text, width, option.font.key(), option.decorationSize.width(), option.decorationSize.height(),
+               index.data(Qt.ItemDataRole.DecorationRole) is None)
+        hint = self._hints.get(key)
+        if hint is None:
+            if len(self._hints) > 5000:  # names x widths seen: a bound, not a leak
+                self._hints.clear()
+            hint = self._hints[key] = self._measure(option, index, text, width)
+        return QSize(hint)
+
+    def _measure(self, option, index, text: str, width: int) -> QSize:
+        base = super().sizeHint(option, index)
         if width < 40 or not text:
             return base
         rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
