@@ -21,6 +21,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
+sys.path.insert(0, str(ROOT))
+from qualcoder_cse import xcb_check  # standard library only: no venv needed
+
+not_found, xcb_advice, missing_libraries = xcb_check.not_found, xcb_check.xcb_advice, xcb_check.missing_libraries
+XCB_PACKAGES = xcb_check.XCB_PACKAGES
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 
@@ -59,71 +64,18 @@ def ensure_venv(extras: str) -> None:
     stamp.write_text(want)
 
 
-# Libraries Qt's xcb platform plugin links against that a fresh desktop install may lack: soname -> the Debian /
-# Ubuntu package that ships it. Qt itself only says "could not load the Qt platform plugin xcb" or names
-# another library; this names the packages.
-XCB_PACKAGES = {
-    "libxcb-icccm.so.4": "libxcb-icccm4", "libxcb-keysyms.so.1": "libxcb-keysyms1",
-    "libxcb-cursor.so.0": "libxcb-cursor0", "libxcb-image.so.0": "libxcb-image0",
-    "libxcb-render-util.so.0": "libxcb-render-util0", "libxcb-xkb.so.1": "libxcb-xkb1",
-    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0", "libxkbcommon.so.0": "libxkbcommon0",
-    "libxcb-randr.so.0": "libxcb-randr0", "libxcb-shape.so.0": "libxcb-shape0",
-    "libxcb-xfixes.so.0": "libxcb-xfixes0", "libxcb-sync.so.1": "libxcb-sync1",
-    "libxcb-xinerama.so.0": "libxcb-xinerama0", "libxcb-xinput.so.0": "libxcb-xinput0",
-    "libxcb-shm.so.0": "libxcb-shm0", "libxcb-render.so.0": "libxcb-render0", "libxcb-util.so.1": "libxcb-util1",
-    "libxcb-glx.so.0": "libxcb-glx0", "libxcb.so.1": "libxcb1", "libX11-xcb.so.1": "libx11-xcb1",
-    "libX11.so.6": "libx11-6", "libSM.so.6": "libsm6", "libICE.so.6": "libice6", "libEGL.so.1": "libegl1",
-    "libGL.so.1": "libgl1", "libOpenGL.so.0": "libopengl0", "libfontconfig.so.1": "libfontconfig1",
-    "libfreetype.so.6": "libfreetype6", "libdbus-1.so.3": "libdbus-1-3", "libglib-2.0.so.0": "libglib2.0-0",
-}
-
-
 def xcb_plugin() -> Path | None:
     found = sorted(VENV.glob("lib/python3.*/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so"))
     return found[0] if found else None
 
 
-def missing_libraries(plugin: Path) -> list[str]:
-    """Shared libraries ``plugin`` needs that the dynamic loader cannot find (``ldd``), in order, once each."""
-    try:
-        out = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, timeout=30, check=False).stdout
-    except (OSError, subprocess.TimeoutExpired):
-        return []  # no ldd (not glibc): let Qt speak for itself
-    return not_found(out)
-
-
-def not_found(ldd_output: str) -> list[str]:
-    missing: list[str] = []
-    for line in ldd_output.splitlines():
-        name, _, where = line.strip().partition(" => ")
-        if where.strip() == "not found" and name not in missing:
-            missing.append(name)
-    return missing
-
-
-def xcb_advice(missing: list[str]) -> str:
-    packages = sorted({XCB_PACKAGES[name] for name in missing if name in XCB_PACKAGES})
-    unknown = [name for name in missing if name not in XCB_PACKAGES]
-    lines = ["The window cannot open: Qt's X11 (xcb) platform plugin needs system libraries that are missing:"]
-    lines += [f"  {name}" + (f"  (package {XCB_PACKAGES[name]})" if name in XCB_PACKAGES else "") for name in missing]
-    if packages:
-        lines += ["Install them with (Debian/Ubuntu):", f"  sudo apt-get install -y {' '.join(packages)}"]
-    if unknown:
-        lines.append(f"Find the package of the others with: apt-file search {unknown[0]}")
-    lines.append("Then run python3.11 dev.py start again.")
-    return "\n".join(lines)
-
-
 def check_xcb() -> str | None:
-    """On an X11 session, the advice when Qt's xcb plugin cannot load; None when it can (or xcb is not used)."""
-    if not sys.platform.startswith("linux") or not os.environ.get("DISPLAY"):
+    """On an X11 session, the advice when Qt's xcb plugin cannot load; None when it can (or xcb is not used).
+    The check itself is the app's own (``qualcoder_cse/xcb_check.py``, standard library only)."""
+    if not xcb_check.uses_xcb():
         return None
-    platform = os.environ.get("QT_QPA_PLATFORM", "")
-    if (platform and not platform.startswith("xcb")) or (not platform and os.environ.get("WAYLAND_DISPLAY")):
-        return None  # Wayland or offscreen: xcb is not loaded
     plugin = xcb_plugin()
-    missing = missing_libraries(plugin) if plugin else []
-    return xcb_advice(missing) if missing else None
+    return xcb_check.check_xcb(plugin, "python3.11 dev.py start") if plugin else None
 
 
 def main(argv: list[str]) -> int:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .hardening import disable_crash_dumps
+from .xcb_check import check_xcb
 
 PASS_ENV = "QUALCODER_CSE_PASSPHRASE"
 
@@ -90,6 +91,10 @@ def run(project: str | None = None, *, screenshot: str | None = None, demo: bool
                   "(qualcoder-cse --help) or run the window in a desktop session.", file=sys.stderr)
             return 2
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    advice = check_xcb()  # Qt would abort with a message that names no package
+    if advice:
+        print(advice, file=sys.stderr)
+        return 1
     app = _app()
     install_excepthook()
     window = MainWindow(settings)
