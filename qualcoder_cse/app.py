@@ -91,7 +91,7 @@ def run(project: str | None = None, *, screenshot: str | None = None, demo: bool
                   "(qualcoder-cse --help) or run the window in a desktop session.", file=sys.stderr)
             return 2
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
-    advice = check_xcb()  # Qt would abort with a message that names no package
+    advice = check_xcb(remember=True)  # Qt would abort with a message that names no package
     if advice:
         print(advice, file=sys.stderr)
         return 1

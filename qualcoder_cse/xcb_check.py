@@ -78,10 +78,38 @@ def uses_xcb() -> bool:
     return not os.environ.get("WAYLAND_DISPLAY")
 
 
-def check_xcb(plugin: Path | None = None, again: str = "qualcoder-cse gui") -> str | None:
-    """The advice when Qt's xcb plugin cannot load here; None when it can (or xcb is not used)."""
+def _stamp(plugin: Path) -> str:
+    st = plugin.stat()
+    return f"{plugin}\t{st.st_size}\t{st.st_mtime_ns}\n"
+
+
+def _ok_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "qualcoder-cse" / "xcb-ok"
+
+
+def check_xcb(plugin: Path | None = None, again: str = "qualcoder-cse gui", *, remember: bool = False) -> str | None:
+    """The advice when Qt's xcb plugin cannot load here; None when it can (or xcb is not used). With
+    ``remember``, a plugin found loadable once is not checked again (``ldd`` costs ~20-40 ms of each start)."""
     if not uses_xcb() or getattr(sys, "frozen", False):  # a built app carries its own libraries
         return None
     plugin = plugin or installed_plugin()
-    missing = missing_libraries(plugin) if plugin else []
-    return xcb_advice(missing, again) if missing else None
+    if plugin is None:
+        return None
+    ok = _ok_file()
+    if remember:
+        try:
+            if ok.read_text(encoding="utf-8") == _stamp(plugin):
+                return None
+        except OSError:
+            pass
+    missing = missing_libraries(plugin)
+    if missing:
+        return xcb_advice(missing, again)
+    if remember:
+        try:
+            ok.parent.mkdir(parents=True, exist_ok=True)
+            ok.write_text(_stamp(plugin), encoding="utf-8")
+        except OSError:
+            pass
+    return None

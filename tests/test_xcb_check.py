@@ -49,3 +49,16 @@ def test_not_checked_where_xcb_is_not_used(plugin_missing_a_library, monkeypatch
 def test_the_installed_pyside_plugin_is_found():
     plugin = xcb_check.installed_plugin()
     assert plugin is not None and plugin.name == "libqxcb.so" and plugin.is_file()
+
+
+def test_a_plugin_found_loadable_is_not_checked_again_until_it_changes(plugin_missing_a_library, tmp_path,
+                                                                        monkeypatch):
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    good = xcb_check.installed_plugin()
+    assert xcb_check.check_xcb(good, remember=True) is None
+    assert (tmp_path / "cache" / "qualcoder-cse" / "xcb-ok").read_text().startswith(str(good))
+    assert xcb_check.check_xcb(plugin_missing_a_library, remember=True) is not None  # another plugin: checked
+    assert xcb_check.check_xcb(good, remember=True) is None
