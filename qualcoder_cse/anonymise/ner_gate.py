@@ -27,6 +27,9 @@ _LOWER = frozenset(["lower", "lowercon"])
 _AS_PERSON, _AS_CONTACT = 1, 2  # what the model may call a weak candidate
 _WEAK_AS = {"PERSON": _AS_PERSON, "CONTACT": _AS_CONTACT}
 UNSURE = 0.45
+# text-speak that no list knows but no one is called: a letter said three times ("hiii", "byeee"), or no vowel
+_TEXT_SPEAK = re.compile(r"(\w)\1\1|^[^aeiouy]{3,}$")
+_NICK_WORDS = frozenset(["big", "lil", "little", "young", "uncle", "auntie", "aunty", "cuz", "bro"])
 _WINDOW = 50  # characters of context either side of a candidate: the model looks two or three words away
 _EXTENDED = frozenset(["ORG", "LOCATION", "ID"])  # kinds whose names may start earlier ("Beacon SARC", "KS 2291")  # below the review's "unsure" line: the researcher sees it flagged
 _RUN_ON = re.compile(r"(?:\s+(?:and|&|of|for|the|The|on|upon)\b|['’]s?\b|\s+[A-Z0-9][\w'’-]*|,\s+[A-Z][\w'’-]*)")
@@ -64,12 +67,21 @@ class NerGate:
     def _chat_word(self, t: Tok) -> bool:
         """A lowercase word that may be a chat name: a given name that is a rare word, or no word at all."""
         k = t.key
-        if len(k) > 12 or not t.text.isalpha():
+        if len(k) > 12 or not t.text.isalpha() or _TEXT_SPEAK.search(k):
             return False
         tier = self.gaz.words.get(k)
         if tier is None:
             return True
         return tier > 35 and k in self.gaz.given
+
+    def _all_weak(self, text: str, s: Span, weak: bytearray) -> bool:
+        """Every word of a weak span is a candidate itself, a given name or a nickname's modifier ("big stevo");
+        not "stop stoppin", "hotspot shift"."""
+        for m in re.finditer(r"\S+", s.text):
+            i = s.start + m.start()
+            if not weak[i] and fold(m.group()) not in _NICK_WORDS and fold(m.group()) not in self.gaz.given:
+                return False
+        return True
 
     def candidates(self, text: str, toks: list[Tok], spans: list[Span]) -> tuple[bytearray, bytearray, list]:
         """(strong candidates, weak candidates, ranges of text to run the model on)."""
@@ -156,7 +168,7 @@ class NerGate:
             elif any(cand[s.start:s.end]) and not any(cov[s.start:s.end]):
                 out.append(s)  # only where no other layer has a say
             elif s.label in _WEAK_AS and any(b & _WEAK_AS[s.label] for b in weak[s.start:s.end]) \
-                    and not any(cov[s.start:s.end]):
+                    and not any(cov[s.start:s.end]) and self._all_weak(text, s, weak):
                 out.append(Span(s.start, s.end, s.label, s.text, UNSURE, "ner"))
             elif s.label in _EXTENDED and s.text[:1].isupper():
                 inner = [p for p in found_by_rules if s.start <= p.start and p.end <= s.end and (p.start, p.end) != (

@@ -82,3 +82,10 @@ def test_no_candidate_no_model_call(det, monkeypatch):
     monkeypatch.setattr(det.ner, "find", lambda text, ranges=None: calls.append(ranges) or real(text, ranges))
     det.detect("we went to the park and it was fine, then we went home", min_confidence=0.3)
     assert calls == []
+
+
+@pytest.mark.parametrize("word, candidate", [("stevo", True), ("deano", True), ("kez", True), ("hiii", False),
+                                             ("byeee", False), ("wtf", False), ("cctv", False), ("consent", False)])
+def test_lowercase_chat_words_that_may_be_names(det, word, candidate):
+    tok = next(t for t in tokenize(f"ok {word} lol") if t.key == word)
+    assert det.gate._chat_word(tok) is candidate
