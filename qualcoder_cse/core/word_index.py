@@ -17,6 +17,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..lazy import lazy_import
+from .connection import DatabaseError
 
 np = lazy_import("numpy")  # loads with the first document written or counted, not when a project opens
 
@@ -112,10 +113,13 @@ def stored_rows(conn, document_ids: list[int]) -> dict[int, tuple[bytes, bytes]]
     out: dict[int, tuple[bytes, bytes]] = {}
     for i in range(0, len(document_ids), 500):  # stay under SQLite's bound-parameter limit
         chunk = [int(d) for d in document_ids[i : i + 500]]
-        rows = conn.execute(
-            f"SELECT document_id, gaps, far FROM document_words WHERE rule = ? AND document_id IN "
-            f"({','.join('?' * len(chunk))})", [RULE, *chunk],
-        ).fetchall()
+        try:
+            rows = conn.execute(
+                f"SELECT document_id, gaps, far FROM document_words WHERE rule = ? AND document_id IN "
+                f"({','.join('?' * len(chunk))})", [RULE, *chunk],
+            ).fetchall()
+        except DatabaseError:  # a damaged page (a project opened read-only to save what is intact): the
+            continue  # texts are scanned instead, as for a missing row
         out.update((int(d), (gaps, far)) for d, gaps, far in rows)
     return out
 

@@ -214,8 +214,27 @@ def test_a_flipped_salt_byte_says_honestly_what_cannot_be_told_apart(big_project
         Project.open(big_project, passphrase)
 
 
+def _text_page(path: Path, passphrase: str) -> int:
+    """The first page from the middle on whose damage a text read meets (the middle page itself may hold the
+    search index or the stored word starts rather than transcript text)."""
+    middle = path.stat().st_size // PAGE // 2
+    for page in range(middle, middle + 64):
+        trial = path.with_name("trial.qcse")
+        shutil.copyfile(path, trial)
+        _flip(trial, page * PAGE + 200)
+        try:
+            with Project.open(trial, passphrase, readonly=True) as p:
+                for doc in p.documents.list():
+                    p.documents.text(doc.id)
+        except Exception:  # noqa: BLE001 - whatever a damaged page raises: this page holds text
+            return page
+        finally:
+            trial.unlink()
+    raise AssertionError("no page of transcript text near the middle")
+
+
 def test_a_damaged_middle_page_is_called_damaged_and_refuses_writes(big_project, passphrase, capsys):
-    _flip(big_project, (big_project.stat().st_size // PAGE // 2) * PAGE + 200)
+    _flip(big_project, _text_page(big_project, passphrase) * PAGE + 200)
     before = digest(big_project)
     with pytest.raises(CorruptProject, match="fail their integrity check"):
         Project.open(big_project, passphrase)
