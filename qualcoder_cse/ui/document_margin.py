@@ -31,7 +31,7 @@ _EDGE = QColor("#d0d0d0")
 _DARK_LABEL, _LIGHT_LABEL = QColor("#111111"), QColor("#ffffff")
 
 
-class _Sight:
+class Sight:
     """The paragraphs in sight: their start positions and tops, and the range of positions they hold."""
 
     def __init__(self, view: CodingTextEdit, height: int) -> None:
@@ -87,7 +87,7 @@ class CodingMargin(QWidget):
             self._layout_key = key
             self._lines.clear()
 
-    def _line_y(self, sight: _Sight, qpos: int, bottom: bool) -> float:
+    def _line_y(self, sight: Sight, qpos: int, bottom: bool) -> float:
         i = bisect_right(sight.starts, qpos) - 1
         span = self._lines.get(qpos)
         if span is None:
@@ -101,14 +101,14 @@ class CodingMargin(QWidget):
             self._lines[qpos] = span
         return sight.tops[i] + span[1 if bottom else 0]
 
-    def _y_range(self, sight: _Sight, p: PaintedCoding, height: int) -> tuple[float, float]:
+    def _y_range(self, sight: Sight, p: PaintedCoding, height: int) -> tuple[float, float]:
         y1 = -2.0 if p.qs < sight.first else self._line_y(sight, p.qs, False)
         y2 = height + 2.0 if p.qe > sight.end else self._line_y(sight, max(p.qs, p.qe - 1), True)
         return y1, y2
 
-    def _in_sight(self, height: int) -> tuple[_Sight, list[PaintedCoding]]:
+    def _in_sight(self, height: int) -> tuple[Sight, list[PaintedCoding]]:
         self._check_layout()
-        sight = _Sight(self.view, height)
+        sight = Sight(self.view, height)
         if not sight.starts:
             return sight, []
         return sight, self.view.painted_between(sight.first, sight.end)

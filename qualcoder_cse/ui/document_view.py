@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from heapq import heappop, heappush
 from operator import itemgetter
 from typing import NamedTuple
@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPalette,
+    QRegion,
     QTextCharFormat,
     QTextCursor,
     QTextOption,
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from .clipboard import copy_text
 from .code_tree_model import SPAN_MIME
-from .document_margin import LANE_STEP, MAX_LANES, CodingMargin
+from .document_margin import LANE_STEP, MAX_LANES, CodingMargin, Sight
 from .offsets import OffsetMap
 
 _LABEL_RE = re.compile(r"^[ \t]*(\[?[A-Za-z][\w .'’\-\[\]]{0,40}?\]?:)[ \t]", re.MULTILINE)
@@ -84,6 +85,7 @@ class CodingTextEdit(QPlainTextEdit):
         self.code_info: dict[int, tuple] = {}  # code id -> (readable path, colour, ...)
         self.coder_names: dict[int, str] = {}
         self.margin = CodingMargin(self)
+        self._painted_with: dict | None = None  # the code lookup the painted tints were made with
         self._xcache: dict[tuple[int, int], float] = {}
         self.updateRequest.connect(self._update_margin)
         self.selectionChanged.connect(self.selection_changed_cp)
@@ -180,15 +182,41 @@ class CodingTextEdit(QPlainTextEdit):
             append(new(PaintedCoding, (cid, code_id, coder_id, qs, qe, colour, lane)))
             add_start(qs)
             max_len = max(max_len, qe - qs)
-        self.painted = painted
+        old, self.painted = self.painted, painted
         self._starts = starts
         self._max_len = max_len
         lanes = min(top, MAX_LANES)
         if lanes != self.lanes:
             self.lanes = lanes
             self._update_margin_width()
-        self.viewport().update()
+        self._repaint_changed(old, painted)
         self.margin.update()
+
+    def _repaint_changed(self, old: list[PaintedCoding], new: list[PaintedCoding]) -> None:
+        """Repaint the paragraphs in sight whose tints changed (a click adds one coding; the whole text was
+        painted again), or all of it after a new colour lookup or many changes."""
+        same_colours, self._painted_with = self._painted_with is self.code_info, self.code_info
+        changed = {p[:5] for p in old} ^ {p[:5] for p in new}  # id, code, coder, start, end
+        if not changed:
+            if not same_colours:
+                self.viewport().update()
+            return
+        if not same_colours or len(changed) > 40:
+            self.viewport().update()
+            return
+        sight = Sight(self, self.viewport().height())
+        region = QRegion()
+        width = self.viewport().width()
+        for _cid, _code, _coder, qs, qe in changed:
+            qs, qe = max(qs, sight.first), min(qe, sight.end)
+            if qs >= qe:
+                continue  # out of sight
+            i = bisect_right(sight.starts, qs) - 1
+            j = bisect_right(sight.starts, qe - 1) - 1
+            bottom = sight.tops[j] + self.blockBoundingRect(sight.blocks[j]).height()
+            region += QRect(0, int(sight.tops[i]) - 1, width, int(bottom - sight.tops[i]) + 3)
+        if not region.isEmpty():
+            self.viewport().update(region)
 
     # ----------------------------------------------------------------- positions (code points)
     def cursor_cp(self) -> int:

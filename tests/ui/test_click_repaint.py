@@ -4,7 +4,7 @@ the main window, one event-loop turn per level, each followed by a repaint)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
 
 WORDS = " ".join(["word"] * 400)  # every selection of the same length quotes the same words: same widths
@@ -114,3 +114,54 @@ def test_the_margin_stripes_follow_the_text_when_it_wraps_again(qtbot, main_wind
     margin.forget_layout()
     assert narrow == stripes()  # what a margin measuring every line afresh paints
     assert narrow != wide
+
+
+class _PaintRects(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rects: list = []
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.rects.append(event.rect())
+        return False
+
+
+def test_a_click_repaints_the_paragraphs_it_changed_and_the_screen_shows_every_tint(qtbot, main_window):
+    w = main_window
+    text = "\n".join(f"Paragraph {i}: " + " ".join(["plenty of words in it"] * 3) for i in range(60))
+    doc = w.project.documents.add("Many paragraphs", text)
+    w.doc_model.refresh()
+    w.show_document(doc.id)
+    codes = [c for c in w.project.codes.list() if c.codable]
+    for i, start in enumerate(range(0, 3000, 130)):
+        w.project.codings.add(codes[i % 3].id, doc.id, start + 5, start + 90)
+    qtbot.waitUntil(lambda: len(w.view.painted) > 10)
+    viewport = w.view.viewport()
+
+    def on_screen():
+        for _ in range(4):
+            QApplication.sendPostedEvents()
+            QApplication.processEvents()
+        shot = w.screen().grabWindow(w.winId()).toImage()  # what the window shows, not a fresh paint
+        corner = viewport.mapTo(w, QPoint(0, 0))
+        return shot.copy(QRect(corner, viewport.size()))
+
+    w.view.select_cp(7 * 130 + 95, 7 * 130 + 120)
+    w.code_panel.code_activated.emit(codes[4].id)  # the code gets its key 1-9: the bar above the text grows
+    on_screen()
+    paints = _PaintRects()
+    viewport.installEventFilter(paints)
+    w.view.select_cp(5 * 130 + 95, 5 * 130 + 120)  # between two codings: no new lane, the margin keeps its width
+    on_screen()
+    paints.rects.clear()
+    w.code_panel.code_activated.emit(codes[4].id)
+    clicked = on_screen()
+    viewport.removeEventFilter(paints)
+    assert paints.rects and all(r.height() < viewport.height() // 2 for r in paints.rects), paints.rects
+    viewport.repaint()  # the whole text painted afresh shows the same
+    assert on_screen() == clicked
+    w.undo_stack.undo()  # and the tint goes with the coding
+    undone = on_screen()
+    viewport.repaint()
+    assert on_screen() == undone != clicked
