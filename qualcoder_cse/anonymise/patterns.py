@@ -37,8 +37,9 @@ _RX: list[tuple[str, re.Pattern, float]] = [
     ("ID", re.compile(r"(?<!\w)[A-Z][0-9]{1,3}\s?[A-Z]{3}(?!\w)"), 0.75),  # prefix style
     ("ID", re.compile(r"(?<!\w)[A-Z]{3}\s?[0-9]{1,3}[A-Z](?!\w)"), 0.75),  # suffix style
     ("ID", re.compile(r"(?<!\w)[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d](?!\w)"), 0.95),
-    ("ID", re.compile(r"(?<![\w/])[A-Z]{1,2}\d{6,10}(?![\w/])"), 0.75),  # H1234567, T20177043
-    ("ID", re.compile(r"(?<![\w/])[1-9]\d{9,13}(?![\w/])"), 0.7),  # long bare reference numbers
+    ("ID", re.compile(r"(?<![\w/])[A-Z]{1,2}\d{6,12}(?![\w/])"), 0.75),  # H1234567, T20177043, a pupil's UPN
+    ("ID", re.compile(r"(?<![\w/])[1-9]\d{9,19}(?![\w/])"), 0.7),  # long bare numbers: references, IMEIs, user IDs
+    ("ID", re.compile(r"(?<![\w/-])\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{4}(?![\w/-])"), 0.8),  # SIA badge, card number
     ("ID", re.compile(r"(?<![\w/])(?:[A-Za-z]{1,5}/){1,3}\d{2,}(?:/\d{2,})*(?![\w/])"), 0.8),  # WY/OPS/2014/117
     ("ID", re.compile(r"(?<!\w)[A-Z]{3}\s?\d{3,4}(?![\w/])"), 0.6),  # Northern Ireland plates: LCZ 4471
     ("ID", re.compile(r"(?<![\w/])[1-9]\d{2}[\s-]?\d{3}[\s-]?\d{4}(?![\w/])"), 0.85),  # NHS number

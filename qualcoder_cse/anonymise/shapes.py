@@ -36,7 +36,7 @@ _ID_CUE = re.compile(
     r"[\s:#,]+(?:was\s+|is\s+|of\s+)?",
     re.IGNORECASE,
 )
-_ID_SHAPE = re.compile(r"(?-i:[A-Z]{1,5})[\s-]?\d{3,7}(?![\w/])|\d{4,7}(?![\w/])")
+_ID_SHAPE = re.compile(r"(?-i:[A-Z]{1,5})[\s/-]?\d{3,7}(?![\w/])|\d{4,7}(?![\w/])")
 _ID_LIST_GAP = re.compile(r"^(?:,\s*|\s+(?:and|or|&)\s+|,\s*(?:and|or)\s+)")
 # a letters-hyphen-digits code is an identifier wherever it stands: "BPL-2291", "PH-40217"
 _HYPHEN_CODE = re.compile(r"(?<![\w/-])[A-Z]{2,5}-\d{3,7}(?![\w/-])")
@@ -44,7 +44,8 @@ _OPERATION = re.compile(
     r"\b(?:Operation|OPERATION|Op\.?|OP|Project)\s+(?P<name>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?|[A-Z]{3,}(?:\s[A-Z]{3,})?\b)")
 # a collar number written with the rank ("PC 2261") and an exhibit or document reference ("exhibit KLM/0412")
 _COLLAR = re.compile(r"\b(?:PC|PCSO|DC|PS|DS|Sgt|SGT)[ ]?\d{3,5}\b(?![/:.]\d)")
-_EXHIBIT = re.compile(r"\b(?:exhibit|exhibit ref|item|bag|seal)(?: no\.?| number)?[ :]+(?P<ref>[A-Z]{2,5}/\d{1,6}(?:/\d{1,4})?)\b",
+_EXHIBIT = re.compile(r"\b(?:exhibit|exhibit ref|item|bag|seal)(?: no\.?| number)?[ :]+"
+                      r"(?P<ref>(?-i:[A-Z]{2,5}/?\d{1,6})(?:/\d{1,4})?)\b",
                       re.IGNORECASE)
 # a collar number after the officer's name ("DC Ruth Ogundipe 10442", "PC Hughes 2261")
 _NAMED_COLLAR = re.compile(r"\b(?:PC|PCSO|DC|DS|DI|PS|Sgt|SGT|Insp|TDC)\.? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? (?P<num>\d{3,6})\b(?![/:.]\d)")
@@ -109,7 +110,16 @@ def _operations(text: str) -> Iterator[Span]:
         yield Span(m.start(), m.end("name"), "ID", text[m.start():m.end("name")], 0.7, "shape")
 
 
+# a police log is "log 0457 of 14/03/2024", "storm log 1123", "CAD 4471": short numbers, named by the cue
+_LOG = re.compile(r"\b(?:(?i:storm|cad|incident|control room|niche|command and control)\s+(?:log\s+)?(?:number\s+|no\.?\s*)?"
+                  r"(?P<ref>\d{3,7})(?![\w/])|(?i:log)\s+(?:number\s+|no\.?\s*)?(?P<num>\d{2,7})(?=\s+(?:of|on|dated)\s))")
+
+
 def _wards(text: str) -> Iterator[Span]:
+    for m in _LOG.finditer(text):
+        key = "ref" if m.group("ref") else "num"
+        if not _YEAR.fullmatch(m.group(key)):
+            yield Span(m.start(key), m.end(key), "ID", m.group(key), 0.65, "shape")
     for m in _WARD.finditer(text):
         yield Span(m.start(), m.end(), "LOCATION", m.group(), 0.5, "shape")
     for m in _COLLAR.finditer(text):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qualcoder_cse.anonymise.patterns import find_patterns
+from qualcoder_cse.anonymise.review import ReviewSession
 
 
 def found(text: str, label: str) -> list[str]:
@@ -111,3 +112,26 @@ def test_postcodes(text, expected):
 @pytest.mark.parametrize("text", ["the M62 at junction 3", "Covid19 times", "Year 10 pupils"])
 def test_not_postcodes(text):
     assert found(text, "LOCATION") == []
+
+
+@pytest.mark.parametrize(("text", "ref"), [
+    ("The incident was logged as log 0457 of 14/03/2024.", "0457"),
+    ("Storm log 1123 of 2 June refers.", "1123"),
+    ("Exhibit JM1 was seized from the car.", "JM1"),
+    ("Licence PH/0932 was suspended.", "PH/0932"),
+    ("Her SIA badge 1013 4477 2290 0012 was checked.", "1013 4477 2290 0012"),
+    ("Pupil number A123456789012 on the form.", "A123456789012"),
+    ("Her phone IMEI 356938035643809 was listed.", "356938035643809"),
+])
+def test_police_and_licensing_numbers_by_shape_and_cue(text, ref):
+    """Kinds of UK reference seen in policing papers: a log "N of DATE", storm/CAD logs, exhibit marks, licence
+    numbers with a slash, 16-digit badge numbers, a pupil's UPN, an IMEI (not a year, not a plain count)."""
+    start = text.index(ref)
+    spans = ReviewSession.detect(text).proposals
+    assert any(p.start <= start and p.end >= start + len(ref) and p.label == "ID" for p in spans), spans
+
+
+@pytest.mark.parametrize("text", ["The log of 14 March shows nothing.", "She logged 3 of them on Monday.",
+                                  "Storm log of 2019 was lost.", "Exhibit A was the phone."])
+def test_no_id_without_a_number_of_that_shape(text):
+    assert not [p for p in ReviewSession.detect(text).proposals if p.label == "ID"]
