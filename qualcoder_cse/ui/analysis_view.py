@@ -52,6 +52,7 @@ from .change_hub import hub_for
 from .clipboard import copy_text
 from .export_dialog import ExportDialog
 from .matrix_model import KEY_ROLE, SORT_ROLE, MatrixModel
+from .stale_refresh import StaleRefresh
 
 if TYPE_CHECKING:
     from ..core.project import Project
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
 # pandas and the analysis package load when an analysis is first shown, not when the window starts.
 pd = lazy_import("pandas")
 an = lazy_import("qualcoder_cse.analysis")
+ANALYSED = frozenset({"codings", "codes", "documents", "cases", "attributes", "coders", "memos"})
 
 class AnalysisView(QWidget):
     computed = Signal()  # a matrix has been computed and shown (or the full data loaded for a cell's quotes)
@@ -164,6 +166,7 @@ class AnalysisView(QWidget):
         for w in self.check_lists.values():
             w.itemChanged.connect(lambda _i: self.refresh())
         self.attr_box.currentIndexChanged.connect(self._attribute_changed)
+        self._fresh = StaleRefresh(self, self.refresh)
         self._hub = hub_for(project)
         self._hub.listen(self._on_project_event)
         self._matrix_changed(self.matrix_box.currentText())
@@ -237,6 +240,8 @@ class AnalysisView(QWidget):
         self.data = None  # reload on the next refresh
         if (change.attributes or change.documents) and self.isVisible():
             self._fill_choices()
+        if change.kinds & ANALYSED:
+            self._fresh.mark()  # recomputed when the changes pause (in sight) or when next shown
 
     # ------------------------------------------------------------- computing and showing
     def _matrix_changed(self, name: str) -> None:

@@ -392,3 +392,31 @@ def test_cancelled_export_writes_nothing(qtbot, sample_rw, tmp_path):
     worker.run()
     assert messages == ["Export cancelled; nothing was written."]
     assert not out.exists() and not out.with_name("never.xlsx.partial").exists()
+
+
+def test_the_view_follows_codings_made_elsewhere(qtbot, sample_rw):
+    """Found trying it as a user: after coding in the window the Analysis view kept the old numbers until
+    another matrix was chosen. In sight it recomputes once the changes pause; out of sight, when shown."""
+    view = AnalysisView(sample_rw)
+    qtbot.addWidget(view)
+    view.show()
+    settle(view, qtbot)
+    before = cell(view, "Disruption/CAWN", "Police A").data()
+    code = sample_rw.codes.by_path("Disruption/CAWN")
+    doc = next(d for d in sample_rw.documents.list() if d.name == "Police 1")  # the case Police A
+    text = sample_rw.documents.text(doc.id)
+    for i in range(3):  # a burst: one recomputation
+        sample_rw.codings.add(code.id, doc.id, i * 3, i * 3 + 2)
+    qtbot.waitUntil(lambda: view.busy(), timeout=5_000)
+    settle(view, qtbot)
+    after = cell(view, "Disruption/CAWN", "Police A").data()
+    assert text and int(after) == int(before) + 3
+
+    view.hide()
+    sample_rw.codings.add(code.id, doc.id, 20, 22)
+    qtbot.wait(1_200)
+    assert not view.busy() and cell(view, "Disruption/CAWN", "Police A").data() == after  # hidden: nothing run
+    view.show()
+    qtbot.waitUntil(lambda: view.busy(), timeout=5_000)
+    settle(view, qtbot)
+    assert int(cell(view, "Disruption/CAWN", "Police A").data()) == int(after) + 1
