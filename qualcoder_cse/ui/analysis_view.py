@@ -263,6 +263,7 @@ class AnalysisView(QWidget):
         self._cell = None
         self._drop_quote_request()
         self.quotes.clear()
+        self.quote_label.setText("Click a cell to read its quotes.")  # not the last table's count
         self.summary.setVisible(name == "Framework Matrix")
         self.save_summary.setVisible(name == "Framework Matrix")
         self.summary.setEnabled(False)

@@ -420,3 +420,14 @@ def test_the_view_follows_codings_made_elsewhere(qtbot, sample_rw):
     qtbot.waitUntil(lambda: view.busy(), timeout=5_000)
     settle(view, qtbot)
     assert int(cell(view, "Disruption/CAWN", "Police A").data()) == int(after) + 1
+
+
+def test_switching_matrix_does_not_keep_the_last_cells_quote_count(qtbot, sample_rw):
+    view = AnalysisView(sample_rw)
+    qtbot.addWidget(view)
+    settle(view, qtbot)
+    click(view, qtbot, cell(view, "Disruption/CAWN", "Police A"))
+    assert view.quotes.count() > 0 and "quote(s)" in view.quote_label.text()
+    view.matrix_box.setCurrentText("Framework Matrix")
+    settle(view, qtbot)
+    assert view.quotes.count() == 0 and view.quote_label.text() == "Click a cell to read its quotes."
