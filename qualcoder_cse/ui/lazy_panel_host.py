@@ -69,11 +69,11 @@ class LazyPanelHost(InSightPage):
         return self.built
 
     def prebuild(self) -> None:
-        """A kept panel built ahead of need (for no project yet), so opening a project only points it there."""
-        if self.keep and self.built is None:
+        """A kept panel built ahead of need while no project is open, so opening one only points it there (with
+        a project open, it is built when in sight, as any other)."""
+        if self.keep and self.built is None and self.project is None:
             self._build()
-            if self.project is None:
-                self.built.hide()
+            self.built.hide()  # shown when a project opens and its dock is in sight
 
     def _build(self) -> None:
         self.built = self.factory(self.project)
