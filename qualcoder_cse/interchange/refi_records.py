@@ -260,7 +260,9 @@ class RecordStore(SourceStore):
     def cases(self, variables: dict, turn_refs: set[str]) -> None:
         by_name: dict[str, int] = {}
         for case in self.d.cases:
-            name = self.clean(case.name) or "(unnamed case)"
+            # a name, read as names are ("focus_group: P1" is a document's name and a speaker, not a chat handle)
+            name = (self.anonymiser.name(case.name) if self.anonymiser is not None and case.name else case.name)
+            name = name or "(unnamed case)"
             if self.p.cases.by_name(name):
                 base, n = name, 2
                 while self.p.cases.by_name(name):

@@ -174,3 +174,18 @@ def test_anonymised_round_trip_keeps_placeholders_turns_and_their_cases(tmp_path
         after = turns_and_cases(back)
     assert {k: [c for _s, _e, c in v] for k, v in after.items()} == {
         k: [c for _s, _e, c in v] for k, v in before.items()}
+
+
+def test_anonymised_import_reads_case_names_as_names(project, tmp_path, passphrase):
+    """A case named after a person loses the name; one named after a file and a speaker ("focus_group: P1")
+    keeps it (it was read as a chat line, and 'focus_group' became '[Username 1]')."""
+    project.cases.add("Jade Morris")
+    project.cases.add("focus_group: P1")
+    export_refi(project, tmp_path / "cases.qdpx")
+    import_refi(tmp_path / "cases.qdpx", tmp_path / "anon.qcse", passphrase, anonymise="auto",
+                key_file=tmp_path / "anon.idkey")
+    with Project.open(tmp_path / "anon.qcse", passphrase, readonly=True) as copy:
+        names = {c.name for c in copy.cases.list()}
+    assert "focus_group: P1" in names
+    assert not any("Jade" in n or "Morris" in n for n in names)
+    assert any(n.startswith("[Person") for n in names)
