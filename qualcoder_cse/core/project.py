@@ -258,6 +258,12 @@ class Project:
                 self._lock.release()
                 self._lock = None
 
+    def interrupt(self) -> None:
+        """Stop a statement another thread is running on this project (a long read: an analysis), so the
+        project can close without that thread still inside the connection. The reader gets an error."""
+        if self.conn is not None:
+            self.conn.interrupt()
+
     def __enter__(self) -> Self:
         return self
 

@@ -27,6 +27,7 @@ class AnalysisActions(QObject):
         )
         self._user_docked = False
         self.dock.topLevelChanged.connect(self._floating_changed)
+        self.dock.visibilityChanged.connect(self._visibility_changed)
         self.analysis_action = window.menus["tools"].addAction("&Analysis…", self.show_analysis)
         self.analysis_action.setShortcut("Ctrl+Shift+A")
         self.export_action = window.file_submenu("export", "&Export").addAction(
@@ -68,6 +69,12 @@ class AnalysisActions(QObject):
         self.dock.raise_()
         self.dock.activateWindow()
         return view
+
+    def _visibility_changed(self, visible: bool) -> None:
+        """Shown by the last session's layout (or View > Analysis) with a project open: fill it, never a blank
+        window."""
+        if visible and self.host.panel is None and self.window.project is not None:
+            self.host.open(self.window.project)
 
     def _floating_changed(self, floating: bool) -> None:
         if not floating and self.dock.isVisible():

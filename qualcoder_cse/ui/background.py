@@ -86,3 +86,16 @@ class BackgroundJob(QObject):
             self.window.show_error(exc)
         else:
             self.on_done(result)
+
+
+def wait_for_readers(window: QObject, project) -> None:
+    """Before the project closes: any other thread of the window still running (an analysis reading in its
+    own QThread) is interrupted inside the connection and waited for. Closing the connection under a
+    running statement crashed the process (closing the window while the Analysis view computed)."""
+    running = [t for t in window.findChildren(QThread) if t.isRunning() and t is not QThread.currentThread()]
+    if not running or project is None:
+        return
+    project.interrupt()
+    for thread in running:
+        thread.quit()  # a thread with an event loop (a worker object's) ends once its work returns
+        thread.wait()

@@ -53,9 +53,15 @@ def safe_traceback(exc_type, exc, tb) -> str:
     return "\n".join(lines)
 
 
+def is_interrupted(exc: BaseException) -> bool:
+    return type(exc).__name__ == "OperationalError" and str(exc) == "interrupted"
+
+
 def log_unexpected(exc: BaseException) -> None:
     """Log a bug's type and stack (once per exception; a ProjectError is the researcher's, not a bug)."""
     if isinstance(exc, ProjectError) or getattr(exc, "_qcse_logged", False):
+        return
+    if is_interrupted(exc):  # a read stopped on purpose: the project was closing under it
         return
     setup_logging()
     log.error("unexpected exception\n%s", safe_traceback(type(exc), exc, exc.__traceback__))

@@ -41,7 +41,7 @@ from . import (
     suggest_extension,
     workbench_extensions,
 )
-from .background import BackgroundJob
+from .background import BackgroundJob, wait_for_readers
 from .code_tree import CodeTreePanel
 from .coding_controller import CodingController
 from .coding_feedback import CodingFeedback
@@ -310,6 +310,7 @@ class MainWindow(QMainWindow):
         # A job still writing must stop before the file closes; every job (also the REFI ones) is our child.
         for job in self.findChildren(BackgroundJob):
             job.abandon()
+        wait_for_readers(self, self.project)  # an analysis still reading would crash when the file closes
         project, self.project = self.project, None
         self.updates.detach()
         self.undo_stack.clear()
