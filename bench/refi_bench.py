@@ -21,9 +21,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from make_project import Spec, generate, load_project
 
 from qualcoder_cse.core import Project
-from qualcoder_cse.workflows.merge import merge_files
 from qualcoder_cse.interchange.refi import export_refi
 from qualcoder_cse.interchange.refi_import import import_refi
+from qualcoder_cse.workflows.merge import merge_files
 
 PW = "bench passphrase"
 

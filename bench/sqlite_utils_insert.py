@@ -28,10 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import sqlite_utils  # noqa: E402
+import sqlite_utils
 
-from qualcoder_cse.core import Project  # noqa: E402
-from qualcoder_cse.core.util import new_guid, now  # noqa: E402
+from qualcoder_cse.core import Project
+from qualcoder_cse.core.util import new_guid, now
 
 PASSPHRASE = "bench passphrase, never a real one"
 COLUMNS = ("id", "code_id", "document_id", "start", "end", "coder_id", "memo", "created_at", "guid")

@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Backup folders remembered per user (core.backup) go to a throwaway folder, not the tester's config.
 os.environ.setdefault("QUALCODER_CSE_CONFIG_DIR", tempfile.mkdtemp(prefix="qcse-test-config-"))
 
-from qualcoder_cse.core import Project  # noqa: E402
+from qualcoder_cse.core import Project
 
 PASSPHRASE = "correct horse battery staple"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -16,7 +16,7 @@ _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def new_guid() -> str:

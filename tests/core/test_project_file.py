@@ -20,9 +20,9 @@ from qualcoder_cse.core import (
     ProjectLocked,
     SchemaTooNew,
     WrongPassphrase,
+    schema,
 )
 from qualcoder_cse.core import connection as cx
-from qualcoder_cse.core import schema
 from qualcoder_cse.core.lock import ProjectLock
 
 SENTENCE = "The safeguarding lead said the taxi firm had been warned twice about the same driver."
