@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -90,7 +92,7 @@ class _WrapDelegate(QStyledItemDelegate):
         depth, parent = 1, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
-        width = self.view.columnWidth(0) - depth * self.view.indentation() - option.decorationSize.width() - 12
+        width = self._text_width(option, index, self.view.columnWidth(0) - depth * self.view.indentation())
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         key = (text, width, option.font.key(), option.decorationSize.width(), option.decorationSize.height(),
                index.data(Qt.ItemDataRole.DecorationRole) is None)
@@ -100,6 +102,15 @@ class _WrapDelegate(QStyledItemDelegate):
                 self._hints.clear()
             hint = self._hints[key] = self._measure(option, index, text, width)
         return QSize(hint)
+
+    def _text_width(self, option, index, item_width: int) -> int:
+        """The width the style gives the name in a row of ``item_width`` (after the colour icon and margins):
+        measured as painted, so a name that fits on one line is not given two lines' height."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.rect = QRect(0, 0, max(item_width, 0), 1000)
+        style = self.view.style()
+        return style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, self.view).width()
 
     def _measure(self, option, index, text: str, width: int) -> QSize:
         base = super().sizeHint(option, index)

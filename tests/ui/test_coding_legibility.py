@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
 from qualcoder_cse.ui.document_margin import LANE_STEP, LANE_WIDTH
 from qualcoder_cse.ui.merge_dialog import CodePickerDialog
@@ -171,3 +171,32 @@ def test_code_names_wrap_with_the_path_in_the_tooltip(qtbot, main_window):
     QApplication.processEvents()
     tip = w.code_panel.model.data(w.code_panel.model.index_of(child.id), Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("A very long code name that would never fit in a narrow code tree dock › Inner")
+
+
+def test_a_name_that_fits_on_one_line_gets_one_lines_height(qtbot, main_window):
+    """Long names that fitted were given two lines' height (measured 12 px narrower than painted), so the
+    tree had uneven gaps: every row whose name fits the painted width is as tall as the shortest row."""
+    w = main_window
+    view = w.code_panel.view
+    view.expandAll()
+    for width in (300, 360, 420):
+        w.docks["codes"].setFloating(True)
+        w.docks["codes"].resize(width, 700)
+        QApplication.processEvents()
+        rows, idx = [], view.model().index(0, 0)
+        while idx.isValid():
+            rows.append(idx)
+            idx = view.indexBelow(idx)
+        one_line = min(view.visualRect(i).height() for i in rows)
+        fm = view.fontMetrics()
+        delegate = view.itemDelegateForColumn(0) or view.itemDelegate()
+        for i in rows:
+            rect = view.visualRect(i)
+            opt = QStyleOptionViewItem()
+            view.initViewItemOption(opt)  # the view's icon size, as when it paints
+            delegate.initStyleOption(opt, i)
+            opt.rect = rect
+            text_w = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, view).width()
+            name = str(i.data())
+            if fm.horizontalAdvance(name) < text_w - 2:
+                assert rect.height() == one_line, (width, name, rect.height(), one_line)
