@@ -86,6 +86,19 @@ def full_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers, h
     return out
 
 
+_WORK_DETS = frozenset(["the", "my", "our", "his", "her", "their", "your"])
+
+
+def _works_at(toks: list[Tok], j: int) -> bool:
+    """Tokens from ``j`` name where someone works: "the youth project", "my team", "our CSE team", "CID"."""
+    if j >= len(toks):
+        return False
+    if toks[j].key in _WORK_DETS:
+        return any(toks[k].key in _WORKPLACES for k in range(j + 1, min(j + 4, len(toks))))
+    t = toks[j]  # an agency's initials straight after "from": "Mark from CID said"
+    return t.shape == "upper" and 2 <= len(t.text) <= 6 and t.text.isalpha()
+
+
 def attendee_names(text: str, toks: list[Tok], gaz: Gazetteers) -> list[Span]:
     """A given name opening a line or sentence and followed by a bracket ("Precious (team leader)"), and a given
     name spoken to ("Thanks Faith", "Hope, can you take the minutes?")."""
@@ -101,8 +114,7 @@ def attendee_names(text: str, toks: list[Tok], gaz: Gazetteers) -> list[Span]:
         nxt = toks[i + 1].key if i + 1 < len(toks) else ""
         bracket = opens and text[t.end:t.end + 2] == " ("
         # "Sky from the project is coming": a name introduced by where the person works
-        works = nxt == "from" and i + 2 < len(toks) and toks[i + 2].key == "the" and any(
-            toks[j].key in _WORKPLACES for j in range(i + 3, min(i + 6, len(toks))))
+        works = nxt == "from" and _works_at(toks, i + 2)
         vocative = (prev in _GREETINGS and toks[i - 1].end + 1 == t.start and text[t.end:t.end + 1] in ",.!?:;") or (
             opens and text[t.end:t.end + 2] == ", " and nxt in _ADDRESSED)
         if bracket or vocative or works:
@@ -160,8 +172,7 @@ def chat_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -
         if cov[t.start] and not sized:
             continue
         nk0 = toks[i + 1].key if i + 1 < n else ""
-        works = nk0 == "from" and i + 3 < n and toks[i + 2].key == "the" and any(
-            toks[j].key in _WORKPLACES for j in range(i + 3, min(i + 6, n)))
+        works = nk0 == "from" and i + 3 < n and _works_at(toks, i + 2)
         told = prev in _TELL and nk0 in _AFTER_OBJECT and i + 1 < n and t.spaced and (
             # "with grace to spare", "with summer to come": a word-name after "with" needs a place after "to"
             prev not in ("with", "wiv", "wid") or gaz.words.get(t.key, 99) >= 35

@@ -42,6 +42,9 @@ def proposed(det, text: str, surface: str) -> bool:
         ("Amber Kilbride chaired. Later, Amber reported that two hotels had trained staff.", "Amber reported"),
         ("18:40 Met the team at the centre. Precious (team leader) briefed us on two names.", "Precious"),
         ("Section 6: Signed\nD. Probert, 12/03/2024", "D. Probert"),
+        # named by where they work (found trying the product: a focus group's "Will" was stored as it was)
+        ("P2: Will from my team refers most cases to the MASH.", "Will"),
+        ("Mark from CID said no further action.", "Mark"),
     ],
 )
 def test_names_that_are_words_in_name_positions(det, text, surface):
@@ -74,6 +77,9 @@ def test_lowercase_names_and_nicknames_in_chat(det, text, surface):
         ("It is not a role we can send, said DCI Baptiste; Say the word and an inspector will attend.", "Say"),
         ("Role: Designated Safeguarding Lead    Tel: 029 2018 0743", "Tel"),
         ("20:20 Chip shop on the corner was shut.", "Chip"),
+        ("Apart from the team, nobody knew.", "Apart"),
+        ("May from the 3rd the team moves.", "May"),
+        ("Hope from the community was high.", "Hope"),
     ],
 )
 def test_words_are_left_alone(det, text, word):
