@@ -177,6 +177,15 @@ def discard_workbook(wb: Workbook) -> None:
     archive = getattr(wb, "_qcse_archive", None)
     if archive is not None:
         wb._qcse_archive = None
+        for ws in wb.worksheets:  # a sheet still streaming holds the archive's write handle: close it first
+            writer = getattr(ws, "_writer", None)
+            stream = getattr(writer, "stream", None) if isinstance(writer, MemorySheetWriter) else None
+            if stream is not None and not getattr(writer, "finished", True):
+                try:
+                    stream.close()
+                except (OSError, ValueError):
+                    pass
+                writer.finished = True
         try:
             archive.close()
         except (OSError, ValueError):
