@@ -32,9 +32,11 @@ class IdleWatcher(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.idle)
         self.active = False
+        self._attached = False
         app = QApplication.instance()
         if app is not None:
             app.focusWindowChanged.connect(self.watch)
+            self._attached = True
             for window in app.topLevelWindows():
                 self.watch(window)
 
@@ -67,8 +69,10 @@ class IdleWatcher(QObject):
         return False
 
     def detach(self) -> None:
+        """Stop watching (once: a window closed twice detaches twice)."""
         app = QApplication.instance()
-        if app is not None:
+        if app is not None and self._attached:
+            self._attached = False
             app.focusWindowChanged.disconnect(self.watch)
             for window in app.topLevelWindows():
                 window.removeEventFilter(self)
