@@ -5,6 +5,7 @@ one apt line. Standard library only: ``dev.py start`` uses it before the virtual
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import subprocess
@@ -98,18 +99,14 @@ def check_xcb(plugin: Path | None = None, again: str = "qualcoder-cse gui", *, r
         return None
     ok = _ok_file()
     if remember:
-        try:
+        with contextlib.suppress(OSError):  # no remembered check (first start, unreadable cache): check now
             if ok.read_text(encoding="utf-8") == _stamp(plugin):
                 return None
-        except OSError:
-            pass
     missing = missing_libraries(plugin)
     if missing:
         return xcb_advice(missing, again)
     if remember:
-        try:
+        with contextlib.suppress(OSError):  # a read-only home: check again next start
             ok.parent.mkdir(parents=True, exist_ok=True)
             ok.write_text(_stamp(plugin), encoding="utf-8")
-        except OSError:
-            pass
     return None

@@ -18,6 +18,7 @@ sheet back, so a change there fails loudly.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import math
 from io import BytesIO
@@ -181,10 +182,8 @@ def discard_workbook(wb: Workbook) -> None:
             writer = getattr(ws, "_writer", None)
             stream = getattr(writer, "stream", None) if isinstance(writer, MemorySheetWriter) else None
             if stream is not None and not getattr(writer, "finished", True):
-                try:
+                with contextlib.suppress(OSError, ValueError):  # the workbook is being thrown away
                     stream.close()
-                except (OSError, ValueError):
-                    pass
                 writer.finished = True
         try:
             archive.close()

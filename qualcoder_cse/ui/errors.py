@@ -7,6 +7,7 @@ log) and the researcher sees a plain dialog saying what happened and where the l
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -65,10 +66,8 @@ def log_unexpected(exc: BaseException) -> None:
         return
     setup_logging()
     log.error("unexpected exception\n%s", safe_traceback(type(exc), exc, exc.__traceback__))
-    try:
+    with contextlib.suppress(AttributeError):  # an exception type with __slots__: logged again if shown again
         exc._qcse_logged = True  # type: ignore[attr-defined]
-    except AttributeError:
-        pass
 
 
 def message_for(exc: BaseException) -> str:
