@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from qualcoder_cse.core import Project
 from qualcoder_cse.ui.main_window import MainWindow
 from qualcoder_cse.ui.settings import Settings
+from tests.analysis.sample import build_sample
+from tests.conftest import PASSPHRASE
 
 
 @pytest.fixture()
@@ -24,3 +28,19 @@ def main_window(qtbot, project_path, passphrase, settings):
     qtbot.waitExposed(window)
     yield window
     window.close()
+
+
+@pytest.fixture(scope="session")
+def sample_template(tmp_path_factory):
+    """The hand-counted analysis sample (tests/analysis/sample.py), built once for the Analysis view tests."""
+    return build_sample(tmp_path_factory.mktemp("uisample") / "sample.qcse", PASSPHRASE)
+
+
+@pytest.fixture()
+def sample_rw(sample_template, tmp_path):
+    """A writable copy of the sample, open as coder 'alice'."""
+    path = tmp_path / "sample.qcse"
+    shutil.copyfile(sample_template, path)
+    p = Project.open(path, PASSPHRASE, coder="alice")
+    yield p
+    p.close()

@@ -6,37 +6,18 @@ over a real SQLCipher project."""
 
 from __future__ import annotations
 
-import shutil
-
 import pandas as pd
 import pandas.testing as pdt
 import pytest
 from PySide6.QtCore import Qt
 
 from qualcoder_cse import analysis as an
-from qualcoder_cse.core import Project
 from qualcoder_cse.ui.analysis_tables import matrix_table
 from qualcoder_cse.ui.analysis_view import AnalysisView
 from qualcoder_cse.ui.matrix_model import LABEL_ROLE, MatrixModel
-from tests.analysis.sample import build_sample
 from tests.analysis.test_case_matrix import _random_project, from_texts
-from tests.conftest import PASSPHRASE
 
 H, V = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-
-
-@pytest.fixture(scope="module")
-def sample_template(tmp_path_factory):
-    return build_sample(tmp_path_factory.mktemp("first") / "sample.qcse", PASSPHRASE)
-
-
-@pytest.fixture()
-def sample_rw(sample_template, tmp_path):
-    path = tmp_path / "sample.qcse"
-    shutil.copyfile(sample_template, path)
-    p = Project.open(path, PASSPHRASE, coder="alice")
-    yield p
-    p.close()
 
 
 def settle(view, qtbot):

@@ -4,33 +4,13 @@ Gaps shading the evidence and leaving the gaps white). On the real view over the
 
 from __future__ import annotations
 
-import shutil
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
-from qualcoder_cse.core import Project
 from qualcoder_cse.ui.analysis_view import AnalysisView
 from qualcoder_cse.ui.matrix_model import HEAT_ROLE, LABEL_ROLE
-from tests.analysis.sample import build_sample
-from tests.conftest import PASSPHRASE
 
 H, V = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-
-
-@pytest.fixture(scope="module")
-def sample_template(tmp_path_factory):
-    return build_sample(tmp_path_factory.mktemp("readable") / "sample.qcse", PASSPHRASE)
-
-
-@pytest.fixture()
-def sample_rw(sample_template, tmp_path):
-    path = tmp_path / "sample.qcse"
-    shutil.copyfile(sample_template, path)
-    p = Project.open(path, PASSPHRASE, coder="alice")
-    yield p
-    p.close()
 
 
 def settle(view, qtbot) -> None:

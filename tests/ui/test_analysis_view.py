@@ -5,34 +5,15 @@ export runs in a worker with a progress bar and writes a workbook (encrypted whe
 from __future__ import annotations
 
 import io
-import shutil
 
 import msoffcrypto
 import openpyxl
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from qualcoder_cse.core import Project
 from qualcoder_cse.ui.analysis_view import AnalysisView
 from qualcoder_cse.ui.export_dialog import ExportDialog
 from qualcoder_cse.ui.matrix_model import KEY_ROLE, LABEL_ROLE
-from tests.analysis.sample import build_sample
-from tests.conftest import PASSPHRASE
-
-
-@pytest.fixture(scope="module")
-def sample_template(tmp_path_factory):
-    return build_sample(tmp_path_factory.mktemp("uisample") / "sample.qcse", PASSPHRASE)
-
-
-@pytest.fixture()
-def sample_rw(sample_template, tmp_path):
-    path = tmp_path / "sample.qcse"
-    shutil.copyfile(sample_template, path)
-    p = Project.open(path, PASSPHRASE, coder="alice")
-    yield p
-    p.close()
 
 
 def settle(view, qtbot):
