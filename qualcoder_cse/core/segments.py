@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .base import Manager
+from .codes import codes_below
 from .errors import InvalidValue, NotFound
 from .models import Code
 
@@ -151,18 +152,7 @@ class SegmentManager(Manager):
     # ----------------------------------------------------------------- helpers
     @staticmethod
     def _expand(code_id: int, codes: dict, children: bool) -> set[int]:
-        if not children:
-            return {code_id}
-        kids: dict[int | None, list[int]] = defaultdict(list)
-        for c in codes.values():
-            kids[c.parent_id].append(c.id)
-        out, todo = set(), [code_id]
-        while todo:
-            cur = todo.pop()
-            if cur not in out:
-                out.add(cur)
-                todo.extend(kids.get(cur, ()))
-        return out
+        return codes_below(codes.values(), {code_id}) if children else {code_id}
 
     def _in(self, sql: str, ids: list, extra: tuple = ()) -> list[tuple]:
         """Run ``sql`` with ``IN ({})`` filled by ``ids`` in chunks (SQLite's parameter limit)."""

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFontMetrics
 
 from ..core.codes import split_path
-from ..core.models import Code
 from ..core.segments import Segment
 
 SEGMENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,18 +33,6 @@ def _document(s: Segment) -> tuple:
     return (s.document_name.casefold(), s.document_id)
 
 
-def codes_below(codes: Iterable[Code], code_ids: set[int]) -> set[int]:
-    """``code_ids`` and every code below them, from the list of the project's codes."""
-    kids: dict[int | None, list[int]] = {}
-    for c in codes:
-        kids.setdefault(c.parent_id, []).append(c.id)
-    out, todo = set(), list(code_ids)
-    while todo:
-        cur = todo.pop()
-        if cur not in out:
-            out.add(cur)
-            todo.extend(kids.get(cur, ()))
-    return out
 
 
 # the roles data() answers (a repaint asks seven per cell; the others are answered first, with nothing)

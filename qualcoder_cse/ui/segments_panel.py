@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.changes import Change
-from ..core.codes import split_path
+from ..core.codes import codes_below, split_path
 from ..core.errors import ProjectError
 from ..core.models import Code
 from ..core.segments import Segment, SegmentQuery
@@ -58,7 +58,6 @@ from .segments_model import (
     COL_TEXT,
     SEGMENT_ROLE,
     SegmentsModel,
-    codes_below,
 )
 from .steady_layout import SteadyLabel
 from .workbench_commands import RecodeCodings, RemoveCodings
