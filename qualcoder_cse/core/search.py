@@ -87,7 +87,7 @@ def parse_query(query: str) -> ParsedQuery:
         raise InvalidValue("Type at least one word to search for.")
     regex = re.compile("|".join(patterns), re.IGNORECASE)
     words = anchors(query, _ACCENTS)
-    return ParsedQuery(" ".join(fts_terms), regex, Scanner(regex, words) if words else None)
+    return ParsedQuery(" ".join(fts_terms), regex, Scanner(regex, words, _ACCENTS) if words else None)
 
 
 def snippet(text: str, start: int, end: int, width: int = 70) -> tuple[str, int]:
