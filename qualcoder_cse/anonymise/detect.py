@@ -27,6 +27,7 @@ from .name_forms import derived_nicknames, handle_names, kin_nicknames, lowercas
 from .ner_gate import NerGate
 from .patterns import find_patterns
 from .positions import attendee_names, chat_names, first_names_again, full_names
+from .ref_codes import reference_codes, whole_codes
 from .rules import RuleLayer
 from .shapes import find_shapes
 from .span_passes import (
@@ -65,7 +66,7 @@ class Detector(EntityPasses):
         spans += self.rules.find(text, toks, upper_doc=upper)
         if self.ner is not None:
             spans += self._ner_spans(text, toks, spans)
-        spans += find_shapes(text)
+        spans += find_shapes(text) + reference_codes(text)
         merged = merge(spans)
         merged = merge(merged + full_names(text, toks, merged, self.gaz, self._heads)
                        + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)
@@ -92,6 +93,7 @@ class Detector(EntityPasses):
         merged = handle_mentions(text, merged)
         merged = merge(particle_names(text, kin_nicknames(text, one_line_dates(text, merged))))
         merged = _address_chain(text, merged)  # again: places widened late ("Hathersage Road, Manchester, M13 0JH")
+        merged = whole_codes(text, merged)
         floor = self.min_confidence if min_confidence is None else min_confidence
         return [s for s in merged if s.confidence >= floor]
 

@@ -85,6 +85,7 @@ _BEFORE_PLATFORM = re.compile(
 )
 
 
+_YEAR_RANGE = re.compile(r"((?:19|20)\d\d)[/-](?:\d\d|(?:19|20)\d\d)")
 _REG_SHAPE = re.compile(r"^[A-Za-z]{2}\d{2}-[A-Za-z]{3}$")
 
 # initials of the writer or transcriber: "Transcribed by AH", "notes by KO"
@@ -136,6 +137,8 @@ def _valid(label: str, text: str, full: str, start: int) -> bool:
         d -= _digits(re.sub(r"^.*?(?:[Ee]xt\.?|x)\s?", "", text)) if re.search(r"(?:[Ee]xt\.?|x)\s?\d", text) else 0
         return (d in (12, 13)) if text.startswith("+") else d in (10, 11, 12)
     if label == "ID":
+        if _YEAR_RANGE.fullmatch(text):
+            return False  # a financial or school year ("2023/24", "2019-2020"), not a reference
         if ("/" in text or "-" in text) and not _REG_SHAPE.match(text):
             return _digits(text) >= 5
         if text.isdigit() and len(text) < 10:

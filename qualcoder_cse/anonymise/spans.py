@@ -39,6 +39,8 @@ class Span:
 
 def fold(text: str) -> str:
     """Casefold and strip accents, for gazetteer look-ups."""
+    if text.isascii():  # the common case: nothing to strip, and casefold() is lower() on ASCII
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in text if not unicodedata.combining(c))
 

@@ -10,6 +10,7 @@ from .lexicon import _HYPHEN_SUFFIX, _POSS, ROLE_WORDS, TOKEN
 from .spans import Span, fold
 
 # a line opened by a time or a number ("20:20 Chip shop...", "3. Problem profile"): the next word opens a sentence
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 _LEAD_NUMBERS = re.compile(r"[\s\[(]*(?:\d{1,4}(?:[/:.-]\d{1,4})*[.)\]]?\s+)+")
 
 
@@ -40,23 +41,13 @@ def tokenize(text: str) -> list[Tok]:
         if pm and len(raw) > 2:
             base = raw[: pm.start()]
         gap = text[prev_end:s]
-        initial = not toks or ("\n" in gap) or bool(re.search(r"[.!?:;]\s*$", gap)) or (
+        initial = not toks or ("\n" in gap) or bool(_SENTENCE_END.search(gap)) or (
             toks and toks[-1].key in ROLE_WORDS and ":" in gap
         ) or (toks and toks[-1].key.isdigit() and _LEAD_NUMBERS.match(text, text.rfind("\n", 0, s) + 1) is not None
               and _LEAD_NUMBERS.match(text, text.rfind("\n", 0, s) + 1).end() >= s)
-        letters = [c for c in base if c.isalpha()]
-        if not letters:
-            shape = "other"
-        elif all(c.islower() for c in letters):
-            shape = "lower"
-        elif all(c.isupper() for c in letters):
-            shape = "upper" if len(letters) > 1 else "title"
-        elif base[0].isupper():
-            shape = "title"
-        else:
-            shape = "other"
+        shape = _ascii_shape(base) if base.isascii() else _shape(base)
         key = fold(base)
-        hm = _HYPHEN_SUFFIX.match(raw)
+        hm = _HYPHEN_SUFFIX.match(raw) if "-" in raw else None
         if hm:  # "Sunderland-based": the place is the first part
             base = raw = hm.group(1)
             e = s + len(raw)
@@ -64,6 +55,28 @@ def tokenize(text: str) -> list[Tok]:
         toks.append(Tok(raw, s, e, key, s + len(base), shape, bool(initial), gap == " "))
         prev_end = e
     return toks
+
+
+def _ascii_shape(base: str) -> str:
+    """``_shape`` for ASCII text by str methods (every ASCII letter is cased): the tokenizer's hot path."""
+    if base.islower():
+        return "lower"
+    if base.isupper():
+        return "upper" if sum(map(str.isalpha, base)) > 1 else "title"
+    if base.lower() == base:
+        return "other"  # no letter at all
+    return "title" if base[0].isupper() else "other"
+
+
+def _shape(base: str) -> str:
+    letters = [c for c in base if c.isalpha()]
+    if not letters:
+        return "other"
+    if all(c.islower() for c in letters):
+        return "lower"
+    if all(c.isupper() for c in letters):
+        return "upper" if len(letters) > 1 else "title"
+    return "title" if base[0].isupper() else "other"
 
 
 @dataclass

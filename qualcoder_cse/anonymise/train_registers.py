@@ -3,7 +3,8 @@
 exports, Snapchat-style capitals, referral forms, field notes with times, and interviews where word-names
 (Summer, Will, Pearl, Faith...) stand in name positions. Each document mixes identifiers with negatives of the
 same shapes: the same words used as words, role and service acronyms, ranks alone, capitalised function words,
-and export header dates and times, which the guidelines leave unmarked.
+and the times of export headers, which the guidelines leave unmarked (the header's date is marked: it names a
+day).
 """
 
 from __future__ import annotations
@@ -138,7 +139,7 @@ def _day(gen: Gen) -> str:
 
 
 def whatsapp(gen: Gen, doc: Doc) -> None:
-    """Export lines; the header date and time are not marked (the guidelines leave them unmarked)."""
+    """Export lines; the header's date is marked (it names a day; GUIDELINES.md), its time is not."""
     senders = [_person_label(gen) for _ in range(gen.r.randint(2, 4))]
     senders = [(n, "CONTACT") if gen.r.random() < 0.15 else (n, lab) for n, lab in senders]
     senders = [(gen.contact() if lab == "CONTACT" and gen.r.random() < 0.3 else n, lab) for n, lab in senders]
@@ -146,7 +147,8 @@ def whatsapp(gen: Gen, doc: Doc) -> None:
     day = _day(gen)
     for _ in range(gen.r.randint(4, 10)):
         name, label = gen.pick(senders)
-        doc.add(f"[{day}, {_clock(gen, True)}] " if iphone else f"{day}, {_clock(gen)} - ")
+        doc.add("[" if iphone else "").add(day, "DATE")
+        doc.add(f", {_clock(gen, True)}] " if iphone else f", {_clock(gen)} - ")
         doc.add(name if label == "CONTACT" else gen.cap(name) if gen.r.random() < 0.6 else name, label)
         doc.add(gen.pick(["", "", " 💕", " 🦋", " x"]) + ": ")
         _message(gen, doc)

@@ -70,9 +70,10 @@ def test_word_names_also_appear_as_plain_words(docs):
     assert "CSE" in text and "YOS" in text and "Sergeant" in text
 
 
-def test_export_header_dates_and_times_are_not_labelled():
+def test_export_header_dates_are_labelled_and_their_times_are_not():
+    """GUIDELINES.md (session 5): the date opening a chat-export line names a day and is marked; its time is not."""
     gen = Gen(3)
-    head = re.compile(r"^\[?\d{2}/\d{2}/\d{4}, \d{2}:\d{2}(?::\d{2})?\]?(?: -)? ", re.MULTILINE)
+    head = re.compile(r"^\[?(\d{2}/\d{2}/\d{4}), (\d{2}:\d{2}(?::\d{2})?)\]?(?: -)? ", re.MULTILINE)
     seen = 0
     for _ in range(40):
         doc = Doc()
@@ -80,7 +81,8 @@ def test_export_header_dates_and_times_are_not_labelled():
         text, ents = doc.result()
         for m in head.finditer(text):
             seen += 1
-            assert not any(s < m.end() and m.start() < e for s, e, _l in ents), text[m.start():m.end() + 20]
+            assert (m.start(1), m.end(1), "DATE") in ents, text[m.start():m.end() + 20]
+            assert not any(s < m.end(2) and m.start(2) < e for s, e, _l in ents), text[m.start():m.end() + 20]
     assert seen > 100
 
 

@@ -1,0 +1,102 @@
+"""Reference numbers by their general structure, not by a list of known formats (issue 15: ID shapes not seen
+before). Services number things in many ways ("SC-2023-00451", "W-4471-K", "SW/CP/0912", "22*145632",
+"RM123456789GB", "4471-A2"), so a code is recognised by what it is made of and where it stands:
+
+- after a word that announces a reference ("ref", "case", "log", "job", "ticket", "exhibit", "licence",
+  "tracking number"...), a token of letters and digits, joined by "/", "-", "*", "." or "_", with digits in it;
+- anywhere, a token of capitals and digits that only a code looks like (two or more capitals and three or more
+  digits, "2291XK44"; or joined by separators with four or more digits, "IR-22-1187-W"), flagged unsure;
+- an identifier another layer found is widened to the whole code it is part of ("W-4471" of "W-4471-K").
+
+Years, times, dates, money and counts are left: a code needs digits beyond a year, and no "£" before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .spans import Span
+
+# words that announce a reference; a "number"/"no."/"ref"/"ID" may follow, then "is"/"was"/":"
+_CUE = re.compile(
+    r"\b(?:ref(?:erence)?s?|urn|logs?|case|crime|incident|occurrence|job|ticket|exhibit|warrant|licen[cs]e|permit|"
+    r"file|record|order|tracking|consignment|cad|storm|pnc|cris|niche|docket|claim|account|serial|custody|referral|"
+    r"report|intel(?:ligence)?|application|booking|receipt|membership|member|student|pupil|patient|client|"
+    r"hospital|nhs|unique|system|id|pin)"
+    r"(?:\s+(?:number|no\.?|num|nos?\.?|ref(?:erence)?|id|code))?\.?(?:\s+(?:is|was|of|as|being))?[\s:#=]*"
+    r"(?=[A-Za-z0-9#])",
+    re.IGNORECASE,
+)
+_CODE = re.compile(r"#?(?P<code>[A-Za-z0-9]+(?:[/*._-][A-Za-z0-9]+)*)(?![\w/*-]|\.\w)")
+# announcing words strong enough for a short all-digit number ("log 457", "ref 0912")
+_STRONG = re.compile(r"^(?:ref|reference|refs|urn|log|logs|exhibit|incident|occurrence|crime|cad|storm)\b",
+                     re.IGNORECASE)
+# a capitals-and-digits code standing alone: at least two capitals and three digits, or separators and 4+ digits
+_BARE = re.compile(r"(?<![\w/*.£$€#-])(?P<code>[A-Z0-9]+(?:[/*-][A-Z0-9]+)*)(?![\w/*-]|\.\w)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DATE_LIKE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?")
+# a part of a code: digits, or a few capitals ("-K", "/HC"); not a word ("-style", "-registered")
+_PART = r"(?:[A-Za-z0-9]*\d[A-Za-z0-9]*|[A-Z]{1,4})"
+_EXTEND_AFTER = re.compile(rf"[/*-]{_PART}(?![\w'’])")
+_EXTEND_BEFORE = re.compile(rf"(?<![\w/*-]){_PART}[/*-]$")
+
+
+def _digits(s: str) -> int:
+    return sum(c.isdigit() for c in s)
+
+
+def _letters(s: str) -> int:
+    return sum(c.isalpha() for c in s)
+
+
+def _plain_number(code: str) -> bool:
+    """A year, a date, a time or a count: not a reference by its shape alone."""
+    return bool(_YEAR.fullmatch(code) or _DATE_LIKE.fullmatch(code))
+
+
+def reference_codes(text: str) -> list[Span]:
+    out: list[Span] = []
+    for cue in _CUE.finditer(text):
+        m = _CODE.match(text, cue.end())
+        if m is None:
+            continue
+        code = m.group("code").rstrip(".")
+        digits, letters = _digits(code), _letters(code)
+        if digits == 0 or _plain_number(code) or text[max(0, m.start() - 1):m.start()] in "£$€":
+            continue
+        separated = any(c in code for c in "/*-._")
+        if letters == 0 and not separated and digits < (3 if _STRONG.match(cue.group()) else 4):
+            continue  # "case 12", "job 150"
+        if letters and digits < 2 and not separated:
+            continue  # "ID 3B"
+        if letters and not any(c.isupper() for c in code) and digits < 3:
+            continue  # "pin code ab1" is more likely a word
+        start = m.start("code")
+        out.append(Span(start, start + len(code), "ID", code, 0.75, "shape"))
+    for m in _BARE.finditer(text):
+        code = m.group("code")
+        digits, capitals = _digits(code), _letters(code)
+        separated = any(c in code for c in "/*-")
+        shaped = (capitals >= 2 and digits >= 3 and len(code) >= 6) or (separated and capitals and digits >= 4)
+        if shaped and not _plain_number(code):
+            out.append(Span(m.start("code"), m.end("code"), "ID", code, 0.5, "shape"))
+    return out
+
+
+def whole_codes(text: str, spans: list[Span]) -> list[Span]:
+    """An identifier widened to the whole code it is part of ("W-4471" + "-K", "PH" + "/0932")."""
+    taken = bytearray(len(text) + 1)
+    for s in spans:
+        taken[s.start:s.end] = b"\x01" * (s.end - s.start)
+    out = []
+    for s in spans:
+        if s.label == "ID" and " " not in s.text:
+            start, end = s.start, s.end
+            while (m := _EXTEND_AFTER.match(text, end)) and not any(taken[m.start():m.end()]):
+                end = m.end()
+            while (m := _EXTEND_BEFORE.search(text, max(0, start - 12), start)) and not any(taken[m.start():m.end()]):
+                start = m.start()
+            if (start, end) != (s.start, s.end):
+                s = Span(start, end, s.label, text[start:end], s.confidence, s.source)
+        out.append(s)
+    return out
