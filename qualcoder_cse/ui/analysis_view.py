@@ -20,14 +20,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,12 +36,13 @@ from ..lazy import lazy_import
 from .analysis_tables import MATRICES, MEASURES, NOTES, Table, cell_quotes, chart_data, matrix_frame
 from .analysis_widgets import (
     ComputeThread,
-    HeatDelegate,
+    FirstMatrix,
     checked_items,
     column_panel,
     fill_check_list,
     fit_columns,
     form_panel,
+    matrix_table,
     scrolled,
     three_panes,
 )
@@ -80,6 +79,11 @@ class AnalysisView(QWidget):
         self._loading_quotes = False
         self._fast_matrix = None  # (filter key, CodeMatrix with all four measures) of the fast path
         self._widths: dict[tuple[str, str], int] = {}  # text widths measured for the columns (fit_columns)
+        # the first matrix is computed while the widgets below are built (taken by the first refresh); the
+        # analysis package loads here, in this thread (a lazy import is not thread-safe)
+        compute = an.code_by_case_all
+        self._first = FirstMatrix(lambda: compute(project), self)
+        self._first_unused: FirstMatrix | None = self._first
 
         self.matrix_box = QComboBox()
         self.matrix_box.addItems(MATRICES)
@@ -117,18 +121,9 @@ class AnalysisView(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setItemDelegate(HeatDelegate(self.table))
-        # headers show a code's own name (indented by level) and wrap; the tooltip has the whole path
-        self.table.verticalHeader().setMaximumWidth(360)
-        self.table.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.table.setWordWrap(True)
+        self.table = matrix_table(self.proxy)
         self.note = QLabel("", objectName="analysisNote")
         self.note.setWordWrap(True)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.clicked.connect(self._cell_clicked)
         self.table.selectionModel().currentChanged.connect(lambda cur, _prev: self._cell_clicked(cur))
         copy = QAction("Copy table", self.table)
@@ -180,7 +175,7 @@ class AnalysisView(QWidget):
     def data(self, value: an.AnalysisData | None) -> None:
         self._data = value
         if value is None:  # the project changed (or the filters did): the fast path's matrix is stale too
-            self._fast_matrix = None
+            self._fast_matrix = self._first_unused = None
 
     # ------------------------------------------------------------- choices and filters
     def _fill_choices(self) -> None:
@@ -290,8 +285,10 @@ class AnalysisView(QWidget):
                 self._computed((True, (None, key, name, self._fast_table(cached, measure), cached)))
                 return
 
+            first, self._first_unused = self._first_unused, None
+
             def fast():
-                m = an.code_by_case_all(project, f)
+                m = first.result() if first is not None else an.code_by_case_all(project, f)
                 return None, key, name, self._fast_table(m, measure), m
 
             self._start(fast, f"Computing {name}…")
@@ -485,8 +482,9 @@ class AnalysisView(QWidget):
 
     def closeEvent(self, event) -> None:
         self._pending = False
-        if self._thread is not None:
-            self._thread.wait()  # let the running analysis finish before the project may close
+        for thread in (self._thread, self._first):
+            if thread is not None:
+                thread.wait()  # let the running analysis finish before the project may close
         self._hub.stop(self._on_project_event)
         super().closeEvent(event)
 

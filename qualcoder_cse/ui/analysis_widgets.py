@@ -1,12 +1,14 @@
 """Small parts of the Analysis view: the heat-map cell delegate, the worker thread an analysis runs in, the
-tickable filter lists, the panes it is laid out in, and the column widths of its table."""
+tickable filter lists, the panes it is laid out in, the table's headers and the column widths of its table."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QThread, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
+    QHeaderView,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
@@ -50,6 +52,86 @@ class ComputeThread(QThread):
         except Exception as exc:  # noqa: BLE001 - an unexpected bug: a plain line, no transcript text
             log_unexpected(exc)
             self.done.emit((False, f"The analysis failed ({type(exc).__name__}); details are in the log."))
+
+
+class MatrixHeader(QHeaderView):
+    """A table header that measures only its few longest labels for its size: Qt's own size hint measures up
+    to 200 sections, asking the model four roles for each, at every layout pass (about 5,000 Python calls
+    before the first matrix was painted). The widest labels of the row header and the labels with the most
+    lines of the column header are measured by Qt's ``sectionSizeFromContents``, once per set of labels."""
+
+    def __init__(self, orientation: Qt.Orientation, parent=None) -> None:
+        super().__init__(orientation, parent)
+        self.setSectionsClickable(True)  # as the header QTableView makes itself
+        self.setHighlightSections(True)
+        self._hint: tuple = ()  # (labels, font, sort indicator shown, size)
+
+    def sizeHint(self) -> QSize:
+        proxy = self.model()
+        source = proxy.sourceModel() if isinstance(proxy, QSortFilterProxyModel) else proxy
+        texts = source.header_texts(self.orientation()) if hasattr(source, "header_texts") else None
+        if not texts or proxy.rowCount() == 0 or proxy.columnCount() == 0:
+            return super().sizeHint()
+        key = (self.font().key(), self.isSortIndicatorShown())
+        if self._hint and self._hint[0] is texts and self._hint[1] == key:
+            return self._hint[2]
+        vertical = self.orientation() == Qt.Orientation.Vertical
+        if vertical:
+            metrics = self.fontMetrics()
+            weight = [metrics.horizontalAdvance(t) for t in texts]
+        else:
+            weight = [t.count("\n") * 10_000 + len(t) for t in texts]
+        size = QSize(0, 0)
+        for i in sorted(range(len(texts)), key=weight.__getitem__)[-3:]:
+            at = proxy.mapFromSource(source.index(i, 0) if vertical else source.index(0, i))
+            if at.isValid():
+                size = size.expandedTo(self.sectionSizeFromContents(at.row() if vertical else at.column()))
+        if size.isEmpty():
+            return super().sizeHint()
+        self._hint = (texts, key, size)
+        return size
+
+
+def matrix_table(model) -> QTableView:
+    """The Analysis view's table over ``model``: sortable, heat-mapped, one cell selected at a time; the
+    headers show a code's own name (indented by level) and wrap, the tooltip has the whole path."""
+    table = QTableView()
+    table.setHorizontalHeader(MatrixHeader(Qt.Orientation.Horizontal, table))
+    table.setVerticalHeader(MatrixHeader(Qt.Orientation.Vertical, table))
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.setItemDelegate(HeatDelegate(table))
+    table.verticalHeader().setMaximumWidth(360)
+    table.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+    table.setWordWrap(True)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    return table
+
+
+class FirstMatrix(QThread):
+    """The view's first matrix (Code x Case, no filter), computed from the moment the view is made, while its
+    widgets are built and shown; ``result()`` waits for it and returns it, or raises what it raised (the view
+    asks from its own worker, which reports a failure as it would its own)."""
+
+    def __init__(self, fn, parent=None) -> None:
+        super().__init__(parent)
+        self.fn = fn
+        self._outcome: tuple = (None, None)
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self._outcome = (self.fn(), None)
+        except Exception as exc:  # noqa: BLE001 - raised again in the worker that asks for the result
+            self._outcome = (None, exc)
+
+    def result(self):
+        self.wait()
+        value, exc = self._outcome
+        if exc is not None:
+            raise exc
+        return value
 
 
 def fill_check_list(widget: QListWidget, names: list[str]) -> None:

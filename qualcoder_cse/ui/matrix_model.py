@@ -36,6 +36,9 @@ _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, HEAT_ROLE, KEY_ROLE,
                                     Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole,
                                     Qt.ItemDataRole.BackgroundRole))
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_HEAD_ROLES = frozenset((_DISPLAY, _TOOLTIP, int(LABEL_ROLE), _ALIGN, _BACKGROUND))
+_H, _V = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
@@ -53,11 +56,11 @@ class MatrixModel(QAbstractTableModel):
         self._heat_cols: set[int] = set()
         self._row_colours: list[str | None] = []
         self._indent_rows = False
-        self._paths = {Qt.Orientation.Vertical: True, Qt.Orientation.Horizontal: True}
-        self._labels: dict[tuple, str] = {}
-        # the headers as plain strings: Qt asks for ~200 sections of each header per reset (pandas indexing
-        # each time cost 0.3 s on 200 codes x 500 cases)
+        # the headers as plain strings, whole (``_heads``) and as shown (``_shown``), made once per frame: Qt
+        # asks for ~200 sections of each header per layout pass (pandas indexing each time cost 0.3 s on 200
+        # codes x 500 cases)
         self._heads: dict[Qt.Orientation, list[str]] = {Qt.Orientation.Horizontal: [], Qt.Orientation.Vertical: []}
+        self._shown: dict[Qt.Orientation, list[str]] = {Qt.Orientation.Horizontal: [], Qt.Orientation.Vertical: []}
         self._shape = (0, 0)
         self._layout: tuple = ()
 
@@ -94,7 +97,6 @@ class MatrixModel(QAbstractTableModel):
         self._frame = frame
         self._row_colours = list(row_colours) if row_colours is not None else []
         self._indent_rows = indent_rows
-        self._paths = {Qt.Orientation.Vertical: path_rows, Qt.Orientation.Horizontal: path_cols}
         # one 2-D array (int64 for a count matrix: no 100,000 boxed values); object when the columns mix kinds
         self._values = frame.to_numpy() if len(frame.columns) else np.empty((len(frame.index), 0), dtype=object)
         self._row_keys = list(row_keys) if row_keys is not None else list(frame.index)
@@ -103,7 +105,11 @@ class MatrixModel(QAbstractTableModel):
             pd.api.types.is_numeric_dtype(dt) and not pd.api.types.is_bool_dtype(dt) for dt in frame.dtypes
         ]
         if not same:
-            self._labels = {}  # (orientation, section) -> the header as shown, computed once
+            cols_shown = [leaf(h) for h in heads[_H]] if path_cols else heads[_H]
+            rows_shown = [leaf(h) for h in heads[_V]] if path_rows else heads[_V]
+            if indent_rows:
+                rows_shown = ["    " * level(h) + r for h, r in zip(heads[_V], rows_shown, strict=True)]
+            self._shown = {_H: [wrap_label(c) for c in cols_shown], _V: rows_shown}
         cols = [i for i, n in enumerate(self._numeric) if n]
         self._heat_cols = set(heat_columns if heat_columns is not None else cols) & set(cols)
         block = frame.iloc[:, sorted(self._heat_cols)].to_numpy(dtype=float) if self._heat_cols else np.zeros(0)
@@ -158,39 +164,33 @@ class MatrixModel(QAbstractTableModel):
             return QColor(colour) if colour else None
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        labels = self._heads[Qt.Orientation(orientation)]
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
+        # asked 4 roles x ~200 sections per layout pass: plain ints compared, the strings made in set_frame
+        if role not in _HEAD_ROLES:
+            return None
+        labels = self._heads[_H] if orientation == _H else self._heads[_V]
         if not 0 <= section < len(labels):
             return None
-        label = labels[section]
-        if role in (LABEL_ROLE, Qt.ItemDataRole.ToolTipRole):
-            return label
-        if role == Qt.ItemDataRole.DisplayRole:
-            shown = self._labels.get((orientation, section))
-            if shown is None:
-                short = leaf(label) if self._paths[orientation] else label
-                if orientation == Qt.Orientation.Horizontal:
-                    shown = wrap_label(short)
-                else:
-                    shown = "    " * level(label) + short if self._indent_rows else short
-                self._labels[(orientation, section)] = shown
-            return shown
-        if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Vertical:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if (
-            role == Qt.ItemDataRole.BackgroundRole
-            and orientation == Qt.Orientation.Vertical
-            and section < len(self._row_colours)
-            and self._row_colours[section]
-        ):
-            return QColor(self._row_colours[section])
-        return None
+        if role == _DISPLAY:
+            return self._shown[_H][section] if orientation == _H else self._shown[_V][section]
+        if role == LABEL_ROLE or role == _TOOLTIP:
+            return labels[section]
+        if orientation == _H:
+            return None
+        if role == _ALIGN:
+            return _LEFT
+        colour = self._row_colours[section] if section < len(self._row_colours) else None
+        return QColor(colour) if colour else None
+
+    def header_texts(self, orientation: Qt.Orientation) -> list[str]:
+        """Every section's header as shown (a column's wrapped over lines), for sizing the headers."""
+        return self._shown[_H] if orientation == _H else self._shown[_V]
 
     def column_texts(self) -> list[tuple[str, str]]:
         """(header as shown, widest value as shown) per column, to size the columns without asking Qt to measure
         every cell: for numbers the largest and smallest values formatted, for text the longest string."""
         frame = self.frame()
-        heads = [self.headerData(c, Qt.Orientation.Horizontal) or "" for c in range(len(self._numeric))]
+        heads = list(self._shown[_H])
         widest = [""] * len(heads)
         numeric = [c for c, n in enumerate(self._numeric) if n]
         if numeric and len(frame):
