@@ -1,12 +1,13 @@
 """The Documents dock: the project's documents (name, kind, words, coded share), filtered by name and kind,
-sortable; choosing a row opens that document in the view (``document_chosen``)."""
+sortable (the model sorts and filters its rows itself: no proxy); choosing a row opens that document in the view
+(``document_chosen``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from .document_list_model import ID_ROLE, KIND_LABELS, DocumentFilterProxy, DocumentListModel
+from .document_list_model import KIND_LABELS, DocumentListModel
 
 
 class DocumentsPanel(QWidget):
@@ -27,10 +28,8 @@ class DocumentsPanel(QWidget):
         row.addWidget(self.kind_filter, 1)
         v.addLayout(row)
         self.model = DocumentListModel(None, self)
-        self.proxy = DocumentFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.table = t = QTableView(objectName="documentList")
-        t.setModel(self.proxy)
+        t.setModel(self.model)
         t.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         t.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         t.setSortingEnabled(True)
@@ -48,8 +47,8 @@ class DocumentsPanel(QWidget):
         self.model.modelReset.connect(self._fit_columns)
         self._fit_columns()
         v.addWidget(t)
-        self.filter.textChanged.connect(self.proxy.set_text)
-        self.kind_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_kind(self.kind_filter.currentData()))
+        self.filter.textChanged.connect(self.model.set_text)
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self.model.set_kind(self.kind_filter.currentData()))
         t.selectionModel().currentRowChanged.connect(self._row_changed)
 
     def _fit_columns(self) -> None:
@@ -62,25 +61,21 @@ class DocumentsPanel(QWidget):
             h.resizeSection(col, max(fm.horizontalAdvance(t) for t in texts) + 18)
 
     def _row_changed(self, current, _previous) -> None:
-        if current.isValid():
-            doc_id = self.proxy.index(current.row(), 0).data(ID_ROLE)
-            if doc_id is not None:
-                self.document_chosen.emit(doc_id)
+        if current.isValid() and 0 <= current.row() < self.model.rowCount():
+            self.document_chosen.emit(self.model.document_id(current.row()))
 
     def first_id(self) -> int | None:
         """The document in the first row as sorted and filtered (None when the list is empty)."""
-        return self.proxy.index(0, 0).data(ID_ROLE) if self.proxy.rowCount() else None
+        return self.model.document_id(0) if self.model.rowCount() else None
 
     def select(self, doc_id: int) -> None:
         """Show ``doc_id``'s row as the current one (without emitting ``document_chosen``)."""
         row = self.model.row_of(doc_id)
         if row < 0:
             return
-        idx = self.proxy.mapFromSource(self.model.index(row, 0))
-        if idx.isValid():
-            sm = self.table.selectionModel()
-            sm.blockSignals(True)
-            self.table.setCurrentIndex(idx)
-            self.table.selectRow(idx.row())
-            sm.blockSignals(False)
-            self.table.viewport().update()
+        sm = self.table.selectionModel()
+        sm.blockSignals(True)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.selectRow(row)
+        sm.blockSignals(False)
+        self.table.viewport().update()

@@ -55,8 +55,9 @@ def _show_dock(name: str) -> Callable[[object], None]:
 def _select_a_passage(window) -> None:
     """Open the first document and select the words of one speaker turn, ready for a click on a code."""
     _show_dock("codes")(window)
-    if window.current_document_id is None and window.doc_proxy.rowCount():
-        window.show_document(window.doc_proxy.index(0, 0).data(Qt.ItemDataRole.UserRole + 2))
+    first = window.documents_panel.first_id()
+    if window.current_document_id is None and first is not None:
+        window.show_document(first)
     text = window.view.toPlainText()
     lines = [ln for ln in text.split("\n") if ": " in ln and len(ln) > 60]
     if lines:

@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self) -> None:
         self.documents_panel = DocumentsPanel(self)
-        self.doc_model, self.doc_proxy = self.documents_panel.model, self.documents_panel.proxy
+        self.doc_model = self.documents_panel.model  # sorts and filters its rows itself (the view's model)
         self.documents_panel.document_chosen.connect(self._document_chosen)
         self.add_dock(self.documents_panel, "Documents", Qt.DockWidgetArea.LeftDockWidgetArea, name="documents")
         self.code_panel = CodeTreePanel(self)

@@ -61,7 +61,7 @@ class WorkbenchUpdates:
         if change.documents:
             current = w.current_document_id
             w.doc_model.refresh()
-            if current is None or w.doc_model.row_of(current) < 0:
+            if current is None or not w.doc_model.has(current):  # gone (not merely filtered out)
                 w.clear_view()  # also turns the empty-project hint into "No document open"
             else:
                 w.documents_panel.select(current)

@@ -50,3 +50,24 @@ def test_coded_share_and_recent_codes_equal_the_reference(project):
     for coder in (bob, alice):
         for limit in (1, 3, 9, 50):
             assert project.codings.recent_codes(coder, limit) == _recent_reference(project, coder, limit)
+
+
+def test_coded_share_of_listed_documents_reads_no_text(project):
+    """The document list asks for the coded share of the rows in sight at every open: their lengths come from
+    the covering index, never from the rows (char_count sits after the text there, and reading it walked each
+    text's overflow pages: every listed text decrypted)."""
+    for i in range(5):
+        project.documents.add(f"Long {i}", "A long transcript line about partners and police. " * 400)
+    ids = [d.id for d in project.documents.list()]
+    statements: list[str] = []
+    project.conn.set_trace_callback(statements.append)
+    try:
+        got = project.documents.coded_fraction(ids)
+    finally:
+        project.conn.set_trace_callback(None)
+    assert set(got) == set(ids)
+    reads = [s for s in statements if "FROM documents" in s]
+    assert reads
+    for sql in reads:
+        plan = " ".join(str(r[3]) for r in project.conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "COVERING INDEX" in plan and "PRIMARY KEY" not in plan, (sql, plan)

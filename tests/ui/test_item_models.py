@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from qualcoder_cse.ui.code_tree_model import CodeFilterProxy, CodeTreeModel
-from qualcoder_cse.ui.document_list_model import DocumentFilterProxy, DocumentListModel
+from qualcoder_cse.ui.document_list_model import DocumentListModel
 
 
 def test_document_list_model(qapp, qtmodeltester, project):
@@ -19,14 +19,14 @@ def test_document_list_model(qapp, qtmodeltester, project):
     assert model.index(row, 0).data() == "Police lead 1"
     assert model.index(row, 1).data() == "Police"
     assert model.index(row, 3).data() == f"{10 / doc.char_count:.0%}"
-    proxy = DocumentFilterProxy()
-    proxy.setSourceModel(model)
-    proxy.set_kind("young_person")
-    assert proxy.rowCount() == 1
-    assert proxy.index(0, 0).data() == "Young people chat"
-    proxy.set_kind(None)
-    proxy.set_text("board")
-    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Board focus group"]
+    model.set_kind("young_person")  # the model filters its own rows (no proxy)
+    assert model.rowCount() == 1
+    assert model.index(0, 0).data() == "Young people chat"
+    assert model.row_of(doc.id) == -1 and model.has(doc.id)
+    model.set_kind(None)
+    model.set_text("board")
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["Board focus group"]
+    qtmodeltester.check(model)
 
 
 def test_code_tree_model(qapp, qtmodeltester, project):
