@@ -99,6 +99,20 @@ def matrix_table(m, measure: str) -> Table:
     return shown(an.tables.matrix_table(m, measure), note=NOTES.get(measure, ""))
 
 
+def fast_ok(name: str, measure, f) -> bool:
+    """Whether the view's matrix can come from ``code_by_case_all`` (the same numbers, no frames loaded)."""
+    no_filter = not any((f.coders, f.kinds, f.documents, f.codes, f.attributes))
+    return name == "Code x Case" and measure is not None and no_filter
+
+
+def fast_table(m, measure: str) -> Table:
+    """``matrix_table(m, measure)`` made straight from the matrix's array, the same frame (a test checks):
+    through lists of Python values it took 0.1 s for 200 codes x 500 cases."""
+    frame = pd.DataFrame(m.measure(measure).to_numpy(), index=m.rows["path"].tolist(),
+                         columns=m.units["name"].tolist())
+    return Table(frame, m.rows["id"].tolist(), m.units["id"].tolist(), indent_rows=True, note=NOTES[measure])
+
+
 def matrix_frame(name: str, data: an.AnalysisData, measure, group_by: str, unit: str) -> Table:
     """The table for one matrix; runs in the worker thread."""
     if name in ("Code x Case", "Code x Document"):

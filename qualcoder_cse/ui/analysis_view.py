@@ -33,7 +33,16 @@ from PySide6.QtWidgets import (
 from ..core.changes import Change
 from ..core.errors import ProjectError
 from ..lazy import lazy_import
-from .analysis_tables import MATRICES, MEASURES, NOTES, Table, cell_quotes, chart_data, matrix_frame
+from .analysis_tables import (
+    MATRICES,
+    MEASURES,
+    Table,
+    cell_quotes,
+    chart_data,
+    fast_ok,
+    fast_table,
+    matrix_frame,
+)
 from .analysis_widgets import (
     ComputeThread,
     FirstMatrix,
@@ -79,6 +88,7 @@ class AnalysisView(QWidget):
         self._loading_quotes = False
         self._fast_matrix = None  # (filter key, CodeMatrix with all four measures) of the fast path
         self._widths: dict[tuple[str, str], int] = {}  # text widths measured for the columns (fit_columns)
+        self._generation = self._started = 0  # changes to the project seen / seen when the worker started
         # the first matrix is computed while the widgets below are built (taken by the first refresh); the
         # analysis package loads here, in this thread (a lazy import is not thread-safe)
         compute = an.code_by_case_all
@@ -233,6 +243,7 @@ class AnalysisView(QWidget):
 
     def _on_project_event(self, change: Change) -> None:
         self.data = None  # reload on the next refresh
+        self._generation += 1  # what a running worker read may be out of date: shown, never kept
         if (change.attributes or change.documents) and self.isVisible():
             self._fill_choices()
         if change.kinds & ANALYSED:
@@ -279,17 +290,17 @@ class AnalysisView(QWidget):
             self.units_box.currentData(),
         )
         project = self.project
-        if data is None and self._fast_ok(name, measure, f):
+        if data is None and fast_ok(name, measure, f):
             cached = self._fast_matrix[1] if self._fast_matrix and self._fast_matrix[0] == key else None
             if cached is not None:  # another measure of the matrix already computed: no worker needed
-                self._computed((True, (None, key, name, self._fast_table(cached, measure), cached)))
+                self._computed((True, (None, key, name, fast_table(cached, measure), cached)))
                 return
 
             first, self._first_unused = self._first_unused, None
 
             def fast():
                 m = first.result() if first is not None else an.code_by_case_all(project, f)
-                return None, key, name, self._fast_table(m, measure), m
+                return None, key, name, fast_table(m, measure), m
 
             self._start(fast, f"Computing {name}…")
             return
@@ -300,22 +311,9 @@ class AnalysisView(QWidget):
 
         self._start(work, f"Computing {name}…")
 
-    @staticmethod
-    def _fast_ok(name: str, measure, f) -> bool:
-        """Whether the matrix can come from the fast path (the same numbers, no frames loaded)."""
-        no_filter = not any((f.coders, f.kinds, f.documents, f.codes, f.attributes))
-        return name == "Code x Case" and measure is not None and no_filter
-
-    @staticmethod
-    def _fast_table(m, measure: str) -> Table:
-        """``matrix_table(m, measure)`` made straight from the matrix's array, the same frame (a test checks):
-        through lists of Python values it took 0.1 s for 200 codes x 500 cases."""
-        frame = pd.DataFrame(m.measure(measure).to_numpy(), index=m.rows["path"].tolist(),
-                             columns=m.units["name"].tolist())
-        return Table(frame, m.rows["id"].tolist(), m.units["id"].tolist(), indent_rows=True, note=NOTES[measure])
-
     def _start(self, fn, message: str, *, quotes_only: bool = False) -> None:
         self._loading_quotes = quotes_only  # a failure then leaves the table as it is
+        self._started = self._generation
         self._thread = ComputeThread(fn, self)
         self._thread.done.connect(self._computed)
         self.status.setText(message)
@@ -341,7 +339,10 @@ class AnalysisView(QWidget):
             self._thread.wait()
             self._thread = None
         ok, result = outcome
-        if ok and result[0] == "data":  # the full data, loaded for a cell's quotes
+        stale = self._started != self._generation  # the project changed while the worker read it
+        if ok and result[0] == "data" and stale:  # loaded again below for the quotes
+            pass
+        elif ok and result[0] == "data":  # the full data, loaded for a cell's quotes
             _tag, data, key, chart = result
             self.data, self._data_key = data, key
             self.fast_shown = False
@@ -358,7 +359,7 @@ class AnalysisView(QWidget):
         elif ok and result[0] is None:  # the fast path: the table, no full data (and so no chart yet)
             _none, key, name, table, matrix = result
             self.data, self._data_key = None, None
-            self._fast_matrix = (key, matrix)
+            self._fast_matrix = None if stale else (key, matrix)
             self.fast_shown = True
             self._show_table(table)
             self.chart.set_data([], [], [], "")
@@ -370,7 +371,7 @@ class AnalysisView(QWidget):
             data, key, name, table, chart = result
             self._drop_quote_request()
             self.fast_shown = False
-            self.data, self._data_key = data, key
+            self.data, self._data_key = (None, None) if stale else (data, key)
             self._show_table(table)
             self.chart.set_data(*chart)
             self.status.setText(

@@ -6,13 +6,15 @@ over a real SQLCipher project."""
 
 from __future__ import annotations
 
+import threading
+
 import pandas as pd
 import pandas.testing as pdt
 import pytest
 from PySide6.QtCore import Qt
 
 from qualcoder_cse import analysis as an
-from qualcoder_cse.ui.analysis_tables import matrix_table
+from qualcoder_cse.ui.analysis_tables import fast_table, matrix_table
 from qualcoder_cse.ui.analysis_view import AnalysisView
 from qualcoder_cse.ui.matrix_model import LABEL_ROLE, MatrixModel
 from tests.analysis.test_case_matrix import _random_project, from_texts
@@ -27,7 +29,7 @@ def settle(view, qtbot):
 @pytest.mark.parametrize("measure", an.matrices.MEASURES)
 def test_the_fast_table_is_the_table_models_table(sample_rw, measure):
     m = an.code_by_case_all(sample_rw)
-    fast, model = AnalysisView._fast_table(m, measure), matrix_table(m, measure)
+    fast, model = fast_table(m, measure), matrix_table(m, measure)
     pdt.assert_frame_equal(fast.frame, model.frame)
     assert (fast.row_keys, fast.col_keys, fast.heat, fast.row_colours, fast.indent_rows, fast.path_rows,
             fast.path_cols, fast.note) == (model.row_keys, model.col_keys, model.heat, model.row_colours,
@@ -80,3 +82,37 @@ def test_same_headers_other_values_keep_the_model(qtbot):
     assert resets == [1] and model.index(1, 0).data() == "30.25"
     model.set_frame(pd.DataFrame([[1]], index=["a"], columns=["x"]))
     assert resets == [1, 1] and model.rowCount() == 1
+
+
+def test_a_matrix_read_before_a_coding_was_made_is_not_kept(qtbot, sample_rw, monkeypatch):
+    """A coding made while the matrix is computed (the user codes in the window while the Analysis view
+    works): the matrix read before it must not be kept. The view's cache took the stale result, and the
+    recomputation after the change and every other measure then showed the old numbers."""
+    before = an.code_by_case_all(sample_rw)
+    read, release = threading.Event(), threading.Event()
+    word_keys = sample_rw.frames.word_keys
+
+    def read_then_wait(ids):  # the worker has read everything it needs, then waits for the coding below
+        out = word_keys(ids)
+        read.set()
+        release.wait(10)
+        return out
+
+    monkeypatch.setattr(sample_rw.frames, "word_keys", read_then_wait)
+    view = AnalysisView(sample_rw)
+    qtbot.addWidget(view)
+    view.show()
+    assert read.wait(10)
+    code = sample_rw.codes.by_path("Disruption/CAWN")
+    doc = next(d for d in sample_rw.documents.list() if d.name == "Police 1")  # the case Police A
+    sample_rw.codings.add(code.id, doc.id, 30, 41)
+    qtbot.wait(50)  # the change reaches the view while the matrix read before it is still being counted
+    release.set()
+    after = an.code_by_case_all(sample_rw)
+    assert not after.codings.equals(before.codings) and not after.words.equals(before.words)
+    qtbot.waitUntil(lambda: not view.busy() and view.model.frame().equals(fast_table(after, "codings").frame),
+                    timeout=5_000)
+    for measure in ("words", "percent", "presence"):
+        view.measure_box.setCurrentIndex(view.measure_box.findData(measure))
+        settle(view, qtbot)
+        pdt.assert_frame_equal(view.model.frame(), fast_table(after, measure).frame)
