@@ -17,6 +17,7 @@ import re
 import threading
 from collections.abc import Iterable
 
+from .chat_links import linked_names
 from .chat_places import chat_places
 from .entity_passes import EntityPasses
 from .export_lines import export_names, one_line_dates, table_names
@@ -73,6 +74,7 @@ class Detector(EntityPasses):
                        + chat_places(text, toks, merged, self.gaz)
                        + derived_nicknames(text, toks, merged, self.gaz) + export_names(text) + table_names(text)
                        + handle_names(text, toks, merged, self.gaz))
+        merged = merge(merged + linked_names(text, toks, merged, self.gaz))
         merged = self.propagate(text, toks, merge(lowercase_full_names(text, toks, merged, self.gaz)))
         extra = first_names_again(text, toks, merged, self.gaz)
         merged = merge(merged + extra) if extra else merged

@@ -194,7 +194,8 @@ def chat_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -
             or (t.base_end != t.end and score >= 0.6 and gaz.words.get(t.key, 99) >= 35)  # "at mel's"
             or (prev in _KIN and prev2 in _OWNERS and score >= 0.35 and gaz.words.get(t.key, 99) >= 35)  # "his mate shaq"
             or (prev in _ASK and "-" in t.key and score >= 0.5)  # "wiv j-dog driving"
-            or (nk in _SPEECH and same_line_next and (t.initial or prev in _ME_AND) and nk not in ("is", "was"))
+            or (nk in _SPEECH and same_line_next and (t.initial or prev in _ME_AND) and (
+                nk not in ("is", "was") or (t.initial and t.key not in gaz.words and len(t.key) <= 5)))
             or ((prev in _ASK or (prev == "is" and prev2 == "who")) and ends_clause and score >= 0.5
                 and prev2 not in ("it", "this", "that", "what"))
             or (sized and prev2 not in ("a", "the", "so", "too", "very", "my", "his", "her"))

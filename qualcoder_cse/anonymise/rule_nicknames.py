@@ -170,8 +170,8 @@ class NicknameRules:
                 spans.append((ws, ws + 1))  # "Sharon B:" a name and an initial
                 continue
             if w.isupper() and 2 <= len(w) <= 3:
-                if k not in ROLE_UPPER:
-                    spans.append((ws, ws + len(w)))
+                # initials as a label are a person only when they are a named person's ("DF:" for Deborah
+                # Fairclough: span_passes._initials_of_names); others are role codes ("SW:", "FW:")
                 continue
             if w[0].isupper() and len(w) >= 2 and (k in self.g.given or k not in self.g.words) and self._label_name_ok(
                 w, k, turns

@@ -204,7 +204,7 @@ def test_offsets_are_string_indices_into_the_text(det):
     "text, expected",
     [
         ("Rhi: ok so the question was", "Rhi"),
-        ("SL: Why does taxi licensing matter?", "SL"),
+        ("Interviewer: Sam Lowe\nSL: Why does taxi licensing matter?", "SL"),
         ("<v Harjit Bains>I'm the partnership manager.", "Harjit Bains"),
         ("Interviewer: Dr Helen Marsh   Participant: DI Rizwan Khan", "Helen Marsh"),
         ("[00:00:11] DI FORSYTH: Yep.", "FORSYTH"),
@@ -212,6 +212,16 @@ def test_offsets_are_string_indices_into_the_text(det):
 )
 def test_speaker_labels_and_headers(det, text, expected):
     assert expected in spans(det, text, "PERSON")
+
+
+def test_initials_as_labels_are_people_only_when_a_named_person_has_them(det):
+    """GUIDELINES.md: two- or three-letter initials of a named person used as a label are PERSON; other letter
+    codes are roles (session 5: five sets written by others left them unmarked; proposing them cost the held-out
+    set's precision 0.876 -> 0.922)."""
+    text = "DM: How are you?\nTR: Fine.\nDM: And school?\nTR: Same.\nKM: Kerry Mills here, from the team."
+    found = spans(det, text, "PERSON")
+    assert "DM" not in found and "TR" not in found
+    assert "KM" in found and "Kerry Mills" in found
 
 
 @pytest.mark.parametrize("text", ["INT: Can you start?", "P1: Through the MASH.", "Facilitator: Thanks all.",

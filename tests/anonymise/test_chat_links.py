@@ -1,0 +1,54 @@
+"""Lowercase chat names found through their position next to a name or in a message (issue 15, session 5):
+coordination with a found name, a possessive without its apostrophe, a name called at the start or end of a
+message, a short unknown word opening a message before "was". Each name here was missed before this change;
+the look-alikes (text-speak, English words, slang) must stay unproposed. Made-up lines, not from any test set."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcoder_cse.anonymise.detect import load_detector
+from qualcoder_cse.anonymise.spans import REVIEW_MIN_CONFIDENCE
+
+
+@pytest.fixture(scope="module")
+def det():
+    return load_detector()
+
+
+def _people(det, text: str) -> list[str]:
+    return [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE) if s.label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("tbh i only trust bez and shan", "bez"),
+        ("kaz n shan n bex all came", "kaz"),
+        ("kaz n shan n bex all came", "bex"),
+        ("was it jay or kaz", "kaz"),
+        ("lyds mum picked us up", "lyds"),
+        ("mia_x: kez where r u", "kez"),
+        ("mia_x: omg kez", "kez"),
+        ("mia_x: love u kez", "kez"),
+        ("kez was like no way", "kez"),
+    ],
+)
+def test_chat_names_by_position(det, text, name):
+    assert name in _people(det, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mia_x: wyd where r u",
+        "mia_x: omg hbu",
+        "mia_x: ok cool",
+        "mia_x: sound u coming",
+        "the lads mum picked us up",
+        "me n the mandem went",
+        "ngl was proper boring",
+    ],
+)
+def test_look_alikes_are_left(det, text):
+    assert _people(det, text) == []
