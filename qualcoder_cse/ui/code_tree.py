@@ -85,6 +85,8 @@ class _WrapDelegate(QStyledItemDelegate):
         self.view = view
         # a name's row height by what decides it: a new count on a click asks for the row's height again
         self._hints: dict[tuple, QSize] = {}
+        # the width the style leaves a name by what decides it (not the name): every row of a depth has the same
+        self._widths: dict[tuple, int] = {}
 
     def sizeHint(self, option, index) -> QSize:
         if index.column() != 0:
@@ -92,10 +94,17 @@ class _WrapDelegate(QStyledItemDelegate):
         depth, parent = 1, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
-        width = self._text_width(option, index, self.view.columnWidth(0) - depth * self.view.indentation())
+        item_width = self.view.columnWidth(0) - depth * self.view.indentation()
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        key = (text, width, option.font.key(), option.decorationSize.width(), option.decorationSize.height(),
-               index.data(Qt.ItemDataRole.DecorationRole) is None)
+        no_icon = index.data(Qt.ItemDataRole.DecorationRole) is None
+        font, dw, dh = option.font.key(), option.decorationSize.width(), option.decorationSize.height()
+        layout = (item_width, font, dw, dh, no_icon, not text, option.direction, option.decorationPosition)
+        width = self._widths.get(layout)
+        if width is None:
+            if len(self._widths) > 500:  # widths x depths seen while a column is dragged: a bound
+                self._widths.clear()
+            width = self._widths[layout] = self._text_width(option, index, item_width)
+        key = (text, width, font, dw, dh, no_icon)
         hint = self._hints.get(key)
         if hint is None:
             if len(self._hints) > 5000:  # names x widths seen: a bound, not a leak

@@ -36,6 +36,14 @@ PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 COLOUR_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
+# the roles data() answers, as plain ints: Qt asks about ten roles of each painted or measured cell, and the
+# ones not answered leave at once instead of after a chain of enum comparisons
+_DISPLAY, _EDIT, _DECORATION, _TIP, _ALIGN = (int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole))
+_ID, _PATH, _COLOUR = int(ID_ROLE), int(PATH_ROLE), int(COLOUR_ROLE)
+_ROLES = frozenset((_DISPLAY, _EDIT, _DECORATION, _TIP, _ALIGN, _ID, _PATH, _COLOUR))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 _ICONS: dict[tuple[str, int], QIcon] = {}
@@ -197,40 +205,40 @@ class CodeTreeModel(QAbstractItemModel):
 
     # ----------------------------------------------------------------- data
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         cid = int(index.internalId())
         code = self.codes.get(cid)
         if code is None:
             return None
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if col == 0:
                 key = self.shortcuts.get(cid)
                 return f"{code.name}  [{key}]" if key else code.name
             return str(self.totals.get(cid, 0))
-        if role == Qt.ItemDataRole.EditRole and col == 0:
+        if role == _EDIT and col == 0:
             return code.name
-        if role == Qt.ItemDataRole.DecorationRole and col == 0:
+        if role == _DECORATION and col == 0:
             colour = self.shown.get(cid, code.colour)
             icon = self._icons.get(colour)
             if icon is None:
                 icon = self._icons[colour] = colour_icon(colour)
             return icon
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TIP:
             desc = code.description.split("\n\n")[0] if code.description else "No description."
             own, total = self.counts.get(cid, 0), self.totals.get(cid, 0)
             counts = f"{own} codings here" + (f", {total - own} in sub-codes" if total != own else "")
             key = self.shortcuts.get(cid)
             shortcut = f"\nKey {key} applies it to the selected text." if key else ""
             return f"{' › '.join(split_path(code.path))}\n{counts}{shortcut}\n\n{desc}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ID_ROLE:
+        if role == _ALIGN:
+            return _RIGHT if col == 1 else None
+        if role == _ID:
             return cid
-        if role == PATH_ROLE:
+        if role == _PATH:
             return code.path
-        if role == COLOUR_ROLE:
+        if role == _COLOUR:
             return code.colour
         return None
 

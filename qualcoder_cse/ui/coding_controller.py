@@ -36,6 +36,8 @@ class CodingController(QObject):
         self._key_use: dict[int, int] = {}  # code id -> when it was last applied (for keys 1-9)
         self.code_info: dict[int, tuple[str, str, str]] = {}  # id -> (readable path, colour, name)
         self.coder_names: dict[int, str] = {}
+        self._recent_hint: QAction | None = None  # the recent bar's fixed part, made once per window
+        self._recent_actions: list[QAction] = []
 
     # ----------------------------------------------------------------- what the view paints with
     def refresh_lookup(self) -> None:
@@ -158,19 +160,24 @@ class CodingController(QObject):
 
     def refresh_recent_bar(self) -> None:
         bar = self.w.recent_bar
-        bar.clear()
-        label = QLabel(" Recent codes: ")
-        label.setStyleSheet("color: #555;")
-        bar.addWidget(label)
-        if not self.recent_codes:
+        if self._recent_hint is None:  # the labels made and styled once (not at each open, nor each new key)
+            label = QLabel(" Recent codes: ")
+            label.setStyleSheet("color: #555;")
+            bar.addWidget(label)
             hint = QLabel("codes you apply appear here with keys 1-9")
             hint.setStyleSheet("color: #888;")
-            bar.addWidget(hint)
+            self._recent_hint = bar.addWidget(hint)
+        for act in self._recent_actions:
+            bar.removeAction(act)
+            act.deleteLater()
+        self._recent_actions = []
+        self._recent_hint.setVisible(not self.recent_codes)
         for i, cid in enumerate(self.recent_codes, start=1):
             path, colour, name = self.code_info.get(cid, ("?", "#999999", "?"))
             short = name if len(name) <= 20 else name[:18].rstrip() + "…"
             act = bar.addAction(colour_icon(colour), f"{i} {short}", lambda cid=cid: self.apply_code(cid))
             act.setToolTip(f"{path} (key {i})")
+            self._recent_actions.append(act)
         self.w.code_panel.model.set_shortcuts({cid: i for i, cid in enumerate(self.recent_codes, start=1)})
 
     def apply_code_dialog(self) -> None:

@@ -27,7 +27,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
-_BATCH = 64  # coded shares read together (about two screens of rows)
+_BATCH = 32  # coded shares read together (about a screen of rows: 25 in a 900-pixel window)
 # Qt asks about ten roles of each painted cell; the ones answered here, as plain ints (the others leave first)
 _DISPLAY, _ALIGN, _TIP = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
                                            Qt.ItemDataRole.ToolTipRole))

@@ -200,3 +200,31 @@ def test_a_name_that_fits_on_one_line_gets_one_lines_height(qtbot, main_window):
             name = str(i.data())
             if fm.horizontalAdvance(name) < text_w - 2:
                 assert rect.height() == one_line, (width, name, rect.height(), one_line)
+
+
+def test_row_heights_measure_the_style_once_per_depth(qtbot, main_window, monkeypatch):
+    """Opening a project sizes every row in sight; the width the style leaves a name depends on the row's
+    depth, icon and font, not on the name: asked of the style once per depth and column width (it was once
+    per row, each time through the model's roles), with the same heights as the test above checks."""
+    w = main_window
+    view = w.code_panel.view
+    delegate = view.itemDelegateForColumn(0) or view.itemDelegate()
+    calls: list[int] = []
+    measure = type(delegate)._text_width
+
+    def counting(self, option, index, item_width):
+        calls.append(item_width)
+        return measure(self, option, index, item_width)
+
+    monkeypatch.setattr(type(delegate), "_text_width", counting)
+    for cache in (getattr(delegate, "_widths", {}), delegate._hints):
+        cache.clear()
+    view.expandAll()
+    w.code_panel.model.refresh()  # as on open: a reset, every row measured again
+    view.expandAll()
+    QApplication.processEvents()
+    rows, idx = 0, view.model().index(0, 0)
+    while idx.isValid():
+        rows, idx = rows + 1, view.indexBelow(idx)
+    # two depths, each at the column's width with and without the scroll bar
+    assert rows > 20 and 0 < len(calls) <= 4 and len(set(calls)) == len(calls), (rows, calls)
