@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from .chat_links import linked_names
 from .chat_places import chat_places
+from .date_shapes import short_dates
 from .entity_passes import EntityPasses
 from .export_lines import export_names, one_line_dates, table_names
 from .gazetteers import Gazetteers, load_gazetteers
@@ -67,7 +68,7 @@ class Detector(EntityPasses):
         spans += self.rules.find(text, toks, upper_doc=upper)
         if self.ner is not None:
             spans += self._ner_spans(text, toks, spans)
-        spans += find_shapes(text) + reference_codes(text)
+        spans += find_shapes(text) + reference_codes(text) + short_dates(text)
         merged = merge(spans)
         merged = merge(merged + full_names(text, toks, merged, self.gaz, self._heads)
                        + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)
