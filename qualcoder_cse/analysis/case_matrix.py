@@ -27,7 +27,7 @@ import pandas as pd
 
 from .data import Filters, load
 from .matrices import MEASURES, CodeMatrix, code_by_case
-from .span_math import WordIndex, cell_segments, expand, positions, rollup_rows, union_words
+from .span_math import WordIndex, cell_segments, expand, positions, rollup_rows, segment_numbers, union_words
 
 if TYPE_CHECKING:
     from ..core.project import Project
@@ -41,7 +41,7 @@ def code_by_case_all(project: Project, filters: Filters | None = None, *, rollup
         return code_by_case(load(project, filters), rollup=rollup, measures=MEASURES)
     frames = project.frames
     codes, cases = frames.codes(), frames.cases()
-    cod = frames.coding_rows()  # code, document, start, end, coder
+    cod, ordered = frames.coding_rows()  # code, document, start, end, coder (ordered: by segment)
     seg = frames.case_segment_rows()  # case, document, start, end: what each case covers
     doc_ids = [int(d) for d in frames.documents()["id"]]
     rows = codes[["id", "path", "depth"]].reset_index(drop=True)
@@ -69,7 +69,8 @@ def code_by_case_all(project: Project, filters: Filters | None = None, *, rollup
         take, r = rollup_rows(codes, cod[h, 0], rollup=rollup)
         cell = r * len(cols) + c[take]
         # a row counts each segment (document, start, end, coder) once per case
-        counts = cell_segments(cell, h[take], [cod[:, j] for j in (1, 2, 3, 4)], n_cells)
+        segment, n_segments = segment_numbers([cod[:, j] for j in (1, 2, 3, 4)], ordered=ordered)
+        counts = cell_segments(cell, segment[h[take]], n_segments, n_cells)
         keys, words = union_words(cell * n_docs + d[take], cs[take], ce[take], fse[: len(cs)][take],
                                   fse[len(cs) :][take])
         word_m = _sum_by(keys // n_docs, words, n_cells)

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .data import AnalysisData, Filters, load
-from .span_math import cell_segments, positions, rollup_rows
+from .span_math import cell_segments, positions, rollup_rows, segment_numbers
 
 if TYPE_CHECKING:
     from ..core.project import Project
@@ -226,9 +226,9 @@ def counts_from_hits(codes: pd.DataFrame, cases: pd.DataFrame, hits: pd.DataFram
         take, r = rollup_rows(codes, hits["code_id"].to_numpy(dtype=np.int64), rollup=rollup)
         c = positions(cols, hits["case_id"])[take]
         ok = c >= 0
-        counts = cell_segments(r[ok] * len(cols) + c[ok], take[ok], [
-            hits[col].to_numpy(dtype=np.int64) for col in ("document_id", "start", "end", "coder_id")
-        ], len(counts))
+        segment, n_segments = segment_numbers([
+            hits[col].to_numpy(dtype=np.int64) for col in ("document_id", "start", "end", "coder_id")])
+        counts = cell_segments(r[ok] * len(cols) + c[ok], segment[take[ok]], n_segments, len(counts))
     counts = counts.reshape(len(index), len(cols))
     count_df = pd.DataFrame(counts, index=index, columns=cols)
     if counts.any():  # as the pivot in ``_build`` names them

@@ -3,7 +3,7 @@
 
 - ``positions``: ids to their place in a list of ids (-1 where absent);
 - ``rollup_rows``: each coding with the row of its code and, with roll-up, the row of every ancestor;
-- ``cell_segments``: distinct segments (document, start, end, coder) per (row, column) cell;
+- ``segment_numbers``, ``cell_segments``: distinct segments (document, start, end, coder) per (row, column) cell;
 - ``WordIndex``: f(document, x), the words of a document starting before offset x, from the stored word
   starts (``core.word_index``);
 - ``union_words``: the words in the union of the spans of each group, from f at each span's two ends only.
@@ -79,26 +79,33 @@ def rollup_rows(codes: pd.DataFrame, code_ids, *, rollup: bool) -> tuple[np.ndar
     return take, row_of[start[place[take]] + k]
 
 
-def cell_segments(cell: np.ndarray, take: np.ndarray, segment_cols: list[np.ndarray], n_cells: int
-                  ) -> np.ndarray:
-    """How many distinct segments fall in each of ``n_cells`` cells: copy k of a coding lies in
-    ``cell[k]`` and is coding ``take[k]``, whose segment is its row of ``segment_cols``."""
-    out = np.zeros(n_cells, dtype=np.int64)
-    if not len(cell):
-        return out
-    # number the segments once (before roll-up copies them), then count distinct (cell, segment) pairs
-    order = _lexsort(segment_cols)
-    new = np.zeros(len(order), dtype=bool)
+def segment_numbers(segment_cols: list[np.ndarray], *, ordered: bool = False) -> tuple[np.ndarray, int]:
+    """(number of each row's segment, how many segments): rows with equal (document, start, end, coder)
+    columns get one number. ``ordered``: the rows are already sorted by those columns (no sort needed)."""
+    n = len(segment_cols[0])
+    if not n:
+        return np.zeros(0, dtype=np.int64), 0
+    order = None if ordered else _lexsort(segment_cols)
+    new = np.zeros(n, dtype=bool)
     new[0] = True
     for col in segment_cols:
-        v = col[order]
+        v = col if order is None else col[order]
         new[1:] |= v[1:] != v[:-1]
-    seg = np.empty(len(order), dtype=np.int64)
-    seg[order] = np.cumsum(new) - 1
-    n_seg = int(seg.max()) + 1
-    key = np.sort(cell * n_seg + seg[take])  # cells x segments fits in int64
+    number = np.cumsum(new) - 1
+    count = int(number[-1]) + 1
+    if order is not None:
+        number[order] = number.copy()
+    return number, count
+
+
+def cell_segments(cell: np.ndarray, segment: np.ndarray, n_segments: int, n_cells: int) -> np.ndarray:
+    """How many distinct segments fall in each of ``n_cells`` cells: copy k of a coding lies in ``cell[k]``
+    and is segment number ``segment[k]`` (``segment_numbers``)."""
+    if not len(cell):
+        return np.zeros(n_cells, dtype=np.int64)
+    key = np.sort(cell * n_segments + segment)  # cells x segments fits in int64
     key = key[np.r_[True, key[1:] != key[:-1]]]
-    return np.bincount(key // n_seg, minlength=n_cells).astype(np.int64)
+    return np.bincount(key // n_segments, minlength=n_cells).astype(np.int64)
 
 
 def _lexsort(cols: list[np.ndarray]) -> np.ndarray:

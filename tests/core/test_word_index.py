@@ -114,7 +114,7 @@ def test_an_older_project_gets_every_row_after_a_backup(project_path, passphrase
     with Project.open(project_path, passphrase) as p:
         assert p.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
         _assert_index_whole(p)
-    backups = list(default_folder(project_path).glob("*before-schema-v8*"))
+    backups = list(default_folder(project_path).glob(f"*before-schema-v{schema.SCHEMA_VERSION}*"))
     assert backups, "no backup before the upgrade"
     with Project.open(backups[0], passphrase, readonly=True) as old:  # the backup is the version-7 file
         assert old.conn.execute("PRAGMA user_version").fetchone()[0] == 7
