@@ -17,24 +17,43 @@ from .spans import Span
 
 _ORDINAL = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)"
 _DM = r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])"
-_RX: list[tuple[re.Pattern, float]] = [
-    (re.compile(rf"(?<![\w/]){_WEEKDAY}\s+(?:the\s+)?{_ORDINAL}(?![\w/])", re.IGNORECASE), 0.8),
-    (re.compile(rf"(?<![\w/]){_WEEKDAY}\s+{_DM}(?![\w/]|\.\d)", re.IGNORECASE), 0.8),
-    (re.compile(rf"(?<!\w)(?i:on|from|to|until|till|since|by|dated|between|and|before|after)\s+(?P<d>{_DM})"
-                rf"(?![\w/]|\.\d)(?!\s*(?:of|th)\b)"), 0.6),
-    (re.compile(rf"(?<![\w/]){_DAY}(?:\s+of)?\s+{_MON},?\s+\d{{2}}(?![\w:/.]|\.\d)"
+_CUES = r"(?i:on|from|to|until|till|since|by|dated|between|and|before|after)"
+# a day number: the candidates, found first (a digit is rarer than a letter, so the longer patterns run only
+# where one stands)
+_DAY_NUMBER = re.compile(r"(?<![\w/])(?:[12]\d|3[01]|0?[1-9])(?=st|nd|rd|th|ST|ND|RD|TH|/|\s)")
+_WEEKDAY_BEFORE = re.compile(rf"(?<![\w/]){_WEEKDAY}\s+(?:the\s+)?$", re.IGNORECASE)
+_CUE_BEFORE = re.compile(rf"(?<!\w){_CUES}\s+$")
+_AFTER_WEEKDAY = [
+    (re.compile(rf"{_WEEKDAY}\s+(?:the\s+)?{_ORDINAL}(?![\w/])", re.IGNORECASE), 0.8),  # "Sat 14th"
+    (re.compile(rf"{_WEEKDAY}\s+{_DM}(?![\w/]|\.\d)", re.IGNORECASE), 0.8),  # "Tues 3/3"
+]
+_AFTER_CUE = re.compile(rf"{_DM}(?![\w/]|\.\d)(?!\s*(?:of|th)\b)")  # "on 3/3"
+_FROM_DAY = [
+    # "14 Mar 24", not "14 Mar 24 hours later"
+    (re.compile(rf"{_DAY}(?:\s+of)?\s+{_MON},?\s+\d{{2}}(?![\w:/.]|\.\d)"
                 rf"(?!\s+(?:hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|people|times|of|x)\b)",
                 re.IGNORECASE), 0.85),
-    (re.compile(rf"(?<![\w/]){_ORDINAL}\s?(?:-|–|to|and|till|until)\s?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}"
+    # "14th-15th March", "3rd to the 5th of June"
+    (re.compile(rf"{_ORDINAL}\s?(?:-|–|to|and|till|until)\s?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}"
                 rf"(?:,?\s+{_YEAR})?(?!\w)", re.IGNORECASE), 0.85),
 ]
 
 
 def short_dates(text: str) -> list[Span]:
     out = []
-    for rx, conf in _RX:
-        for m in rx.finditer(text):
-            key = "d" if "d" in rx.groupindex else 0
-            s, e = m.start(key), m.end(key)
-            out.append(Span(s, e, "DATE", text[s:e], conf, "pattern"))
+
+    def add(m: re.Match | None, conf: float) -> None:
+        if m is not None:
+            out.append(Span(m.start(), m.end(), "DATE", m.group(), conf, "pattern"))
+
+    for d in _DAY_NUMBER.finditer(text):
+        p = d.start()
+        wd = _WEEKDAY_BEFORE.search(text, max(0, p - 16), p)
+        if wd is not None:
+            for rx, conf in _AFTER_WEEKDAY:
+                add(rx.match(text, wd.start()), conf)
+        if _CUE_BEFORE.search(text, max(0, p - 9), p) is not None:
+            add(_AFTER_CUE.match(text, p), 0.6)
+        for rx, conf in _FROM_DAY:
+            add(rx.match(text, p), conf)
     return out

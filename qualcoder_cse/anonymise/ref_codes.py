@@ -17,22 +17,29 @@ import re
 
 from .spans import Span
 
-# words that announce a reference; a "number"/"no."/"ref"/"ID" may follow, then "is"/"was"/":"
+# words that announce a reference, ending where the code starts; a "number"/"no."/"ref"/"ID" may follow the
+# word, then "is"/"was"/":"
 _CUE = re.compile(
     r"\b(?:ref(?:erence)?s?|urn|logs?|case|crime|incident|occurrence|job|ticket|exhibit|warrant|licen[cs]e|permit|"
     r"file|record|order|tracking|consignment|cad|storm|pnc|cris|niche|docket|claim|account|serial|custody|referral|"
     r"report|intel(?:ligence)?|application|booking|receipt|membership|member|student|pupil|patient|client|"
     r"hospital|nhs|unique|system|id|pin)"
-    r"(?:\s+(?:number|no\.?|num|nos?\.?|ref(?:erence)?|id|code))?\.?(?:\s+(?:is|was|of|as|being))?[\s:#=]*"
-    r"(?=[A-Za-z0-9#])",
+    r"(?:\s+(?:number|no\.?|num|nos?\.?|ref(?:erence)?|id|code))?\.?(?:\s+(?:is|was|of|as|being))?[\s:#=]*$",
     re.IGNORECASE,
 )
-_CODE = re.compile(r"#?(?P<code>[A-Za-z0-9]+(?:[/*._-][A-Za-z0-9]+)*)(?![\w/*-]|\.\w)")
+_CUE_WORDS = frozenset(
+    ["ref", "refs", "reference", "references", "urn", "log", "logs", "case", "crime", "incident",
+     "occurrence", "job", "ticket", "exhibit", "warrant", "licence", "license", "permit", "file", "record",
+     "order", "tracking", "consignment", "cad", "storm", "pnc", "cris", "niche", "docket", "claim",
+     "account", "serial", "custody", "referral", "report", "intel", "intelligence", "application",
+     "booking", "receipt", "membership", "member", "student", "pupil", "patient", "client", "hospital",
+     "nhs", "unique", "system", "id", "pin"])
+# a token with a digit in it: the candidates (found first, so the cue is looked for only before them)
+_DIGIT_TOKEN = re.compile(r"(?<![\w/*.£$€#-])#?(?P<code>(?:[A-Za-z0-9]+[/*._-])*[A-Za-z]*\d[A-Za-z0-9]*"
+                          r"(?:[/*._-][A-Za-z0-9]+)*)(?![\w/*-]|\.\w)")
 # announcing words strong enough for a short all-digit number ("log 457", "ref 0912")
 _STRONG = re.compile(r"^(?:ref|reference|refs|urn|log|logs|exhibit|incident|occurrence|crime|cad|storm)\b",
                      re.IGNORECASE)
-# a capitals-and-digits code standing alone: at least two capitals and three digits, or separators and 4+ digits
-_BARE = re.compile(r"(?<![\w/*.£$€#-])(?P<code>[A-Z0-9]+(?:[/*-][A-Z0-9]+)*)(?![\w/*-]|\.\w)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DATE_LIKE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?")
 # a part of a code: digits, or a few capitals ("-K", "/HC"); not a word ("-style", "-registered")
@@ -56,31 +63,48 @@ def _plain_number(code: str) -> bool:
 
 def reference_codes(text: str) -> list[Span]:
     out: list[Span] = []
-    for cue in _CUE.finditer(text):
-        m = _CODE.match(text, cue.end())
-        if m is None:
-            continue
+    for m in _DIGIT_TOKEN.finditer(text):
         code = m.group("code").rstrip(".")
-        digits, letters = _digits(code), _letters(code)
-        if digits == 0 or _plain_number(code) or text[max(0, m.start() - 1):m.start()] in "£$€":
-            continue
-        separated = any(c in code for c in "/*-._")
-        if letters == 0 and not separated and digits < (3 if _STRONG.match(cue.group()) else 4):
-            continue  # "case 12", "job 150"
-        if letters and digits < 2 and not separated:
-            continue  # "ID 3B"
-        if letters and not any(c.isupper() for c in code) and digits < 3:
-            continue  # "pin code ab1" is more likely a word
         start = m.start("code")
-        out.append(Span(start, start + len(code), "ID", code, 0.75, "shape"))
-    for m in _BARE.finditer(text):
-        code = m.group("code")
-        digits, capitals = _digits(code), _letters(code)
-        separated = any(c in code for c in "/*-")
-        shaped = (capitals >= 2 and digits >= 3 and len(code) >= 6) or (separated and capitals and digits >= 4)
-        if shaped and not _plain_number(code):
-            out.append(Span(m.start("code"), m.end("code"), "ID", code, 0.5, "shape"))
+        window = max(0, m.start() - 48)
+        cue = None
+        if any(w.strip(".:#=") in _CUE_WORDS for w in text[window:start].lower().split()[-4:]):
+            cue = _CUE.search(text, window, start)
+        if cue is not None:
+            span = _announced(text, code, start, cue.group())
+        else:
+            span = _bare(code, start)
+        if span is not None:
+            out.append(span)
     return out
+
+
+def _announced(text: str, code: str, start: int, cue: str) -> Span | None:
+    """A code after a word that announces a reference ("job number 4471-A2")."""
+    digits, letters = _digits(code), _letters(code)
+    if _plain_number(code):
+        return None
+    separated = any(c in code for c in "/*-._")
+    if letters == 0 and not separated and digits < (3 if _STRONG.match(cue) else 4):
+        return None  # "case 12", "job 150"
+    if letters and digits < 2 and not separated:
+        return None  # "ID 3B"
+    if letters and not any(c.isupper() for c in code) and digits < 3:
+        return None  # "pin code ab1" is more likely a word
+    return Span(start, start + len(code), "ID", code, 0.75, "shape")
+
+
+def _bare(code: str, start: int) -> Span | None:
+    """A capitals-and-digits code standing alone: two or more capitals and three or more digits ("2291XK44"),
+    or parts joined by separators with four or more digits ("IR-22-1187-W")."""
+    if code.upper() != code or "." in code or "_" in code:
+        return None
+    digits, capitals = _digits(code), _letters(code)
+    separated = any(c in code for c in "/*-")
+    shaped = (capitals >= 2 and digits >= 3 and len(code) >= 6) or (separated and capitals and digits >= 4)
+    if not shaped or _plain_number(code):
+        return None
+    return Span(start, start + len(code), "ID", code, 0.5, "shape")
 
 
 def whole_codes(text: str, spans: list[Span]) -> list[Span]:
