@@ -58,7 +58,10 @@ class NerLayer:
                 if ent.label_ not in LABELS:
                     continue
                 s, e = offset + ent.start_char, offset + ent.end_char
+                s = _trim_lowercase_head(text, s, e)
                 e = _trim_lowercase_tail(text, s, e)
+                if e <= s:
+                    continue
                 out.append(Span(s, e, ent.label_, text[s:e], NER_CONFIDENCE, "ner"))
         return out
 
@@ -74,9 +77,21 @@ def _trim_lowercase_tail(text: str, s: int, e: int) -> int:
     if not span[:1].isupper():
         return e
     m = _TAIL.search(span)
-    if m is None or not any(w.lower() in STOP for w in m.group().split()):
+    if m is None or not any(w.lower() in STOP or w.lower() in _TIME_WORDS for w in m.group().split()):
         return e  # "Wolstanton retail park": the kind of place belongs to its name
     return s + m.start()
+
+
+_HEAD = re.compile(r"(?:(?:down|up|round|around|over|to|in|at|from|near|by|past|into|the|and|with)\s+)+(?=[A-Z])")
+_TIME_WORDS = frozenset(["every", "each", "last", "next", "this", "tonight", "today", "yesterday", "tomorrow",
+                         "weekend", "morning", "evening", "night", "afternoon", "week"])
+
+
+def _trim_lowercase_head(text: str, s: int, e: int) -> int:
+    """A name starts at its first capitalised word: "down Cranbeck" -> "Cranbeck" (the model took the
+    preposition before a place)."""
+    m = _HEAD.match(text, s, e)
+    return m.end() if m else s
 
 
 def model_path(model_dir: str | None = None) -> Path:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from qualcoder_cse.anonymise.detect import load_detector
+from qualcoder_cse.anonymise.ner import _trim_lowercase_head, _trim_lowercase_tail
 from qualcoder_cse.anonymise.ner_gate import _HANDLE, _HANDLE_MARK, _WINDOW
 from qualcoder_cse.anonymise.tokens import tokenize
 
@@ -89,3 +90,16 @@ def test_no_candidate_no_model_call(det, monkeypatch):
 def test_lowercase_chat_words_that_may_be_names(det, word, candidate):
     tok = next(t for t in tokenize(f"ok {word} lol") if t.key == word)
     assert det.gate._chat_word(tok) is candidate
+
+
+def test_a_model_span_starts_at_its_first_capital_and_ends_before_a_time_phrase():
+    """The model took "down Cranbeck every weekend" as one name (session 5): the span is cut to "Cranbeck", so
+    the anonymised text keeps "down ... every weekend"."""
+    text = "we went down Cranbeck every weekend"
+    s, e = text.index("down"), len(text)
+    s = _trim_lowercase_head(text, s, e)
+    e = _trim_lowercase_tail(text, s, e)
+    assert text[s:e] == "Cranbeck"
+    keep = "at Wolstanton retail park"
+    s = _trim_lowercase_head(keep, 0, len(keep))
+    assert keep[s:_trim_lowercase_tail(keep, s, len(keep))] == "Wolstanton retail park"
