@@ -24,6 +24,7 @@ from .entity_passes import EntityPasses
 from .export_lines import export_names, one_line_dates, table_names
 from .gazetteers import Gazetteers, load_gazetteers
 from .lexicon import ORG_HEADS_CAP
+from .lower_venues import lowercase_venues
 from .merging import _mention_regex, merge
 from .name_forms import derived_nicknames, handle_names, kin_nicknames, lowercase_full_names, particle_names
 from .ner_gate import NerGate
@@ -96,6 +97,7 @@ class Detector(EntityPasses):
         merged = handle_mentions(text, merged)
         merged = merge(particle_names(text, kin_nicknames(text, one_line_dates(text, merged))))
         merged = _address_chain(text, merged)  # again: places widened late ("Hathersage Road, Manchester, M13 0JH")
+        merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz))
         merged = whole_codes(text, merged)
         floor = self.min_confidence if min_confidence is None else min_confidence
         return [s for s in merged if s.confidence >= floor]

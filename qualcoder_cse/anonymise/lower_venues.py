@@ -1,0 +1,68 @@
+"""Named venues written in lowercase, whole (issue 15, session 5: ORG/LOCATION boundaries on unseen text):
+"beckfoot upper heaton school", "city of leeds college", "airedale hospital", "the grove hotel", "holly bank
+childrens home", "kirkgate market", "forster square station". The capitalised head-word rules cannot see these
+(no capital says where the name starts), so the name is read leftwards from the head word over words that name
+something: a place or organisation found already, a place, a given name or surname, a word no list knows, or a
+place-name element ("grove", "bank", "vale"); kind words ("childrens", "upper", "community") may sit between.
+At least one naming word is needed, and the run starts after a preposition or "the" (not "my", "a"). Only on
+lines written in lowercase. A place or organisation found inside the run is widened to the whole name.
+"""
+
+from __future__ import annotations
+
+from .chat_places import _lower_line
+from .gazetteers import Gazetteers
+from .lexicon import NOT_NAMES, STOP
+from .spans import Span
+from .tokens import Tok
+
+_ORG_HEADS = frozenset(["school", "academy", "college", "high", "primary", "hospital", "hotel", "foundation", "home",
+                        "pru", "trust", "nursery", "surgery", "clinic", "hall", "inn", "lodge", "club", "church",
+                        "mosque", "library", "taxis", "cabs", "infirmary", "hostel"])
+_PLACE_HEADS = frozenset(["centre", "center", "market", "station", "interchange", "precinct"])
+# kind words inside a venue's name: they never name it alone
+_KIND_WORDS = frozenset(["childrens", "children's", "youth", "community", "medical", "leisure", "shopping", "retail",
+                         "bus", "train", "coach", "police", "upper", "lower", "grammar", "infant", "infants", "junior",
+                         "sixth", "form", "general", "royal", "district", "city", "st", "saint", "catholic", "church",
+                         "primary", "secondary", "high", "academy", "sports", "health", "family", "care", "of", "and",
+                         "village", "town", "county", "memorial", "university", "teaching", "boys", "girls"])
+# place-name elements that name a venue before its head ("the grove hotel", "the oaks academy")
+_NAMING_NOUNS = frozenset(["grove", "oaks", "willows", "hollies", "beeches", "limes", "elms", "cedars", "laurels",
+                           "pines", "meadows", "grange", "manor", "priory", "abbey", "towers", "bank", "vale", "dale",
+                           "brook", "mill", "cross", "moor", "heath", "mount", "rise", "croft", "holme", "hurst",
+                           "villa", "rose", "park", "hill", "green", "wood", "field", "fields", "bridge", "gate"])
+_BEFORE = frozenset(["at", "to", "from", "outside", "near", "in", "by", "down", "up", "round", "around", "behind",
+                     "inside", "into", "past", "the", "towards", "went", "go", "goes", "attend", "attends", "attended"])
+
+
+def lowercase_venues(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
+    found = [s for s in spans if s.label in ("LOCATION", "ORG", "PERSON")]
+    inside = bytearray(len(text) + 1)
+    for s in found:
+        inside[s.start:s.end] = b"\x01" * (s.end - s.start)
+    out: list[Span] = []
+    for i, h in enumerate(toks):
+        if h.shape != "lower" or (h.key not in _ORG_HEADS and h.key not in _PLACE_HEADS) or i == 0:
+            continue
+        start, naming, j = None, False, i - 1
+        while j >= 0 and i - j <= 4 and toks[j].shape == "lower" and text[toks[j].end:toks[j + 1].start] == " ":
+            k = toks[j].key
+            name_word = inside[toks[j].start] or k in gaz.places1 or k in _NAMING_NOUNS or (
+                k.isalpha() and len(k) >= 3 and k not in STOP and k not in NOT_NAMES and (
+                    k not in gaz.words or gaz.words.get(k, 0) >= 50 or k in gaz.surnames and k in gaz.given))
+            if not name_word and k not in _KIND_WORDS:
+                break
+            naming = naming or bool(name_word)
+            start = j
+            j -= 1
+        if start is None or not naming or j < 0 or toks[j].key not in _BEFORE:
+            continue
+        while start < i and toks[start].key in ("of", "and"):
+            start += 1
+        if start >= i or not _lower_line(text, h.start):
+            continue
+        s, e = toks[start].start, h.base_end
+        conf = max([x.confidence for x in found if x.start < e and s < x.end] + [0.5])
+        label = "LOCATION" if h.key in _PLACE_HEADS else "ORG"
+        out.append(Span(s, e, label, text[s:e], conf, "position"))
+    return out
