@@ -28,6 +28,7 @@ from .lower_venues import lowercase_venues
 from .merging import _mention_regex, merge
 from .name_forms import derived_nicknames, handle_names, kin_nicknames, lowercase_full_names, particle_names
 from .ner_gate import NerGate
+from .not_people import not_people
 from .patterns import find_patterns
 from .positions import attendee_names, chat_names, first_names_again, full_names
 from .ref_codes import reference_codes, whole_codes
@@ -98,7 +99,7 @@ class Detector(EntityPasses):
         merged = merge(particle_names(text, kin_nicknames(text, one_line_dates(text, merged))))
         merged = _address_chain(text, merged)  # again: places widened late ("Hathersage Road, Manchester, M13 0JH")
         merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz))
-        merged = whole_codes(text, merged)
+        merged = not_people(text, whole_codes(text, merged), self.gaz)
         floor = self.min_confidence if min_confidence is None else min_confidence
         return [s for s in merged if s.confidence >= floor]
 

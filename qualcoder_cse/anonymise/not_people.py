@@ -1,0 +1,55 @@
+"""The last look at the proposals: words that stand where a name goes but name no one (issue 15, session 5:
+span precision on unseen text). Dropped wherever a layer proposed them:
+
+- weekdays, plural or written short beside another day or a digit ("Tues/Fri", "comes in Thursdays"), as a
+  person or a place;
+- clothing brands named like people ("a michael kors bag", "tommy hilfiger", "ralph lauren polo");
+- a national body met with its possessive cut off ("Barnardo" of "Barnardo's"), which the guidelines leave;
+- a single letter as a speaker label ("W:", "F:"): a role code in the guidelines;
+- a hyphenated pair of ordinary words ("Follow-up:", "Drop-in"), not a double-barrelled name ("Anne-Marie",
+  "Smith-Jones": a part is a given name or no common word).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteers import Gazetteers
+from .lexicon import NATIONAL, WEEKDAYS
+from .spans import Span, fold
+
+_DAYS = WEEKDAYS | frozenset(["mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"])
+# short forms are names too ("Thu", a Vietnamese given name): a weekday only beside another day, a "/" or a digit
+_SHORT_DAYS = frozenset(["mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"])
+_DAY_CONTEXT = re.compile(r"[/&\d]|\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\b", re.IGNORECASE)
+_BRANDS = frozenset(["michael kors", "ralph lauren", "tommy hilfiger", "hilfiger", "ted baker", "calvin klein",
+                     "hugo boss", "stone island", "canada goose", "north face", "the north face", "louis vuitton",
+                     "vuitton", "jack wills", "moncler", "burberry", "versace", "armani", "prada", "balenciaga",
+                     "lacoste", "fendi", "givenchy", "hollister", "superdry", "trapstar", "corteiz", "nike",
+                     "adidas", "puma", "reebok", "kurt geiger", "jd sports", "pandora", "primark"])
+
+
+def not_people(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
+    out = []
+    for s in spans:
+        if s.label in ("PERSON", "LOCATION", "ORG") and _names_no_one(text, s, gaz):
+            continue
+        out.append(s)
+    return out
+
+
+def _names_no_one(text: str, s: Span, gaz: Gazetteers) -> bool:
+    key = fold(s.text).strip(" .")
+    if s.label in ("PERSON", "LOCATION") and (key in _DAYS or key in _SHORT_DAYS and (
+            _DAY_CONTEXT.search(text[max(0, s.start - 6):s.start]) or _DAY_CONTEXT.search(text[s.end:s.end + 6]))):
+        return True
+    if key in _BRANDS or key in NATIONAL or (key + "'s") in NATIONAL or (key + "s") in NATIONAL:
+        return True
+    if s.label == "PERSON" and len(s.text) == 1 and text[s.end:s.end + 1] == ":" and (
+            s.start == 0 or text[s.start - 1] == "\n"):
+        return True
+    if s.label == "PERSON" and "-" in key and " " not in key:
+        parts = key.split("-")
+        return len(parts) == 2 and all(
+            gaz.words.get(p, 99) <= 35 and gaz.given.get(p, (0,))[0] < 200 for p in parts)
+    return False
