@@ -7,7 +7,7 @@ import math
 import pandas as pd
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-from qualcoder_cse.ui.matrix_model import HEAT_ROLE, KEY_ROLE, SORT_ROLE, MatrixModel
+from qualcoder_cse.ui.matrix_model import HEAT_ROLE, KEY_ROLE, PAINT_ROLE, SORT_ROLE, MatrixModel
 
 
 def frame() -> pd.DataFrame:
@@ -52,3 +52,15 @@ def test_sorting_by_value_through_a_proxy():
     proxy.setSortRole(SORT_ROLE)
     proxy.sort(0, Qt.SortOrder.DescendingOrder)
     assert [proxy.index(r, 0).data() for r in range(3)] == ["10", "2", "1"]  # numerically, not "2" > "10"
+
+
+def test_the_fast_paint_role_is_the_display_and_heat_of_plain_numbers():
+    """The delegate paints a plain number from PAINT_ROLE alone: it must be what DisplayRole and HEAT_ROLE
+    say; text cells and shaded rows are painted the usual way (None)."""
+    model = MatrixModel()
+    model.set_frame(frame(), row_colours=[None, None, "#fde0dd"])
+    for r in range(3):
+        for c in range(3):
+            idx = model.index(r, c)
+            plain = c < 2 and r < 2
+            assert idx.data(PAINT_ROLE) == ((idx.data(), idx.data(HEAT_ROLE)) if plain else None), (r, c)
