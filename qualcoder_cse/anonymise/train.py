@@ -12,7 +12,8 @@ unseen text (issue 15): minutes with attendee lists, WhatsApp, Discord, "[18:03]
 exports, referral forms, field notes with times, interviews; with word-names (Summer, Will, Pearl...) in name
 positions, lowercase nicknames and usernames as speakers, whole organisation names with "and", commas and
 possessives, postcode districts, landmarks and letter-prefixed numbers, beside negatives of the same shapes
-(the same words used as words, role acronyms, ranks alone, export header dates left unmarked). The model is
+(the same words used as words, role acronyms, ranks alone, export header times left unmarked; their dates are
+marked, as the guidelines say). Identifiers include references of a general structure (``Gen.code``). The model is
 ``spacy.blank("en")`` + a small ``ner`` (hash-embed CNN) so that it loads fast and keeps the detector above
 10,000 words per second. The generated data are the same on every run with the same seed; the trained
 weights differ slightly between runs (thinc on CPU).

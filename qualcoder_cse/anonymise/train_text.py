@@ -181,6 +181,9 @@ class Gen:
     def ident(self) -> str:
         L = "ABCDEFGHJKLMNOPRSTUVWXYZ"
         x = self.r.random()
+        if x < 0.25:
+            return self.code()
+        x = self.r.random()
         if x < 0.4:
             reg = f"{self.pick(L)}{self.pick(L)}{self.r.randint(10, 72)} {self.pick(L)}{self.pick(L)}{self.pick(L)}"
             return reg.lower() if self.r.random() < 0.2 else reg
@@ -193,6 +196,23 @@ class Gen:
         return (f"{self.pick('ABCEGHJKLMNPRSTWXYZ')}{self.pick('ABCEGHJKLMNPRSTWXYZ')} {self.r.randint(10, 99)} "
                 f"{self.r.randint(10, 99)} {self.r.randint(10, 99)} {self.pick('ABCD')}")
 
+
+    def code(self) -> str:
+        """A reference of a general structure (session 5): two to four parts of capitals and digits joined by
+        "/", "-", "*" or nothing, with digits in it ("QK-2291-B", "SW/CP/0412", "30*118842", "7712QD19")."""
+        L = "ABCDEFGHJKLMNPRSTUVWXYZ"
+        parts = []
+        for _ in range(self.r.randint(2, 4)):
+            kind = self.r.random()
+            if kind < 0.45:
+                parts.append(str(self.r.randint(10, 999999)).zfill(self.r.choice([2, 4, 5, 6])))
+            elif kind < 0.75:
+                parts.append("".join(self.pick(L) for _ in range(self.r.randint(1, 4))))
+            else:
+                parts.append(f"{self.pick(L)}{self.r.randint(1, 9999)}{self.pick(['', self.pick(L)])}")
+        if not any(ch.isdigit() for ch in "".join(parts)):
+            parts.append(str(self.r.randint(100, 99999)))
+        return self.pick(["/", "-", "*", "", "-"]).join(parts)
 
     # ------------------------------------------------------------------ the kinds of issue 15
     def word_name(self) -> str:

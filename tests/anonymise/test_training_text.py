@@ -95,3 +95,15 @@ def test_word_name_list_leaves_function_words_out():
     names = set(Gen(1).word_names)
     assert {"summer", "pearl", "faith", "rose", "amber", "jade"} <= names
     assert not names & STOP
+
+
+def test_identifiers_include_references_of_a_general_structure():
+    """Session 5: references of many structures (parts of capitals and digits joined by / - * or nothing), so
+    the model does not learn only the shapes the patterns already know."""
+    gen = Gen(4)
+    codes = [gen.code() for _ in range(300)]
+    assert all(any(c.isdigit() for c in code) for code in codes)
+    assert {sep for code in codes for sep in "/-*" if sep in code} == {"/", "-", "*"}
+    assert any(code.isalnum() and not code.isdigit() and not code.isalpha() for code in codes)
+    idents = [gen.ident() for _ in range(400)]
+    assert sum(i in codes or re.fullmatch(r"[A-Z0-9]+(?:[/*-][A-Z0-9]+)*", i) is not None for i in idents) > 80
