@@ -76,10 +76,9 @@ def code_by_case_all(project: Project, filters: Filters | None = None, *, rollup
         word_m = _sum_by(keys // n_docs, words, n_cells)
     count_df = pd.DataFrame(counts.reshape(len(index), len(cols)), index=index, columns=cols)
     word_df = pd.DataFrame(word_m.reshape(len(index), len(cols)), index=index, columns=cols)
-    totals = pd.Series(unit_words, index=cols)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        pct = word_df.div(totals.replace(0, np.nan), axis=1) * 100.0
-    pct = pct.fillna(0.0).round(2)
+    with np.errstate(divide="ignore", invalid="ignore"):  # the full path's division, in numpy: the same floats
+        share = word_m.reshape(len(index), len(cols)) / np.where(unit_words == 0, np.nan, unit_words) * 100.0
+    pct = pd.DataFrame(np.round(np.nan_to_num(share, nan=0.0), 2), index=index, columns=cols)
     if counts.any():  # as the pivot in ``matrices._build`` names them
         count_df.index.name, count_df.columns.name = "row_code", "unit"
     if word_m.any():  # as the unstack there names them
