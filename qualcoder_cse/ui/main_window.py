@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
+        install_wheel_guard()  # first (it sets the style): no combo box changes on a wheel it was not focused for
         self.setObjectName("mainWindow")
         self.setWindowTitle("QualCoder-CSE")
         self.resize(1440, 900)
@@ -100,7 +101,6 @@ class MainWindow(QMainWindow):
         self._build_status()
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(lambda: self.lock(idle=True))
-        install_wheel_guard()  # no combo box in any window changes on a wheel it was not focused for
         self.idle.set_timeout_ms(self.settings.idle_minutes() * 60_000)
         self.lock_screen.unlock_requested.connect(self.unlock)
 

@@ -4,14 +4,17 @@ or dialog changes on a wheel it was not focused for; Cancel writes nothing; OK i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+import sys
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from qualcoder_cse.ui.analysis_view import AnalysisView
 from qualcoder_cse.ui.export_dialog import ExportDialog
 from qualcoder_cse.ui.import_dialog import ImportDialog
 from qualcoder_cse.ui.speaker_mapping_dialog import SpeakerMappingDialog
+from qualcoder_cse.ui.wheel_guard import WheelGuard
 
 FOCUS = "P1: Partners share well.\nP2: Health is patchy.\nP4: The MASH helps.\nP3: Agreed.\n"
 
@@ -132,3 +135,59 @@ def test_no_combo_box_in_the_windows_changes_on_an_unfocused_wheel(qtbot, main_w
     assert checked >= 6
     for w in widgets:
         w.close()
+
+
+def test_boxes_made_later_and_under_style_sheets_are_guarded_without_an_application_filter(
+        qtbot, main_window):
+    """The guard sees each combo box when the style polishes it (before it is first shown), also under a style
+    sheet and for an editable box made after the window; it filters only those boxes' events: an application-wide
+    filter put every event of every widget through Python (a fifth of the window's set-up)."""
+    seen: list[type] = []  # the objects whose events Qt hands to the guard (a Python frame for each)
+    code = WheelGuard.eventFilter.__code__
+
+    def recording(frame, event, _arg):
+        # (a box being destroyed is a plain QWidget by then: Qt's type is gone in its destructor)
+        if event == "call" and frame.f_code is code and frame.f_locals["event"].type() != QEvent.Type.Destroy:
+            seen.append(type(frame.f_locals["obj"]))
+
+    sys.setprofile(recording)
+    try:
+        _drive(qtbot, main_window, seen)
+    finally:
+        sys.setprofile(None)
+    assert seen and all(issubclass(t, (QComboBox, QLineEdit)) for t in seen), set(seen)
+
+
+def _drive(qtbot, main_window, seen: list[type]) -> None:
+    dialog = QDialog(main_window)
+    qtbot.addWidget(dialog)
+    dialog.setStyleSheet("QComboBox { padding: 2px; }")
+    area = QScrollArea(dialog)
+    QVBoxLayout(dialog).addWidget(area)
+    form = QWidget()
+    rows = QVBoxLayout(form)
+    first = QComboBox()
+    rows.addWidget(first)
+    boxes = []
+    for i in range(30):
+        box = QComboBox()
+        box.addItems(["police", "board", "young people"])
+        box.setEditable(i % 2 == 1)
+        rows.addWidget(box)
+        boxes.append(box)
+    area.setWidget(form)
+    dialog.resize(300, 200)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    first.setFocus()
+    QApplication.processEvents()
+    for box in boxes[:4]:
+        wheel(box.lineEdit() or box, -1)
+        assert box.currentIndex() == 0, box.isEditable()
+    boxes[0].setFocus()
+    wheel(boxes[0], -1)
+    assert boxes[0].currentIndex() == 1  # a focused box changes as usual
+    assert QComboBox in seen  # the wheels above went through the guard
+    main_window.resize(main_window.width() + 40, main_window.height())  # layouts, moves, paints of every dock
+    main_window.close_project()
+    QApplication.processEvents()
