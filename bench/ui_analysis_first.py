@@ -1,5 +1,5 @@
 """Measure how long the Analysis view takes to show its first matrix (Code x Case, codings) on the large study,
-and then how long switching to "Words coded" takes (the full data load it triggers).
+and then how long switching to "Words coded" takes (the same result: all four measures come at once).
 
 Usage::
 
