@@ -6,6 +6,7 @@ span precision on unseen text). Dropped wherever a layer proposed them:
 - clothing brands named like people ("a michael kors bag", "tommy hilfiger", "ralph lauren polo");
 - a national body met with its possessive cut off ("Barnardo" of "Barnardo's"), which the guidelines leave;
 - a single letter as a speaker label ("W:", "F:"): a role code in the guidelines;
+- an ordinary word numbering a thing ("on Case 3"), not a name before an age ("Jodie 14");
 - a hyphenated pair of ordinary words ("Follow-up:", "Drop-in"), not a double-barrelled name ("Anne-Marie",
   "Smith-Jones": a part is a given name or no common word).
 """
@@ -22,6 +23,7 @@ _DAYS = WEEKDAYS | frozenset(["mondays", "tuesdays", "wednesdays", "thursdays", 
 # short forms are names too ("Thu", a Vietnamese given name): a weekday only beside another day, a "/" or a digit
 _SHORT_DAYS = frozenset(["mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"])
 _DAY_CONTEXT = re.compile(r"[/&\d]|\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\b", re.IGNORECASE)
+_NUMBERED = re.compile(r" \d{1,3}\b(?![:/.]\d)")
 _BRANDS = frozenset(["michael kors", "ralph lauren", "tommy hilfiger", "hilfiger", "ted baker", "calvin klein",
                      "hugo boss", "stone island", "canada goose", "north face", "the north face", "louis vuitton",
                      "vuitton", "jack wills", "moncler", "burberry", "versace", "armani", "prada", "balenciaga",
@@ -48,6 +50,9 @@ def _names_no_one(text: str, s: Span, gaz: Gazetteers) -> bool:
     if s.label == "PERSON" and len(s.text) == 1 and text[s.end:s.end + 1] == ":" and (
             s.start == 0 or text[s.start - 1] == "\n"):
         return True
+    if s.label == "PERSON" and " " not in key and _NUMBERED.match(text, s.end) and gaz.words.get(key, 99) <= 20 \
+            and gaz.given.get(key, (0,))[0] < 200:
+        return True  # "Case 3", "Item 4": an ordinary word numbering a thing
     if s.label == "PERSON" and "-" in key and " " not in key:
         parts = key.split("-")
         return len(parts) == 2 and all(

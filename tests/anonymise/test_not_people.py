@@ -30,6 +30,7 @@ def _texts(det, text: str) -> list[str]:
         ("we did a group run by Barnardo's at the hub", "Barnardo's"),
         ("R: What did you do?\nW: Told her I'd have to share it.\nR: And then?", "W"),
         ("Follow-up: email Imogen about the slides.", "Follow-up"),
+        ("Health contributed mainly on Case 3 and Case 4.", "Case"),
     ],
 )
 def test_look_alikes_are_not_proposed(det, text, not_a_name):
@@ -42,6 +43,7 @@ def test_look_alikes_are_not_proposed(det, text, not_a_name):
         ("A girl, younger than me. Thu. She sleep in the back.", "Thu"),
         ("Anne-Marie Smith-Jones rang the office.", "Anne-Marie Smith-Jones"),
         ("Follow-up: email Imogen about the slides.", "Imogen"),
+        ("Jodie 14 was there with her sister.", "Jodie"),
     ],
 )
 def test_names_beside_them_are_kept(det, text, name):
