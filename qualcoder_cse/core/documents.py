@@ -138,11 +138,14 @@ class DocumentManager(Manager):
 
     def coded_fraction(self, document_ids: Iterable[int] | None = None) -> dict[int, float]:
         """Share of each document's characters covered by at least one coding (any coder); only the named
-        documents when ``document_ids`` is given (what a change to their codings needs)."""
+        documents when ``document_ids`` is given (what a change to their codings needs). Spans that start together
+        come as the longest one (coders who agree code the same spans: half the rows), in order of the index
+        ``codings_doc_span``."""
         out: dict[int, float] = {}
         if document_ids is None:
             lengths = dict(self.q("SELECT id, char_count FROM documents"))
-            rows = self.q('SELECT document_id, start, "end" FROM codings ORDER BY document_id, start')
+            rows = self.q('SELECT document_id, start, max("end") FROM codings GROUP BY document_id, start'
+                          " ORDER BY document_id, start")
         else:
             ids = sorted(set(document_ids))
             marks = ",".join("?" * len(ids))
@@ -150,8 +153,8 @@ class DocumentManager(Manager):
             # where char_count sits after the text: reading it walked each text's overflow pages (decrypting
             # every listed text: 25 ms for the first 64 documents at each project open)
             lengths = dict(self.q(f"SELECT id, char_count FROM documents WHERE +id IN ({marks})", ids))
-            rows = self.q(f'SELECT document_id, start, "end" FROM codings WHERE document_id IN ({marks})'
-                          " ORDER BY document_id, start", ids)
+            rows = self.q(f'SELECT document_id, start, max("end") FROM codings WHERE document_id IN ({marks})'
+                          " GROUP BY document_id, start ORDER BY document_id, start", ids)
         cur_doc, covered, reach = None, 0, -1
         for doc_id, start, end in rows:
             if doc_id != cur_doc:

@@ -44,6 +44,9 @@ _DISPLAY, _EDIT, _DECORATION, _TIP, _ALIGN = (int(r) for r in (
 _ID, _PATH, _COLOUR = int(ID_ROLE), int(PATH_ROLE), int(COLOUR_ROLE)
 _ROLES = frozenset((_DISPLAY, _EDIT, _DECORATION, _TIP, _ALIGN, _ID, _PATH, _COLOUR))
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# flags() is asked for every row drawn or laid out: combined once (each | of Python enum flags is a call)
+_COUNT_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+_NAME_FLAGS = _COUNT_FLAGS | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsEditable
 
 
 _ICONS: dict[tuple[str, int], QIcon] = {}
@@ -255,10 +258,7 @@ class CodeTreeModel(QAbstractItemModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
-        if index.column() == 0:
-            f |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsEditable
-        return f
+        return _NAME_FLAGS if index.column() == 0 else _COUNT_FLAGS
 
     # ----------------------------------------------------------------- drag and drop
     def supportedDropActions(self) -> Qt.DropAction:

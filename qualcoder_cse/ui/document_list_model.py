@@ -161,6 +161,10 @@ class DocumentListModel(QAbstractTableModel):
                 return i
         return -1
 
+    def word_labels(self) -> set[str]:
+        """The Words column's texts of every document (shown or filtered out): what the column is sized to."""
+        return {f"{d.word_count:,}" for d in self._all}
+
     def has(self, doc_id: int) -> bool:
         """Whether the project has ``doc_id``, shown or filtered out."""
         return any(d.id == doc_id for d in self._all)
