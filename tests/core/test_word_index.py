@@ -108,7 +108,7 @@ def test_an_older_project_gets_every_row_after_a_backup(project_path, passphrase
         assert p.conn.execute("PRAGMA user_version").fetchone()[0] == 7
         assert _rows(p) == {}
         ids = [d.id for d in p.documents.list()]
-        keys, before = p.frames.word_keys(ids)
+        keys, _before = p.frames.word_keys(ids)
         assert keys.tolist() == [i * 2**32 + int(x) for i, d in enumerate(ids)
                                  for x in word_starts_of(p.documents.text(d))]
     with Project.open(project_path, passphrase) as p:
