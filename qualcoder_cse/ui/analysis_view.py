@@ -134,6 +134,7 @@ class AnalysisView(QWidget):
         self.table = matrix_table(self.proxy)
         self.note = QLabel("", objectName="analysisNote")
         self.note.setWordWrap(True)
+        self.note.setMinimumHeight(2 * self.note.fontMetrics().lineSpacing())  # a shorter note: no relayout
         self.table.clicked.connect(self._cell_clicked)
         self.table.selectionModel().currentChanged.connect(lambda cur, _prev: self._cell_clicked(cur))
         copy = QAction("Copy table", self.table)
@@ -362,7 +363,8 @@ class AnalysisView(QWidget):
             self._fast_matrix = None if stale else (key, matrix)
             self.fast_shown = True
             self._show_table(table)
-            self.chart.set_data([], [], [], "")
+            if self.chart.categories or self.chart.title:  # already empty: no repaint of the window around it
+                self.chart.set_data([], [], [], "")
             self.status.setText(
                 f"{name}: {len(table.frame)} rows, counted from the coded spans and word positions (the "
                 "coded passages load for quotes and the chart)."
