@@ -11,6 +11,9 @@ names and short nicknames on unseen text).
   where r u", "tia u coming"), or the last word after a greeting or an interjection ("omg kez", "love u kez"),
   when the word is no English word and no text-speak.
 
+- A word no English list knows, no text-speak, written three times or more in lowercase chat lines: names
+  recur in a chat ("kez" mid-message with no cue around it), one-off typos do not.
+
 All are proposed below the review screen's "unsure" line: the position is weaker than a verb of saying.
 """
 
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from .chat_places import _lower_line
 from .gazetteers import Gazetteers
 from .lexicon import NOT_NAMES, STOP
 from .merging import _coverage
@@ -29,6 +33,8 @@ _JOINERS = frozenset(["and", "n", "an", "&", "or"])
 _ARTICLES = frozenset(["the", "a", "an", "these", "those", "some", "all", "no", "two", "both", "his", "her", "my",
                        "their", "ur", "your", "our"])
 UNSURE = 0.5
+# a word no list knows, written in lowercase chat this many times, is someone's name: names recur, typos do not
+_REPEATED = 3
 # what follows a name called at the start of a message, and what comes before one called at its end
 _AFTER_CALLED = frozenset(["u", "ur", "you", "r", "where", "wer", "wya", "are", "come", "pls", "plz", "stop", "omg",
                            "lol", "wyd", "hbu", "did", "have", "can", "do", "answer", "pick", "ring", "text"])
@@ -111,6 +117,15 @@ def linked_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers)
         if opens or ends:
             out.append(Span(t.start, t.end, "PERSON", t.text, UNSURE, "position"))
             cov[t.start:t.end] = b"\x01" * (t.end - t.start)
+    seen: dict[str, list[Tok]] = {}
+    for t in toks:
+        if called(t) and t.key not in gaz.words and _lower_line(text, t.start):
+            seen.setdefault(t.key, []).append(t)
+    for ts in seen.values():
+        if len(ts) >= _REPEATED:
+            for t in ts:
+                out.append(Span(t.start, t.end, "PERSON", t.text, UNSURE - 0.05, "position"))
+                cov[t.start:t.end] = b"\x01" * (t.end - t.start)
     for i, t in enumerate(toks[:-1]):
         k = t.key
         if t.shape != "lower" or cov[t.start] or not k.endswith("s") or len(k) < 4 or toks[i + 1].key not in _OWNED:

@@ -52,3 +52,11 @@ def test_chat_names_by_position(det, text, name):
 )
 def test_look_alikes_are_left(det, text):
     assert _people(det, text) == []
+
+
+def test_an_unknown_word_repeated_in_a_chat_is_a_name_and_a_one_off_is_not(det):
+    text = ("mia_x: went town wiv zuki\nlol_ty: omg again\nmia_x: zuki got a new phone\nlol_ty: is it nice\n"
+            "mia_x: ye zuki says its sick\nlol_ty: proper jelz\n")
+    people = _people(det, text)
+    assert people.count("zuki") == 3
+    assert "jelz" not in people
