@@ -55,8 +55,8 @@ def test_look_alikes_are_left(det, text):
 
 
 def test_an_unknown_word_repeated_in_a_chat_is_a_name_and_a_one_off_is_not(det):
-    text = ("mia_x: went town wiv zuki\nlol_ty: omg again\nmia_x: zuki got a new phone\nlol_ty: is it nice\n"
-            "mia_x: ye zuki says its sick\nlol_ty: proper jelz\n")
+    text = ("mia_x: seen zuki in town\nlol_ty: where\nmia_x: by the shops, zuki had her bf\nlol_ty: ok\n"
+            "mia_x: the bf of zuki is weird\nlol_ty: proper jelz\n")
     people = _people(det, text)
     assert people.count("zuki") == 3
     assert "jelz" not in people
