@@ -48,7 +48,8 @@ _CHAT_ABBREV = frozenset(["wyd", "hbu", "wbu", "ikr", "istg", "fml", "smth", "tr
                           "ilysm", "cya", "gna", "goin", "comin", "doin", "sayin", "nothin", "somethin", "bout",
                           "aswell", "abit", "alot", "anyways", "ahaha", "hahaha", "lool", "loool", "oki", "okie",
                           "soz", "sozz", "tmrw", "tmr", "tmw", "2moro", "yeh", "yea", "yah", "nope", "yup", "ahh",
-                          "ooh", "ohh", "uhh", "umm", "hmm", "mhm", "ugh", "eww", "yess", "noo", "pleasee"])
+                          "ooh", "ohh", "uhh", "umm", "hmm", "mhm", "ugh", "eww", "yess", "noo", "pleasee",
+                          "wer", "wher", "hru", "wud", "cud", "shud", "sumone", "sum1", "bcoz", "oky", "okk"])
 _MESSAGE_START = re.compile(r"(?:^|\n)(?:[^\n:]{1,40}:[ \t]+)?$")
 
 

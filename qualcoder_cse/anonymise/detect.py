@@ -21,7 +21,7 @@ from .chat_links import linked_names
 from .chat_places import chat_places
 from .date_shapes import short_dates
 from .entity_passes import EntityPasses
-from .export_lines import export_names, one_line_dates, table_names
+from .export_lines import export_names, handle_headers, one_line_dates, table_names
 from .gazetteers import Gazetteers, load_gazetteers
 from .lexicon import ORG_HEADS_CAP
 from .lower_venues import lowercase_venues
@@ -76,6 +76,7 @@ class Detector(EntityPasses):
                        + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)
                        + chat_places(text, toks, merged, self.gaz)
                        + derived_nicknames(text, toks, merged, self.gaz) + export_names(text) + table_names(text)
+                       + handle_headers(text)
                        + handle_names(text, toks, merged, self.gaz))
         merged = merge(merged + linked_names(text, toks, merged, self.gaz))
         merged = self.propagate(text, toks, merge(lowercase_full_names(text, toks, merged, self.gaz)))

@@ -10,6 +10,7 @@ a line break ("sat\\n14/03/2024", "March.\\n\\n6")."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .lexicon import NOT_NAMES, ROLE_WORDS, STOP
 from .spans import Span, fold
@@ -39,6 +40,23 @@ def _name_span(text: str, start: int, name: str, conf: float) -> Span | None:
     # the name ends with its last word (emoji and symbols after it stay outside)
     last = name.rfind(words[-1]) + len(words[-1])
     return Span(start, start + last, "PERSON", text[start:start + last], conf, "context")
+
+
+# a chat handle alone on its line, perhaps with the time, the message on the next line (Discord as copied
+# without its dash: "KAYZ07", "deano_x  Today at 18:02")
+_HANDLE_HEAD = re.compile(
+    r"^(?P<h>[A-Za-z][A-Za-z0-9_.]{2,30}[A-Za-z0-9_])(?P<t>[ \t]+[—–-]?[ \t]*(?:(?i:today|yesterday) at "
+    r"\d{1,2}:\d{2}(?:\s?[APap][Mm])?|\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?:\s?[APap][Mm])?))?[ \t]*\n(?=[^\n])",
+    re.MULTILINE)
+
+
+def handle_headers(text: str) -> list[Span]:
+    """Handles heading the messages of a chat copied as text: a handle shape (digits, "_" or "." in it) alone on
+    its line with a time, or alone at least twice."""
+    found = [m for m in _HANDLE_HEAD.finditer(text) if any(c.isdigit() or c in "_." for c in m.group("h"))]
+    bare = Counter(m.group("h") for m in found if not m.group("t"))
+    return [Span(m.start("h"), m.end("h"), "CONTACT", m.group("h"), 0.8, "context") for m in found
+            if m.group("t") or bare[m.group("h")] >= 2]
 
 
 def export_names(text: str) -> list[Span]:

@@ -60,3 +60,11 @@ def test_an_unknown_word_repeated_in_a_chat_is_a_name_and_a_one_off_is_not(det):
     people = _people(det, text)
     assert people.count("zuki") == 3
     assert "jelz" not in people
+
+
+def test_a_handle_alone_on_its_line_heads_its_messages(det):
+    """Discord copied without its dash: the handle on its own line (with the time, or at least twice)."""
+    text = "KAYZ07 Today at 18:02\nwer r u\nTAZ_2K\nim outside\nKAYZ07 Today at 18:04\nok\nTAZ_2K\ncoming\n"
+    found = [(s.text, s.label) for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)]
+    assert ("KAYZ07", "CONTACT") in found and ("TAZ_2K", "CONTACT") in found
+    assert not any(t == "wer" for t, _l in found)  # text-speak opening a message is not a name called
