@@ -23,6 +23,7 @@ from .date_shapes import short_dates
 from .entity_passes import EntityPasses
 from .export_lines import export_names, handle_headers, one_line_dates, table_names
 from .gazetteers import Gazetteers, load_gazetteers
+from .head_first import head_first_orgs
 from .lexicon import ORG_HEADS_CAP
 from .lower_venues import lowercase_venues
 from .merging import _mention_regex, merge
@@ -99,7 +100,7 @@ class Detector(EntityPasses):
         merged = handle_mentions(text, merged)
         merged = merge(particle_names(text, kin_nicknames(text, one_line_dates(text, merged))))
         merged = _address_chain(text, merged)  # again: places widened late ("Hathersage Road, Manchester, M13 0JH")
-        merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz))
+        merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text))
         merged = not_people(text, whole_codes(text, merged), self.gaz)
         floor = self.min_confidence if min_confidence is None else min_confidence
         return [s for s in merged if s.confidence >= floor]

@@ -1,0 +1,37 @@
+"""Organisations named head first, "X for Y" or "X of Y" in Title Case (issue 15, session 5: ORG boundaries):
+"the Centre for Young People's Wellbeing", "the Foundation for Families in Need", "Co-operative Academy of
+Leeds". The head-word rules read names leftwards from a head and stop at it; here the name runs on after "for"
+or "of" over capitalised words and their joiners ("and", "in", "the"). National bodies named this way are left
+("College of Policing", "Church of England")."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import MONTHS, NATIONAL, WEEKDAYS
+from .spans import Span, fold
+
+_HEADS = ("Centre|Center|Foundation|Trust|Institute|Society|Association|Alliance|Network|Partnership|Project|"
+          "Fund|Forum|Service|Agency|Academy|College|School|Home|Hub|Collective")
+_HEAD_FOR = re.compile(
+    rf"(?<![\w'’-])(?:[A-Z][\w'’-]+ ){{0,2}}(?:{_HEADS}) (?:for|of) (?:the )?[A-Z][\w'’-]*"
+    r"(?:(?: (?:and|&|in|of|the|for|on|upon))* [A-Z][\w'’-]*)*")
+_NOT = frozenset(["college of policing", "church of england", "church of scotland", "society of friends",
+                  "centre for social justice", "school of medicine", "academy of medical royal colleges"])
+
+
+def head_first_orgs(text: str) -> list[Span]:
+    out = []
+    for m in _HEAD_FOR.finditer(text):
+        words = m.group().split(" ")
+        while words and (fold(words[-1]) in MONTHS or fold(words[-1]) in WEEKDAYS
+                         or fold(words[-1]) in ("and", "in", "of", "the", "for", "on", "upon", "&")):
+            words.pop()  # "Academy of Leeds in May": the date is not the name
+        name = " ".join(words)
+        key = fold(name)
+        if len(words) < 3:
+            continue
+        if key in NATIONAL or any(key.endswith(n) or key.startswith(n) for n in _NOT):
+            continue
+        out.append(Span(m.start(), m.start() + len(name), "ORG", name, 0.6, "rule"))
+    return out
