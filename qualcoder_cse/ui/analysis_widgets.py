@@ -31,13 +31,15 @@ class HeatDelegate(QStyledItemDelegate):
     (not selected, not the current cell, in an enabled view) is painted here from one PAINT_ROLE call: the
     style's own item painting asked the model eight roles per cell (~0.1 ms a cell, most of a repaint)."""
 
-    _PLAIN = QStyle.StateFlag.State_Enabled  # the only state flag the fast paint handles
+    # Flags compared as plain ints: each & of Qt's enum flags builds a Python enum (~16 per cell)
+    _PLAIN = QStyle.StateFlag.State_Enabled.value  # the only state flag the fast paint handles
+    _OTHER = (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus).value
+    _ACTIVE = QStyle.StateFlag.State_Active.value
     _margin: int | None = None
-    _OTHER = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus
 
     def paint(self, painter, option, index) -> None:
         cell = index.data(PAINT_ROLE)
-        state = option.state
+        state = option.state.value
         if cell is None or state & self._OTHER or not state & self._PLAIN:
             heat = index.data(HEAT_ROLE)
             if heat is not None:
@@ -53,14 +55,15 @@ class HeatDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(self._margin, 0, -self._margin, 0)
         painter.save()
         painter.setFont(option.font)
-        painter.setPen(option.palette.color(QPalette.ColorGroup.Active if state & QStyle.StateFlag.State_Active
-                                            else QPalette.ColorGroup.Inactive, QPalette.ColorRole.Text))
-        painter.drawText(rect, _RIGHT, option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight,
-                                                                       rect.width()))
+        painter.setPen(option.palette.color(_ACTIVE_GROUP if state & self._ACTIVE else _INACTIVE_GROUP, _TEXT))
+        painter.drawText(rect, _RIGHT, option.fontMetrics.elidedText(text, _ELIDE, rect.width()))
         painter.restore()
 
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_ELIDE = Qt.TextElideMode.ElideRight
+_ACTIVE_GROUP, _INACTIVE_GROUP = QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive
+_TEXT = QPalette.ColorRole.Text
 
 
 def _heat_colour(heat: float) -> QColor:
