@@ -6,6 +6,8 @@ unnumbered one such as "[Person]"); ``rename_documents`` applies them. Proposing
 
 from __future__ import annotations
 
+import codecs
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,6 +19,9 @@ if TYPE_CHECKING:
     from ..core.project import Project
 
 MIN_CONFIDENCE = 0.4
+# file-name words that a handle-like shape (letters and digits) or a two-word name may mistake for a person:
+# a version or draft number, a part or take
+_FILE_WORD = re.compile(r"(?i)(?:v|ver|version|rev|draft|final|part|pt|take|copy|edit|tx)\d*")
 
 
 @dataclass(frozen=True)
@@ -41,12 +46,24 @@ def _placeholder(project: Project, fmt: PlaceholderFormat, label: str, surface: 
     return fmt.render(kind, None)
 
 
+def _file_word(original: str) -> bool:
+    """A part of a file name that names the file, not a person: a text encoding Python knows ("utf16",
+    "mac_roman", "latin-1") or a version or draft ("draft2", "v3")."""
+    if _FILE_WORD.fullmatch(original):
+        return True
+    try:
+        codecs.lookup(original)
+    except LookupError:
+        return False
+    return True
+
+
 def _anonymised(project: Project, name: str, detector) -> tuple[str, tuple[str, ...]]:
     # file names use _ . - for spaces; same length, so offsets stay valid for the original name
     spaced = "".join(" " if c in "_.-" else c for c in name)
     masked = [(m.start(), m.end()) for m in PLACEHOLDER_RX.finditer(name)]
     spans = [s for s in detector.detect(spaced, min_confidence=MIN_CONFIDENCE)
-             if not any(s.start < e and b < s.end for b, e in masked)]
+             if not any(s.start < e and b < s.end for b, e in masked) and not _file_word(name[s.start:s.end])]
     if not spans:
         return name, ()
     fmt = PlaceholderFormat.for_project(project)

@@ -1,0 +1,29 @@
+"""Document names take their file's name: the parts that name the file (a text encoding, a draft or version
+number) are not people or handles, while a real name in the same place is still proposed for renaming."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcoder_cse.anonymise.detect import load_detector
+from qualcoder_cse.anonymise.doc_names import name_proposals
+
+
+@pytest.fixture(scope="module")
+def detector():
+    return load_detector()
+
+
+def test_encodings_and_drafts_in_file_names_are_not_identifiers(project, detector):
+    for name in ("interview_utf16", "interview2_mac_roman", "Interview_03_draft2", "focus group latin1 v3"):
+        project.documents.add(name, "P1: nothing to see here.", kind="other")
+    assert name_proposals(project, detector) == []
+
+
+def test_a_name_beside_a_file_word_is_still_proposed(project, detector):
+    doc = project.documents.add("Interview Jodie Smith utf16 draft2", "P1: hello.", kind="other")
+    proposals = name_proposals(project, detector)
+    assert [p.document_id for p in proposals] == [doc.id]
+    proposed = proposals[0].proposed
+    assert "Jodie" not in proposed and "Smith" not in proposed
+    assert "utf16" in proposed and "draft2" in proposed
