@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from .chat_links import linked_names
 from .chat_places import chat_places
+from .chosen_names import drop_declared
 from .date_shapes import short_dates
 from .entity_passes import EntityPasses
 from .export_lines import export_names, handle_headers, one_line_dates, table_names
@@ -101,7 +102,7 @@ class Detector(EntityPasses):
         merged = merge(particle_names(text, kin_nicknames(text, one_line_dates(text, merged))))
         merged = _address_chain(text, merged)  # again: places widened late ("Hathersage Road, Manchester, M13 0JH")
         merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text))
-        merged = not_people(text, whole_codes(text, merged), self.gaz)
+        merged = drop_declared(text, not_people(text, whole_codes(text, merged), self.gaz))
         floor = self.min_confidence if min_confidence is None else min_confidence
         return [s for s in merged if s.confidence >= floor]
 

@@ -1,0 +1,77 @@
+"""Pseudonyms a document declares are not identifiers (issue 15, session 6: span precision on unseen text).
+
+Focus groups and consultations let participants pick a name for the recording, and a note says so: "They
+chose their own names for the session: Star, Moon and Pixie", "the names the girls picked (Peaches, Queen
+B)", 'the participant chose the pseudonym "Dawn"', 'her pseudonym in any report to be "Rose"'. The
+guidelines leave such names unmarked, yet they stand where names stand (speaker labels, vocatives) and every
+layer proposes them. The names listed in such a sentence (after a colon, inside the brackets that follow, or
+quoted) are dropped wherever they were proposed in that document, in any case ("DAWN:"). A sentence saying
+that real names were used ("chose to use their real first names") declares nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .spans import Span, fold
+
+# a sentence: up to a full stop before a space, or a line break
+_SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?](?=\s|$)|\n|$)")
+_CHOICE = re.compile(r"\b(?:chose|chosen|choose|picked|pick)\b", re.IGNORECASE)
+_NAMES = re.compile(r"\b(?:names?|pseudonyms?)\b", re.IGNORECASE)
+_PSEUDONYM = re.compile(r"\bpseudonyms?\b", re.IGNORECASE)
+_REAL = re.compile(r"\b(?:real|own first|actual|true)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“]([^\"”\n]{1,30})[\"”]")
+_ITEM = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")
+_SPLIT = re.compile(r",|;|\band\b|&|/")
+
+
+def _list_after(sentence: str, at: int) -> list[str]:
+    """The names listed after position ``at``: in the brackets that follow, else after a colon."""
+    rest = sentence[at:]
+    open_at, colon_at = rest.find("("), rest.find(":")
+    if open_at >= 0 and (colon_at < 0 or open_at < colon_at):
+        close = rest.find(")", open_at)
+        body = rest[open_at + 1:close if close > 0 else len(rest)]
+    elif colon_at >= 0:
+        body = rest[colon_at + 1:]
+    else:
+        return []
+    items = [i.strip(" .\t\"“”") for i in _SPLIT.split(body)]
+    names = [i for i in items if i and _ITEM.fullmatch(i)]
+    # a list of names, not prose in brackets: most of its items are names
+    return names if len(names) >= max(1, len([i for i in items if i]) * 2 // 3) else []
+
+
+def declared_pseudonyms(text: str) -> set[str]:
+    """Folded names the document declares as participants' chosen names or given pseudonyms."""
+    found: set[str] = set()
+    if not (_PSEUDONYM.search(text) or _CHOICE.search(text)):
+        return found
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group(0)
+        choice = _CHOICE.search(sentence)
+        pseud = _PSEUDONYM.search(sentence)
+        if not (pseud or choice and _NAMES.search(sentence)) or _REAL.search(sentence):
+            continue
+        starts = [x.start() for x in (choice, pseud) if x]
+        at = min(starts)
+        found.update(fold(n) for n in _list_after(sentence, at))
+        found.update(fold(q.group(1).strip()) for q in _QUOTED.finditer(sentence, at)
+                     if _ITEM.fullmatch(q.group(1).strip()))
+    return found
+
+
+def drop_declared(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` without the people, places and organisations that are a declared pseudonym."""
+    names = declared_pseudonyms(text)
+    if not names:
+        return spans
+    out = []
+    for s in spans:
+        key = fold(s.text)
+        if s.label in ("PERSON", "LOCATION", "ORG") and (
+                key in names or key.endswith(("'s", "’s")) and key[:-2] in names):
+            continue
+        out.append(s)
+    return out
