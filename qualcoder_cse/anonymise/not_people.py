@@ -8,7 +8,9 @@ span precision on unseen text). Dropped wherever a layer proposed them:
 - a single letter as a speaker label ("W:", "F:"): a role code in the guidelines;
 - an ordinary word numbering a thing ("on Case 3"), not a name before an age ("Jodie 14");
 - a hyphenated pair of ordinary words ("Follow-up:", "Drop-in"), not a double-barrelled name ("Anne-Marie",
-  "Smith-Jones": a part is a given name or no common word).
+  "Smith-Jones": a part is a given name or no common word);
+- (session 6) a role code naming a child by a letter ("Child W", "Girl B's", "4.2 Child W"), and a
+  participant code of one or two letters and digits that is a speaker label in the document ("R04:", "YP2:").
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ _DAYS = WEEKDAYS | frozenset(["mondays", "tuesdays", "wednesdays", "thursdays", 
 _SHORT_DAYS = frozenset(["mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"])
 _DAY_CONTEXT = re.compile(r"[/&\d]|\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r" \d{1,3}\b(?![:/.]\d)")
+_ROLE_CODE = re.compile(r"(?:[\d.]+\s+)?(?:child|girl|boy|young person|yp|victim|witness|suspect|person|adult|"
+                        r"male|female|participant|sibling|mother|father|parent)\s+[a-z]\d?(?:['’]s)?", re.IGNORECASE)
+_CODE = re.compile(r"[A-Z]{1,2}\d{1,3}")
 _BRANDS = frozenset(["michael kors", "ralph lauren", "tommy hilfiger", "hilfiger", "ted baker", "calvin klein",
                      "hugo boss", "stone island", "canada goose", "north face", "the north face", "louis vuitton",
                      "vuitton", "jack wills", "moncler", "burberry", "versace", "armani", "prada", "balenciaga",
@@ -33,11 +38,24 @@ _BRANDS = frozenset(["michael kors", "ralph lauren", "tommy hilfiger", "hilfiger
 
 def not_people(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
     out = []
+    labels = None
     for s in spans:
         if s.label in ("PERSON", "LOCATION", "ORG") and _names_no_one(text, s, gaz):
             continue
+        if s.label != "ID" and _ROLE_CODE.fullmatch(s.text):
+            continue
+        if s.label in ("PERSON", "CONTACT") and _CODE.fullmatch(s.text):
+            if labels is None:
+                labels = _labels(text)
+            if s.text in labels:
+                continue
         out.append(s)
     return out
+
+
+def _labels(text: str) -> set[str]:
+    """The participant codes opening a line as a speaker label ("R04:")."""
+    return set(re.findall(r"^([A-Z]{1,2}\d{1,3}):", text, re.MULTILINE))
 
 
 def _names_no_one(text: str, s: Span, gaz: Gazetteers) -> bool:

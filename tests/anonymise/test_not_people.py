@@ -31,6 +31,10 @@ def _texts(det, text: str) -> list[str]:
         ("R: What did you do?\nW: Told her I'd have to share it.\nR: And then?", "W"),
         ("Follow-up: email Imogen about the slides.", "Follow-up"),
         ("Health contributed mainly on Case 3 and Case 4.", "Case"),
+        # session 6: a child named by a letter in a review, a participant code as a speaker label
+        ("One of mine, I'll call her Child H, she was thirteen and lived with Marcia Oddington.", "Child H"),
+        (("Interviewer: Tomasz Brook (TB). Participant: K07.\nTB: When did it start?\nK07: Around 2009.\n"
+          "TB: Go on.\nK07: Nobody listened.\n"), "K07"),
     ],
 )
 def test_look_alikes_are_not_proposed(det, text, not_a_name):
@@ -44,6 +48,7 @@ def test_look_alikes_are_not_proposed(det, text, not_a_name):
         ("Anne-Marie Smith-Jones rang the office.", "Anne-Marie Smith-Jones"),
         ("Follow-up: email Imogen about the slides.", "Imogen"),
         ("Jodie 14 was there with her sister.", "Jodie"),
+        ("One of mine, I'll call her Child H, she was thirteen and lived with Marcia Oddington.", "Marcia Oddington"),
     ],
 )
 def test_names_beside_them_are_kept(det, text, name):
