@@ -27,7 +27,16 @@ import pandas as pd
 
 from .data import Filters, load
 from .matrices import MEASURES, CodeMatrix, code_by_case
-from .span_math import WordIndex, cell_segments, expand, positions, rollup_rows, segment_numbers, union_words
+from .span_math import (
+    WordIndex,
+    by_cell,
+    cell_segments,
+    expand,
+    positions,
+    rollup_rows,
+    segment_numbers,
+    union_words,
+)
 
 if TYPE_CHECKING:
     from ..core.project import Project
@@ -67,7 +76,8 @@ def code_by_case_all(project: Project, filters: Filters | None = None, *, rollup
         h, c, d, cs, ce = item[keep], sc[at][keep], sd[at][keep], cs[keep], ce[keep]
         fse = f(np.r_[d, d], np.r_[cs, ce])  # before roll-up copies each span into its ancestors' rows
         take, r = rollup_rows(codes, cod[h, 0], rollup=rollup)
-        cell = r * len(cols) + c[take]
+        o = by_cell(r, c[take])  # the copies by cell, each cell's in the codings' order
+        take, cell = take[o], r[o] * len(cols) + c[take[o]]
         # a row counts each segment (document, start, end, coder) once per case
         segment, n_segments = segment_numbers([cod[:, j] for j in (1, 2, 3, 4)], ordered=ordered)
         counts = cell_segments(cell, segment[h[take]], n_segments, n_cells)

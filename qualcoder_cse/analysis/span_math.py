@@ -4,6 +4,7 @@
 - ``positions``: ids to their place in a list of ids (-1 where absent);
 - ``rollup_rows``: each coding with the row of its code and, with roll-up, the row of every ancestor;
 - ``segment_numbers``, ``cell_segments``: distinct segments (document, start, end, coder) per (row, column) cell;
+- ``by_cell``: a stable order by (row, column), after which those two need not sort;
 - ``WordIndex``: f(document, x), the words of a document starting before offset x, from the stored word
   starts (``core.word_index``);
 - ``union_words``: the words in the union of the spans of each group, from f at each span's two ends only.
@@ -103,9 +104,25 @@ def cell_segments(cell: np.ndarray, segment: np.ndarray, n_segments: int, n_cell
     and is segment number ``segment[k]`` (``segment_numbers``)."""
     if not len(cell):
         return np.zeros(n_cells, dtype=np.int64)
-    key = np.sort(cell * n_segments + segment)  # cells x segments fits in int64
+    key = cell * n_segments + segment  # cells x segments fits in int64
+    if not _ascending(key):  # in order already when the copies come by cell (``by_cell``) and by segment
+        key = np.sort(key)
     key = key[np.r_[True, key[1:] != key[:-1]]]
     return np.bincount(key // n_segments, minlength=n_cells).astype(np.int64)
+
+
+def by_cell(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """The stable order sorting items by (row, column): items in (document, offset) order stay so within each
+    cell, which lets ``cell_segments`` and ``union_words`` skip their sorts. Two radix passes over 16-bit keys
+    (4 ms for 230,000 copies, against 27 ms for those two sorts)."""
+    if len(rows) and max(int(rows.max()), int(cols.max())) < 2**15 and min(int(rows.min()), int(cols.min())) >= 0:
+        order = np.argsort(cols.astype(np.int16), kind="stable")
+        return order[np.argsort(rows.astype(np.int16)[order], kind="stable")]
+    return np.lexsort((cols, rows))
+
+
+def _ascending(a: np.ndarray) -> bool:
+    return bool(len(a) < 2 or (a[1:] >= a[:-1]).all())
 
 
 def _lexsort(cols: list[np.ndarray]) -> np.ndarray:
@@ -123,10 +140,11 @@ class WordIndex:
     """f(document place, x) = the words of the document starting before offset x, for many at once."""
 
     def __init__(self, project: Project, document_ids: list[int]) -> None:
-        self.keys, self.before = project.frames.word_keys(document_ids)
+        self.words = project.frames.word_keys(document_ids)
 
     def __call__(self, doc_pos: np.ndarray, x: np.ndarray) -> np.ndarray:
-        q = doc_pos.astype(np.int64) * _SHIFT + np.clip(x, 0, END_OF_DOCUMENT)
+        w = self.words
+        q = (w.base[doc_pos] + np.clip(x, 0, w.length[doc_pos])).astype(w.keys.dtype)
         # sorted queries walk the 5-million-key array once (random ones: 4x slower); the queries come as runs
         # already in order (codings by document and offset), which a stable sort merges (1.5 ms, not 8)
         order = np.argsort(q, kind="stable")
@@ -134,8 +152,8 @@ class WordIndex:
         new = np.ones(len(q), dtype=bool)
         new[1:] = q[1:] != q[:-1]  # each offset once: coders share boundaries (57 % repeats on the study)
         out = np.empty(len(q), dtype=np.int64)
-        out[order] = np.searchsorted(self.keys, q[new])[np.cumsum(new) - 1]
-        return out - self.before[doc_pos]
+        out[order] = np.searchsorted(w.keys, q[new])[np.cumsum(new) - 1]
+        return out - w.before[doc_pos]
 
 
 def union_words(group: np.ndarray, s: np.ndarray, e: np.ndarray, fs: np.ndarray, fe: np.ndarray
@@ -145,10 +163,14 @@ def union_words(group: np.ndarray, s: np.ndarray, e: np.ndarray, fs: np.ndarray,
     if not len(group):
         return group[:0], np.zeros(0, dtype=np.int64)
     if group.max() < 2**32 and group.min() >= 0 and s.min() >= 0 and s.max() <= END_OF_DOCUMENT:
-        order = np.argsort((group << 31) | s)  # one key: about half the time of sorting by two
+        key = (group << 31) | s  # one key: about half the time of sorting by two
+        order = None if _ascending(key) else np.argsort(key)  # in order already: from ``by_cell``
     else:
         order = np.lexsort((s, group))
-    g, s, e, fs, fe = group[order], s[order], e[order], fs[order], fe[order]
+    if order is None:
+        g = group
+    else:
+        g, s, e, fs, fe = group[order], s[order], e[order], fs[order], fe[order]
     first = np.ones(len(g), dtype=bool)
     first[1:] = g[1:] != g[:-1]
     dense = np.cumsum(first) - 1  # small group numbers: dense x 2^32 stays in int64

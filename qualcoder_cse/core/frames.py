@@ -16,7 +16,7 @@ from ..lazy import lazy_import
 from .changes import Change
 from .errors import NotFound
 from .presets import POLICE_FORCE
-from .word_index import decode, encode, keys_of, stored_rows, word_starts_of
+from .word_index import WordKeys, decode, encode, keys_of, stored_rows, word_starts_of
 
 if TYPE_CHECKING:
     from .project import Project
@@ -280,9 +280,9 @@ class FrameManager:
         rows = stored_rows(self.project.conn, [int(d) for d in document_ids])
         return {d: decode(gaps, far) for d, (gaps, far) in rows.items()}
 
-    def word_keys(self, document_ids: Iterable[int]):
+    def word_keys(self, document_ids: Iterable[int]) -> WordKeys:
         """``core.word_index.keys_of`` for these documents, in this order: the word starts of all of them in
-        one sorted int64 array. From the stored index; a document without a usable row (an older project
+        one sorted array. From the stored index; a document without a usable row (an older project
         opened read-only) is read and scanned instead."""
         ids = [int(d) for d in document_ids]
         rows = stored_rows(self.project.conn, ids)

@@ -15,6 +15,7 @@ usable row is read and scanned instead (``frames.word_starts``), so the counts n
 from __future__ import annotations
 
 import unicodedata
+from typing import NamedTuple
 
 from ..lazy import lazy_import
 from .connection import DatabaseError
@@ -124,23 +125,33 @@ def stored_rows(conn, document_ids: list[int]) -> dict[int, tuple[bytes, bytes]]
     return out
 
 
-def keys_of(encoded: list[tuple[bytes, bytes]]):
-    """(keys, before) for many documents at once, from their (gaps, far) in order: ``keys`` (int64, ascending)
-    holds i x 2^32 + offset for each word start of document i, ``before[i]`` the words of the documents before
-    it; so the words of document i starting before x are searchsorted(keys, i x 2^32 + x) - before[i].
-    Decoded in one pass over all gaps (per document: 500 small decodes took 3x longer)."""
-    shift = np.int64(1) << np.int64(32)
+class WordKeys(NamedTuple):
+    """The word starts of many documents in one ascending array (``keys_of``): document i's words start at
+    ``keys - base[i]`` for the keys in [base[i], base[i] + length[i]); ``length[i]`` is its last word start + 1
+    (0 with no word) and ``before[i]`` the words of the documents before it. int32 keys when every document's
+    range fits (half the memory and twice the search speed of int64 on the 5-million-word study)."""
+
+    keys: np.ndarray
+    base: np.ndarray
+    length: np.ndarray
+    before: np.ndarray
+
+
+def keys_of(encoded: list[tuple[bytes, bytes]]) -> WordKeys:
+    """``WordKeys`` for many documents at once, from their (gaps, far) in order. Decoded in one pass over all
+    gaps (per document: 500 small decodes took 3x longer): the documents lie end to end, each at the end of
+    the one before (its last start + 1), so one cumulative sum gives every key."""
     n = np.array([len(gaps) for gaps, _far in encoded], dtype=np.int64)
-    g = np.frombuffer(b"".join(gaps for gaps, _far in encoded), dtype=np.uint8).astype(np.int64)
-    g[g == _ESCAPE] = np.frombuffer(b"".join(far for _gaps, far in encoded), dtype="<u4")
+    g = np.frombuffer(b"".join(gaps for gaps, _far in encoded), dtype=np.uint8).astype(np.int32)
+    g[g == _ESCAPE] = np.frombuffer(b"".join(far for _gaps, far in encoded), dtype="<u4")  # each < 2^31
     before = np.cumsum(n) - n
+    length = np.zeros(len(n), dtype=np.int64)
     used = np.flatnonzero(n)  # documents with at least one word
+    firsts = before[used]
     if len(used):
-        firsts = before[used]
-        span = np.add.reduceat(g, firsts)  # the last word start of each document
-        # the cumulative sum runs over every document: at each one's first word, swap the previous
-        # document's base (its index x 2^32 + its last start) for this one's (its index x 2^32)
-        lift = used * shift
-        lift[1:] -= used[:-1] * shift + span[:-1]
-        g[firsts] += lift
-    return np.cumsum(g, out=g), before
+        length[used] = np.add.reduceat(g, firsts, dtype=np.int64) + 1
+    base = np.cumsum(length) - length
+    if len(length) and int(length.sum()) >= 2**31:  # beyond 2 G characters of word starts: 64-bit keys
+        g = g.astype(np.int64)
+    g[firsts[1:]] += 1  # the cumulative sum reaches base - 1 at the previous document's last word
+    return WordKeys(np.cumsum(g, dtype=g.dtype, out=g), base, length, before)

@@ -54,8 +54,8 @@ def test_a_text_changed_by_another_tool_is_scanned_again(project):
     with project.transaction():  # as sqlcipher's shell would: the trigger drops the stale row
         project.conn.execute("UPDATE documents SET text = ? WHERE id = ?", ("one two three", doc.id))
     assert doc.id not in _rows(project)
-    keys, before = project.frames.word_keys([doc.id])
-    assert (keys - (keys >> 32 << 32)).tolist() == [0, 4, 8] and before.tolist() == [0]
+    w = project.frames.word_keys([doc.id])
+    assert w.keys.tolist() == [0, 4, 8] and w.before.tolist() == [0] and w.length.tolist() == [9]
     project.documents.delete(doc.id)
     assert project.conn.execute("SELECT count(*) FROM document_words WHERE document_id = ?", (doc.id,)
                                 ).fetchone()[0] == 0
@@ -66,8 +66,7 @@ def test_a_row_of_another_unicode_version_is_not_used(project):
     with project.transaction():
         project.conn.execute("UPDATE document_words SET rule = 'unicode 1.0', gaps = x'01', far = x''")
     assert doc.id not in _rows(project)
-    keys, _before = project.frames.word_keys([doc.id])
-    assert keys.tolist() == word_starts_of(TEXT).tolist()
+    assert project.frames.word_keys([doc.id]).keys.tolist() == word_starts_of(TEXT).tolist()
 
 
 def test_file_import_refi_import_merge_and_demo_write_the_index(tmp_path, template_project, passphrase):
@@ -108,9 +107,9 @@ def test_an_older_project_gets_every_row_after_a_backup(project_path, passphrase
         assert p.conn.execute("PRAGMA user_version").fetchone()[0] == 7
         assert _rows(p) == {}
         ids = [d.id for d in p.documents.list()]
-        keys, _before = p.frames.word_keys(ids)
-        assert keys.tolist() == [i * 2**32 + int(x) for i, d in enumerate(ids)
-                                 for x in word_starts_of(p.documents.text(d))]
+        w = p.frames.word_keys(ids)
+        assert [(w.keys[w.before[i] : w.before[i] + n] - w.base[i]).tolist() for i, n in enumerate(
+            np.diff(np.r_[w.before, len(w.keys)]))] == [word_starts_of(p.documents.text(d)).tolist() for d in ids]
     with Project.open(project_path, passphrase) as p:
         assert p.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
         _assert_index_whole(p)
@@ -130,7 +129,21 @@ def test_encode_decode_round_trip(gaps, first):
 
 def test_keys_of_many_documents_with_empty_ones():
     docs = [[], [0, 3, 300, 70_000], [], [5], [1, 2]]
-    keys, before = keys_of([encode(np.array(d, dtype=np.int32)) for d in docs])
-    assert before.tolist() == [0, 0, 4, 4, 5]
-    expect = [i * 2**32 + x for i, d in enumerate(docs) for x in d]
-    assert keys.tolist() == expect
+    w = keys_of([encode(np.array(d, dtype=np.int32)) for d in docs])
+    assert w.before.tolist() == [0, 0, 4, 4, 5] and w.length.tolist() == [0, 70_001, 0, 6, 3]
+    assert w.keys.dtype == np.int32 and np.all(np.diff(w.keys) > 0)
+    assert w.keys.tolist() == [b + x for b, d in zip(w.base.tolist(), docs) for x in d]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 2**31 - 2), max_size=6, unique=True), max_size=6),
+       st.lists(st.integers(-5, 2**31 + 5), min_size=1, max_size=20))
+def test_words_before_an_offset_from_the_keys(docs, offsets):
+    """The words of each document starting before x, for any x (past the end, negative), as a count of its
+    starts; documents near 2^31 characters each force 64-bit keys."""
+    docs = [sorted(d) for d in docs]
+    w = keys_of([encode(np.array(d, dtype=np.int64)) for d in docs])
+    for i, d in enumerate(docs):
+        q = w.base[i] + np.clip(np.array(offsets), 0, w.length[i])
+        got = np.searchsorted(w.keys, q) - w.before[i]
+        assert got.tolist() == [sum(s < x for s in d) for x in offsets]
