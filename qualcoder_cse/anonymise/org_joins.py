@@ -1,0 +1,65 @@
+"""Organisation names joined by "and" kept whole (issue 15, session 6: ORG boundaries on unseen text).
+
+Trades and takeaways are named by two kinds of thing joined by "and": "Hillside Tyres and Exhausts", "Marco's
+Pizza and Kebab", "Redcar Food and Wine", "J.B. Plastering and Roofing". The head rules find the name up to
+the first head ("Hillside Tyres") and stop at "and"; here the span runs on over "and" + capitalised ordinary
+words ("Exhausts", "Pizza House", "Care Village") while no other name starts there: not "Hillside Tyres and
+Oakfield Academy" (another organisation), not "Sunny Cabs and Leeds" (a place), not "Sunny Cabs and Jodie".
+The same is done backwards when the name found starts with an ordinary word ("Safe and Sound Derby", found as
+"Sound Derby"), and over a list of surnames before a firm's "X and Partners" / "X and Lee Solicitors"
+("Kirkby, Ndlovu and Partners").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteers import Gazetteers
+from .spans import Span, fold
+
+_AFTER = re.compile(r" (?:and|&) ((?:[A-Z][a-z'’]+)(?: [A-Z][a-z'’]+){0,2})(?![\w'’-]| [A-Z]| &| and [A-Z])")
+_BEFORE = re.compile(r"(?:^|[^\w'’ ] ?|\b[a-z]+ )([A-Z][a-z]+) (?:and|&) $")
+_SURNAME_BEFORE = re.compile(r"(?:^|[:;(] ?|\b[a-z]+,? )((?:[A-Z][a-z'’-]+, ){1,3})$")
+_FIRM = re.compile(r"^[A-Z][\w'’-]+ (?:and|&) (?:[A-Z][\w'’-]+ )?(?:Partners|Solicitors|Co|LLP)\b")
+_NOT_WORDS = frozenset(["the", "then", "now", "also", "so", "but", "i", "we", "they", "she", "he", "it", "you"])
+
+
+def _ordinary(word: str, gaz: Gazetteers) -> bool:
+    """A capitalised common English word that names no place and is no popular given name."""
+    k = fold(word).rstrip("'’s") if word.endswith(("'s", "’s")) else fold(word)
+    tier = gaz.words.get(k)
+    if k in _NOT_WORDS or tier is None or tier > 50 or k in gaz.places1 and tier > 20:
+        return False
+    return gaz.given.get(k, (0, 0))[0] < 1000 or tier <= 20
+
+
+def org_and_joins(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
+    if " and " not in text and " & " not in text:
+        return spans
+    out = list(spans)
+    grown: list[Span] = []
+    for idx, s in enumerate(out):
+        if s.label != "ORG":
+            continue
+        new = s
+        m = _AFTER.match(text, s.end)
+        if m and all(_ordinary(w, gaz) for w in m.group(1).split()):
+            inside = [o for o in spans if o is not s and o.start < m.end() and o.end > m.start(1)]
+            if all(o.end <= m.end() and o.label != "ORG" for o in inside):
+                new = Span(s.start, m.end(), "ORG", text[s.start:m.end()], s.confidence, s.source)
+        first = s.text.split(" ", 1)[0]
+        b = _BEFORE.search(text, max(0, s.start - 40), s.start)
+        if b and " " in s.text and _ordinary(first, gaz) and _ordinary(b.group(1), gaz) \
+                and not any(o.end > b.start(1) and o.start < s.start for o in spans if o is not s):
+            new = Span(b.start(1), new.end, "ORG", text[b.start(1):new.end], s.confidence, s.source)
+        elif _FIRM.match(s.text):
+            c = _SURNAME_BEFORE.search(text, max(0, s.start - 60), s.start)
+            if c:
+                new = Span(c.start(1), new.end, "ORG", text[c.start(1):new.end], s.confidence, s.source)
+        if new is not s:
+            out[idx] = new
+            grown.append(new)
+    if not grown:
+        return spans
+    kept = [s for s in out if s in grown or not any(g.start <= s.start and s.end <= g.end for g in grown)]
+    return sorted(kept, key=lambda s: (s.start, -s.end))

@@ -1,0 +1,44 @@
+"""Organisation names joined by "and" are proposed whole; a second organisation, a place or a person after
+"and" is not taken in (issue 15, session 6). Made-up lines, not from any test set."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcoder_cse.anonymise.detect import load_detector
+from qualcoder_cse.anonymise.spans import REVIEW_MIN_CONFIDENCE
+
+
+@pytest.fixture(scope="module")
+def det():
+    return load_detector()
+
+
+def _found(det, text: str) -> list[tuple[str, str]]:
+    return [(s.text, s.label) for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)]
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("She said he worked at Glenmore Tyres and Exhausts near the bypass.", "Glenmore Tyres and Exhausts"),
+        ("The firm, Kestrel Cars and Couriers, gave us the logs.", "Kestrel Cars and Couriers"),
+        ("We spoke to the owner of Halden Shisha and Grill yesterday.", "Halden Shisha and Grill"),
+        ("Who helps? Safe and Well Wakefield are the ones who stay.", "Safe and Well Wakefield"),
+        ("Her solicitors, Pettigrew, Amadi and Lowe Solicitors, replied.", "Pettigrew, Amadi and Lowe Solicitors"),
+    ],
+)
+def test_names_joined_by_and_are_whole(det, text, org):
+    assert (org, "ORG") in _found(det, text)
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        ("They went to Hebden Academy and Marsden Academy after that.", "Hebden Academy", "Marsden Academy"),
+        ("He drives for Kestrel Cars and Jodie knows him.", "Kestrel Cars", "Jodie"),
+    ],
+)
+def test_a_second_name_after_and_stays_apart(det, text, first, second):
+    texts = [t for t, _label in _found(det, text)]
+    assert first in texts and second in texts
