@@ -44,16 +44,21 @@ def _name_span(text: str, start: int, name: str, conf: float) -> Span | None:
 
 # a chat handle alone on its line, perhaps with the time, the message on the next line (Discord as copied
 # without its dash: "KAYZ07", "deano_x  Today at 18:02")
+_DASH_TIME = re.compile(r"[ \t]+[—–-][ \t]*\d")
 _HANDLE_HEAD = re.compile(
     r"^(?P<h>[A-Za-z][A-Za-z0-9_.]{2,30}[A-Za-z0-9_])(?P<t>[ \t]+[—–-]?[ \t]*(?:(?i:today|yesterday) at "
-    r"\d{1,2}:\d{2}(?:\s?[APap][Mm])?|\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?:\s?[APap][Mm])?))?[ \t]*\n(?=[^\n])",
+    r"\d{1,2}:\d{2}(?:\s?[APap][Mm])?|\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?:\s?[APap][Mm])?|"
+    r"(?<=[—–-])[ \t]*\d{1,2}:\d{2}(?:\s?[APap][Mm])?))?[ \t]*\n(?=[^\n])",
     re.MULTILINE)
 
 
 def handle_headers(text: str) -> list[Span]:
     """Handles heading the messages of a chat copied as text: a handle shape (digits, "_" or "." in it) alone on
-    its line with a time, or alone at least twice."""
-    found = [m for m in _HANDLE_HEAD.finditer(text) if any(c.isdigit() or c in "_." for c in m.group("h"))]
+    its line with a time, or alone at least twice; any name heading two lines with a dash and a time
+    ("M4RKUS — 19:10", "spudz — 19:11": Discord copied as text)."""
+    every = list(_HANDLE_HEAD.finditer(text))
+    dashed = Counter(m.group("h") for m in every if m.group("t") and _DASH_TIME.match(m.group("t")))
+    found = [m for m in every if any(c.isdigit() or c in "_." for c in m.group("h")) or dashed[m.group("h")] >= 2]
     bare = Counter(m.group("h") for m in found if not m.group("t"))
     return [Span(m.start("h"), m.end("h"), "CONTACT", m.group("h"), 0.8, "context") for m in found
             if m.group("t") or bare[m.group("h")] >= 2]

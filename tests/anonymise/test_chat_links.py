@@ -68,3 +68,13 @@ def test_a_handle_alone_on_its_line_heads_its_messages(det):
     found = [(s.text, s.label) for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)]
     assert ("KAYZ07", "CONTACT") in found and ("TAZ_2K", "CONTACT") in found
     assert not any(t == "wer" for t, _l in found)  # text-speak opening a message is not a name called
+
+
+def test_a_handle_with_a_dash_and_a_bare_time_heads_its_messages(det):
+    """Discord copied as text with a bare time after a dash (session 6): a handle in capitals with a digit, and
+    a handle of letters only heading two lines, are usernames; their other mentions follow."""
+    text = ("PR1NCE — 20:01\nwho wants a job\ntoffee — 20:02\nwat job\nPR1NCE — 20:03\ndm me\n"
+            "toffee — 20:04\nnah\nPR1NCE left the server.\n")
+    found = [(s.text, s.label) for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)]
+    assert found.count(("PR1NCE", "CONTACT")) == 3
+    assert found.count(("toffee", "CONTACT")) == 2
