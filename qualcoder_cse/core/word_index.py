@@ -149,7 +149,7 @@ def keys_of(encoded: list[tuple[bytes, bytes]]) -> WordKeys:
     used = np.flatnonzero(n)  # documents with at least one word
     firsts = before[used]
     if len(used):
-        length[used] = np.add.reduceat(g, firsts, dtype=np.int64) + 1
+        length[used] = np.add.reduceat(g, firsts) + 1  # in int32: each document's last start is < 2^31
     base = np.cumsum(length) - length
     if len(length) and int(length.sum()) >= 2**31:  # beyond 2 G characters of word starts: 64-bit keys
         g = g.astype(np.int64)

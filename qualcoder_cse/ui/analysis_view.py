@@ -44,6 +44,7 @@ from .analysis_tables import (
     matrix_frame,
 )
 from .analysis_widgets import (
+    Choices,
     ComputeThread,
     FirstMatrix,
     checked_items,
@@ -52,6 +53,7 @@ from .analysis_widgets import (
     fit_columns,
     form_panel,
     matrix_table,
+    read_choices,
     scrolled,
     three_panes,
 )
@@ -89,6 +91,9 @@ class AnalysisView(QWidget):
         self._fast_matrix = None  # (filter key, CodeMatrix with all four measures) of the fast path
         self._widths: dict[tuple[str, str], int] = {}  # text widths measured for the columns (fit_columns)
         self._generation = self._started = 0  # changes to the project seen / seen when the worker started
+        # the filters' choices are read before the worker starts: read beside it, they waited ~40 ms for its
+        # query on the shared connection, and the widgets were then built while it needed the GIL
+        choices = read_choices(project)
         # the first matrix is computed while the widgets below are built (taken by the first refresh); the
         # analysis package loads here, in this thread (a lazy import is not thread-safe)
         compute = an.code_by_case_all
@@ -164,7 +169,7 @@ class AnalysisView(QWidget):
         layout.addWidget(three_panes(left, middle, right), 1)
         layout.addWidget(self.status)
 
-        self._fill_choices()
+        self._fill_choices(choices)
         self.matrix_box.currentTextChanged.connect(self._matrix_changed)
         self.measure_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.group_box.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -189,25 +194,24 @@ class AnalysisView(QWidget):
             self._fast_matrix = self._first_unused = None
 
     # ------------------------------------------------------------- choices and filters
-    def _fill_choices(self) -> None:
+    def _fill_choices(self, choices: Choices) -> None:
         self.group_box.blockSignals(True)
         self.group_box.clear()
         self.group_box.addItem("Document kind", "kind")
-        for attr in self.project.attributes.list():
+        for attr in choices.attributes:
             self.group_box.addItem(f"{attr.name} ({attr.scope})", attr.name)
-        for a in self.project.attributes.list("case"):
+        for a in choices.case_attributes:
             if a.name.casefold() in ("participant group", "group"):
                 self.group_box.setCurrentIndex(self.group_box.findData(a.name))
         self.group_box.blockSignals(False)
-        fill_check_list(self.coder_list, [c.name for c in self.project.coders.list()])
-        docs = self.project.documents.list()
-        fill_check_list(self.kind_list, sorted({d.kind for d in docs}))
-        fill_check_list(self.doc_list, [d.name for d in docs])
-        fill_check_list(self.code_list, [c.path for c in self.project.codes.children(None)])
+        fill_check_list(self.coder_list, choices.coders)
+        fill_check_list(self.kind_list, choices.kinds)
+        fill_check_list(self.doc_list, choices.documents)
+        fill_check_list(self.code_list, choices.themes)
         self.attr_box.blockSignals(True)
         self.attr_box.clear()
         self.attr_box.addItem("(no attribute filter)", None)
-        for attr in self.project.attributes.list():
+        for attr in choices.attributes:
             self.attr_box.addItem(f"{attr.name} ({attr.scope})", (attr.name, attr.scope))
         self.attr_box.blockSignals(False)
         fill_check_list(self.value_list, [])
@@ -246,7 +250,7 @@ class AnalysisView(QWidget):
         self.data = None  # reload on the next refresh
         self._generation += 1  # what a running worker read may be out of date: shown, never kept
         if (change.attributes or change.documents) and self.isVisible():
-            self._fill_choices()
+            self._fill_choices(read_choices(self.project))
         if change.kinds & ANALYSED:
             self._fresh.mark()  # recomputed when the changes pause (in sight) or when next shown
 

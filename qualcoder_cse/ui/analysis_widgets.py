@@ -1,7 +1,11 @@
 """Small parts of the Analysis view: the heat-map cell delegate, the worker thread an analysis runs in, the
-tickable filter lists, the panes it is laid out in, the table's headers and the column widths of its table."""
+tickable filter lists and what they offer, the panes it is laid out in, the table's headers and the column
+widths of its table."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QThread, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -24,6 +28,10 @@ from PySide6.QtWidgets import (
 from ..core.errors import ProjectError
 from .errors import log_unexpected
 from .matrix_model import HEAT_ROLE, PAINT_ROLE
+
+if TYPE_CHECKING:
+    from ..core.attributes import Attribute
+    from ..core.project import Project
 
 
 class HeatDelegate(QStyledItemDelegate):
@@ -167,6 +175,26 @@ class FirstMatrix(QThread):
         if exc is not None:
             raise exc
         return value
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the view's filter lists and boxes offer."""
+
+    attributes: list[Attribute]
+    case_attributes: list[Attribute]
+    coders: list[str]
+    kinds: list[str]
+    documents: list[str]
+    themes: list[str]
+
+
+def read_choices(project: Project) -> Choices:
+    """The filters' choices, read from the project at once (the view reads them before its worker starts)."""
+    docs = project.documents.list()
+    return Choices(project.attributes.list(), project.attributes.list("case"),
+                   [c.name for c in project.coders.list()], sorted({d.kind for d in docs}),
+                   [d.name for d in docs], [c.path for c in project.codes.children(None)])
 
 
 def fill_check_list(widget: QListWidget, names: list[str]) -> None:

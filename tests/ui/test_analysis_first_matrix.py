@@ -7,6 +7,7 @@ over a real SQLCipher project."""
 from __future__ import annotations
 
 import threading
+import time
 
 import pandas as pd
 import pandas.testing as pdt
@@ -116,3 +117,37 @@ def test_a_matrix_read_before_a_coding_was_made_is_not_kept(qtbot, sample_rw, mo
         view.measure_box.setCurrentIndex(view.measure_box.findData(measure))
         settle(view, qtbot)
         pdt.assert_frame_equal(view.model.frame(), fast_table(after, measure).frame)
+
+
+class _Recorder:
+    """The project's connection, noting which thread ran each statement and when (not a stand-in: every
+    call goes to the real SQLCipher connection)."""
+
+    def __init__(self, conn) -> None:
+        self.conn, self.log = conn, []
+
+    def execute(self, *args):
+        start = time.perf_counter()
+        try:
+            return self.conn.execute(*args)
+        finally:
+            self.log.append((threading.current_thread() is threading.main_thread(), start, time.perf_counter()))
+
+    def __getattr__(self, name):
+        return getattr(self.conn, name)
+
+
+def test_the_view_reads_nothing_while_its_first_matrix_is_read(qtbot, sample_rw, monkeypatch):
+    """The filters' choices are read before the worker starts: read beside it, they waited for its query on
+    the shared connection (~40 ms on the large study) and pushed the widgets' building into its GIL time."""
+    recorder = _Recorder(sample_rw.conn)
+    monkeypatch.setattr(sample_rw, "conn", recorder)
+    view = AnalysisView(sample_rw)
+    qtbot.addWidget(view)
+    view.show()
+    settle(view, qtbot)
+    worker = [(start, end) for main, start, end in recorder.log if not main]
+    assert worker, "the first matrix was not read in a worker"
+    first, last = worker[0][0], max(end for _s, end in worker)
+    assert [s for main, s, _e in recorder.log if main and first <= s <= last] == []
+    assert view.doc_list.count() == len(sample_rw.documents.list()) and view.coder_list.count() > 0
