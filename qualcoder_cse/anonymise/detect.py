@@ -31,7 +31,7 @@ from .merging import _mention_regex, merge
 from .name_forms import derived_nicknames, handle_names, kin_nicknames, lowercase_full_names, particle_names
 from .ner_gate import NerGate
 from .not_people import not_people
-from .org_joins import org_and_joins
+from .org_joins import heads_after_names, org_and_joins
 from .patterns import find_patterns
 from .positions import attendee_names, chat_names, first_names_again, full_names
 from .ref_codes import reference_codes, whole_codes
@@ -104,7 +104,7 @@ class Detector(EntityPasses):
         merged = _address_chain(text, merged)  # again: places widened late ("Hathersage Road, Manchester, M13 0JH")
         merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text))
         merged = drop_declared(text, not_people(text, whole_codes(text, merged), self.gaz))
-        merged = org_and_joins(text, merged, self.gaz)
+        merged = heads_after_names(text, org_and_joins(text, merged, self.gaz))
         floor = self.min_confidence if min_confidence is None else min_confidence
         return [s for s in merged if s.confidence >= floor]
 

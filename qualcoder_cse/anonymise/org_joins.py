@@ -8,6 +8,10 @@ Oakfield Academy" (another organisation), not "Sunny Cabs and Leeds" (a place), 
 The same is done backwards when the name found starts with an ordinary word ("Safe and Sound Derby", found as
 "Sound Derby"), and over a list of surnames before a firm's "X and Partners" / "X and Lee Solicitors"
 ("Kirkby, Ndlovu and Partners").
+
+A name found as a person or a place and followed straight away by an institution's head is the institution
+("Kent Police", "Dundee City Council", "London Luton Airport", "Princess Theatre"), and one after "University
+of" is the university ("University of Bedfordshire").
 """
 
 from __future__ import annotations
@@ -59,6 +63,37 @@ def org_and_joins(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
         if new is not s:
             out[idx] = new
             grown.append(new)
+    if not grown:
+        return spans
+    kept = [s for s in out if s in grown or not any(g.start <= s.start and s.end <= g.end for g in grown)]
+    return sorted(kept, key=lambda s: (s.start, -s.end))
+
+
+_HEAD_AFTER = re.compile(r" (?:(?:City|Borough|County|District|Metropolitan|Town) )?(?P<head>Council|Police|"
+                         r"Constabulary|Airport|Theatre|Monument|Cathedral|Stadium|University)\b(?!['’-])")
+_OF_BEFORE = re.compile(r"\b(?:University|College|Museum|Diocese) of $")
+_PLACE_HEADS = frozenset(["Theatre", "Monument", "Cathedral", "Stadium"])
+
+
+def heads_after_names(text: str, spans: list[Span]) -> list[Span]:
+    """Widen a person or place found just before an institution's head, or after "University of", to it."""
+    out = list(spans)
+    grown: list[Span] = []
+    for idx, s in enumerate(out):
+        if s.label not in ("PERSON", "LOCATION") or s.text.count(" ") > 1:
+            continue
+        m = _HEAD_AFTER.match(text, s.end)
+        start, end = s.start, s.end
+        if m:
+            end = m.end()
+        if _OF_BEFORE.search(text, max(0, s.start - 20), s.start):
+            start = _OF_BEFORE.search(text, max(0, s.start - 20), s.start).start()
+        if (start, end) == (s.start, s.end):
+            continue
+        label = "LOCATION" if m and m.group("head") in _PLACE_HEADS else "ORG"
+        new = Span(start, end, label, text[start:end], max(s.confidence, 0.6), s.source)
+        out[idx] = new
+        grown.append(new)
     if not grown:
         return spans
     kept = [s for s in out if s in grown or not any(g.start <= s.start and s.end <= g.end for g in grown)]

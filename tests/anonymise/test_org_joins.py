@@ -42,3 +42,9 @@ def test_names_joined_by_and_are_whole(det, text, org):
 def test_a_second_name_after_and_stays_apart(det, text, first, second):
     texts = [t for t, _label in _found(det, text)]
     assert first in texts and second in texts
+
+
+def test_a_name_before_an_institution_head_is_the_institution(det):
+    """A person or place found just before "Airport", "Council", "Police"... is the institution."""
+    found = [t for t, _label in _found(det, "Her aunt cleans at London Southend Airport duty free.")]
+    assert "London Southend Airport" in found
