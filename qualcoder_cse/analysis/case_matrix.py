@@ -52,7 +52,7 @@ def code_by_case_all(project: Project, filters: Filters | None = None, *, rollup
     codes, cases = frames.codes(), frames.cases()
     cod, ordered = frames.coding_rows()  # code, document, start, end, coder (ordered: by segment)
     seg = frames.case_segment_rows()  # case, document, start, end: what each case covers
-    doc_ids = [int(d) for d in frames.documents()["id"]]
+    doc_ids = sorted(int(d) for d in frames.documents()["id"])  # as the codings come: by document id
     rows = codes[["id", "path", "depth"]].reset_index(drop=True)
     index, cols = rows["id"].tolist(), cases["id"].tolist()
     n_docs, n_cells = max(1, len(doc_ids)), len(index) * len(cols)
