@@ -34,6 +34,7 @@ from .not_people import not_people
 from .org_joins import heads_after_names, org_and_joins
 from .patterns import find_patterns
 from .positions import attendee_names, chat_names, first_names_again, full_names
+from .quoted_names import quoted_names
 from .ref_codes import reference_codes, whole_codes
 from .rules import RuleLayer
 from .shapes import find_shapes
@@ -79,7 +80,7 @@ class Detector(EntityPasses):
                        + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)
                        + chat_places(text, toks, merged, self.gaz)
                        + derived_nicknames(text, toks, merged, self.gaz) + export_names(text) + table_names(text)
-                       + handle_headers(text)
+                       + handle_headers(text) + quoted_names(text, self.gaz)
                        + handle_names(text, toks, merged, self.gaz))
         merged = merge(merged + linked_names(text, toks, merged, self.gaz))
         merged = self.propagate(text, toks, merge(lowercase_full_names(text, toks, merged, self.gaz)))

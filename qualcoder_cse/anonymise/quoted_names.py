@@ -1,0 +1,78 @@
+"""Names quoted after a phrase that says a name follows (issue 15, session 6: PERSON recall on unseen text).
+
+A contact saved in a phone, a booking, a display name or a name someone goes by is quoted after words that
+announce it: 'saved as "K 💯"', 'under the name "Uncle B"', 'booked in the name of "P. Lowther"', 'display
+name "ghostie"', 'the name on it is "R. Ibbotson"', 'a name like "Shakes"', 'refers to him as "Dee" and
+"Big D"'. What is quoted is a person's name whatever it looks like (one letter, a lowercase nickname, an
+initial and a surname); the name is the capitalised words that open the quote ("Fez taxi" -> "Fez", "T 🏠" ->
+"T", "the Doc" -> "Doc"), or a lowercase nickname alone. Common words saved as a contact ("Mum", "Work",
+"Taxi") are not names; after "a name like" or "under the name" any word is. The other mentions of the name follow through the person-level pass.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteers import Gazetteers
+from .spans import Span, fold
+
+_CUE = re.compile(
+    r"(?:\bsaved (?:\w+ )?(?:as|under)|\bunder the name(?: of)?|\bin the name(?: of)?|\bdisplay name(?: is| was)?"
+    r"|\bname on (?:it|the \w+) (?:is|was)|\bnames? like|\brefer(?:s|red)? to (?:him|her|them|\w+) as"
+    r"|\bgoes by|\bwent by|\bcalls? (?:himself|herself))[ \t]*[:,]?[ \t]*",
+    re.IGNORECASE)
+_QUOTE = re.compile(r"[\"“]([^\"”\n]{1,30})[\"”]")
+_MORE = re.compile(r"[ \t]*(?:,|and|or)[ \t]*(?=[\"“])")
+_CAP_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z])")
+_LOWER_NICK = re.compile(r"[a-z][a-z0-9]{1,20}")
+_SKIP_FIRST = frozenset(["the", "a", "an", "my", "his", "her", "mr", "mrs", "ms", "miss", "dr"])
+_CODE = re.compile(r"[A-Z]{1,3}\d{1,3}")
+
+
+def _name_in(quoted: str, gaz: Gazetteers, saved: bool) -> tuple[int, int] | None:
+    """Where the name is inside the quoted text: the capitalised words opening it, or one lowercase nickname."""
+    words = list(re.finditer(r"\S+", quoted))
+    if not words:
+        return None
+    first = 0
+    if len(words) > 1 and words[0].group().lower() in _SKIP_FIRST:
+        first = 1  # "the Doc"
+    taken = []
+    for w in words[first:]:
+        if _CAP_WORD.fullmatch(w.group()) and len(taken) < 3:
+            taken.append(w)
+        else:
+            break
+    if taken and not (len(taken) == 1 and _CODE.fullmatch(taken[0].group())):  # not "D2": a role code
+        key = fold(taken[-1].group().rstrip("."))
+        if saved and len(taken) == 1 and len(key) > 1 and gaz.words.get(key, 99) <= 20 and gaz.given.get(key, (0, 0))[0] < 500:
+            return None  # "Mum", "Work", "Taxi": a contact saved by what it is
+        return taken[0].start(), taken[-1].end()
+    if first == 0 and len(words) == 1 and _LOWER_NICK.fullmatch(words[0].group()):
+        key = words[0].group()
+        if saved and gaz.words.get(key, 99) <= 20 and gaz.given.get(key, (0, 0))[0] < 500:
+            return None
+        return words[0].start(), words[0].end()
+    return None
+
+
+def quoted_names(text: str, gaz: Gazetteers) -> list[Span]:
+    if '"' not in text and "“" not in text:
+        return []
+    out: list[Span] = []
+    for cue in _CUE.finditer(text):
+        at = cue.end()
+        saved = cue.group().lower().startswith("saved")
+        while True:
+            q = _QUOTE.match(text, at)
+            if not q:
+                break
+            where = _name_in(q.group(1), gaz, saved)
+            if where:
+                s, e = q.start(1) + where[0], q.start(1) + where[1]
+                out.append(Span(s, e, "PERSON", text[s:e], 0.75, "context"))
+            more = _MORE.match(text, q.end())
+            if not more:
+                break
+            at = more.end()
+    return out

@@ -1,0 +1,46 @@
+"""A name quoted after words that announce one (a contact saved in a phone, a booking, a display name, a
+name someone goes by) is proposed whatever it looks like; a contact saved by what it is ("Mum") and a role
+code are not (issue 15, session 6). Made-up lines, not from any test set."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcoder_cse.anonymise.detect import load_detector
+from qualcoder_cse.anonymise.spans import REVIEW_MIN_CONFIDENCE
+
+
+@pytest.fixture(scope="module")
+def det():
+    return load_detector()
+
+
+def _people(det, text: str) -> list[str]:
+    return [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE) if s.label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('Her phone had a contact saved as "K 💯" with forty calls.', "K"),
+        ('He kept his second number saved as "Zed new" on her phone.', "Zed"),
+        ('The room was booked under the name "P. Lowther" on the app.', "P. Lowther"),
+        ('Girls round here know a name like "Sprinkles" means trouble.', "Sprinkles"),
+        ('In interview she refers to him as "Dee" and "Big Dog" all the way through.', "Big Dog"),
+        ('Her brother uses the display name "frostyyy" on there.', "frostyyy"),
+    ],
+)
+def test_a_quoted_name_after_its_cue_is_a_person(det, text, name):
+    assert name in _people(det, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['The other number was saved as "Work" on her phone.', 'The officers referred to him as "C3" in the log.',
+     'a number saved as "the shop" in her phone'],
+)
+def test_a_contact_saved_by_what_it_is_is_not_a_name(text):
+    from qualcoder_cse.anonymise.gazetteers import load_gazetteers
+    from qualcoder_cse.anonymise.quoted_names import quoted_names
+
+    assert quoted_names(text, load_gazetteers()) == []
