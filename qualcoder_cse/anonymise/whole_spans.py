@@ -83,6 +83,10 @@ _NATIONAL_CHAINS = frozenset(["nando's", "mcdonald's", "macdonald's", "domino's"
 _ADDRESS_FIELD = re.compile(
     r"(?im)^[ \t]*(?:home\s+|current\s+|last\s+known\s+|previous\s+)?address[ \t]*:[ \t]*(?P<v>[^\n]{6,160})$")
 _POSTCODE_END = re.compile(r"\b[A-Za-z]{1,2}\d[A-Za-z0-9]?\s?\d[A-Za-z]{2}$")
+# a name that opens with an initial or a particle ("K. Dhillon", "Nic Giolla Bhríde"): an initial before it
+_SURNAME_OPEN = re.compile(r"(?:[A-Z]\. |(?:Nic|Mac|Mc|Ní|Ní|Ó|Ua|de|De|van|Van|von|al|Al|bin|ap) )")
+_SIGNED_INITIAL = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sgt|PC|DC|DS|Cllr|Rev|by|By|Signed:?|signed:?)\.? |^)"
+                             r"(?P<i>(?![NSEW]\.)[A-Z]\. ?)$", re.MULTILINE)
 _INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“‘']))(?:[A-Z]\. ?|(?![AI] )[A-Z] )$")  # "J. Whyte", "J Whyte"
 _NOT_THE = NOT_NAMES | STOP | TITLES | RANKS | ROLE_WORDS | MONTHS | WEEKDAYS | frozenset(
     ["police", "council", "chair", "board", "panel", "trust", "partnership", "group", "team", "service", "services",
@@ -124,10 +128,15 @@ def whole_spans(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) 
         elif s.label == "LOCATION" and (m := _LOCAL_SERVICE.match(text, s.end)) and " " not in s.text:
             # "Bradford Children's Social Care": a named council's service is that organisation
             new.append(Span(s.start, m.end(), "ORG", text[s.start:m.end()], 0.7, "shape"))
-        elif s.label == "PERSON" and " " not in s.text:
+        elif s.label == "PERSON" and (" " not in s.text or _SURNAME_OPEN.match(s.text)):
             m = _INITIAL_BEFORE.search(text, max(0, s.start - 3), s.start)
-            if m and (gaz.surnames.get(fold(s.text), 0) >= 50 or s.confidence >= 0.6):
+            if m and (gaz.surnames.get(fold(s.text), 0) >= 50 or s.confidence >= 0.6 or " " in s.text):
                 new.append(Span(m.start(), s.end, "PERSON", text[m.start():s.end], max(0.65, s.confidence), "position"))
+        elif s.label == "LOCATION" and " " not in s.text and (m := _SIGNED_INITIAL.search(text, max(0, s.start - 30),
+                                                                                           s.start)):
+            # "Ms A. Lyons", "Signed: C. Mearns": a surname that is also a place, after a person's initial
+            st = m.start("i")
+            new.append(Span(st, s.end, "PERSON", text[st:s.end], max(0.65, s.confidence), "position"))
     # a chain with its branch is one organisation: "Premier Inn Oxford City Centre", "Travelodge Burnley Centre"
     for m in _CHAIN.finditer(text):
         branch = next((s for s in spans if s.start == m.end() + 1 and s.label in ("ORG", "LOCATION")), None) or next(

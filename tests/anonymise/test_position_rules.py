@@ -325,3 +325,23 @@ def test_kinds_from_the_fifth_sealed_set(det, text, surface):
 
 def test_a_rank_used_as_a_speaker_label_is_not_a_title_for_the_next_word(det):
     assert not proposed(det, "DC: Tell me about the man you mentioned.", "Tell")
+
+
+@pytest.mark.parametrize(
+    "text, whole",
+    [
+        # session 6: a surname that is also a place, after a person's initial and a title or "Signed:"
+        ("Logged by: Mrs J. Keswick | Category: online concern", "J. Keswick"),
+        ("Outcome agreed with the family.\nSigned: T. Ripon\n", "T. Ripon"),
+        # an initial before a surname that opens with a particle
+        ("Seen and discussed.\nSigned: D. Mac Giolla Phádraig\n", "D. Mac Giolla Phádraig"),
+    ],
+)
+def test_an_initial_before_a_surname_that_is_a_place_or_has_a_particle(det, text, whole):
+    spans = det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)
+    assert any(s.text == whole and s.label == "PERSON" for s in spans)
+
+
+def test_a_compass_initial_before_a_place_stays_a_place(det):
+    spans = det.detect("The family moved from Mrs Keswick's to N. Wales last year.", min_confidence=REVIEW_MIN_CONFIDENCE)
+    assert not any(s.text.startswith("N.") and s.label == "PERSON" for s in spans)
