@@ -149,7 +149,9 @@ _SPEAKER = re.compile(
     r"(?m)^[ \t]*(?:\[?\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?"
     r"[ \t]*(?:-[ \t]*)?)?"
     r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\]?[ \t]*)?(?:<v[ \t]+)?"
-    r"(?P<label>[^\W\d_][\w.'’-]*(?:[ \t][^\W\d_][\w.'’-]*){0,2})[ \t]*(?::|>)"
+    r"(?P<label>[^\W\d_][\w.'’-]*(?:[ \t][^\W\d_][\w.'’-]*){0,2})[ \t]*"
+    # emoji after a chat name ("ty 💯:", "Kayla 💕:"), not punctuation
+    r"(?:[^\w\s:<>\[\]()\"'’.,;!?&*/-]{1,8}[ \t]*)?(?::|>)"
 )
 _HEADER_CUE = re.compile(
     r"\b(?:Interviewer|Researcher|Participant|Facilitator|Interviewee|Note-taker|Notetaker|Delivered by|"

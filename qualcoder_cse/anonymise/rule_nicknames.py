@@ -137,8 +137,19 @@ class NicknameRules:
 
     # ---------------------------------------------------------------- helpers
 
+    def _chat_label_name(self, words: list[str]) -> bool:
+        if not 1 <= len(words) <= 2 or len(words) == 2 and len(words[1]) != 1 or not words[0].isalpha():
+            return False
+        k = words[0]
+        return k not in ROLE_WORDS and k not in TITLES and k not in RANKS and k not in STOP and (
+            self.g.given.get(k, (0, 0))[0] >= 100 and self.g.words.get(k, 99) > 35)
+
     def _speaker_label(self, text: str, start: int, label: str, out: list[Span], turns: int = 1) -> None:
         words = label.split()
+        if turns >= 2 and label.islower() and self._chat_label_name(words):
+            # "ty 💯:", "reece w:" opening turns of a chat: a given name (not a word), perhaps with an initial
+            out.append(Span(start, start + len(label), "PERSON", label, 0.65, "context"))
+            return
         pos = start
         spans: list[tuple[int, int]] = []
         for w in words:

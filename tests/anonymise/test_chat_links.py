@@ -78,3 +78,13 @@ def test_a_handle_with_a_dash_and_a_bare_time_heads_its_messages(det):
     found = [(s.text, s.label) for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)]
     assert found.count(("PR1NCE", "CONTACT")) == 3
     assert found.count(("toffee", "CONTACT")) == 2
+
+
+def test_a_lowercase_chat_label_with_an_emoji_or_an_initial_is_a_person(det):
+    """Session 6: a given name opening turns of a chat, written in lowercase with an emoji ("ty 💯:") or an
+    initial ("kian t:") before the colon, is a person, even when it is also chat slang."""
+    text = ("ty 🔥: who's out tonight\nbig d: me n kian at the shops\nty 🔥: which shops\n"
+            "kian t: the ones by the chippy\nty 🔥: omw\nkian t: hurry up then\n")
+    people = _people(det, text)
+    assert people.count("ty") == 3
+    assert people.count("kian t") == 2
