@@ -51,7 +51,7 @@ _RX: list[tuple[str, re.Pattern, float]] = [
     ("DATE", re.compile(rf"(?<!\w)(?:{_WEEKDAY},?\s+(?:the\s+)?)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?(?!\w)",
                         re.IGNORECASE), 0.9),
     ("DATE", re.compile(rf"(?<!\w){_WEEKDAY}\s+the\s+{_DAY}(?!\w)", re.IGNORECASE), 0.8),
-    ("DATE", re.compile(rf"(?<!\w){_MON}\s+(?:the\s+)?{_DAY}(?:,?\s+{_YEAR})?(?![\w:])", re.IGNORECASE), 0.8),
+    ("DATE", re.compile(rf"(?<!\w){_MON}[^\S\n]+(?:the[^\S\n]+)?{_DAY}(?:,?\s+{_YEAR})?(?![\w:])", re.IGNORECASE), 0.8),
     ("PERSON", re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?!\w)"), 0.7),  # initials: K.M.
     ("PERSON", re.compile(r"(?<=[\"“])[A-Z](?=[\"”])"), 0.5),  # a one-letter nickname in quotes: "K"
     # usernames: letters with _ or . joins, or letters ending in digits ("jaybae_x", "sk8r_kyle", "deebee07")

@@ -49,3 +49,15 @@ def test_look_alikes_are_left(det, text):
 
 def test_a_two_digit_year_is_not_a_count(det):
     assert _dates(det, "on 14 Mar 24 hours after she left") == ["14 Mar"]
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        # session 6: a day and month ending a sentence before a numbered line ("May.\n3" is no date)
+        ("Review booked for 9 May.\n3. Actions agreed", "9 May"),
+        ("The car was seen again on 12 October.\n\n4. Next steps", "12 October"),
+    ],
+)
+def test_a_date_ending_a_line_before_a_number(det, text, date):
+    assert date in _dates(det, text)
