@@ -48,7 +48,12 @@ _EXHIBIT = re.compile(r"\b(?:exhibit|exhibit ref|item|bag|seal)(?: no\.?| number
                       r"(?P<ref>(?-i:[A-Z]{2,5}/?\d{1,6})(?:/\d{1,4})?)\b",
                       re.IGNORECASE)
 # a collar number after the officer's name ("DC Ruth Ogundipe 10442", "PC Hughes 2261")
-_NAMED_COLLAR = re.compile(r"\b(?:PC|PCSO|DC|DS|DI|PS|Sgt|SGT|Insp|TDC)\.? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? (?P<num>\d{3,6})\b(?![/:.]\d)")
+# (session 6) also after "Constable" / "Sergeant", after initials ("Sgt L. Ferreira-Hall 1142"), in brackets
+# ("Constable Aidan Gormley (1827)"); a year-like number only in brackets or ending the line or before " /"
+_NAMED_COLLAR = re.compile(r"\b(?:PC|PCSO|DC|DS|DI|PS|Sgt|SGT|Insp|TDC|Constable|Sergeant|Inspector)\.? "
+                           r"(?:[A-Z]\. ?){0,2}[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2} (?P<open>\(?)(?P<num>\d{3,6})\b"
+                           r"(?P<close>\)?)(?![/:.]\d)")
+_SIGNATURE_END = re.compile(r"[ \t]*(?:$|/)", re.MULTILINE)
 _WARD = re.compile(r"\bWard \d{1,3}[A-Z]?\b")  # a hospital ward ("admit to Ward 21")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # a sentence about a vehicle: a short letters-and-digits code in it is (part of) its plate ("the Corsa was
@@ -125,7 +130,9 @@ def _wards(text: str) -> Iterator[Span]:
     for m in _COLLAR.finditer(text):
         yield Span(m.start(), m.end(), "ID", m.group(), 0.6, "shape")
     for m in _NAMED_COLLAR.finditer(text):
-        if not _YEAR.fullmatch(m.group("num")):
+        if bool(m.group("open")) != bool(m.group("close")):
+            continue
+        if not _YEAR.fullmatch(m.group("num")) or m.group("open") or _SIGNATURE_END.match(text, m.end()):
             yield Span(m.start("num"), m.end("num"), "ID", m.group("num"), 0.6, "shape")
     for m in _EXHIBIT.finditer(text):
         yield Span(m.start("ref"), m.end("ref"), "ID", m.group("ref"), 0.7, "shape")

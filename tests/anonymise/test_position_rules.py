@@ -345,3 +345,23 @@ def test_an_initial_before_a_surname_that_is_a_place_or_has_a_particle(det, text
 def test_a_compass_initial_before_a_place_stays_a_place(det):
     spans = det.detect("The family moved from Mrs Keswick's to N. Wales last year.", min_confidence=REVIEW_MIN_CONFIDENCE)
     assert not any(s.text.startswith("N.") and s.label == "PERSON" for s in spans)
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        # session 6: a collar number after the officer's rank and name, with initials, in brackets, or a
+        # year-like number signing off a note
+        ("Seen with Constable Moira Tennant (2264) at the door.", "2264"),
+        ("Author: Sgt P. Okoro-Lamb 3310\n", "3310"),
+        ("Sgt T. Vance 1987 / t.vance@example.police.uk\n", "1987"),
+    ],
+)
+def test_collar_numbers_after_an_officers_name(det, text, number):
+    spans = det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)
+    assert any(s.text == number and s.label == "ID" for s in spans)
+
+
+def test_a_year_after_an_officers_name_is_not_a_collar_number(det):
+    spans = det.detect("PC Jones 2019 was the year it all changed.", min_confidence=REVIEW_MIN_CONFIDENCE)
+    assert not any(s.label == "ID" for s in spans)
