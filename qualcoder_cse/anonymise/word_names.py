@@ -1,0 +1,59 @@
+"""Given names that are also English words, found by the verb after them (issue 15, session 6: PERSON recall).
+
+A name that is a verb ("Will", "Mark", "Chase", "Rob") is a name when a finite verb follows it: a modal or an
+imperative never stands before "is", "has", "would" or "didn't" ("Will is Welsh", "Chase didn't want to",
+"Mark would know"), while "Will you", "Mark this" and "Chase them up" stay words. A name that is a noun
+("Faith", "Hope", "Grace") can open a sentence as a noun too ("Hope is what keeps us going"), so it is a name
+there only when the same word is already a person elsewhere in the document ("sat with Faith for hours.
+Faith wouldn't say anything"), and not before "is"/"was"/"isn't" ("Hope isn't a plan"). Written in capitals mid-sentence or at a sentence start, never in lowercase.
+"""
+
+from __future__ import annotations
+
+from .gazetteers import Gazetteers
+from .spans import Span
+from .tokens import Tok
+
+# given names whose common reading is a verb: a finite verb cannot follow them as words
+_VERB_NAMES = frozenset(["will", "mark", "chase", "rob", "sue", "pat", "bill", "drew", "grant", "jack", "mo",
+                         "nick", "pierce", "sly", "wade", "art", "max", "ray", "don", "hunter"])
+_FINITE = frozenset(["is", "was", "has", "had", "would", "could", "should", "did", "does", "didn't", "doesn't",
+                     "wouldn't", "couldn't", "isn't", "wasn't", "hasn't", "hadn't", "won't", "can't", "said",
+                     "says", "told", "tells", "asked", "texted", "knew", "knows", "lives", "lived", "drives", "drove",
+                     "works", "worked", "wanted", "wants", "came", "comes", "went", "goes", "got", "gets", "kept",
+                     "keeps", "started", "stopped", "rang", "rings", "took", "takes", "never", "always"])
+
+# a noun opens a sentence before these as often as a name does ("Hope isn't a plan", "Grace was shown")
+_COPULA = frozenset(["is", "was", "has", "had", "isn't", "wasn't", "hasn't", "hadn't", "never", "always"])
+
+
+def _norm(key: str) -> str:
+    return key.replace("’", "'")
+
+
+def verb_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
+    persons: set[str] = set()
+    covered: set[int] = set()
+    for s in spans:
+        covered.add(s.start)
+        if s.label == "PERSON" and s.confidence >= 0.5 and " " not in s.text:
+            persons.add(s.text.casefold())
+    out = []
+    for i in range(len(toks) - 1):
+        t = toks[i]
+        if t.shape != "title" or t.start in covered or t.base_end != t.end:
+            continue
+        k = t.key
+        if k not in _VERB_NAMES and k not in persons:
+            continue
+        nxt = toks[i + 1]
+        word = _norm(nxt.text.lower())
+        if not nxt.spaced or _norm(nxt.key) not in _FINITE and word not in _FINITE:
+            continue
+        if k in _VERB_NAMES:
+            if gaz.given.get(k, (0, 0))[0] < 100:
+                continue
+        elif not t.initial or gaz.given.get(k, (0, 0))[0] < 100 or word in _COPULA:
+            continue  # a noun-name mid-sentence in capitals is already found by its capital
+        out.append(Span(t.start, t.base_end, "PERSON", t.text[:t.base_end - t.start], 0.6, "position"))
+    return out

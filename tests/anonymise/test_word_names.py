@@ -1,0 +1,47 @@
+"""Given names that are also words, found by the finite verb after them (issue 15, session 6): a verb-name
+("Will", "Chase") before "is", "would", "didn't" is a person; a noun-name ("Faith") only when it is a person
+elsewhere in the document and not before a copula. Made-up lines, not from any test set."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcoder_cse.anonymise.detect import load_detector
+from qualcoder_cse.anonymise.spans import REVIEW_MIN_CONFIDENCE
+
+
+@pytest.fixture(scope="module")
+def det():
+    return load_detector()
+
+
+def _people(det, text: str) -> list[str]:
+    return [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE) if s.label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("The tall one was Darek. Will is the short one. Will has a scar on his chin.", 2),
+        ("We all had to pose for photos. Chase didn't want to and he shouted.", 1),
+        ("My nan stayed up with Faith all night. Faith wouldn't eat anything.", 2),
+    ],
+)
+def test_a_word_name_before_a_finite_verb_is_a_person(det, text, count):
+    name = "Will" if "Will" in text else "Chase" if "Chase" in text else "Faith"
+    assert _people(det, text).count(name) == count
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Will you tell me what happened next?", "Will"),
+        ("Mark this one as urgent please.", "Mark"),
+        ("We spoke to Hope about the plan. Hope isn't a strategy though.", "Hope isn't"),
+        ("Faith would help, some said. Faith alone never fixes services.", "Faith"),
+    ],
+)
+def test_words_stay_words(det, text, word):
+    spans = det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)
+    at = text.rindex(word.split()[0])
+    assert not any(s.start == at for s in spans)
