@@ -2,7 +2,7 @@
 
 A name that is a verb ("Will", "Mark", "Chase", "Rob") is a name when a finite verb follows it: a modal or an
 imperative never stands before "is", "has", "would" or "didn't" ("Will is Welsh", "Chase didn't want to",
-"Mark would know"), while "Will you", "Mark this" and "Chase them up" stay words. A name that is a noun
+"Mark would know"; before "is" or "has" only when it comes back: "Will is Welsh. Will has a scar"), while "Will you", "Mark this" and "Chase them up" stay words. A name that is a noun
 ("Faith", "Hope", "Grace") can open a sentence as a noun too ("Hope is what keeps us going"), so it is a name
 there only when the same word is already a person elsewhere in the document ("sat with Faith for hours.
 Faith wouldn't say anything"), and not before "is"/"was"/"isn't" ("Hope isn't a plan"). Written in capitals mid-sentence or at a sentence start, never in lowercase.
@@ -39,6 +39,7 @@ def verb_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -
         if s.label == "PERSON" and s.confidence >= 0.5 and " " not in s.text:
             persons.add(s.text.casefold())
     out = []
+    weak: dict[str, list[Span]] = {}
     for i in range(len(toks) - 1):
         t = toks[i]
         if t.shape != "title" or t.start in covered or t.base_end != t.end:
@@ -50,10 +51,18 @@ def verb_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -
         word = _norm(nxt.text.lower())
         if not nxt.spaced or _norm(nxt.key) not in _FINITE and word not in _FINITE:
             continue
+        span = Span(t.start, t.base_end, "PERSON", t.text[:t.base_end - t.start], 0.6, "position")
         if k in _VERB_NAMES:
             if gaz.given.get(k, (0, 0))[0] < 100:
                 continue
+            if word in _COPULA and k not in persons:
+                weak.setdefault(k, []).append(span)  # "Will is coming": a name only if it comes back
+                continue
         elif not t.initial or gaz.given.get(k, (0, 0))[0] < 100 or word in _COPULA:
             continue  # a noun-name mid-sentence in capitals is already found by its capital
-        out.append(Span(t.start, t.base_end, "PERSON", t.text[:t.base_end - t.start], 0.6, "position"))
+        out.append(span)
+    found = {s.text.casefold() for s in out}
+    for k, more in weak.items():
+        if len(more) >= 2 or k in found:
+            out += more
     return out
