@@ -51,7 +51,7 @@ from .spans import LABELS, Span, fold
 from .title_runs import title_runs, workplaces
 from .tokens import Tok, tokenize
 from .whole_spans import handle_mentions, whole_spans
-from .word_names import verb_names
+from .word_names import upper_full_names, verb_names
 
 __all__ = ["LABELS", "Detector", "Span", "load_detector"]
 
@@ -82,10 +82,11 @@ class Detector(EntityPasses):
                        + chat_places(text, toks, merged, self.gaz)
                        + derived_nicknames(text, toks, merged, self.gaz) + export_names(text) + table_names(text)
                        + handle_headers(text) + quoted_names(text, self.gaz)
+                       + (upper_full_names(text, toks, self.gaz) if upper else [])
                        + handle_names(text, toks, merged, self.gaz))
         merged = merge(merged + linked_names(text, toks, merged, self.gaz))
         merged = self.propagate(text, toks, merge(lowercase_full_names(text, toks, merged, self.gaz)))
-        extra = first_names_again(text, toks, merged, self.gaz) + verb_names(text, toks, merged, self.gaz)
+        extra = first_names_again(text, toks, merged, self.gaz) + verb_names(text, toks, merged, self.gaz, upper)
         merged = merge(merged + extra) if extra else merged
         merged = self._extend_persons(text, toks, merged)
         merged = _extend_locations(text, merged)

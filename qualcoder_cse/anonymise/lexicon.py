@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 TOKEN = re.compile(r"[^\W_]+(?:['’.\-&][^\W_]+)*(?:['’]s?)?")
-_POSS = re.compile(r"['’]s?$")
+_POSS = re.compile(r"['’][sS]?$")
 _HYPHEN_SUFFIX = re.compile(r"^(.+?)-(?:based|born|bred|wide|area|bound|side|registered|plated)$", re.IGNORECASE)
 _CONTRACTION = re.compile(r"['’](?:m|ll|re|ve|d|t|s)$")
 

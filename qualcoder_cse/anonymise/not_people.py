@@ -9,7 +9,7 @@ span precision on unseen text). Dropped wherever a layer proposed them:
 - an ordinary word numbering a thing ("on Case 3"), not a name before an age ("Jodie 14");
 - a hyphenated pair of ordinary words ("Follow-up:", "Drop-in"), not a double-barrelled name ("Anne-Marie",
   "Smith-Jones": a part is a given name or no common word);
-- (session 6) a role code naming a child by a letter ("Child W", "Girl B's", "4.2 Child W"), and a
+- (session 6) a word-name after a pronoun ("I HOPE YOU'RE..."): a verb; a role code naming a child by a letter ("Child W", "Girl B's", "4.2 Child W"), and a
   participant code of one or two letters and digits that is a speaker label in the document ("R04:", "YP2:").
 """
 
@@ -29,6 +29,7 @@ _NUMBERED = re.compile(r" \d{1,3}\b(?![:/.]\d)")
 _ROLE_CODE = re.compile(r"(?:[\d.]+\s+)?(?:child|girl|boy|young person|yp|victim|witness|suspect|person|adult|"
                         r"male|female|participant|sibling|mother|father|parent)\s+[a-z]\d?(?:['’]s)?", re.IGNORECASE)
 _CODE = re.compile(r"[A-Z]{1,2}\d{1,3}")
+_PRONOUN_BEFORE = re.compile(r"(?<![\w'’])(?:i|we|they)\s+$", re.IGNORECASE)
 _BRANDS = frozenset(["michael kors", "ralph lauren", "tommy hilfiger", "hilfiger", "ted baker", "calvin klein",
                      "hugo boss", "stone island", "canada goose", "north face", "the north face", "louis vuitton",
                      "vuitton", "jack wills", "moncler", "burberry", "versace", "armani", "prada", "balenciaga",
@@ -71,6 +72,9 @@ def _names_no_one(text: str, s: Span, gaz: Gazetteers) -> bool:
     if s.label == "PERSON" and " " not in key and _NUMBERED.match(text, s.end) and gaz.words.get(key, 99) <= 20 \
             and gaz.given.get(key, (0,))[0] < 200:
         return True  # "Case 3", "Item 4": an ordinary word numbering a thing
+    if s.label == "PERSON" and " " not in key and gaz.words.get(key, 99) <= 35 and _PRONOUN_BEFORE.search(
+            text, max(0, s.start - 6), s.start):
+        return True  # "I HOPE YOU'RE...", "we hope": a verb after a pronoun
     if s.label == "PERSON" and "-" in key and " " not in key:
         parts = key.split("-")
         return len(parts) == 2 and all(

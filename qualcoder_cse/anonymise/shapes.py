@@ -56,6 +56,9 @@ _NAMED_COLLAR = re.compile(r"\b(?:PC|PCSO|DC|DS|DI|PS|Sgt|SGT|Insp|TDC|Constable
 _SIGNATURE_END = re.compile(r"[ \t]*(?:$|/)", re.MULTILINE)
 _WARD = re.compile(r"\bWard \d{1,3}[A-Z]?\b")  # a hospital ward ("admit to Ward 21")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_SMALL_WORDS = frozenset(["at", "on", "in", "to", "by", "of", "or", "as", "is", "it", "an", "we", "he", "me", "my",
+                          "so", "up", "no", "do", "go", "the", "and", "for", "was", "are", "has", "had", "his", "her",
+                          "our", "but", "not", "you", "all", "any", "one", "two", "six", "ten", "age", "aged"])
 # a sentence about a vehicle: a short letters-and-digits code in it is (part of) its plate ("the Corsa was
 # something like RH 117")
 _VEHICLE = re.compile(
@@ -102,6 +105,8 @@ def _announced_ids(text: str) -> Iterator[Span]:
     for m in _PLATE_PART.finditer(text):
         if _YEAR.fullmatch(m.group()[-4:]) and " " not in m.group():
             continue
+        if m.group().split(" ")[0].rstrip("0123456789").lower() in _SMALL_WORDS:
+            continue  # "AT 23:14", "ON 12" written in capitals: a word and a number, not a plate
         start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
         ends = [e for e in (text.find(c, m.end()) for c in ".!?\n") if e >= 0]
         if _VEHICLE.search(text, start, min(ends) if ends else len(text)):

@@ -11,6 +11,7 @@ Faith wouldn't say anything"), and not before "is"/"was"/"isn't" ("Hope isn't a 
 from __future__ import annotations
 
 from .gazetteers import Gazetteers
+from .lexicon import RANKS, ROLE_WORDS, STOP, TITLES
 from .spans import Span
 from .tokens import Tok
 
@@ -31,7 +32,8 @@ def _norm(key: str) -> str:
     return key.replace("’", "'")
 
 
-def verb_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
+def verb_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers, upper: bool = False) -> list[Span]:
+    shapes = ("title", "upper") if upper else ("title",)
     persons: set[str] = set()
     covered: set[int] = set()
     for s in spans:
@@ -42,7 +44,7 @@ def verb_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -
     weak: dict[str, list[Span]] = {}
     for i in range(len(toks) - 1):
         t = toks[i]
-        if t.shape != "title" or t.start in covered or t.base_end != t.end:
+        if t.shape not in shapes or t.start in covered or t.base_end != t.end:
             continue
         k = t.key
         if k not in _VERB_NAMES and k not in persons:
@@ -65,4 +67,26 @@ def verb_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -
     for k, more in weak.items():
         if len(more) >= 2 or k in found:
             out += more
+    return out
+
+
+def upper_full_names(text: str, toks: list[Tok], gaz: Gazetteers) -> list[Span]:
+    """Full names in a text written in capitals: a given name before a surname-like word."""
+    out = []
+    for i in range(len(toks) - 1):
+        t, nxt = toks[i], toks[i + 1]
+        if t.shape != "upper" or nxt.shape != "upper" or not nxt.spaced or t.base_end != t.end:
+            continue
+        k, n = t.key, nxt.key
+        if gaz.given.get(k, (0, 0))[0] < 500 or k in STOP or k in TITLES or k in RANKS or k in ROLE_WORDS:
+            continue
+        if not n.isalpha() or len(n) < 3 or n in STOP or n in TITLES or n in ROLE_WORDS or n in RANKS:
+            continue
+        tier = gaz.words.get(n)
+        if tier is not None and (tier <= 20 or tier <= 35 and gaz.surnames.get(n, 0) < 500) or gaz.given.get(
+                n, (0, 0))[0] >= 2000 and n not in gaz.surnames:
+            continue
+        if n not in gaz.surnames and tier is not None and tier < 50:
+            continue  # a word the lists know, not a surname
+        out.append(Span(t.start, nxt.base_end, "PERSON", text[t.start:nxt.base_end], 0.7, "position"))
     return out

@@ -45,3 +45,21 @@ def test_words_stay_words(det, text, word):
     spans = det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)
     at = text.rindex(word.split()[0])
     assert not any(s.start == at for s in spans)
+
+
+CAPS = ("DS PARRY: WHO IS SHE?\nSUSPECT: MY COUSIN. AUTUMN KERSHAW. SHE LIVES ON OAK TERRACE.\n"
+        "DS PARRY: AND WHO DROVE? YOUR CAR IS ON ANPR AT 22:41 ON THE A6.\n"
+        "SUSPECT: I HOPE YOU'RE NOT SAYING IT WAS ME. NICK DOESN'T LEND IT OUT.\n"
+        "DS PARRY: WE SPOKE TO FAITH GOLDTHORPE'S MUM TOO.\n")
+
+
+def test_full_names_in_a_text_written_in_capitals(det):
+    people = _people(det, CAPS)
+    assert "AUTUMN KERSHAW" in people and "FAITH GOLDTHORPE" in people
+    assert "NICK" in people
+
+
+def test_words_in_capitals_stay_words(det):
+    spans = det.detect(CAPS, min_confidence=REVIEW_MIN_CONFIDENCE)
+    assert not any(s.text == "HOPE" for s in spans)
+    assert not any(s.text.startswith("AT ") and s.label == "ID" for s in spans)
