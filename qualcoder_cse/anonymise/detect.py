@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from .chat_links import linked_names
 from .chat_places import chat_places
+from .chat_word_names import chat_word_names
 from .chosen_names import drop_declared
 from .date_shapes import short_dates
 from .entity_passes import EntityPasses
@@ -86,7 +87,8 @@ class Detector(EntityPasses):
                        + handle_names(text, toks, merged, self.gaz))
         merged = merge(merged + linked_names(text, toks, merged, self.gaz))
         merged = self.propagate(text, toks, merge(lowercase_full_names(text, toks, merged, self.gaz)))
-        extra = first_names_again(text, toks, merged, self.gaz) + verb_names(text, toks, merged, self.gaz, upper)
+        extra = (first_names_again(text, toks, merged, self.gaz) + verb_names(text, toks, merged, self.gaz, upper)
+                 + chat_word_names(text, toks, merged, self.gaz))
         merged = merge(merged + extra) if extra else merged
         merged = self._extend_persons(text, toks, merged)
         merged = _extend_locations(text, merged)

@@ -1,0 +1,64 @@
+"""Lowercase chat names that are also words or said only twice (issue 15, session 6: lowercase chat names).
+
+- A given name that is also an English word ("mark", "amber", "summer", "pearl", "rich") is proposed in a
+  lowercase chat line when the same word is already a person in the document (a full name, a capitalised
+  mention, "mark said") and it stands where a name stands in a message: opening it ("amber u still want
+  that", "pearl is grounded", "mark at the club?") or before a verb or "u" ("ye but mark is safe", "can grace
+  come"). A verb-name before a pronoun stays a verb ("hope u r ok", "will u come").
+- A given name that no common English word list holds ("kez", "zee"), written twice in lowercase chat lines,
+  is a name: "a word no list knows" needs three mentions (``chat_links.py``), a given name needs two.
+
+Both are proposed below the review screen's "unsure" line.
+"""
+
+from __future__ import annotations
+
+from .chat_links import _CHAT_ABBREV, _MESSAGE_START, _SPEAK
+from .chat_places import _lower_line
+from .gazetteers import Gazetteers
+from .lexicon import NOT_NAMES, STOP
+from .merging import _coverage
+from .spans import Span
+from .tokens import Tok
+
+UNSURE = 0.5
+_VERBISH = frozenset(["is", "was", "said", "says", "does", "did", "rang", "texted", "will", "gonna", "knows", "has",
+                      "had", "dont", "doesnt", "didnt", "aint", "isnt", "wasnt", "come", "comes", "coming", "comin",
+                      "u", "ur", "fancies", "wants", "got", "gets", "went", "goes", "told", "from", "at", "in", "wiv",
+                      "with", "and", "n"])
+_PRONOUNS = frozenset(["u", "you", "ur", "i", "we", "she", "he", "they", "it", "ya", "yall", "that", "this", "so"])
+_VERB_WORDS = frozenset(["hope", "will", "mark", "pat", "rob", "sue", "chase", "grant", "bill", "may", "rich"])
+
+
+def chat_word_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
+    words = gaz.words
+    known = {s.text.casefold() for s in spans if s.label == "PERSON" and s.confidence >= 0.5 and " " not in s.text}
+    known |= {s.text.split()[0].casefold() for s in spans
+              if s.label == "PERSON" and s.confidence >= 0.6 and " " in s.text}
+    cov = _coverage(spans, len(text))
+    out: list[Span] = []
+    twice: dict[str, list[Tok]] = {}
+    for i, t in enumerate(toks):
+        k = t.key
+        if t.shape != "lower" or cov[t.start] or t.base_end != t.end or not k.isalpha() or len(k) < 2:
+            continue
+        if k in STOP and k not in _VERB_WORDS or k in NOT_NAMES or k in _CHAT_ABBREV:
+            continue
+        uk = gaz.given.get(k, (0, 0))[0]
+        tier = words.get(k)
+        if tier is not None and tier <= 35:
+            if k not in known or uk < 300 or not _lower_line(text, t.start):
+                continue
+            nxt = toks[i + 1] if i + 1 < len(toks) and "\n" not in text[t.end:toks[i + 1].start] else None
+            if nxt is not None and k in _VERB_WORDS and nxt.key in _PRONOUNS:
+                continue  # "hope u r ok": a verb
+            first = _MESSAGE_START.search(text, max(0, t.start - 45), t.start) is not None
+            if first or nxt is not None and nxt.key in _VERBISH and text[t.end:nxt.start] == " ":
+                out.append(Span(t.start, t.end, "PERSON", t.text, UNSURE, "position"))
+        elif uk >= 2 and (tier is None or tier > 50) and 3 <= len(k) <= 8 and not _SPEAK.search(k) and (
+                _lower_line(text, t.start)):
+            twice.setdefault(k, []).append(t)
+    for ts in twice.values():
+        if len(ts) >= 2:  # a word no list knows said three times or more is chat_links' (covered already)
+            out += [Span(t.start, t.end, "PERSON", t.text, UNSURE - 0.05, "position") for t in ts]
+    return out
