@@ -9,7 +9,10 @@ span precision on unseen text). Dropped wherever a layer proposed them:
 - an ordinary word numbering a thing ("on Case 3"), not a name before an age ("Jodie 14");
 - a hyphenated pair of ordinary words ("Follow-up:", "Drop-in"), not a double-barrelled name ("Anne-Marie",
   "Smith-Jones": a part is a given name or no common word);
-- (session 6) a word-name after a pronoun ("I HOPE YOU'RE..."): a verb; a role code naming a child by a letter ("Child W", "Girl B's", "4.2 Child W"), and a
+- (session 6) a job title or a process named in Title Case ordinary words ("Senior Licensing Officer",
+  "Common Law Police Disclosure", "National Referral Mechanism", "Schedule 12A"), and a common word with a
+  possessive labelling a note ("Worker's note:");
+- a word-name after a pronoun ("I HOPE YOU'RE..."): a verb; a role code naming a child by a letter ("Child W", "Girl B's", "4.2 Child W"), and a
   participant code of one or two letters and digits that is a speaker label in the document ("R04:", "YP2:").
 """
 
@@ -29,6 +32,11 @@ _NUMBERED = re.compile(r" \d{1,3}\b(?![:/.]\d)")
 _ROLE_CODE = re.compile(r"(?:[\d.]+\s+)?(?:child|girl|boy|young person|yp|victim|witness|suspect|person|adult|"
                         r"male|female|participant|sibling|mother|father|parent)\s+[a-z]\d?(?:['’]s)?", re.IGNORECASE)
 _CODE = re.compile(r"[A-Z]{1,2}\d{1,3}")
+_ROLE_TAILS = frozenset(["officer", "manager", "practitioner", "adviser", "advisor", "lead", "worker", "coordinator",
+                         "co-ordinator", "director", "consultant", "registrar", "disclosure", "mechanism",
+                         "provisions", "review", "act", "department", "assessment", "procedure", "procedures"])
+_SCHEDULE = re.compile(r"(?:Schedule|Section|Part|Appendix|Annex) \d+[A-Z]?")
+_NOTE_AFTER = re.compile(r" (?:note|notes|comment|comments|summary|account|view|record)\b", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"(?<![\w'’])(?:i|we|they)\s+$", re.IGNORECASE)
 _BRANDS = frozenset(["michael kors", "ralph lauren", "tommy hilfiger", "hilfiger", "ted baker", "calvin klein",
                      "hugo boss", "stone island", "canada goose", "north face", "the north face", "louis vuitton",
@@ -75,6 +83,15 @@ def _names_no_one(text: str, s: Span, gaz: Gazetteers) -> bool:
     if s.label == "PERSON" and " " not in key and gaz.words.get(key, 99) <= 35 and _PRONOUN_BEFORE.search(
             text, max(0, s.start - 6), s.start):
         return True  # "I HOPE YOU'RE...", "we hope": a verb after a pronoun
+    words = key.split()
+    if len(words) >= 2 and words[-1] in _ROLE_TAILS and all(gaz.words.get(w, 99) <= 50 for w in words) and all(
+            gaz.given.get(w, (0, 0))[0] < 500 for w in words[:-1]):
+        return True  # "Senior Licensing Officer", "Common Law Police Disclosure"
+    if _SCHEDULE.fullmatch(s.text):
+        return True
+    if s.label == "PERSON" and len(words) == 1 and key.endswith(("'s", "’s")) and gaz.words.get(
+            key[:-2], 99) <= 35 and gaz.given.get(key[:-2], (0, 0))[0] < 200 and _NOTE_AFTER.match(text, s.end):
+        return True  # "Worker's note:", "Researcher's note"
     if s.label == "PERSON" and "-" in key and " " not in key:
         parts = key.split("-")
         return len(parts) == 2 and all(

@@ -35,6 +35,10 @@ def _texts(det, text: str) -> list[str]:
         ("One of mine, I'll call her Child H, she was thirteen and lived with Marcia Oddington.", "Child H"),
         (("Interviewer: Tomasz Brook (TB). Participant: K07.\nTB: When did it start?\nK07: Around 2009.\n"
           "TB: Go on.\nK07: Nobody listened.\n"), "K07"),
+        ("Report of the Housing Standards Manager, for decision.", "Housing Standards Manager"),
+        ("Disclosed under the Common Law Police Disclosure scheme.", "Common Law Police Disclosure"),
+        ("exempt under paragraph 3 of Schedule 14B to the Act", "Schedule 14B"),
+        ("Mentor's note: Keisha was calmer today.", "Mentor's"),
     ],
 )
 def test_look_alikes_are_not_proposed(det, text, not_a_name):
@@ -48,6 +52,7 @@ def test_look_alikes_are_not_proposed(det, text, not_a_name):
         ("Anne-Marie Smith-Jones rang the office.", "Anne-Marie Smith-Jones"),
         ("Follow-up: email Imogen about the slides.", "Imogen"),
         ("Jodie 14 was there with her sister.", "Jodie"),
+        ("Mentor's note: Keisha was calmer today.", "Keisha"),
         ("One of mine, I'll call her Child H, she was thirteen and lived with Marcia Oddington.", "Marcia Oddington"),
     ],
 )
