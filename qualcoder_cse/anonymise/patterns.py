@@ -55,7 +55,9 @@ _RX: list[tuple[str, re.Pattern, float]] = [
     ("PERSON", re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?!\w)"), 0.7),  # initials: K.M.
     ("PERSON", re.compile(r"(?<=[\"“])[A-Z](?=[\"”])"), 0.5),  # a one-letter nickname in quotes: "K"
     # usernames: letters with _ or . joins, or letters ending in digits ("jaybae_x", "sk8r_kyle", "deebee07")
-    ("CONTACT", re.compile(r"(?<![\w@.])[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*(?![\w@])"), 0.8),
+    # "deano_x", "alfie.h_2012": an underscore in it, dots too
+    ("CONTACT", re.compile(r"(?<![\w@.])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*(?:_+[A-Za-z0-9]+)+"
+                           r"(?:[._]+[A-Za-z0-9]+)*_*(?![\w@]|\.\w)"), 0.8),
     ("CONTACT", re.compile(r"(?<![\w@.])[a-z]{3,}[a-z0-9]*[0-9]{2}(?![\w@])"), 0.6),
     ("DATE", re.compile(rf"(?<=\bon the ){_DAY}(?=[\s,.]|$)", re.IGNORECASE), 0.6),
     (

@@ -135,3 +135,12 @@ def test_police_and_licensing_numbers_by_shape_and_cue(text, ref):
                                   "Storm log of 2019 was lost.", "Exhibit A was the phone."])
 def test_no_id_without_a_number_of_that_shape(text):
     assert not [p for p in ReviewSession.detect(text).proposals if p.label == "ID"]
+
+
+def test_a_username_with_a_dot_and_an_underscore_is_one_contact():
+    """Session 6: "kai.m_2011" was missed: the dotted shape stopped at "_" and the underscore shape at "."."""
+    from qualcoder_cse.anonymise.patterns import find_patterns
+
+    found = [(s.text, s.label) for s in find_patterns("He sent his username, kai.m_2011, to her.")]
+    assert ("kai.m_2011", "CONTACT") in found
+    assert not [s for s in find_patterns("see notes_final.docx for that") if s.text == "notes_final.docx"]
