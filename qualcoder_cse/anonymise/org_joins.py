@@ -25,6 +25,7 @@ _AFTER = re.compile(r" (?:and|&) ((?:[A-Z][a-z'’]+)(?: [A-Z][a-z'’]+){0,2})(
 _BEFORE = re.compile(r"(?:^|[^\w'’ ] ?|\b[a-z]+ )([A-Z][a-z]+) (?:and|&) $")
 _SURNAME_BEFORE = re.compile(r"(?:^|[:;(] ?|\b[a-z]+,? )((?:[A-Z][a-z'’-]+, ){1,3})$")
 _FIRM = re.compile(r"^[A-Z][\w'’-]+ (?:and|&) (?:[A-Z][\w'’-]+ )?(?:Partners|Solicitors|Co|LLP)\b")
+_COMPANY_SUFFIX = re.compile(r" \([A-Z][\w'’ -]{1,30}\) (?:Ltd|Limited|LLP|plc|PLC|LTD)\b\.?")
 _NOT_WORDS = frozenset(["the", "then", "now", "also", "so", "but", "i", "we", "they", "she", "he", "it", "you"])
 
 
@@ -38,7 +39,7 @@ def _ordinary(word: str, gaz: Gazetteers) -> bool:
 
 
 def org_and_joins(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
-    if " and " not in text and " & " not in text:
+    if " and " not in text and " & " not in text and ") " not in text:
         return spans
     out = list(spans)
     grown: list[Span] = []
@@ -46,7 +47,10 @@ def org_and_joins(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
         if s.label != "ORG":
             continue
         new = s
-        m = _AFTER.match(text, s.end)
+        suffix = _COMPANY_SUFFIX.match(text, s.end)
+        if suffix:  # "Streamline Taxis (Preston) Ltd": the town in brackets and the company's suffix
+            new = Span(s.start, suffix.end(), "ORG", text[s.start:suffix.end()], s.confidence, s.source)
+        m = _AFTER.match(text, new.end)
         if m and all(_ordinary(w, gaz) for w in m.group(1).split()):
             inside = [o for o in spans if o is not s and o.start < m.end() and o.end > m.start(1)]
             if all(o.end <= m.end() and o.label != "ORG" for o in inside):
@@ -71,6 +75,9 @@ def org_and_joins(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
 
 _HEAD_AFTER = re.compile(r" (?:(?:City|Borough|County|District|Metropolitan|Town) )?(?P<head>Council|Police|"
                          r"Constabulary|Airport|Theatre|Monument|Cathedral|Stadium|University)\b(?!['’-])")
+# the same in capitals ("PRESTON CITY COUNCIL", "BEDFORDSHIRE POLICE")
+_HEAD_AFTER_CAPS = re.compile(r" (?:(?:CITY|BOROUGH|COUNTY|DISTRICT|METROPOLITAN|TOWN) )?(?P<head>COUNCIL|POLICE|"
+                              r"CONSTABULARY|AIRPORT|THEATRE|MONUMENT|CATHEDRAL|STADIUM|UNIVERSITY)\b(?!['’-])")
 _OF_BEFORE = re.compile(r"\b(?:University|College|Museum|Diocese) of $")
 _PLACE_HEADS = frozenset(["Theatre", "Monument", "Cathedral", "Stadium"])
 
@@ -82,7 +89,7 @@ def heads_after_names(text: str, spans: list[Span]) -> list[Span]:
     for idx, s in enumerate(out):
         if s.label not in ("PERSON", "LOCATION") or s.text.count(" ") > 1:
             continue
-        m = _HEAD_AFTER.match(text, s.end)
+        m = (_HEAD_AFTER_CAPS if s.text.isupper() else _HEAD_AFTER).match(text, s.end)
         start, end = s.start, s.end
         if m:
             end = m.end()
@@ -90,7 +97,7 @@ def heads_after_names(text: str, spans: list[Span]) -> list[Span]:
             start = _OF_BEFORE.search(text, max(0, s.start - 20), s.start).start()
         if (start, end) == (s.start, s.end):
             continue
-        label = "LOCATION" if m and m.group("head") in _PLACE_HEADS else "ORG"
+        label = "LOCATION" if m and m.group("head").title() in _PLACE_HEADS else "ORG"
         new = Span(start, end, label, text[start:end], max(s.confidence, 0.6), s.source)
         out[idx] = new
         grown.append(new)

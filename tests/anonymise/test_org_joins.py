@@ -48,3 +48,14 @@ def test_a_name_before_an_institution_head_is_the_institution(det):
     """A person or place found just before "Airport", "Council", "Police"... is the institution."""
     found = [t for t, _label in _found(det, "Her aunt cleans at London Southend Airport duty free.")]
     assert "London Southend Airport" in found
+
+
+def test_a_company_with_its_town_in_brackets_and_a_suffix_is_whole(det):
+    found = [t for t, _label in _found(det, "He drives for Kestrel Cars (Barnsley) Ltd on nights.")]
+    assert "Kestrel Cars (Barnsley) Ltd" in found
+
+
+def test_an_institution_head_in_a_heading_in_capitals(det):
+    text = ("HALIFAX CITY COUNCIL - LICENSING SUB-COMMITTEE\nReport of the licensing manager on a driver who was "
+            "seen by officers on two nights in the town centre.\n")
+    assert "HALIFAX CITY COUNCIL" in [t for t, _label in _found(det, text)]
