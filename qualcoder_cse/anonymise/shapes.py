@@ -31,12 +31,13 @@ _NOT_DISTRICT = frozenset({"co2", "no2", "so2", "mp3", "mp4", "ps4", "ps5", "a4"
 
 # a number announced as a badge, licence, collar, plate or call sign: "badge PH 4471", "collar SW 6621"
 _ID_CUE = re.compile(
-    r"\b(?:badge|licen[cs]e|collar|warrant|call\s?sign|plates?|plate\s+number|taxi\s+(?:plate|number)|"
-    r"hackney|private\s+hire|shoulder\s+number|epaulette|driver)(?:\s+(?:number|no\.?|num|nos?\.?))?"
-    r"[\s:#,]+(?:was\s+|is\s+|of\s+)?",
+    r"\b(?:badge|licen[cs]e|collar|warrant|call\s?sign|plates?|plate\s+number|taxi(?:\s+(?:plate|number))?|"
+    r"hackney|private\s+hire|shoulder\s+number|epaulette|driver|seal)(?:\s+(?:numbers?|no\.?|num|nos?\.?))?"
+    r"[\s:#,]+(?:now\s+)?(?:was\s+|is\s+|of\s+)?",
     re.IGNORECASE,
 )
-_ID_SHAPE = re.compile(r"(?-i:[A-Z]{1,5})[\s/-]?\d{3,7}(?![\w/])|\d{4,7}(?![\w/])")
+# (session 6) a mixed-case council code and two letter groups too: "BwD 3378", "OMBC PH 2290", "NIFS 00918"
+_ID_SHAPE = re.compile(r"(?-i:[A-Z][A-Za-z]{0,4}(?: [A-Z]{1,4})?)[\s/-]?\d{3,7}(?![\w/])|\d{4,7}(?![\w/])")
 _ID_LIST_GAP = re.compile(r"^(?:,\s*|\s+(?:and|or|&)\s+|,\s*(?:and|or)\s+)")
 # a letters-hyphen-digits code is an identifier wherever it stands: "BPL-2291", "PH-40217"
 _HYPHEN_CODE = re.compile(r"(?<![\w/-])[A-Z]{2,5}-\d{3,7}(?![\w/-])")

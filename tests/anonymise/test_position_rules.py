@@ -365,3 +365,18 @@ def test_collar_numbers_after_an_officers_name(det, text, number):
 def test_a_year_after_an_officers_name_is_not_a_collar_number(det):
     spans = det.detect("PC Jones 2019 was the year it all changed.", min_confidence=REVIEW_MIN_CONFIDENCE)
     assert not any(s.label == "ID" for s in spans)
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # session 6: badge, seal and taxi numbers with a mixed-case or two-part letter prefix
+        ("COUNCIL PLATE. BADGE KnB 4412.", "KnB 4412"),
+        ("My badge now is SMBC PH 7731, write it down.", "SMBC PH 7731"),
+        ("Clothing bagged (seal numbers FSL 00412 and FSL 00413).", "FSL 00413"),
+        ("- Taxi K 3310 (Star Cars) seen at the rear.", "K 3310"),
+    ],
+)
+def test_announced_numbers_with_letter_prefixes(det, text, code):
+    spans = det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)
+    assert any(s.text == code and s.label == "ID" for s in spans)
