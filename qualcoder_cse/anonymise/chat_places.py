@@ -15,7 +15,11 @@ from .tokens import Tok
 _PLACE_PREPS = frozenset(["at", "down", "round", "around", "outside", "near", "up", "by", "behind", "in", "from",
                           "to", "towards", "past", "inside", "under"])
 # where young people hang about: "down the arches", "round the regency" (not "in the", "by the": too many senses)
-_HANG_PREPS = frozenset(["at", "down", "round", "around", "outside", "near", "behind", "past", "up"])
+_HANG_PREPS = frozenset(["at", "down", "round", "around", "outside", "near", "behind", "past", "up", "from", "2"])
+# (session 6) words of time that may follow a venue's name in a message: "meet at the quays saturday"
+_WHEN_AFTER = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tues",
+                         "wed", "thurs", "fri", "sat", "sun", "tmrw", "tmr", "2moro", "tomorrow", "tonight", "today",
+                         "later", "after", "then", "now", "l8r", "asap", "1", "2", "3", "4", "5", "6", "7", "8", "9"])
 # common nouns of places that chat writes after "the" without naming one
 _GENERIC = _GENERIC_PLACE_WORDS | frozenset(
     ["flats", "precinct", "mall", "cemetery", "shops", "rec", "offy", "chippy", "station", "park", "pier", "prom",
@@ -80,7 +84,8 @@ def chat_places(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) 
         tier = gaz.words.get(t.key, 99)
         if not t.key.isalpha() or len(t.key) < 4 or tier < 35 or (tier < 50 and not t.key.endswith("s")):
             continue  # a rare word ("the regency"), or a plural named venue ("the arches", "the hollies")
-        if nk and (nk not in STOP or nk in ("of", "to")) and nk not in ("lol", "x", "xx", "tho", "innit", "n"):
+        if nk and (nk not in STOP or nk in ("of", "to")) and nk not in ("lol", "x", "xx", "tho", "innit", "n") and (
+                nk not in _WHEN_AFTER):
             continue  # "the regency hotel", "the rest of": the word is not the name itself
         if _lower_line(text, t.start):
             out.append(Span(t.start, t.base_end, "LOCATION", text[t.start:t.base_end], 0.45, "position"))

@@ -68,3 +68,20 @@ def test_lowercase_places_in_chat_positions(det, text, surface):
 ])
 def test_chat_look_alikes_are_left(det, text, word):
     assert not proposed(det, text, word)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # session 6: a rare word after "from the" / "2 the", or before a word of time
+        ("[19:01] dani: wanna meet at the moorings saturday\n", "moorings"),
+        ("[19:02] dani: he'll pick us up from the glasshoughton\n", "glasshoughton"),
+    ],
+)
+def test_lowercase_venues_in_more_chat_positions(det, text, place):
+    assert place in [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)]
+
+
+def test_slang_after_to_the_is_not_a_venue(det):
+    found = [s.text for s in det.detect("[19:03] dani: hes going straight to the feds\n", min_confidence=0.3)]
+    assert "feds" not in found
