@@ -32,7 +32,7 @@ from .merging import _mention_regex, merge
 from .name_forms import derived_nicknames, handle_names, kin_nicknames, lowercase_full_names, particle_names
 from .ner_gate import NerGate
 from .not_people import not_people
-from .org_joins import heads_after_names, org_and_joins
+from .org_joins import civic_buildings, heads_after_names, org_and_joins
 from .patterns import find_patterns
 from .positions import attendee_names, chat_names, first_names_again, full_names
 from .quoted_names import quoted_names
@@ -76,7 +76,7 @@ class Detector(EntityPasses):
         spans += self.rules.find(text, toks, upper_doc=upper)
         if self.ner is not None:
             spans += self._ner_spans(text, toks, spans)
-        spans += find_shapes(text) + reference_codes(text) + short_dates(text)
+        spans += find_shapes(text) + reference_codes(text) + short_dates(text) + civic_buildings(text)
         merged = merge(spans)
         merged = merge(merged + full_names(text, toks, merged, self.gaz, self._heads)
                        + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)

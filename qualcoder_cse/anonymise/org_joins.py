@@ -9,6 +9,9 @@ The same is done backwards when the name found starts with an ordinary word ("Sa
 "Sound Derby"), and over a list of surnames before a firm's "X and Partners" / "X and Lee Solicitors"
 ("Kirkby, Ndlovu and Partners").
 
+A council's building named by its kind in capitals ("Civic Centre", "City Hall", "Council House", "County
+Hall") is where a meeting was held: a place in the town the text is about.
+
 A name found as a person or a place and followed straight away by an institution's head is the institution
 ("Kent Police", "Dundee City Council", "London Luton Airport", "Princess Theatre"), and one after "University
 of" is the university ("University of Bedfordshire").
@@ -105,3 +108,14 @@ def heads_after_names(text: str, spans: list[Span]) -> list[Span]:
         return spans
     kept = [s for s in out if s in grown or not any(g.start <= s.start and s.end <= g.end for g in grown)]
     return sorted(kept, key=lambda s: (s.start, -s.end))
+
+
+_CIVIC = re.compile(r"(?<![\w-])(?:(?:Civic|Council|Municipal|County|Guild) (?:Centre|Center|Offices|House|Hall|Buildings)"
+                    r"|City Hall|Town Hall|Guildhall)(?![\w-])")
+
+
+def civic_buildings(text: str) -> list[Span]:
+    """A council's building named by its kind, capitalised: a place."""
+    if "Hall" not in text and "Centre" not in text and "House" not in text and "Offices" not in text:
+        return []
+    return [Span(m.start(), m.end(), "LOCATION", m.group(), 0.6, "shape") for m in _CIVIC.finditer(text)]

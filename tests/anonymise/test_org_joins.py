@@ -59,3 +59,18 @@ def test_an_institution_head_in_a_heading_in_capitals(det):
     text = ("HALIFAX CITY COUNCIL - LICENSING SUB-COMMITTEE\nReport of the licensing manager on a driver who was "
             "seen by officers on two nights in the town centre.\n")
     assert "HALIFAX CITY COUNCIL" in [t for t, _label in _found(det, text)]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Venue: Committee Room, Civic Centre, Mill Lane, Barnsley", "Civic Centre"),
+        ("The review was heard on 2 May 2025, County Hall. Notes below.", "County Hall"),
+    ],
+)
+def test_a_council_building_named_by_its_kind_is_a_place(det, text, place):
+    assert (place, "LOCATION") in _found(det, text)
+
+
+def test_council_offices_in_lowercase_are_left(det):
+    assert _found(det, "the council offices were shut all week") == []
