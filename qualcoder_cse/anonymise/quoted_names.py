@@ -76,3 +76,24 @@ def quoted_names(text: str, gaz: Gazetteers) -> list[Span]:
                 break
             at = more.end()
     return out
+
+
+_QUOTED_THE = re.compile(r"[\"“][Tt]he ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2})[\"”]")
+_THE_CUE = re.compile(r"\b(?:called|call|calls|as|about|like|known as|nicknamed)\s*$", re.IGNORECASE)
+_EXPLAINED = re.compile(r"\s+(?:is|was|are|means|refers)\b")
+_PERSONISH = re.compile(r"\b(?:man|men|him|he|guy|lad|bloke|name|names)\b", re.IGNORECASE)
+
+
+def quoted_the_names(text: str, gaz: Gazetteers) -> list[Span]:
+    out: list[Span] = []
+    for m in _QUOTED_THE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[max(line_start, m.start() - 40):m.start()]
+        if not (_THE_CUE.search(before) or _EXPLAINED.match(text, m.end())):
+            continue
+        name = m.group(1)
+        if name.isupper():
+            continue  # 'the review calls "the DSL"': a role's acronym
+        person = _PERSONISH.search(before) or fold(name) in gaz.given and gaz.given[fold(name)][0] >= 500
+        out.append(Span(m.start(1), m.end(1), "PERSON" if person else "LOCATION", name, 0.6, "context"))
+    return out

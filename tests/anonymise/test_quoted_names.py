@@ -44,3 +44,21 @@ def test_a_contact_saved_by_what_it_is_is_not_a_name(text):
     from qualcoder_cse.anonymise.quoted_names import quoted_names
 
     assert quoted_names(text, load_gazetteers()) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('The girls talk about "the Lido" as the place to be picked up.', "Lido"),
+        ('He mentioned a flat they called "the Cage" above the bookies.', "Cage"),
+        ('"The Sidings" is the old goods yard behind the station.', "Sidings"),
+    ],
+)
+def test_a_quoted_the_name_after_a_cue_is_a_place(det, text, name):
+    assert name in [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)]
+
+
+def test_a_quoted_group_name_or_a_role_acronym_is_left(det):
+    found = [s.text for s in det.detect('--- WhatsApp: "The Lads" ---\nthe school calls her "the DSL" now',
+                                         min_confidence=REVIEW_MIN_CONFIDENCE)]
+    assert "Lads" not in found and "DSL" not in found
