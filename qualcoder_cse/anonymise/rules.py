@@ -232,9 +232,9 @@ class RuleLayer(HeadRules, NicknameRules, TokenRules):
                 if nk in STOP and nk not in ("man",):
                     continue
                 named = i >= 2 and keys[i - 1] in ("him", "her", "them") and keys[i - 2] in ("called", "call", "calls")
-                if not toks[i + 1].spaced or keys[i] in ("fat", "wee", "skinny", "mad") and not named and not (
-                    toks[i].cap and toks[i + 1].cap and self.given_score(toks[i + 1], upper_doc) > 0
-                ):
+                letter = len(nk) == 1 and nk.isalpha() and nk not in ("a", "i")  # "skinny d", "Skinny D"
+                if not toks[i + 1].spaced or keys[i] in ("fat", "wee", "skinny", "mad") and not named and not letter \
+                        and not (toks[i].cap and toks[i + 1].cap and self.given_score(toks[i + 1], upper_doc) > 0):
                     continue  # "Fat Tony", not "went mad\nY3"
                 if keys[i] in ("little", "young", "big") and not (
                     len(nk) <= 2 or nk == "man" or self.given_score(toks[i + 1], upper_doc) > 0

@@ -336,3 +336,15 @@ def test_known_organisation_at_the_end_of_the_text(text):
 
     spans = load_detector().detect(text)
     assert [(s.label, s.text) for s in spans if s.label == "ORG"] == [("ORG", "Premier Inn")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # session 6: a size word before a single letter is a street name, in any case
+        ("zak: fat k said he'd bring it later\nmo: ok", "fat k"),
+        ('"Mad J" is an adult known to the police.', "Mad J"),
+    ],
+)
+def test_a_size_word_and_a_letter_is_a_street_name(det, text, name):
+    assert name in [s.text for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"]
