@@ -29,7 +29,14 @@ from .head_first import head_first_orgs
 from .lexicon import ORG_HEADS_CAP
 from .lower_venues import lowercase_venues
 from .merging import _mention_regex, merge
-from .name_forms import derived_nicknames, handle_names, kin_nicknames, lowercase_full_names, particle_names
+from .name_forms import (
+    derived_nicknames,
+    handle_names,
+    kin_names,
+    kin_nicknames,
+    lowercase_full_names,
+    particle_names,
+)
 from .ner_gate import NerGate
 from .not_people import not_people
 from .org_joins import civic_buildings, heads_after_names, org_and_joins
@@ -83,7 +90,7 @@ class Detector(EntityPasses):
                        + chat_places(text, toks, merged, self.gaz)
                        + derived_nicknames(text, toks, merged, self.gaz) + export_names(text) + table_names(text)
                        + handle_headers(text) + quoted_names(text, self.gaz)
-                       + quoted_the_names(text, self.gaz)
+                       + quoted_the_names(text, self.gaz) + kin_names(text, self.gaz)
                        + (upper_full_names(text, toks, self.gaz) if upper else [])
                        + handle_names(text, toks, merged, self.gaz))
         merged = merge(merged + linked_names(text, toks, merged, self.gaz))

@@ -13,6 +13,8 @@ from .tokens import Tok
 
 _ENDINGS = ("sy", "zy", "za", "ie", "y", "o", "a")
 _KIN = re.compile(r"(?i)\b(uncle|auntie|aunty|unc|aunt)\s+$")
+# (session 6) a kinship word before a single letter: "uncle t", "Auntie J"
+_KIN_NAME = re.compile(r"\b(?:[Uu]ncle|UNCLE|[Aa]untie|[Aa]unty|[Nn]anny|[Nn]ana|[Gg]randad)[ \t]+([A-Za-z])\b(?![-'’.])")
 
 
 def _stems(k: str) -> list[str]:
@@ -128,4 +130,16 @@ def kin_nicknames(text: str, spans: list[Span]) -> list[Span]:
             if m and m.end() == s.start and "\n" not in m.group():
                 s = Span(m.start(1), s.end, s.label, text[m.start(1):s.end], s.confidence, s.source)
         out.append(s)
+    return out
+
+
+def kin_names(text: str, gaz: Gazetteers) -> list[Span]:
+    """"uncle t", "Auntie J": a kinship word before a single letter is a nickname."""
+    out = []
+    for m in _KIN_NAME.finditer(text):
+        w = m.group(1)
+        k = w.lower()
+        if len(w) != 1 or k in ("a", "i"):
+            continue  # a given name after "nana" is found by itself, and "nana" would then be a name everywhere
+        out.append(Span(m.start(), m.end(1), "PERSON", m.group(), 0.6, "context"))
     return out

@@ -348,3 +348,11 @@ def test_known_organisation_at_the_end_of_the_text(text):
 )
 def test_a_size_word_and_a_letter_is_a_street_name(det, text, name):
     assert name in [s.text for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"]
+
+
+def test_a_kinship_word_before_a_letter_is_a_nickname(det):
+    """Session 6: "uncle t" (a man the children call uncle) is a person; "uncle a lot" is not."""
+    text = "zak: is it dev or uncle t driving\nmo: uncle t is in leeds\nzak: my uncle a lot of the time\n"
+    found = [s.text for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"]
+    assert found.count("uncle t") == 2
+    assert not any(t.startswith("uncle a") for t in found)
