@@ -1,5 +1,6 @@
 """Tools > Analysis (a dock holding the Analysis view, built when a project opens) and File > Export >
-Excel workbook (analysis) in the main window."""
+Excel workbook (analysis) in the main window; the modules the view needs load while the window is idle
+(``idle_imports``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import QObject, Qt
 
 from .analysis_view import AnalysisView
 from .export_dialog import ExportDialog
+from .idle_imports import IdleImports
 from .lazy_panel_host import LazyPanelHost
 
 if TYPE_CHECKING:
@@ -26,6 +28,7 @@ class AnalysisActions(QObject):
             self.host, "Analysis", Qt.DockWidgetArea.BottomDockWidgetArea, name="analysis", visible=False
         )
         self._user_docked = False
+        self.imports = IdleImports(self)
         self.dock.topLevelChanged.connect(self._floating_changed)
         self.dock.visibilityChanged.connect(self._visibility_changed)
         self.analysis_action = window.menus["tools"].addAction("&Analysis…", self.show_analysis)
@@ -45,10 +48,12 @@ class AnalysisActions(QObject):
         self.host.drop()
         self._enable(True)
         self.dock.hide()
+        self.imports.start()  # before the researcher first opens Analysis, while the window is idle
 
     def _closed(self) -> None:
         self.host.drop()
         self._enable(False)
+        self.imports.stop()
 
     def view(self) -> AnalysisView | None:
         if self.host.panel is None and self.window.project is not None:

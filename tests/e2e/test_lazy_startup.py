@@ -38,3 +38,54 @@ def test_window_opens_a_project_without_pandas_or_spacy(project_path: Path, pass
     report = json.loads(proc.stdout.strip().splitlines()[-1])
     assert report["shown"]
     assert report["heavy"] == []
+
+
+IDLE_PROBE = """
+import json, sys, time
+from PySide6.QtCore import QPoint
+from PySide6.QtTest import QTest
+from qualcoder_cse.app import _app
+from qualcoder_cse.core import Project
+from qualcoder_cse.ui.main_window import MainWindow
+app = _app()
+window = MainWindow()
+window.show()
+window.set_project(Project.open(sys.argv[1], sys.argv[2], coder="alice"))
+for _ in range(5):
+    app.processEvents()
+handle = window.windowHandle()
+
+def run(seconds, moving):
+    end = time.monotonic() + seconds
+    i = 0
+    while time.monotonic() < end:
+        if moving:  # a researcher at work: the mouse moves every 100 ms, as the platform delivers it
+            QTest.mouseMove(handle, QPoint(200 + (i % 7) * 9, 200 + (i % 5) * 7))
+        i += 1
+        t = time.monotonic() + 0.1
+        while time.monotonic() < t:
+            app.processEvents()
+            time.sleep(0.005)
+
+def heavy():
+    return [m for m in ("pandas", "qualcoder_cse.analysis")
+            if m in sys.modules and type(sys.modules[m]).__name__ != "_LazyModule"]
+
+run(3.0, True)
+busy = heavy()
+run(3.0, False)
+idle = heavy()
+window.close_project()
+print(json.dumps({"busy": busy, "idle": idle}))
+"""
+
+
+def test_the_analysis_modules_load_while_the_window_is_idle(project_path: Path, passphrase: str, tmp_path) -> None:
+    """Opening Analysis the first time in a session paid 0.3-0.5 s of imports before its matrix: they now load
+    once the window has had no input for 1.5 s after a project opens, and never while the researcher works."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path), HOME=str(tmp_path))
+    proc = subprocess.run([sys.executable, "-c", IDLE_PROBE, str(project_path), passphrase], check=False,
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert report == {"busy": [], "idle": ["pandas", "qualcoder_cse.analysis"]}
