@@ -20,6 +20,7 @@ _SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?](?=\s|$)|\n|$)")
 _CHOICE = re.compile(r"\b(?:chose|chosen|choose|picked|pick)\b", re.IGNORECASE)
 _NAMES = re.compile(r"\b(?:names?|pseudonyms?)\b", re.IGNORECASE)
 _PSEUDONYM = re.compile(r"\bpseudonyms?\b", re.IGNORECASE)
+_CUES = re.compile(r"\b(?:chose|chosen|choose|picked|pick|pseudonyms?)\b", re.IGNORECASE)
 _REAL = re.compile(r"\b(?:real|own first|actual|true)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“]([^\"”\n]{1,30})[\"”]")
 _ITEM = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")
@@ -46,10 +47,16 @@ def _list_after(sentence: str, at: int) -> list[str]:
 def declared_pseudonyms(text: str) -> set[str]:
     """Folded names the document declares as participants' chosen names or given pseudonyms."""
     found: set[str] = set()
-    if not (_PSEUDONYM.search(text) or _CHOICE.search(text)):
-        return found
-    for m in _SENTENCE.finditer(text):
-        sentence = m.group(0)
+    seen: set[int] = set()
+    for cue in _CUES.finditer(text):
+        # the sentence around the cue: from the last full stop or line break before it to the next one after
+        start = max(text.rfind("\n", 0, cue.start()), *(text.rfind(p, 0, cue.start()) for p in (". ", "! ", "? ")))
+        start += 1
+        if start in seen:
+            continue
+        seen.add(start)
+        m = _SENTENCE.match(text, start)
+        sentence = m.group(0) if m else ""
         choice = _CHOICE.search(sentence)
         pseud = _PSEUDONYM.search(sentence)
         if not (pseud or choice and _NAMES.search(sentence)) or _REAL.search(sentence):

@@ -135,7 +135,10 @@ def kin_nicknames(text: str, spans: list[Span]) -> list[Span]:
 
 def kin_names(text: str, gaz: Gazetteers) -> list[Span]:
     """"uncle t", "Auntie J": a kinship word before a single letter is a nickname."""
-    out = []
+    out: list[Span] = []
+    low = text.lower()
+    if "uncle" not in low and "aunt" not in low and "nan" not in low and "grandad" not in low:
+        return out
     for m in _KIN_NAME.finditer(text):
         w = m.group(1)
         k = w.lower()
