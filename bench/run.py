@@ -46,6 +46,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import bench_ahead
 import make_project as mp
 import startup
+import ui_analysis_window
 import ui_click
 
 OUT = HERE / "out"
@@ -737,6 +738,8 @@ BENCHMARKS: dict[str, Callable[[Ctx], Row | list[Row]]] = {
     "hits": lambda ctx: bench_ahead.bench_hits(ctx, Row, raw_connect),
     "window": lambda ctx: bench_ahead.bench_window(ctx, Row, raw_connect, qt_app),
     "analysis": lambda ctx: bench_ahead.bench_analysis_view(ctx, Row, raw_connect, qt_app),
+    "analysis-window": lambda ctx: ui_analysis_window.bench_analysis_window(
+        ctx, Row, raw_connect, child_json, bench_ahead._scales(ctx), mp.BENCH_PASSPHRASE),
     "matrix-memory": lambda ctx: bench_ahead.bench_matrix_memory(ctx, Row, child_json),
     "export": bench_export,
     "import": bench_import,

@@ -115,6 +115,10 @@ class FrameManager:
         (and decrypt) every document's overflow pages. Sizes come from the texts when they are loaded."""
         return self._frame("SELECT id, name, kind FROM documents ORDER BY name", ["id", "name", "kind"])
 
+    def document_ids(self) -> list[int]:
+        """Every document's id, ascending (from the primary key: no frame, no text)."""
+        return [row[0] for row in self.project.conn.execute("SELECT id FROM documents ORDER BY id")]
+
     def cases(self) -> pd.DataFrame:
         return self._frame(
             "SELECT id, name, description, guid FROM cases ORDER BY name",
