@@ -26,6 +26,7 @@ from .entity_passes import EntityPasses
 from .export_lines import export_names, handle_headers, one_line_dates, table_names
 from .gazetteers import Gazetteers, load_gazetteers
 from .head_first import head_first_orgs
+from .kin_positions import initial_chains, kin_positions
 from .lexicon import ORG_HEADS_CAP
 from .lower_venues import lowercase_venues
 from .merging import _mention_regex, merge
@@ -91,6 +92,7 @@ class Detector(EntityPasses):
                        + derived_nicknames(text, toks, merged, self.gaz) + export_names(text) + table_names(text)
                        + handle_headers(text) + quoted_names(text, self.gaz)
                        + quoted_the_names(text, self.gaz) + kin_names(text, self.gaz)
+                       + kin_positions(text, self.gaz)
                        + (upper_full_names(text, toks, self.gaz) if upper else [])
                        + handle_names(text, toks, merged, self.gaz))
         merged = merge(merged + linked_names(text, toks, merged, self.gaz))
@@ -117,7 +119,7 @@ class Detector(EntityPasses):
         merged = _address_chain(text, merged)  # again: places widened late ("Hathersage Road, Manchester, M13 0JH")
         merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text))
         merged = drop_declared(text, not_people(text, whole_codes(text, merged), self.gaz))
-        merged = heads_after_names(text, org_and_joins(text, merged, self.gaz))
+        merged = initial_chains(text, heads_after_names(text, org_and_joins(text, merged, self.gaz)))
         floor = self.min_confidence if min_confidence is None else min_confidence
         return [s for s in merged if s.confidence >= floor]
 
