@@ -4,8 +4,9 @@ researcher is not using the window, one at a time, after a project opens.
 Opening Analysis the first time in a session otherwise paid the imports before its first matrix: 0.3-0.5 s on
 the bench machine, on top of the 0.2 s the matrix takes. The imports run on the GUI thread because the
 modules are ``lazy.lazy_import`` placeholders (importlib's LazyLoader), which Python 3.11 does not load
-safely from two threads at once; an import starts only when no key or mouse input came for ``idle_ms``, so
-the 0.1-0.25 s each takes does not fall in the middle of typing. A module already loaded is skipped.
+safely from two threads at once; an import starts only when no key, click or wheel came for ``idle_ms``, so
+the 0.1-0.25 s each takes does not fall in the middle of typing, scrolling or a menu. Moving the mouse does
+not hold it back (a researcher reading moves it). A module already loaded is skipped.
 """
 
 from __future__ import annotations
@@ -17,11 +18,10 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 MODULES = ("numpy", "pandas", "qualcoder_cse.analysis")
-IDLE_MS = 1500  # no input for this long before an import
+IDLE_MS = 1000  # no key, click or wheel for this long before an import
 NEXT_MS = 100  # between two imports while the researcher stays away
 
-_INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
-          QEvent.Type.TouchBegin}
+_INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel, QEvent.Type.TouchBegin}
 
 
 def loaded(name: str) -> bool:
