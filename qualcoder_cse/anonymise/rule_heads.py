@@ -238,7 +238,8 @@ class HeadRules:
 _INNER_PLACE_WORDS = frozenset(["road", "street", "lane", "park", "hill", "green", "avenue", "grange", "vale"])
 
 # street words: a capitalised ordinary word before one names the street ("Station Road", "School Lane")
-_STREET_WORDS = frozenset(["road", "street", "lane", "avenue", "terrace", "crescent", "grove", "drive", "close"])
+_STREET_WORDS = frozenset(["road", "street", "lane", "avenue", "terrace", "crescent", "grove", "drive", "close",
+                           "esplanade", "promenade", "parade", "boulevard"])  # "Eastern Esplanade" (session 6)
 
 # words that make "X Hall", "X Club" a kind of place rather than its name ("the Town Hall", "the Sports Hall")
 _GENERIC_HEAD_MODS = frozenset(

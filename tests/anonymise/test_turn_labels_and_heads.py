@@ -183,3 +183,9 @@ def test_the_month_is_left(det, text):
 def test_a_number_a_few_words_after_id(det):
     assert covered(det, "Student ID for the school referral: 7730214.", "7730214")
     assert not proposed(det, "ID checked at 10:30", "10:30")
+
+
+def test_a_compass_word_before_a_seafront_street_is_a_street(det):
+    """Session 6: "Eastern Esplanade" was dropped as a compass word alone; "Western Avenue" was not."""
+    text = "3. The Bay Hotel, Northern Promenade - 22:10. Room let for cash."
+    assert "Northern Promenade" in [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)]
