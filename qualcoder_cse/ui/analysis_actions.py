@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QThread
 
 from .analysis_view import AnalysisView
 from .export_dialog import ExportDialog
@@ -28,7 +28,7 @@ class AnalysisActions(QObject):
             self.host, "Analysis", Qt.DockWidgetArea.BottomDockWidgetArea, name="analysis", visible=False
         )
         self._user_docked = False
-        self.imports = IdleImports(self)
+        self.imports = IdleImports(self, busy=lambda: any(t.isRunning() for t in window.findChildren(QThread)))
         self.dock.topLevelChanged.connect(self._floating_changed)
         self.dock.visibilityChanged.connect(self._visibility_changed)
         self.analysis_action = window.menus["tools"].addAction("&Analysis…", self.show_analysis)

@@ -6,13 +6,16 @@ the bench machine, on top of the 0.2 s the matrix takes. The imports run on the 
 modules are ``lazy.lazy_import`` placeholders (importlib's LazyLoader), which Python 3.11 does not load
 safely from two threads at once; an import starts only when no key, click or wheel came for ``idle_ms``, so
 the 0.1-0.25 s each takes does not fall in the middle of typing, scrolling or a menu. Moving the mouse does
-not hold it back (a researcher reading moves it). A module already loaded is skipped.
+not hold it back (a researcher reading moves it). Nor does one start while a worker thread of the window runs
+(an import, an export): a worker touching a placeholder while it loads here would see a half-made module. A
+module already loaded is skipped.
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -39,9 +42,10 @@ def load(name: str) -> None:
 class IdleImports(QObject):
     """``start()`` queues the modules not loaded yet; each loads after ``idle_ms`` without input."""
 
-    def __init__(self, parent=None, modules: tuple[str, ...] = MODULES, idle_ms: int = IDLE_MS) -> None:
+    def __init__(self, parent=None, modules: tuple[str, ...] = MODULES, idle_ms: int = IDLE_MS,
+                 busy: Callable[[], bool] = lambda: False) -> None:
         super().__init__(parent)
-        self.modules, self.idle_ms = modules, idle_ms
+        self.modules, self.idle_ms, self.busy = modules, idle_ms, busy
         self.pending: list[str] = []
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -74,6 +78,9 @@ class IdleImports(QObject):
     def _next(self) -> None:
         while self.pending and loaded(self.pending[0]):
             self.pending.pop(0)
+        if self.pending and self.busy():  # a worker runs: after it
+            self.timer.start(self.idle_ms)
+            return
         if self.pending:
             load(self.pending.pop(0))
         if self.pending:

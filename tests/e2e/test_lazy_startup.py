@@ -42,7 +42,7 @@ def test_window_opens_a_project_without_pandas_or_spacy(project_path: Path, pass
 
 IDLE_PROBE = """
 import json, sys, time
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QThread
 from PySide6.QtTest import QTest
 from qualcoder_cse.app import _app
 from qualcoder_cse.core import Project
@@ -75,20 +75,26 @@ def heavy():
 
 run(2.5, "typing")
 busy = heavy()
+job = QThread(window)  # a job of the window (an import, an export) running
+job.run = lambda: job.msleep(2000)
+job.start()
+run(1.8, "reading")
+during_job = heavy()
+job.wait()
 run(2.5, "reading")
 idle = heavy()
 window.close_project()
-print(json.dumps({"busy": busy, "idle": idle}))
+print(json.dumps({"busy": busy, "during_job": during_job, "idle": idle}))
 """
 
 
 def test_the_analysis_modules_load_while_the_window_is_idle(project_path: Path, passphrase: str, tmp_path) -> None:
     """Opening Analysis the first time in a session paid 0.3-0.5 s of imports before its matrix: they now load
-    once the window has had no key, click or wheel for 1 s after a project opens (the mouse may move), and
-    never while the researcher types."""
+    once the window has had no key, click or wheel for 1 s after a project opens (the mouse may move), never
+    while the researcher types, nor while a worker thread of the window runs."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path), HOME=str(tmp_path))
     proc = subprocess.run([sys.executable, "-c", IDLE_PROBE, str(project_path), passphrase], check=False,
                           capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     report = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert report == {"busy": [], "idle": ["pandas", "qualcoder_cse.analysis"]}
+    assert report == {"busy": [], "during_job": [], "idle": ["pandas", "qualcoder_cse.analysis"]}
