@@ -26,6 +26,11 @@ from .lexicon import (
 )
 from .spans import Span, fold
 
+# a chat line's time stamp before its speaker ("[22:18] ", "22:18 ")
+_NOT_PARTICIPANTS = frozenset(["system", "server", "bot", "admin", "mod", "moderator", "unknown", "deleted", "you",
+                               "me", "note", "notes", "status", "call", "missed", "media", "image", "video"])
+_STAMPED = re.compile(r"[ \t]*\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+")
+
 
 class NicknameRules:
     """Nickname and speaker-label rules; expects ``self.g`` and the helpers of ``RuleLayer``."""
@@ -146,6 +151,14 @@ class NicknameRules:
 
     def _speaker_label(self, text: str, start: int, label: str, out: list[Span], turns: int = 1) -> None:
         words = label.split()
+        line_start = text.rfind("\n", 0, start) + 1
+        if len(words) == 1 and label.isalpha() and label.islower() and len(label) >= 3 and _STAMPED.fullmatch(
+                text, line_start, start) and label not in ROLE_WORDS and label not in STOP and label not in NOT_NAMES \
+                and label not in _NOT_PARTICIPANTS and label in self.g.words:
+            # "[22:18] reaper: ...": a word opening a time-stamped chat line is a participant (a word no list
+            # knows is left to the handle rule below: "crispyfries:")
+            out.append(Span(start, start + len(label), "PERSON", label, 0.6, "context"))
+            return
         if turns >= 2 and label.islower() and self._chat_label_name(words):
             # "ty 💯:", "reece w:" opening turns of a chat: a given name (not a word), perhaps with an initial
             out.append(Span(start, start + len(label), "PERSON", label, 0.65, "context"))

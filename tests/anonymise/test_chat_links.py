@@ -88,3 +88,10 @@ def test_a_lowercase_chat_label_with_an_emoji_or_an_initial_is_a_person(det):
     people = _people(det, text)
     assert people.count("ty") == 3
     assert people.count("kian t") == 2
+
+
+def test_a_word_as_the_speaker_of_a_time_stamped_chat_line_is_a_person(det):
+    """Session 6: "[22:18] reaper:" - a participant named by a word; a system line is not."""
+    text = "[22:17] Kai B: u coming\n[22:18] raven: dont trust him\n[22:19] system: user joined\n"
+    people = _people(det, text)
+    assert "raven" in people and "system" not in people
