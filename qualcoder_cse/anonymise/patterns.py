@@ -99,7 +99,8 @@ _BY_INITIALS = re.compile(
 # a partial registration ("BX17", "MA70") is an identifier only when a vehicle word comes shortly before it
 _PARTIAL_PLATE = re.compile(
     r"\b(?:reg|regs|registration|plate|plates|number\s?plate|partial|reg\s?no|car|van|vehicle|motor)\b"
-    r"[^\n.;]{0,30}?(?<![\w/-])[\"“'‘]?([A-Z]{2}\d{2})(?![\w/-]|\s[A-Za-z]{3}\b)",
+    r"[^\n.;]{0,30}?(?<![\w/-])[\"“'‘]?([A-Z]{2}\d{2}|(?<=[\"“'‘])[A-Z]{2}\d(?= something| or|[\"”'’]))"
+    r"(?![\w/-]|\s[A-Za-z]{3}\b(?<! something))",
     re.IGNORECASE,
 )
 # taxi badge, licence and collar numbers: "the badge number on the roof sign, PH 40217"

@@ -23,7 +23,7 @@ _CUE = re.compile(
     r"\b(?:ref(?:erence)?s?|urn|logs?|case|crime|incident|occurrence|job|ticket|exhibit|warrant|licen[cs]e|permit|"
     r"file|record|order|tracking|consignment|cad|storm|pnc|cris|niche|docket|claim|account|serial|custody|referral|"
     r"report|intel(?:ligence)?|application|booking|receipt|membership|member|student|pupil|patient|client|"
-    r"hospital|nhs|unique|system|id|pin)"
+    r"hospital|nhs|unique|system|id|pin|listing|property|host)"
     r"(?:\s+(?:number|no\.?|num|nos?\.?|ref(?:erence)?|id|code))?\.?(?:\s+(?:is|was|of|as|being))?[\s:#=]*$",
     re.IGNORECASE,
 )
@@ -33,7 +33,7 @@ _CUE_WORDS = frozenset(
      "order", "tracking", "consignment", "cad", "storm", "pnc", "cris", "niche", "docket", "claim",
      "account", "serial", "custody", "referral", "report", "intel", "intelligence", "application",
      "booking", "receipt", "membership", "member", "student", "pupil", "patient", "client", "hospital",
-     "nhs", "unique", "system", "id", "pin"])
+     "nhs", "unique", "system", "id", "pin", "listing", "property", "host"])
 # a token with a digit in it: the candidates (found first, so the cue is looked for only before them)
 _DIGIT_TOKEN = re.compile(r"(?<![\w/*.£$€#-])#?(?P<code>(?:[A-Za-z0-9]+[/*._-])*[A-Za-z]*\d[A-Za-z0-9]*"
                           r"(?:[/*._-][A-Za-z0-9]+)*)(?![\w/*-]|\.\w)")
@@ -68,7 +68,7 @@ def reference_codes(text: str) -> list[Span]:
         start = m.start("code")
         window = max(0, m.start() - 48)
         cue = None
-        if any(w.strip(".:#=") in _CUE_WORDS for w in text[window:start].lower().split()[-4:]):
+        if any(w.strip(".:#=,;(\"'“") in _CUE_WORDS for w in text[window:start].lower().split()[-4:]):
             cue = _CUE.search(text, window, start)
         if cue is not None:
             span = _announced(text, code, start, cue.group())

@@ -63,3 +63,15 @@ def test_an_identifier_is_widened_to_its_whole_code_and_no_further():
     spans = whole_codes(text, [Span(8, 14, "ID", "W-4471", 0.8, "pattern")])
     assert [s.text for s in spans] == ["W-4471-K"]
     assert [s.text for s in reference_codes("the PH-style badge")] == []
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # session 6: a holiday-let listing number, and a short partial plate quoted after "registration"
+        ("a flat on Mill Street (listing 40918273) was not visited", "40918273"),
+        ('She only saw part of the registration: "KP6 something".', "KP6"),
+    ],
+)
+def test_listing_numbers_and_short_partial_plates(det, text, code):
+    assert any(s.text == code and s.label == "ID" for s in det.detect(text, min_confidence=0.3))
