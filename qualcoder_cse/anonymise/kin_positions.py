@@ -3,8 +3,8 @@
 A given name that is also an English word ("rich", "faith", "summer", "precious", "pat") is a name in any case
 when what stands before it introduces a person:
 
-- a person word and "called": "some guy called rich", "a girl called summer" (not "a song called summer
-  love": the name ends the clause or a verb follows);
+- a person word and "called": "some guy called rich", "a girl called summer", "he was called ash", "his
+  name was rich" (not "a song called summer love");
 - a possessive and a kin or friend word: "my friend faith", "her sis precious", "ur mate will" (not "my
   friend will help": a modal before a verb is left);
 - a chain of initials before a surname: "N. A. Hassan" found as "A. Hassan" takes the first initial in.
@@ -19,8 +19,9 @@ from .lexicon import MONTHS, NOT_NAMES, STOP, WEEKDAYS
 from .positions import _SPEECH
 from .spans import Span
 
-_CALLED = re.compile(r"\b(?:guy|man|lad|girl|boy|woman|bloke|fella|fellow|someone|somebody|kid|mate|geezer|"
-                     r"feller|dude|woman|lady|bird|person|one)\s+(?:called|named|calling\s+himself|calling\s+herself)\s+"
+_CALLED = re.compile(r"\b(?:(?:guy|man|lad|girl|boy|woman|bloke|fella|fellow|someone|somebody|kid|mate|geezer|"
+                     r"feller|dude|woman|lady|bird|person|one)\s+(?:called|named|calling\s+himself|calling\s+herself)"
+                     r"|(?:he|she)\s+(?:was|is)\s+called|(?:his|her)\s+name\s+(?:was|is))\s+"
                      r"([a-z][a-z'-]{1,15})\b(?!['’-])", re.IGNORECASE)
 _KIN = re.compile(r"\b(?:my|his|her|ur|your|our|their|me)\s+(?:friend|mate|m8|sis|sister|bro|brother|cousin|cuz|"
                   r"bestie|bestfriend|best\s+friend|girlfriend|boyfriend|gf|bf|nan|nana|nanny|auntie|aunty|uncle|"

@@ -24,6 +24,7 @@ def _people(det, text: str) -> list[str]:
         ("[18:01] jaz: she was meeting some lad called rich after school", "rich"),
         ("[18:02] jaz: i rang her sis precious and she came", "precious"),
         ("[18:03] jaz: my friend faith went with them", "faith"),
+        ("- he said he was 19 but he wasnt. he was called ash. (unsigned)", "ash"),
     ],
 )
 def test_a_word_name_after_a_person_word_is_a_name(det, text, name):
