@@ -16,7 +16,7 @@ import re
 from .spans import Span, fold
 
 # a sentence: up to a full stop before a space, or a line break
-_SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?](?=\s|$)|\n|$)")
+_SENTENCE = re.compile(r"[^\n.!?;]*(?:[.!?;](?=\s|$)|\n|$)")  # a sentence or a clause before ";"
 _CHOICE = re.compile(r"\b(?:chose|chosen|choose|picked|pick)\b", re.IGNORECASE)
 _NAMES = re.compile(r"\b(?:names?|pseudonyms?)\b", re.IGNORECASE)
 _PSEUDONYM = re.compile(r"\bpseudonyms?\b", re.IGNORECASE)
@@ -50,7 +50,8 @@ def declared_pseudonyms(text: str) -> set[str]:
     seen: set[int] = set()
     for cue in _CUES.finditer(text):
         # the sentence around the cue: from the last full stop or line break before it to the next one after
-        start = max(text.rfind("\n", 0, cue.start()), *(text.rfind(p, 0, cue.start()) for p in (". ", "! ", "? ")))
+        start = max(text.rfind("\n", 0, cue.start()),
+                    *(text.rfind(p, 0, cue.start()) for p in (". ", "! ", "? ", "; ")))
         start += 1
         if start in seen:
             continue

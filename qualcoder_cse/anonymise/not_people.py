@@ -9,7 +9,8 @@ span precision on unseen text). Dropped wherever a layer proposed them:
 - an ordinary word numbering a thing ("on Case 3"), not a name before an age ("Jodie 14");
 - a hyphenated pair of ordinary words ("Follow-up:", "Drop-in"), not a double-barrelled name ("Anne-Marie",
   "Smith-Jones": a part is a given name or no common word);
-- (session 6) a job title or a process named in Title Case ordinary words ("Senior Licensing Officer",
+- (session 6) letters defined as a role ("a police officer (PO)"), a word for a person in lowercase ("the
+  child's notes"); a job title or a process named in Title Case ordinary words ("Senior Licensing Officer",
   "Common Law Police Disclosure", "National Referral Mechanism", "Schedule 12A"), and a common word with a
   possessive labelling a note ("Worker's note:");
 - a word-name after a pronoun ("I HOPE YOU'RE..."): a verb; a role code naming a child by a letter ("Child W", "Girl B's", "4.2 Child W"), and a
@@ -21,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .gazetteers import Gazetteers
-from .lexicon import NATIONAL, WEEKDAYS
+from .lexicon import NATIONAL, ROLE_WORDS, WEEKDAYS
 from .spans import Span, fold
 
 _DAYS = WEEKDAYS | frozenset(["mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"])
@@ -36,6 +37,10 @@ _ROLE_TAILS = frozenset(["officer", "manager", "practitioner", "adviser", "advis
                          "co-ordinator", "director", "consultant", "registrar", "disclosure", "mechanism",
                          "provisions", "review", "act", "department", "assessment", "procedure", "procedures"])
 _SCHEDULE = re.compile(r"(?:Schedule|Section|Part|Appendix|Annex) \d+[A-Z]?")
+_PEOPLE_WORDS = frozenset(["child", "children", "mother", "father", "parent", "parents", "carer", "lawyer", "author",
+                           "victim", "suspect", "witness", "patient", "client", "pupil", "student", "author"])
+# a role's letters defined in brackets after the role in lowercase: "a police officer (PO), a social worker (SW)"
+_ROLE_CODE_DEF = re.compile(r"\b[a-z][a-z'-]+(?: [a-z][a-z'-]+){0,3} \(([A-Z]{2,4}\d?)\)")
 _NOTE_AFTER = re.compile(r" (?:note|notes|comment|comments|summary|account|view|record)\b", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"(?<![\w'’])(?:i|we|they)\s+$", re.IGNORECASE)
 _BRANDS = frozenset(["michael kors", "ralph lauren", "tommy hilfiger", "hilfiger", "ted baker", "calvin klein",
@@ -48,11 +53,17 @@ _BRANDS = frozenset(["michael kors", "ralph lauren", "tommy hilfiger", "hilfiger
 def not_people(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
     out = []
     labels = None
+    role_codes = set(_ROLE_CODE_DEF.findall(text)) if " (" in text else set()
+    if role_codes:  # not a named person's initials ("Jade Whitworth, social worker (JW)")
+        role_codes -= {"".join(w[0] for w in s.text.replace("-", " ").split() if w[:1].isupper())
+                       for s in spans if s.label == "PERSON" and " " in s.text}
     for s in spans:
         if s.label in ("PERSON", "LOCATION", "ORG") and _names_no_one(text, s, gaz):
             continue
         if s.label != "ID" and _ROLE_CODE.fullmatch(s.text):
             continue
+        if s.label == "PERSON" and s.text in role_codes:
+            continue  # "PO:" where "a police officer (PO)" said what the letters stand for
         if s.label in ("PERSON", "CONTACT") and _CODE.fullmatch(s.text):
             if labels is None:
                 labels = _labels(text)
@@ -89,9 +100,12 @@ def _names_no_one(text: str, s: Span, gaz: Gazetteers) -> bool:
         return True  # "Senior Licensing Officer", "Common Law Police Disclosure"
     if _SCHEDULE.fullmatch(s.text):
         return True
-    if s.label == "PERSON" and len(words) == 1 and key.endswith(("'s", "’s")) and gaz.words.get(
-            key[:-2], 99) <= 35 and gaz.given.get(key[:-2], (0, 0))[0] < 200 and _NOTE_AFTER.match(text, s.end):
-        return True  # "Worker's note:", "Researcher's note"
+    if s.label == "PERSON" and len(words) == 1 and key.endswith(("'s", "’s")) and (gaz.words.get(
+            key[:-2], 99) <= 35 and gaz.given.get(key[:-2], (0, 0))[0] < 200 or key[:-2] in ROLE_WORDS) and (
+            _NOTE_AFTER.match(text, s.end)):
+        return True  # "Worker's note:", "Facilitator's note"
+    if s.label == "PERSON" and s.text.islower() and key.removesuffix("'s").removesuffix("’s") in _PEOPLE_WORDS:
+        return True  # "the child's notes": a word for a person, in lowercase
     if s.label == "PERSON" and "-" in key and " " not in key:
         parts = key.split("-")
         return len(parts) == 2 and all(

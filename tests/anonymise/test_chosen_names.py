@@ -39,6 +39,12 @@ def test_a_bracketed_list_and_a_quoted_pseudonym_are_not_proposed(det):
     assert "Tyrese" in found
 
 
+def test_a_pseudonym_in_a_clause_beside_one_about_real_names():
+    text = ('Note: the mother chose the pseudonym "Maple" for herself; her son is named by his real name where '
+            "it was said (to be removed).")
+    assert declared_pseudonyms(text) == {"maple"}
+
+
 def test_real_names_declared_as_real_are_not_pseudonyms():
     assert declared_pseudonyms("The young people chose to use their real first names: Aisha, Ben.") == set()
     assert declared_pseudonyms("She chose the café at Tŷ Pawb.") == set()

@@ -39,6 +39,10 @@ def _texts(det, text: str) -> list[str]:
         ("Disclosed under the Common Law Police Disclosure scheme.", "Common Law Police Disclosure"),
         ("exempt under paragraph 3 of Schedule 14B to the Act", "Schedule 14B"),
         ("Mentor's note: Keisha was calmer today.", "Mentor's"),
+        ("Facilitator's note: two names were used once.", "Facilitator's"),
+        (("Four took part: a police officer (PC), a youth worker (YW) and Ama Boateng (AB).\nPC: We see it a lot.\n"
+          "AB: Same.\nPC: Every week.\n"), "PC"),
+        ("Record of concern (to be scanned to the child's notes). Child's name: Leah Mottram.", "child's"),
     ],
 )
 def test_look_alikes_are_not_proposed(det, text, not_a_name):
@@ -53,6 +57,8 @@ def test_look_alikes_are_not_proposed(det, text, not_a_name):
         ("Follow-up: email Imogen about the slides.", "Imogen"),
         ("Jodie 14 was there with her sister.", "Jodie"),
         ("Mentor's note: Keisha was calmer today.", "Keisha"),
+        (("Four took part: a police officer (PC), a youth worker (YW) and Ama Boateng (AB).\nPC: We see it a lot.\n"
+          "AB: Same.\nPC: Every week.\n"), "AB"),
         ("One of mine, I'll call her Child H, she was thirteen and lived with Marcia Oddington.", "Marcia Oddington"),
     ],
 )
