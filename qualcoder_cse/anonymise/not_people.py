@@ -37,6 +37,7 @@ _ROLE_TAILS = frozenset(["officer", "manager", "practitioner", "adviser", "advis
                          "co-ordinator", "director", "consultant", "registrar", "disclosure", "mechanism",
                          "provisions", "review", "act", "department", "assessment", "procedure", "procedures"])
 _SCHEDULE = re.compile(r"(?:Schedule|Section|Part|Appendix|Annex) \d+[A-Z]?")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:the|a|an|this|that|these|those)\s+$", re.IGNORECASE)
 _PEOPLE_WORDS = frozenset(["child", "children", "mother", "father", "parent", "parents", "carer", "lawyer", "author",
                            "victim", "suspect", "witness", "patient", "client", "pupil", "student", "author"])
 # a role's letters defined in brackets after the role in lowercase: "a police officer (PO), a social worker (SW)"
@@ -104,6 +105,9 @@ def _names_no_one(text: str, s: Span, gaz: Gazetteers) -> bool:
             key[:-2], 99) <= 35 and gaz.given.get(key[:-2], (0, 0))[0] < 200 or key[:-2] in ROLE_WORDS) and (
             _NOTE_AFTER.match(text, s.end)):
         return True  # "Worker's note:", "Facilitator's note"
+    if s.label == "PERSON" and s.text.islower() and " " not in s.text and _ARTICLE_BEFORE.search(
+            text, max(0, s.start - 6), s.start):
+        return True  # "the app says", "a lan": a lowercase word after an article is a thing
     if s.label == "PERSON" and s.text.islower() and key.removesuffix("'s").removesuffix("’s") in _PEOPLE_WORDS:
         return True  # "the child's notes": a word for a person, in lowercase
     if s.label == "PERSON" and "-" in key and " " not in key:

@@ -43,6 +43,8 @@ def _texts(det, text: str) -> list[str]:
         (("Four took part: a police officer (PC), a youth worker (YW) and Ama Boateng (AB).\nPC: We see it a lot.\n"
           "AB: Same.\nPC: Every week.\n"), "PC"),
         ("Record of concern (to be scanned to the child's notes). Child's name: Leah Mottram.", "child's"),
+        (("I drive for Zenith Cars and sometimes the app.\nI: And the app?\nD: The app says take her. The app "
+          "gave me a bad rating."), "app"),
     ],
 )
 def test_look_alikes_are_not_proposed(det, text, not_a_name):
