@@ -9,7 +9,7 @@ span precision on unseen text). Dropped wherever a layer proposed them:
 - an ordinary word numbering a thing ("on Case 3"), not a name before an age ("Jodie 14");
 - a hyphenated pair of ordinary words ("Follow-up:", "Drop-in"), not a double-barrelled name ("Anne-Marie",
   "Smith-Jones": a part is a given name or no common word);
-- (session 6) letters defined as a role ("a police officer (PO)"), a word for a person in lowercase ("the
+- (session 6) a form's heading in capitals made of common words ("WHAT HAS BEEN DONE"); letters defined as a role ("a police officer (PO)"), a word for a person in lowercase ("the
   child's notes"); a job title or a process named in Title Case ordinary words ("Senior Licensing Officer",
   "Common Law Police Disclosure", "National Referral Mechanism", "Schedule 12A"), and a common word with a
   possessive labelling a note ("Worker's note:");
@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .gazetteers import Gazetteers
-from .lexicon import NATIONAL, ROLE_WORDS, WEEKDAYS
+from .lexicon import LOC_HEADS_CAP, NATIONAL, ORG_HEADS_CAP, ROLE_WORDS, STOP, WEEKDAYS
 from .spans import Span, fold
 
 _DAYS = WEEKDAYS | frozenset(["mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"])
@@ -101,6 +101,10 @@ def _names_no_one(text: str, s: Span, gaz: Gazetteers) -> bool:
         return True  # "Senior Licensing Officer", "Common Law Police Disclosure"
     if _SCHEDULE.fullmatch(s.text):
         return True
+    if len(words) >= 2 and s.text.isupper() and 2 * sum(w in STOP for w in words) >= len(words) and all(
+            w in STOP or gaz.words.get(w, 99) <= 20 and w not in ORG_HEADS_CAP and w not in LOC_HEADS_CAP
+            for w in words):
+        return True  # "WHAT HAS BEEN DONE", "USE ONLY": a form's heading in capitals
     if s.label == "PERSON" and len(words) == 1 and key.endswith(("'s", "’s")) and (gaz.words.get(
             key[:-2], 99) <= 35 and gaz.given.get(key[:-2], (0, 0))[0] < 200 or key[:-2] in ROLE_WORDS) and (
             _NOTE_AFTER.match(text, s.end)):

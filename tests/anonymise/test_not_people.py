@@ -40,6 +40,8 @@ def _texts(det, text: str) -> list[str]:
         ("exempt under paragraph 3 of Schedule 14B to the Act", "Schedule 14B"),
         ("Mentor's note: Keisha was calmer today.", "Mentor's"),
         ("Facilitator's note: two names were used once.", "Facilitator's"),
+        ("SECTION 3 - WHAT IS WORKING WELL?\nShe has a good relationship with her aunt.", "WHAT IS"),
+        ("SECTION 6: WHAT HAS BEEN DONE\nI have spoken with Kerry Ashdown.", "HAS BEEN DONE"),
         (("Four took part: a police officer (PC), a youth worker (YW) and Ama Boateng (AB).\nPC: We see it a lot.\n"
           "AB: Same.\nPC: Every week.\n"), "PC"),
         ("Record of concern (to be scanned to the child's notes). Child's name: Leah Mottram.", "child's"),
