@@ -5,7 +5,8 @@ forms of ``patterns.py``:
 - a day and month in digits without a year where a date goes: "on 3/3", "from 19/4 to 22/4", "Tues 3/3"
   (a fraction or a score has no such word before it: "3/4 of them", "won 3/1");
 - a day and month with a two-digit year: "14 Mar 24" (not "14 Mar 24 hours later");
-- a range of days before their month, as one span: "14th-15th March", "from the 3rd to the 5th of June".
+- a range of days before their month, as one span: "14th-15th March", "from the 3rd to the 5th of June";
+- (session 6) a night over two days: "20/21 February 2026", "Sat 14 / Sun 15 December".
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _CUE_BEFORE = re.compile(rf"(?<!\w){_CUES}\s+$")
 _AFTER_WEEKDAY = [
     (re.compile(rf"{_WEEKDAY}\s+(?:the\s+)?{_ORDINAL}(?![\w/])", re.IGNORECASE), 0.8),  # "Sat 14th"
     (re.compile(rf"{_WEEKDAY}\s+{_DM}(?![\w/]|\.\d)", re.IGNORECASE), 0.8),  # "Tues 3/3"
+    # a night over two days: "Sat 14 / Sun 15 December" (the first day before the slash)
+    (re.compile(rf"{_WEEKDAY}\s+{_DAY}(?=\s?[/&-]\s?{_WEEKDAY}\s+{_DAY}\b)", re.IGNORECASE), 0.8),
 ]
 _AFTER_CUE = re.compile(rf"{_DM}(?![\w/]|\.\d)(?!\s*(?:of|th)\b)")  # "on 3/3"
 _FROM_DAY = [
@@ -33,6 +36,8 @@ _FROM_DAY = [
     (re.compile(rf"{_DAY}(?:\s+of)?\s+{_MON},?\s+\d{{2}}(?![\w:/.]|\.\d)"
                 rf"(?!\s+(?:hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|people|times|of|x)\b)",
                 re.IGNORECASE), 0.85),
+    # a night over two days: "20/21 February 2026"
+    (re.compile(rf"{_DAY}/{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?(?!\w)", re.IGNORECASE), 0.85),
     # "14th-15th March", "3rd to the 5th of June"
     (re.compile(rf"{_ORDINAL}\s?(?:-|–|to|and|till|until)\s?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}"
                 rf"(?:,?\s+{_YEAR})?(?!\w)", re.IGNORECASE), 0.85),

@@ -61,3 +61,15 @@ def test_a_two_digit_year_is_not_a_count(det):
 )
 def test_a_date_ending_a_line_before_a_number(det, text, date):
     assert date in _dates(det, text)
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        # session 6: a night over two days
+        ("Duty log for the night of Fri 6 / Sat 7 June 2025. Worker: on call.", "Fri 6"),
+        ("SWEEP OF HOTELS (NIGHT OF 11/12 APRIL 2025)", "11/12 APRIL 2025"),
+    ],
+)
+def test_a_night_over_two_days(det, text, date):
+    assert date in _dates(det, text)
