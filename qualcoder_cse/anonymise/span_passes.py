@@ -206,6 +206,12 @@ def _extend_locations(text: str, spans: list[Span]) -> list[Span]:
 
 def _address_chain(text: str, spans: list[Span]) -> list[Span]:
     """A full address is one LOCATION span: "14 Elm Road, Northfield, NF3 2QT"."""
+    # (session 6) a town read as a person between a street and a postcode is the town: "42 X ROAD, FENTON, ST4 3HQ"
+    for x in range(1, len(spans) - 1):
+        a, s, b = spans[x - 1], spans[x], spans[x + 1]
+        if s.label == "PERSON" and " " not in s.text and a.label == b.label == "LOCATION" and _is_postcode(b.text) \
+                and text[a.end:s.start] == ", " and text[s.end:b.start] in (", ", " "):
+            spans[x] = Span(s.start, s.end, "LOCATION", s.text, s.confidence, s.source)
     out: list[Span] = []
     for s in spans:
         gap = text[out[-1].end:s.start] if out else ""

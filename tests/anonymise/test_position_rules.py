@@ -380,3 +380,10 @@ def test_a_year_after_an_officers_name_is_not_a_collar_number(det):
 def test_announced_numbers_with_letter_prefixes(det, text, code):
     spans = det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)
     assert any(s.text == code and s.label == "ID" for s in spans)
+
+
+def test_a_town_read_as_a_person_inside_an_address_is_the_town(det):
+    """Session 6: "CLAYTON" (a surname too) between a numbered street and a postcode is the address's town."""
+    text = "THE CAR IS REGISTERED AT 7 BANK ROAD, CLAYTON, ST5 3HQ.\nSUS: OK."
+    spans = det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)
+    assert any(s.text == "7 BANK ROAD, CLAYTON, ST5 3HQ" and s.label == "LOCATION" for s in spans)
