@@ -3,8 +3,8 @@
 - A given name that is also an English word ("mark", "amber", "summer", "pearl", "rich") is proposed in a
   lowercase chat line when the same word is already a person in the document (a full name, a capitalised
   mention, "mark said") and it stands where a name stands in a message: opening it ("amber u still want
-  that", "pearl is grounded", "mark at the club?") or before a verb or "u" ("ye but mark is safe", "can grace
-  come"). A verb-name before a pronoun stays a verb ("hope u r ok", "will u come").
+  that", "pearl is grounded", "mark at the club?"), before a verb or "u" ("ye but mark is safe", "can grace
+  come") or after a word a name follows ("which ash", "its ash innit", "not pearl"). A verb-name before a pronoun stays a verb ("hope u r ok", "will u come").
 - A given name that no common English word list holds ("kez", "zee"), written twice in lowercase chat lines,
   is a name: "a word no list knows" needs three mentions (``chat_links.py``), a given name needs two.
 
@@ -26,6 +26,10 @@ _VERBISH = frozenset(["is", "was", "said", "says", "does", "did", "rang", "texte
                       "had", "dont", "doesnt", "didnt", "aint", "isnt", "wasnt", "come", "comes", "coming", "comin",
                       "u", "ur", "fancies", "wants", "got", "gets", "went", "goes", "told", "from", "at", "in", "wiv",
                       "with", "and", "n"])
+# words after which a known name stands in a message: "which ash", "its ash innit", "not pearl"
+_BEFORE_NAME = frozenset(["which", "its", "not", "wiv", "with", "n", "and", "or", "ask", "tell", "call", "ring",
+                          "text", "like", "bout", "about", "from", "big", "lil"])
+_SIZE = frozenset(["big", "lil", "little", "young", "yung", "fat", "wee", "skinny", "mad", "old"])
 _PRONOUNS = frozenset(["u", "you", "ur", "i", "we", "she", "he", "they", "it", "ya", "yall", "that", "this", "so"])
 _VERB_WORDS = frozenset(["hope", "will", "mark", "pat", "rob", "sue", "chase", "grant", "bill", "may", "rich"])
 
@@ -35,6 +39,8 @@ def chat_word_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazettee
     known = {s.text.casefold() for s in spans if s.label == "PERSON" and s.confidence >= 0.5 and " " not in s.text}
     known |= {s.text.split()[0].casefold() for s in spans
               if s.label == "PERSON" and s.confidence >= 0.6 and " " in s.text}
+    known |= {s.text.split()[-1].casefold() for s in spans  # "big ash": the name after the size word
+              if s.label == "PERSON" and s.text.count(" ") == 1 and s.text.split()[0].lower() in _SIZE}
     cov = _coverage(spans, len(text))
     out: list[Span] = []
     twice: dict[str, list[Tok]] = {}
@@ -53,7 +59,9 @@ def chat_word_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazettee
             if nxt is not None and k in _VERB_WORDS and nxt.key in _PRONOUNS:
                 continue  # "hope u r ok": a verb
             first = _MESSAGE_START.search(text, max(0, t.start - 45), t.start) is not None
-            if first or nxt is not None and nxt.key in _VERBISH and text[t.end:nxt.start] == " ":
+            prev = toks[i - 1] if i and "\n" not in text[toks[i - 1].end:t.start] else None
+            named = prev is not None and prev.key in _BEFORE_NAME and text[prev.end:t.start] == " "
+            if first or named or nxt is not None and nxt.key in _VERBISH and text[t.end:nxt.start] == " ":
                 out.append(Span(t.start, t.end, "PERSON", t.text, UNSURE, "position"))
         elif uk >= 2 and (tier is None or tier > 50) and 3 <= len(k) <= 8 and not _SPEAK.search(k) and (
                 _lower_line(text, t.start)):

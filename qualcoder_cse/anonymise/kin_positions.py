@@ -7,6 +7,7 @@ when what stands before it introduces a person:
   name was rich" (not "a song called summer love");
 - a possessive and a kin or friend word: "my friend faith", "her sis precious", "ur mate will" (not "my
   friend will help": a modal before a verb is left);
+- a given name asked about ("Brook who?", "FAITH WHO?"): the question asks which person;
 - a chain of initials before a surname: "N. A. Hassan" found as "A. Hassan" takes the first initial in.
 """
 
@@ -26,6 +27,7 @@ _CALLED = re.compile(r"\b(?:(?:guy|man|lad|girl|boy|woman|bloke|fella|fellow|som
 _KIN = re.compile(r"\b(?:my|his|her|ur|your|our|their|me)\s+(?:friend|mate|m8|sis|sister|bro|brother|cousin|cuz|"
                   r"bestie|bestfriend|best\s+friend|girlfriend|boyfriend|gf|bf|nan|nana|nanny|auntie|aunty|uncle|"
                   r"stepdad|stepmum|step\s+dad|step\s+mum)\s+([a-z][a-z'-]{1,15})\b(?!['’-])")
+_WHO = re.compile(r"(?<![\w'’])([A-Z][a-z]+|[A-Z]{2,})[ \t]+(?:who|WHO)\?")
 _VERB_AFTER = frozenset(["be", "have", "go", "get", "help", "do", "come", "take", "make", "know", "tell", "say", "see",
                          "want", "need", "not", "never", "always", "just", "probably", "is", "was", "love", "loves"])
 _INITIALS_BEFORE = re.compile(r"(?:(?<=[\s(:\"“])|^)((?:[A-Z]\. ?){1,2})$", re.MULTILINE)
@@ -50,6 +52,10 @@ def kin_positions(text: str, gaz: Gazetteers) -> list[Span]:
             if nxt and nxt.group(1) in _VERB_AFTER and gaz.words.get(k, 99) <= 35:
                 continue  # "my friend will help": a modal, not a name
             out.append(Span(m.start(1), m.end(1), "PERSON", w, 0.6, "context"))
+    for m in _WHO.finditer(text):
+        k = m.group(1).lower()
+        if _word_name(k, gaz, False):
+            out.append(Span(m.start(1), m.end(1), "PERSON", m.group(1), 0.6, "context"))
     return out
 
 

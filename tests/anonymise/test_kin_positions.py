@@ -44,3 +44,19 @@ def test_a_verb_after_a_kin_word_stays_a_verb(det, text, word):
 
 def test_a_chain_of_initials_before_a_surname_is_whole(det):
     assert "P. J. Okafor" in _people(det, "Statement read back.\nSigned: P. J. Okafor   Date: 02/02/2025\n")
+
+
+@pytest.mark.parametrize("text, name", [("DS Kerr: Hope who?\nW: Hope. Hope Tate.", "Hope"),
+                                        ("SUSPECT: GRACE WHO?\nDC: GRACE OKORO.", "GRACE")])
+def test_a_given_name_asked_about_is_a_name(det, text, name):
+    assert name in _people(det, text)
+
+
+def test_a_verb_asked_about_is_not(det):
+    assert "Said" not in _people(det, "Said who? Nobody told me that.")
+
+
+def test_a_known_chat_name_after_which_or_its(det):
+    text = "[19:40] kaz: big ash is picking us up\n[19:41] bex: which ash\n[19:42] kaz: its ash innit\n"
+    people = _people(det, text)
+    assert "big ash" in people and people.count("ash") == 2
