@@ -43,7 +43,7 @@ from .not_people import not_people
 from .org_joins import civic_buildings, heads_after_names, org_and_joins
 from .patterns import find_patterns
 from .positions import attendee_names, chat_names, first_names_again, full_names
-from .quoted_names import quoted_names, quoted_the_names
+from .quoted_names import explained_aliases, quoted_names, quoted_the_names
 from .ref_codes import reference_codes, whole_codes
 from .rules import RuleLayer
 from .shapes import find_shapes
@@ -92,7 +92,7 @@ class Detector(EntityPasses):
                        + derived_nicknames(text, toks, merged, self.gaz) + export_names(text) + table_names(text)
                        + handle_headers(text) + quoted_names(text, self.gaz)
                        + quoted_the_names(text, self.gaz) + kin_names(text, self.gaz)
-                       + kin_positions(text, self.gaz)
+                       + kin_positions(text, self.gaz) + explained_aliases(text, self.gaz)
                        + (upper_full_names(text, toks, self.gaz) if upper else [])
                        + handle_names(text, toks, merged, self.gaz))
         merged = merge(merged + linked_names(text, toks, merged, self.gaz))

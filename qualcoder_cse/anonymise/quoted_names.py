@@ -97,3 +97,29 @@ def quoted_the_names(text: str, gaz: Gazetteers) -> list[Span]:
         person = _PERSONISH.search(before) or fold(name) in gaz.given and gaz.given[fold(name)][0] >= 500
         out.append(Span(m.start(1), m.end(1), "PERSON" if person else "LOCATION", name, 0.6, "context"))
     return out
+
+
+_EXPLAINED_ALIAS = re.compile(r"[\"“](?:[Tt]he )?([^\"”\n]{1,25})[\"”] (?:is|was|=|means|refers to) (?:the |a )?"
+                             r"(?P<ref>[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|on|de))*)")
+_PLACE_TAILS = frozenset(["tower", "hoe", "lido", "park", "centre", "center", "street", "road", "lane", "square",
+                          "pier", "beach", "station", "estate", "bridge", "quay", "quays", "gardens", "common", "hill",
+                          "woods", "lake", "market", "arcade", "shopping", "fields", "rec", "green", "promenade"])
+
+
+def explained_aliases(text: str, gaz: Gazetteers) -> list[Span]:
+    """A quoted alias explained by a capitalised name: a person (a given name first) or a place (a place word
+    last)."""
+    out: list[Span] = []
+    for m in _EXPLAINED_ALIAS.finditer(text):
+        alias, ref = m.group(1).strip(), m.group("ref").split()
+        if not alias or len(ref) < 2 and fold(ref[0]) not in gaz.given:
+            continue
+        first, last = fold(ref[0]), fold(ref[-1])
+        if last in _PLACE_TAILS or first in gaz.places1 and gaz.given.get(first, (0, 0))[0] < 300:
+            label = "LOCATION"
+        elif gaz.given.get(first, (0, 0))[0] >= 300:
+            label = "PERSON"
+        else:
+            continue
+        out.append(Span(m.start(1), m.start(1) + len(alias), label, alias, 0.6, "context"))
+    return out

@@ -62,3 +62,12 @@ def test_a_quoted_group_name_or_a_role_acronym_is_left(det):
     found = [s.text for s in det.detect('--- WhatsApp: "The Lads" ---\nthe school calls her "the DSL" now',
                                          min_confidence=REVIEW_MIN_CONFIDENCE)]
     assert "Lads" not in found and "DSL" not in found
+
+
+def test_a_quoted_alias_explained_by_a_name_takes_its_kind(det):
+    """Session 6: a note explains what the chat calls a place or a person."""
+    text = ('20:01 jaz.b: meet by fentons\n20:02 kel: ok\nNotes: "fentons" is Fenton\'s Tower by the harbour; '
+            '"kel d" is Kelly Doran, 15.\n')
+    found = [(s.text, s.label) for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)]
+    assert ("fentons", "LOCATION") in found
+    assert ("kel d", "PERSON") in found
