@@ -13,6 +13,8 @@ Both are proposed below the review screen's "unsure" line.
 
 from __future__ import annotations
 
+import re
+
 from .chat_links import _CHAT_ABBREV, _MESSAGE_START, _SPEAK
 from .chat_places import _lower_line
 from .gazetteers import Gazetteers
@@ -32,6 +34,27 @@ _BEFORE_NAME = frozenset(["which", "its", "not", "wiv", "with", "n", "and", "or"
 _SIZE = frozenset(["big", "lil", "little", "young", "yung", "fat", "wee", "skinny", "mad", "old"])
 _PRONOUNS = frozenset(["u", "you", "ur", "i", "we", "she", "he", "they", "it", "ya", "yall", "that", "this", "so"])
 _VERB_WORDS = frozenset(["hope", "will", "mark", "pat", "rob", "sue", "chase", "grant", "bill", "may", "rich"])
+
+
+_STAMP = re.compile(r"[\[(]?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*(?:-\s*)?"
+                    r"|[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*")
+_LABEL_STAMP = re.compile(r"[^\s:]{1,40}[ \t]+(?:\d{4}-\d{2}-\d{2}[ \t]+|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+)?"
+                          r"\d{1,2}:\d{2}(?::\d{2})?:?[ \t]+")
+_LABEL = re.compile(r"[^\s:][^\n:]{0,40}?:[ \t]+")
+
+
+def _opens_message(text: str, pos: int) -> bool:
+    """``pos`` opens a message after a time-stamped label ("[10/11/2025 18:45] Kai77: amber check ur snap",
+    "kai77 2025-03-02 19:50: amber")."""
+    line = text[text.rfind("\n", 0, pos) + 1:pos]
+    if _LABEL_STAMP.fullmatch(line):
+        return True  # "lil.mishaa 2025-03-02 19:50: pearl is grounded"
+    stamp = _STAMP.match(line)
+    if stamp is None:
+        return False
+    rest = line[stamp.end():]
+    return _LABEL.fullmatch(rest) is not None or bool(_LABEL.match(rest)) and _STAMP.fullmatch(rest[
+        _LABEL.match(rest).end():]) is not None
 
 
 def chat_word_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
@@ -58,7 +81,8 @@ def chat_word_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazettee
             nxt = toks[i + 1] if i + 1 < len(toks) and "\n" not in text[t.end:toks[i + 1].start] else None
             if nxt is not None and k in _VERB_WORDS and nxt.key in _PRONOUNS:
                 continue  # "hope u r ok": a verb
-            first = _MESSAGE_START.search(text, max(0, t.start - 45), t.start) is not None
+            first = _MESSAGE_START.search(text, max(0, t.start - 45), t.start) is not None or _opens_message(
+                text, t.start)
             prev = toks[i - 1] if i and "\n" not in text[toks[i - 1].end:t.start] else None
             named = prev is not None and prev.key in _BEFORE_NAME and text[prev.end:t.start] == " "
             if first or named or nxt is not None and nxt.key in _VERBISH and text[t.end:nxt.start] == " ":

@@ -37,3 +37,11 @@ def test_a_verb_name_before_a_pronoun_stays_a_verb(det):
     people = _people(det, text)
     assert "hope" in people
     assert not any(s.start == text.index("hope u r") for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE))
+
+
+def test_a_known_word_name_opening_a_time_stamped_message(det):
+    """Session 6: the time in "[10/11/2025 18:45] kai77: amber check ur snap" hid the message's start."""
+    text = ("[10/11/2025 18:40] kai77: who's on tonight\n[10/11/2025 18:45] kai77: amber check ur snap\n"
+            "[10/11/2025 18:46] zed_x: amber ignore him\nModerator's note: amber is Amber Pollitt, 12.\n")
+    people = [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE) if s.label == "PERSON"]
+    assert people.count("amber") >= 3
