@@ -38,6 +38,10 @@ _GENERIC = _GENERIC_PLACE_WORDS | frozenset(
      "party", "house", "home", "flat", "room", "kitchen", "garden", "stairwell", "block", "towers", "heights",
      "seaside", "coast", "countryside", "sea", "sticks", "shop", "airport", "hills", "moors", "moor", "valley",
      "suburbs", "outskirts", "border", "north", "south", "east", "west", "city", "village", "capital", "islands"])
+_TOWN_PREPS = frozenset(["in", "to", "from", "2"])
+# what follows a town in a message: its end, a word of time, or a word of going
+_TOWN_AFTER = _WHEN_AFTER | frozenset(["", "most", "for", "with", "wiv", "lol", "innit", "tho", "n", "and", "x", "xx",
+                                       "every", "this", "next", "last", "til", "till", "until", "at"])
 _PUB_NOUNS = frozenset(["hart", "lion", "swan", "bull", "horse", "horses", "anchor", "crown", "plough", "oak", "bell",
                         "feathers", "stag", "fox", "hound", "ship", "greyhound", "falcon", "eagle", "boar", "lamb",
                         "unicorn", "dragon", "cock", "hare", "pheasant", "grapes", "mitre", "sun", "moon", "globe"])
@@ -76,6 +80,12 @@ def chat_places(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) 
             if _lower_line(text, t.start) and not cov[toks[i - 1].start]:  # "at st annes", "to st marys"
                 s = toks[i - 1].start
                 out.append(Span(s, t.base_end, "ORG", text[s:t.base_end], 0.5, "position"))
+            continue
+        if prev in _TOWN_PREPS and t.key.isalpha() and len(t.key) >= 4 and t.key not in gaz.words and (
+                t.key not in gaz.given and t.key not in gaz.surnames and t.key not in NOT_NAMES
+                and not t.key.endswith(("in", "ing", "z")) and nk in _TOWN_AFTER and _lower_line(text, t.start)):
+            # (session 6) "hes away in dundalk most weeks", "takin me to notts later": a word no list knows
+            out.append(Span(t.start, t.base_end, "LOCATION", text[t.start:t.base_end], 0.45, "position"))
             continue
         if prev != "the" or prev2 not in _HANG_PREPS or t.key in _GENERIC or t.key in STOP or t.key in NOT_NAMES:
             continue

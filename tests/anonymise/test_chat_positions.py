@@ -85,3 +85,20 @@ def test_lowercase_venues_in_more_chat_positions(det, text, place):
 def test_slang_after_to_the_is_not_a_venue(det):
     found = [s.text for s in det.detect("[19:03] dani: hes going straight to the feds\n", min_confidence=0.3)]
     assert "feds" not in found
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # session 6: a word no list knows after in/to/from in a lowercase chat line, before its end or a time word
+        ("[19:04] dani: hes away in kilkeel most weeks\n", "kilkeel"),
+        ("[19:05] dani: hes takin me to scunny later\n", "scunny"),
+    ],
+)
+def test_an_unknown_town_after_in_or_to_in_chat(det, text, place):
+    assert place in [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)]
+
+
+def test_ordinary_words_after_in_stay_words(det):
+    found = [s.text for s in det.detect("[19:06] dani: im in bed lol\n[19:07] jo: same\n", min_confidence=0.3)]
+    assert "bed" not in found
