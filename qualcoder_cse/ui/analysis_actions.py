@@ -39,6 +39,9 @@ class AnalysisActions(QObject):
         window.project_opened.connect(self._opened)
         window.project_closed.connect(self._closed)
         self._enable(window.project is not None)
+        # from the start screen on: choosing a project and typing its passphrase leave idle moments, so the
+        # first Analysis of a session rarely waits for them
+        self.imports.start()
 
     def _enable(self, on: bool) -> None:
         self.analysis_action.setEnabled(on)
@@ -48,12 +51,11 @@ class AnalysisActions(QObject):
         self.host.drop()
         self._enable(True)
         self.dock.hide()
-        self.imports.start()  # before the researcher first opens Analysis, while the window is idle
+        self.imports.start()  # again, if the start screen had no idle moment
 
     def _closed(self) -> None:
         self.host.drop()
         self._enable(False)
-        self.imports.stop()
 
     def view(self) -> AnalysisView | None:
         if self.host.panel is None and self.window.project is not None:

@@ -98,3 +98,29 @@ def test_the_analysis_modules_load_while_the_window_is_idle(project_path: Path, 
     assert proc.returncode == 0, proc.stderr[-2000:]
     report = json.loads(proc.stdout.strip().splitlines()[-1])
     assert report == {"busy": [], "during_job": [], "idle": ["pandas", "qualcoder_cse.analysis"]}
+
+
+START_PROBE = """
+import json, sys, time
+from qualcoder_cse.app import _app
+from qualcoder_cse.ui.main_window import MainWindow
+app = _app()
+window = MainWindow()
+window.show()
+end = time.monotonic() + 2.5
+while time.monotonic() < end:
+    app.processEvents()
+    time.sleep(0.005)
+print(json.dumps([m for m in ("pandas", "qualcoder_cse.analysis")
+                  if m in sys.modules and type(sys.modules[m]).__name__ != "_LazyModule"]))
+"""
+
+
+def test_the_analysis_modules_load_at_the_start_screen_when_idle(tmp_path) -> None:
+    """Before any project: the start screen left alone loads them, so that opening a project (a file dialog,
+    a passphrase) and then Analysis finds them loaded."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path), HOME=str(tmp_path))
+    proc = subprocess.run([sys.executable, "-c", START_PROBE], check=False, capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == ["pandas", "qualcoder_cse.analysis"]
