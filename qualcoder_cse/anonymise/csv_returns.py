@@ -1,0 +1,76 @@
+"""Data returns pasted as comma-separated rows (a platform's "subscriber_info.csv", "chat.csv"): a header line
+of field names, then rows. A handle in a sender, recipient or username field is a contact everywhere in the
+document; the header's field names and the file names are not identifiers."""
+
+from __future__ import annotations
+
+import re
+
+from .merging import merge
+from .spans import Span
+
+_FIELD = re.compile(r"[a-z][a-z0-9_]*")
+# columns holding an account's handle
+_HANDLE_COLUMNS = frozenset({
+    "from", "to", "sender", "recipient", "receiver", "username", "user_name", "user", "author", "account",
+    "handle", "sender_username", "recipient_username", "from_user", "to_user", "screen_name", "login",
+})
+_HANDLE = re.compile(r"[A-Za-z0-9][\w.\-]{1,38}[A-Za-z0-9_]")
+_FILE_NAME = re.compile(r"[\w\-]+\.(?:csv|json|txt|html?|xml|xlsx?|docx?|pdf|zip)\b", re.IGNORECASE)
+_DATE_LIKE = re.compile(r"\d[\d\-/.: ]*")
+
+
+def _header(line: str) -> list[str] | None:
+    fields = [f.strip() for f in line.split(",")]
+    if len(fields) < 3 or not all(_FIELD.fullmatch(f) for f in fields):
+        return None
+    return fields
+
+
+def csv_handles(text: str) -> tuple[list[Span], list[tuple[int, int]]]:
+    """Handles found in the handle columns of comma-separated rows, and the (start, end) of each header line."""
+    handles: set[str] = set()
+    headers: list[tuple[int, int]] = []
+    columns: list[int] = []
+    width = 0
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        fields = _header(line)
+        if fields is not None:
+            headers.append((start, start + len(line)))
+            columns = [i for i, f in enumerate(fields) if f in _HANDLE_COLUMNS]
+            width = len(fields)
+            continue
+        if not columns:
+            continue
+        if line.count(",") < width - 1:
+            columns = []  # the table has ended
+            continue
+        values = line.split(",", width - 1)
+        for i in columns:
+            v = values[i].strip()
+            if _HANDLE.fullmatch(v) and not _DATE_LIKE.fullmatch(v) and any(c.isalpha() for c in v):
+                handles.add(v)
+    out: list[Span] = []
+    for h in handles:
+        for m in re.finditer(r"(?<![\w@.])" + re.escape(h) + r"(?![\w@]|\.\w)", text, re.IGNORECASE):
+            out.append(Span(m.start(), m.end(), "CONTACT", m.group(), 0.9, "csv"))
+    return out, headers
+
+
+def csv_returns(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` with the handles of comma-separated data returns added, and the field names of their header
+    lines and file names (``chat.csv``) proposed as contacts dropped."""
+    if "," not in text:
+        return spans
+    found, headers = csv_handles(text)
+    if not headers and ".csv" not in text.lower():
+        return spans
+    files = [(m.start(), m.end()) for m in _FILE_NAME.finditer(text)]
+
+    def inside(s: Span, ranges) -> bool:
+        return any(a <= s.start and s.end <= b for a, b in ranges)
+
+    kept = [s for s in spans if not (s.label == "CONTACT" and (inside(s, headers) or inside(s, files)))]
+    return merge(kept + found) if found else kept

@@ -1,0 +1,40 @@
+"""Handles in the sender / recipient / username fields of a comma-separated data return are contacts
+everywhere in the document; the header's field names and the file names are not proposed."""
+
+from qualcoder_cse.anonymise.detect import load_detector
+
+TEXT = (
+    "PLATFORM RETURN\n"
+    "== accounts.csv ==\n"
+    "username,display_name,email,created\n"
+    "zorblekat,zorb,zorb99@example.com,2024-01-02 10:00:00 UTC\n"
+    "\n"
+    "== messages.csv ==\n"
+    "timestamp_utc,from,to,type,text\n"
+    "2025-03-01 20:11:42,quennix_77,zorblekat,TEXT,where r u\n"
+    "2025-03-01 20:12:05,zorblekat,quennix_77,TEXT,home. cant come out, sorry\n"
+    "\n"
+    "Officer's note: zorblekat deleted the account on 4 March.\n"
+)
+
+
+def _spans(text):
+    return load_detector().detect(text, min_confidence=0.3)
+
+
+def test_handle_in_csv_fields_is_a_contact_everywhere():
+    spans = _spans(TEXT)
+    hits = [s for s in spans if s.text.lower() == "zorblekat"]
+    assert len(hits) == TEXT.count("zorblekat")
+    assert all(s.label == "CONTACT" for s in hits)
+
+
+def test_header_fields_and_file_names_are_not_contacts():
+    spans = _spans(TEXT)
+    texts = {s.text for s in spans if s.label == "CONTACT"}
+    assert not texts & {"display_name", "timestamp_utc", "accounts.csv", "messages.csv"}
+
+
+def test_comma_list_without_header_is_left():
+    text = "The words were red,green,blue and the kids said zorblekat was a game.\n"
+    assert not [s for s in _spans(text) if s.text == "zorblekat" and s.label == "CONTACT"]
