@@ -24,7 +24,7 @@ from .chosen_names import drop_declared
 from .csv_returns import csv_returns
 from .date_shapes import short_dates
 from .entity_passes import EntityPasses
-from .export_lines import export_names, handle_headers, one_line_dates, table_names
+from .export_lines import export_names, handle_headers, one_line_dates, surname_first, table_names
 from .gazetteers import Gazetteers, load_gazetteers
 from .head_first import head_first_orgs
 from .kin_positions import initial_chains, kin_positions
@@ -91,7 +91,7 @@ class Detector(EntityPasses):
                        + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)
                        + chat_places(text, toks, merged, self.gaz)
                        + derived_nicknames(text, toks, merged, self.gaz) + export_names(text) + table_names(text)
-                       + handle_headers(text) + quoted_names(text, self.gaz)
+                       + handle_headers(text) + surname_first(text, self.gaz.given, self.gaz.places1) + quoted_names(text, self.gaz)
                        + quoted_the_names(text, self.gaz) + kin_names(text, self.gaz)
                        + kin_positions(text, self.gaz) + explained_aliases(text, self.gaz)
                        + (upper_full_names(text, toks, self.gaz) if upper else [])

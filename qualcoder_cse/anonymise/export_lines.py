@@ -153,3 +153,23 @@ def _date_one_line(text: str, s: Span) -> Span | None:
         return None
     start = s.start + cut
     return Span(start, s.end, s.label, text[start:s.end], s.confidence, s.source)
+
+
+# an attendee line written "Surname, Given" before the person's organisation or role: "Pryce, Hannah (Council)
+# – Chair", "Reay, Lachlan – DS"
+_SURNAME_FIRST = re.compile(r"^(?P<sur>[A-Z][\w'’-]+), (?P<given>[A-Z][\w'’-]+)(?= ?\(| [–—-] |[ \t]{2,}\d)",
+                            re.MULTILINE)
+
+
+def surname_first(text: str, given: dict, places: dict) -> list[Span]:
+    """"Surname, Given" opening an attendee line before a bracket, a dash or a time, as one person, when the
+    second word is a given name and the first is not a role or an ordinary word (nor two places: "Leeds,
+    Bradford")."""
+    out: list[Span] = []
+    for m in _SURNAME_FIRST.finditer(text):
+        sur, first = fold(m.group("sur")), fold(m.group("given"))
+        if first not in given or sur in STOP or sur in ROLE_WORDS or sur in NOT_NAMES \
+                or (sur in places and first in places):
+            continue
+        out.append(Span(m.start(), m.end(), "PERSON", m.group(), 0.85, "context"))
+    return out

@@ -40,6 +40,8 @@ _RUN_BACK = re.compile(r"(?:\b(?:[A-Z][\w'’-]*|and|&|of|The)[\s/-]|[A-Z]{1,4}[
 _HANDLE = re.compile(r"(?<![\w@./:-])[a-z0-9][\w.]{2,22}[a-z0-9](?![\w@/-]|\.\w|:\d)")
 _HANDLE_MARK = re.compile(r"[\d_.]")
 
+_TIME_AFTER = re.compile(r"[ \t]+\d{1,2}:\d{2}")
+
 
 def _plain_title(toks: list[Tok], i: int) -> bool:
     if i < 0 or i >= len(toks):
@@ -150,6 +152,11 @@ class NerGate:
             end = s.end
             while end > s.start and text[end - 1] in "\"”),;:":
                 end -= 1  # a closing quote or comma the model took with the name
+            time = _TIME_AFTER.search(text, s.start, end)
+            if time:
+                end = time.start()  # "Grace   0:03:19": a speaker line's time is no part of the name
+            if end <= s.start:
+                continue
             if end < s.end:
                 s = Span(s.start, end, s.label, text[s.start:end], s.confidence, s.source)
             if s.text[:1] in "\"'“‘(" or _NER_NOT.search(s.text) or fold(s.text) in NATIONAL:
