@@ -15,6 +15,10 @@ span precision on unseen text). Dropped wherever a layer proposed them:
   possessive labelling a note ("Worker's note:");
 - a word-name after a pronoun ("I HOPE YOU'RE..."): a verb; a role code naming a child by a letter ("Child W", "Girl B's", "4.2 Child W"), and a
   participant code of one or two letters and digits that is a speaker label in the document ("R04:", "YP2:").
+- (after fresh14) a month written short ("Oct–Nov 2024", "Feb-Apr"; "Jan", "Jun", "Jul", "Dec", which are names too, only
+  beside another month, a digit or a word of time); a Scots or dialect function word in lowercase ("tae",
+  "dinnae", "cannae", "intae"); an ordinary word labelling a field or a record ("Case reference:", "Case
+  manager", "Child Abduction Act", "Misper ref:").
 """
 
 from __future__ import annotations
@@ -44,6 +48,24 @@ _PEOPLE_WORDS = frozenset(["child", "children", "mother", "father", "parent", "p
 _ROLE_CODE_DEF = re.compile(r"\b[a-z][a-z'-]+(?: [a-z][a-z'-]+){0,3} \(([A-Z]{2,4}\d?)\)")
 _NOTE_AFTER = re.compile(r" (?:note|notes|comment|comments|summary|account|view|record)\b", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"(?<![\w'’])(?:i|we|they)\s+$", re.IGNORECASE)
+# months written short: no one is called "Oct"; "Jan", "Jun", "Jul", "Dec" are names, so a month only in a month's place
+_SHORT_MONTHS = frozenset(["feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov"])
+_NAME_MONTHS = frozenset(["jan", "jun", "jul", "dec"])  # "Dec" is Declan
+_MONTH_CONTEXT_BEFORE = re.compile(r"(?:[\d/–—-]|\b(?:in|since|from|until|till|by|before|after|early|late|mid|"
+                                   r"last|next|this|of|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec))\s*$",
+                                   re.IGNORECASE)
+_MONTH_CONTEXT_AFTER = re.compile(r"\s*(?:[–—/-]|'?\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\b)",
+                                  re.IGNORECASE)
+# Scots and dialect function words, written lowercase in chat ("gave it tae her", "dinnae greet")
+_DIALECT = frozenset(["tae", "intae", "ontae", "untae", "dinnae", "cannae", "wouldnae", "couldnae", "shouldnae",
+                      "doesnae", "didnae", "isnae", "wasnae", "hasnae", "havnae", "havenae", "gonnae", "wannae",
+                      "widnae", "wullnae", "arenae", "werenae", "willnae", "mustnae", "dae", "oot", "aboot",
+                      "noo", "whit", "hame", "awa", "naw", "aye", "wi", "frae", "tha", "yous", "youse"])
+# the word after an ordinary word that makes it a field or a record's label ("Case reference:", "Child Abduction")
+_FIELD_AFTER = re.compile(r"(?:'s)? (?:ref|reference|no|number|id|manager|notes|note|file|status|type|details|"
+                          r"summary|log|address|worker|officer|abduction|conference|plan|review)\b\.?",
+                          re.IGNORECASE)
+_REF_AFTER = re.compile(r" (?:ref|reference|no|number|id)\.?:", re.IGNORECASE)
 _BRANDS = frozenset(["michael kors", "ralph lauren", "tommy hilfiger", "hilfiger", "ted baker", "calvin klein",
                      "hugo boss", "stone island", "canada goose", "north face", "the north face", "louis vuitton",
                      "vuitton", "jack wills", "moncler", "burberry", "versace", "armani", "prada", "balenciaga",
@@ -84,6 +106,15 @@ def _names_no_one(text: str, s: Span, gaz: Gazetteers) -> bool:
     if s.label in ("PERSON", "LOCATION") and (key in _DAYS or key in _SHORT_DAYS and (
             _DAY_CONTEXT.search(text[max(0, s.start - 6):s.start]) or _DAY_CONTEXT.search(text[s.end:s.end + 6]))):
         return True
+    if s.label in ("PERSON", "LOCATION") and " " not in key and (key in _SHORT_MONTHS or key in _NAME_MONTHS and (
+            _MONTH_CONTEXT_BEFORE.search(text, max(0, s.start - 7), s.start)
+            or _MONTH_CONTEXT_AFTER.match(text, s.end))) and s.text[:1].isupper():
+        return True  # "Oct–Nov 2024", "Feb–Apr", "in Jun"
+    if s.label == "PERSON" and s.text.islower() and key in _DIALECT:
+        return True  # "come back tae Govan", "dinnae greet"
+    if s.label == "PERSON" and " " not in key and (_REF_AFTER.match(text, s.end) or (
+            gaz.words.get(key, 99) <= 20 and gaz.given.get(key, (0,))[0] < 200 and _FIELD_AFTER.match(text, s.end))):
+        return True  # "Case reference:", "Case manager", "Child Abduction Act", "Misper ref:"
     if key in _BRANDS or key in NATIONAL or (key + "'s") in NATIONAL or (key + "s") in NATIONAL:
         return True
     if s.label == "PERSON" and len(s.text) == 1 and text[s.end:s.end + 1] == ":" and (
