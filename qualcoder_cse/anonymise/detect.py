@@ -24,7 +24,14 @@ from .chosen_names import drop_declared
 from .csv_returns import csv_returns
 from .date_shapes import short_dates
 from .entity_passes import EntityPasses
-from .export_lines import export_names, handle_headers, one_line_dates, surname_first, table_names
+from .export_lines import (
+    export_names,
+    handle_headers,
+    one_line_dates,
+    surname_first,
+    surname_labels,
+    table_names,
+)
 from .gazetteers import Gazetteers, load_gazetteers
 from .head_first import head_first_orgs
 from .kin_positions import initial_chains, kin_positions
@@ -99,7 +106,7 @@ class Detector(EntityPasses):
         merged = merge(merged + linked_names(text, toks, merged, self.gaz))
         merged = self.propagate(text, toks, merge(lowercase_full_names(text, toks, merged, self.gaz)))
         extra = (first_names_again(text, toks, merged, self.gaz) + verb_names(text, toks, merged, self.gaz, upper)
-                 + chat_word_names(text, toks, merged, self.gaz))
+                 + chat_word_names(text, toks, merged, self.gaz) + surname_labels(text, merged))
         merged = merge(merged + extra) if extra else merged
         merged = self._extend_persons(text, toks, merged)
         merged = _extend_locations(text, merged)

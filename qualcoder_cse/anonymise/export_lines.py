@@ -173,3 +173,25 @@ def surname_first(text: str, given: dict, places: dict) -> list[Span]:
             continue
         out.append(Span(m.start(), m.end(), "PERSON", m.group(), 0.85, "context"))
     return out
+
+
+_CAPS_LABEL = re.compile(r"^([A-Z][A-Z'’-]+):", re.MULTILINE)
+
+
+def surname_labels(text: str, spans: list[Span]) -> list[Span]:
+    """A surname in capitals as a speaker label ("TUCK:") where a full name found in the document ends with it
+    ("Marianne Tuck"), even when the surname is an ordinary word."""
+    surnames = {}
+    for s in spans:
+        words = s.text.split()  # "Marianne Tuck", not "Uncle.\nINT"
+        if s.label == "PERSON" and len(words) >= 2 and s.confidence >= 0.6 and words[-1][:1].isupper() \
+                and words[0][:1].isupper() and not any(c in s.text for c in ",.:\n"):
+            surnames.setdefault(fold(words[-1]).removesuffix("'s").removesuffix("’s"), s.confidence)
+    if not surnames:
+        return []
+    out = []
+    for m in _CAPS_LABEL.finditer(text):
+        key = fold(m.group(1))
+        if len(key) >= 3 and key in surnames:
+            out.append(Span(m.start(1), m.end(1), "PERSON", m.group(1), min(0.85, surnames[key]), "context"))
+    return out
