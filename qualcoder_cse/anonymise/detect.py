@@ -17,6 +17,7 @@ import re
 import threading
 from collections.abc import Iterable
 
+from .acronyms import org_acronyms
 from .chat_links import linked_names
 from .chat_places import chat_places
 from .chat_word_names import chat_word_names
@@ -128,7 +129,7 @@ class Detector(EntityPasses):
         merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text))
         merged = drop_declared(text, not_people(text, whole_codes(text, merged), self.gaz))
         merged = initial_chains(text, heads_after_names(text, org_and_joins(text, merged, self.gaz)))
-        merged = csv_returns(text, merged)
+        merged = org_acronyms(text, csv_returns(text, merged))
         floor = self.min_confidence if min_confidence is None else min_confidence
         return [s for s in merged if s.confidence >= floor]
 
