@@ -1,13 +1,16 @@
 """Data returns pasted as comma-separated rows (a platform's "subscriber_info.csv", "chat.csv"): a header line
 of field names, then rows. A handle in a sender, recipient or username field is a contact everywhere in the
-document; the header's field names and the file names are not identifiers."""
+document; the header's field names and the file names are not identifiers. Nor are the column names heading a
+table of "|"-separated rows ("Time | Author | Story reply", "Job | Pickup | Veh | Fare") when they are ordinary
+words or words no list knows (a column named after a person, "Date | Mum | Jodie", stays)."""
 
 from __future__ import annotations
 
 import re
 
+from .gazetteers import Gazetteers
 from .merging import merge
-from .spans import Span
+from .spans import Span, fold
 
 _FIELD = re.compile(r"[a-z][a-z0-9_]*")
 # columns holding an account's handle
@@ -74,3 +77,41 @@ def csv_returns(text: str, spans: list[Span]) -> list[Span]:
 
     kept = [s for s in spans if not (s.label == "CONTACT" and (inside(s, headers) or inside(s, files)))]
     return merge(kept + found) if found else kept
+
+
+def _pipe_headers(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each "|" table's header row: cells without digits, a few words each, above a row with
+    as many "|" and a digit in it."""
+    out = []
+    lines = text.split("\n")
+    pos = 0
+    for i, line in enumerate(lines):
+        start, pos = pos, pos + len(line) + 1
+        bars = line.count("|")
+        if bars < 2 or any(c.isdigit() for c in line):
+            continue
+        cells = [c.strip() for c in line.split("|")]
+        if any(len(c.split()) > 3 for c in cells):
+            continue
+        nxt = next((ln for ln in lines[i + 1:i + 3] if ln.strip() and set(ln.strip()) - set("|-: ")), "")
+        if nxt.count("|") == bars and any(c.isdigit() for c in nxt):
+            out.append((start, start + len(line)))
+    return out
+
+
+def table_headers(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
+    """``spans`` without the ordinary column names of "|" tables proposed as names."""
+    if text.count("|") < 4:
+        return spans
+    heads = _pipe_headers(text)
+    if not heads:
+        return spans
+
+    def column_name(s: Span) -> bool:
+        if not any(a <= s.start and s.end <= b for a, b in heads):
+            return False
+        # an ordinary word, or one no list knows; not a given name, not a surname that is no word
+        return all(gaz.given.get(k, (0,))[0] < 200 and (gaz.words.get(k, 99) <= 35 or k not in gaz.surnames)
+                   for k in fold(s.text).split())
+
+    return [s for s in spans if not (s.label in ("PERSON", "ORG", "LOCATION") and column_name(s))]

@@ -112,8 +112,9 @@ def _names_no_one(text: str, s: Span, gaz: Gazetteers) -> bool:
         return True  # "Oct–Nov 2024", "Feb–Apr", "in Jun"
     if s.label == "PERSON" and s.text.islower() and key in _DIALECT:
         return True  # "come back tae Govan", "dinnae greet"
+    bare = key.removesuffix("'s").removesuffix("’s")
     if s.label == "PERSON" and " " not in key and (_REF_AFTER.match(text, s.end) or (
-            gaz.words.get(key, 99) <= 20 and gaz.given.get(key, (0,))[0] < 200 and _FIELD_AFTER.match(text, s.end))):
+            gaz.words.get(bare, 99) <= 20 and gaz.given.get(bare, (0,))[0] < 200 and _FIELD_AFTER.match(text, s.end))):
         return True  # "Case reference:", "Case manager", "Child Abduction Act", "Misper ref:"
     if key in _BRANDS or key in NATIONAL or (key + "'s") in NATIONAL or (key + "s") in NATIONAL:
         return True

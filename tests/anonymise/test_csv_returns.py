@@ -38,3 +38,20 @@ def test_header_fields_and_file_names_are_not_contacts():
 def test_comma_list_without_header_is_left():
     text = "The words were red,green,blue and the kids said zorblekat was a game.\n"
     assert not [s for s in _spans(text) if s.text == "zorblekat" and s.label == "CONTACT"]
+
+
+def test_column_names_of_a_pipe_table_are_not_names():
+    text = ("Job | Booked | Pickup | Drop | Passenger | Veh | Notes\n"
+            "44102 | 20:41 | Larchfield gates | Hotel | Chloe Pembridge | YJ17 OVB | none\n"
+            "Time | Author | Story reply\n"
+            "2026-01-03 21:14:02 | zorblekat | ok\n"
+            "Date | Mum | Jodie\n"
+            "03/01 | rang | no answer\n")
+    persons = [s.text for s in _spans(text) if s.label == "PERSON"]
+    assert not {"Pickup", "Veh", "Author", "Story"} & set(persons)
+    assert "Jodie" in persons
+
+
+def test_a_field_label_with_its_possessive_is_not_a_person():
+    text = "Parent: Harriet Quell (mother)\nChild's address: 37 Gladstone Street, Peterborough\n"
+    assert "Child's" not in [s.text for s in _spans(text) if s.label == "PERSON"]
