@@ -115,3 +115,43 @@ def table_headers(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
                    for k in fold(s.text).split())
 
     return [s for s in spans if not (s.label in ("PERSON", "ORG", "LOCATION") and column_name(s))]
+
+
+# columns of a "|" table whose cells are reference numbers ("Job | Booked | Pickup": "44102")
+_ID_COLUMNS = frozenset(["job", "job no", "job ref", "job number", "ref", "reference", "ref no", "log", "log no",
+                         "log number", "booking", "booking no", "booking ref", "incident", "incident no",
+                         "incident ref", "crime no", "crime ref", "case no", "case ref", "occurrence",
+                         "occurrence no", "call no", "call ref", "urn"])
+_ID_CELL = re.compile(r"[A-Z0-9][A-Z0-9/-]{3,19}")
+
+
+def table_ids(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` with the cells of a "|" table's reference column (headed Job, Ref, Log, Incident no...) proposed
+    as identifiers when they hold four digits or more."""
+    if text.count("|") < 4:
+        return spans
+    new: list[Span] = []
+    columns: list[int] = []
+    width = 0
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        cells = line.split("|")
+        if len(cells) < 3:
+            columns = [] if not line.strip() else columns
+            continue
+        heads = [fold(c.strip().rstrip(".:#").strip()) for c in cells]
+        found = [i for i, h in enumerate(heads) if h in _ID_COLUMNS]
+        if found and not any(ch.isdigit() for ch in line):
+            columns, width = found, len(cells)
+            continue
+        if not columns or len(cells) < width:
+            continue
+        at = start
+        for i, cell in enumerate(cells):
+            value = cell.strip()
+            if i in columns and _ID_CELL.fullmatch(value) and sum(ch.isdigit() for ch in value) >= 4:
+                a = at + cell.index(value)
+                new.append(Span(a, a + len(value), "ID", value, 0.75, "table"))
+            at += len(cell) + 1
+    return merge(spans + new) if new else spans

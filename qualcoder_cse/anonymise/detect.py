@@ -22,7 +22,7 @@ from .chat_links import linked_names
 from .chat_places import chat_places
 from .chat_word_names import chat_word_names
 from .chosen_names import drop_declared
-from .csv_returns import csv_returns, table_headers
+from .csv_returns import csv_returns, table_headers, table_ids
 from .date_shapes import short_dates
 from .entity_passes import EntityPasses
 from .export_lines import (
@@ -131,6 +131,7 @@ class Detector(EntityPasses):
         merged = drop_declared(text, not_people(text, whole_codes(text, merged), self.gaz))
         merged = initial_chains(text, heads_after_names(text, org_and_joins(text, merged, self.gaz)))
         merged = table_headers(text, org_acronyms(text, csv_returns(text, merged)), self.gaz)
+        merged = table_ids(text, merged)
         floor = self.min_confidence if min_confidence is None else min_confidence
         return [s for s in merged if s.confidence >= floor]
 

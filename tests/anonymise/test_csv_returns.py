@@ -55,3 +55,14 @@ def test_column_names_of_a_pipe_table_are_not_names():
 def test_a_field_label_with_its_possessive_is_not_a_person():
     text = "Parent: Harriet Quell (mother)\nChild's address: 37 Gladstone Street, Peterborough\n"
     assert "Child's" not in [s.text for s in _spans(text) if s.label == "PERSON"]
+
+
+def test_reference_column_of_a_pipe_table_is_an_id():
+    text = ("Job | Booked | Pickup | Passenger | Fare\n"
+            "58213 | 20:41 | Larchfield gates | Chloe | acct\n"
+            "58229 | 21:05 | Wendlebury shops | Chloe | cash\n"
+            "\n"
+            "Item | Qty | Price\n"
+            "Chips | 2 | 3.50\n")
+    ids = [s.text for s in _spans(text) if s.label == "ID"]
+    assert "58213" in ids and "58229" in ids
