@@ -37,7 +37,7 @@ from .gazetteers import Gazetteers, load_gazetteers
 from .head_first import head_first_orgs
 from .kin_positions import initial_chains, kin_positions
 from .lexicon import ORG_HEADS_CAP
-from .list_siblings import age_lists
+from .list_siblings import age_lists, caps_full_names
 from .lower_venues import lowercase_venues
 from .merging import _mention_regex, merge
 from .name_forms import (
@@ -105,7 +105,8 @@ class Detector(EntityPasses):
                        + kin_positions(text, self.gaz) + explained_aliases(text, self.gaz)
                        + (upper_full_names(text, toks, self.gaz) if upper else [])
                        + handle_names(text, toks, merged, self.gaz))
-        merged = merge(merged + linked_names(text, toks, merged, self.gaz) + age_lists(text, merged))
+        merged = merge(merged + linked_names(text, toks, merged, self.gaz) + age_lists(text, merged)
+                       + ([] if upper else caps_full_names(text, merged, self.gaz)))
         merged = self.propagate(text, toks, merge(lowercase_full_names(text, toks, merged, self.gaz)))
         extra = (first_names_again(text, toks, merged, self.gaz) + verb_names(text, toks, merged, self.gaz, upper)
                  + chat_word_names(text, toks, merged, self.gaz) + surname_labels(text, merged))

@@ -25,3 +25,26 @@ def age_lists(text: str, spans: list[Span]) -> list[Span]:
             continue
         out += [Span(a, b, "PERSON", name, 0.8, "list") for a, b, name in items if (a, b) not in persons]
     return out
+
+
+_CAPS_BEFORE = re.compile(r"(?:(?<=[\s:–—(\"])|^)((?:[A-Z][A-Z'’-]+ ){1,2})$")
+
+
+def caps_full_names(text: str, spans: list[Span], gaz) -> list[Span]:
+    """A name written in capitals in a mixed-case text ("Missing person: AUTUMN ROSE FLETCHER"): the given names
+    before a surname found in capitals join it, even given names that are words ("AUTUMN", "RIVER")."""
+    from .lexicon import ROLE_WORDS, STOP, TITLES
+
+    out = []
+    for s in spans:
+        if s.label != "PERSON" or not s.text.isupper() or " " in s.text or len(s.text) < 3:
+            continue
+        m = _CAPS_BEFORE.search(text, max(0, s.start - 40), s.start)
+        if not m:
+            continue
+        words = m.group(1).split()
+        keys = [w.lower() for w in words]
+        if any(k in STOP or k in TITLES or k in ROLE_WORDS or gaz.given.get(k, (0,))[0] < 200 for k in keys):
+            continue
+        out.append(Span(m.start(1), s.end, "PERSON", text[m.start(1):s.end], max(0.7, s.confidence), "position"))
+    return out

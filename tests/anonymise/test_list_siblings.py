@@ -19,3 +19,14 @@ def test_every_item_of_an_age_list_is_a_person():
 def test_a_car_list_without_a_person_is_left():
     text = "Vehicles seen: Mercedes Sprinter (2), Ford Transit (1)\n"
     assert not [p for p in _persons(text) if "Mercedes" in p]
+
+
+def test_a_name_in_capitals_in_a_mixed_case_text_is_whole():
+    text = ("Missing person: AUTUMN ROSE HARGREAVES   Age: 14   Ref: MFH/QX/26/00217\n"
+            "Reporting person: Dawn Hargreaves (mother).\n")
+    assert "AUTUMN ROSE HARGREAVES" in _persons(text)
+
+
+def test_capitals_heading_before_a_surname_is_left_alone():
+    text = "DAILY SHIFT LOG PEMBRIDGE\nStaff: Dawn Pembridge.\n"
+    assert not [p for p in _persons(text) if "LOG" in p]
