@@ -17,7 +17,8 @@ span precision on unseen text). Dropped wherever a layer proposed them:
   participant code of one or two letters and digits that is a speaker label in the document ("R04:", "YP2:").
 - (after fresh14) a month written short ("Oct–Nov 2024", "Feb-Apr"; "Jan", "Jun", "Jul", "Dec", which are names too, only
   beside another month, a digit or a word of time); a Scots or dialect function word in lowercase ("tae",
-  "dinnae", "cannae", "intae"); an ordinary word labelling a field or a record ("Case reference:", "Case
+  "dinnae", "cannae", "intae") or a contraction without its apostrophe ("im"); a field's name ending in "ID"
+  ("Account ID"); an ordinary word labelling a field or a record ("Case reference:", "Case
   manager", "Child Abduction Act", "Misper ref:").
 """
 
@@ -61,6 +62,8 @@ _DIALECT = frozenset(["tae", "intae", "ontae", "untae", "dinnae", "cannae", "wou
                       "doesnae", "didnae", "isnae", "wasnae", "hasnae", "havnae", "havenae", "gonnae", "wannae",
                       "widnae", "wullnae", "arenae", "werenae", "willnae", "mustnae", "dae", "oot", "aboot",
                       "noo", "whit", "hame", "awa", "naw", "aye", "wi", "frae", "tha", "yous", "youse"])
+_CONTRACTIONS = frozenset(["im", "ive", "ill", "id", "youre", "theyre", "hes", "shes", "thats", "whats", "dont",
+                           "cant", "wont", "didnt", "isnt", "wasnt", "aint", "youve", "weve", "theyve", "itll"])
 # the word after an ordinary word that makes it a field or a record's label ("Case reference:", "Child Abduction")
 _FIELD_AFTER = re.compile(r"(?:'s)? (?:ref|reference|no|number|id|manager|notes|note|file|status|type|details|"
                           r"summary|log|address|worker|officer|abduction|conference|plan|review)\b\.?",
@@ -110,6 +113,10 @@ def _names_no_one(text: str, s: Span, gaz: Gazetteers) -> bool:
             _MONTH_CONTEXT_BEFORE.search(text, max(0, s.start - 7), s.start)
             or _MONTH_CONTEXT_AFTER.match(text, s.end))) and s.text[:1].isupper():
         return True  # "Oct–Nov 2024", "Feb–Apr", "in Jun"
+    if s.label in ("PERSON", "ORG") and len(s.text.split()) >= 2 and s.text.split()[-1] == "ID":
+        return True  # "Account ID", "PNC ID": a field's name
+    if s.label == "PERSON" and s.text.islower() and key in _CONTRACTIONS:
+        return True  # "im parked up", "ive told u": a contraction without its apostrophe
     if s.label == "PERSON" and s.text.islower() and key in _DIALECT:
         return True  # "come back tae Govan", "dinnae greet"
     bare = key.removesuffix("'s").removesuffix("’s")

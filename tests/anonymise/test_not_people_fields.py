@@ -37,3 +37,13 @@ def test_field_labels_are_not_people():
     persons = _persons(text)
     assert not {"Case", "Misper", "CHILD", "Child"} & set(persons)
     assert "Iwan Prothero" in persons
+
+
+def test_contractions_and_id_fields_are_not_names():
+    text = ("Target account: zorblekat (Account ID 48817220956)\n"
+            "Kieran Voss\ncome out then. im parked up by the front\n"
+            "Suspect: Kyle Mendes   DOB: 28/12/2002   PNC ID: 19/208417P\n")
+    spans = load_detector().detect(text, min_confidence=0.3)
+    texts = {s.text for s in spans if s.label in ("PERSON", "ORG")}
+    assert not {"im", "Account ID", "PNC ID"} & texts
+    assert "Kyle Mendes" in texts
