@@ -70,10 +70,7 @@ def org_and_joins(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
         if new is not s:
             out[idx] = new
             grown.append(new)
-    if not grown:
-        return spans
-    kept = [s for s in out if s in grown or not any(g.start <= s.start and s.end <= g.end for g in grown)]
-    return sorted(kept, key=lambda s: (s.start, -s.end))
+    return _with_grown(spans, out, grown)
 
 
 _HEAD_AFTER = re.compile(r" (?:(?:City|Borough|County|District|Metropolitan|Town) )?(?P<head>Council|Police|"
@@ -96,18 +93,16 @@ def heads_after_names(text: str, spans: list[Span]) -> list[Span]:
         start, end = s.start, s.end
         if m:
             end = m.end()
-        if _OF_BEFORE.search(text, max(0, s.start - 20), s.start):
-            start = _OF_BEFORE.search(text, max(0, s.start - 20), s.start).start()
+        of = _OF_BEFORE.search(text, max(0, s.start - 20), s.start)
+        if of:
+            start = of.start()
         if (start, end) == (s.start, s.end):
             continue
         label = "LOCATION" if m and m.group("head").title() in _PLACE_HEADS else "ORG"
         new = Span(start, end, label, text[start:end], max(s.confidence, 0.6), s.source)
         out[idx] = new
         grown.append(new)
-    if not grown:
-        return spans
-    kept = [s for s in out if s in grown or not any(g.start <= s.start and s.end <= g.end for g in grown)]
-    return sorted(kept, key=lambda s: (s.start, -s.end))
+    return _with_grown(spans, out, grown)
 
 
 _CIVIC = re.compile(r"(?<![\w-])(?:(?:Civic|Council|Municipal|County|Guild) (?:Centre|Center|Offices|House|Hall|Buildings)"
@@ -119,3 +114,11 @@ def civic_buildings(text: str) -> list[Span]:
     if "Hall" not in text and "Centre" not in text and "House" not in text and "Offices" not in text:
         return []
     return [Span(m.start(), m.end(), "LOCATION", m.group(), 0.6, "shape") for m in _CIVIC.finditer(text)]
+
+
+def _with_grown(spans: list[Span], out: list[Span], grown: list[Span]) -> list[Span]:
+    """``out`` (``spans`` with some widened into ``grown``) without the spans a widened one now covers."""
+    if not grown:
+        return spans
+    kept = [s for s in out if s in grown or not any(g.start <= s.start and s.end <= g.end for g in grown)]
+    return sorted(kept, key=lambda s: (s.start, -s.end))
