@@ -128,8 +128,9 @@ def stored_rows(conn, document_ids: list[int]) -> dict[int, tuple[bytes, bytes]]
 class WordKeys(NamedTuple):
     """The word starts of many documents in one ascending array (``keys_of``): document i's words start at
     ``keys - base[i]`` for the keys in [base[i], base[i] + length[i]); ``length[i]`` is its last word start + 1
-    (0 with no word) and ``before[i]`` the words of the documents before it. int32 keys when every document's
-    range fits (half the memory and twice the search speed of int64 on the 5-million-word study)."""
+    (0 with no word) and ``before[i]`` the words of the documents before it. int32 keys when all the
+    documents' ranges together stay below 2^31 (half the memory and twice the search speed of int64 on the
+    5-million-word study)."""
 
     keys: np.ndarray
     base: np.ndarray

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..core.errors import ProjectError
 from ..lazy import lazy_import
 
-an = lazy_import("qualcoder_cse.analysis")  # pandas loads when an analysis runs, not at window start
+an = lazy_import("qualcoder_cse.analysis")  # off the start-up path (lazy.preload loads it beside the window)
 pd = lazy_import("pandas")
 
 MATRICES = (

@@ -67,7 +67,8 @@ from .stale_refresh import StaleRefresh
 if TYPE_CHECKING:
     from ..core.project import Project
 
-# pandas and the analysis package load when an analysis is first shown, not when the window starts.
+# pandas and the analysis package are not on the window's start-up path: they load beside it once it is up
+# (lazy.preload), or at first use if that comes first.
 pd = lazy_import("pandas")
 an = lazy_import("qualcoder_cse.analysis")
 ANALYSED = frozenset({"codings", "codes", "documents", "cases", "attributes", "coders", "memos"})

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from ..analysis import Filters
     from ..core.project import Project
 
-# pandas, openpyxl and python-docx load when an export runs, not when the window starts
+# openpyxl and python-docx load when an export runs; pandas beside the window after it starts (lazy.preload)
 an = lazy_import("qualcoder_cse.analysis")
 excel = lazy_import("qualcoder_cse.exporters.excel")
 briefing = lazy_import("qualcoder_cse.exporters.briefing")

@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor
 
 from ..lazy import lazy_import
 
-np = lazy_import("numpy")  # numpy and pandas load with the first matrix, not when the window starts
+np = lazy_import("numpy")  # off the start-up path: loaded beside the window (lazy.preload) or at first use
 pd = lazy_import("pandas")
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
