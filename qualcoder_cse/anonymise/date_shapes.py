@@ -6,7 +6,9 @@ forms of ``patterns.py``:
   (a fraction or a score has no such word before it: "3/4 of them", "won 3/1");
 - a day and month with a two-digit year: "14 Mar 24" (not "14 Mar 24 hours later");
 - a range of days before their month, as one span: "14th-15th March", "from the 3rd to the 5th of June";
-- (session 6) a night over two days: "20/21 February 2026", "Sat 14 / Sun 15 December".
+- (session 6) a night over two days: "20/21 February 2026", "Sat 14 / Sun 15 December";
+- (session 7) a day said in words, as people give a date of birth aloud: "the Fourth of March, 2009",
+  "twenty-first of June".
 """
 
 from __future__ import annotations
@@ -44,8 +46,17 @@ _FROM_DAY = [
 ]
 
 
+_ORD_WORDS = (r"(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|"
+              r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+              r"twentieth|thirtieth")
+_SAID_DATE = re.compile(rf"(?<![\w-])(?:{_ORD_WORDS})\s+of\s+{_MON}(?:,?\s+{_YEAR})?(?![\w-])", re.IGNORECASE)
+
+
 def short_dates(text: str) -> list[Span]:
     out = []
+    for m in _SAID_DATE.finditer(text):
+        end = m.end() - (m.group().endswith(".") and len(m.group().split()[-1]) > 4)  # "November." ends a sentence
+        out.append(Span(m.start(), end, "DATE", text[m.start():end], 0.75, "pattern"))
 
     def add(m: re.Match | None, conf: float) -> None:
         if m is not None:

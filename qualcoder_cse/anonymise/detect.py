@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from .acronyms import org_acronyms
@@ -48,7 +49,7 @@ from .name_forms import (
     lowercase_full_names,
     particle_names,
 )
-from .ner_gate import NerGate
+from .ner_gate import NerGate, _joined
 from .not_people import not_people
 from .org_joins import civic_buildings, heads_after_names, org_and_joins
 from .patterns import find_patterns
@@ -56,6 +57,7 @@ from .positions import attendee_names, chat_names, first_names_again, full_names
 from .quoted_names import explained_aliases, quoted_names, quoted_the_names
 from .ref_codes import reference_codes, whole_codes
 from .rules import RuleLayer
+from .second_opinion import SecondOpinion
 from .shapes import find_shapes
 from .span_passes import (
     _address_chain,
@@ -68,7 +70,7 @@ from .span_passes import (
 )
 from .spans import LABELS, Span, fold
 from .title_runs import title_runs, workplaces
-from .tokens import Tok, tokenize
+from .tokens import tokenize
 from .whole_spans import handle_mentions, whole_spans
 from .word_names import upper_full_names, verb_names
 
@@ -83,6 +85,7 @@ class Detector(EntityPasses):
         self.min_confidence = min_confidence
         self._heads = frozenset(self.rules.loc_heads | set(ORG_HEADS_CAP))
         self.gate = NerGate(gazetteers, self._heads)
+        self.second = SecondOpinion(gazetteers, self._heads)
 
     # ------------------------------------------------------------------ public
     def detect(self, text: str, *, min_confidence: float | None = None) -> list[Span]:
@@ -92,8 +95,13 @@ class Detector(EntityPasses):
         spans: list[Span] = list(find_patterns(text))
         upper = _upper_doc(text)
         spans += self.rules.find(text, toks, upper_doc=upper)
+        ents: list[Span] = []
         if self.ner is not None:
-            spans += self._ner_spans(text, toks, spans)
+            cand, weak, ranges = self.gate.candidates(text, toks, spans)
+            read = _joined(ranges + self.second.ranges(text, toks, spans))
+            ents = self.ner.find(text, read) if read else []
+            if ranges:
+                spans += self.gate.keep(text, _within(ents, ranges), spans, cand, weak)
         spans += find_shapes(text) + reference_codes(text) + short_dates(text) + civic_buildings(text)
         merged = merge(spans)
         merged = merge(merged + full_names(text, toks, merged, self.gaz, self._heads)
@@ -129,20 +137,14 @@ class Detector(EntityPasses):
         merged = merge(particle_names(text, kin_nicknames(text, one_line_dates(text, merged))))
         merged = _address_chain(text, merged)  # again: places widened late ("Hathersage Road, Manchester, M13 0JH")
         merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text))
+        if self.ner is not None:
+            merged = merge(merged + self.second.find(text, ents, merged))
         merged = drop_declared(text, not_people(text, whole_codes(text, merged), self.gaz))
         merged = initial_chains(text, heads_after_names(text, org_and_joins(text, merged, self.gaz)))
         merged = table_headers(text, org_acronyms(text, csv_returns(text, merged)), self.gaz)
         merged = table_ids(text, merged)
         floor = self.min_confidence if min_confidence is None else min_confidence
         return [s for s in merged if s.confidence >= floor]
-
-    def _ner_spans(self, text: str, toks: list[Tok], spans: list[Span]) -> list[Span]:
-        """The statistical layer, run only on lines with an unexplained candidate and kept only where it adds
-        something (``ner_gate.py``): recall for names the lists and rules do not know, without flooding."""
-        cand, weak, ranges = self.gate.candidates(text, toks, spans)
-        if not ranges:
-            return []
-        return self.gate.keep(text, self.ner.find(text, ranges), spans, cand, weak)
 
     def detect_many(self, texts: Iterable[str]) -> list[list[Span]]:
         return [self.detect(t) for t in texts]
@@ -166,6 +168,12 @@ def _upper_doc(text: str) -> bool:
 
 _LOCK = threading.Lock()
 _CACHE: dict[tuple, Detector] = {}
+
+
+def _within(ents: list[Span], ranges: list[tuple[int, int]]) -> list[Span]:
+    """The model's spans that start inside one of the (sorted, disjoint) ``ranges``."""
+    starts = [r[0] for r in ranges]
+    return [e for e in ents if (i := bisect_right(starts, e.start) - 1) >= 0 and e.start < ranges[i][1]]
 
 
 def load_detector(*, use_model: bool = True, model_dir: str | None = None) -> Detector:

@@ -130,6 +130,10 @@ class NerGate:
         if "handle" in _KINDS:
             for m in _HANDLE.finditer(text):
                 h = m.group()
+                stem = h.rstrip("0123456789")  # "interview2", "session3": a word and a number, no username
+                if stem != h and "_" not in stem and "." not in stem and words.get(stem, 99) <= 35 \
+                        and stem not in given:
+                    continue
                 if _HANDLE_MARK.search(h) and not h.replace(".", "").isdigit() and not any(cov[m.start():m.end()]):
                     weak[m.start():m.end()] = bytes([_AS_PERSON | _AS_CONTACT]) * (m.end() - m.start())
                     around(m.start(), m.end())
@@ -182,6 +186,9 @@ class NerGate:
                     s.start, s.end)]
                 # the model's longer name holds the rules' whole spans and nothing else found, and what it adds is
                 # shaped like part of a name ("Lighthouse" + "SARC", "Avon" + "and Somerset"; not "Tom's X-ray")
+                if inner and s.label == "ORG" and all(p.label == "LOCATION" for p in inner) \
+                        and _only_joined(text, s, inner):  # "Elm Road Leeds": places side by side, not a firm
+                    s = Span(s.start, s.end, "LOCATION", s.text, s.confidence, s.source)
                 if inner and all(not cov[i] or any(p.start <= i < p.end for p in inner)
                                  for i in range(s.start, s.end)) and _name_shaped(text, s, inner):
                     out.append(Span(s.start, s.end, s.label, s.text, max(p.confidence for p in inner), "ner"))
@@ -200,6 +207,14 @@ def _name_shaped(text: str, s: Span, inner: list[Span]) -> bool:
     words = re.findall(r"[^\s]+", added.replace("'s", " 's").replace("’s", " ’s"))
     return all(_JOINER.fullmatch(w) or (w[:1].isupper() or w[:1].isdigit()) and not w.split("-")[-1][:1].islower()
                for w in words)
+
+
+def _only_joined(text: str, s: Span, inner: list[Span]) -> bool:
+    """The spans ``inner`` cover every word of ``s``: what lies between them is spaces and commas."""
+    keep = bytearray(s.end - s.start)
+    for p in inner:
+        keep[p.start - s.start:p.end - s.start] = b"\x01" * (p.end - p.start)
+    return all(keep[i] or text[s.start + i] in " ,\t" for i in range(s.end - s.start))
 
 
 def _joined(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

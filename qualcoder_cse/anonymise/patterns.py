@@ -99,13 +99,15 @@ _BY_INITIALS = re.compile(
 # a partial registration ("BX17", "MA70") is an identifier only when a vehicle word comes shortly before it
 _PARTIAL_PLATE = re.compile(
     r"\b(?:reg|regs|registration|plate|plates|number\s?plate|partial|reg\s?no|car|van|vehicle|motor)\b"
-    r"[^\n.;]{0,30}?(?<![\w/-])[\"“'‘]?([A-Z]{2}\d{2}|(?<=[\"“'‘])[A-Z]{2}\d(?= something| or|[\"”'’]))"
+    r"[^\n.;]{0,30}?(?<![\w/-])[\"“'‘]?([A-Z]{2}\d{2}|(?<=[\"“'‘])[A-Z]{2}\d(?= something| or|[\"”'’])"
+    r"|(?-i:[A-Z]{2}\d)(?=\.\.\.|…))"
     r"(?![\w/-]|\s[A-Za-z]{3}\b(?<! something))",
     re.IGNORECASE,
 )
-# taxi badge, licence and collar numbers: "the badge number on the roof sign, PH 40217"
+# taxi badge, licence, collar and staff numbers: "the badge number on the roof sign, PH 40217", "staff no. 41882"
 _BADGE = re.compile(
-    r"\b(?:badge|licence|license|collar|warrant|driver)\s+(?:number|no\.?|num)\b[^\n.;]{0,30}?"
+    r"\b(?:badge|licence|license|collar|warrant|driver|staff|employee|payroll|personnel)\s+(?:number|no\.?|num)"
+    r"(?!\w)[^\n.;]{0,30}?"
     r"(?<![\w/])(?P<ref>(?-i:[A-Z]{1,3})[\s-]?\d{3,7}|\d{4,7})(?![\w/])",
     re.IGNORECASE,
 )

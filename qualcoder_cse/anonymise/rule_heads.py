@@ -215,8 +215,10 @@ class HeadRules:
             if keys[i] == "estate" and not toks[start].cap and self.g.words.get(keys[start], 99) <= 35:
                 return
             s = start
-            if s > 0 and re.fullmatch(r"\d{1,4}[a-zA-Z]?", toks[s - 1].text) and toks[s].start - toks[s - 1].end <= 1:
-                s -= 1  # a house number: "14 Elm Road"
+            if s > 0 and re.fullmatch(r"\d{1,4}[a-zA-Z]?", toks[s - 1].text) and toks[s].start - toks[s - 1].end <= 1 \
+                    and not (s > 1 and toks[s - 2].text.isdigit() and toks[s - 1].start - toks[s - 2].end == 1
+                             and not toks[s - 1].spaced):
+                s -= 1  # a house number: "14 Elm Road" (not a time's minutes: "19:40 Clock Tower")
                 if s > 1 and keys[s - 2] == "flat" and re.fullmatch(r"\d{1,4}[a-zA-Z]?", toks[s - 1].text):
                     s -= 2
             add(s, head.end, "LOCATION", 0.85 if t.cap else 0.65, "rule")

@@ -154,7 +154,7 @@ class RuleLayer(HeadRules, NicknameRules, TokenRules):
                 k in MULTI_FIRST or k in LOWER_HEAD_OUTSIDE
             ):
                 self._head_rule(text, toks, keys, i, add, upper_doc)
-            # ---- titles: "PC Smith", "Mrs jones"
+            # ---- titles: "PC Smith", "Mrs jones", "Sgt Ireland" (a listed word that is a surname too)
             if k in TITLES and i + 1 < n and (t.cap or k in LOWER_TITLES) and not (
                 t.text == "MS" and not upper_doc  # "MS Teams"
             ):
@@ -166,7 +166,7 @@ class RuleLayer(HeadRules, NicknameRules, TokenRules):
                 kin_nick = k in ("uncle", "auntie", "aunty") and t.shape == "title"  # "called Uncle."
                 if nt.start - t.end <= 2 and ":" not in gap and (kin_nick or ("\n" not in gap and ")" not in gap)) and (
                     nt.key not in STOP) and (
-                    nt.key not in NOT_NAMES) and (
+                    nt.key not in NOT_NAMES or (nt.cap and self.g.surnames.get(nt.key, 0) >= 1000)) and (
                     nt.cap or (nt.shape == "lower" and self.g.words.get(nt.key, 99) >= 35)
                     or (nt.shape == "lower" and self.g.given.get(nt.key, (0, 0))[0] >= 500)
                 ) and nt.key.isalpha() is not False:

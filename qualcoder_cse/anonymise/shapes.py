@@ -184,5 +184,17 @@ def _roads_and_signatures(text: str) -> Iterator[Span]:
         yield Span(m.start("ini"), m.end("ini"), "PERSON", m.group("ini"), 0.55, "shape")
 
 
+# (session 7) a Welsh or Gaelic street, its kind first: "27 Heol Tawe", "Ffordd y Brenin", "Lôn Fain", "Rathad Mòr"
+_PREFIX_STREET = re.compile(
+    r"(?:\b\d{1,4}[a-z]?,?\s+)?\b(?:Heol|Ffordd|Stryd|Stryt|L[oô]n|Rhodfa|Cilgant|Teras|Sgw[aâ]r|Gerddi|Rathad|"
+    r"Sr[aà]id)\s+(?:(?:y|yr|an|na|a'|'r)\s+)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?(?![\w'’-])")
+
+
+def _prefix_streets(text: str) -> Iterator[Span]:
+    for m in _PREFIX_STREET.finditer(text):
+        yield Span(m.start(), m.end(), "LOCATION", m.group(), 0.7, "shape")
+
+
 def find_shapes(text: str) -> list[Span]:
-    return [*_districts(text), *_announced_ids(text), *_operations(text), *_wards(text), *_roads_and_signatures(text)]
+    return [*_districts(text), *_announced_ids(text), *_operations(text), *_wards(text), *_roads_and_signatures(text),
+            *_prefix_streets(text)]

@@ -1,8 +1,10 @@
-"""Train the anonymiser's NER component on synthetic transcript-style text generated here.
+"""Train the anonymiser's NER component on transcript-style text generated here and, with ``--corpus``, on the
+project's own annotated transcripts (``train_corpora.py``).
 
     python -m qualcoder_cse.anonymise.train [--out models/anonymiser] [--docs 8000] [--epochs 8] [--seed 7]
+        [--corpus DIR ...] [--corpus-repeat N]
 
-No real transcript is used and nothing is downloaded. Two generators make the text. ``train_templates.py``
+No real transcript is used and nothing is downloaded: the annotated transcripts are invented too. Two generators make the text. ``train_templates.py``
 fills sentence templates in several registers (police interviews with speaker labels, focus groups,
 timestamped notes, lowercase youth chat with slang and usernames) with names sampled from the shipped
 gazetteers (``train_text.py``: every background of name, weighted by UK frequency, plus rare ones), invented
@@ -28,6 +30,7 @@ import time
 from pathlib import Path
 
 from .spans import LABELS
+from .train_corpora import corpus_pieces
 from .train_registers import register_docs
 from .train_templates import template_docs
 from .train_text import Gen
@@ -44,7 +47,7 @@ def generate(gen: Gen, n_docs: int, share: float = 0.5) -> list[tuple[str, Ents]
 
 
 def train(out: Path, n_docs: int, epochs: int, seed: int, *, share: float = 0.5, width: int = 48,
-          embed: int = 3000) -> None:
+          embed: int = 3000, corpora: list[Path] | None = None, corpus_repeat: int = 1) -> None:
     import spacy
     from spacy.training import Example
     from spacy.util import compounding, fix_random_seed, minibatch
@@ -52,6 +55,11 @@ def train(out: Path, n_docs: int, epochs: int, seed: int, *, share: float = 0.5,
     fix_random_seed(seed)
     gen = Gen(seed)
     data = generate(gen, n_docs, share)
+    if corpora:
+        annotated = corpus_pieces(corpora)
+        print(f"{len(annotated)} pieces of annotated transcripts from {len(corpora)} corpora, x{corpus_repeat}",
+              flush=True)
+        data += annotated * corpus_repeat
     nlp = spacy.blank("en")
     ner = nlp.add_pipe("ner", config={"model": {
         "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
@@ -73,7 +81,7 @@ def train(out: Path, n_docs: int, epochs: int, seed: int, *, share: float = 0.5,
                 continue
             good.append((s, e, lab))
         examples.append(Example.from_dict(doc, {"entities": good}))
-    print(f"{len(examples)} synthetic documents; {skipped} misaligned spans skipped", flush=True)
+    print(f"{len(examples)} documents; {skipped} misaligned spans skipped", flush=True)
     optimizer = nlp.initialize(lambda: examples[:500])
     rng = random.Random(seed)
     t0 = time.time()
@@ -87,8 +95,11 @@ def train(out: Path, n_docs: int, epochs: int, seed: int, *, share: float = 0.5,
     out.mkdir(parents=True, exist_ok=True)
     nlp.meta["name"] = "anonymiser"
     nlp.meta["version"] = "1.0.0"
-    nlp.meta["description"] = "QualCoder-CSE anonymiser NER, trained on synthetic text by qualcoder_cse.anonymise.train"
-    nlp.meta["sources"] = [{"name": "synthetic", "license": "generated; gazetteers see resources/gazetteers"}]
+    nlp.meta["description"] = ("QualCoder-CSE anonymiser NER, trained by qualcoder_cse.anonymise.train on generated text"
+                               + (" and the project's annotated transcripts" if corpora else ""))
+    nlp.meta["sources"] = [{"name": "synthetic", "license": "generated; gazetteers see resources/gazetteers"}] + (
+        [{"name": "annotated transcripts: " + ", ".join(sorted(str(c) for c in corpora)),
+          "license": "invented text written for this project"}] if corpora else [])
     nlp.to_disk(out)
     print(f"saved to {out}")
 
@@ -104,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--width", type=int, default=48, help="hidden and embedding width of the model")
     parser.add_argument("--embed", type=int, default=3000, help="hash-embedding rows per feature")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--corpus", type=Path, action="append", default=[],
+                        help="also train on this annotated corpus folder (NAME.txt + NAME.gold.json; repeatable)")
+    parser.add_argument("--corpus-repeat", type=int, default=1, help="how many times each corpus piece is seen per epoch")
     parser.add_argument("--sample", type=int, default=0, help="print N generated documents and stop")
     args = parser.parse_args(argv)
     if args.sample:
@@ -112,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
             print("  ->", [(text[s:e], lab) for s, e, lab in ents])
         return 0
     train(args.out, args.docs, args.epochs, args.seed, share=args.share, width=args.width,
-          embed=args.embed)
+          embed=args.embed, corpora=args.corpus, corpus_repeat=args.corpus_repeat)
     return 0
 
 

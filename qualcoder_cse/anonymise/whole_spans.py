@@ -70,6 +70,11 @@ _ADDRESS_LINE = re.compile(
 _SHOP_POSSESSIVE = re.compile(
     r"\b(?:at|from|outside|to|in|near|behind|by)\s+([A-Z][a-z]+['’]s)(?=\s+(?:on|in|at|near|by)\b|[,.;)]|\s*$)",
     re.MULTILINE)
+_VENUE_AFTER = re.compile(r"\s+(?:on|in)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+                          r"February|March|April|May|June|July|August|September|October|November|December)\b)"
+                          r"[A-Z][a-z]+")
+_VENUE_BEFORE = re.compile(r"\b(?:shisha|takeaway|chippy|kebab|pizza|pizzeria|bar|club|pub|lounge|cafe|café|restaurant|"
+                           r"barber'?s?|salon|garage|shop|bouncers?|doormen|door staff)\b[^.\n]{0,50}$", re.IGNORECASE)
 _NAMED_TEAM = re.compile(
     r"\b(?:to|from|with|by|at|the)\s+(?:the\s+)?(?P<n>[A-Z]{4,8}|[A-Z][a-z]+(?:\s(?:for|of|and|[A-Z][a-z]+)){1,3})"
     r"\s(?:team|service|project|programme|hub)\b")
@@ -94,6 +99,26 @@ _NOT_THE = NOT_NAMES | STOP | TITLES | RANKS | ROLE_WORDS | MONTHS | WEEKDAYS | 
      "sergeant", "inspector", "minutes", "agenda", "appendix", "section", "item", "report", "review", "plan",
      "midlands", "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "highlands"]
 )
+
+
+_ADDRESS_JOINERS = frozenset(["y", "yr", "de", "la", "le", "of", "the", "upon", "on", "in", "under", "by"])
+
+
+def _address_start(text: str, st: int) -> int:
+    """Where an address opening a line's value begins: after the last lowercase word of its first part
+    ("Gives his address as 27 Heol Tawe, ..." -> "27 Heol Tawe, ..."; "12 Heol y Felin" keeps its "y"); -1
+    when its first part ends in lowercase words."""
+    first = list(re.finditer(r"\S+", text[st:text.find(",", st)]))
+    i = len(first)
+    while i > 0:
+        w = first[i - 1].group()
+        if w[:1].isupper() or w[:1].isdigit() or (w in _ADDRESS_JOINERS and i < len(first) and 1 < i):
+            i -= 1
+            continue
+        break
+    if i == len(first):
+        return -1
+    return st + first[i].start() if i else st
 
 
 def _bad_words(words: list[str]) -> bool:
@@ -153,7 +178,12 @@ def whole_spans(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) 
     # "from Morley's on Brixton Road": a capitalised possessive standing alone after at/from is a shop
     for m in _SHOP_POSSESSIVE.finditer(text):
         stem = fold(m.group(1))[:-2]
-        if gaz.given.get(stem, (0, 0))[0] < 20 and fold(m.group(1)).replace("’", "'") not in _NATIONAL_CHAINS:
+        if fold(m.group(1)).replace("’", "'") in _NATIONAL_CHAINS:
+            continue
+        # a given name's possessive is a venue only with a venue's cue: "from Tony's on Roundhay Road", "the
+        # shisha place on Stockport Road, Smokey's" (not "at Jade's after school": her home)
+        if gaz.given.get(stem, (0, 0))[0] < 20 or _VENUE_AFTER.match(text, m.end(1)) or _VENUE_BEFORE.search(
+                text, max(0, m.start(1) - 60), m.start(1)):
             new.append(Span(m.start(1), m.end(1), "ORG", m.group(1), 0.55, "shape"))
     # "refer to ERASE team", "someone from the Together for Children team": a local team's own name
     for m in _NAMED_TEAM.finditer(text):
@@ -195,7 +225,9 @@ def whole_spans(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) 
         new.append(Span(m.start(1), m.end(1), "LOCATION", m.group(1), 0.45 if common else 0.5, "shape"))
     # an address written on one line and ending with a postcode is one place, whatever its parts were
     for m in _ADDRESS_LINE.finditer(text):
-        st, en = m.start("v"), m.end("v")
+        st, en = _address_start(text, m.start("v")), m.end("v")
+        if st < 0:
+            continue
         if any(s.start >= st and s.end <= en and s.label in ("LOCATION", "ORG") for s in spans):
             new.append(Span(st, en, "LOCATION", text[st:en], 0.75, "shape"))
     # a form's address field is one place, whatever it holds ("Address: Flat 6, Bryn Hafod House, Ely, CF5 4PL")

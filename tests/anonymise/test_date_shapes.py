@@ -73,3 +73,21 @@ def test_a_date_ending_a_line_before_a_number(det, text, date):
 )
 def test_a_night_over_two_days(det, text, date):
     assert date in _dates(det, text)
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        # session 7: a date said in words, as a date of birth is given aloud
+        ("PC1: Date of birth?\nM1: Third of August, 1990.", "Third of August, 1990"),
+        ("she was born on the twenty-second of May 2011, she said", "twenty-second of May 2011"),
+        ("It was the Eleventh of November.", "Eleventh of November"),
+    ],
+)
+def test_dates_said_in_words(det, text, date):
+    assert date in _dates(det, text)
+
+
+@pytest.mark.parametrize("text", ["a second of silence, then she spoke", "the first of many", "a fifth of them"])
+def test_ordinals_without_a_month_are_left(det, text):
+    assert _dates(det, text) == []

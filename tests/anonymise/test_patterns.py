@@ -144,3 +144,22 @@ def test_a_username_with_a_dot_and_an_underscore_is_one_contact():
     found = [(s.text, s.label) for s in find_patterns("He sent his username, kai.m_2011, to her.")]
     assert ("kai.m_2011", "CONTACT") in found
     assert not [s for s in find_patterns("see notes_final.docx for that") if s.text == "notes_final.docx"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # session 7: a staff or employee number announced as one; a partial plate cut off with dots
+        ("Call handler: Bea Lomond (staff no. 52091)   Caller: female", "52091"),
+        ("her employee number 88412 is on the rota", "88412"),
+        ("Partial reg BT3... could not see the rest.", "BT3"),
+        ("a white van, reg KW1… then it drove off", "KW1"),
+    ],
+)
+def test_announced_staff_numbers_and_cut_plates(text, expected):
+    assert expected in found(text, "ID")
+
+
+@pytest.mark.parametrize("text", ["the staff were busy until 2019", "reg office on the A34...", "she was on staff no longer"])
+def test_staff_and_reg_as_words_are_left(text):
+    assert found(text, "ID") == []

@@ -269,3 +269,69 @@ def test_form_fields(det):
 def test_one_letter_nickname_in_quotes(det):
     assert spans(det, 'Note the one-letter nickname "K": impossible to anonymise', "PERSON") == ["K"]
     assert spans(det, "K was there", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # session 7: the words before an address on a speaker's line are no part of it
+        ("M1: Gives his address as 27 Heol Tawe, Gorseinon, Swansea SA4 4BZ, he says.",
+         "27 Heol Tawe, Gorseinon, Swansea SA4 4BZ"),
+        ("Mum: we live at 4 Heol y Felin, Caerphilly CF83 1AB now", "4 Heol y Felin, Caerphilly CF83 1AB"),
+    ],
+)
+def test_an_address_after_talk_starts_at_its_number(det, text, place):
+    assert place in spans(det, text, "LOCATION")
+
+
+def test_a_times_minutes_are_no_house_number(det):
+    text = "19:40 Clock Tower. Quiet. Two girls by the fountain.\n20:15 back at 14 Elm Road."
+    places = spans(det, text, "LOCATION")
+    assert "Clock Tower" in places and "14 Elm Road" in places
+    assert not any(p.startswith("40") for p in places)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("She was found on Ffordd y Brenin near the shops", "Ffordd y Brenin"),
+        ("his nan's house on Heol Tawe", "Heol Tawe"),
+        ("they drove down Rathad Mòr", "Rathad Mòr"),
+    ],
+)
+def test_welsh_and_gaelic_streets_name_their_kind_first(det, text, place):
+    assert place in spans(det, text, "LOCATION")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # session 7: after a rank or title, a listed word that is a surname too is the person
+        ("Sgt Ireland said the lads had been driving her.", "Ireland"),
+        ("PC Wales took the statement at 22:10.", "Wales"),
+        ("Mrs White said she had rung twice.", "White"),
+    ],
+)
+def test_a_title_before_a_country_or_colour_surname(det, text, name):
+    assert name in spans(det, text, "PERSON")
+
+
+def test_a_listed_word_that_is_no_surname_stays_after_a_title(det):
+    assert spans(det, "the Sgt Police liaison was off", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text, venue",
+    [
+        # session 7: a given name's possessive with a venue's cue is the venue, whole
+        ("there's pizza from Gino's on Harehills Lane, in the kitchen", "Gino's"),
+        ("he was barred by the bouncers at Roxy's.", "Roxy's"),
+    ],
+)
+def test_a_given_names_possessive_with_a_venue_cue_is_the_venue(det, text, venue):
+    assert venue in spans(det, text, "ORG")
+
+
+def test_a_given_names_possessive_without_a_cue_is_her_home(det):
+    found = spans(det, "she stayed at Jade's on Tuesday after school.")
+    assert "Jade" in found and "Jade's" not in found

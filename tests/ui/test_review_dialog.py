@@ -137,12 +137,12 @@ def test_review_decide_add_and_store(qtbot, project, project_path: Path, tmp_pat
 
 
 def test_store_waits_for_every_decision_and_relabel(qtbot, project, tmp_path: Path):
-    text = "YP: Tariq drove to Rochdale. We went to see Zorbek.\n"
+    text = "YP: Tariq drove to Rochdale. We went up Brimbleworth.\n"
     dialog, review = _open_review(qtbot, project, [_write(tmp_path, "a.txt", text)])
     session = review.session
     # An unsure proposal is marked in the table and with a wavy underline in the text.
     unsure = [p for p in session.proposals if p.unsure]
-    assert unsure and all("Zorbek" in session.surface(p.id) for p in unsure)
+    assert unsure and all("Brimbleworth" in session.surface(p.id) for p in unsure)
     for p in session.proposals:
         row = review.table.row_of[p.id]
         assert ("unsure" in review.table.item(row, 2).text()) == p.unsure
@@ -174,7 +174,7 @@ def test_store_waits_for_every_decision_and_relabel(qtbot, project, tmp_path: Pa
         qtbot.keyClick(review.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     stored = project.documents.text(dialog.results[0].document_id)
     assert "[Organisation" in stored and "[Place" in stored
-    assert "Tariq" not in stored and "Rochdale" not in stored and "Zorbek" not in stored
+    assert "Tariq" not in stored and "Rochdale" not in stored and "Brimbleworth" not in stored
 
 
 def test_cancel_and_skip_store_nothing(qtbot, project, tmp_path: Path):
