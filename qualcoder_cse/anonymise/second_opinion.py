@@ -250,14 +250,18 @@ class SecondOpinion:
 
     def _mentions(self, text: str, found: list[Span], cov: bytearray) -> list[Span]:
         """The other mentions of a name the model found alone, written the same way ("Mercedes" in a log
-        where one line names her; not a lowercase word-name, "summer", which is a word elsewhere)."""
+        where one line names her); a lowercase word-name ("pearl") only where a name stands ("tell pearl"),
+        as it is a word elsewhere ("a pearl necklace")."""
         out: list[Span] = []
         done: set[str] = set()
         for s in found:
-            if s.label == "ID" or s.text in done or (s.text.islower() and fold(s.text) in self.gaz.words):
+            if s.label == "ID" or s.text in done:
                 continue
             done.add(s.text)
+            word = s.text.islower() and fold(s.text) in self.gaz.words
             for m in re.finditer(r"(?<![\w@./-])" + re.escape(s.text) + r"(?![\w@]|['’]\w\w)", text):
+                if word and (s.label != "PERSON" or not _name_position(text, m.start(), m.end())):
+                    continue
                 if not any(cov[m.start():m.end()]):
                     out.append(Span(m.start(), m.end(), s.label, s.text, UNSURE, "ner"))
                     cov[m.start():m.end()] = b"\x01" * (m.end() - m.start())

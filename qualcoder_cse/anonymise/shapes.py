@@ -190,9 +190,15 @@ _PREFIX_STREET = re.compile(
     r"Sr[aà]id)\s+(?:(?:y|yr|an|na|a'|'r)\s+)?[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?(?![\w'’-])")
 
 
+# a sexual assault referral centre named before its letters: "the Lighthouse SARC", "the Willow SARC"
+_NAMED_SARC = re.compile(r"\b(?:[Tt]he|at|to|from|via)\s+(?P<n>(?!(?:Sexual|Local|Regional|Paediatric|Adult|Children's|Nearest|Same)\b)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\sSARC)\b")
+
+
 def _prefix_streets(text: str) -> Iterator[Span]:
     for m in _PREFIX_STREET.finditer(text):
         yield Span(m.start(), m.end(), "LOCATION", m.group(), 0.7, "shape")
+    for m in _NAMED_SARC.finditer(text):
+        yield Span(m.start("n"), m.end("n"), "ORG", m.group("n"), 0.7, "shape")
 
 
 def find_shapes(text: str) -> list[Span]:

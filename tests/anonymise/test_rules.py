@@ -335,3 +335,7 @@ def test_a_given_names_possessive_with_a_venue_cue_is_the_venue(det, text, venue
 def test_a_given_names_possessive_without_a_cue_is_her_home(det):
     found = spans(det, "she stayed at Jade's on Tuesday after school.")
     assert "Jade" in found and "Jade's" not in found
+
+
+def test_a_referral_centre_named_before_its_letters(det):
+    assert "Harbour SARC" in spans(det, "She was taken to the Harbour SARC that night.", "ORG")

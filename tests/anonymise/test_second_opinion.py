@@ -137,3 +137,9 @@ def _covered(det, text: str, surface: str) -> bool:
 def test_the_shipped_model_finds_what_the_rules_alone_miss(det, text, surface):
     assert not _covered(load_detector(use_model=False), text, surface)
     assert _covered(det, text, surface)
+
+
+def test_a_lowercase_word_name_spreads_only_where_a_name_stands(second):
+    text = "tell pearl im outside\nshe had a pearl necklace on\ndont tell pearl nothing"
+    out = second.find(text, [_ent(text, "pearl", "PERSON")], [])
+    assert [s.start for s in out] == [text.index("pearl"), text.rindex("pearl")]
