@@ -62,6 +62,26 @@ def csv_handles(text: str) -> tuple[list[Span], list[tuple[int, int]]]:
     return out, headers
 
 
+# (session 7) a record's field naming an account, one handle per line: "From: shaunaa.x_", "Account: kez_07 | ..."
+_FIELD_LINE = re.compile(r"(?im)^[ \t]*(?:from|to|sender|recipient|receiver|account|username|user|author|chat with|"
+                         r"target account|handle|sent by|profile)[ \t]*:[ \t]*(?P<h>@?[A-Za-z0-9_][\w.\-]{1,38})"
+                         r"[ \t]*(?:$|\||,|\()")
+
+
+def field_handles(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` with the handles named in a record's account fields, and their other mentions, as contacts."""
+    if ":" not in text:
+        return spans
+    handles = {m.group("h").lstrip("@") for m in _FIELD_LINE.finditer(text)}
+    handles = {h for h in handles if any(c.isdigit() or c in "_." for c in h) and any(c.isalpha() for c in h)
+               and not _DATE_LIKE.fullmatch(h) and not _FILE_NAME.fullmatch(h)}
+    if not handles:
+        return spans
+    found = [Span(m.start(), m.end(), "CONTACT", m.group(), 0.85, "field")
+             for h in handles for m in re.finditer(r"(?<![\w@.])" + re.escape(h) + r"(?![\w@]|\.\w)", text)]
+    return merge(spans + found)
+
+
 def csv_returns(text: str, spans: list[Span]) -> list[Span]:
     """``spans`` with the handles of comma-separated data returns added, and the field names of their header
     lines and file names (``chat.csv``) proposed as contacts dropped."""

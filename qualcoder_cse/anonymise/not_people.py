@@ -123,8 +123,8 @@ def _names_no_one(text: str, s: Span, gaz: Gazetteers) -> bool:
     if s.label == "PERSON" and " " not in key and (_REF_AFTER.match(text, s.end) or (
             gaz.words.get(bare, 99) <= 20 and gaz.given.get(bare, (0,))[0] < 200 and _FIELD_AFTER.match(text, s.end))):
         return True  # "Case reference:", "Case manager", "Child Abduction Act", "Misper ref:"
-    if key in _BRANDS or key in NATIONAL or (key + "'s") in NATIONAL or (key + "s") in NATIONAL:
-        return True
+    if key in _BRANDS or key in NATIONAL or (key + "'s") in NATIONAL or (key + "s") in NATIONAL and len(key) > 3:
+        return True  # (not initials: "NH" for Nick Harland is no "NHS")
     if s.label == "PERSON" and len(s.text) == 1 and text[s.end:s.end + 1] == ":" and (
             s.start == 0 or text[s.start - 1] == "\n"):
         return True

@@ -259,7 +259,8 @@ class SecondOpinion:
                 continue
             done.add(s.text)
             word = s.text.islower() and fold(s.text) in self.gaz.words
-            for m in re.finditer(r"(?<![\w@./-])" + re.escape(s.text) + r"(?![\w@]|['’]\w\w)", text):
+            plural = "s?" if s.label == "PERSON" and s.text.islower() else ""  # "kasia" -> "kasias mate"
+            for m in re.finditer(r"(?<![\w@./-])" + re.escape(s.text) + plural + r"(?![\w@]|['’]\w\w)", text):
                 if word and (s.label != "PERSON" or not _name_position(text, m.start(), m.end())):
                     continue
                 if not any(cov[m.start():m.end()]):

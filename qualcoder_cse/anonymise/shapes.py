@@ -114,11 +114,21 @@ def _announced_ids(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "ID", m.group(), 0.5, "shape")
 
 
+_OP_WORD_BEFORE = re.compile(r"\b(?:Operation|Op\.?|Project)\s+$", re.IGNORECASE)
+
+
 def _operations(text: str) -> Iterator[Span]:
+    names = set()
     for m in _OPERATION.finditer(text):
         if m.group().startswith("Project") or fold(m.group("name")) in ("team", "board", "group", "manager", "lead"):
             continue  # "Project Amber Manchester" is an organisation (span_passes)
+        names.add(m.group("name"))
         yield Span(m.start(), m.end("name"), "ID", text[m.start():m.end("name")], 0.7, "shape")
+    # (session 7) the operation named again without its word: "that became Operation Larkspur. Larkspur was tiny"
+    for name in names:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not _OP_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                yield Span(m.start(), m.end(), "ID", name, 0.6, "shape")
 
 
 # a police log is "log 0457 of 14/03/2024", "storm log 1123", "CAD 4471": short numbers, named by the cue
@@ -147,6 +157,9 @@ def _wards(text: str) -> Iterator[Span]:
 # a road number where a road goes: "up the A647", "on the M62", "off the A1(M)" (not "A4 paper")
 _ROAD = re.compile(r"\b(?i:the|on|off|up|down|along|via|onto|near|of|from|to)\s+(?P<road>(?:A|B)\d{1,4}|M\d{1,3})"
                    r"(?:\(M\))?(?![\w/(-])(?! (?i:paper|size|sheet|sheets|envelope|page|pages|grade|level|level))")
+# (session 7) a motorway junction by its number: "off junction 33", "J15 of the M4"
+_JUNCTION = re.compile(r"\b[Jj]unction\s\d{1,2}[a-z]?\b(?:\s+of\s+the\s+M\d{1,3}\b)?"
+                       r"|\bJ\d{1,2}[a-z]?\s+of\s+the\s+M\d{1,3}\b|\bM\d{1,3}\s+J\d{1,2}[a-z]?\b")
 # initials of two people signing one entry: "Signed AK/JM", a line of its own "AK/JM"
 _SIGNED = re.compile(r"(?:\b(?i:signed|initials|countersigned|checked|agreed|reviewed|authorised)\b[\s:,-]*(?:by\s+)?"
                      r"|^[ \t]*)(?P<ini>[A-Z]{2,3}/[A-Z]{2,3})(?![\w/])", re.MULTILINE)
@@ -197,6 +210,8 @@ _NAMED_SARC = re.compile(r"\b(?:[Tt]he|at|to|from|via)\s+(?P<n>(?!(?:Sexual|Loca
 def _prefix_streets(text: str) -> Iterator[Span]:
     for m in _PREFIX_STREET.finditer(text):
         yield Span(m.start(), m.end(), "LOCATION", m.group(), 0.7, "shape")
+    for m in _JUNCTION.finditer(text):
+        yield Span(m.start(), m.end(), "LOCATION", m.group(), 0.6, "shape")
     for m in _NAMED_SARC.finditer(text):
         yield Span(m.start("n"), m.end("n"), "ORG", m.group("n"), 0.7, "shape")
 

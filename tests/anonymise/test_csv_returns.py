@@ -66,3 +66,15 @@ def test_reference_column_of_a_pipe_table_is_an_id():
             "Chips | 2 | 3.50\n")
     ids = [s.text for s in _spans(text) if s.label == "ID"]
     assert "58213" in ids and "58229" in ids
+
+
+def test_a_handle_named_in_an_account_field_is_a_contact_at_every_mention():
+    """Session 7: a platform's record with one field per line ("From: x", "Account: x | ..."), the handle ending
+    in an underscore that the handle shapes did not take."""
+    from qualcoder_cse.anonymise.detect import load_detector
+
+    text = ("Account: roisin.k_  |  Chat with: dealz.promo\nDate: 2026-01-09 19:40:51 UTC\nFrom: roisin.k_\n"
+            "Content: aw thanks\nFrom: dealz.promo\nTo: Police Scotland\nContent: hi roisin.k_\n")
+    found = [(s.text, s.label) for s in load_detector(use_model=False).detect(text, min_confidence=0.3)]
+    assert found.count(("roisin.k_", "CONTACT")) == 3
+    assert ("Police Scotland", "CONTACT") not in found

@@ -339,3 +339,25 @@ def test_a_given_names_possessive_without_a_cue_is_her_home(det):
 
 def test_a_referral_centre_named_before_its_letters(det):
     assert "Harbour SARC" in spans(det, "She was taken to the Harbour SARC that night.", "ORG")
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # session 7: a station, a retail park after a place's name; a motorway junction by its number
+        ("She found me at Nantwich station at two in the morning", "Nantwich station"),
+        ("the hotels near junction 27, like the lodge", "junction 27"),
+        ("parked at M6 J16 services most nights", "M6 J16"),
+    ],
+)
+def test_stations_and_junctions_are_whole_places(det, text, place):
+    assert place in spans(det, text, "LOCATION")
+
+
+def test_numbered_codes_are_no_junctions(det):
+    assert spans(det, "see J1 and J2 in the appendix", "LOCATION") == []
+
+
+def test_an_operation_named_again_without_its_word(det):
+    text = "That became Operation Foxglove. Foxglove was tiny. What worked on Foxglove was time."
+    assert spans(det, text).count("Foxglove") == 2

@@ -1,0 +1,64 @@
+"""Letters a document says stand for a person, used for that person wherever they appear (issue 15, session 7).
+
+Minutes and notes define a person's letters once, beside the full name, and then use only the letters:
+"DC Nick Harland (NH)", "DI Stephen Oduya (SOd)", "SO – Siobhán O'Neill", 'Aoife O'Brien ... – "AOB" in my
+notes'. The letters are taken as that person's when their capitals are the initials of the name's parts (so
+a team's "(CE)" after a name is not), and every standalone use of them is proposed, even when they spell a
+word ("ME", "IN", "SO"): the document itself said what they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import TITLES
+from .merging import _coverage, merge
+from .spans import Span, fold
+
+_AFTER = re.compile(r"[ \t]*\((?P<c>[A-Z][A-Za-z]{1,3})\)")  # "Nick Harland (NH)", "Stephen Oduya (SOd)"
+_QUOTED_AFTER = re.compile(r"[^\n\"“]{0,80}?[\"“](?P<c>[A-Z][A-Za-z]{1,3})[\"”]")  # '– "AOB" in my notes'
+_BEFORE = re.compile(r"(?:^|[;,(]|\t)[ \t]*(?P<c>[A-Z][A-Za-z]{1,3})[ \t]*(?:[–—-]|:)[ \t]*$", re.MULTILINE)
+
+
+def _parts(name: str) -> list[str]:
+    words = [w for w in name.split() if fold(w).strip(".") not in TITLES]
+    return [p for w in words for p in re.split(r"[-'’]", w) if p]
+
+
+def _stands_for(code: str, name: str) -> bool:
+    """The capitals of ``code`` are initials of the name's parts, in order, starting with the first."""
+    parts = _parts(name)
+    caps = [c for c in code if c.isupper()]
+    if len(parts) < 2 or len(caps) < 2 or parts[0][:1] != caps[0]:
+        return False
+    i = 0
+    for p in parts:
+        if i < len(caps) and p[:1] == caps[i]:
+            i += 1
+    return i == len(caps)
+
+
+def defined_initials(text: str, spans: list[Span]) -> list[Span]:
+    codes: set[str] = set()
+    for s in spans:
+        if s.label != "PERSON" or " " not in s.text.strip():
+            continue
+        found = []
+        m = _AFTER.match(text, s.end)
+        if m:
+            found.append(m.group("c"))
+        m = _QUOTED_AFTER.match(text, s.end)
+        if m:
+            found.append(m.group("c"))
+        line_start = text.rfind("\n", 0, s.start) + 1
+        m = _BEFORE.search(text, line_start, s.start)
+        if m:
+            found.append(m.group("c"))
+        codes.update(c for c in found if _stands_for(c, s.text))
+    if not codes:
+        return spans
+    cov = _coverage(spans, len(text))
+    alt = "|".join(sorted((re.escape(c) for c in codes), key=len, reverse=True))
+    new = [Span(m.start(), m.end(), "PERSON", m.group(), 0.7, "context")
+           for m in re.finditer(rf"(?<![\w.])(?:{alt})(?![\w]|\.\w)", text) if not cov[m.start()]]
+    return merge(spans + new) if new else spans

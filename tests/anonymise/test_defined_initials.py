@@ -1,0 +1,48 @@
+"""Letters a document defines for a person ("DC Ravi Kaur (RK)", "TB – Tomas Brandt", '"EOD" in my notes')
+are that person wherever they stand, even when they spell a word; letters of a team or a role are not.
+Made-up minutes and notes; the no-model detector (the rule alone) and the shipped one."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcoder_cse.anonymise.defined_initials import _stands_for, defined_initials
+from qualcoder_cse.anonymise.detect import load_detector
+from qualcoder_cse.anonymise.spans import Span
+
+
+@pytest.fixture(scope="module")
+def det():
+    return load_detector(use_model=False)
+
+
+def _people(det, text: str) -> list[str]:
+    return [s.text for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"]
+
+
+def test_letters_in_brackets_after_a_name_follow_the_person(det):
+    text = ("Present:\nDC Ravi Kaur (RK), Child Exploitation Team\nMaria Evans (ME), chair\n\n"
+            "ME welcomed members. RK noted two more reports.\n| 3 | Draft letter | RK / ME | 27/10 |\n")
+    people = _people(det, text)
+    assert people.count("RK") == 3 and people.count("ME") == 3  # "ME" spells a word: defined, so a name here
+
+
+def test_letters_before_a_name_and_mixed_case_letters(det):
+    text = ("Present: FAC (research team); TB – Tomas Brandt, Principal Social Worker\n"
+            "DI Simon Odell (SOd), police\n\nTB: Can I come in there?\nSOd added that the operation had resumed.\n")
+    people = _people(det, text)
+    assert people.count("TB") == 2 and people.count("SOd") == 2
+    assert "FAC" not in people
+
+
+def test_letters_quoted_after_a_name(det):
+    text = 'Worker: Eimear O\'Dowd (police) – "EOD" in my notes below.\n22:10 EOD spoke to the manager.\n'
+    assert _people(det, text).count("EOD") == 2
+
+
+def test_letters_that_are_not_the_names_initials_are_left():
+    text = "Jade Whitworth (CE team) said so. CE then met.\n"
+    spans = [Span(0, 14, "PERSON", "Jade Whitworth", 0.9, "rule")]
+    assert defined_initials(text, spans) == spans
+    assert not _stands_for("CE", "Jade Whitworth")
+    assert _stands_for("AOB", "Aoife O'Brien") and _stands_for("MOB", "Mark Osei-Bonsu")
