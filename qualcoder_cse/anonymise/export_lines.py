@@ -157,8 +157,8 @@ def _date_one_line(text: str, s: Span) -> Span | None:
 
 # an attendee line written "Surname, Given" before the person's organisation or role: "Pryce, Hannah (Council)
 # – Chair", "Reay, Lachlan – DS"
-_SURNAME_FIRST = re.compile(r"^(?P<sur>[A-Z][\w'’-]+), (?P<given>[A-Z][\w'’-]+)(?= ?\(| [–—-] |[ \t]{2,}\d)",
-                            re.MULTILINE)
+_SURNAME_FIRST = re.compile(r"^(?:\d{1,2}[.)][ \t]+|[-•*][ \t]+)?(?P<sur>[A-Z][\w'’-]+), (?P<given>[A-Z][\w'’-]+)"
+                            r"(?= ?\(| [–—-] |[ \t]{2,}\d| [\"“])", re.MULTILINE)  # (session 7) "1. ADEBAYO, Kola \"K\""
 
 
 def surname_first(text: str, given: dict, places: dict) -> list[Span]:
@@ -171,7 +171,7 @@ def surname_first(text: str, given: dict, places: dict) -> list[Span]:
         if first not in given or sur in STOP or sur in ROLE_WORDS or sur in NOT_NAMES \
                 or (sur in places and first in places):
             continue
-        out.append(Span(m.start(), m.end(), "PERSON", m.group(), 0.85, "context"))
+        out.append(Span(m.start("sur"), m.end(), "PERSON", text[m.start("sur"):m.end()], 0.85, "context"))
     return out
 
 

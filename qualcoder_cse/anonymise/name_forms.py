@@ -12,7 +12,8 @@ from .spans import Span, fold
 from .tokens import Tok
 
 _ENDINGS = ("sy", "zy", "za", "ie", "y", "o", "a")
-_KIN = re.compile(r"(?i)\b(uncle|auntie|aunty|unc|aunt)\s+$")
+_KIN = re.compile(r"(?:\b((?i:uncle|auntie|aunty|unc|aunt)|(?:Nain|Taid|Nana|Nanna|Nanny|Gran|Granny|Grandad|Grandma|"
+                  r"Mamgu|Tadcu|Bampi|Mammy|Pappy))\s+$)")  # (session 7) a capitalised grandparent's word too
 # (session 6) a kinship word before a single letter: "uncle t", "Auntie J"
 _KIN_NAME = re.compile(r"\b(?:[Uu]ncle|UNCLE|[Aa]untie|[Aa]unty|[Nn]anny|[Nn]ana|[Gg]randad)[ \t]+([A-Za-z])\b(?![-'’.])")
 

@@ -361,3 +361,19 @@ def test_numbered_codes_are_no_junctions(det):
 def test_an_operation_named_again_without_its_word(det):
     text = "That became Operation Foxglove. Foxglove was tiny. What worked on Foxglove was time."
     assert spans(det, text).count("Foxglove") == 2
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # session 7: a grandparent's word written as part of the name; "SURNAME, Given" in a numbered list
+        ("Her nan, Nain Gwenllian, lives in Abergele.", "Nain Gwenllian"),
+        ("SUBJECT(S):\n1. OKONJO, Tobenna \"TOBZ\" – DOB 11/09/1997", "OKONJO, Tobenna"),
+    ],
+)
+def test_kin_words_and_listed_surname_first_names_are_whole(det, text, name):
+    assert name in spans(det, text, "PERSON")
+
+
+def test_a_lowercase_kin_word_stays_outside(det):
+    assert "Gwenllian" in spans(det, "my nan Gwenllian came round", "PERSON")
