@@ -100,7 +100,7 @@ _BY_INITIALS = re.compile(
 _PARTIAL_PLATE = re.compile(
     r"\b(?:reg|regs|registration|plate|plates|number\s?plate|partial|reg\s?no|car|van|vehicle|motor)\b"
     r"[^\n.;]{0,30}?(?<![\w/-])[\"“'‘]?([A-Z]{2}\d{2}|(?<=[\"“'‘])[A-Z]{2}\d(?= something| or|[\"”'’])"
-    r"|(?-i:[A-Z]{2}\d)(?=\.\.\.|…))"
+    r"|(?-i:[A-Z]{2}\d)(?=\.\.\.|…| something\b))"
     r"(?![\w/-]|\s[A-Za-z]{3}\b(?<! something))",
     re.IGNORECASE,
 )
@@ -113,7 +113,7 @@ _BADGE = re.compile(
 )
 # references named as such: "case reference 20BW/11873/18", "crime number: 13/44521/19", "URN 06CW0412318"
 _REF_CUE = re.compile(
-    r"\b(?:reference|ref|ref\s?no|urn|crime\s(?:number|no|ref)|incident\s(?:number|no|ref)|log\s(?:number|no)|"
+    r"\b(?:reference|ref|ref\s?no|urn|(?-i:LCS|CRN|UPN|CHI)|crime\s(?:number|no|ref)|incident\s(?:number|no|ref)|log\s(?:number|no)|"
     r"case\s(?:number|no)|custody\s(?:number|no)|occurrence\s(?:number|no)|(?-i:ID))\.?(?:\s?(?:number|no)\.?)?"
     r"(?:\s+(?:is|was|of))?[\s:#]*(?P<ref>(?:[A-Za-z]{1,5}[/-])?[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)*)",
     re.IGNORECASE,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .lexicon import MONTHS, NATIONAL, NOT_NAMES, ROLE_WORDS, STOP, WEEKDAYS
 from .spans import Span, fold
 
 POSTCODE_AREAS = frozenset(
@@ -146,7 +147,8 @@ def _wards(text: str) -> Iterator[Span]:
     for m in _COLLAR.finditer(text):
         yield Span(m.start(), m.end(), "ID", m.group(), 0.6, "shape")
     for m in _NAMED_COLLAR.finditer(text):
-        if bool(m.group("open")) != bool(m.group("close")):
+        if bool(m.group("open")) != bool(m.group("close")) and not (
+                m.group("close") and text[max(0, m.start() - 1):m.start()] == "("):  # "(PC Jo Quigley 8842)"
             continue
         if not _YEAR.fullmatch(m.group("num")) or m.group("open") or _SIGNATURE_END.match(text, m.end()):
             yield Span(m.start("num"), m.end("num"), "ID", m.group("num"), 0.6, "shape")
@@ -155,7 +157,7 @@ def _wards(text: str) -> Iterator[Span]:
 
 
 # a road number where a road goes: "up the A647", "on the M62", "off the A1(M)" (not "A4 paper")
-_ROAD = re.compile(r"\b(?i:the|on|off|up|down|along|via|onto|near|of|from|to)\s+(?P<road>(?:A|B)\d{1,4}|M\d{1,3})"
+_ROAD = re.compile(r"\b(?i:the|on|off|up|down|along|via|onto|near|of|from|to|and|or)\s+(?P<road>(?:A|B)\d{1,4}|M\d{1,3})"
                    r"(?:\(M\))?(?![\w/(-])(?! (?i:paper|size|sheet|sheets|envelope|page|pages|grade|level|level))")
 # (session 7) a motorway junction by its number: "off junction 33", "J15 of the M4"
 _JUNCTION = re.compile(r"\b[Jj]unction\s\d{1,2}[a-z]?\b(?:\s+of\s+the\s+M\d{1,3}\b)?"
@@ -216,6 +218,22 @@ def _prefix_streets(text: str) -> Iterator[Span]:
         yield Span(m.start("n"), m.end("n"), "ORG", m.group("n"), 0.7, "shape")
 
 
+# (session 7) a venue or place whose "The" is capitalised mid-sentence: "outside The Beehive", "towards The Avenue"
+_CAPITAL_THE = re.compile(r"\b(?:at|outside|inside|in|from|to|towards|near|by|behind|opposite|past|round|into|on)"
+                          r"\s+The\s+(?P<n>[A-Z][a-z'’]+(?:\s[A-Z][a-z'’]+){0,2})\b")
+_NOT_VENUE = STOP | NOT_NAMES | NATIONAL | ROLE_WORDS | MONTHS | WEEKDAYS | frozenset(
+    ["guardian", "sun", "times", "mirror", "telegraph", "independent", "express", "mail", "voice", "apprentice",
+     "news", "observer", "simpsons", "office", "chase", "chair", "moment", "end", "way", "time", "day", "night"])
+
+
+def _capital_the(text: str) -> Iterator[Span]:
+    for m in _CAPITAL_THE.finditer(text):
+        words = [fold(w) for w in m.group("n").split()]
+        if any(w in _NOT_VENUE for w in words) or fold(m.group("n")) in NATIONAL:
+            continue
+        yield Span(m.start("n"), m.end("n"), "LOCATION", m.group("n"), 0.5, "shape")
+
+
 def find_shapes(text: str) -> list[Span]:
     return [*_districts(text), *_announced_ids(text), *_operations(text), *_wards(text), *_roads_and_signatures(text),
-            *_prefix_streets(text)]
+            *_prefix_streets(text), *_capital_the(text)]

@@ -377,3 +377,24 @@ def test_kin_words_and_listed_surname_first_names_are_whole(det, text, name):
 
 def test_a_lowercase_kin_word_stays_outside(det):
     assert "Gwenllian" in spans(det, "my nan Gwenllian came round", "PERSON")
+
+
+def test_a_capital_the_mid_sentence_names_a_venue(det):
+    assert "Kestrel" in spans(det, "she was upset outside The Kestrel, boyfriend trouble")
+    assert spans(det, "he read it in The Guardian last week") == []
+
+
+@pytest.mark.parametrize(
+    "text, ref",
+    [
+        ("Officer's note (PC Jo Quigley 8842): mother rang", "8842"),
+        ("the case of child R.K. (LCS 1004827) who attended", "1004827"),
+        ("Partial plate noted by the shop owner: YF7 something.", "YF7"),
+    ],
+)
+def test_more_announced_identifiers(det, text, ref):
+    assert ref in spans(det, text, "ID")
+
+
+def test_a_road_after_and(det):
+    assert "A93" in spans(det, "often on the A9 and A93 by car", "LOCATION")
