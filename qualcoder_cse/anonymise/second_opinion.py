@@ -21,7 +21,7 @@ import re
 from .gazetteers import Gazetteers
 from .lexicon import LOWER_TITLES, NATIONAL, NOT_NAMES, ROLE_WORDS, STOP
 from .merging import _coverage
-from .ner_gate import _WINDOW, UNSURE, _name_shaped, _only_joined, _title_part
+from .ner_gate import UNSURE, _name_shaped, _only_joined, _title_part
 from .span_passes import _NER_NOT
 from .spans import Span, fold
 from .title_runs import kind_of_team
@@ -35,6 +35,9 @@ _TEXT_SPEAK = re.compile(r"(\w)\1\1")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 # chat shorthand no list of words holds ("wyd", "hbu"): never a name
 _SHORTHAND = frozenset(["wyd", "wbu", "hbu", "idk", "idc", "omg", "omd", "lol", "lmk", "brb", "tbh", "imo", "imho", "btw", "ikr", "irl", "nvm", "omw", "ofc", "pls", "plz", "ppl", "rly", "srs", "sry", "stfu", "wtf", "wth", "yh", "ye", "ya", "yea", "yeh", "yep", "nah", "naw", "hmu", "fyi", "gtg", "ttyl", "bday", "ur", "u", "r", "n", "k", "kk", "ok", "x", "xx", "xxx", "lmao", "lmfao", "rofl", "smh", "ngl", "tbf", "rn", "fr", "deffo", "defo", "innit", "wagwan", "bruv", "bro", "fam", "ty", "np", "thx", "cba", "gna", "gonna", "wanna", "dunno", "tho", "wiv", "wat", "wot", "dat", "dis", "dem", "sum", "nun", "luv", "bae"])
+
+
+_SO_WINDOW = 25  # characters of context either side of a word that may be a name (the gate uses 50)
 _COMMON = 35  # SCOWL tiers up to this are ordinary words ("lift", "status", "summer")
 
 
@@ -208,8 +211,8 @@ class SecondOpinion:
                 continue
             if not self._trigger(t):
                 continue
-            s = max(0, t.start - _WINDOW)
-            e = min(len(text), t.end + _WINDOW)
+            s = max(0, t.start - _SO_WINDOW)
+            e = min(len(text), t.end + _SO_WINDOW)
             ls = text.rfind("\n", 0, t.start) + 1
             le = text.find("\n", t.end)
             s = max(s, ls)
