@@ -75,8 +75,9 @@ def _name_position(text: str, start: int, end: int) -> bool:
         return True  # "pc okafor-reid", "mrs o'donnell"
     if prev and prev[-1:] in ".!?" or (before and before[-1][-1:] in ".!?"):
         prev = ""
+    called = not rest or not any(ch.isalnum() for ch in after[0]) or text[end:end + 1] in ",!?"
     return (prev in _NAME_BEFORE and prev not in _LOWER_COMMON) or nxt in _NAME_AFTER or (
-        not rest and (prev in _NAME_BEFORE or prev in _CALLED))
+        called and (prev in _NAME_BEFORE or prev in _CALLED))  # "ty hazel 🙏 see u", "night kez, x"
 
 
 def _sentence_start(text: str, i: int) -> bool:

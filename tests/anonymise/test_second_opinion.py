@@ -143,3 +143,10 @@ def test_a_lowercase_word_name_spreads_only_where_a_name_stands(second):
     text = "tell pearl im outside\nshe had a pearl necklace on\ndont tell pearl nothing"
     out = second.find(text, [_ent(text, "pearl", "PERSON")], [])
     assert [s.start for s in out] == [text.index("pearl"), text.rindex("pearl")]
+
+
+def test_a_name_called_before_an_emoji_or_a_comma_follows(second):
+    text = "chill hazel lol\nty hazel 🙏 see u at 7\nnight hazel, x\nthe hazel tree by the gate"
+    out = second.find(text, [_ent(text, "hazel", "PERSON")], [])
+    assert len(out) == 3 and all(text[s.start - 1] == " " and s.text == "hazel" for s in out)
+    assert not any(text[s.start - 4:s.start] == "the " for s in out)
