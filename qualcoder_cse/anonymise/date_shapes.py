@@ -52,8 +52,17 @@ _ORD_WORDS = (r"(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|six
 _SAID_DATE = re.compile(rf"(?<![\w-])(?:{_ORD_WORDS})\s+of\s+{_MON}(?:,?\s+{_YEAR})?(?![\w-])", re.IGNORECASE)
 
 
+# (session 7) a date in Welsh, as bilingual minutes give it: "21 Ionawr 2026", "18 Chwefror"
+_WELSH_DATE = re.compile(r"\b(?:[12]\d|3[01]|0?[1-9])\s+(?:Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|"
+                         r"Hydref|Tachwedd|Rhagfyr)(?:\s+(?:19|20)\d\d)?\b")
+# a day and month in two digits each after a sighting or in brackets: "last seen 08/03", "(27/03)"
+_SEEN_DM = re.compile(r"(?:\b(?i:seen|found|missing|reported|follow-up|occasion)\s+|\()(?P<d>(?:0[1-9]|[12]\d|3[01])/"
+                      r"(?:0[1-9]|1[0-2]))(?![\w/]|\.\d)")
+
+
 def short_dates(text: str) -> list[Span]:
-    out = []
+    out = [Span(m.start(), m.end(), "DATE", m.group(), 0.8, "pattern") for m in _WELSH_DATE.finditer(text)]
+    out += [Span(m.start("d"), m.end("d"), "DATE", m.group("d"), 0.6, "pattern") for m in _SEEN_DM.finditer(text)]
     for m in _SAID_DATE.finditer(text):
         end = m.end() - (m.group().endswith(".") and len(m.group().split()[-1]) > 4)  # "November." ends a sentence
         out.append(Span(m.start(), end, "DATE", text[m.start():end], 0.75, "pattern"))

@@ -25,7 +25,7 @@ from .chat_word_names import chat_word_names
 from .chosen_names import drop_declared
 from .csv_returns import csv_returns, field_handles, table_headers, table_ids
 from .date_shapes import short_dates
-from .defined_initials import defined_initials
+from .defined_initials import chat_possessives, defined_initials
 from .entity_passes import EntityPasses
 from .export_lines import (
     export_names,
@@ -143,7 +143,7 @@ class Detector(EntityPasses):
         merged = drop_declared(text, not_people(text, whole_codes(text, merged), self.gaz))
         merged = initial_chains(text, heads_after_names(text, org_and_joins(text, merged, self.gaz)))
         merged = table_headers(text, org_acronyms(text, csv_returns(text, field_handles(text, merged))), self.gaz)
-        merged = table_ids(text, merged)
+        merged = chat_possessives(text, table_ids(text, merged))
         floor = self.min_confidence if min_confidence is None else min_confidence
         return [s for s in merged if s.confidence >= floor]
 

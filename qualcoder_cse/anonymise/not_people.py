@@ -30,7 +30,10 @@ from .gazetteers import Gazetteers
 from .lexicon import LOC_HEADS_CAP, NATIONAL, ORG_HEADS_CAP, ROLE_WORDS, STOP, WEEKDAYS
 from .spans import Span, fold
 
-_DAYS = WEEKDAYS | frozenset(["mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"])
+_DAYS = WEEKDAYS | frozenset(["mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+                              # Welsh weekdays, as bilingual minutes give them
+                              "dydd llun", "dydd mawrth", "dydd mercher", "dydd iau", "dydd gwener", "dydd sadwrn",
+                              "dydd sul"])
 # short forms are names too ("Thu", a Vietnamese given name): a weekday only beside another day, a "/" or a digit
 _SHORT_DAYS = frozenset(["mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun"])
 _DAY_CONTEXT = re.compile(r"[/&\d]|\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\b", re.IGNORECASE)

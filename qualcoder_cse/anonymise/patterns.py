@@ -104,6 +104,12 @@ _PARTIAL_PLATE = re.compile(
     r"(?![\w/-]|\s[A-Za-z]{3}\b(?<! something))",
     re.IGNORECASE,
 )
+# (session 7) part of a plate a witness saw, after a cue that says so: "reg ends WKX", "the reg had KFZ in it",
+# "partial registration CY6", "reg starts LXZ"
+_PLATE_PART = re.compile(
+    r"\b(?:partial\s+(?:reg(?:istration)?|plate)|(?:reg|registration|plate)\s+(?:starts?|starting|ends?|ending|"
+    r"begins?|beginning|had|has))\b(?:\s+(?:with|in))?[\s:]+[\"“'‘]?(?P<p>(?-i:[A-Z]{2,3}\d{0,2}|[A-Z]{2}\d{1,2}[A-Z]?))"
+    r"(?![\w/-])", re.IGNORECASE)
 # taxi badge, licence, collar and staff numbers: "the badge number on the roof sign, PH 40217", "staff no. 41882"
 _BADGE = re.compile(
     r"\b(?:badge|licence|license|collar|warrant|driver|staff|employee|payroll|personnel)\s+(?:number|no\.?|num)"
@@ -170,6 +176,8 @@ def find_patterns(text: str) -> Iterator[Span]:
     for m in _PARTIAL_PLATE.finditer(text):
         if m.group(1)[:2].isupper() or m.group(1)[:2].islower():
             yield Span(m.start(1), m.end(1), "ID", m.group(1), 0.7, "context")
+    for m in _PLATE_PART.finditer(text):
+        yield Span(m.start("p"), m.end("p"), "ID", m.group("p"), 0.6, "context")
     for m in _BADGE.finditer(text):
         ref = m.group("ref")
         if not re.fullmatch(r"(?:19|20)\d\d", ref):  # a year is not a badge

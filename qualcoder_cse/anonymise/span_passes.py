@@ -90,6 +90,10 @@ def _initials_of_names(text: str, spans: list[Span]) -> list[Span]:
                 hyphened = [q for p in parts for q in p.split("-") if q]
                 if len(hyphened) > len(parts) and all(q[:1].isupper() for q in hyphened):
                     initials.add("".join(q[0] for q in hyphened))
+                # (session 7) a double-barrelled given name goes by its letters: "Jayden-Lee Cruttenden" -> "JL"
+                first = [q for q in parts[0].split("-") if q]
+                if len(first) == 2 and all(q[:1].isupper() for q in first):
+                    initials.add(first[0][0] + first[1][0])
     if not initials:
         return spans
     cov = _coverage(spans, len(text))

@@ -52,6 +52,7 @@ _INITIAL_AFTER = re.compile(r" [A-Z](?=[,\"”)]|$|\s*\[)", re.MULTILINE)
 _GENERIC_PLACE_TAIL = re.compile(
     r" (?i:retail park|industrial estate|trading estate|business park|shopping centre|shopping park|retail centre|"
     r"bus station|train station|railway station|station|interchange|precinct|market|estate)\b")
+_STATION_AFTER = re.compile(r" (?:bus|train|railway|coach) station\b", re.IGNORECASE)  # "Buchanan bus station"
 _LOCAL_SERVICE = re.compile(
     r" (?i:children['’]s social care|children['’]s services|social care|social services|youth service|"
     r"youth justice service|youth offending (?:team|service)|early help(?: service)?|safeguarding partnership|"
@@ -147,6 +148,8 @@ def whole_spans(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) 
         if s.label == "PERSON" and " " not in s.text and _INITIAL_AFTER.match(text, s.end):
             # "Ollie P, [12.04.23 21:15]", "caller saved as "Lenny B"": a name and the initial of a surname
             new.append(Span(s.start, s.end + 2, "PERSON", text[s.start:s.end + 2], s.confidence, s.source))
+        elif s.label == "PERSON" and " " not in s.text and (m := _STATION_AFTER.match(text, s.end)):
+            new.append(Span(s.start, m.end(), "LOCATION", text[s.start:m.end()], s.confidence, s.source))
         elif (s.label == "LOCATION" or s.label == "ORG" and s.source == "ner") and (
                 m := _GENERIC_PLACE_TAIL.match(text, s.end)):  # "Crewe station", "Grand Junction retail park"
             # "the Wolstanton retail park", "Kirkby industrial estate": the place and its kind, one span
