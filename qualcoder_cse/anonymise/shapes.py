@@ -137,11 +137,25 @@ _LOG = re.compile(r"\b(?:(?i:storm|cad|incident|control room|niche|command and c
                   r"(?P<ref>\d{3,7})(?![\w/])|(?i:log)\s+(?:number\s+|no\.?\s*)?(?P<num>\d{2,7})(?=\s+(?:of|on|dated)\s))")
 
 
+# (session 7) a police serial and its day, one reference: "incident number 1187 of 21/03/25", "serial ... was 1187 of 02/11/24"
+_SERIAL_OF_DATE = re.compile(r"\b(?i:serial|incident|log|call|ref(?:erence)?|number|no\.?)\b[^\n.;]{0,40}?"
+                             r"(?P<ref>\b\d{3,5} of \d{1,2}/\d{1,2}/\d{2,4})\b")
+# a health board or trust named "NHS" and its area: "NHS Highland", "NHS Greater Glasgow and Clyde"
+_NHS_BOARD = re.compile(r"\bNHS (?P<area>[A-Z][a-z]+(?:(?: and| &)? [A-Z][a-z]+){0,3})")
+_NHS_NOT_AREA = frozenset(["trust", "trusts", "foundation", "number", "app", "england", "digital", "direct",
+                           "choices", "login", "inform", "scotland", "wales", "111", "staff", "services", "service"])
+
+
 def _wards(text: str) -> Iterator[Span]:
     for m in _LOG.finditer(text):
         key = "ref" if m.group("ref") else "num"
         if not _YEAR.fullmatch(m.group(key)):
             yield Span(m.start(key), m.end(key), "ID", m.group(key), 0.65, "shape")
+    for m in _SERIAL_OF_DATE.finditer(text):
+        yield Span(m.start("ref"), m.end("ref"), "ID", m.group("ref"), 0.7, "shape")
+    for m in _NHS_BOARD.finditer(text):
+        if fold(m.group()) not in NATIONAL and fold(m.group("area").split()[0]) not in _NHS_NOT_AREA:
+            yield Span(m.start(), m.end(), "ORG", m.group(), 0.7, "shape")
     for m in _WARD.finditer(text):
         yield Span(m.start(), m.end(), "LOCATION", m.group(), 0.5, "shape")
     for m in _COLLAR.finditer(text):

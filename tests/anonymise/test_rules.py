@@ -423,3 +423,18 @@ def test_kinds_from_the_sealed_sets_of_session_7(det, text, found, label):
 @pytest.mark.parametrize("text", ["about 3/4 of them (12/15 said yes)", "Dydd Mercher / Wednesday, 13:30"])
 def test_their_look_alikes_are_left(det, text):
     assert spans(det, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, found, label",
+    [
+        ("given incident number 2291 of 14/03/25 by the call handler", "2291 of 14/03/25", "ID"),
+        ("the nurse advisers for NHS Tayside cover three towns", "NHS Tayside", "ORG"),
+    ],
+)
+def test_a_serial_with_its_day_and_a_health_board(det, text, found, label):
+    assert found in spans(det, text, label)
+
+
+def test_national_nhs_names_are_left(det):
+    assert spans(det, "NHS England guidance says so", "ORG") == []
