@@ -15,6 +15,8 @@ from qualcoder_cse.anonymise.second_opinion import SecondOpinion, _clean
 from qualcoder_cse.anonymise.spans import Span
 from qualcoder_cse.anonymise.tokens import tokenize
 
+from .test_ner_gate import _covered
+
 
 @pytest.fixture(scope="module")
 def second() -> SecondOpinion:
@@ -117,14 +119,6 @@ def det():
     d = load_detector()
     assert d.ner is not None, "the shipped model must load"
     return d
-
-
-def _covered(det, text: str, surface: str) -> bool:
-    start = text.index(surface)
-    cov = bytearray(len(text))
-    for s in det.detect(text, min_confidence=0.3):
-        cov[s.start:s.end] = b"\x01" * (s.end - s.start)
-    return all(cov[start:start + len(surface)])
 
 
 @pytest.mark.parametrize(
