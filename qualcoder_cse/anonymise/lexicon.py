@@ -131,7 +131,7 @@ ORG_KNOWN = {
     ("premier", "inn"), ("travelodge",), ("holiday", "inn"), ("ibis",), ("best", "western"), ("days", "inn"),
     ("park", "inn"), ("jurys", "inn"), ("novotel",), ("mercure",), ("ramada",), ("crowne", "plaza"),
     ("holiday", "inn", "express"), ("ibis", "budget"), ("hampton", "by", "hilton"), ("youth", "zone"),
-    ("britannia", "hotel"), ("gmp",), ("wmp",), ("wyp",), ("syp",), ("psni",), ("btp",), ("tvp",), ("mps",), ("nwp",), ("swp",), ("nyp",), ("gwp",),
+    ("britannia", "hotel"), ("gmp",), ("wmp",), ("wyp",), ("syp",), ("psni",), ("btp",), ("tvp",), ("mps",), ("nwp",), ("swp",), ("nyp",), ("gwp",), ("west", "mercia"), ("thames", "valley", "police"),
     ("police", "scotland"), ("met", "police"), ("the", "met"), ("merseyside", "police"),
 }
 LOC_HEADS_CAP = frozenset(

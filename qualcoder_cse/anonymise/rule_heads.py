@@ -31,6 +31,9 @@ from .lexicon import (
     WEEKDAYS,
 )
 
+_STREET_HEADS = frozenset(["road", "rd", "street", "lane", "avenue", "ave", "close", "drive", "crescent", "grove",
+                           "gardens", "terrace", "way", "square", "mews", "row", "walk"])
+
 
 @dataclass(frozen=True)
 class _Head:
@@ -210,7 +213,8 @@ class HeadRules:
             add(start, name_end, "LOCATION", 0.75, "rule")
             return
         if head.is_loc:
-            if len(name_keys) == 1 and name_keys[0] in LOC_HEAD_EXCLUDE_PREV:
+            if len(name_keys) == 1 and name_keys[0] in LOC_HEAD_EXCLUDE_PREV and not (
+                    keys[i] in _STREET_HEADS and toks[start].cap and t.cap):  # "Railway Road", "High Street" are streets
                 return
             if keys[i] == "estate" and not toks[start].cap and self.g.words.get(keys[start], 99) <= 35:
                 return

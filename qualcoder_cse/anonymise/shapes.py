@@ -166,8 +166,15 @@ def _wards(text: str) -> Iterator[Span]:
             continue
         if not _YEAR.fullmatch(m.group("num")) or m.group("open") or _SIGNATURE_END.match(text, m.end()):
             yield Span(m.start("num"), m.end("num"), "ID", m.group("num"), 0.6, "shape")
+    marks = set()
     for m in _EXHIBIT.finditer(text):
+        marks.add(m.group("ref").split("/")[0])
         yield Span(m.start("ref"), m.end("ref"), "ID", m.group("ref"), 0.7, "shape")
+    # (session 7) the same person's other exhibits, named without the word: "Exhibit RP/1 (master), RP/2"
+    for mark in marks:
+        if "/" in text and len(mark) >= 2 and not mark.isdigit():
+            for m in re.finditer(rf"(?<![\w/]){re.escape(mark)}/\d{{1,4}}(?![\w/])", text):
+                yield Span(m.start(), m.end(), "ID", m.group(), 0.65, "shape")
 
 
 # a road number where a road goes: "up the A647", "on the M62", "off the A1(M)" (not "A4 paper")

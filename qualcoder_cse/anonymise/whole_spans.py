@@ -48,7 +48,7 @@ _CHAIN = re.compile(
     r"Radisson(?: Blu)?|Campanile|Easyhotel|Hotel du Vin|Moxy|Aloft|Village Hotel|Z Hotel)\b")
 _DOT_SURNAME = re.compile(r"\. ?[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?")
 _SAINTS = re.compile(r"\bSt\.? [A-Z][a-z]+['’]s\b")
-_INITIAL_AFTER = re.compile(r" [A-Z](?=[,\"”)]|$|\s*\[)", re.MULTILINE)
+_INITIAL_AFTER = re.compile(r" [A-Z](?=[,\"”)]|$|\s*\[|[ \t]+\d{1,2}:\d{2}[ \t]*$)", re.MULTILINE)  # "Kez B 16:05"
 _GENERIC_PLACE_TAIL = re.compile(
     r" (?i:retail park|industrial estate|trading estate|business park|shopping centre|shopping park|retail centre|"
     r"bus station|train station|railway station|station|interchange|precinct|market|estate)\b")

@@ -438,3 +438,21 @@ def test_a_serial_with_its_day_and_a_health_board(det, text, found, label):
 
 def test_national_nhs_names_are_left(det):
     assert spans(det, "NHS England guidance says so", "ORG") == []
+
+
+@pytest.mark.parametrize(
+    "text, found, label",
+    [
+        # session 7, kinds read from fresh17's misses after its honest score (made-up strings)
+        ("the lane behind Railway Road, by the shops", "Railway Road", "LOCATION"),
+        ("Exhibit TM/1 (master), TM/2 (working copy).", "TM/2", "ID"),
+        ("Tayla 16:04\nshes on lates\nJas K 16:05\ncant grounded again", "Jas K", "PERSON"),
+        ("West Mercia had one bit, Dyfed-Powys the other", "West Mercia", "ORG"),
+    ],
+)
+def test_kinds_from_the_last_sealed_set(det, text, found, label):
+    assert found in spans(det, text, label)
+
+
+def test_a_bus_station_or_a_car_park_alone_is_no_street(det):
+    assert spans(det, "she waited at the bus station by the car park", "LOCATION") == []
