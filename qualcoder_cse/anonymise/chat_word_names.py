@@ -27,10 +27,10 @@ UNSURE = 0.5
 _VERBISH = frozenset(["is", "was", "said", "says", "does", "did", "rang", "texted", "will", "gonna", "knows", "has",
                       "had", "dont", "doesnt", "didnt", "aint", "isnt", "wasnt", "come", "comes", "coming", "comin",
                       "u", "ur", "fancies", "wants", "got", "gets", "went", "goes", "told", "from", "at", "in", "wiv",
-                      "with", "and", "n"])
+                      "with", "and", "n", "sed", "sez", "sayz"])
 # words after which a known name stands in a message: "which ash", "its ash innit", "not pearl"
 _BEFORE_NAME = frozenset(["which", "its", "not", "wiv", "with", "n", "and", "or", "ask", "tell", "call", "ring",
-                          "text", "like", "bout", "about", "from", "big", "lil"])
+                          "text", "like", "bout", "about", "from", "big", "lil", "w"])
 _SIZE = frozenset(["big", "lil", "little", "young", "yung", "fat", "wee", "skinny", "mad", "old"])
 _PRONOUNS = frozenset(["u", "you", "ur", "i", "we", "she", "he", "they", "it", "ya", "yall", "that", "this", "so"])
 _VERB_WORDS = frozenset(["hope", "will", "mark", "pat", "rob", "sue", "chase", "grant", "bill", "may", "rich"])
@@ -57,6 +57,27 @@ def _opens_message(text: str, pos: int) -> bool:
         _LABEL.match(rest).end():]) is not None
 
 
+# (session 7) where only a name stands in a chat: "which chase", "tell dawn", "chase sed", "dawn texted"
+_STRONG_BEFORE = frozenset(["which", "tell", "ask", "ring", "text", "wiv", "w"])
+_STRONG_AFTER = frozenset(["sed", "said", "says", "sez", "sayz", "texted", "rang", "snapped", "messaged"])
+
+
+def _named_twice(text: str, toks: list[Tok], cov: bytearray, gaz: Gazetteers) -> set[str]:
+    """Lowercase given names that are words, standing twice or more where only a name stands in chat lines
+    ("chase sed theres a party", "which chase"): known as a person though never written with a capital."""
+    seen: dict[str, int] = {}
+    for i, t in enumerate(toks):
+        k = t.key
+        if t.shape != "lower" or cov[t.start] or not k.isalpha() or gaz.given.get(k, (0, 0))[0] < 300 \
+                or k in STOP or k in NOT_NAMES or not _lower_line(text, t.start):
+            continue
+        prev = toks[i - 1].key if i and text[toks[i - 1].end:t.start] == " " else ""
+        nxt = toks[i + 1].key if i + 1 < len(toks) and text[t.end:toks[i + 1].start] == " " else ""
+        if prev in _STRONG_BEFORE or nxt in _STRONG_AFTER:
+            seen[k] = seen.get(k, 0) + 1
+    return {k for k, n in seen.items() if n >= 2}
+
+
 def chat_word_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
     words = gaz.words
     known = {s.text.casefold() for s in spans if s.label == "PERSON" and s.confidence >= 0.5 and " " not in s.text}
@@ -65,6 +86,7 @@ def chat_word_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazettee
     known |= {s.text.split()[-1].casefold() for s in spans  # "big ash": the name after the size word
               if s.label == "PERSON" and s.text.count(" ") == 1 and s.text.split()[0].lower() in _SIZE}
     cov = _coverage(spans, len(text))
+    known |= _named_twice(text, toks, cov, gaz)
     out: list[Span] = []
     twice: dict[str, list[Tok]] = {}
     for i, t in enumerate(toks):

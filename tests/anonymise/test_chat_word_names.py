@@ -45,3 +45,21 @@ def test_a_known_word_name_opening_a_time_stamped_message(det):
             "[10/11/2025 18:46] zed_x: amber ignore him\nModerator's note: amber is Amber Pollitt, 12.\n")
     people = [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE) if s.label == "PERSON"]
     assert people.count("amber") >= 3
+
+
+@pytest.fixture(scope="module")
+def rules_only():
+    return load_detector(use_model=False)  # the rule on its own (the model may find some of these by itself)
+
+
+def test_a_word_name_standing_twice_where_only_a_name_stands_is_a_name(rules_only):
+    """Session 7 (from fresh17's misses, read after its score): never capitalised, but said twice where only a
+    name stands ("which robin", "robin sed"), a lowercase word-name is a person at its name positions."""
+    text = ("kayz\n  robin sed theres a party at his cuz flat\nME\n  which robin\nkayz\n"
+            "  robin from the estate\nME\n  not w robin tho\n")
+    assert _people(rules_only, text).count("robin") == 4
+
+
+def test_a_word_said_once_where_a_name_could_stand_stays_a_word(det):
+    text = "ME\n  we'll chase him off\nkayz\n  dont chase it\nME\n  which chase was that lol\n"
+    assert "chase" not in _people(det, text)
