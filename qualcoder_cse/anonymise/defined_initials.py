@@ -1,5 +1,4 @@
-"""Letters a document says stand for a person, used for that person wherever they appear (issue 15, session 7),
-and a lowercase name's possessive written without an apostrophe.
+"""Letters a document says stand for a person, used for that person wherever they appear (issue 15, session 7).
 
 Minutes and notes define a person's letters once, beside the full name, and then use only the letters:
 "DC Nick Harland (NH)", "DI Stephen Oduya (SOd)", "SO – Siobhán O'Neill", 'Aoife O'Brien ... – "AOB" in my
@@ -37,19 +36,6 @@ def _stands_for(code: str, name: str) -> bool:
         if i < len(caps) and p[:1] == caps[i]:
             i += 1
     return i == len(caps)
-
-
-def chat_possessives(text: str, spans: list[Span]) -> list[Span]:
-    """A lowercase name with a possessive written without its apostrophe is the whole word ("at amayas",
-    "tiannas cousin"), as the guidelines mark it; with an apostrophe the 's stays outside."""
-    out = []
-    for s in spans:
-        e = s.end
-        if s.label == "PERSON" and s.text.islower() and " " not in s.text and text[e:e + 1] == "s" and (
-                e + 1 >= len(text) or not text[e + 1].isalnum()):
-            s = Span(s.start, e + 1, s.label, text[s.start:e + 1], s.confidence, s.source)
-        out.append(s)
-    return out
 
 
 def defined_initials(text: str, spans: list[Span]) -> list[Span]:

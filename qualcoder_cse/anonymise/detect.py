@@ -25,7 +25,7 @@ from .chat_word_names import chat_word_names
 from .chosen_names import drop_declared
 from .csv_returns import csv_returns, field_handles, table_headers, table_ids
 from .date_shapes import short_dates
-from .defined_initials import chat_possessives, defined_initials
+from .defined_initials import defined_initials
 from .entity_passes import EntityPasses
 from .export_lines import (
     export_names,
@@ -43,6 +43,7 @@ from .list_siblings import age_lists, caps_full_names
 from .lower_venues import lowercase_venues
 from .merging import _mention_regex, merge
 from .name_forms import (
+    chat_possessives,
     derived_nicknames,
     handle_names,
     kin_names,
@@ -133,13 +134,14 @@ class Detector(EntityPasses):
         merged = whole_spans(text, toks, merged, self.gaz)
         merged = title_runs(text, toks, merged, self.gaz, self._heads, upper)
         merged = merge(merged + workplaces(text, toks, merged, self.gaz))
-        merged = defined_initials(text, _initials_of_names(text, merged))  # again: names widened last ("AW")
+        merged = _initials_of_names(text, merged)  # again: names widened last ("A. Whitaker" -> "AW")
         merged = handle_mentions(text, merged)
         merged = merge(particle_names(text, kin_nicknames(text, one_line_dates(text, merged))))
         merged = _address_chain(text, merged)  # again: places widened late ("Hathersage Road, Manchester, M13 0JH")
         merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text))
         if self.ner is not None:
-            merged = defined_initials(text, merge(merged + self.second.find(text, ents, merged)))
+            merged = merge(merged + self.second.find(text, ents, merged))
+        merged = defined_initials(text, merged)  # after the model: letters defined beside a name it found
         merged = drop_declared(text, not_people(text, whole_codes(text, merged), self.gaz))
         merged = initial_chains(text, heads_after_names(text, org_and_joins(text, merged, self.gaz)))
         merged = table_headers(text, org_acronyms(text, csv_returns(text, field_handles(text, merged))), self.gaz)

@@ -147,3 +147,16 @@ def kin_names(text: str, gaz: Gazetteers) -> list[Span]:
             continue  # a given name after "nana" is found by itself, and "nana" would then be a name everywhere
         out.append(Span(m.start(), m.end(1), "PERSON", m.group(), 0.6, "context"))
     return out
+
+
+def chat_possessives(text: str, spans: list[Span]) -> list[Span]:
+    """A lowercase name with a possessive written without its apostrophe is the whole word ("at amayas",
+    "tiannas cousin"), as the guidelines mark it; with an apostrophe the 's stays outside."""
+    out = []
+    for s in spans:
+        e = s.end
+        if s.label == "PERSON" and s.text.islower() and " " not in s.text and text[e:e + 1] == "s" and (
+                e + 1 >= len(text) or not text[e + 1].isalnum()):
+            s = Span(s.start, e + 1, s.label, text[s.start:e + 1], s.confidence, s.source)
+        out.append(s)
+    return out

@@ -184,15 +184,23 @@ class NerGate:
             elif s.label in _EXTENDED and s.text[:1].isupper():
                 inner = [p for p in found_by_rules if s.start <= p.start and p.end <= s.end and (p.start, p.end) != (
                     s.start, s.end)]
-                # the model's longer name holds the rules' whole spans and nothing else found, and what it adds is
-                # shaped like part of a name ("Lighthouse" + "SARC", "Avon" + "and Somerset"; not "Tom's X-ray")
-                if inner and s.label == "ORG" and all(p.label == "LOCATION" for p in inner) \
-                        and _only_joined(text, s, inner):  # "Elm Road Leeds": places side by side, not a firm
-                    s = Span(s.start, s.end, "LOCATION", s.text, s.confidence, s.source)
-                if inner and all(not cov[i] or any(p.start <= i < p.end for p in inner)
-                                 for i in range(s.start, s.end)) and _name_shaped(text, s, inner):
-                    out.append(Span(s.start, s.end, s.label, s.text, max(p.confidence for p in inner), "ner"))
+                wide = widened(text, s, inner, cov)
+                if wide is not None:
+                    out.append(wide)
         return out
+
+
+def widened(text: str, s: Span, inner: list[Span], cov: bytearray) -> Span | None:
+    """The model's longer name ``s`` when it holds the rules' whole spans ``inner`` and nothing else found, and
+    what it adds is shaped like part of a name ("Lighthouse" + "SARC", "Avon" + "and Somerset"; not "Tom's
+    X-ray"), at the rules' confidence; places side by side stay a place ("Elm Road Leeds" is no firm)."""
+    if not inner or not all(not cov[i] or any(p.start <= i < p.end for p in inner) for i in range(s.start, s.end)) \
+            or not _name_shaped(text, s, inner):
+        return None
+    label = s.label
+    if label == "ORG" and all(p.label == "LOCATION" for p in inner) and _only_joined(text, s, inner):
+        label = "LOCATION"
+    return Span(s.start, s.end, label, s.text, max(p.confidence for p in inner), "ner")
 
 
 _JOINER = re.compile(r"and|&|of|for|the|on|upon|['’]s?|s['’]|[,.()]")

@@ -21,7 +21,7 @@ import re
 from .gazetteers import Gazetteers
 from .lexicon import LOWER_TITLES, NATIONAL, NOT_NAMES, ROLE_WORDS, STOP
 from .merging import _coverage
-from .ner_gate import UNSURE, _name_shaped, _only_joined, _title_part
+from .ner_gate import UNSURE, _title_part, widened
 from .span_passes import _NER_NOT
 from .spans import Span, fold
 from .title_runs import kind_of_team
@@ -231,26 +231,22 @@ class SecondOpinion:
     def find(self, text: str, ents: list[Span], spans: list[Span]) -> list[Span]:
         """The model's spans ``ents`` (over the whole text) that add to ``spans`` (the rules' final spans)."""
         cov = _coverage(spans, len(text))
-        out: list[Span] = []
+        free: list[Span] = []
+        wide: list[Span] = []
         for raw in ents:
             s = _clean(text, raw)
             if s is None:
                 continue
             if not any(cov[s.start:s.end]):
                 if self.plausible(s, text):
-                    out.append(Span(s.start, s.end, s.label, s.text, UNSURE, "ner"))
+                    free.append(Span(s.start, s.end, s.label, s.text, UNSURE, "ner"))
                     cov[s.start:s.end] = b"\x01" * (s.end - s.start)
             elif s.label in _WIDER and s.text[:1].isupper() and not all(cov[s.start:s.end]) \
-                    and (not self._generic(s.text)):
-                inner = [p for p in spans if s.start <= p.start and p.end <= s.end]
-                if inner and s.label == "ORG" and all(p.label == "LOCATION" for p in inner) \
-                        and _only_joined(text, s, inner):  # "Elm Road Leeds": places side by side, not a firm
-                    s = Span(s.start, s.end, "LOCATION", s.text, s.confidence, s.source)
-                if inner and all(not cov[i] or any(p.start <= i < p.end for p in inner)
-                                 for i in range(s.start, s.end)) and _name_shaped(text, s, inner) \
-                        and not _NER_NOT.search(s.text):
-                    out.append(Span(s.start, s.end, s.label, s.text, max(p.confidence for p in inner), "ner"))
-        return out + self._mentions(text, [s for s in out if s.confidence == UNSURE], cov)
+                    and not self._generic(s.text) and not _NER_NOT.search(s.text):
+                w = widened(text, s, [p for p in spans if s.start <= p.start and p.end <= s.end], cov)
+                if w is not None:
+                    wide.append(w)
+        return free + wide + self._mentions(text, free, cov)
 
     def _mentions(self, text: str, found: list[Span], cov: bytearray) -> list[Span]:
         """The other mentions of a name the model found alone, written the same way ("Mercedes" in a log
