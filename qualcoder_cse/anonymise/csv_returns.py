@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .gazetteers import Gazetteers
+from .mention_index import MentionIndex
 from .merging import merge
 from .spans import Span, fold
 
@@ -68,6 +69,9 @@ _FIELD_LINE = re.compile(r"(?im)^[ \t]*(?:from|to|sender|recipient|receiver|acco
                          r"[ \t]*(?:$|\||,|\()")
 
 
+_HANDLE_END = re.compile(r"(?![\w@]|\.\w)")
+
+
 def field_handles(text: str, spans: list[Span]) -> list[Span]:
     """``spans`` with the handles named in a record's account fields, and their other mentions, as contacts."""
     if ":" not in text:
@@ -77,8 +81,8 @@ def field_handles(text: str, spans: list[Span]) -> list[Span]:
                and not _DATE_LIKE.fullmatch(h) and not _FILE_NAME.fullmatch(h)}
     if not handles:
         return spans
-    found = [Span(m.start(), m.end(), "CONTACT", m.group(), 0.85, "field")
-             for h in handles for m in re.finditer(r"(?<![\w@.])" + re.escape(h) + r"(?![\w@]|\.\w)", text)]
+    found = [Span(st, en, "CONTACT", text[st:en], 0.85, "field")
+             for _h, st, en in MentionIndex(text).find_all(sorted(handles), _HANDLE_END)]
     return merge(spans + found)
 
 

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import re
 
+from .chat_links import _CHAT_ABBREV
 from .gazetteers import Gazetteers
 from .lexicon import LOWER_TITLES, NATIONAL, NOT_NAMES, ROLE_WORDS, STOP
+from .mention_index import MentionIndex
 from .merging import _coverage
 from .ner_gate import UNSURE, _title_part, widened
 from .span_passes import _NER_NOT
@@ -33,10 +35,14 @@ _HANDLE = re.compile(r"@?[^\W_][\w.]*[^\W_]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _TEXT_SPEAK = re.compile(r"(\w)\1\1")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
-# chat shorthand no list of words holds ("wyd", "hbu"): never a name
-_SHORTHAND = frozenset(["wyd", "wbu", "hbu", "idk", "idc", "omg", "omd", "lol", "lmk", "brb", "tbh", "imo", "imho", "btw", "ikr", "irl", "nvm", "omw", "ofc", "pls", "plz", "ppl", "rly", "srs", "sry", "stfu", "wtf", "wth", "yh", "ye", "ya", "yea", "yeh", "yep", "nah", "naw", "hmu", "fyi", "gtg", "ttyl", "bday", "ur", "u", "r", "n", "k", "kk", "ok", "x", "xx", "xxx", "lmao", "lmfao", "rofl", "smh", "ngl", "tbf", "rn", "fr", "deffo", "defo", "innit", "wagwan", "bruv", "bro", "fam", "ty", "np", "thx", "cba", "gna", "gonna", "wanna", "dunno", "tho", "wiv", "wat", "wot", "dat", "dis", "dem", "sum", "nun", "luv", "bae"])
+# chat shorthand no list of words holds ("wyd", "hbu"; chat_links' list and more): never a name
+_SHORTHAND = _CHAT_ABBREV | frozenset(["omd", "lmk", "brb", "imo", "imho", "btw", "irl", "omw", "ofc", "srs",
+                                      "sry", "stfu", "wtf", "wth", "fyi", "gtg", "ttyl", "bday", "r", "n",
+                                      "k", "kk", "x", "rofl", "cba"])
 
 
+_END = re.compile(r"(?![\w@]|['’]\w\w)")  # a mention ends where the name does ("kez's" yes, "kezza" no)
+_PLURAL_END = re.compile(r"s?(?![\w@]|['’]\w\w)")
 _SO_WINDOW = 25  # characters of context either side of a word that may be a name (the gate uses 50)
 _COMMON = 35  # SCOWL tiers up to this are ordinary words ("lift", "status", "summer")
 
@@ -254,16 +260,17 @@ class SecondOpinion:
         as it is a word elsewhere ("a pearl necklace")."""
         out: list[Span] = []
         done: set[str] = set()
+        index = MentionIndex(text) if found else None
         for s in found:
             if s.label == "ID" or s.text in done:
                 continue
             done.add(s.text)
             word = s.text.islower() and fold(s.text) in self.gaz.words
-            plural = "s?" if s.label == "PERSON" and s.text.islower() else ""  # "kasia" -> "kasias mate"
-            for m in re.finditer(r"(?<![\w@./-])" + re.escape(s.text) + plural + r"(?![\w@]|['’]\w\w)", text):
-                if word and (s.label != "PERSON" or not _name_position(text, m.start(), m.end())):
+            plural = s.label == "PERSON" and s.text.islower()  # "kasia" -> "kasias mate"
+            for st, en in index.find(s.text, _PLURAL_END if plural else _END):
+                if word and (s.label != "PERSON" or not _name_position(text, st, en)):
                     continue
-                if not any(cov[m.start():m.end()]):
-                    out.append(Span(m.start(), m.end(), s.label, s.text, UNSURE, "ner"))
-                    cov[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+                if not any(cov[st:en]):
+                    out.append(Span(st, en, s.label, s.text, UNSURE, "ner"))
+                    cov[st:en] = b"\x01" * (en - st)
         return out
