@@ -19,13 +19,20 @@ from .tokens import Tok
 _ORG_HEADS = frozenset(["school", "academy", "college", "high", "primary", "hospital", "hotel", "foundation", "home",
                         "pru", "trust", "nursery", "surgery", "clinic", "hall", "inn", "lodge", "club", "church",
                         "mosque", "library", "taxis", "cabs", "infirmary", "hostel"])
-_PLACE_HEADS = frozenset(["centre", "center", "market", "station", "interchange", "precinct"])
+_PLACE_HEADS = frozenset(["centre", "center", "market", "station", "interchange", "precinct",
+                          # (session 8) streets, parks and landmarks: "cardiff bay", "ness islands", "grant st"
+                          "park", "bay", "islands", "island", "terminal", "st", "rd", "road", "lane", "street",
+                          "avenue", "ave", "pier", "quay", "quays", "square", "gardens", "common", "grange", "hill",
+                          "crescent", "terrace", "parade", "promenade", "marina", "wharf", "docks"])
 # kind words inside a venue's name: they never name it alone
 _KIND_WORDS = frozenset(["childrens", "children's", "youth", "community", "medical", "leisure", "shopping", "retail",
                          "bus", "train", "coach", "police", "upper", "lower", "grammar", "infant", "infants", "junior",
                          "sixth", "form", "general", "royal", "district", "city", "st", "saint", "catholic", "church",
                          "primary", "secondary", "high", "academy", "sports", "health", "family", "care", "of", "and",
                          "village", "town", "county", "memorial", "university", "teaching", "boys", "girls"])
+# (session 8) words before a street or park head that never name it alone: "the main road", "the car park"
+_NEVER_NAMING = frozenset(["main", "back", "front", "side", "long", "new", "old", "top", "bottom", "little", "big",
+                           "ring", "slip", "dual", "private", "public", "country", "car", "skate", "play", "water"])
 # place-name elements that name a venue before its head ("the grove hotel", "the oaks academy")
 _NAMING_NOUNS = frozenset(["grove", "oaks", "willows", "hollies", "beeches", "limes", "elms", "cedars", "laurels",
                            "pines", "meadows", "grange", "manor", "priory", "abbey", "towers", "bank", "vale", "dale",
@@ -47,10 +54,10 @@ def lowercase_venues(text: str, toks: list[Tok], spans: list[Span], gaz: Gazette
         start, naming, j = None, False, i - 1
         while j >= 0 and i - j <= 4 and toks[j].shape == "lower" and text[toks[j].end:toks[j + 1].start] == " ":
             k = toks[j].key
-            name_word = inside[toks[j].start] or k in gaz.places1 or k in _NAMING_NOUNS or (
+            name_word = k not in _NEVER_NAMING and (inside[toks[j].start] or k in gaz.places1 or k in _NAMING_NOUNS or (
                 k.isalpha() and len(k) >= 3 and k not in STOP and k not in NOT_NAMES and (
-                    k not in gaz.words or gaz.words.get(k, 0) >= 50 or k in gaz.surnames and k in gaz.given))
-            if not name_word and k not in _KIND_WORDS:
+                    k not in gaz.words or gaz.words.get(k, 0) >= 50 or k in gaz.surnames and k in gaz.given)))
+            if not name_word and k not in _KIND_WORDS and k not in _NEVER_NAMING:
                 break
             naming = naming or bool(name_word)
             start = j

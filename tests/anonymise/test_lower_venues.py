@@ -48,3 +48,31 @@ def test_lowercase_venues_whole(det, text, venue):
 )
 def test_kinds_of_venue_are_left(det, text):
     assert _texts(det, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("meet me down pendlebury bay after", "pendlebury bay"),
+        ("we was up the corran islands all nite", "corran islands"),
+        ("hes parked on ashworth st by the shop", "ashworth st"),
+        ("goin round to thornaby grange tmrw", "thornaby grange"),
+    ],
+)
+def test_lowercase_streets_parks_and_landmarks_whole(det, text, place):
+    """(session 8) a street, park or landmark head word reads its name leftwards like a venue's."""
+    assert place in _texts(det, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meet at the car park after",
+        "we was at the skate park all nite",
+        "down the high street by the shop",
+        "outside the retail park on the left",
+        "he lives on the main road near us",
+    ],
+)
+def test_kinds_of_street_and_park_are_left(det, text):
+    assert _texts(det, text) == []
