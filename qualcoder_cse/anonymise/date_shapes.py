@@ -8,7 +8,9 @@ forms of ``patterns.py``:
 - a range of days before their month, as one span: "14th-15th March", "from the 3rd to the 5th of June";
 - (session 6) a night over two days: "20/21 February 2026", "Sat 14 / Sun 15 December";
 - (session 7) a day said in words, as people give a date of birth aloud: "the Fourth of March, 2009",
-  "twenty-first of June".
+  "twenty-first of June";
+- (session 8) a two-digit day before a zero-padded month, or a day past the 12th before October to December,
+  with no cue ("verbal, 19/06, by phone").
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ _AFTER_WEEKDAY = [
     # a night over two days: "Sat 14 / Sun 15 December" (the first day before the slash)
     (re.compile(rf"{_WEEKDAY}\s+{_DAY}(?=\s?[/&-]\s?{_WEEKDAY}\s+{_DAY}\b)", re.IGNORECASE), 0.8),
 ]
-_AFTER_CUE = re.compile(rf"{_DM}(?![\w/]|\.\d)(?!\s*(?:of|th)\b)")  # "on 3/3"
+_AFTER_CUE = re.compile(rf"(?!24/7\b){_DM}(?![\w/]|\.\d)(?!\s*(?:of|th)\b)")  # "on 3/3", not "and 24/7"
 _FROM_DAY = [
     # "14 Mar 24", not "14 Mar 24 hours later"
     (re.compile(rf"{_DAY}(?:\s+of)?\s+{_MON},?\s+\d{{2}}(?![\w:/.]|\.\d)"
@@ -59,10 +61,18 @@ _WELSH_DATE = re.compile(r"\b(?:[12]\d|3[01]|0?[1-9])\s+(?:Ionawr|Chwefror|Mawrt
 _SEEN_DM = re.compile(r"(?:\b(?i:seen|found|missing|reported|follow-up|occasion)\s+|\()(?P<d>(?:0[1-9]|[12]\d|3[01])/"
                       r"(?:0[1-9]|1[0-2]))(?![\w/]|\.\d)")
 
+# (session 8) a day and month written as a form writes them, with no cue needed: a two-digit day before a
+# zero-padded month ("verbal, 19/06, by phone"), or a zero-padded day or one past the 12th before Oct-Dec
+# ("mum 03/11.", "14/11");
+# a fraction or a score is not written so ("3/4", "11/12 attended", "24/7")
+_PADDED_DM = re.compile(r"(?<![\w/.:-])(?:(?:0[1-9]|[12]\d|3[01])/0[1-9]|(?:0[1-9]|1[3-9]|2\d|3[01])/1[0-2])"
+                        r"(?![\w/:-]|[.,]\d)")
+
 
 def short_dates(text: str) -> list[Span]:
     out = [Span(m.start(), m.end(), "DATE", m.group(), 0.8, "pattern") for m in _WELSH_DATE.finditer(text)]
     out += [Span(m.start("d"), m.end("d"), "DATE", m.group("d"), 0.6, "pattern") for m in _SEEN_DM.finditer(text)]
+    out += [Span(m.start(), m.end(), "DATE", m.group(), 0.6, "pattern") for m in _PADDED_DM.finditer(text)]
     for m in _SAID_DATE.finditer(text):
         end = m.end() - (m.group().endswith(".") and len(m.group().split()[-1]) > 4)  # "November." ends a sentence
         out.append(Span(m.start(), end, "DATE", text[m.start():end], 0.75, "pattern"))

@@ -91,3 +91,25 @@ def test_dates_said_in_words(det, text, date):
 @pytest.mark.parametrize("text", ["a second of silence, then she spoke", "the first of many", "a fifth of them"])
 def test_ordinals_without_a_month_are_left(det, text):
     assert _dates(det, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Consent: YES (verbal, 19/06, by phone).", "19/06"),
+        ("Meeting with her mum 03/11. Safety plan agreed.", "03/11"),
+        ("Strategy discussion held 14/11 with police", "14/11"),
+    ],
+)
+def test_a_padded_day_and_month_needs_no_cue(det, text, date):
+    """(session 8) written as a form writes a date: two-digit day, zero-padded month (or a day past the 12th)."""
+    assert date in _dates(det, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["we offer 24/7 cover now", "and 24/7 she was on that phone", "scored 7/10 on the quiz", "3/4 of them went",
+     "at 10/10 it was the worst", "page 12/20 of the report"],
+)
+def test_scores_and_round_the_clock_are_left(det, text):
+    assert _dates(det, text) == []
