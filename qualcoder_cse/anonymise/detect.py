@@ -73,6 +73,7 @@ from .span_passes import (
 from .spans import LABELS, Span, fold
 from .title_runs import title_runs, workplaces
 from .tokens import tokenize
+from .turn_vocatives import turn_vocatives
 from .whole_spans import handle_mentions, whole_spans
 from .word_names import upper_full_names, verb_names
 
@@ -119,7 +120,8 @@ class Detector(EntityPasses):
                        + ([] if upper else caps_full_names(text, merged, self.gaz)))
         merged = self.propagate(text, toks, merge(lowercase_full_names(text, toks, merged, self.gaz)))
         extra = (first_names_again(text, toks, merged, self.gaz) + verb_names(text, toks, merged, self.gaz, upper)
-                 + chat_word_names(text, toks, merged, self.gaz) + surname_labels(text, merged))
+                 + chat_word_names(text, toks, merged, self.gaz) + surname_labels(text, merged)
+                 + turn_vocatives(text, merged, self.gaz))
         merged = merge(merged + extra) if extra else merged
         merged = self._extend_persons(text, toks, merged)
         merged = _extend_locations(text, merged)

@@ -22,7 +22,11 @@ _FINITE = frozenset(["is", "was", "has", "had", "would", "could", "should", "did
                      "wouldn't", "couldn't", "isn't", "wasn't", "hasn't", "hadn't", "won't", "can't", "said",
                      "says", "told", "tells", "asked", "texted", "knew", "knows", "lives", "lived", "drives", "drove",
                      "works", "worked", "wanted", "wants", "came", "comes", "went", "goes", "got", "gets", "kept",
-                     "keeps", "started", "stopped", "rang", "rings", "took", "takes", "never", "always"])
+                     "keeps", "started", "stopped", "rang", "rings", "took", "takes", "never", "always",
+                     # (session 8) "Drew ended up doing the review"
+                     "ended", "became", "left", "made", "found", "saw", "moved", "joined", "ran", "led", "wrote",
+                     "phoned", "emailed", "picked", "brought", "gave", "looked", "thought", "felt", "tried",
+                     "helped", "explained", "agreed", "arrived", "managed", "decided", "reckons", "reckoned"])
 
 # a noun opens a sentence before these as often as a name does ("Hope isn't a plan", "Grace was shown")
 _COPULA = frozenset(["is", "was", "has", "had", "isn't", "wasn't", "hasn't", "hadn't", "never", "always"])

@@ -1,0 +1,58 @@
+"""A participant called by name at the start of a speaker turn is proposed even when no list knows the name
+(issue 15, session 8); interjections and discourse words that open turns the same way are not. Made-up lines,
+not from any test set."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcoder_cse.anonymise.detect import load_detector
+from qualcoder_cse.anonymise.spans import REVIEW_MIN_CONFIDENCE
+
+
+@pytest.fixture(scope="module")
+def det():
+    return load_detector()
+
+
+def _persons(det, text: str) -> list[str]:
+    return [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE) if s.label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("FAC: Wen, you were nodding.\n\nWL: Because it's always the same.", "Wen"),
+        ("INT: Zbyszko, what did you make of that?", "Zbyszko"),
+        ("Facilitator: Ifunanya-Chidera, anything to add before we stop?", "Ifunanya-Chidera"),
+    ],
+)
+def test_a_name_called_at_the_start_of_a_turn(det, text, name):
+    assert name in _persons(det, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "R: Och, you know how it is.",
+        "P2: Aye, you would think so.",
+        "INT: Right, so what happened then?",
+        "R: Honestly, I don't know.",
+        "P4: Pet, you'd not believe it.",
+        "FAC: Diolch, you've been really helpful.",
+        "P1: Normal, what's normal here?",
+    ],
+)
+def test_openers_that_are_not_names_are_left(det, text):
+    assert _persons(det, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Nobody joined it up. Drew ended up doing the learning review.", "Drew"),
+        ("Mark left the strategy meeting early that day.", "Mark"),
+    ],
+)
+def test_a_verb_name_before_a_past_tense_verb(det, text, name):
+    assert name in _persons(det, text)
