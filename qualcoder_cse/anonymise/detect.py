@@ -51,6 +51,7 @@ from .name_forms import (
     lowercase_full_names,
     particle_names,
 )
+from .naming_phrases import naming_phrases
 from .ner_gate import NerGate, _joined
 from .not_people import not_people
 from .org_joins import civic_buildings, heads_after_names, org_and_joins
@@ -121,7 +122,7 @@ class Detector(EntityPasses):
         merged = self.propagate(text, toks, merge(lowercase_full_names(text, toks, merged, self.gaz)))
         extra = (first_names_again(text, toks, merged, self.gaz) + verb_names(text, toks, merged, self.gaz, upper)
                  + chat_word_names(text, toks, merged, self.gaz) + surname_labels(text, merged)
-                 + turn_vocatives(text, merged, self.gaz))
+                 + turn_vocatives(text, merged, self.gaz) + naming_phrases(text, merged, self.gaz))
         merged = merge(merged + extra) if extra else merged
         merged = self._extend_persons(text, toks, merged)
         merged = _extend_locations(text, merged)

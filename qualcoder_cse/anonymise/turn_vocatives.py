@@ -22,7 +22,7 @@ _TURN = re.compile(r"(?m)^[ \t]*[A-Z][\w .'-]{0,18}:[ \t]+(?P<name>[A-Z][a-z]{1,
 _ADDRESSING = frozenset(["you", "your", "you're", "you've", "you'd", "you'll", "what", "how", "did", "do", "does",
                          "can", "could", "would", "will", "anything", "any", "have", "has", "is", "was", "were",
                          "are", "where", "when", "why", "who", "shall", "should", "tell", "go", "over", "thoughts",
-                         "same", "first", "last", "back", "then", "i", "i'm", "i'd", "we", "just", "please"])
+                         "same", "first", "last", "back", "then", "we", "just", "please"])  # not "I": "M: Summer, I think"
 # words that open a turn before a comma as a name would, and are not names here
 _OPENERS = frozenset(["och", "erm", "um", "umm", "duw", "diolch", "ach", "ooh", "oh", "mm", "mmm", "hmm", "yep",
                       "nope", "ta", "gosh", "jeez", "wow", "alright", "lol", "hiya", "cheers", "bless", "haway",

@@ -1,0 +1,80 @@
+"""Names fixed by the phrase around them, whatever the word (issue 15, session 8: PERSON recall on unseen text).
+
+- Apposition after a word for a person: "the cashier, May, said", "her brother, Will, picked her up" (a word
+  that is also a name is one here: the commas and the person before it say so).
+- Naming verbs without a pronoun: "who the others call Chops", "a lad they call Tank".
+- "is called" after a relative or a friend, in any case: "ur nans called joy", "her boyfriend's called Chance".
+- One letter standing for a person before a verb in a message: "its fine t is going", "T is gonna drop me"
+  (not "Plan B is", "Child M was", "Vitamin D", nor the chat letters "i", "u", "r", "n", "x").
+
+Each is proposed unsure when no layer found the word already.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteers import Gazetteers
+from .lexicon import NOT_NAMES, RANKS, ROLE_WORDS, TITLES
+from .merging import _coverage
+from .spans import Span
+
+_PERSON_NOUNS = (r"(?:brother|sister|mum|mam|mother|dad|father|cousin|aunt|auntie|aunty|uncle|nan|nana|gran|granny|"
+                 r"grandad|grandma|son|daughter|niece|nephew|stepdad|stepmum|friend|mate|pal|boyfriend|girlfriend|"
+                 r"partner|husband|wife|ex|neighbour|cashier|manager|driver|owner|landlord|landlady|receptionist|"
+                 r"worker|officer|teacher|nurse|carer|colleague|sergeant|inspector|supervisor|caretaker|cleaner|"
+                 r"barman|barmaid|bouncer|lad|girl|boy|man|woman|fella|bloke|guy|keyworker|key worker|"
+                 r"social worker|youth worker|foster carer|mentor|coach|tutor|head|deputy|chaperone)")
+_DET = r"(?:the|her|his|my|their|our|your|a|an|one|another|this|that)"
+_APPOSITIVE = re.compile(rf"(?i:\b{_DET}\s+(?:\w+\s+)?{_PERSON_NOUNS}),\s+(?P<n>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)"
+                         r"(?=,|\)|\.(?:\s|$)| and\b| who\b)")
+_CALL = re.compile(r"(?i:\b(?:who|whom|that|a \w+|one)\s+(?:the others|they|everyone|people|we|the girls|the lads|"
+                   r"the kids|his mates|her mates|the boys|everybody)\s+(?:call|called|calls)\s+)(?P<n>[A-Z][a-z]+)\b")
+_IS_CALLED = re.compile(rf"(?i:\b(?:ur|your|her|his|my|their|our)\s+{_PERSON_NOUNS}(?:['’]?s| is)\s+called\s+)"
+                        r"(?P<n>[A-Za-z][a-z]+)\b")
+_LETTER = re.compile(r"(?<![\w'’.-])(?P<n>[b-hj-mo-qs-tv-wzB-HJ-MO-QS-TV-WZ])(?= (?:is|was|said|says|has|had|gonna|"
+                     r"will|wants|knows|dropped|picked|came|comes|went|goes|told|rang|texted|sent|drove|left|got)\b)")
+_LETTER_NOT_AFTER = frozenset(["plan", "option", "type", "grade", "section", "part", "vitamin", "category", "group",
+                               "appendix", "schedule", "exhibit", "room", "block", "ward", "level", "class", "year",
+                               "stage", "tier", "form", "model", "line", "child", "girl", "boy", "young", "person",
+                               "yp", "case", "victim", "suspect", "male", "female", "witness", "sample", "table",
+                               "figure", "unit", "flat", "house", "number", "no", "gate", "platform", "bay", "zone",
+                               "route", "bus", "wing", "floor", "area", "site", "team", "point", "step", "letter"])
+_NOT_NAMES = frozenset(["the", "a", "an", "him", "her", "me", "us", "them", "it", "that", "this", "back", "round",
+                        "over", "up", "out", "off", "in", "on", "earlier", "later", "again", "first"])
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([A-Za-z]+)\W*$", text[max(0, pos - 20):pos])
+    return m.group(1).lower() if m else ""
+
+
+def naming_phrases(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
+    cov = _coverage(spans, len(text))
+    out: list[Span] = []
+
+    def add(s: int, e: int, conf: float) -> None:
+        if not any(cov[s:e]):
+            out.append(Span(s, e, "PERSON", text[s:e], conf, "position"))
+
+    for m in _APPOSITIVE.finditer(text):
+        key = m.group("n").split()[0].lower()
+        if key not in TITLES and key not in ROLE_WORDS and key not in RANKS and key not in NOT_NAMES:
+            add(m.start("n"), m.end("n"), 0.6)
+    for m in _CALL.finditer(text):
+        if m.group("n").lower() not in ROLE_WORDS:
+            add(m.start("n"), m.end("n"), 0.6)
+    for m in _IS_CALLED.finditer(text):
+        key = m.group("n").lower()
+        tier = gaz.words.get(key)
+        if key not in _NOT_NAMES and (key in gaz.given or tier is None or tier >= 50):
+            add(m.start("n"), m.end("n"), 0.6)
+    for m in _LETTER.finditer(text):
+        before = _word_before(text, m.start())
+        if before in _LETTER_NOT_AFTER or before in TITLES or re.search(r"\d\s*$", text[max(0, m.start() - 3):m.start()]):
+            continue
+        prev = text[max(0, m.start() - 30):m.start()].rstrip()
+        if prev.split() and prev.split()[-1][:1].isupper() and prev.split()[-1][-1:].isalpha():
+            continue  # "Annex D is": a capitalised word before the letter
+        add(m.start(), m.end(), 0.5)
+    return out

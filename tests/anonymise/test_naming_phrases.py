@@ -1,0 +1,49 @@
+"""Names fixed by the phrase around them, whatever the word (issue 15, session 8): apposition after a word for
+a person, naming verbs, "is called" after a relative, one letter before a verb in a message. The look-alikes
+("Plan B is", "Child M was", "her mum called back") stay unproposed. Made-up lines, not from any test set."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualcoder_cse.anonymise.detect import load_detector
+from qualcoder_cse.anonymise.spans import REVIEW_MIN_CONFIDENCE
+
+
+@pytest.fixture(scope="module")
+def det():
+    return load_detector()
+
+
+def _persons(det, text: str) -> list[str]:
+    return [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE) if s.label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("She asks the cashier, May, if she has seen her.", "May"),
+        ("Her brother, Will, picked her up from the bus station.", "Will"),
+        ("One of them, who the others call Chops, said there's a man with a flat.", "Chops"),
+        ("lol ur nans called joy?? the irony", "joy"),
+        ("kayz 21:19: T is gonna drop me at the shop", "T"),
+        ("mia.x 21:18: its fine t is going n she knows him", "t"),
+    ],
+)
+def test_names_fixed_by_the_phrase(det, text, name):
+    assert name in _persons(det, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plan B is to move her out of area.",
+        "Child M was seen at the hotel on the Friday.",
+        "her mum called back later that night",
+        "Annex D is attached to these minutes.",
+        "the driver, Asian, about forty, in a black Audi",
+        "i is not going lol",
+    ],
+)
+def test_look_alikes_are_left(det, text):
+    assert _persons(det, text) == []
