@@ -23,6 +23,7 @@ from .chat_links import linked_names
 from .chat_places import chat_places
 from .chat_word_names import chat_word_names
 from .chosen_names import drop_declared
+from .common_word_venues import common_word_venues
 from .csv_returns import csv_returns, field_handles, table_headers, table_ids
 from .date_shapes import short_dates
 from .defined_initials import defined_initials
@@ -141,7 +142,8 @@ class Detector(EntityPasses):
         merged = handle_mentions(text, merged)
         merged = merge(particle_names(text, kin_nicknames(text, one_line_dates(text, merged))))
         merged = _address_chain(text, merged)  # again: places widened late ("Hathersage Road, Manchester, M13 0JH")
-        merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text))
+        merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text)
+                       + common_word_venues(text))
         if self.ner is not None:
             merged = merge(merged + self.second.find(text, ents, merged))
         merged = defined_initials(text, merged)  # after the model: letters defined beside a name it found
