@@ -1,5 +1,5 @@
 """Venues named by ordinary capitalised words before a strong head, mid-sentence, are proposed whole (issue 15,
-session 8); kinds of venue and national chains are not. Made-up lines, not from any test set."""
+session 8); words opening a sentence and national chains are not. Made-up lines, not from any test set."""
 
 from __future__ import annotations
 
@@ -38,5 +38,5 @@ def test_common_words_before_a_strong_head_name_a_venue(det, text, venue):
         "she was taken to a Community Hospital out of county",
     ],
 )
-def test_kinds_and_chains_are_left(det, text):
+def test_sentence_starts_and_chains_are_left(det, text):
     assert _texts(det, text) == []
