@@ -33,9 +33,8 @@ def test_common_words_before_a_strong_head_name_a_venue(det, text, venue):
 @pytest.mark.parametrize(
     "text",
     [
-        "she was seen at the General Hospital twice",
         "Great things happen at Hospital level when we share.",
-        "she was taken to a Community Hospital out of county",
+        "the staff, Primary Care, Mental Health and the rest",
     ],
 )
 def test_sentence_starts_and_chains_are_left(det, text):
