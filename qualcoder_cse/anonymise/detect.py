@@ -59,7 +59,7 @@ from .org_joins import civic_buildings, heads_after_names, org_and_joins
 from .patterns import find_patterns
 from .positions import attendee_names, chat_names, first_names_again, full_names
 from .quoted_names import explained_aliases, quoted_names, quoted_the_names
-from .ref_codes import reference_codes, whole_codes
+from .ref_codes import log_serials, reference_codes, whole_codes
 from .rules import RuleLayer
 from .second_opinion import SecondOpinion
 from .shapes import find_shapes
@@ -73,6 +73,7 @@ from .span_passes import (
     _person_to_place,
 )
 from .spans import LABELS, Span, fold
+from .timed_places import timed_places
 from .title_runs import title_runs, workplaces
 from .tokens import tokenize
 from .turn_vocatives import turn_vocatives
@@ -123,7 +124,8 @@ class Detector(EntityPasses):
         merged = self.propagate(text, toks, merge(lowercase_full_names(text, toks, merged, self.gaz)))
         extra = (first_names_again(text, toks, merged, self.gaz) + verb_names(text, toks, merged, self.gaz, upper)
                  + chat_word_names(text, toks, merged, self.gaz) + surname_labels(text, merged)
-                 + turn_vocatives(text, merged, self.gaz) + naming_phrases(text, merged, self.gaz))
+                 + turn_vocatives(text, merged, self.gaz) + naming_phrases(text, merged, self.gaz)
+                 + timed_places(text, merged, self.gaz))
         merged = merge(merged + extra) if extra else merged
         merged = self._extend_persons(text, toks, merged)
         merged = _extend_locations(text, merged)
@@ -147,7 +149,7 @@ class Detector(EntityPasses):
         if self.ner is not None:
             merged = merge(merged + self.second.find(text, ents, merged))
         merged = defined_initials(text, merged)  # after the model: letters defined beside a name it found
-        merged = drop_declared(text, not_people(text, whole_codes(text, merged), self.gaz))
+        merged = drop_declared(text, not_people(text, log_serials(text, whole_codes(text, merged)), self.gaz))
         merged = initial_chains(text, heads_after_names(text, org_and_joins(text, merged, self.gaz)))
         merged = table_headers(text, org_acronyms(text, csv_returns(text, field_handles(text, merged))), self.gaz)
         merged = chat_possessives(text, table_ids(text, merged))

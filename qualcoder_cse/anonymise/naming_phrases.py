@@ -32,6 +32,13 @@ _CALL = re.compile(r"(?i:\b(?:who|whom|that|a \w+|one)\s+(?:the others|they|ever
                    r"the kids|his mates|her mates|the boys|everybody)\s+(?:call|called|calls)\s+)(?P<n>[A-Z][a-z]+)\b")
 _IS_CALLED = re.compile(rf"(?i:\b(?:ur|your|her|his|my|their|our)\s+{_PERSON_NOUNS}(?:['’]?s| is)\s+called\s+)"
                         r"(?P<n>[A-Za-z][a-z]+)\b")
+# "Transcribed by: K. Salt", "notes by L.McG.": an initial and a surname, or initials alone, after "by"
+_BY_INITIALS = re.compile(r"\b(?i:by):?[ \t]+(?P<n>[A-Z]\.[ ]?(?:Mc|Mac)?[A-Z][a-z]?\.(?:[A-Z]\.)?(?![\w])|"
+                          r"[A-Z]\.[ ]?(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w.]))")
+# a name its bearer gives or is given, quoted: 'calling himself "Will"', 'goes by "Smudge"', 'and "Smudge"'
+_QUOTED_CUE = re.compile(r"(?i:\b(?:calling|calls|called|call)\s+(?:himself|herself|themselves|themself)|"
+                         r"\bgoes\s+by|\bknown\s+as|\bnicknamed?|\bnicknames?:?|\balias)\s+[\"“](?P<n>[A-Z][a-z]+)[\"”]")
+_QUOTED_AFTER = re.compile(r"(?:\band|,|&)\s+[\"“](?P<n>[A-Z][a-z]+)[\"”]")
 _LETTER = re.compile(r"(?<![\w'’.-])(?P<n>[b-hj-mo-qs-tv-wzB-HJ-MO-QS-TV-WZ])(?= (?:is|was|said|says|has|had|gonna|"
                      r"will|wants|knows|dropped|picked|came|comes|went|goes|told|rang|texted|sent|drove|left|got)\b)")
 _LETTER_NOT_AFTER = frozenset(["plan", "option", "type", "grade", "section", "part", "vitamin", "category", "group",
@@ -68,6 +75,17 @@ def naming_phrases(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
         key = m.group("n").lower()
         tier = gaz.words.get(key)
         if key not in _NOT_NAMES and (key in gaz.given or tier is None or tier >= 50):
+            add(m.start("n"), m.end("n"), 0.6)
+    for m in _BY_INITIALS.finditer(text):
+        add(m.start("n"), m.end("n"), 0.6)
+    for m in _QUOTED_CUE.finditer(text):
+        if m.group("n").lower() not in ROLE_WORDS:
+            add(m.start("n"), m.end("n"), 0.6)
+    persons = [sp for sp in spans + out if sp.label == "PERSON"]
+    for m in _QUOTED_AFTER.finditer(text):  # a quoted nickname listed with a person found: 'Reece and "Smudge"'
+        before = text.rfind("\n", 0, m.start()) + 1
+        if any(before <= p.end <= m.start() and m.start() - p.end <= 3 for p in persons) and (
+                m.group("n").lower() not in ROLE_WORDS and m.group("n").lower() not in NOT_NAMES):
             add(m.start("n"), m.end("n"), 0.6)
     for m in _LETTER.finditer(text):
         before = _word_before(text, m.start())

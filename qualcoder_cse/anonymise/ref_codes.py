@@ -124,3 +124,17 @@ def whole_codes(text: str, spans: list[Span]) -> list[Span]:
                 s = Span(start, end, s.label, text[start:end], s.confidence, s.source)
         out.append(s)
     return out
+
+
+# (session 8) a police log is numbered within its day: "log 1387 30/01", "incident 0417 of 29/01/2026"
+_LOG_SERIAL = re.compile(r"(?i:\b(?:log|incident|serial|cad|storm)\s+(?:no\.?\s+|number\s+)?)"
+                         r"(?P<id>\d{3,5}\s+(?i:of\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\w/])")
+
+
+def log_serials(text: str, spans: list[Span]) -> list[Span]:
+    """A log's serial and its day are one identifier: the number and the date found apart become one span."""
+    new = [Span(m.start("id"), m.end("id"), "ID", m.group("id"), 0.8, "pattern") for m in _LOG_SERIAL.finditer(text)]
+    if not new:
+        return spans
+    kept = [s for s in spans if not any(n.start <= s.start and s.end <= n.end for n in new)]
+    return sorted(kept + new, key=lambda s: (s.start, s.end))

@@ -47,3 +47,25 @@ def test_names_fixed_by_the_phrase(det, text, name):
 )
 def test_look_alikes_are_left(det, text):
     assert _persons(det, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Transcribed by: K. Salt (civilian), 11/03/2026", "K. Salt"),
+        ("Notes typed by L.McG. on the day", "L.McG."),
+        ('approached by somebody calling himself "Will". He was forty.', "Will"),
+        ('Suspects only by nicknames: "Bossman", "Reds". Handle on the file.', "Reds"),
+        ('two lads from the course, Reece and "Smudge", who said a man had a van', "Smudge"),
+    ],
+)
+def test_initials_after_by_and_quoted_nicknames(det, text, name):
+    assert name in _persons(det, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['she said "Sorry" and left', 'the group, "Safe and Sound", met weekly', 'she went back "Home" after'],
+)
+def test_quoted_words_and_initials_without_a_cue_are_left(det, text):
+    assert _persons(det, text) == []

@@ -75,3 +75,16 @@ def test_an_identifier_is_widened_to_its_whole_code_and_no_further():
 )
 def test_listing_numbers_and_short_partial_plates(det, text, code):
     assert any(s.text == code and s.label == "ID" for s in det.detect(text, min_confidence=0.3))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Reported to police, log 1387 30/01. She returned herself.", "1387 30/01"),
+        ("I rang 101 at 23:50, log 0791 13/10.", "0791 13/10"),
+        ("under incident 0417 of 29/01/2026, exhibit to follow", "0417 of 29/01/2026"),
+    ],
+)
+def test_a_log_serial_and_its_day_are_one_identifier(det, text, code):
+    """(session 8) a police log is numbered within its day: the number and the date found apart were two spans."""
+    assert code in [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE) if s.label == "ID"]
