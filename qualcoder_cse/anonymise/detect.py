@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from .acronyms import org_acronyms
 from .chat_links import linked_names
+from .chat_once_names import chat_once_names
 from .chat_places import chat_places
 from .chat_word_names import chat_word_names
 from .chosen_names import drop_declared
@@ -125,7 +126,7 @@ class Detector(EntityPasses):
         extra = (first_names_again(text, toks, merged, self.gaz) + verb_names(text, toks, merged, self.gaz, upper)
                  + chat_word_names(text, toks, merged, self.gaz) + surname_labels(text, merged)
                  + turn_vocatives(text, merged, self.gaz) + naming_phrases(text, merged, self.gaz)
-                 + timed_places(text, merged, self.gaz))
+                 + timed_places(text, merged, self.gaz) + chat_once_names(text, merged, self.gaz))
         merged = merge(merged + extra) if extra else merged
         merged = self._extend_persons(text, toks, merged)
         merged = _extend_locations(text, merged)

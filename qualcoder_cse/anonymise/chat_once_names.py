@@ -1,0 +1,65 @@
+"""Lowercase chat names said once, fixed by what only a person does or is (issue 15, session 8: lowercase chat
+names that are words, on unseen text): "bash says im not allowed", "hope shouldnt even be out", "his mate
+tiny was weird", "n a girl dawn whos older".
+
+``chat_word_names.py`` needs a word-name said twice, or already a person; a chat often names someone once.
+Here one position is enough when it is one only a person takes:
+
+- the word opens a message (or follows "coz", "but", "and" there) before a verb of saying or of a person's
+  doing ("says", "sed", "shouldnt", "told", "drives", "reckons");
+- it follows a relation ("his mate", "my cousin", "her bf") and comes before a verb or "who";
+- it follows "a girl", "a lad", "this guy" and comes before "who", "whos", "that".
+
+Never a pronoun, a word for a role or a relative ("mum says", "everyone says", "miss said"), text-speak, or
+a verb form ("his mate picked", "my cousin lives"). Proposed unsure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteers import Gazetteers
+from .lexicon import NOT_NAMES, ROLE_WORDS, STOP, TITLES
+from .merging import _coverage
+from .spans import Span
+
+_HUMAN_VERBS = (r"says|said|sed|sez|sayz|shouldnt|shudnt|told|tells|drives|drove|reckons|texted|messaged|rang|"
+                r"fancies|snapchatted|dmd|dmed|picked|dropped|swears|promised|threatened|knows|lied|cried|"
+                r"screamed|laughed|blocked|added|asked|wants|wanted")
+_VERBS = frozenset(_HUMAN_VERBS.split("|"))
+_OPENING = re.compile(rf"(?m)(?:^|:[ \t]+|\]\s+)(?:(?:coz|cos|but|and|n|like|well|yh|ye|yeah|nah|no|lol|omg)[ \t]+)?"
+                      rf"(?P<n>[a-z][a-z'-]{{2,14}})[ \t]+(?:{_HUMAN_VERBS})\b")
+_RELATION = re.compile(r"(?i:\b(?:his|her|my|ur|your|their|our)[ \t]+(?:mate|mates|cousin|cuz|bro|brother|sister|"
+                       r"sis|friend|pal|boyfriend|girlfriend|bf|gf|uncle|auntie|aunty|ex|bestie))[ \t]+"
+                       r"(?P<n>[a-z][a-z'-]{2,14})[ \t]+(?:is|was|said|says|sed|who|whos|who's|that|thats|has|had|"
+                       rf"dont|doesnt|didnt|isnt|wasnt|{_HUMAN_VERBS})\b")
+_SOMEONE = re.compile(r"(?i:\b(?:a|this|some|that)[ \t]+(?:girl|lad|boy|guy|man|fella|woman|kid|bloke|lass))[ \t]+"
+                      r"(?P<n>[a-z][a-z'-]{2,14})[ \t]+(?:who|whos|who's|that|thats)\b")
+_NOT = frozenset(["everyone", "everybody", "someone", "somebody", "nobody", "anyone", "anybody", "people", "ppl",
+                  "teacher", "teachers", "social", "worker", "police", "feds", "school", "college", "doctor", "nurse",
+                  "carer", "keyworker", "manager", "boss", "mum", "mam", "dad", "nan", "nana", "gran", "grandad",
+                  "bro", "sis", "cuz", "mate", "babe", "hun", "snap", "insta", "google", "group", "chat", "staff",
+                  "dude", "man", "lad", "girl", "boy", "guy", "kid", "thing", "fella", "bloke", "random", "weirdo",
+                  "creep", "idiot", "older", "younger", "new", "other", "same", "one", "ones", "also", "just",
+                  "literally", "actually", "honestly", "proper", "really", "still", "always", "never", "even"])
+
+
+def _name_word(key: str, gaz: Gazetteers) -> bool:
+    if key in STOP or key in NOT_NAMES or key in ROLE_WORDS or key in TITLES or key in _NOT or key in _VERBS:
+        return False
+    if key.endswith(("ing", "ed", "ly")) and key not in gaz.given:
+        return False
+    tier = gaz.words.get(key)
+    return key in gaz.given or tier is None or tier > 10
+
+
+def chat_once_names(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
+    cov = _coverage(spans, len(text))
+    out: list[Span] = []
+    for rx in (_OPENING, _RELATION, _SOMEONE):
+        for m in rx.finditer(text):
+            s, e = m.span("n")
+            if cov[s] or not _name_word(m.group("n"), gaz):
+                continue
+            out.append(Span(s, e, "PERSON", m.group("n"), 0.5, "position"))
+    return out
