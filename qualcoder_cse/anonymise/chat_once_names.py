@@ -8,7 +8,9 @@ Here one position is enough when it is one only a person takes:
 - the word opens a message (or follows "coz", "but", "and" there) before a verb of saying or of a person's
   doing ("says", "sed", "shouldnt", "told", "drives", "reckons");
 - it follows a relation ("his mate", "my cousin", "her bf") and comes before a verb or "who";
-- it follows "a girl", "a lad", "this guy" and comes before "who", "whos", "that".
+- it follows "a girl", "a lad", "this guy" and comes before "who", "whos", "that";
+- it is called after "shut up", "relax", "thanks", "night" at the end of a message or before "hes", "u"
+  ("shut up reaper", "relax presh hes sound"), when no common English word or one that is a given name.
 
 Never a pronoun, a word for a role or a relative ("mum says", "everyone says", "miss said"), text-speak, or
 a verb form ("his mate picked", "my cousin lives"). Proposed unsure.
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from .chat_places import _lower_line
 from .gazetteers import Gazetteers
 from .lexicon import NOT_NAMES, ROLE_WORDS, STOP, TITLES
 from .merging import _coverage
@@ -41,7 +44,19 @@ _NOT = frozenset(["everyone", "everybody", "someone", "somebody", "nobody", "any
                   "bro", "sis", "cuz", "mate", "babe", "hun", "snap", "insta", "google", "group", "chat", "staff",
                   "dude", "man", "lad", "girl", "boy", "guy", "kid", "thing", "fella", "bloke", "random", "weirdo",
                   "creep", "idiot", "older", "younger", "new", "other", "same", "one", "ones", "also", "just",
-                  "literally", "actually", "honestly", "proper", "really", "still", "always", "never", "even"])
+                  "literally", "actually", "honestly", "proper", "really", "still", "always", "never", "even",
+                  # what a message calls someone who is not named
+                  "loser", "weirdo", "nonce", "div", "muppet", "melt", "dickhead", "prick", "knob", "twat", "bitch",
+                  "slag", "hoe", "bruv", "blud", "fam", "bestie", "bby", "baby", "darling", "sweetie", "lovely",
+                  "gorgeous", "queen", "king", "chief", "fool", "dummy", "dumbass", "nerd", "geek", "snitch",
+                  "grass", "rat", "liar", "boomer", "stranger", "lads", "girls", "guys", "gang", "team", "all",
+                  "bae", "sweetheart", "pet", "hen", "chuck", "duck", "doll", "princess", "handsome", "brother", "now",
+                  "saw", "beautiful", "wee", "then", "again", "too", "there", "here", "back", "later", "tho"])
+# (the words after which a message calls someone: "shut up reaper", "relax presh hes sound")
+_CALLED_AT = re.compile(r"(?m)(?:\b(?:shut up|relax|chill|calm down|oi|yo|cheers|thanks|ty|thx|"
+                        r"love u|love you|miss u|miss you|hiya|hey|wagwan|sorry|soz|bye|behave|"
+                        r"stop it|go away|leave it)[ \t,]+)(?P<n>[a-z][a-z'-]{2,14})(?=[ \t]*(?:$|[,.!?]|[ \t]+"
+                        r"(?:hes|shes|u|ur|its|im|lol|x+|pls|plz|haha|man|mate|wtf|omg)\b))")
 
 
 def _name_word(key: str, gaz: Gazetteers) -> bool:
@@ -53,6 +68,12 @@ def _name_word(key: str, gaz: Gazetteers) -> bool:
     return key in gaz.given or tier is None or tier > 10
 
 
+def _called_word(key: str, gaz: Gazetteers) -> bool:
+    """A stricter test where only a message's tone names the word: no common word unless a given name."""
+    tier = gaz.words.get(key)
+    return _name_word(key, gaz) and (tier is None or tier >= 35 or key in gaz.given)
+
+
 def chat_once_names(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
     cov = _coverage(spans, len(text))
     out: list[Span] = []
@@ -61,5 +82,9 @@ def chat_once_names(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]
             s, e = m.span("n")
             if cov[s] or not _name_word(m.group("n"), gaz):
                 continue
+            out.append(Span(s, e, "PERSON", m.group("n"), 0.5, "position"))
+    for m in _CALLED_AT.finditer(text):
+        s, e = m.span("n")
+        if not cov[s] and _called_word(m.group("n"), gaz) and _lower_line(text, s):
             out.append(Span(s, e, "PERSON", m.group("n"), 0.5, "position"))
     return out

@@ -25,6 +25,8 @@ def _persons(det, text: str) -> list[str]:
         ("[12/05/2026, 21:22] Ruby: hope shouldnt even be out shes 13", "hope"),
         ("[12/05/2026, 21:21] Skye B: coz i said his mate tiny was weird", "tiny"),
         ("ellie: n a girl dawn whos older", "dawn"),
+        ("[22:18] zay: shut up reaper", "reaper"),
+        ("tiana: relax presh hes sound, he went wiv them", "presh"),
     ],
 )
 def test_a_word_name_said_once_where_only_a_person_stands(det, text, name):
@@ -40,6 +42,10 @@ def test_a_word_name_said_once_where_only_a_person_stands(det, text, name):
         "amy: my sister said dont go",
         "amy: his mate picked us up",
         "amy: a girl who was older",
+        "amy: thanks guys",
+        "amy: shut up loser",
+        "The night porter was on, she said",
+        "He's alright now. She's fine.",
     ],
 )
 def test_relatives_roles_and_verbs_are_left(det, text):
