@@ -42,7 +42,7 @@ from .head_first import head_first_orgs
 from .kin_positions import initial_chains, kin_positions
 from .lexicon import ORG_HEADS_CAP
 from .list_siblings import age_lists, caps_full_names
-from .lower_venues import lowercase_venues
+from .lower_venues import lowercase_venues, named_before_kind
 from .merging import _mention_regex, merge
 from .name_forms import (
     chat_possessives,
@@ -146,7 +146,7 @@ class Detector(EntityPasses):
         merged = merge(particle_names(text, kin_nicknames(text, one_line_dates(text, merged))))
         merged = _address_chain(text, merged)  # again: places widened late ("Hathersage Road, Manchester, M13 0JH")
         merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text)
-                       + common_word_venues(text))
+                       + common_word_venues(text) + named_before_kind(text, toks, merged, self.gaz))
         if self.ner is not None:
             merged = merge(merged + self.second.find(text, ents, merged))
         merged = defined_initials(text, merged)  # after the model: letters defined beside a name it found

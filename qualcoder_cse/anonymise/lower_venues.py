@@ -73,3 +73,41 @@ def lowercase_venues(text: str, toks: list[Tok], spans: list[Span], gaz: Gazette
         label = "LOCATION" if h.key in _PLACE_HEADS else "ORG"
         out.append(Span(s, e, label, text[s:e], conf, "position"))
     return out
+
+
+# (session 8) the kind of venue written after its name, outside it: "the blue lagoon chippy", "the golden dragon
+# takeaway", "above the sahara nights shisha"; a name of two or three words, read without the kind
+_OUTSIDE_HEADS = frozenset(["chippy", "takeaway", "pub", "cafe", "caff", "kebab", "offy", "restaurant", "shisha",
+                            "lounge", "chinese", "indian", "pizza", "carwash", "barbers", "garage", "bar"])
+_NOT_A_NAME = frozenset(["new", "old", "big", "little", "local", "nearest", "other", "same", "usual", "dodgy", "good",
+                         "best", "cheap", "late", "night", "nice", "shit", "crap", "proper", "main", "first", "last",
+                         "next", "one", "that", "this", "his", "her", "their", "our", "my", "your", "some", "a", "an",
+                         "chip", "chicken", "fried", "burger", "kebab", "pizza", "shisha", "hookah", "sports", "gay",
+                         "students", "student", "uni", "karaoke", "cocktail", "wine", "hotel", "corner", "village",
+                         "town", "city", "high", "street", "road", "station", "bus", "open", "all"])
+
+
+def named_before_kind(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
+    """A lowercase venue's name before the word for its kind, after "the": the name alone, ORG, unsure."""
+    taken = bytearray(len(text) + 1)
+    for s in spans:
+        taken[s.start:s.end] = b"\x01" * (s.end - s.start)
+    out: list[Span] = []
+    for i, h in enumerate(toks):
+        if h.key not in _OUTSIDE_HEADS or h.shape != "lower" or i < 3:
+            continue
+        for n in (2, 3):
+            first, the = i - n, i - n - 1
+            if the < 0 or toks[the].key != "the":
+                continue
+            run = toks[first:i]
+            if any(t.shape != "lower" or not t.key.isalpha() or t.key in STOP or t.key in NOT_NAMES
+                   or t.key in _NOT_A_NAME or t.key in _KIND_WORDS or t.key in _OUTSIDE_HEADS for t in run):
+                continue
+            if any(text[a.end:b.start] != " " for a, b in zip(run, [*run[1:], h], strict=True)):
+                continue
+            s, e = run[0].start, run[-1].base_end
+            if not any(taken[s:e]) and _lower_line(text, s):
+                out.append(Span(s, e, "ORG", text[s:e], 0.5, "position"))
+            break
+    return out

@@ -76,3 +76,20 @@ def test_lowercase_streets_parks_and_landmarks_whole(det, text, place):
 )
 def test_kinds_of_street_and_park_are_left(det, text):
     assert _texts(det, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, venue",
+    [
+        ("he took me to the blue lagoon chippy in town", "blue lagoon"),
+        ("a flat above the golden dragon takeaway", "golden dragon"),
+    ],
+)
+def test_a_lowercase_name_before_the_kind_of_venue(det, text, venue):
+    """(session 8) the kind written after the name stays outside it."""
+    assert venue in _texts(det, text)
+
+
+@pytest.mark.parametrize("text", ["we went to the new chinese takeaway", "meet at the big chicken shop pub"])
+def test_kinds_before_a_kind_are_left(det, text):
+    assert _texts(det, text) == []
