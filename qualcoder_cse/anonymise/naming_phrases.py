@@ -56,6 +56,15 @@ def _word_before(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _message_start(text: str, pos: int) -> bool:
+    """``pos`` opens a chat message: after a label or stamp ("kayz 21:19: ", "] "), indented under a sender's
+    line ("  T is"), or after a full stop in a labelled line ("Amaya: its a flat. D left w kayz")."""
+    line = text[text.rfind("\n", 0, pos) + 1:pos]
+    if re.search(r"(?:\d:|\]|\w:)[ \t]+$", line) or re.fullmatch(r"[ \t]{2,}", line):
+        return True
+    return bool(re.search(r"[.!?][ \t]+$", line)) and bool(re.match(r"[^\n:]{1,40}:[ \t]", line))
+
+
 def naming_phrases(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
     cov = _coverage(spans, len(text))
     out: list[Span] = []
@@ -91,6 +100,8 @@ def naming_phrases(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
         before = _word_before(text, m.start())
         if before in _LETTER_NOT_AFTER or before in TITLES or re.search(r"\d\s*$", text[max(0, m.start() - 3):m.start()]):
             continue
+        if m.group("n").isupper() and not _message_start(text, m.start()):
+            continue  # a capital letter names someone at a message's start ("kayz 21:19: T is"), not "K was there"
         prev = text[max(0, m.start() - 30):m.start()].rstrip()
         if prev.split() and prev.split()[-1][:1].isupper() and prev.split()[-1][-1:].isalpha():
             continue  # "Annex D is": a capitalised word before the letter
