@@ -144,6 +144,8 @@ class Detector(EntityPasses):
         merged = _initials_of_names(text, merged)  # again: names widened last ("A. Whitaker" -> "AW")
         merged = handle_mentions(text, merged)
         merged = merge(particle_names(text, kin_nicknames(text, one_line_dates(text, merged))))
+        if _PARTICLE_NAME.search(text):  # a name joined by its particle last goes by letters too: "CaD"
+            merged = _initials_of_names(text, merged)
         merged = _address_chain(text, merged)  # again: places widened late ("Hathersage Road, Manchester, M13 0JH")
         merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text)
                        + common_word_venues(text) + named_before_kind(text, toks, merged, self.gaz))
@@ -169,6 +171,7 @@ class Detector(EntityPasses):
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_PARTICLE_NAME = re.compile(r"[A-Z]\w+ (?:ap|ab|ferch|de|da|di|du|van|von|bin|ibn|al|el|ni|nic|le|la|dos|das) [A-Z]")
 
 
 def _upper_doc(text: str) -> bool:

@@ -77,6 +77,10 @@ _HEAD_FIRST_NOT = frozenset(["manager", "officer", "worker", "lead", "leader", "
 _COMMONISH = frozenset(["mr", "mrs", "miss", "ms", "dr", "pc", "ds", "dc", "sgt", "i", "we", "they", "he", "she", "it"])
 
 
+_PARTICLES = frozenset(["ap", "ab", "ferch", "de", "da", "di", "du", "van", "von", "bin", "ibn", "al", "el", "ni", "nic",
+                        "le", "la", "dos", "das"])
+
+
 def _initials_of_names(text: str, spans: list[Span]) -> list[Span]:
     """"TO:" for Tamsin Okwu, "(RS)" after Rajinder Sahota: the initials of a full name found in the document,
     used as a speaker label or in brackets, are that person (even when they spell a word such as "TO")."""
@@ -94,6 +98,10 @@ def _initials_of_names(text: str, spans: list[Span]) -> list[Span]:
                 first = [q for q in parts[0].split("-") if q]
                 if len(first) == 2 and all(q[:1].isupper() for q in first):
                     initials.add(first[0][0] + first[1][0])
+            elif len(parts) == 3 and parts[1] in _PARTICLES and parts[0][:1].isupper() and parts[2][:1].isupper():
+                # (session 8) "Catrin ap Dafydd" goes by "CaD", "CAD" or "CD"; "Niamh ni Bhriain" by "NnB"
+                initials |= {parts[0][0] + parts[1][0] + parts[2][0], (parts[0][0] + parts[1][0] + parts[2][0]).upper(),
+                             parts[0][0] + parts[2][0]}
     if not initials:
         return spans
     cov = _coverage(spans, len(text))

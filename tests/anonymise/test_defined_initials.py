@@ -8,7 +8,7 @@ import pytest
 
 from qualcoder_cse.anonymise.defined_initials import _stands_for, defined_initials
 from qualcoder_cse.anonymise.detect import load_detector
-from qualcoder_cse.anonymise.spans import Span
+from qualcoder_cse.anonymise.spans import REVIEW_MIN_CONFIDENCE, Span
 
 
 @pytest.fixture(scope="module")
@@ -46,3 +46,12 @@ def test_letters_that_are_not_the_names_initials_are_left():
     assert defined_initials(text, spans) == spans
     assert not _stands_for("CE", "Jade Whitworth")
     assert _stands_for("AOB", "Aoife O'Brien") and _stands_for("MOB", "Mark Osei-Bonsu")
+
+
+def test_a_name_with_a_particle_goes_by_its_letters():
+    """(session 8) "Catrin ap Dafydd" is "CaD" in the minutes' body (the particle's letter in lowercase)."""
+    det = load_detector()
+    text = ("Present: Catrin ap Dafydd (Chair), Rhys Evans.\n"
+            "CaD confirmed the child attended the clinic. Action: CaD to write to the school.")
+    found = [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE) if s.label == "PERSON"]
+    assert found.count("CaD") == 2
