@@ -25,6 +25,7 @@ _PLACE_CUE = re.compile(
     re.IGNORECASE,
 )
 _DISTRICT_PAIR = re.compile(r"(?:,| and| or| &| to) [A-Z]{1,2}\d{1,2}[A-Z]?\b")
+_PAIR_BEFORE = re.compile(r"\b[A-Z]{1,2}\d{1,2}[A-Z]?(?:,| and| or| &| to) $")  # (session 8) "in L1 and L3"
 _AREA_AFTER = re.compile(r" (?:area|areas|hotspots?|postcodes?|district|estate|side)\b")
 _STRONG_CUE = re.compile(r"\b(?:in|from|near|around|round|postcode|district|area)\s+$", re.IGNORECASE)
 _LABEL_CODE = re.compile(r"^[\[(]?([A-Za-z]{1,2}\d{1,2})[\])]?\s*:", re.MULTILINE)
@@ -84,7 +85,8 @@ def _districts(text: str) -> Iterator[Span]:
         cue = bool(_PLACE_CUE.search(text[max(0, m.start() - 14):m.start()]))
         if word.isupper() and len(area) == 2:
             yield Span(m.start(), m.end(), "LOCATION", word, 0.7 if cue else 0.55, "shape")
-        elif word.isupper() and (_DISTRICT_PAIR.match(text, m.end()) or _AREA_AFTER.match(text, m.end())):
+        elif word.isupper() and (_DISTRICT_PAIR.match(text, m.end()) or _AREA_AFTER.match(text, m.end())
+                                 or _PAIR_BEFORE.search(text[max(0, m.start() - 10):m.start()])):
             yield Span(m.start(), m.end(), "LOCATION", word, 0.55, "shape")  # "the L8 and L1 hotspots"
         elif cue and (word.isupper() or len(word) >= 3) and _STRONG_CUE.search(text[max(0, m.start() - 10):m.start()]):
             yield Span(m.start(), m.end(), "LOCATION", word, 0.5, "shape")
@@ -170,11 +172,18 @@ def _wards(text: str) -> Iterator[Span]:
     for m in _EXHIBIT.finditer(text):
         marks.add(m.group("ref").split("/")[0])
         yield Span(m.start("ref"), m.end("ref"), "ID", m.group("ref"), 0.7, "shape")
+    # (session 8) an exhibit mark by its shape alone, a producer's initials and a number: "still WF/3",
+    # "exhibited as NMcC/1" (over every corpus the shape was always an identifier)
+    for m in _MARK_SHAPE.finditer(text):
+        yield Span(m.start(), m.end(), "ID", m.group(), 0.6, "shape")
     # (session 7) the same person's other exhibits, named without the word: "Exhibit RP/1 (master), RP/2"
     for mark in marks:
         if "/" in text and len(mark) >= 2 and not mark.isdigit():
             for m in re.finditer(rf"(?<![\w/]){re.escape(mark)}/\d{{1,4}}(?![\w/])", text):
                 yield Span(m.start(), m.end(), "ID", m.group(), 0.65, "shape")
+
+
+_MARK_SHAPE = re.compile(r"(?<![\w/.-])[A-Z](?:(?:Mc|Mac|O')?[A-Z]){1,4}/\d{1,3}(?![\w/-])")
 
 
 # a road number where a road goes: "up the A647", "on the M62", "off the A1(M)" (not "A4 paper")

@@ -201,3 +201,22 @@ def test_kinds_from_the_last_sealed_set(det, text, found, label):
 
 def test_a_bus_station_or_a_car_park_alone_is_no_street(det):
     assert spans(det, "she waited at the bus station by the car park", "LOCATION") == []
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [("CCTV still WF/3 from the garage forecourt", "WF/3"), ("it's exhibited as NMcC/1. A second man", "NMcC/1")],
+)
+def test_an_exhibit_mark_by_its_shape_alone(det, text, code):
+    """(session 8) initials and a number after a slash, without the word "exhibit"."""
+    assert code in spans(det, text, "ID")
+
+
+def test_a_district_after_another_district(det):
+    """(session 8) "in L1 and L3": the second of a pair is a district though one letter names its area."""
+    assert spans(det, "hotels and short lets in L1 and L3. If something feels wrong", "LOCATION") == ["L1", "L3"]
+
+
+@pytest.mark.parametrize("text", ["she works 24/7 on it", "answer Y/N on the form", "a 2/3 majority", "N/A"])
+def test_slashed_look_alikes_are_no_exhibit(det, text):
+    assert spans(det, text, "ID") == []
