@@ -10,6 +10,8 @@ lines written in lowercase. A place or organisation found inside the run is wide
 
 from __future__ import annotations
 
+import re
+
 from .chat_places import _lower_line
 from .gazetteers import Gazetteers
 from .lexicon import NOT_NAMES, STOP
@@ -18,7 +20,7 @@ from .tokens import Tok
 
 _ORG_HEADS = frozenset(["school", "academy", "college", "high", "primary", "hospital", "hotel", "foundation", "home",
                         "pru", "trust", "nursery", "surgery", "clinic", "hall", "inn", "lodge", "club", "church",
-                        "mosque", "library", "taxis", "cabs", "infirmary", "hostel"])
+                        "mosque", "library", "taxis", "cabs", "infirmary", "hostel", "yc"])
 _PLACE_HEADS = frozenset(["centre", "center", "market", "station", "interchange", "precinct",
                           # (session 8) streets, parks and landmarks: "cardiff bay", "ness islands", "grant st"
                           "park", "bay", "islands", "island", "terminal", "st", "rd", "road", "lane", "street",
@@ -32,14 +34,16 @@ _KIND_WORDS = frozenset(["childrens", "children's", "youth", "community", "medic
                          "village", "town", "county", "memorial", "university", "teaching", "boys", "girls"])
 # (session 8) words before a street or park head that never name it alone: "the main road", "the car park"
 _NEVER_NAMING = frozenset(["main", "back", "front", "side", "long", "new", "old", "top", "bottom", "little", "big",
-                           "ring", "slip", "dual", "private", "public", "country", "car", "skate", "play", "water"])
+                           "ring", "slip", "dual", "private", "public", "country", "car", "skate", "play", "water",
+                           "come", "coming", "comin", "go", "get", "see", "meet"])
 # place-name elements that name a venue before its head ("the grove hotel", "the oaks academy")
 _NAMING_NOUNS = frozenset(["grove", "oaks", "willows", "hollies", "beeches", "limes", "elms", "cedars", "laurels",
                            "pines", "meadows", "grange", "manor", "priory", "abbey", "towers", "bank", "vale", "dale",
                            "brook", "mill", "cross", "moor", "heath", "mount", "rise", "croft", "holme", "hurst",
                            "villa", "rose", "park", "hill", "green", "wood", "field", "fields", "bridge", "gate"])
 _BEFORE = frozenset(["at", "to", "from", "outside", "near", "in", "by", "down", "up", "round", "around", "behind",
-                     "inside", "into", "past", "the", "towards", "went", "go", "goes", "attend", "attends", "attended"])
+                     "inside", "into", "past", "the", "towards", "went", "go", "goes", "attend", "attends", "attended",
+                     "going", "goin", "gone", "meet", "meeting", "visit", "visiting"])
 
 
 def lowercase_venues(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
@@ -62,11 +66,17 @@ def lowercase_venues(text: str, toks: list[Tok], spans: list[Span], gaz: Gazette
             naming = naming or bool(name_word)
             start = j
             j -= 1
-        if start is None or not naming or j < 0 or toks[j].key not in _BEFORE:
+        if start is None or not naming:
+            continue
+        # (session 8) a town written in lowercase inside the run shows the writer's lowercase by itself ("T is
+        # gonna drop me at ashby high st"); such a run may also open a clause ("places. cardiff bay, porthcawl")
+        lowered_town = any(toks[x].key in gaz.places1 and toks[x].key not in gaz.words for x in range(start, i))
+        opens = j < 0 or bool(re.search(r"(?:^|[.!?,:;\n])[ \t]*$", text[max(0, toks[start].start - 3):toks[start].start]))
+        if not (j >= 0 and toks[j].key in _BEFORE or lowered_town and opens):
             continue
         while start < i and toks[start].key in ("of", "and"):
             start += 1
-        if start >= i or not _lower_line(text, h.start):
+        if start >= i or not (_lower_line(text, h.start) or lowered_town):
             continue
         s, e = toks[start].start, h.base_end
         conf = max([x.confidence for x in found if x.start < e and s < x.end] + [0.5])

@@ -93,3 +93,16 @@ def test_a_lowercase_name_before_the_kind_of_venue(det, text, venue):
 @pytest.mark.parametrize("text", ["we went to the new chinese takeaway", "meet at the big chicken shop pub"])
 def test_kinds_before_a_kind_are_left(det, text):
     assert _texts(det, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("kayz 21:02: T is gonna drop me at ashby high st in a bit.", "ashby high st"),
+        ("frankie.w: whos going middleton grange tmrw", "middleton grange"),
+        ("i can take people places. cardiff bay, porthcawl, wherever.", "cardiff bay"),
+    ],
+)
+def test_a_lowercase_town_shows_the_writers_lowercase(det, text, place):
+    """(session 8) a message opening with a capital still writes places in lowercase; the town says so."""
+    assert place in _texts(det, text)
