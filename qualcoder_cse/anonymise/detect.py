@@ -51,6 +51,7 @@ from .name_forms import (
     kin_names,
     kin_nicknames,
     lowercase_full_names,
+    name_affixes,
     particle_names,
 )
 from .naming_phrases import naming_phrases
@@ -143,7 +144,7 @@ class Detector(EntityPasses):
         merged = merge(merged + workplaces(text, toks, merged, self.gaz))
         merged = _initials_of_names(text, merged)  # again: names widened last ("A. Whitaker" -> "AW")
         merged = handle_mentions(text, merged)
-        merged = merge(particle_names(text, kin_nicknames(text, one_line_dates(text, merged))))
+        merged = merge(name_affixes(text, particle_names(text, kin_nicknames(text, one_line_dates(text, merged)))))
         if _PARTICLE_NAME.search(text):  # a name joined by its particle last goes by letters too: "CaD"
             merged = _initials_of_names(text, merged)
         merged = _address_chain(text, merged)  # again: places widened late ("Hathersage Road, Manchester, M13 0JH")

@@ -160,3 +160,32 @@ def chat_possessives(text: str, spans: list[Span]) -> list[Span]:
             s = Span(s.start, e + 1, s.label, text[s.start:e + 1], s.confidence, s.source)
         out.append(s)
     return out
+
+
+# (session 8) words a name is said with, kept inside its span: an Arabic kunya before it ("Um Rania", "Abu
+# Yusuf"), the Scots "wee" before it ("wee mikey"), the Welsh diminutive after it ("Dewi bach", "Mali fach"),
+# a surname cut to its prefix after a lowercase chat name ("ciara mc")
+_BEFORE_NAME = re.compile(r"(?:\b(?:Um|Umm|Om|Abu|Abou|Bint|wee|Wee)[ \t]+)$")
+_AFTER_NAME = re.compile(r"^[ \t]+(?:bach|fach|Bach|Fach)\b|^[ \t]+(?:mc|mac|o')(?![\w'’])")
+_CHAT_TAIL = re.compile(r"^[ \t]+(?:comin|coming|goin|going|gonna|innit|tho|lol)\b")
+
+
+def name_affixes(text: str, spans: list[Span]) -> list[Span]:
+    """Widen a person to the words it is said with; cut a chat word the name ran into ("mikey comin")."""
+    out = []
+    for s in spans:
+        if s.label == "PERSON" and s.text[:1].islower() and s.text.count(" ") == 1:
+            head, _sp, tail = s.text.partition(" ")
+            if _CHAT_TAIL.match(" " + tail):
+                s = Span(s.start, s.start + len(head), s.label, head, s.confidence, s.source)
+        if s.label == "PERSON" and " " not in s.text.strip():
+            m = _BEFORE_NAME.search(text, max(0, s.start - 6), s.start)
+            if m and "\n" not in m.group() and (m.group().strip()[0].isupper() == s.text[0].isupper()
+                                                or m.group().strip().lower() != "wee"):
+                s = Span(m.start(), s.end, s.label, text[m.start():s.end], s.confidence, s.source)
+            a = _AFTER_NAME.search(text[s.end:s.end + 8])
+            if a and (a.group().strip() in ("bach", "fach", "Bach", "Fach") or s.text[:1].islower()):
+                e = s.end + a.end()
+                s = Span(s.start, e, s.label, text[s.start:e], s.confidence, s.source)
+        out.append(s)
+    return out

@@ -69,3 +69,21 @@ def test_initials_after_by_and_quoted_nicknames(det, text, name):
 )
 def test_quoted_words_and_initials_without_a_cue_are_left(det, text):
     assert _persons(det, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("His wife, Um Rania, in our culture you call a mother by her son", "Um Rania"),
+        ("she went to Bangor on the train with Dewi bach and two lads", "Dewi bach"),
+        ("ellzbellz_x: is wee mikey comin? hes creepy", "wee mikey"),
+        ("shaunaa.x_: which ciara? ciara mc?", "ciara mc"),
+    ],
+)
+def test_the_words_a_name_is_said_with_are_inside_it(det, text, name):
+    """(session 8) a kunya, the Scots "wee", the Welsh "bach", a surname cut to "mc"; a chat word is cut."""
+    assert name in _persons(det, text)
+
+
+def test_wee_before_a_common_noun_is_no_name(det):
+    assert _persons(det, "the wee man came in and sat down") == []
