@@ -90,10 +90,10 @@ def naming_phrases(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
     for m in _QUOTED_CUE.finditer(text):
         if m.group("n").lower() not in ROLE_WORDS:
             add(m.start("n"), m.end("n"), 0.6)
-    persons = [sp for sp in spans + out if sp.label == "PERSON"]
+    ends = {sp.end for sp in spans + out if sp.label == "PERSON"}  # a set: one look-up per quoted word
     for m in _QUOTED_AFTER.finditer(text):  # a quoted nickname listed with a person found: 'Reece and "Smudge"'
-        before = text.rfind("\n", 0, m.start()) + 1
-        if any(before <= p.end <= m.start() and m.start() - p.end <= 3 for p in persons) and (
+        near = [e for e in range(m.start() - 3, m.start() + 1) if e in ends]
+        if near and "\n" not in text[near[0]:m.start()] and (
                 m.group("n").lower() not in ROLE_WORDS and m.group("n").lower() not in NOT_NAMES):
             add(m.start("n"), m.end("n"), 0.6)
     for m in _LETTER.finditer(text):
