@@ -152,6 +152,8 @@ class Detector(EntityPasses):
                        + common_word_venues(text) + named_before_kind(text, toks, merged, self.gaz))
         if self.ner is not None:
             merged = merge(merged + self.second.find(text, ents, merged))
+            if "_" in text:  # a handle the model found without its leading underscores, spread like the rest
+                merged = handle_mentions(text, merged)
         merged = defined_initials(text, merged)  # after the model: letters defined beside a name it found
         merged = drop_declared(text, not_people(text, log_serials(text, whole_codes(text, merged)), self.gaz))
         merged = initial_chains(text, heads_after_names(text, org_and_joins(text, merged, self.gaz)))

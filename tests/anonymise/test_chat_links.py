@@ -95,3 +95,13 @@ def test_a_word_as_the_speaker_of_a_time_stamped_chat_line_is_a_person(det):
     text = "[22:17] Kai B: u coming\n[22:18] raven: dont trust him\n[22:19] system: user joined\n"
     people = _people(det, text)
     assert "raven" in people and "system" not in people
+
+
+def test_a_handle_opening_with_underscores_is_covered_at_every_mention():
+    """(session 8) "_lexii.x" as sender and in the export's header: the underscore is part of the handle, and
+    every line's sender is covered (a name the model read without it left "_" and the handle apart)."""
+    det = load_detector()
+    text = ("Thread between rhyl.reeceyy and _lexii.x\nrhyl.reeceyy 21:14  heyy u from rhyl?\n"
+            "_lexii.x 21:20  kinmel bay\nrhyl.reeceyy 21:20  ah close\n_lexii.x 21:22  which k lol")
+    found = [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE) if s.label == "CONTACT"]
+    assert found.count("_lexii.x") == 3
