@@ -28,6 +28,7 @@ from .common_word_venues import common_word_venues
 from .csv_returns import csv_returns, field_handles, table_headers, table_ids
 from .date_shapes import short_dates
 from .defined_initials import defined_initials
+from .defined_nicknames import defined_nicknames
 from .entity_passes import EntityPasses
 from .export_lines import (
     export_names,
@@ -127,7 +128,8 @@ class Detector(EntityPasses):
         extra = (first_names_again(text, toks, merged, self.gaz) + verb_names(text, toks, merged, self.gaz, upper)
                  + chat_word_names(text, toks, merged, self.gaz) + surname_labels(text, merged)
                  + turn_vocatives(text, merged, self.gaz) + naming_phrases(text, merged, self.gaz)
-                 + timed_places(text, merged, self.gaz) + chat_once_names(text, merged, self.gaz))
+                 + timed_places(text, merged, self.gaz) + chat_once_names(text, merged, self.gaz)
+                 + defined_nicknames(text, merged))
         merged = merge(merged + extra) if extra else merged
         merged = self._extend_persons(text, toks, merged)
         merged = _extend_locations(text, merged)
