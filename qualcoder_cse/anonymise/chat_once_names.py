@@ -88,3 +88,45 @@ def chat_once_names(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]
         if not cov[s] and _called_word(m.group("n"), gaz) and _lower_line(text, s):
             out.append(Span(s, e, "PERSON", m.group("n"), 0.5, "position"))
     return out
+
+
+# (session 8) a person known by one letter: once the text shows the letter is someone ("k said ur fit", "kayden.
+# k jones", 'they call "T"'), the letter's other mentions where a name stands are that person ("which k lol",
+# "whos j", "can m come", "j's got a car"). Letters that chat writes for words are never taken ("u", "n", "r").
+_WORD_LETTERS = frozenset("aiunrbcxywoe")
+_LETTER_BEFORE = frozenset(["which", "know", "whos", "who's", "about", "bout", "tell", "ask", "wiv", "with", "and",
+                            "can", "its", "it's", "not", "like", "call", "ring", "text", "saw", "seen", "w", "n", "me",
+                            "is", "was", "where", "wer", "wheres", "let", "told", "an", "or"])
+_LETTER_AFTER = frozenset(["said", "says", "sed", "is", "was", "drivin", "driving", "drove", "chats", "has", "had",
+                           "dont", "doesnt", "didnt", "will", "gonna", "comin", "coming", "come", "knows", "wants",
+                           "got", "gets", "went", "goes", "told", "texted", "rang", "lives", "and", "n", "or"])
+
+
+def letter_names(text: str, spans: list[Span]) -> list[Span]:
+    letters = {s.text.lower() for s in spans if s.label == "PERSON" and len(s.text) == 1 and s.text.isalpha()}
+    widened = []
+    for s in spans:  # "k jones": a letter before a surname found in lowercase is the given name's initial
+        if s.label == "PERSON" and s.text.islower() and " " not in s.text and s.start >= 2:
+            m = re.search(r"(?<![\w'’.-])([a-z]) $", text[max(0, s.start - 3):s.start])
+            if m and m.group(1) not in _WORD_LETTERS:
+                letters.add(m.group(1))
+                widened.append(Span(s.start - 2, s.end, "PERSON", text[s.start - 2:s.end], s.confidence, s.source))
+    letters -= _WORD_LETTERS
+    if not letters:
+        return widened
+    cov = _coverage(spans, len(text))
+    out = list(widened)
+    # mentions in lowercase only: a capital letter in prose is a code or a role far more often ("Child M was")
+    rx = re.compile(rf"(?<![\w'’.@-])[{''.join(sorted(letters))}](?=['’]s\b|(?![\w'’-]|\.\w))")
+    for m in rx.finditer(text):
+        s = m.start()
+        if cov[s]:
+            continue
+        before = re.search(r"([\w'’]+)\W*$", text[max(0, s - 12):s])
+        after = re.match(r"(?:['’]s\b)|\W*([\w'’]+)", text[s + 1:s + 14])
+        b = before.group(1).lower() if before else ""
+        a = (after.group(1) or "").lower() if after else ""
+        if b in _LETTER_BEFORE or a in _LETTER_AFTER or (after and after.group().startswith(("'", "’"))) or (
+                text[s + 1:s + 2] in ("?", "\n", "") and b in ("", "k", "lol")):
+            out.append(Span(s, s + 1, "PERSON", text[s], 0.5, "context"))
+    return out

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from .acronyms import org_acronyms
 from .chat_links import linked_names
-from .chat_once_names import chat_once_names
+from .chat_once_names import chat_once_names, letter_names
 from .chat_places import chat_places
 from .chat_word_names import chat_word_names
 from .chosen_names import drop_declared
@@ -131,6 +131,7 @@ class Detector(EntityPasses):
                  + timed_places(text, merged, self.gaz) + chat_once_names(text, merged, self.gaz)
                  + defined_nicknames(text, merged))
         merged = merge(merged + extra) if extra else merged
+        merged = merge(merged + letter_names(text, merged))
         merged = self._extend_persons(text, toks, merged)
         merged = _extend_locations(text, merged)
         merged = _address_chain(text, merged)

@@ -39,7 +39,7 @@ _BY_INITIALS = re.compile(r"\b(?i:by):?[ \t]+(?P<n>[A-Z]\.[ ]?(?:Mc|Mac)?[A-Z][a
 _QUOTED_CUE = re.compile(r"(?i:\b(?:calling|calls|called|call)\s+(?:himself|herself|themselves|themself)|"
                          r"\bgoes\s+by|\bknown\s+as|\bnicknamed?|\bnicknames?:?|\balias)\s+[\"“](?P<n>[A-Z][a-z]+)[\"”]")
 _QUOTED_AFTER = re.compile(r"(?:\band|,|&)\s+[\"“](?P<n>[A-Z][a-z]+)[\"”]")
-_LETTER = re.compile(r"(?<![\w'’.-])(?P<n>[b-hj-mo-qs-tv-wzB-HJ-MO-QS-TV-WZ])(?= (?:is|was|said|says|has|had|gonna|"
+_LETTER = re.compile(r"(?<![\w'’.-])(?P<n>[b-hj-mo-qs-tv-wzB-HJ-MO-QS-TV-WZ])(?=(?:['’]s)? (?:is|was|said|says|has|had|gonna|"
                      r"will|wants|knows|dropped|picked|came|comes|went|goes|told|rang|texted|sent|drove|left|got)\b)")
 _LETTER_NOT_AFTER = frozenset(["plan", "option", "type", "grade", "section", "part", "vitamin", "category", "group",
                                "appendix", "schedule", "exhibit", "room", "block", "ward", "level", "class", "year",
