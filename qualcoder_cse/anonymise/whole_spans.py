@@ -267,7 +267,7 @@ def handle_mentions(text: str, spans: list[Span]) -> list[Span]:
     are roles, not people."""
     # (session 8) a handle may open with underscores ("_lexii.x"): a span found without them takes them in
     spans = [Span(s.start - len(m.group()), s.end, "CONTACT", text[s.start - len(m.group()):s.end], s.confidence,
-                  s.source) if s.label in ("CONTACT", "PERSON") and (m := _LEAD_UNDERSCORES.search(text, 0, s.start))
+                  s.source) if s.label in ("CONTACT", "PERSON") and (m := _LEAD_UNDERSCORES.search(text, max(0, s.start - 3), s.start))
              and re.search(r"[._\d]", s.text) else s for s in spans]
     new = [Span(m.start("h"), m.end("h"), "CONTACT", m.group("h"), 0.8, "shape") for m in _HANDLE_HEADER.finditer(text)]
     # a handle is spread when it cannot be a word: digits, "_" or "." inside, or it headed a message

@@ -1,0 +1,69 @@
+"""Detection speed on hostile chat text: thousands of different lowercase names, handles, quoted nicknames and
+naming phrases in one document, where a pass that looks back over the whole text (or over every name found)
+for each span goes quadratic. Prints words per second beside the floor measured in the same run: the same
+detector on as many words of ordinary transcript text from the dev corpus.
+
+    .venv/bin/python bench/anonymise_hostile.py [--lines 4000]
+
+Found in session 8: a look-back for a handle's leading underscores searched from the text's start for every
+span (499 kB took 112 s, 748 words/s); bounded, it takes about 7 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from qualcoder_cse.anonymise.detect import load_detector
+from qualcoder_cse.anonymise.evaluate import load_corpus
+
+_SYLLABLES = ["ka", "ri", "zo", "mel", "dan", "ty", "lo", "bex", "sha", "nu", "vi", "ro", "jae", "kez", "mo"]
+
+
+def hostile_text(lines: int, seed: int = 3) -> str:
+    r = random.Random(seed)
+    out = []
+    for i in range(lines):
+        n = "".join(r.choice(_SYLLABLES) for _ in range(2))
+        out.append(f"[12/05/2026, 21:{i % 60:02d}] _user{i % 50}.x: his mate {n} was weird, {n.title()} and "
+                   f"\"{n.title()}x\" shut up {n} lol they call him \"{n.title()}\" 21:{i % 60:02d} {n.title()}. "
+                   f"the blue {n} chippy")
+    return "\n".join(out)
+
+
+def words_per_second(det, text: str) -> tuple[float, float]:
+    t = time.perf_counter()
+    det.detect(text, min_confidence=0.3)
+    dt = time.perf_counter() - t
+    return len(text.split()) / dt, dt
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--lines", type=int, default=4000)
+    args = ap.parse_args()
+    det = load_detector()
+    hostile = hostile_text(args.lines)
+    dev = "\n\n".join(d.text for d in load_corpus(ROOT / "tests" / "data" / "anonymise"))
+    words = len(hostile.split())
+    while len(dev.split()) < words:
+        dev += "\n\n" + dev
+    dev = " ".join(dev.split(" ")[:words])
+    det.detect(dev[:5000])  # warm the model
+    floor, floor_s = words_per_second(det, dev)
+    wps, secs = words_per_second(det, hostile)
+    print(f"hostile chat: {len(hostile) / 1000:.0f} kB, {words:,} words, {secs:.1f} s, {wps:,.0f} words/s")
+    print(f"floor (dev transcripts, same words, same run): {floor_s:.1f} s, {floor:,.0f} words/s")
+    ratio = wps / floor
+    print(f"hostile / floor: {ratio:.2f} ({'OK' if ratio >= 0.3 else 'SLOW: a pass may be quadratic'}, target >= 0.3)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
