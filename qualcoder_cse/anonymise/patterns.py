@@ -31,7 +31,7 @@ _RX: list[tuple[str, re.Pattern, float]] = [
     ("CONTACT", re.compile(r"(?<![\w/.])(?:https?://)?(?:www\.)?(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|"
                            r"youtube|linkedin)\.com/(?!@)[\w.\-/@]+[\w/]"), 0.95),
     # usernames with dots: "zaraa.k", "tommy.b.90" (not e.g., i.e., a.m.)
-    ("CONTACT", re.compile(r"(?<![\w@./])[a-z][a-z0-9]{2,}(?:\.[a-z0-9]+)+(?![\w@]|\.\w)"), 0.6),
+    ("CONTACT", re.compile(r"(?<![\w@./])_{0,2}[a-z][a-z0-9]{2,}(?:\.[a-z0-9]+)+(?![\w@]|\.\w)"), 0.6),
     ("ID", re.compile(r"(?<!\w)[A-Za-z]{2}[0-9]{2}[\s-]?[A-Za-z]{3}(?!\w)"), 0.9),  # current registrations
     ("ID", re.compile(r"(?<!\w)[A-Z]{2} [0-9]{2} [A-Z]{3}(?!\w)"), 0.85),
     ("ID", re.compile(r"(?<!\w)[A-Z][0-9]{1,3}\s?[A-Z]{3}(?!\w)"), 0.75),  # prefix style
@@ -56,9 +56,9 @@ _RX: list[tuple[str, re.Pattern, float]] = [
     ("PERSON", re.compile(r"(?<=[\"“])[A-Z](?=[\"”])"), 0.5),  # a one-letter nickname in quotes: "K"
     # usernames: letters with _ or . joins, or letters ending in digits ("jaybae_x", "sk8r_kyle", "deebee07")
     # "deano_x", "alfie.h_2012": an underscore in it, dots too
-    ("CONTACT", re.compile(r"(?<![\w@.])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*(?:_+[A-Za-z0-9]+)+"
+    ("CONTACT", re.compile(r"(?<![\w@.])_{0,2}[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*(?:_+[A-Za-z0-9]+)+"
                            r"(?:[._]+[A-Za-z0-9]+)*_*(?![\w@]|\.\w)"), 0.8),
-    ("CONTACT", re.compile(r"(?<![\w@.])[a-z]{3,}[a-z0-9]*[0-9]{2}(?![\w@])"), 0.6),
+    ("CONTACT", re.compile(r"(?<![\w@.])_{0,2}[a-z]{3,}[a-z0-9]*[0-9]{2}(?![\w@])"), 0.6),
     ("DATE", re.compile(rf"(?<=\bon the ){_DAY}(?=[\s,.]|$)", re.IGNORECASE), 0.6),
     (
         "LOCATION",
@@ -140,7 +140,7 @@ def _valid(label: str, text: str, full: str, start: int) -> bool:
     ):
         last = text.rsplit(".", 1)[1]
         if last in ("com", "uk", "org", "net", "gov", "co", "txt", "doc", "docx", "pdf", "jpg", "png") or (
-            not text[0].isalpha()
+            not text.lstrip("_")[:1].isalpha()  # a handle may open with underscores ("_lexii.x")
         ):
             return False
     if label == "CONTACT" and text.lstrip("(").startswith(("+", "0")) and "@" not in text:

@@ -105,3 +105,12 @@ def test_a_handle_opening_with_underscores_is_covered_at_every_mention():
             "_lexii.x 21:20  kinmel bay\nrhyl.reeceyy 21:20  ah close\n_lexii.x 21:22  which k lol")
     found = [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE) if s.label == "CONTACT"]
     assert found.count("_lexii.x") == 3
+
+
+def test_a_handle_opening_with_an_underscore_as_a_speaker_label():
+    """(session 8, found in the review window) with the export's timestamps stripped, "_lexii.x:" heads the turn;
+    the pattern for dotted handles rejected a first character that is no letter."""
+    det = load_detector()
+    text = "Ruby: hope shouldnt even be out\n_lexii.x: u know k? k said ur fit\nRuby: which k lol\n_lexii.x: ok\n"
+    found = [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE) if s.label == "CONTACT"]
+    assert found.count("_lexii.x") == 2
