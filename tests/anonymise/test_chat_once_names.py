@@ -5,17 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualcoder_cse.anonymise.detect import load_detector
-from qualcoder_cse.anonymise.spans import REVIEW_MIN_CONFIDENCE
-
-
-@pytest.fixture(scope="module")
-def det():
-    return load_detector()
-
-
-def _persons(det, text: str) -> list[str]:
-    return [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE) if s.label == "PERSON"]
+from .found import persons
 
 
 @pytest.mark.parametrize(
@@ -30,7 +20,7 @@ def _persons(det, text: str) -> list[str]:
     ],
 )
 def test_a_word_name_said_once_where_only_a_person_stands(det, text, name):
-    assert name in _persons(det, text)
+    assert name in persons(det, text)
 
 
 @pytest.mark.parametrize(
@@ -49,7 +39,7 @@ def test_a_word_name_said_once_where_only_a_person_stands(det, text, name):
     ],
 )
 def test_relatives_roles_and_verbs_are_left(det, text):
-    assert [p for p in _persons(det, text) if p != "amy"] == []
+    assert [p for p in persons(det, text) if p != "amy"] == []
 
 
 def test_a_person_known_by_one_letter_at_every_mention_where_a_name_stands(det):
@@ -57,10 +47,10 @@ def test_a_person_known_by_one_letter_at_every_mention_where_a_name_stands(det):
     text = ("rhyl.reeceyy 21:20  ah close. u know k? k said ur fit\n_lexii.x 21:22  which k lol\n"
             "rhyl.reeceyy 21:29  my boy jordan. j's got a car\n_lexii.x 21:31  whos j\n"
             "rhyl.reeceyy 17:35  black golf. j drivin")
-    found = _persons(det, text)
+    found = persons(det, text)
     assert found.count("k") == 3 and found.count("j") == 3
 
 
 def test_a_letter_for_a_word_and_a_capital_code_are_left(det):
-    assert [p for p in _persons(det, "amy: k said u r late. n u said ok. r u coming") if len(p) == 1] == ["k"]
-    assert _persons(det, "4.1 Child M was born in 2009. Child M was taken to hospital.") == []
+    assert [p for p in persons(det, "amy: k said u r late. n u said ok. r u coming") if len(p) == 1] == ["k"]
+    assert persons(det, "4.1 Child M was born in 2009. Child M was taken to hospital.") == []

@@ -5,17 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualcoder_cse.anonymise.detect import load_detector
-from qualcoder_cse.anonymise.spans import REVIEW_MIN_CONFIDENCE
-
-
-@pytest.fixture(scope="module")
-def det():
-    return load_detector()
-
-
-def _texts(det, text: str) -> list[str]:
-    return [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)]
+from .found import proposed
 
 
 @pytest.mark.parametrize(
@@ -27,7 +17,7 @@ def _texts(det, text: str) -> list[str]:
     ],
 )
 def test_common_words_before_a_strong_head_name_a_venue(det, text, venue):
-    assert venue in _texts(det, text)
+    assert venue in proposed(det, text)
 
 
 @pytest.mark.parametrize(
@@ -38,4 +28,4 @@ def test_common_words_before_a_strong_head_name_a_venue(det, text, venue):
     ],
 )
 def test_sentence_starts_and_chains_are_left(det, text):
-    assert _texts(det, text) == []
+    assert proposed(det, text) == []

@@ -6,17 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualcoder_cse.anonymise.detect import load_detector
-from qualcoder_cse.anonymise.spans import REVIEW_MIN_CONFIDENCE
-
-
-@pytest.fixture(scope="module")
-def det():
-    return load_detector()
-
-
-def _persons(det, text: str) -> list[str]:
-    return [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE) if s.label == "PERSON"]
+from .found import persons
 
 
 @pytest.mark.parametrize(
@@ -31,7 +21,7 @@ def _persons(det, text: str) -> list[str]:
     ],
 )
 def test_names_fixed_by_the_phrase(det, text, name):
-    assert name in _persons(det, text)
+    assert name in persons(det, text)
 
 
 @pytest.mark.parametrize(
@@ -46,7 +36,7 @@ def test_names_fixed_by_the_phrase(det, text, name):
     ],
 )
 def test_look_alikes_are_left(det, text):
-    assert _persons(det, text) == []
+    assert persons(det, text) == []
 
 
 @pytest.mark.parametrize(
@@ -60,7 +50,7 @@ def test_look_alikes_are_left(det, text):
     ],
 )
 def test_initials_after_by_and_quoted_nicknames(det, text, name):
-    assert name in _persons(det, text)
+    assert name in persons(det, text)
 
 
 @pytest.mark.parametrize(
@@ -68,7 +58,7 @@ def test_initials_after_by_and_quoted_nicknames(det, text, name):
     ['she said "Sorry" and left', 'the group, "Safe and Sound", met weekly', 'she went back "Home" after'],
 )
 def test_quoted_words_and_initials_without_a_cue_are_left(det, text):
-    assert _persons(det, text) == []
+    assert persons(det, text) == []
 
 
 @pytest.mark.parametrize(
@@ -82,8 +72,8 @@ def test_quoted_words_and_initials_without_a_cue_are_left(det, text):
 )
 def test_the_words_a_name_is_said_with_are_inside_it(det, text, name):
     """(session 8) a kunya, the Scots "wee", the Welsh "bach", a surname cut to "mc"; a chat word is cut."""
-    assert name in _persons(det, text)
+    assert name in persons(det, text)
 
 
 def test_wee_before_a_common_noun_is_no_name(det):
-    assert _persons(det, "the wee man came in and sat down") == []
+    assert persons(det, "the wee man came in and sat down") == []

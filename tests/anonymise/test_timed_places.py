@@ -5,17 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualcoder_cse.anonymise.detect import load_detector
-from qualcoder_cse.anonymise.spans import REVIEW_MIN_CONFIDENCE
-
-
-@pytest.fixture(scope="module")
-def det():
-    return load_detector()
-
-
-def _texts(det, text: str) -> list[str]:
-    return [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)]
+from .found import proposed
 
 
 @pytest.mark.parametrize(
@@ -27,7 +17,7 @@ def _texts(det, text: str) -> list[str]:
     ],
 )
 def test_the_place_opening_a_timed_entry(det, text, place):
-    assert place in _texts(det, text)
+    assert place in proposed(det, text)
 
 
 @pytest.mark.parametrize(
@@ -36,4 +26,4 @@ def test_the_place_opening_a_timed_entry(det, text, place):
      "23:00 Home. Debrief by phone.", "21:05 Spoke to door staff."],
 )
 def test_how_the_evening_went_is_left(det, text):
-    assert _texts(det, text) == []
+    assert proposed(det, text) == []

@@ -6,17 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualcoder_cse.anonymise.detect import load_detector
-from qualcoder_cse.anonymise.spans import REVIEW_MIN_CONFIDENCE
-
-
-@pytest.fixture(scope="module")
-def det():
-    return load_detector()
-
-
-def _persons(det, text: str) -> list[str]:
-    return [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE) if s.label == "PERSON"]
+from .found import persons
 
 
 @pytest.mark.parametrize(
@@ -28,7 +18,7 @@ def _persons(det, text: str) -> list[str]:
     ],
 )
 def test_a_name_called_at_the_start_of_a_turn(det, text, name):
-    assert name in _persons(det, text)
+    assert name in persons(det, text)
 
 
 @pytest.mark.parametrize(
@@ -44,7 +34,7 @@ def test_a_name_called_at_the_start_of_a_turn(det, text, name):
     ],
 )
 def test_openers_that_are_not_names_are_left(det, text):
-    assert _persons(det, text) == []
+    assert persons(det, text) == []
 
 
 @pytest.mark.parametrize(
@@ -55,4 +45,4 @@ def test_openers_that_are_not_names_are_left(det, text):
     ],
 )
 def test_a_verb_name_before_a_past_tense_verb(det, text, name):
-    assert name in _persons(det, text)
+    assert name in persons(det, text)
