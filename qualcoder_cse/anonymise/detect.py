@@ -41,7 +41,7 @@ from .export_lines import (
 from .gazetteers import Gazetteers, load_gazetteers
 from .head_first import head_first_orgs
 from .kin_positions import initial_chains, kin_positions
-from .lexicon import ORG_HEADS_CAP
+from .lexicon import NAME_PARTICLES, ORG_HEADS_CAP
 from .list_siblings import age_lists, caps_full_names
 from .lower_venues import lowercase_venues, named_before_kind
 from .merging import _mention_regex, merge
@@ -155,8 +155,6 @@ class Detector(EntityPasses):
                        + common_word_venues(text) + named_before_kind(text, toks, merged, self.gaz))
         if self.ner is not None:
             merged = merge(merged + self.second.find(text, ents, merged))
-            if "_" in text:  # a handle the model found without its leading underscores, spread like the rest
-                merged = handle_mentions(text, merged)
         merged = defined_initials(text, merged)  # after the model: letters defined beside a name it found
         merged = drop_declared(text, not_people(text, log_serials(text, whole_codes(text, merged)), self.gaz))
         merged = initial_chains(text, heads_after_names(text, org_and_joins(text, merged, self.gaz)))
@@ -177,7 +175,7 @@ class Detector(EntityPasses):
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-_PARTICLE_NAME = re.compile(r"[A-Z]\w+ (?:ap|ab|ferch|de|da|di|du|van|von|bin|ibn|al|el|ni|nic|le|la|dos|das) [A-Z]")
+_PARTICLE_NAME = re.compile(rf"[A-Z]\w+ (?:{'|'.join(sorted(NAME_PARTICLES))}) [A-Z]")
 
 
 def _upper_doc(text: str) -> bool:

@@ -15,6 +15,7 @@ import re
 from .chat_places import _lower_line
 from .gazetteers import Gazetteers
 from .lexicon import NOT_NAMES, STOP
+from .merging import _coverage
 from .spans import Span
 from .tokens import Tok
 
@@ -99,9 +100,7 @@ _NOT_A_NAME = frozenset(["new", "old", "big", "little", "local", "nearest", "oth
 
 def named_before_kind(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
     """A lowercase venue's name before the word for its kind, after "the": the name alone, ORG, unsure."""
-    taken = bytearray(len(text) + 1)
-    for s in spans:
-        taken[s.start:s.end] = b"\x01" * (s.end - s.start)
+    taken = _coverage(spans, len(text))
     out: list[Span] = []
     for i, h in enumerate(toks):
         if h.key not in _OUTSIDE_HEADS or h.shape != "lower" or i < 3:

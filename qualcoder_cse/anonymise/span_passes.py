@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import NATIONAL, NOT_NAMES, ROLE_UPPER, ROLE_WORDS, STOP, TITLES
+from .lexicon import NAME_PARTICLES, NATIONAL, NOT_NAMES, ROLE_UPPER, ROLE_WORDS, STOP, TITLES
 from .merging import _coverage, merge
 from .spans import Span, fold
 from .tokens import Tok
@@ -77,10 +77,6 @@ _HEAD_FIRST_NOT = frozenset(["manager", "officer", "worker", "lead", "leader", "
 _COMMONISH = frozenset(["mr", "mrs", "miss", "ms", "dr", "pc", "ds", "dc", "sgt", "i", "we", "they", "he", "she", "it"])
 
 
-_PARTICLES = frozenset(["ap", "ab", "ferch", "de", "da", "di", "du", "van", "von", "bin", "ibn", "al", "el", "ni", "nic",
-                        "le", "la", "dos", "das"])
-
-
 def _initials_of_names(text: str, spans: list[Span]) -> list[Span]:
     """"TO:" for Tamsin Okwu, "(RS)" after Rajinder Sahota: the initials of a full name found in the document,
     used as a speaker label or in brackets, are that person (even when they spell a word such as "TO")."""
@@ -98,7 +94,7 @@ def _initials_of_names(text: str, spans: list[Span]) -> list[Span]:
                 first = [q for q in parts[0].split("-") if q]
                 if len(first) == 2 and all(q[:1].isupper() for q in first):
                     initials.add(first[0][0] + first[1][0])
-            elif len(parts) == 3 and parts[1] in _PARTICLES and parts[0][:1].isupper() and parts[2][:1].isupper():
+            elif len(parts) == 3 and parts[1] in NAME_PARTICLES and parts[0][:1].isupper() and parts[2][:1].isupper():
                 # (session 8) "Catrin ap Dafydd" goes by "CaD", "CAD" or "CD"; "Niamh ni Bhriain" by "NnB"
                 initials |= {parts[0][0] + parts[1][0] + parts[2][0], (parts[0][0] + parts[1][0] + parts[2][0]).upper(),
                              parts[0][0] + parts[2][0]}

@@ -265,10 +265,6 @@ def handle_mentions(text: str, spans: list[Span]) -> list[Span]:
     """Chat handles: a handle heading a Discord-style message ("reeceyboy — Today at 19:03") is a CONTACT, every
     other mention of a handle found is proposed too, and role codes defined in a legend ("SUP (supervisor)")
     are roles, not people."""
-    # (session 8) a handle may open with underscores ("_lexii.x"): a span found without them takes them in
-    spans = [Span(s.start - len(m.group()), s.end, "CONTACT", text[s.start - len(m.group()):s.end], s.confidence,
-                  s.source) if s.label in ("CONTACT", "PERSON") and (m := _LEAD_UNDERSCORES.search(text, max(0, s.start - 3), s.start))
-             and re.search(r"[._\d]", s.text) else s for s in spans]
     new = [Span(m.start("h"), m.end("h"), "CONTACT", m.group("h"), 0.8, "shape") for m in _HANDLE_HEADER.finditer(text)]
     # a handle is spread when it cannot be a word: digits, "_" or "." inside, or it headed a message
     handles = {s.text for s in spans if s.label == "CONTACT" and _HANDLE_SHAPE.fullmatch(s.text)
@@ -285,7 +281,6 @@ def handle_mentions(text: str, spans: list[Span]) -> list[Span]:
 
 
 _HANDLE_SHAPE = re.compile(r"_{0,2}[A-Za-z0-9][A-Za-z0-9._-]{1,31}")
-_LEAD_UNDERSCORES = re.compile(r"(?<![\w@.])_{1,2}$")
 _HANDLE_HEADER = re.compile(
     r"(?m)^(?P<h>_{0,2}[A-Za-z0-9][A-Za-z0-9._-]{1,31}) [—–-] (?:Today|Yesterday|\d{1,2}/\d{1,2}/\d{2,4})(?: at)? "
     r"\d{1,2}:\d{2}")
