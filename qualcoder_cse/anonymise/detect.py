@@ -131,7 +131,8 @@ class Detector(EntityPasses):
                  + timed_places(text, merged, self.gaz) + chat_once_names(text, merged, self.gaz)
                  + defined_nicknames(text, merged))
         merged = merge(merged + extra) if extra else merged
-        merged = merge(merged + letter_names(text, merged))
+        if letters := letter_names(text, merged):
+            merged = merge(merged + letters)
         merged = self._extend_persons(text, toks, merged)
         merged = _extend_locations(text, merged)
         merged = _address_chain(text, merged)
