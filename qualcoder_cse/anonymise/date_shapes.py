@@ -22,10 +22,10 @@ from .spans import Span
 
 _ORDINAL = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)"
 _DM = r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])"
-_CUES = r"(?i:on|from|to|until|till|since|by|dated|between|and|before|after)"
+_CUES = r"(?i:on|from|to|until|till|since|by|dated|between|and|before|after|received)"
 # a day number: the candidates, found first (a digit is rarer than a letter, so the longer patterns run only
 # where one stands)
-_DAY_NUMBER = re.compile(r"(?<![\w/])(?:[12]\d|3[01]|0?[1-9])(?=st|nd|rd|th|ST|ND|RD|TH|/|\s)")
+_DAY_NUMBER = re.compile(r"(?<![\w/.])(?:[12]\d|3[01]|0?[1-9])(?=st|nd|rd|th|ST|ND|RD|TH|/|\s|\.\d)")
 _WEEKDAY_BEFORE = re.compile(rf"(?<![\w/]){_WEEKDAY}\s+(?:the\s+)?$", re.IGNORECASE)
 _CUE_BEFORE = re.compile(rf"(?<!\w){_CUES}\s+$")
 _AFTER_WEEKDAY = [
@@ -35,6 +35,9 @@ _AFTER_WEEKDAY = [
     (re.compile(rf"{_WEEKDAY}\s+{_DAY}(?=\s?[/&-]\s?{_WEEKDAY}\s+{_DAY}\b)", re.IGNORECASE), 0.8),
 ]
 _AFTER_CUE = re.compile(rf"(?!24/7\b){_DM}(?![\w/]|\.\d)(?!\s*(?:of|th)\b)")  # "on 3/3", not "and 24/7"
+# (session 9) the same with a dot, as notes write it ("meeting on 2.4.", "Received 2.4"): only where a clause or
+# the line ends after it, so "on 2.4 million" and "by 1.5 metres" stay numbers
+_AFTER_CUE_DOT = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])(?=[.,;:)]?(?:\s|$))(?![.,;:)]?[^\S\n]+[a-z\d£%])")
 _FROM_DAY = [
     # "14 Mar 24", not "14 Mar 24 hours later"
     (re.compile(rf"{_DAY}(?:\s+of)?\s+{_MON},?\s+\d{{2}}(?![\w:/.]|\.\d)"
@@ -67,12 +70,16 @@ _SEEN_DM = re.compile(r"(?:\b(?i:seen|found|missing|reported|follow-up|occasion)
 # a fraction or a score is not written so ("3/4", "11/12 attended", "24/7")
 _PADDED_DM = re.compile(r"(?<![\w/.:-])(?:(?:0[1-9]|[12]\d|3[01])/0[1-9]|(?:0[1-9]|1[3-9]|2\d|3[01])/1[0-2])"
                         r"(?![\w/:-]|[.,]\d)")
+_LINE_DM = re.compile(rf"^[ \t]*(?P<d>{_DM})(?=[ \t]*[-–:)]?[ \t]+[A-Za-z])", re.MULTILINE)
 
 
 def short_dates(text: str) -> list[Span]:
     out = [Span(m.start(), m.end(), "DATE", m.group(), 0.8, "pattern") for m in _WELSH_DATE.finditer(text)]
     out += [Span(m.start("d"), m.end("d"), "DATE", m.group("d"), 0.6, "pattern") for m in _SEEN_DM.finditer(text)]
     out += [Span(m.start(), m.end(), "DATE", m.group(), 0.6, "pattern") for m in _PADDED_DM.finditer(text)]
+    entries = list(_LINE_DM.finditer(text))
+    if len(entries) >= 2:
+        out += [Span(m.start("d"), m.end("d"), "DATE", m.group("d"), 0.6, "pattern") for m in entries]
     for m in _SAID_DATE.finditer(text):
         end = m.end() - (m.group().endswith(".") and len(m.group().split()[-1]) > 4)  # "November." ends a sentence
         out.append(Span(m.start(), end, "DATE", text[m.start():end], 0.75, "pattern"))
@@ -87,8 +94,10 @@ def short_dates(text: str) -> list[Span]:
         if wd is not None:
             for rx, conf in _AFTER_WEEKDAY:
                 add(rx.match(text, wd.start()), conf)
-        if _CUE_BEFORE.search(text, max(0, p - 9), p) is not None:
+        if (cue := _CUE_BEFORE.search(text, max(0, p - 9), p)) is not None:
             add(_AFTER_CUE.match(text, p), 0.6)
+            if "\n" not in text[cue.start():p]:  # "3. Information received\n3.1 On..." is a section number
+                add(_AFTER_CUE_DOT.match(text, p), 0.6)
         for rx, conf in _FROM_DAY:
             add(rx.match(text, p), conf)
     return out

@@ -19,9 +19,11 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from .acronyms import org_acronyms
+from .caps_lines import caps_kept, caps_lines
 from .chat_links import linked_names
 from .chat_once_names import chat_once_names, letter_names
 from .chat_places import chat_places
+from .chat_senders import chat_senders
 from .chat_word_names import chat_word_names
 from .chosen_names import drop_declared
 from .common_word_venues import common_word_venues
@@ -97,7 +99,7 @@ class Detector(EntityPasses):
         self.second = SecondOpinion(gazetteers, self._heads)
 
     # ------------------------------------------------------------------ public
-    def detect(self, text: str, *, min_confidence: float | None = None) -> list[Span]:
+    def detect(self, text: str, *, min_confidence: float | None = None, _inner: bool = False) -> list[Span]:
         """Proposals for ``text`` with confidence >= ``min_confidence`` (default: the detector's, 0.4).
         Thread-safe: the detector keeps no per-call state."""
         toks = tokenize(text)
@@ -117,6 +119,7 @@ class Detector(EntityPasses):
                        + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)
                        + chat_places(text, toks, merged, self.gaz)
                        + derived_nicknames(text, toks, merged, self.gaz) + export_names(text) + table_names(text)
+                       + chat_senders(text)
                        + handle_headers(text) + surname_first(text, self.gaz.given, self.gaz.places1) + quoted_names(text, self.gaz)
                        + quoted_the_names(text, self.gaz) + kin_names(text, self.gaz)
                        + kin_positions(text, self.gaz) + explained_aliases(text, self.gaz)
@@ -161,8 +164,21 @@ class Detector(EntityPasses):
         merged = initial_chains(text, heads_after_names(text, org_and_joins(text, merged, self.gaz)))
         merged = table_headers(text, org_acronyms(text, csv_returns(text, field_handles(text, merged))), self.gaz)
         merged = chat_possessives(text, table_ids(text, merged))
+        if not upper and not _inner and (caps := caps_lines(text)):
+            merged = merge(merged + self._in_caps_lines(text, caps))
         floor = self.min_confidence if min_confidence is None else min_confidence
         return [s for s in merged if s.confidence >= floor]
+
+    def _in_caps_lines(self, text: str, lines: list[tuple[int, str]]) -> list[Span]:
+        """What the detector finds in a line written in capitals (a letterhead, a heading: "SOUTH WALES POLICE")
+        when the line is read in ordinary case; the spans keep the text's own letters."""
+        out = []
+        for start, line in lines:
+            for s in self.detect(line, min_confidence=0.5, _inner=True):
+                if caps_kept(s):
+                    a, b = start + s.start, start + s.end
+                    out.append(Span(a, b, s.label, text[a:b], s.confidence, s.source))
+        return out
 
     def detect_many(self, texts: Iterable[str]) -> list[list[Span]]:
         return [self.detect(t) for t in texts]

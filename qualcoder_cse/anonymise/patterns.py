@@ -14,7 +14,10 @@ from .spans import Span
 
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+    "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|"
+    # misspellings seen in young people's statements and chats
+    "febuary|feburary|febuarey|febraury|janury|janurary|januray|apirl|agust|augest|septmber|setember|sepetember|"
+    "ocotber|octobor|novmber|novemeber|decmber|decemeber|decemebr"
 )
 _ORD = r"(?:st|nd|rd|th)"
 _DAY = rf"(?:[12][0-9]|3[01]|0?[1-9]){_ORD}?"
@@ -51,6 +54,9 @@ _RX: list[tuple[str, re.Pattern, float]] = [
     ("DATE", re.compile(rf"(?<!\w)(?:{_WEEKDAY},?\s+(?:the\s+)?)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?(?!\w)",
                         re.IGNORECASE), 0.9),
     ("DATE", re.compile(rf"(?<!\w){_WEEKDAY}\s+the\s+{_DAY}(?!\w)", re.IGNORECASE), 0.8),
+    # a day, month and year joined by hyphens, as Discord and some logs print them: "18-Apr-25"
+    ("DATE", re.compile(rf"(?<![\w/-])(?:[12][0-9]|3[01]|0?[1-9])-(?:{MONTHS})-(?:\d{{4}}|\d{{2}})(?![\w/-])",
+                        re.IGNORECASE), 0.9),
     ("DATE", re.compile(rf"(?<!\w){_MON}[^\S\n]+(?:the[^\S\n]+)?{_DAY}(?:,?\s+{_YEAR})?(?![\w:])", re.IGNORECASE), 0.8),
     ("PERSON", re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?!\w)"), 0.7),  # initials: K.M.
     ("PERSON", re.compile(r"(?<=[\"“])[A-Z](?=[\"”])"), 0.5),  # a one-letter nickname in quotes: "K"
@@ -59,7 +65,13 @@ _RX: list[tuple[str, re.Pattern, float]] = [
     ("CONTACT", re.compile(r"(?<![\w@.])_{0,2}[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*(?:_+[A-Za-z0-9]+)+"
                            r"(?:[._]+[A-Za-z0-9]+)*_*(?![\w@]|\.\w)"), 0.8),
     ("CONTACT", re.compile(r"(?<![\w@.])_{0,2}[a-z]{3,}[a-z0-9]*[0-9]{2}(?![\w@])"), 0.6),
-    ("DATE", re.compile(rf"(?<=\bon the ){_DAY}(?=[\s,.]|$)", re.IGNORECASE), 0.6),
+    ("DATE", re.compile(rf"(?<=\bon the ){_DAY}(?=[\s,.]|$)(?!\s+(?:floor|time|one|occasion|page|item|row|line|"
+                        rf"step|point|question|day|night|week|attempt|go)s?\b)", re.IGNORECASE), 0.6),
+    # (session 9) a day of the month said alone after "the": "dont forget the 15th", "by the 12th." (not "the
+    # 3rd floor", "the 5th time": a word after it must start a new clause)
+    ("DATE", re.compile(r"(?<=\bthe )(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\w'’-])(?=\s*(?:[^\w\s]|$|"
+                        r"(?:at|and|or|when|so|then|but|i|we|he|she|they|it|was|is|which|where|before|after|till|"
+                        r"until|to|in|for|because|cos|with|by|as|if|that|about|just)\b))", re.IGNORECASE), 0.6),
     (
         "LOCATION",
         re.compile(r"(?<![\w-])(?:[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s?[0-9][A-Za-z]{2})(?![\w-])"),

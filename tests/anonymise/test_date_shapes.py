@@ -8,6 +8,8 @@ import pytest
 from qualcoder_cse.anonymise.detect import load_detector
 from qualcoder_cse.anonymise.spans import REVIEW_MIN_CONFIDENCE
 
+from .found import proposed
+
 
 @pytest.fixture(scope="module")
 def det():
@@ -113,3 +115,32 @@ def test_a_padded_day_and_month_needs_no_cue(det, text, date):
 )
 def test_scores_and_round_the_clock_are_left(det, text):
     assert _dates(det, text) == []
+
+
+# (session 9)
+def test_a_discord_day_month_year_with_hyphens_is_a_date(det) -> None:
+    assert "07-Mar-25" in proposed(det, "[07-Mar-25 8:14 PM] kenzo_22\nu coming", "DATE")
+
+
+def test_a_day_of_the_month_said_alone_after_the_is_a_date_but_not_the_3rd_floor(det) -> None:
+    assert "17th" in proposed(det, "tell him to bring it by the 17th. he owes me", "DATE")
+    assert "26th" in proposed(det, "Panel booked for the 26th, when the school reopens.", "DATE")
+    assert proposed(det, "the flat on the 3rd floor was empty", "DATE") == []
+    assert proposed(det, "it was the 5th time she went", "DATE") == []
+
+
+def test_a_dotted_day_and_month_after_a_cue_on_the_same_line_is_a_date(det) -> None:
+    assert "6.5" in proposed(det, "Entry 4. Received 6.5. Grading B/2/P.", "DATE")
+    assert proposed(det, "Spending rose on 2.4 million places", "DATE") == []
+    assert proposed(det, "4. Information received\n4.2 The officer spoke to mum.", "DATE") == []
+
+
+def test_a_misspelt_month_in_a_young_persons_statement_is_a_date(det) -> None:
+    assert "4th of feburary" in proposed(det, "it started the 4th of feburary after school", "DATE")
+    assert "9 septmber 2025" in proposed(det, "he came on 9 septmber 2025 to the flat", "DATE")
+
+
+def test_a_chronologys_entries_under_a_month_heading_are_dates(det) -> None:
+    text = "MARCH 2026\n4/3  DT saw her get into a grey Astra.\n11/3  Mum rang the school.\nScore was 3/4 for effort."
+    found = proposed(det, text, "DATE")
+    assert "4/3" in found and "11/3" in found and "3/4" not in found
