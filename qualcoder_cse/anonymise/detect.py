@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from .acronyms import org_acronyms
+from .address_parts import building_addresses, districts_after_places
 from .caps_lines import caps_kept, caps_lines
 from .chat_links import linked_names
 from .chat_once_names import chat_once_names, letter_names
@@ -64,7 +65,7 @@ from .org_joins import civic_buildings, heads_after_names, org_and_joins
 from .patterns import find_patterns
 from .positions import attendee_names, chat_names, first_names_again, full_names
 from .quoted_names import explained_aliases, quoted_names, quoted_the_names
-from .ref_codes import log_serials, reference_codes, whole_codes
+from .ref_codes import hash_marks, log_serials, reference_codes, whole_codes
 from .rules import RuleLayer
 from .second_opinion import SecondOpinion
 from .shapes import find_shapes
@@ -78,6 +79,7 @@ from .span_passes import (
     _person_to_place,
 )
 from .spans import LABELS, Span, fold
+from .surname_pairs import surname_pairs
 from .timed_places import timed_places
 from .title_runs import title_runs, workplaces
 from .tokens import tokenize
@@ -119,7 +121,7 @@ class Detector(EntityPasses):
                        + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)
                        + chat_places(text, toks, merged, self.gaz)
                        + derived_nicknames(text, toks, merged, self.gaz) + export_names(text) + table_names(text)
-                       + chat_senders(text)
+                       + chat_senders(text) + surname_pairs(text, self.gaz.given)
                        + handle_headers(text) + surname_first(text, self.gaz.given, self.gaz.places1) + quoted_names(text, self.gaz)
                        + quoted_the_names(text, self.gaz) + kin_names(text, self.gaz)
                        + kin_positions(text, self.gaz) + explained_aliases(text, self.gaz)
@@ -155,12 +157,14 @@ class Detector(EntityPasses):
         if _PARTICLE_NAME.search(text):  # a name joined by its particle last goes by letters too: "CaD"
             merged = _initials_of_names(text, merged)
         merged = _address_chain(text, merged)  # again: places widened late ("Hathersage Road, Manchester, M13 0JH")
+        merged = building_addresses(text, merge(merged + districts_after_places(text, merged)))
         merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text)
                        + common_word_venues(text) + named_before_kind(text, toks, merged, self.gaz))
         if self.ner is not None:
             merged = merge(merged + self.second.find(text, ents, merged))
         merged = defined_initials(text, merged)  # after the model: letters defined beside a name it found
-        merged = drop_declared(text, not_people(text, log_serials(text, whole_codes(text, merged)), self.gaz))
+        merged = drop_declared(text, not_people(text, log_serials(text, hash_marks(text, whole_codes(text, merged))),
+                                                  self.gaz))
         merged = initial_chains(text, heads_after_names(text, org_and_joins(text, merged, self.gaz)))
         merged = table_headers(text, org_acronyms(text, csv_returns(text, field_handles(text, merged))), self.gaz)
         merged = chat_possessives(text, table_ids(text, merged))

@@ -156,6 +156,7 @@ _SPEAKER = re.compile(
 _HEADER_CUE = re.compile(
     r"\b(?:Interviewer|Researcher|Participant|Facilitator|Interviewee|Note-taker|Notetaker|Delivered by|"
     r"Chair|Observer|Present|Attendees?|Name|Full name|Surname|Forenames?|Known as|Alias|AKA|Child|"
+    r"Preferred name|Also known as|Nickname|Street name|Goes by|"
     r"Young person|Mother|Father|Carer|Social worker|Allocated worker|Officer in case|OIC|Referrer|"
     r"Subject|Suspect|Victim|Witness)\s*:\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|PC|DC|DS|DI|DCI|Sgt|Prof|Professor|Cllr)"
     r"\.?\s+)?(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2})"

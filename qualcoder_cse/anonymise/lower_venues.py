@@ -26,13 +26,14 @@ _PLACE_HEADS = frozenset(["centre", "center", "market", "station", "interchange"
                           # (session 8) streets, parks and landmarks: "cardiff bay", "ness islands", "grant st"
                           "park", "bay", "islands", "island", "terminal", "st", "rd", "road", "lane", "street",
                           "avenue", "ave", "pier", "quay", "quays", "square", "gardens", "common", "grange", "hill",
-                          "crescent", "terrace", "parade", "promenade", "marina", "wharf", "docks"])
+                          "crescent", "terrace", "parade", "promenade", "marina", "wharf", "docks", "sq"])
 # kind words inside a venue's name: they never name it alone
 _KIND_WORDS = frozenset(["childrens", "children's", "youth", "community", "medical", "leisure", "shopping", "retail",
                          "bus", "train", "coach", "police", "upper", "lower", "grammar", "infant", "infants", "junior",
                          "sixth", "form", "general", "royal", "district", "city", "st", "saint", "catholic", "church",
                          "primary", "secondary", "high", "academy", "sports", "health", "family", "care", "of", "and",
-                         "village", "town", "county", "memorial", "university", "teaching", "boys", "girls"])
+                         "village", "town", "county", "memorial", "university", "teaching", "boys", "girls",
+                         "great", "north", "south", "east", "west"])
 # (session 8) words before a street or park head that never name it alone: "the main road", "the car park"
 _NEVER_NAMING = frozenset(["main", "back", "front", "side", "long", "new", "old", "top", "bottom", "little", "big",
                            "ring", "slip", "dual", "private", "public", "country", "car", "skate", "play", "water",

@@ -138,3 +138,10 @@ def log_serials(text: str, spans: list[Span]) -> list[Span]:
         return spans
     kept = [s for s in spans if not any(n.start <= s.start and s.end <= n.end for n in new)]
     return sorted(kept + new, key=lambda s: (s.start, s.end))
+
+
+def hash_marks(text: str, spans: list[Span]) -> list[Span]:
+    """(session 9) A reference written after "#" keeps it: "Incident #40217" (a record marking "#40217" is then
+    covered, and one marking "40217" still is)."""
+    return [Span(s.start - 1, s.end, s.label, text[s.start - 1:s.end], s.confidence, s.source)
+            if s.label == "ID" and s.start and text[s.start - 1] == "#" else s for s in spans]

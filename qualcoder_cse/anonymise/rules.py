@@ -57,6 +57,9 @@ _COLOURS = frozenset(["blue", "green", "red", "orange", "purple", "yellow", "pin
                       "brown", "gold", "silver", "teal", "lilac"])
 
 
+_NICKNAME_CUES = ("known as", "alias", "aka", "preferred name", "also known as", "nickname", "street name", "goes by")
+
+
 class RuleLayer(HeadRules, NicknameRules, TokenRules):
     """Proposes spans from gazetteers and context; see the module docstring."""
 
@@ -261,11 +264,12 @@ class RuleLayer(HeadRules, NicknameRules, TokenRules):
                 continue  # "Interviewer: Tell me about...", "Interviewer: That's fine": a turn, not a name
             while words and fold(words[-1]) in ROLE_WORDS | STOP:
                 words.pop()
-            if words and fold(words[0]) not in self.g.given and self.g.words.get(fold(words[0]), 99) <= 50:
+            nickname = m.group().casefold().startswith(_NICKNAME_CUES)  # "Preferred name: Ty": any word
+            if words and not nickname and fold(words[0]) not in self.g.given and self.g.words.get(fold(words[0]), 99) <= 50:
                 continue
             if words and (fold(words[0]) in ROLE_UPPER or fold(words[0]) in WEEKDAYS or fold(words[0]) in MONTHS):
                 continue
-            if words and not all(fold(w) in ROLE_WORDS or fold(w) in NOT_NAMES for w in words) and (
+            if words and not all(fold(w) in ROLE_WORDS or (fold(w) in NOT_NAMES and not nickname) for w in words) and (
                 len(words[0]) > 1
             ):
                 name = " ".join(words)

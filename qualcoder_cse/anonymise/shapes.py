@@ -46,7 +46,10 @@ _HYPHEN_CODE = re.compile(r"(?<![\w/-])[A-Z]{2,5}-\d{3,7}(?![\w/-])")
 _OPERATION = re.compile(
     r"\b(?:Operation|OPERATION|Op\.?|OP|Project)\s+(?P<name>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?|[A-Z]{3,}(?:\s[A-Z]{3,})?\b)")
 # a collar number written with the rank ("PC 2261") and an exhibit or document reference ("exhibit KLM/0412")
-_COLLAR = re.compile(r"\b(?:PC|PCSO|DC|PS|DS|Sgt|SGT)[ ]?\d{3,5}\b(?![/:.]\d)")
+# (session 9) also a Police Scotland number with its division letter ("PC H4471") and a rank in full or in
+# capitals ("Sergeant 1029", "INSP 05518")
+_COLLAR = re.compile(r"\b(?:PC|PCSO|DC|PS|DS|Sgt|SGT|Insp|INSP|Sergeant|SERGEANT|Constable|Inspector)[ ]?"
+                     r"(?P<num>(?:[A-Z](?=\d{4}\b))?\d{3,5})\b(?![/:.]\d)")
 _EXHIBIT = re.compile(r"\b(?:exhibit|exhibit ref|item|bag|seal)(?: no\.?| number)?[ :]+"
                       r"(?P<ref>(?-i:[A-Z]{2,5}/?\d{1,6})(?:/\d{1,4})?)\b",
                       re.IGNORECASE)
@@ -160,7 +163,7 @@ def _wards(text: str) -> Iterator[Span]:
             yield Span(m.start(), m.end(), "ORG", m.group(), 0.7, "shape")
     for m in _WARD.finditer(text):
         yield Span(m.start(), m.end(), "LOCATION", m.group(), 0.5, "shape")
-    for m in _COLLAR.finditer(text):
+    for m in _COLLAR.finditer(text):  # with the rank: records mark "PC 2261" whole as often as the number
         yield Span(m.start(), m.end(), "ID", m.group(), 0.6, "shape")
     for m in _NAMED_COLLAR.finditer(text):
         if bool(m.group("open")) != bool(m.group("close")) and not (
