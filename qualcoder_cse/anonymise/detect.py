@@ -47,6 +47,7 @@ from .kin_positions import initial_chains, kin_positions
 from .lexicon import NAME_PARTICLES, ORG_HEADS_CAP
 from .list_siblings import age_lists, caps_full_names
 from .lower_venues import lowercase_venues, named_before_kind
+from .member_names import member_names
 from .merging import _mention_regex, merge
 from .name_forms import (
     chat_possessives,
@@ -134,7 +135,7 @@ class Detector(EntityPasses):
                  + chat_word_names(text, toks, merged, self.gaz) + surname_labels(text, merged)
                  + turn_vocatives(text, merged, self.gaz) + naming_phrases(text, merged, self.gaz)
                  + timed_places(text, merged, self.gaz) + chat_once_names(text, merged, self.gaz)
-                 + defined_nicknames(text, merged))
+                 + defined_nicknames(text, merged) + member_names(text, toks, merged, self.gaz))
         merged = merge(merged + extra) if extra else merged
         if letters := letter_names(text, merged):
             merged = merge(merged + letters)
