@@ -53,6 +53,7 @@ from .name_forms import (
     chat_possessives,
     derived_nicknames,
     handle_names,
+    initial_dots,
     kin_names,
     kin_nicknames,
     lowercase_full_names,
@@ -85,6 +86,7 @@ from .timed_places import timed_places
 from .title_runs import title_runs, workplaces
 from .tokens import tokenize
 from .turn_vocatives import turn_vocatives
+from .venue_tails import venue_tails
 from .whole_spans import handle_mentions, whole_spans
 from .word_names import upper_full_names, verb_names
 
@@ -160,7 +162,8 @@ class Detector(EntityPasses):
         merged = _address_chain(text, merged)  # again: places widened late ("Hathersage Road, Manchester, M13 0JH")
         merged = building_addresses(text, merge(merged + districts_after_places(text, merged)))
         merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text)
-                       + common_word_venues(text) + named_before_kind(text, toks, merged, self.gaz))
+                       + common_word_venues(text) + named_before_kind(text, toks, merged, self.gaz)
+                       + venue_tails(text, toks, merged))
         if self.ner is not None:
             merged = merge(merged + self.second.find(text, ents, merged))
         merged = defined_initials(text, merged)  # after the model: letters defined beside a name it found
@@ -168,7 +171,7 @@ class Detector(EntityPasses):
                                                   self.gaz))
         merged = initial_chains(text, heads_after_names(text, org_and_joins(text, merged, self.gaz)))
         merged = table_headers(text, org_acronyms(text, csv_returns(text, field_handles(text, merged))), self.gaz)
-        merged = chat_possessives(text, table_ids(text, merged))
+        merged = initial_dots(text, chat_possessives(text, table_ids(text, merged)))
         if not upper and not _inner and (caps := caps_lines(text)):
             merged = merge(merged + self._in_caps_lines(text, caps))
         floor = self.min_confidence if min_confidence is None else min_confidence

@@ -189,3 +189,11 @@ def name_affixes(text: str, spans: list[Span]) -> list[Span]:
                 s = Span(s.start, e, s.label, text[s.start:e], s.confidence, s.source)
         out.append(s)
     return out
+
+
+def initial_dots(text: str, spans: list[Span]) -> list[Span]:
+    """(session 9) A person ending with a surname's initial keeps its dot: "Hodan A." (a record marking the dot
+    is then covered)."""
+    return [Span(s.start, s.end + 1, s.label, text[s.start:s.end + 1], s.confidence, s.source)
+            if s.label == "PERSON" and text[s.end:s.end + 1] == "." and len(s.text) >= 3 and s.text[-2] == " "
+            and s.text[-1].isupper() else s for s in spans]

@@ -1,0 +1,59 @@
+"""Takeaways, cafés and lounges named in lowercase chat by two words whose last says what they sell or are like
+(issue 15, session 9): "outside chicken king", "at the golden spoon", "to spice hut", "the sahara lounge",
+"from zaika grill", "cloud nine" is not one (no such tail), "the pizza hut" is a chain, not a place to remove.
+
+The pair must follow a word of place ("at", "outside", "to", "near", "from", "by", "above", "behind", "in",
+"round"), with or without "the", on a line written in lowercase; its first word must not be a determiner, a
+number or a word that only describes ("new", "local", "beer" garden).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .chat_places import _lower_line
+from .lexicon import NOT_NAMES, STOP
+from .merging import _coverage
+from .spans import Span
+from .tokens import Tok
+
+_TAILS = frozenset(["palace", "king", "kings", "hut", "spoon", "fry", "fryer", "lounge", "dragon", "garden", "crust",
+                    "grill", "shack", "kebabs", "kebab", "wraps", "express", "kitchen", "diner", "plaice", "wok",
+                    "cottage", "villa", "fusion", "pizzeria", "chippy", "cafe", "caff", "bites", "burger", "burgers",
+                    "chicken", "noodles", "peri", "spice", "tandoori", "balti", "dhaba", "mahal", "fish", "express"])
+_CHAINS = frozenset([("pizza", "hut"), ("burger", "king"), ("pizza", "express"), ("chicken", "cottage"),
+                     ("five", "guys"), ("nandos", "peri"), ("subway", "express"), ("fish", "kitchen")])
+_ON_STREET = re.compile(r" on [a-z]+ (?:st|rd|road|street|lane|ave|avenue)\b")
+_PLACE_WORDS = frozenset(["at", "outside", "to", "near", "from", "by", "above", "behind", "in", "round", "around",
+                          "opposite", "inside", "past", "wiv", "with"])
+_NOT_FIRST = frozenset(["new", "old", "local", "nearest", "usual", "same", "other", "beer", "back", "front", "big",
+                        "little", "best", "cheap", "good", "nice", "dodgy", "late", "night", "chip", "fried", "hot",
+                        "fast", "takeaway", "kebab", "secret", "community", "market", "school", "main", "top",
+                        "bottom", "whole", "open", "rose", "herb", "vegetable", "veg", "tea", "pub", "his", "her",
+                        "my", "ur", "your", "their", "our", "a", "an", "some", "this", "that", "chinese", "indian",
+                        "italian", "turkish", "kitchen", "his", "any", "every", "no", "one", "two", "shisha"])
+
+
+def venue_tails(text: str, toks: list[Tok], spans: list[Span]) -> list[Span]:
+    taken = _coverage(spans, len(text))
+    out: list[Span] = []
+    for i in range(2, len(toks)):
+        tail, first = toks[i], toks[i - 1]
+        if tail.key not in _TAILS or tail.shape != "lower" or first.shape != "lower" or not first.key.isalpha():
+            continue
+        if first.key in _NOT_FIRST or first.key in STOP or first.key in NOT_NAMES or first.key == tail.key \
+                or (first.key, tail.key) in _CHAINS or text[first.end:tail.start] != " ":
+            continue
+        j = i - 2
+        if toks[j].key == "the" and j >= 1 and text[toks[j].end:first.start] == " ":
+            j -= 1
+        on_street = _ON_STREET.match(text, tail.base_end) is not None  # "golden spoon on oxford st"
+        if (toks[j].key not in _PLACE_WORDS and not on_street) or "\n" in text[toks[j].end:first.start]:
+            continue
+        s, e = first.start, tail.base_end
+        # a word-name read as a person alone is the venue's first word here: "at jade garden"
+        person = next((x for x in spans if x.start == s and x.end == first.base_end and x.label == "PERSON"), None)
+        if any(taken[first.base_end:e]) or (taken[s] and person is None) or not _lower_line(text, s):
+            continue
+        out.append(Span(s, e, "ORG", text[s:e], 0.5, "position"))
+    return out
