@@ -130,3 +130,31 @@ def letter_names(text: str, spans: list[Span]) -> list[Span]:
                 text[s + 1:s + 2] in ("?", "\n", "") and b in ("", "k", "lol")):
             out.append(Span(s, s + 1, "PERSON", text[s], 0.5, "context"))
     return out
+
+
+# (session 9) where a single letter can only be someone, the first time it is written: "me n j at the pier",
+# "tell T to bring my charger", "bring k", "u owe T 50", "m n his mate", "d comin?"; chat lines in lowercase only
+# ("Child M was" in prose is a code). Letters chat writes for words are kept out except after "me n".
+_LETTER_FIRST = re.compile(
+    r"\bme (?:n|and|an|&) (?P<a>[a-z])(?![\w'’-]|\.\w)"
+    r"|\btell (?P<b>[a-zA-Z]) (?:to|2)\b"
+    r"|\b(?:bring|owe|ring|text|ask) (?P<c>[a-zA-Z])(?=[ \t]*(?:$|[.!?\n]|\d|tho\b|lol\b|too\b))"
+    r"|(?:^|: |\. )(?P<d>[a-zA-Z]) (?:n|and|an) (?:his|her|their|ur) (?:mate|mates|m8|bro|sister|cousin)"
+    r"|(?:^|: |\. )(?P<e>[a-z]) (?:comin|coming|drivin|driving|said|sed|says)\b"
+    r"|(?:^|: |\. )(?P<f>[A-Z]) (?:is|was|has|said|says|sed) (?:dropping|bringing|driving|coming|picking|waiting|"
+    r"outside|here|sending)\b",
+    re.MULTILINE)
+
+
+def letter_firsts(text: str, spans: list[Span]) -> list[Span]:
+    cov = _coverage(spans, len(text))
+    out = []
+    for m in _LETTER_FIRST.finditer(text):
+        group = m.lastgroup
+        s = m.start(group)
+        letter = text[s]
+        if cov[s] or (letter.lower() in _WORD_LETTERS and group != "a") or letter.lower() in "uni" \
+                or not _lower_line(text, s):
+            continue
+        out.append(Span(s, s + 1, "PERSON", letter, 0.5, "context"))
+    return out

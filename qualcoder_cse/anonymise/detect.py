@@ -22,7 +22,7 @@ from .acronyms import org_acronyms
 from .address_parts import building_addresses, districts_after_places
 from .caps_lines import caps_kept, caps_lines
 from .chat_links import linked_names
-from .chat_once_names import chat_once_names, letter_names
+from .chat_once_names import chat_once_names, letter_firsts, letter_names
 from .chat_places import chat_places
 from .chat_senders import chat_senders
 from .chat_word_names import chat_word_names
@@ -137,7 +137,8 @@ class Detector(EntityPasses):
                  + chat_word_names(text, toks, merged, self.gaz) + surname_labels(text, merged)
                  + turn_vocatives(text, merged, self.gaz) + naming_phrases(text, merged, self.gaz)
                  + timed_places(text, merged, self.gaz) + chat_once_names(text, merged, self.gaz)
-                 + defined_nicknames(text, merged) + member_names(text, toks, merged, self.gaz))
+                 + defined_nicknames(text, merged) + member_names(text, toks, merged, self.gaz)
+                 + letter_firsts(text, merged))
         merged = merge(merged + extra) if extra else merged
         if letters := letter_names(text, merged):
             merged = merge(merged + letters)

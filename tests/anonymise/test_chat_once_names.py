@@ -54,3 +54,22 @@ def test_a_person_known_by_one_letter_at_every_mention_where_a_name_stands(det):
 def test_a_letter_for_a_word_and_a_capital_code_are_left(det):
     assert [p for p in persons(det, "amy: k said u r late. n u said ok. r u coming") if len(p) == 1] == ["k"]
     assert persons(det, "4.1 Child M was born in 2009. Child M was taken to hospital.") == []
+
+
+# (session 9) a letter that can only be someone the first time it is written
+def test_a_letter_after_me_n_or_before_to_after_tell_is_a_person(det) -> None:
+    chat = "11/04/2025, 18:01 - Siân: me n p on the front by the pier\n11/04/2025, 18:02 - Siân: tell G to bring my charger\n"
+    found = [s.text for s in det.detect(chat, min_confidence=0.3) if s.label == "PERSON"]
+    assert "p" in found and "G" in found
+
+
+def test_a_capital_letter_dropping_something_off_in_a_lowercase_chat_is_a_person(det) -> None:
+    chat = "21/11/2025 23:58:20 IN Naz: last nite was fun. dont tell no one. V is dropping 50 at urs\n"
+    assert "V" in [s.text for s in det.detect(chat, min_confidence=0.3) if s.label == "PERSON"]
+
+
+def test_a_letter_in_prose_or_a_word_letter_is_not_taken(det) -> None:
+    prose = "Child M was seen by the nurse. M is waiting for a CAMHS appointment.\n"
+    assert [s.text for s in det.detect(prose, min_confidence=0.3) if s.text == "M"] == []
+    chat = "11/04/2025, 18:01 - Siân: tell u to bring it\n"
+    assert "u" not in [s.text for s in det.detect(chat, min_confidence=0.3)]
