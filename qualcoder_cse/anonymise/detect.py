@@ -44,6 +44,7 @@ from .export_lines import (
 from .gazetteers import Gazetteers, load_gazetteers
 from .head_first import head_first_orgs
 from .kin_positions import initial_chains, kin_positions
+from .landmark_nouns import landmark_nouns
 from .lexicon import NAME_PARTICLES, ORG_HEADS_CAP
 from .list_siblings import age_lists, caps_full_names
 from .lower_venues import lowercase_venues, named_before_kind
@@ -165,6 +166,7 @@ class Detector(EntityPasses):
         merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text)
                        + common_word_venues(text) + named_before_kind(text, toks, merged, self.gaz)
                        + venue_tails(text, toks, merged))
+        merged = merge(landmark_nouns(text, merged))
         if self.ner is not None:
             merged = merge(merged + self.second.find(text, ents, merged))
         merged = defined_initials(text, merged)  # after the model: letters defined beside a name it found
