@@ -69,7 +69,8 @@ def test_an_institution_head_in_a_heading_in_capitals(det):
     ],
 )
 def test_a_council_building_named_by_its_kind_is_a_place(det, text, place):
-    assert (place, "LOCATION") in _found(det, text)
+    # (session 9) with the street address after it, the building and the address are one place
+    assert any(place in found and label == "LOCATION" for found, label in _found(det, text))
 
 
 def test_council_offices_in_lowercase_are_left(det):

@@ -31,7 +31,7 @@ def _id_spans(det, text: str) -> list[str]:
         ("tracking number QT908812331GB on the parcel.", "QT908812331GB"),
         ("the record 7712QD19 on the system", "7712QD19"),
         ("We gave them the job number 5390-B7 for the call.", "5390-B7"),
-        ("Ticket number #C90412 was opened.", "C90412"),
+        ("Ticket number #C90412 was opened.", "#C90412"),  # (session 9) with its "#"
         ("The taxi had licence 8830/KD on the back.", "8830/KD"),
         ("Her intel report ZR-19-7734-Q came back.", "ZR-19-7734-Q"),
     ],
