@@ -86,7 +86,7 @@ from .surname_pairs import surname_pairs
 from .timed_places import timed_places
 from .title_runs import title_runs, workplaces
 from .tokens import tokenize
-from .turn_vocatives import turn_vocatives
+from .turn_vocatives import self_introductions, turn_vocatives
 from .venue_tails import venue_tails
 from .whole_spans import handle_mentions, whole_spans
 from .word_names import upper_full_names, verb_names
@@ -137,6 +137,7 @@ class Detector(EntityPasses):
         extra = (first_names_again(text, toks, merged, self.gaz) + verb_names(text, toks, merged, self.gaz, upper)
                  + chat_word_names(text, toks, merged, self.gaz) + surname_labels(text, merged)
                  + turn_vocatives(text, merged, self.gaz) + naming_phrases(text, merged, self.gaz)
+                 + self_introductions(text, merged, self.gaz)
                  + timed_places(text, merged, self.gaz) + chat_once_names(text, merged, self.gaz)
                  + defined_nicknames(text, merged) + member_names(text, toks, merged, self.gaz)
                  + letter_firsts(text, merged))

@@ -57,3 +57,30 @@ def turn_vocatives(text: str, spans: list, gaz: Gazetteers) -> list[Span]:
         if all(_name_like(part.lower(), gaz) for part in m.group("name").split("-")):
             out.append(Span(s, e, "PERSON", m.group("name"), 0.6, "position"))
     return out
+
+
+# (session 9) a participant giving their name as a turn opens, as a round of introductions goes: "P3: Rich. I'm
+# an outreach worker.", "P2: Erm, Will. I'm only on attachment.", "C: Pen. Only my granny calls me Penelope."
+# The word after the name must start what the speaker says of themselves; a word that opens turns this way
+# ("Honestly. I think", "Sure. I'll go") is never taken, and a common word only when it is a given name too.
+_SELF = re.compile(r"(?m)^[ \t]*[A-Z][\w .'-]{0,18}:[ \t]+(?:(?:Erm|Um|Er|Uh|Yeah|Hi|Hello|So|Oh|Right),?[ \t]+)?"
+                   r"(?P<name>[A-Z][a-z]{1,14}(?:-[A-Z][a-z]{1,14})?)(?:[.,]| here[.,])[ \t]+"
+                   r"(?=(?:I|I'm|I’m|I've|I’ve|My|Only|Just|Everyone|Call)\b)")
+
+
+_INTERJECTIONS = frozenset(["aw", "aww", "awww", "ooh", "ha", "haha", "hah", "lol", "omg", "yay", "phew", "ugh",
+                            "wow", "whoa", "ah", "aha", "eh", "huh", "hm", "yup", "nah", "meh", "oops", "ouch"])
+
+
+def self_introductions(text: str, spans: list, gaz: Gazetteers) -> list[Span]:
+    cov = _coverage([s for s in spans if s.confidence >= 0.5], len(text))
+    out: list[Span] = []
+    for m in _SELF.finditer(text):
+        s, e = m.span("name")
+        key = m.group("name").lower()
+        given = gaz.given.get(key, (0, 0))[0]
+        if cov[s] or key in ROLE_WORDS or key in RANKS or key in _OPENERS or (key in STOP and given < 1000):
+            continue  # "Will. I'm on attachment": a function word only when it is a common given name
+        if key not in _INTERJECTIONS and (_name_like(key, gaz) or given >= 5):
+            out.append(Span(s, e, "PERSON", m.group("name"), 0.6, "position"))
+    return out
