@@ -48,3 +48,35 @@ def chat_senders(text: str) -> list[Span]:
             if s is not None and not _BOTS.intersection(s.text.casefold().split()):
                 out.append(s)
     return out
+
+
+# (session 9) a chat written up as "ME: ..." and the other side by its label: "T: need u thurs", "Bash: u home"
+# (phone screenshots typed out). Where "ME" heads three turns or more, every other label heading two or more
+# is the person at the other end, even a single letter (which in an interview would be a role code).
+_LABEL = re.compile(r"^(?P<l>[^\W\d_][\w'’-]{0,14}(?: [^\W\d_][\w'’-]{0,14})?)[ \t]*(?:[^\w\s:]{1,6}[ \t]*)?:[ \t]",
+                    re.MULTILINE)
+_ME = frozenset(["me", "you"])
+SENDER = "sender"  # a source ``not_people`` keeps: the letter is a person here, not a role code
+_NOT_OTHER = frozenset(["note", "notes", "officer", "analyst", "date", "time", "sent", "received", "from", "to",
+                        "subject", "re", "tel", "mob", "email", "source", "action", "summary", "context", "comment",
+                        "screenshot", "screenshots", "image", "photo", "message", "messages", "reply", "caption"])
+
+
+def me_chat_labels(text: str) -> list[Span]:
+    found = list(_LABEL.finditer(text))
+    counts: dict[str, int] = {}
+    for m in found:
+        counts[m.group("l")] = counts.get(m.group("l"), 0) + 1
+    if sum(n for label, n in counts.items() if label.casefold() in _ME) < 3:
+        return []
+    out = []
+    for m in found:
+        label = m.group("l")
+        key = label.casefold()
+        if key in _ME or counts[label] < 2 or _NOT_OTHER.intersection(key.split()):
+            continue
+        s = _name_span(text, m.start("l"), label, 0.7) if len(label) > 1 else \
+            Span(m.start("l"), m.end("l"), "PERSON", label, 0.7, SENDER)
+        if s is not None:
+            out.append(s)
+    return out

@@ -87,6 +87,9 @@ def not_people(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
         role_codes -= {"".join(w[0] for w in s.text.replace("-", " ").split() if w[:1].isupper())
                        for s in spans if s.label == "PERSON" and " " in s.text}
     for s in spans:
+        if s.source == "sender":  # the other side of a typed-up chat (chat_senders.me_chat_labels)
+            out.append(s)
+            continue
         if s.label in ("PERSON", "LOCATION", "ORG") and _names_no_one(text, s, gaz):
             continue
         if s.label != "ID" and _ROLE_CODE.fullmatch(s.text):

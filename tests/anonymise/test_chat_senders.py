@@ -49,3 +49,14 @@ def test_bots_and_system_lines_are_not_people() -> None:
     text = "".join(f"[14-Mar-25 20:{m:02d}] {who}\nhello\n\n" for m, who in
                    enumerate(["SYSTEM", "Server Bot", "Ronan", "Ronan"]))
     assert [s.text for s in chat_senders(text)] == ["Ronan", "Ronan"]
+
+
+def test_the_other_side_of_a_typed_up_me_chat_is_a_person_even_as_one_letter(det) -> None:
+    text = ("Typed from the photos:\nSat, 8 Mar at 17:40\nK: u free 2nite\nME: ye\nK: by the library at 7\n"
+            "ME: whats the job\nK: no job just food\nME: ok\n")
+    assert persons(det, text).count("K") == 3
+
+
+def test_an_interviews_letter_codes_stay_role_codes(det) -> None:
+    text = "I: How long have you worked there?\nR: About six years.\nI: And before that?\nR: Retail.\n"
+    assert persons(det, text) == []
