@@ -16,9 +16,14 @@ _ORG_HEADS = frozenset(["police", "constabulary", "trust", "council", "partnersh
                         "hospital", "university", "hotel", "llp", "ltd", "limited", "heddlu", "cyngor"])
 
 
+_SMALL = frozenset(["AND", "OF", "THE", "FOR", "IN", "ON", "AT", "TO", "WITH", "BY", "UPON"])
+
+
 def _ordinary_case(line: str) -> str:
-    """Each word with its first letter kept and the rest lowered ("O'HARE" -> "O'hare"); the length is kept."""
-    return _WORD.sub(lambda m: m.group()[0] + m.group()[1:].lower(), line)
+    """Each word with its first letter kept and the rest lowered ("O'HARE" -> "O'hare"), the small words of a
+    name in lowercase ("HEALTH AND SOCIAL CARE" -> "Health and Social Care"); the length is kept."""
+    return _WORD.sub(lambda m: m.group().lower() if m.group() in _SMALL and m.start() > 0
+                     else m.group()[0] + m.group()[1:].lower(), line)
 
 
 def caps_lines(text: str) -> list[tuple[int, str]]:

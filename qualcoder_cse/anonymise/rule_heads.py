@@ -159,7 +159,8 @@ class HeadRules:
             j -= 1
         name_end = j
         start = None
-        while j >= 0 and i - j <= 5:
+        reach = 7 if head.is_org else 5  # (session 9) "South Eastern Health and Social Care Trust"
+        while j >= 0 and i - j <= reach:
             verdict = self._name_word(text, toks, keys, j, head, name_end, start is not None)
             if verdict == "stop":
                 break

@@ -32,3 +32,14 @@ def test_only_lines_in_capitals_are_read_again_and_offsets_are_kept() -> None:
     lines = caps_lines(text)
     assert lines == [(12, "North Yorkshire Police")]
     assert text[12:12 + len(lines[0][1])] == "NORTH YORKSHIRE POLICE"
+
+
+def test_a_long_trust_name_in_capitals_keeps_its_small_words_and_its_first_word(det) -> None:
+    text = ("NORTH WESTERN HEALTH AND SOCIAL CARE TRUST\nJOINT PROTOCOL STRATEGY MEETING: MINUTES\n\n"
+            "The meeting was held on Teams and chaired by the designated nurse, who thanked everyone for coming.\n")
+    assert "NORTH WESTERN HEALTH AND SOCIAL CARE TRUST" in proposed(det, text, "ORG")
+
+
+def test_a_trust_named_in_seven_words_is_one_organisation(det) -> None:
+    text = "The referral went on. North Western Health and Social Care Trust took it on in May.\n"
+    assert "North Western Health and Social Care Trust" in proposed(det, text, "ORG")
