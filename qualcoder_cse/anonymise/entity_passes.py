@@ -15,6 +15,21 @@ from .tokens import Tok
 _DIMINUTIVE_ENDINGS = ("", "y", "ie", "o", "z", "zy", "sy", "ey", "s", "a", "i")
 
 
+_ACTS = frozenset(["said", "says", "was", "is", "has", "had", "told", "will", "would", "did", "does", "gave", "went",
+                   "came", "left", "rang", "sent", "got", "made", "took", "drove", "denied", "admitted", "refused",
+                   "declined", "remains", "remained", "answered", "replied", "claims", "claimed"])
+
+
+def _surname_acts(toks: list[Tok], i: int) -> bool:
+    """(session 9) A found surname opening a sentence before what its owner did: "Whittle arrested 00:58",
+    "Whittle booked in at custody" (the word itself, "whittle", is a verb too)."""
+    t = toks[i]
+    if t.shape != "title" or i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1]
+    return nxt.shape == "lower" and (nxt.key in _ACTS or nxt.key.endswith("ed") and len(nxt.key) > 4)
+
+
 class EntityPasses:
     """Document-level passes of ``Detector`` (expects ``self.gaz`` and ``self.rules``)."""
 
@@ -139,6 +154,7 @@ class EntityPasses:
         words = self.gaz.words
         full: dict[str, tuple[str, float]] = {}  # key -> (label, conf)
         parts: dict[str, tuple[str, float]] = {}
+        surnames: set[str] = set()
         for s in spans:
             if s.label not in ("PERSON", "LOCATION", "ORG") or s.confidence < 0.45:
                 continue
@@ -149,6 +165,8 @@ class EntityPasses:
             if prev is None or prev[1] < s.confidence:
                 full[key] = (s.label, s.confidence)
             if s.label == "PERSON":
+                if " " in key:
+                    surnames.add(key.split()[-1])
                 for p in key.split():
                     if len(p) >= 2 and p not in STOP and p not in parts and p not in full:
                         parts[p] = ("PERSON", s.confidence)
@@ -204,7 +222,7 @@ class EntityPasses:
             if tier is not None and tier <= 35 and not (t.cap and not t.initial) and not _name_position(toks, ti) and not (
                 # a nickname found with a strong cue ("they call Smudge") also opens a message: "Smudge is..."
                 hit and conf >= 0.85 and t.shape == "title" and tier > 20 and label == "PERSON"
-            ):
+            ) and not (hit and label == "PERSON" and k in surnames and _surname_acts(toks, ti)):
                 continue
             if k in STOP or k in WEEKDAYS or k in MONTHS or k in ROLE_UPPER or k in ROLE_WORDS:
                 continue

@@ -387,3 +387,11 @@ def test_a_town_read_as_a_person_inside_an_address_is_the_town(det):
     text = "THE CAR IS REGISTERED AT 7 BANK ROAD, CLAYTON, ST5 3HQ.\nSUS: OK."
     spans = det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)
     assert any(s.text == "7 BANK ROAD, CLAYTON, ST5 3HQ" and s.label == "LOCATION" for s in spans)
+
+
+# (session 9)
+def test_a_found_surname_that_is_a_word_opening_a_sentence_before_an_act_is_the_person(det) -> None:
+    text = ("Room 4: two girls with Darren Hunt (DOB 03/06/1997). Both girls intoxicated. Hunt arrested 00:58 on "
+            "suspicion of abduction.\n02:15  Hunt booked in at custody.\n")
+    found = [s.text for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"]
+    assert found.count("Hunt") == 2
