@@ -142,6 +142,8 @@ class Numbering:
         self.fmt = fmt or (PlaceholderFormat.for_project(project) if project is not None else PlaceholderFormat())
         self._local: dict[tuple[str, str], str] = {}
         self._counts: dict[str, int] = {}
+        self._aliases: set[tuple[str, str]] = set()
+        self._ambiguous: set[tuple[str, str]] = set()
 
     def placeholder(self, label: str, text: str, *, key: str | None = None) -> str:
         kind = kind_of(label, text)
@@ -176,7 +178,17 @@ class Numbering:
         placeholder = self._local.get((kind, key))
         if placeholder:
             for part in parts:
-                self._local.setdefault((kind, part), placeholder)
+                k = (kind, part)
+                if k in self._ambiguous:
+                    continue
+                if k not in self._local:
+                    self._local[k] = placeholder
+                    self._aliases.add(k)
+                elif k in self._aliases and self._local[k] != placeholder:
+                    # (session 9) a second "Karen" with another surname: a bare "Karen" is neither of them
+                    del self._local[k]
+                    self._aliases.discard(k)
+                    self._ambiguous.add(k)
 
 
 PLACEHOLDER_RX = re.compile(r"\[[A-Z][A-Za-z' ]{0,30}(?: \d{1,6})?\]")

@@ -26,6 +26,7 @@ from .proposals import ACCEPTED, PENDING, REJECTED, UNSURE_BELOW, Proposal
 from .review_state import History, apply_remembered, load_state, to_state
 
 __all__ = ["ACCEPTED", "PENDING", "REJECTED", "UNSURE_BELOW", "AnonymisedResult", "Proposal", "Replacement", "ReviewSession", "find_mentions"]
+from .person_keys import same_person_keys
 from .placeholder_spans import outside_placeholders, placeholder_ranges
 from .placeholders import Numbering, PlaceholderFormat
 from .spans import LABELS, REVIEW_MIN_CONFIDENCE, Span, entity_key
@@ -340,15 +341,7 @@ class ReviewSession:
                 chosen.append(p)
                 taken[p.start:p.end] = b"\x01" * (p.end - p.start)
         chosen.sort(key=lambda p: p.start)
-        # within the document: parts of full person names share the full name's entity
-        full_names: dict[str, str] = {}
-        for p in chosen:
-            if p.label == "PERSON":
-                key = entity_key(self.text[p.start:p.end])
-                if " " in key:
-                    for part in key.split():
-                        if len(part) > 2:
-                            full_names.setdefault(part, key)
+        full_names = same_person_keys(self.text, chosen)
         at = now()
         out: list[str] = []
         reps: list[Replacement] = []
@@ -358,7 +351,7 @@ class ReviewSession:
         for p in chosen:
             surface = self.text[p.start:p.end]
             key = entity_key(surface)
-            if p.label == "PERSON" and " " not in key and key in full_names:
+            if p.label == "PERSON" and " " not in key and full_names.get(key):
                 key = full_names[key]
             placeholder = self.numbering.placeholder(p.label, surface, key=key)
             if p.label == "PERSON" and " " in key:

@@ -182,7 +182,7 @@ class PseudonymManager(Manager):
             "SELECT id, label, placeholder, number FROM pseudonyms WHERE key_hash = ?",
             (self.key_hash(kind, entity_key),),
         )
-        return Pseudonym(*row) if row else None
+        return Pseudonym(*row) if row and not row[1].endswith("~ambiguous") else None
 
     def get_or_create(
         self, kind: str, entity_key: str, render, *, original: str | None = None
@@ -196,11 +196,18 @@ class PseudonymManager(Manager):
             raise InvalidValue("An empty entity cannot be given a pseudonym.")
         digest = self.key_hash(kind, entity_key)
         row = self.one("SELECT id, label, placeholder, number FROM pseudonyms WHERE key_hash = ?", (digest,))
-        if row:
+        if row and not row[1].endswith("~ambiguous"):
             return Pseudonym(*row)
         with self.project.transaction():
             number = self.one("SELECT coalesce(max(number), 0) + 1 FROM pseudonyms WHERE label = ?", (kind,))[0]
             placeholder = render(number)
+            if row:  # a spelling two full names shared: it becomes an entity of its own
+                self.conn.execute("UPDATE pseudonyms SET label = ?, placeholder = ?, number = ? WHERE id = ?",
+                                  (kind, placeholder, number, row[0]))
+                if original is not None and self.keeps_originals():
+                    self.conn.execute("INSERT OR REPLACE INTO pseudonym_originals(pseudonym_id, original) "
+                                      "VALUES (?, ?)", (row[0], original))
+                return Pseudonym(row[0], kind, placeholder, number)
             cur = self.conn.execute(
                 "INSERT INTO pseudonyms(label, key_hash, placeholder, number, created_at) VALUES (?,?,?,?,?)",
                 (kind, digest, placeholder, number, now()),
@@ -214,9 +221,16 @@ class PseudonymManager(Manager):
         return Pseudonym(pid, kind, placeholder, number)
 
     def alias(self, kind: str, entity_key: str, target: Pseudonym) -> None:
-        """Make another spelling of an entity ("Jodie" for "Jodie Smith") map to the same placeholder."""
+        """Make another spelling of an entity ("Jodie" for "Jodie Smith") map to the same placeholder. A
+        spelling already standing for another full name ("Karen" of "Karen Jones", now of "Karen Smith") stands
+        for neither from then on: the next bare "Karen" gets a placeholder of its own."""
         digest = self.key_hash(kind, entity_key)
-        if self.one("SELECT 1 FROM pseudonyms WHERE key_hash = ?", (digest,)):
+        row = self.one("SELECT id, label, placeholder FROM pseudonyms WHERE key_hash = ?", (digest,))
+        if row:
+            if row[1] == kind + "~alias" and row[2] != target.placeholder:
+                with self.project.transaction():
+                    self.conn.execute("UPDATE pseudonyms SET label = ?, placeholder = '', number = 0 WHERE id = ?",
+                                      (kind + "~ambiguous", row[0]))
             return
         with self.project.transaction():
             self.conn.execute(
@@ -226,11 +240,13 @@ class PseudonymManager(Manager):
 
     def list(self) -> list[Pseudonym]:
         rows = self.q("SELECT id, label, placeholder, number FROM pseudonyms WHERE label NOT LIKE '%~alias' "
+                      "AND label NOT LIKE '%~ambiguous' "
                       "ORDER BY label, number")
         return [Pseudonym(*r) for r in rows]
 
     def count(self) -> int:
-        return self.one("SELECT count(*) FROM pseudonyms WHERE label NOT LIKE '%~alias'")[0]
+        return self.one("SELECT count(*) FROM pseudonyms WHERE label NOT LIKE '%~alias' "
+                        "AND label NOT LIKE '%~ambiguous'")[0]
 
     # ------------------------------------------------------------------ the optional mapping
     def keeps_originals(self) -> bool:

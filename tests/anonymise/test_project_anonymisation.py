@@ -175,3 +175,30 @@ def test_added_span_is_proposed_in_every_other_stored_document(project, det):
     session.accept_all()
     apply_rescan(project, a.id, session)
     assert project.documents.text(a.id) == "P1: [Person 1] was there. [Person 1] again."
+
+
+# (session 9) initials defined beside a name, and a first name two people share
+def test_initials_defined_in_minutes_share_the_full_names_placeholder(project, det):
+    text = ("Present: Jade Whitworth (JW), social worker; Dafydd Rees (DR), police.\n"
+            "Actions: JW to refer to MASH. DR to check PNC. Jade said she would ring.\n")
+    _doc, anon = _store(project, "Minutes", text, det)
+    jade = anon.split("Present: ")[1].split(" (")[0]
+    catrin = anon.split("; ")[1].split(" (")[0]
+    assert jade.startswith("[Person ") and catrin.startswith("[Person ") and jade != catrin
+    assert anon.count(jade) == 4 and anon.count(catrin) == 3
+    assert "JW" not in anon and "DR" not in anon
+
+
+def test_a_first_name_two_people_share_stands_for_neither_in_a_later_document(project, det):
+    _d1, anon1 = _store(project, "A", "INT: Who was there?\nR: Karen Jones from the school. Karen rang me.\n", det)
+    _d2, anon2 = _store(project, "B", "INT: And health?\nR: Karen Smith came. Karen was great.\n", det)
+    _d3, anon3 = _store(project, "C", "INT: Who called?\nR: Karen called on the Monday.\n", det)
+    jones = anon1.split("R: ")[1].split(" from")[0]
+    smith = anon2.split("R: ")[1].split(" came")[0]
+    assert anon1.count(jones) == 2 and anon2.count(smith) == 2 and jones != smith
+    karen = anon3.split("R: ")[1].split(" called")[0]
+    assert karen.startswith("[Person ") and karen not in (jones, smith)
+    assert "Karen" not in anon1 + anon2 + anon3
+    # the shared spelling is no entity of its own in the list until it is used alone
+    numbers = sorted(p.number for p in project.pseudonyms.list() if p.kind == "PERSON")
+    assert numbers == list(range(1, len(numbers) + 1))
