@@ -74,9 +74,19 @@ def _called_word(key: str, gaz: Gazetteers) -> bool:
     return _name_word(key, gaz) and (tier is None or tier >= 35 or key in gaz.given)
 
 
+# (session 9) a given name asked after at the end of a message: "wer is summer", "wheres grace??"
+_WHERE_IS = re.compile(r"(?m)\b(?:where is|wheres|where's|wer is|wers|whers|where r|wer r|where are)[ \t]+"
+                       r"(?P<n>[a-z][a-z'-]{2,14})(?=[ \t]*(?:$|[?!.]|(?:lol|tho|now|rn|tonight|2nite)\b))")
+
+
 def chat_once_names(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
     cov = _coverage(spans, len(text))
     out: list[Span] = []
+    for m in _WHERE_IS.finditer(text):
+        s, e = m.span("n")
+        if not cov[s] and gaz.given.get(m.group("n"), (0, 0))[0] >= 20 and m.group("n") not in _NOT \
+                and _lower_line(text, s):
+            out.append(Span(s, e, "PERSON", m.group("n"), 0.5, "position"))
     for rx in (_OPENING, _RELATION, _SOMEONE):
         for m in rx.finditer(text):
             s, e = m.span("n")

@@ -73,3 +73,10 @@ def test_a_letter_in_prose_or_a_word_letter_is_not_taken(det) -> None:
     assert [s.text for s in det.detect(prose, min_confidence=0.3) if s.text == "M"] == []
     chat = "11/04/2025, 18:01 - Siân: tell u to bring it\n"
     assert "u" not in [s.text for s in det.detect(chat, min_confidence=0.3)]
+
+
+def test_a_given_name_asked_after_at_the_end_of_a_message_is_a_person(det) -> None:
+    chat = "14/03/2024, 19:02 - Kayla: wer is summer\n14/03/2024, 19:03 - Jo: wheres grace??\n"
+    found = [s.text for s in det.detect(chat, min_confidence=0.3) if s.label == "PERSON"]
+    assert "summer" in found and "grace" in found
+    assert "home" not in [s.text for s in det.detect("14/03/2024, 19:04 - Jo: where is home lol\n")]
