@@ -32,6 +32,11 @@ _CALL = re.compile(r"(?i:\b(?:who|whom|that|a \w+|one)\s+(?:the others|they|ever
                    r"the kids|his mates|her mates|the boys|everybody)\s+(?:call|called|calls)\s+)(?P<n>[A-Z][a-z]+)\b")
 _IS_CALLED = re.compile(rf"(?i:\b(?:ur|your|her|his|my|their|our)\s+{_PERSON_NOUNS}(?:['’]?s| is)\s+called\s+)"
                         r"(?P<n>[A-Za-z][a-z]+)\b")
+# (session 9) a person with their own relative: "Summer and her sister were there", "me n faith n her mum"
+_AND_KIN = re.compile(r"(?<![\w'’-])(?P<n>[A-Za-z][a-z]{2,14}) (?:and|&|n) (?:her|his|their) (?:little |big |older |"
+                      r"younger |baby |twin )?(?:sister|brother|mum|mam|mother|dad|father|cousin|nan|nana|gran|aunt|"
+                      r"auntie|uncle|boyfriend|girlfriend|bf|gf|kids|children|son|daughter|sis|bro|stepdad|stepmum|"
+                      r"mate|mates|friend|friends)\b")
 # "Transcribed by: K. Salt", "notes by L.McG.": an initial and a surname, or initials alone, after "by"
 _BY_INITIALS = re.compile(r"\b(?i:by):?[ \t]+(?P<n>[A-Z]\.[ ]?(?:Mc|Mac)?[A-Z][a-z]?\.(?:[A-Z]\.)?(?![\w])|"
                           r"[A-Z]\.[ ]?(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w.]))")
@@ -65,6 +70,15 @@ def _message_start(text: str, pos: int) -> bool:
     return bool(re.search(r"[.!?][ \t]+$", line)) and bool(re.match(r"[^\n:]{1,40}:[ \t]", line))
 
 
+def _lower_chat(text: str, m: re.Match) -> bool:
+    """A lowercase word-name counts only on a line written in lowercase (a chat's)."""
+    start = text.rfind("\n", 0, m.start()) + 1
+    body = text[start:m.start() + 1]
+    colon = body.find(": ")
+    first = next((c for c in body[colon + 2 if colon >= 0 else 0:] if c.isalpha()), "")
+    return first.islower()
+
+
 def naming_phrases(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
     cov = _coverage(spans, len(text))
     out: list[Span] = []
@@ -87,6 +101,12 @@ def naming_phrases(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
             add(m.start("n"), m.end("n"), 0.6)
     for m in _BY_INITIALS.finditer(text):
         add(m.start("n"), m.end("n"), 0.6)
+    for m in _AND_KIN.finditer(text):
+        key = m.group("n").lower()
+        if key not in TITLES and key not in ROLE_WORDS and key not in RANKS and key not in _NOT_NAMES and (
+                key not in NOT_NAMES or gaz.given.get(key, (0, 0))[0] >= 20) and (
+                key in gaz.given or key not in gaz.words) and (m.group("n")[0].isupper() or _lower_chat(text, m)):
+            add(m.start("n"), m.end("n"), 0.6)
     for m in _QUOTED_CUE.finditer(text):
         if m.group("n").lower() not in ROLE_WORDS:
             add(m.start("n"), m.end("n"), 0.6)
