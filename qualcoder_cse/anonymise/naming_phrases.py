@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .gazetteers import Gazetteers
-from .lexicon import NOT_NAMES, RANKS, ROLE_WORDS, TITLES
+from .lexicon import MONTHS, NOT_NAMES, RANKS, ROLE_WORDS, TITLES, WEEKDAYS
 from .merging import _coverage
 from .spans import Span
 
@@ -37,6 +37,10 @@ _AND_KIN = re.compile(r"(?<![\w'’-])(?P<n>[A-Za-z][a-z]{2,14}) (?:and|&|n) (?:
                       r"younger |baby |twin )?(?:sister|brother|mum|mam|mother|dad|father|cousin|nan|nana|gran|aunt|"
                       r"auntie|uncle|boyfriend|girlfriend|bf|gf|kids|children|son|daughter|sis|bro|stepdad|stepmum|"
                       r"mate|mates|friend|friends)\b")
+# (session 9) whoever an action in minutes falls to: "Action: Hope to be referred", "Actions: Will to liaise"
+_ACTION_OWNER = re.compile(r"(?m)(?:\b(?:Actions?|ACTIONS?|Owner|Lead|Responsible|By whom)[ \t]*[:\-–][ \t]*)"
+                           r"(?P<n>[A-Z][a-z]{2,14})(?= to\b| and [A-Z]| &|,| \()")
+_LISTED_BEFORE = re.compile(r"(?<![\w'’-])(?<!the )(?<!The )(?<!in )(?<!on )(?P<n>[A-Z][a-z]{2,14})(?:, | and | & )$")
 # "Transcribed by: K. Salt", "notes by L.McG.": an initial and a surname, or initials alone, after "by"
 _BY_INITIALS = re.compile(r"\b(?i:by):?[ \t]+(?P<n>[A-Z]\.[ ]?(?:Mc|Mac)?[A-Z][a-z]?\.(?:[A-Z]\.)?(?![\w])|"
                           r"[A-Z]\.[ ]?(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w.]))")
@@ -101,6 +105,19 @@ def naming_phrases(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
             add(m.start("n"), m.end("n"), 0.6)
     for m in _BY_INITIALS.finditer(text):
         add(m.start("n"), m.end("n"), 0.6)
+    for m in _ACTION_OWNER.finditer(text):
+        key = m.group("n").lower()
+        if key not in ROLE_WORDS and key not in TITLES and key not in _NOT_NAMES and (
+                key in gaz.given or key not in gaz.words):
+            add(m.start("n"), m.end("n"), 0.6)
+    for sp in spans:  # a word-name listed before a person found: "Girls present: Hope, Kayleigh and Tia"
+        if sp.label != "PERSON" or sp.confidence < 0.6 or " " in sp.text or sp.start < 5:
+            continue
+        m = _LISTED_BEFORE.search(text, max(0, sp.start - 22), sp.start)
+        if m is not None and (key := m.group("n").lower()) not in ROLE_WORDS and key not in TITLES \
+                and key not in _NOT_NAMES and key not in MONTHS and key not in WEEKDAYS \
+                and gaz.given.get(key, (0, 0))[0] >= 20:
+            add(m.start("n"), m.end("n"), 0.6)
     for m in _AND_KIN.finditer(text):
         key = m.group("n").lower()
         if key not in TITLES and key not in ROLE_WORDS and key not in RANKS and key not in _NOT_NAMES and (

@@ -91,3 +91,14 @@ def test_a_word_name_with_their_own_relative_is_a_person(det) -> None:
 def test_a_word_before_its_relative_that_names_no_one_is_left(det) -> None:
     text = "R: Mum and her sister were there. Monday and his dad came. Everyone and their mates knew.\n"
     assert [s.text for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"] == []
+
+
+def test_an_action_falling_to_a_word_name_and_a_word_name_listed_first_are_people(det) -> None:
+    text = "Notes of the session.\nAction: Summer to be referred to the MACE panel.\nGirls present: Hope, Kayleigh and Tia.\n"
+    found = [s.text for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"]
+    assert "Summer" in found and "Hope" in found
+
+
+def test_a_month_or_the_word_after_the_before_a_listed_name_is_left(det) -> None:
+    text = "When Kezia went missing again in the April, Faith drove round the estates.\n"
+    assert "April" not in [s.text for s in det.detect(text, min_confidence=0.3)]
