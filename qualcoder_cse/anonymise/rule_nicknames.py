@@ -32,6 +32,12 @@ _NOT_PARTICIPANTS = frozenset(["system", "server", "bot", "admin", "mod", "moder
 _STAMPED = re.compile(r"[ \t]*\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+")
 
 
+_WORD_LABELS = frozenset(["all", "both", "others", "everyone", "note", "notes", "summary", "action", "actions", "chair",
+                          "answer", "question", "comment", "reply", "response", "update", "agreed", "decision",
+                          "mam", "mum", "mom", "nan", "nana", "nanna", "gran", "granny", "grandad", "dad", "auntie",
+                          "aunty", "uncle", "sis", "bro", "babe", "baby", "me", "you", "staff", "teacher", "worker"])
+
+
 class NicknameRules:
     """Nickname and speaker-label rules; expects ``self.g`` and the helpers of ``RuleLayer``."""
 
@@ -162,6 +168,13 @@ class NicknameRules:
         if turns >= 2 and label.islower() and self._chat_label_name(words):
             # "ty 💯:", "reece w:" opening turns of a chat: a given name (not a word), perhaps with an initial
             out.append(Span(start, start + len(label), "PERSON", label, 0.65, "context"))
+            return
+        key = fold(label)
+        if len(words) == 1 and label.istitle() and label.isalpha() and turns >= 2 and key not in ROLE_WORDS \
+                and key not in TITLES and key not in RANKS and key not in _WORD_LABELS \
+                and self.g.given.get(key, (0, 0))[0] >= 5 and key in self.g.words:
+            # (session 9) "Will:", "May:", "Rich:" heading two turns or more: a given name that is also a word
+            out.append(Span(start, start + len(label), "PERSON", label, 0.6, "context"))
             return
         pos = start
         spans: list[tuple[int, int]] = []

@@ -189,3 +189,19 @@ def test_a_compass_word_before_a_seafront_street_is_a_street(det):
     """Session 6: "Eastern Esplanade" was dropped as a compass word alone; "Western Avenue" was not."""
     text = "3. The Bay Hotel, Northern Promenade - 22:10. Room let for cash."
     assert "Northern Promenade" in [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)]
+
+
+# (session 9)
+def test_a_given_name_that_is_a_word_heading_turns_is_a_person(det) -> None:
+    text = ("FAC: Who wants to start?\nWill: I will. I work at the school.\nKeisha: Same, I'm a nurse.\n"
+            "FAC: What worries you most?\nWill: The cars outside at half three.\nRich: And the chicken shop.\n"
+            "Rich: Every night.\n")
+    found = [s.text for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"]
+    assert found.count("Will") == 2 and found.count("Rich") == 2
+
+
+def test_kin_words_heading_a_family_chat_are_not_names(det) -> None:
+    text = "12/02/2024, 21:04 - Mam: has anyone heard from her\n12/02/2024, 21:06 - Mam: please\n" \
+           "12/02/2024, 21:11 - Nan: i saw her this aft\n12/02/2024, 21:13 - Nan: yellow taxi\n"
+    found = [s.text for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"]
+    assert "Mam" not in found and "Nan" not in found
