@@ -24,6 +24,7 @@ _TAILS = frozenset(["palace", "king", "kings", "hut", "spoon", "fry", "fryer", "
 _CHAINS = frozenset([("pizza", "hut"), ("burger", "king"), ("pizza", "express"), ("chicken", "cottage"),
                      ("five", "guys"), ("nandos", "peri"), ("subway", "express"), ("fish", "kitchen")])
 _ON_STREET = re.compile(r" on [a-z]+ (?:st|rd|road|street|lane|ave|avenue)\b")
+_NOT_PLACE_AFTER = frozenset(["On", "In", "At", "And", "The", "By", "Near", "Is", "Was", "Has", "Had"])
 _PLACE_WORDS = frozenset(["at", "outside", "to", "near", "from", "by", "above", "behind", "in", "round", "around",
                           "opposite", "inside", "past", "wiv", "with"])
 _NOT_FIRST = frozenset(["new", "old", "local", "nearest", "usual", "same", "other", "beer", "back", "front", "big",
@@ -34,9 +35,22 @@ _NOT_FIRST = frozenset(["new", "old", "local", "nearest", "usual", "same", "othe
                         "italian", "turkish", "kitchen", "his", "any", "every", "no", "one", "two", "shisha"])
 
 
+# (session 9) a takeaway named as a person would be ("Mr Wraps", "mr crispy's") and a venue with a number in its name
+# ("Cloud 9 Lounge", "Club 21")
+_MR_FOOD = re.compile(r"\b(?:[Mm]r\.?|MR) (?P<food>(?:[Ww]raps?|[Cc]rispy|[Cc]hicken|[Kk]ebabs?|[Pp]izza|[Cc]hips?|[Ff]ish|"
+                      r"[Ff]ry|[Gg]rill|[Bb]urgers?|[Nn]oodles?|[Ss]pud|[Tt]asty|[Ww]hippy|[Cc]od|[Pp]eri|[Ww]ok|"
+                      r"[Ss]ub|[Ss]ize|[Dd]onuts?|[Ss]hake)(?:['’]s)?)(?P<more>(?: [A-Z][a-z]+)?)(?![\w'’])")
+_NUMBERED_VENUE = re.compile(r"\b(?:[A-Z][a-z]+ )?[A-Z][a-z]+ \d{1,3} (?:Lounge|Bar|Club|Cafe|Café|Grill|Diner|Shisha)\b")
+
+
 def venue_tails(text: str, toks: list[Tok], spans: list[Span]) -> list[Span]:
     taken = _coverage(spans, len(text))
     out: list[Span] = []
+    for m in _MR_FOOD.finditer(text):
+        e = m.end() if m.group("more") and m.group("more").strip() not in _NOT_PLACE_AFTER else m.end("food")
+        out.append(Span(m.start(), e, "ORG", text[m.start():e], 0.6, "position"))
+    for m in _NUMBERED_VENUE.finditer(text):
+        out.append(Span(m.start(), m.end(), "ORG", m.group(), 0.6, "position"))
     for i in range(2, len(toks)):
         tail, first = toks[i], toks[i - 1]
         if tail.key not in _TAILS or tail.shape != "lower" or first.shape != "lower" or not first.key.isalpha():

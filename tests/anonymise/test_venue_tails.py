@@ -29,3 +29,9 @@ def test_a_surname_initial_keeps_its_dot(det) -> None:
     text = "3. Young people\n3.1 Amina K. (15). Previously rated amber, now red.\n3.2 Bogdan T. (14). New referral."
     found = persons(det, text)
     assert "Amina K." in found and "Bogdan T." in found
+
+
+def test_a_takeaway_named_as_a_mister_and_a_venue_with_a_number_are_organisations(det) -> None:
+    text = "R: The kids hang about at Mr Chips Ashton and the Sky 7 Lounge on York Road. mr wraps is shut.\n"
+    found = proposed(det, text, "ORG")
+    assert "Mr Chips Ashton" in found and "Sky 7 Lounge" in found and "mr wraps" in found
