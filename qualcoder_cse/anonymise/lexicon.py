@@ -135,7 +135,7 @@ ORG_KNOWN = {
     ("police", "scotland"), ("met", "police"), ("the", "met"), ("merseyside", "police"),
 }
 LOC_HEADS_CAP = frozenset(
-    ["pier", "promenade", "road", "rd", "street", "st", "lane", "avenue", "ave", "close", "drive", "way", "crescent", "grove", "gardens", "place", "court", "terrace", "square", "mews", "rise", "walk", "row", "parade", "boulevard", "hill", "view", "green", "croft", "vale", "chase", "wharf", "quay", "fields", "meadows", "park", "estate", "precinct", "retail", "interchange", "station", "brow", "brae", "wynd", "garth", "heights", "approach", "mount", "glade", "circle", "ridge", "dale", "bank", "drove", "gate", "yard", "orchard", "paddock", "causeway", "copse", "common", "broadway", "side", "end", "cross", "bridge", "village", "flats", "towers", "tower"]
+    ["pier", "promenade", "road", "rd", "street", "st", "lane", "avenue", "ave", "close", "drive", "way", "crescent", "grove", "gardens", "place", "court", "terrace", "square", "mews", "rise", "walk", "row", "parade", "boulevard", "hill", "view", "green", "croft", "vale", "chase", "wharf", "quay", "fields", "meadows", "park", "estate", "precinct", "retail", "interchange", "station", "brow", "brae", "wynd", "garth", "heights", "approach", "mount", "glade", "circle", "ridge", "dale", "bank", "drove", "gate", "yard", "orchard", "paddock", "causeway", "copse", "common", "broadway", "side", "end", "cross", "bridge", "village", "flats", "towers", "tower", "circus", "quarter"]
 )
 LOC_LOWER_HEADS = frozenset(
     ["road", "rd", "street", "st", "lane", "avenue", "ave", "close", "drive", "crescent", "grove", "gardens", "terrace", "park", "estate", "flats", "towers", "mews", "way", "square", "precinct"]

@@ -124,7 +124,8 @@ class HeadRules:
             not toks[j + 1].cap  # "Sultan's Garden Lounge": a possessive inside a Title Case name
         ):
             return "stop"
-        if w.cap and w.key not in ("the", "i") and w.key not in TITLES and w.key not in MONTHS and (
+        titled_street = w.key in TITLES and j == i - 1 and head.is_loc and keys[i] in _STREET_WORDS  # "Lord Street"
+        if w.cap and w.key not in ("the", "i") and (w.key not in TITLES or titled_street) and w.key not in MONTHS and (
             w.key not in WEEKDAYS and w.key not in NOT_NAMES_HEAD
         ):
             if (w.key in ORG_HEADS_CAP or (w.key in LOC_HEADS_CAP and not head.is_org)) and j < i - 1 and (

@@ -60,6 +60,10 @@ _COLOURS = frozenset(["blue", "green", "red", "orange", "purple", "yellow", "pin
 _NICKNAME_CUES = ("known as", "alias", "aka", "preferred name", "also known as", "nickname", "street name", "goes by")
 
 
+_STREET_AFTER_TITLE = frozenset(["street", "st", "road", "rd", "lane", "avenue", "ave", "square", "place", "terrace",
+                                 "crescent", "gardens", "close", "drive", "way", "row", "walk", "hill", "park"])
+
+
 class RuleLayer(HeadRules, NicknameRules, TokenRules):
     """Proposes spans from gazetteers and context; see the module docstring."""
 
@@ -167,6 +171,8 @@ class RuleLayer(HeadRules, NicknameRules, TokenRules):
                 nt = toks[j]
                 gap = text[t.end:nt.start]
                 kin_nick = k in ("uncle", "auntie", "aunty") and t.shape == "title"  # "called Uncle."
+                if nt.key in _STREET_AFTER_TITLE and nt.cap and j == i + 1:
+                    continue  # (session 9) "on Lord Street", "Dean Road": a street named with a title's word
                 if nt.start - t.end <= 2 and ":" not in gap and (kin_nick or ("\n" not in gap and ")" not in gap)) and (
                     nt.key not in STOP) and (
                     nt.key not in NOT_NAMES or (nt.cap and self.g.surnames.get(nt.key, 0) >= 1000)) and (

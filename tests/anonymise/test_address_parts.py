@@ -47,3 +47,10 @@ def test_lowercase_streets_with_sq_and_a_compass_or_great_word(det) -> None:
     assert "grey sq" in proposed(det, "[10/05/2025, 19:42:10] Hunter: am at grey sq wi jay", "LOCATION") or \
         "grey sq" in proposed(det, "[10/05/2025, 19:42:10] Hunter: am at grey sq wi jay")
     assert "great george st" in proposed(det, "get off at great george st and walk down")
+
+
+def test_a_street_named_with_a_titles_word_and_a_circus_are_places(det) -> None:
+    text = "Lights in the underpass on Lord Street at night. We stood by Oxford Circus for an hour.\n"
+    found = proposed(det, text, "LOCATION")
+    assert "Lord Street" in found and "Oxford Circus" in found
+    assert "Street" not in proposed(det, text, "PERSON")
