@@ -43,6 +43,9 @@ _CHAT_STAMP = r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]\d{1,2}:\d{2}(?::\d{2})?(?:[
 _CHAT_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u202f]?[APap]\.?[Mm]\.?)?"
 # a chat handle as exported: letters, digits, dots, underscores, hyphens, no spaces ("deano_x", "keelz.m")
 _HANDLE = r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}(?<![.-])"
+# a sender's display name in a header line, and the emoji some put after it
+_CHAT_NAME = r"[^\W\d_][\w'’.-]*(?:[ \t][^\W\d_][\w'’.-]*){0,2}"
+_EMOJI = r"[^\w\s\[\](),:|·—–-]"
 _TITLE_RX = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|PC|DC|PS|DS|DI|DCI|DSI|DSU|Supt|Insp|Sgt|Cllr|Rev)\.?"
 # "Interviewer: Dr Helen Marsh": a header naming who holds the role, not a turn of speech
 _HEADER_REST = re.compile(
@@ -146,6 +149,10 @@ def _default_patterns() -> list[tuple[re.Pattern, bool | None]]:
         # Chat exports with handles: "[18:03] deano_x: text", "18:03 deano_x: text", "lil_kay22 (4:15 PM): text".
         (re.compile(rf"^[\[(]?(?P<ts>{_CHAT_TIME})[\])]?[ \t]+(?P<weak>{_HANDLE}):(?=[ \t]|$)"), None),
         (re.compile(rf"^(?P<weak>{_HANDLE})[ \t]*[\[(](?P<ts2>{_CHAT_TIME})[\])][ \t]*:(?=[ \t]|$)"), None),
+        # (session 9) Telegram copied from the desktop app: "Bash 🦁, [28.04.25 16:02]" heads the lines under it;
+        # Messenger: "Róisín · 16/03/2025 15:12" (emoji after the name stay out of it).
+        (re.compile(rf"^(?P<weak>{_CHAT_NAME})(?:[ \t]*{_EMOJI})*,[ \t]*\[(?P<tsd>{_CHAT_STAMP})\][ \t]*$"), None),
+        (re.compile(rf"^(?P<weak>{_CHAT_NAME})(?:[ \t]*{_EMOJI})*[ \t]+·[ \t]+(?P<tsd>{_CHAT_STAMP})[ \t]*$"), None),
         # Discord: a line "reeceyboy — Today at 19:03" heads the message lines under it.
         (re.compile(rf"^(?P<weak>{_HANDLE})[ \t]+[—–-][ \t]+(?:Today|Yesterday|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
                     rf"(?:[ \t]+at)?[ \t]+(?P<tsd>{_CHAT_TIME})[ \t]*$"), None),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qualcoder_cse.importers.errors import ImporterError
-from qualcoder_cse.importers.speakers import SpeakerOptions, detect_turns
+from qualcoder_cse.importers.speakers import SpeakerOptions, detect_turns, speaker_summary
 
 
 def turns(text: str, **options) -> tuple[str, list[tuple[str, str, str | None]]]:
@@ -101,3 +101,16 @@ def test_a_backtracking_speaker_pattern_is_stopped_with_a_clear_error(monkeypatc
 def test_user_speaker_pattern_still_matches_after_the_engine_change():
     _text, found = detect_turns("<Sam> hello there\n<Jo> hi\n", SpeakerOptions(patterns=(r"^<(?P<speaker>\w+)>",)))
     assert [t.speaker for t in found] == ["Sam", "Jo"]
+
+
+# (session 9) chat copies whose sender heads the message lines with a date and time
+def test_telegram_and_messenger_header_lines_are_turns_with_the_sender_as_speaker():
+    telegram = ("Bash 🦁, [28.04.25 16:02]\nu home yet\n\nelz, [28.04.25 16:10]\nye. mum thinks im at cerys\n\n"
+                "Bash 🦁, [28.04.25 16:11]\ngood girl\n\nelz, [28.04.25 16:12]\nwho is sky\n")
+    text, turns = detect_turns(telegram)
+    assert speaker_summary(turns) == [("Bash", 2), ("elz", 2)]
+    assert text == telegram and text[turns[0].start:turns[0].end] == "Bash 🦁, [28.04.25 16:02]\nu home yet"
+    assert turns[0].timestamp == "28.04.25 16:02"
+    messenger = "Róisín · 16/03/2025 15:12\nhiya\nCathal · 16/03/2025 15:13\nwat\nRóisín · 16/03/2025 15:14\nnm\n" \
+                "Cathal · 16/03/2025 15:15\nk\n"
+    assert speaker_summary(detect_turns(messenger)[1]) == [("Róisín", 2), ("Cathal", 2)]
