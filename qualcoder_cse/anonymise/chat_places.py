@@ -38,7 +38,7 @@ _GENERIC = _GENERIC_PLACE_WORDS | frozenset(
      "party", "house", "home", "flat", "room", "kitchen", "garden", "stairwell", "block", "towers", "heights",
      "seaside", "coast", "countryside", "sea", "sticks", "shop", "airport", "hills", "moors", "moor", "valley",
      "suburbs", "outskirts", "border", "north", "south", "east", "west", "city", "village", "capital", "islands"])
-_TOWN_PREPS = frozenset(["in", "to", "from", "2"])
+_TOWN_PREPS = frozenset(["in", "to", "from", "2", "fae", "tae"])
 # what follows a town in a message: its end, a word of time, or a word of going
 _TOWN_AFTER = _WHEN_AFTER | frozenset(["", "most", "for", "with", "wiv", "lol", "innit", "tho", "n", "and", "x", "xx",
                                        "every", "this", "next", "last", "til", "till", "until", "at"])

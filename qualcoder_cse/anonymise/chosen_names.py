@@ -24,6 +24,10 @@ _CUES = re.compile(r"\b(?:chose|chosen|choose|picked|pick|pseudonyms?)\b", re.IG
 _REAL = re.compile(r"\b(?:real|own first|actual|true)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“]([^\"”\n]{1,30})[\"”]")
 _ITEM = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")
+_ASKED = re.compile(r"\b(?:asked|wants?|wanted|prefers?|preferred|chose)\s+to\s+be\s+(?:called|known\s+as|referred\s+to\s+as)"
+                    r"\s+[\"“]([^\"”\n]{1,30})[\"”]", re.IGNORECASE)
+_OUTPUTS = re.compile(r"\b(?:outputs?|reports?|write-?ups?|transcripts?|recordings?|research|study|publications?|"
+                      r"findings)\b", re.IGNORECASE)
 _SPLIT = re.compile(r",|;|\band\b|&|/")
 
 
@@ -67,6 +71,9 @@ def declared_pseudonyms(text: str) -> set[str]:
         found.update(fold(n) for n in _list_after(sentence, at))
         found.update(fold(q.group(1).strip()) for q in _QUOTED.finditer(sentence, at)
                      if _ITEM.fullmatch(q.group(1).strip()))
+    for m in _ASKED.finditer(text):  # (session 9) 'asked to be called "Kestrel" in any outputs'
+        if _OUTPUTS.search(text, m.end(), m.end() + 60) and _ITEM.fullmatch(m.group(1).strip()):
+            found.add(fold(m.group(1).strip()))
     return found
 
 

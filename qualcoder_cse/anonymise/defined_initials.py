@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 
 from .lexicon import TITLES
-from .merging import _coverage, merge
+from .merging import merge
 from .spans import Span, fold
 
-_AFTER = re.compile(r"[ \t]*\((?P<c>[A-Z][A-Za-z]{1,3})\)")  # "Nick Harland (NH)", "Stephen Oduya (SOd)"
+_AFTER = re.compile(r"[ \t]*\((?P<c>[A-Z][A-Za-z]{1,3}|[A-Z]{1,2}['’][A-Z])\)")  # (session 9) "Ciarán O'Dowd (CO'D)"  # "Nick Harland (NH)", "Stephen Oduya (SOd)"
 _QUOTED_AFTER = re.compile(r"[^\n\"“]{0,80}?[\"“](?P<c>[A-Z][A-Za-z]{1,3})[\"”]")  # '– "AOB" in my notes'
 _BEFORE = re.compile(r"(?:^|[;,(]|\t)[ \t]*(?P<c>[A-Z][A-Za-z]{1,3})[ \t]*(?:[–—-]|:)[ \t]*$", re.MULTILINE)
 
@@ -28,7 +28,7 @@ def _parts(name: str) -> list[str]:
 def _stands_for(code: str, name: str) -> bool:
     """The capitals of ``code`` are initials of the name's parts, in order, starting with the first."""
     parts = _parts(name)
-    caps = [c for c in code if c.isupper()]
+    caps = [c for c in code if c.isupper()]  # "CO'D": C, O, D
     if len(parts) < 2 or len(caps) < 2 or parts[0][:1] != caps[0]:
         return False
     i = 0
@@ -57,8 +57,8 @@ def defined_initials(text: str, spans: list[Span]) -> list[Span]:
         codes.update(c for c in found if _stands_for(c, s.text))
     if not codes:
         return spans
-    cov = _coverage(spans, len(text))
     alt = "|".join(sorted((re.escape(c) for c in codes), key=len, reverse=True))
+    # a shorter span already there ("CO" of "CO'D") gives way when the spans are merged (the longer wins)
     new = [Span(m.start(), m.end(), "PERSON", m.group(), 0.7, "context")
-           for m in re.finditer(rf"(?<![\w.])(?:{alt})(?![\w]|\.\w)", text) if not cov[m.start()]]
+           for m in re.finditer(rf"(?<![\w.])(?:{alt})(?![\w]|\.\w)", text)]
     return merge(spans + new) if new else spans

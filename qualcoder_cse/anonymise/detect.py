@@ -29,7 +29,7 @@ from .chat_word_names import chat_word_names
 from .chosen_names import drop_declared
 from .common_word_venues import common_word_venues
 from .csv_returns import csv_returns, field_handles, table_headers, table_ids
-from .date_shapes import short_dates
+from .date_shapes import joined_dates, short_dates
 from .defined_initials import defined_initials
 from .defined_nicknames import defined_nicknames
 from .entity_passes import EntityPasses
@@ -68,7 +68,7 @@ from .org_joins import civic_buildings, heads_after_names, org_and_joins
 from .patterns import find_patterns
 from .positions import attendee_names, chat_names, first_names_again, full_names
 from .quoted_names import explained_aliases, quoted_names, quoted_the_names
-from .ref_codes import hash_marks, log_serials, reference_codes, whole_codes
+from .ref_codes import hash_marks, log_serials, partial_plates, reference_codes, whole_codes
 from .rules import RuleLayer
 from .second_opinion import SecondOpinion
 from .shapes import find_shapes
@@ -87,7 +87,7 @@ from .timed_places import timed_places
 from .title_runs import title_runs, workplaces
 from .tokens import tokenize
 from .turn_vocatives import self_introductions, turn_vocatives
-from .venue_tails import venue_tails
+from .venue_tails import venue_tails, welsh_houses
 from .whole_spans import handle_mentions, whole_spans
 from .word_names import upper_full_names, verb_names
 
@@ -120,7 +120,7 @@ class Detector(EntityPasses):
             if ranges:
                 spans += self.gate.keep(text, _within(ents, ranges), spans, cand, weak)
         spans += find_shapes(text) + reference_codes(text) + short_dates(text) + civic_buildings(text)
-        merged = merge(spans)
+        merged = merge(joined_dates(spans))
         merged = merge(merged + full_names(text, toks, merged, self.gaz, self._heads)
                        + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)
                        + chat_places(text, toks, merged, self.gaz)
@@ -166,13 +166,13 @@ class Detector(EntityPasses):
         merged = building_addresses(text, merge(merged + districts_after_places(text, merged)))
         merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text)
                        + common_word_venues(text) + named_before_kind(text, toks, merged, self.gaz)
-                       + venue_tails(text, toks, merged))
+                       + venue_tails(text, toks, merged) + welsh_houses(text, self.gaz))
         merged = merge(landmark_nouns(text, merged))
         if self.ner is not None:
             merged = merge(merged + self.second.find(text, ents, merged))
         merged = defined_initials(text, merged)  # after the model: letters defined beside a name it found
-        merged = drop_declared(text, not_people(text, log_serials(text, hash_marks(text, whole_codes(text, merged))),
-                                                  self.gaz))
+        merged = hash_marks(text, partial_plates(text, whole_codes(text, merged)))
+        merged = drop_declared(text, not_people(text, log_serials(text, merged), self.gaz))
         merged = initial_chains(text, heads_after_names(text, org_and_joins(text, merged, self.gaz)))
         merged = table_headers(text, org_acronyms(text, csv_returns(text, field_handles(text, merged))), self.gaz)
         merged = initial_dots(text, chat_possessives(text, table_ids(text, merged)))

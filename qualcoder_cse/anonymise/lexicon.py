@@ -162,9 +162,9 @@ _HEADER_CUE = re.compile(
     r"\.?\s+)?(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2})"
 )
 ROLE_UPPER = frozenset(
-    ["int", "iv", "yp", "yps", "r", "q", "a", "p", "i", "f", "m", "ie", "ch", "mod", "fac", "res", "inv", "sw", "dsl", "sio", "pc", "dc", "ds", "di", "dci", "sgt", "ps", "ins", "ivr", "ver", "me", "all", "interp", "dsu", "dcs", "acc", "dcc", "supt", "insp", "cse", "cid", "yot", "mash", "nhs", "gp", "sen", "tbc", "aob", "ld", "ok", "na", "nb", "re", "cc"]
+    ["int", "iv", "yp", "yps", "r", "q", "a", "p", "i", "f", "m", "ie", "ch", "mod", "fac", "res", "resp", "int", "intv", "inv", "sw", "dsl", "sio", "pc", "dc", "ds", "di", "dci", "sgt", "ps", "ins", "ivr", "ver", "me", "all", "interp", "dsu", "dcs", "acc", "dcc", "supt", "insp", "cse", "cid", "yot", "mash", "nhs", "gp", "sen", "tbc", "aob", "ld", "ok", "na", "nb", "re", "cc"]
 ) | frozenset(
-    ["ip", "interp", "dob", "ni", "tel", "mob", "ref", "urn", "oic", "pnc", "crn", "cin", "cp", "lac", "cla", "ehcp", "send", "pcso", "dv", "va", "id", "lado", "gp"]
+    ["ip", "interp", "dob", "ni", "tel", "mob", "ref", "urn", "oic", "pnc", "cro", "crn", "cin", "cp", "lac", "cla", "ehcp", "send", "pcso", "dv", "va", "id", "lado", "gp"]
 )
 CUES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _cue in sorted(NAME_LEFT, key=len, reverse=True):

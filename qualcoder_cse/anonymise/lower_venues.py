@@ -26,7 +26,7 @@ _PLACE_HEADS = frozenset(["centre", "center", "market", "station", "interchange"
                           # (session 8) streets, parks and landmarks: "cardiff bay", "ness islands", "grant st"
                           "park", "bay", "islands", "island", "terminal", "st", "rd", "road", "lane", "street",
                           "avenue", "ave", "pier", "quay", "quays", "square", "gardens", "common", "grange", "hill",
-                          "crescent", "terrace", "parade", "promenade", "marina", "wharf", "docks", "sq"])
+                          "crescent", "terrace", "parade", "promenade", "marina", "wharf", "docks", "sq", "mall"])
 # kind words inside a venue's name: they never name it alone
 _KIND_WORDS = frozenset(["childrens", "children's", "youth", "community", "medical", "leisure", "shopping", "retail",
                          "bus", "train", "coach", "police", "upper", "lower", "grammar", "infant", "infants", "junior",
@@ -45,7 +45,7 @@ _NAMING_NOUNS = frozenset(["grove", "oaks", "willows", "hollies", "beeches", "li
                            "villa", "rose", "park", "hill", "green", "wood", "field", "fields", "bridge", "gate"])
 _BEFORE = frozenset(["at", "to", "from", "outside", "near", "in", "by", "down", "up", "round", "around", "behind",
                      "inside", "into", "past", "the", "towards", "went", "go", "goes", "attend", "attends", "attended",
-                     "going", "goin", "gone", "meet", "meeting", "visit", "visiting"])
+                     "going", "goin", "gone", "meet", "meeting", "visit", "visiting", "fae", "tae", "doon", "roon"])
 
 
 def lowercase_venues(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:

@@ -64,7 +64,8 @@ _MONTH_CONTEXT_AFTER = re.compile(r"\s*(?:[–—/-]|'?\d|(?:jan|feb|mar|apr|may
 _DIALECT = frozenset(["tae", "intae", "ontae", "untae", "dinnae", "cannae", "wouldnae", "couldnae", "shouldnae",
                       "doesnae", "didnae", "isnae", "wasnae", "hasnae", "havnae", "havenae", "gonnae", "wannae",
                       "widnae", "wullnae", "arenae", "werenae", "willnae", "mustnae", "dae", "oot", "aboot",
-                      "noo", "whit", "hame", "awa", "naw", "aye", "wi", "frae", "tha", "yous", "youse"])
+                      "noo", "whit", "hame", "awa", "naw", "aye", "wi", "frae", "tha", "yous", "youse",
+                      "yees", "yiz", "yez", "fae", "da", "das", "ma", "maw", "steamin", "daftie", "wee", "ya"])
 _CONTRACTIONS = frozenset(["im", "ive", "ill", "id", "youre", "theyre", "hes", "shes", "thats", "whats", "dont",
                            "cant", "wont", "didnt", "isnt", "wasnt", "aint", "youve", "weve", "theyve", "itll"])
 # the word after an ordinary word that makes it a field or a record's label ("Case reference:", "Child Abduction")
@@ -123,7 +124,8 @@ def _names_no_one(text: str, s: Span, gaz: Gazetteers) -> bool:
         return True  # "Account ID", "PNC ID": a field's name
     if s.label == "PERSON" and s.text.islower() and key in _CONTRACTIONS:
         return True  # "im parked up", "ive told u": a contraction without its apostrophe
-    if s.label == "PERSON" and s.text.islower() and key in _DIALECT:
+    if s.label == "PERSON" and s.text.islower() and (
+            key in _DIALECT or all(w in _DIALECT for w in key.split())):
         return True  # "come back tae Govan", "dinnae greet"
     bare = key.removesuffix("'s").removesuffix("’s")
     if s.label == "PERSON" and " " not in key and (_REF_AFTER.match(text, s.end) or (

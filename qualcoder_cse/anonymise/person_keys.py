@@ -13,11 +13,11 @@ import re
 
 from .spans import entity_key
 
-_LETTERS = re.compile(r"^[A-Z](?:[a-z]?[A-Z]){1,3}$")
+_LETTERS = re.compile(r"^[A-Z](?:[a-z]?[A-Z]){1,3}$")  # "JW", "CaD"; "CO'D" compared without its apostrophe
 
 
 def _initials(surface: str) -> set[str]:
-    words = [w for w in re.split(r"[\s-]+", surface.strip()) if w[:1].isalpha()]
+    words = [w for w in re.split(r"[\s'’-]+", surface.strip()) if w[:1].isalpha()]  # "O'Dowd": O, Dowd
     capitals = "".join(w[0] for w in words if w[0].isupper())
     with_particles = "".join(w[0] if w[0].isupper() else w[0].lower() for w in words)
     return {capitals, with_particles} if len(capitals) >= 2 else set()
@@ -44,7 +44,7 @@ def same_person_keys(text: str, proposals) -> dict[str, str]:
         for letters in _initials(surface):
             by_initials[letters] = key if by_initials.get(letters, key) == key else ""
     for p in proposals:
-        surface = text[p.start:p.end].replace(".", "")
+        surface = text[p.start:p.end].replace(".", "").replace("'", "").replace("’", "")
         if p.label == "PERSON" and _LETTERS.match(surface) and by_initials.get(surface):
-            out.setdefault(entity_key(surface), by_initials[surface])
+            out.setdefault(entity_key(text[p.start:p.end]), by_initials[surface])
     return out

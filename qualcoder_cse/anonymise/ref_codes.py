@@ -145,3 +145,25 @@ def hash_marks(text: str, spans: list[Span]) -> list[Span]:
     covered, and one marking "40217" still is)."""
     return [Span(s.start - 1, s.end, s.label, text[s.start - 1:s.end], s.confidence, s.source)
             if s.label == "ID" and s.start and text[s.start - 1] == "#" else s for s in spans]
+
+
+_PARTIAL_PLATE = re.compile(r"(?<![\w/-])[A-Z]{2}\d{2}(?![\w/-])")
+_PLATE = re.compile(r"^[A-Z]{2}\d{2}\s?[A-Z]{3}$")
+_LIST_GAP = re.compile(r"^\s*(?:/|,|and|or|&)\s*$")
+
+
+def partial_plates(text: str, spans: list[Span]) -> list[Span]:
+    """(session 9) A partial registration listed beside a full one is a registration too: "update intel re EK21 /
+    EY15 ORL"."""
+    plates = [s for s in spans if s.label == "ID" and _PLATE.match(s.text)]
+    if not plates:
+        return spans
+    taken = {s.start for s in spans}
+    new = []
+    for m in _PARTIAL_PLATE.finditer(text):
+        if m.start() in taken:
+            continue
+        if any(_LIST_GAP.match(text[m.end():p.start]) or _LIST_GAP.match(text[p.end:m.start()])
+               for p in plates if abs(p.start - m.end()) < 8 or abs(m.start() - p.end) < 8):
+            new.append(Span(m.start(), m.end(), "ID", m.group(), 0.6, "shape"))
+    return sorted(spans + new, key=lambda s: (s.start, -s.end)) if new else spans

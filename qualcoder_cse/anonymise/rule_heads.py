@@ -182,8 +182,9 @@ class HeadRules:
         phrase = " ".join(keys[start:head.end + 1])
         if phrase in NATIONAL or " ".join(name_keys) in NATIONAL:
             return None
-        street_name = head.is_loc and keys[i] in _STREET_WORDS and t.cap and toks[start].cap and not (
-            toks[start].initial) and not any(nk in STOP for nk in name_keys)  # "at Station Road", "on Park Road"
+        street_name = head.is_loc and keys[i] in _STREET_WORDS and t.cap and toks[start].cap and (
+            not toks[start].initial or _TIME_BEFORE.search(text, max(0, toks[start].start - 8), toks[start].start)
+        ) and not any(nk in STOP for nk in name_keys)  # "at Station Road", "19:25 Station Road by the station"
         if all(nk in STOP or (nk in NOT_NAMES and not toks[start].cap) for nk in name_keys) or all(
             nk in NOT_NAMES for nk in name_keys
         ) and head.end == i and not street_name:
@@ -241,6 +242,8 @@ class HeadRules:
             return
         add(start, head.end, "ORG", 0.85 if t.cap else 0.7, "rule")
 
+
+_TIME_BEFORE = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[:.]\d{2}[ \t]+$")  # a field note's entry time opens the line
 
 # words of a street or place inside a lowercase school's name, after a place name
 _INNER_PLACE_WORDS = frozenset(["road", "street", "lane", "park", "hill", "green", "avenue", "grange", "vale"])

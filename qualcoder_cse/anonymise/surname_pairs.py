@@ -2,8 +2,9 @@
 
 - a WebVTT voice tag, as Teams exports a meeting: "<v Armstrong, Lesley>Okay, we'll start." (any name there
   is the speaker's);
-- inside an attendee list after ":" or ";", before the person's organisation in brackets: "Attendees:
-  Pritchard, Ffion (Newport City Council); Hussain, Tariq (Gwent Police)".
+- inside an attendee list after ":" or ";", before the person's organisation in brackets or the next ";":
+  "Attendees: Pritchard, Ffion (Newport City Council); Hussain, Tariq (Gwent Police)", "Participants:
+  Mahmood, Tariq; Hirst, Craig", and a meeting app's line "Mahmood, Tariq stopped transcription".
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from .lexicon import NOT_NAMES, ROLE_WORDS, STOP
 from .spans import Span, fold
 
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+(?P<n>[^<>\n]{2,60})>")
-_LISTED = re.compile(r"(?:[:;][ \t]*)(?P<sur>[A-Z][\w'’-]+), (?P<given>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?= \()")
+_LISTED = re.compile(r"(?m)(?:[:;][ \t]*|^)(?P<sur>[A-Z][\w'’-]+), (?P<given>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+                     r"(?= \(|;|[ \t]*$| (?:started|stopped) (?:transcription|recording)| joined| left)")
 
 
 def surname_pairs(text: str, given: dict) -> list[Span]:

@@ -40,7 +40,19 @@ _NOT_FIRST = frozenset(["new", "old", "local", "nearest", "usual", "same", "othe
 _MR_FOOD = re.compile(r"\b(?:[Mm]r\.?|MR) (?P<food>(?:[Ww]raps?|[Cc]rispy|[Cc]hicken|[Kk]ebabs?|[Pp]izza|[Cc]hips?|[Ff]ish|"
                       r"[Ff]ry|[Gg]rill|[Bb]urgers?|[Nn]oodles?|[Ss]pud|[Tt]asty|[Ww]hippy|[Cc]od|[Pp]eri|[Ww]ok|"
                       r"[Ss]ub|[Ss]ize|[Dd]onuts?|[Ss]hake)(?:['’]s)?)(?P<more>(?: [A-Z][a-z]+)?)(?![\w'’])")
+# (session 9) a Welsh house, home or project named "Tŷ ...": "Tŷ Celyn", "Ty Enfys" (not "Ty Campbell", a person)
+_WELSH_HOUSE = re.compile(r"\b(?P<ty>T[ŷy]) (?P<name>[A-Z][a-zâêîôûŵŷ]+(?: [A-Z][a-zâêîôûŵŷ]+)?)\b")
 _NUMBERED_VENUE = re.compile(r"\b(?:[A-Z][a-z]+ )?[A-Z][a-z]+ \d{1,3} (?:Lounge|Bar|Club|Cafe|Café|Grill|Diner|Shisha)\b")
+
+
+def welsh_houses(text: str, gaz) -> list[Span]:
+    out = []
+    for m in _WELSH_HOUSE.finditer(text):
+        first = m.group("name").split()[0].casefold()
+        if m.group("ty") == "Ty" and (first in gaz.surnames or first in gaz.words):
+            continue
+        out.append(Span(m.start(), m.end(), "ORG", m.group(), 0.6, "position"))
+    return out
 
 
 def venue_tails(text: str, toks: list[Tok], spans: list[Span]) -> list[Span]:
