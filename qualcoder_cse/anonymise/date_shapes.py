@@ -128,7 +128,8 @@ def joined_dates(spans: list[Span]) -> list[Span]:
     for s in dates:
         cur = joined[-1] if joined else None
         if cur is not None and s.start < cur.end:
-            if s.end > cur.end:
+            # joined only over a shared day number ("11th March"), not a month alone ("14 Mar" / "Mar 24 hours")
+            if s.end > cur.end and any(c.isdigit() for c in s.text[:cur.end - s.start]):
                 joined[-1] = Span(cur.start, s.end, "DATE", cur.text + s.text[cur.end - s.start:],
                                   max(cur.confidence, s.confidence), cur.source)
             continue

@@ -16,8 +16,9 @@ from .lexicon import NOT_NAMES, ROLE_WORDS, STOP
 from .spans import Span, fold
 
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+(?P<n>[^<>\n]{2,60})>")
-_LISTED = re.compile(r"(?m)(?:[:;][ \t]*|^)(?P<sur>[A-Z][\w'’-]+), (?P<given>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
-                     r"(?= \(|;|[ \t]*$| (?:started|stopped) (?:transcription|recording)| joined| left)")
+_LISTED = re.compile(r"(?m)(?:[:;][ \t]*)(?P<sur>[A-Z][\w'’-]+), (?P<given>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+                     r"(?= \(|;|[ \t]*$)|^(?P<sur2>[A-Z][\w'’-]+), (?P<given2>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+                     r"(?= (?:started|stopped) (?:transcription|recording)\b| joined the meeting| left the meeting)")
 
 
 def surname_pairs(text: str, given: dict) -> list[Span]:
@@ -27,8 +28,9 @@ def surname_pairs(text: str, given: dict) -> list[Span]:
         if s is not None:
             out.append(s)
     for m in _LISTED.finditer(text):
-        sur, first = fold(m.group("sur")), fold(m.group("given").split()[0])
+        g = "" if m.group("sur") else "2"
+        sur, first = fold(m.group("sur" + g)), fold(m.group("given" + g).split()[0])
         if first in given and sur not in STOP and sur not in ROLE_WORDS and sur not in NOT_NAMES:
-            out.append(Span(m.start("sur"), m.end("given"), "PERSON", text[m.start("sur"):m.end("given")], 0.85,
-                            "context"))
+            s, e = m.start("sur" + g), m.end("given" + g)
+            out.append(Span(s, e, "PERSON", text[s:e], 0.85, "context"))
     return out
