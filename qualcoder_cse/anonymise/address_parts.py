@@ -1,6 +1,7 @@
 """Parts of an address the other passes leave apart (issue 15, session 9):
 
-- a named building before its street address, as a venue line gives it: "Unity House, 2 Chorley Road, Swinton,
+- a named building before its street address (a council's before its town: "Civic Centre, Pontypool"), as a
+  venue line gives it: "Unity House, 2 Chorley Road, Swinton,
   M27 4BQ", "Civic Offices, Guildhall Square, Portsmouth, PO1 2AL": one LOCATION (a record that marks the street
   part alone is still covered);
 - a postcode district after a place or street found already, or after "enter": "Coventry Road, B10",
@@ -17,6 +18,9 @@ _BUILDING = re.compile(r"(?:House|Offices|Centre|Center|Building|Buildings|Chamb
                        r"Mill|Exchange|Point|Works)$")
 _ADDRESS_START = re.compile(r"\d|[A-Z][\w'’-]+ (?:Road|Street|Square|Lane|Avenue|Way|Place|Row|Drive|Terrace|Parade|"
                             r"Crescent|Close|Walk|Gardens|Hill)\b")
+# a council's building is named by its town too: "Civic Centre, Pontypool"
+_CIVIC = re.compile(r"(?:Civic Centre|Civic Offices|County Hall|Town Hall|City Hall|Guildhall|Council House|"
+                    r"Municipal Buildings|Council Offices)")
 _DISTRICT = re.compile(r"(?:[BEGLMNSW]|[A-Z]{2})\d{1,2}[A-Z]?(?![\w/-])")
 _ENTER = re.compile(r"\b(?:enter|entering|entered)\s+$", re.IGNORECASE)
 _NOT_DISTRICT = frozenset(["B12", "E10", "M1", "A4", "S1"])
@@ -28,7 +32,8 @@ def building_addresses(text: str, spans: list[Span]) -> list[Span]:
     for s in spans:
         prev = out[-1] if out else None
         if prev is not None and prev.label in ("ORG", "LOCATION") and s.label == "LOCATION" \
-                and text[prev.end:s.start] == ", " and _BUILDING.search(prev.text) and _ADDRESS_START.match(s.text) \
+                and text[prev.end:s.start] == ", " and _BUILDING.search(prev.text) and (
+                    _ADDRESS_START.match(s.text) or _CIVIC.fullmatch(prev.text)) \
                 and "\n" not in text[prev.start:s.end]:
             out[-1] = Span(prev.start, s.end, "LOCATION", text[prev.start:s.end], max(prev.confidence, s.confidence),
                            s.source)

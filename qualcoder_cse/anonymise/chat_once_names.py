@@ -112,6 +112,10 @@ _LETTER_AFTER = frozenset(["said", "says", "sed", "is", "was", "drivin", "drivin
                            "got", "gets", "went", "goes", "told", "texted", "rang", "lives", "and", "n", "or"])
 
 
+_INITIAL_AFTER = re.compile(r" ([a-z])(?=[ \t]+(?:he|she|hes|shes|from|is|was|said|sed|knows|has|and|n|or)\b|[.,!?]|$)",
+                            re.MULTILINE)
+
+
 def letter_names(text: str, spans: list[Span]) -> list[Span]:
     letters = {s.text.lower() for s in spans if s.label == "PERSON" and len(s.text) == 1 and s.text.isalpha()}
     widened = []
@@ -121,6 +125,11 @@ def letter_names(text: str, spans: list[Span]) -> list[Span]:
             if m and m.group(1) not in _WORD_LETTERS:
                 letters.add(m.group(1))
                 widened.append(Span(s.start - 2, s.end, "PERSON", text[s.start - 2:s.end], s.confidence, s.source))
+        # (session 9) a surname's initial after a name found in lowercase: "ask ashley f he knows me"
+        if s.label == "PERSON" and s.text.islower() and " " not in s.text:
+            m = _INITIAL_AFTER.match(text, s.end)
+            if m and m.group(1) not in _WORD_LETTERS:
+                widened.append(Span(s.start, s.end + 2, "PERSON", text[s.start:s.end + 2], s.confidence, s.source))
     letters -= _WORD_LETTERS
     if not letters:
         return widened

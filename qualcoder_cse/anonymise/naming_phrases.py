@@ -40,6 +40,8 @@ _AND_KIN = re.compile(r"(?<![\w'’-])(?P<n>[A-Za-z][a-z]{2,14}) (?:and|&|n) (?:
 # (session 9) whoever an action in minutes falls to: "Action: Hope to be referred", "Actions: Will to liaise"
 _ACTION_OWNER = re.compile(r"(?m)(?:\b(?:Actions?|ACTIONS?|Owner|Lead|Responsible|By whom)[ \t]*[:\-–][ \t]*)"
                            r"(?P<n>[A-Z][a-z]{2,14})(?= to\b| and [A-Z]| &|,| \()")
+_AT_WORKPLACE = re.compile(r"(?:^|(?<=[.!?:]\s)|(?<=\n))(?P<n>[A-Z][a-z]{2,14}) at the (?=[A-Z])", re.MULTILINE)
+_SEASONS = frozenset(["summer", "autumn", "spring", "winter", "christmas", "easter"])
 _LISTED_BEFORE = re.compile(r"(?<![\w'’-])(?<!the )(?<!The )(?<!in )(?<!on )(?P<n>[A-Z][a-z]{2,14})(?:, | and | & )$")
 # "Transcribed by: K. Salt", "notes by L.McG.": an initial and a surname, or initials alone, after "by"
 _BY_INITIALS = re.compile(r"\b(?i:by):?[ \t]+(?P<n>[A-Z]\.[ ]?(?:Mc|Mac)?[A-Z][a-z]?\.(?:[A-Z]\.)?(?![\w])|"
@@ -117,6 +119,12 @@ def naming_phrases(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
         if m is not None and (key := m.group("n").lower()) not in ROLE_WORDS and key not in TITLES \
                 and key not in _NOT_NAMES and key not in MONTHS and key not in WEEKDAYS \
                 and gaz.given.get(key, (0, 0))[0] >= 20:
+            add(m.start("n"), m.end("n"), 0.6)
+    for m in _AT_WORKPLACE.finditer(text):  # "Frank at the Bellingham Lodge": a person at their workplace
+        key = m.group("n").lower()
+        org = next((sp for sp in spans if sp.start == m.end() and sp.label == "ORG"), None)
+        if org is not None and gaz.given.get(key, (0, 0))[0] >= 50 and key not in _SEASONS and key not in MONTHS \
+                and key not in WEEKDAYS and key not in ROLE_WORDS and key not in TITLES:
             add(m.start("n"), m.end("n"), 0.6)
     for m in _AND_KIN.finditer(text):
         key = m.group("n").lower()

@@ -20,7 +20,8 @@ from .spans import Span, fold
 _ENTRY = re.compile(r"(?m)^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*(?:hrs|pm|am))?[ \t]*[-–—:]?[ \t]*"
                     r"(?:(?:Back|Arrived|Arrive|Walked|Drove|Moved|Parked|Went|Then)[ \t]+(?:at|to|up|down|into|in|on)"
                     r"[ \t]+|(?:At|Outside|Near|Behind|Inside|Around|Up|Down|Onto|Into|To)[ \t]+)?"
-                    r"(?P<run>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|of|the|and|&))*?)[ \t]*(?=[.,;(]|$)")
+                    r"(?P<run>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’-]+|of|the|and|&))*?)[ \t]*"
+                    r"(?=[.,;(]|$|(?P<prep>[ \t]*(?:by|near|outside|behind|under|opposite|next to|beside)\b))")
 _COMMON = 35  # SCOWL tiers up to this are ordinary words
 
 
@@ -40,7 +41,10 @@ def timed_places(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
         if any(k in STOP and k not in ("of", "the", "and") or k in MONTHS or k in WEEKDAYS or k in ROLE_WORDS
                or k in NOT_NAMES for k in keys):
             continue
-        if not any(_uncommon(k, gaz) for k in keys if k not in ("of", "the", "and", "&")):
+        titled = len(words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in words)  # "Beach Lawns by"
+        if m.group("prep") is not None and not titled:
+            continue
+        if not titled and not any(_uncommon(k, gaz) for k in keys if k not in ("of", "the", "and", "&")):
             continue
         if len(keys) == 1 and keys[0] in gaz.given and keys[0] not in gaz.places1:
             continue  # "21:05 Kayla." is who arrived, not where

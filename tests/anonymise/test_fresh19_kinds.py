@@ -60,3 +60,17 @@ def test_a_places_own_park_in_lowercase_and_a_partial_plate_listed_with_a_full_o
 
 def test_a_street_opening_a_timed_field_note_entry_is_a_place(det) -> None:
     assert "Station Road" in proposed(det, "19:25 Station Road by the station. Group of six.\n", "LOCATION")
+
+
+def test_a_titled_place_opening_a_timed_entry_before_by_and_a_council_building_with_its_town(det) -> None:
+    assert "Beach Lawns" in proposed(det, "22:30 Beach Lawns by the bandstand. Large group.\n", "LOCATION")
+    assert proposed(det, "22:40 Large group outside the shop.\n", "LOCATION") == []
+    assert "Civic Centre, Blaenavon" in proposed(det, "Venue: Civic Centre, Blaenavon (hybrid)\n", "LOCATION")
+
+
+def test_a_person_at_their_workplace_and_a_chat_name_with_its_initial(det) -> None:
+    found = persons(det, "P5: The hotels were hard. Frank at the Bellingham Lodge on Wigan Lane was great.\n")
+    assert "Frank" in found
+    assert "Summer" not in persons(det, "Summer at the Seaview Hotel was busy.\n")
+    chat = "rvn.rh11, [21.02.25 22:07]\nask ashley f he knows me\n"
+    assert "ashley f" in persons(det, chat)
