@@ -7,6 +7,7 @@ import pytest
 
 from qualcoder_cse.anonymise.detect import load_detector
 from qualcoder_cse.anonymise.doc_names import name_proposals
+from qualcoder_cse.anonymise.pipeline import anonymise_name
 
 
 @pytest.fixture(scope="module")
@@ -27,3 +28,11 @@ def test_a_name_beside_a_file_word_is_still_proposed(project, detector):
     proposed = proposals[0].proposed
     assert "Jodie" not in proposed and "Smith" not in proposed
     assert "utf16" in proposed and "draft2" in proposed
+
+
+def test_a_file_numbered_after_a_word_keeps_its_name_on_import(project, detector):
+    # (session 9) "telegram_chat2" became "telegram_[Username 2]" in the window
+    assert anonymise_name(project, "telegram_chat2", detector=detector) == "telegram_chat2"
+    assert anonymise_name(project, "interview3_notes", detector=detector) == "interview3_notes"
+    renamed = anonymise_name(project, "chat_with_Jodie_Smith2", detector=detector)
+    assert "Jodie" not in renamed and "Smith" not in renamed
