@@ -59,13 +59,13 @@ def test_a_letter_for_a_word_and_a_capital_code_are_left(det):
 # (session 9) a letter that can only be someone the first time it is written
 def test_a_letter_after_me_n_or_before_to_after_tell_is_a_person(det) -> None:
     chat = "11/04/2025, 18:01 - Siân: me n p on the front by the pier\n11/04/2025, 18:02 - Siân: tell G to bring my charger\n"
-    found = [s.text for s in det.detect(chat, min_confidence=0.3) if s.label == "PERSON"]
+    found = persons(det, chat)
     assert "p" in found and "G" in found
 
 
 def test_a_capital_letter_dropping_something_off_in_a_lowercase_chat_is_a_person(det) -> None:
     chat = "21/11/2025 23:58:20 IN Naz: last nite was fun. dont tell no one. V is dropping 50 at urs\n"
-    assert "V" in [s.text for s in det.detect(chat, min_confidence=0.3) if s.label == "PERSON"]
+    assert "V" in persons(det, chat)
 
 
 def test_a_letter_in_prose_or_a_word_letter_is_not_taken(det) -> None:
@@ -77,6 +77,6 @@ def test_a_letter_in_prose_or_a_word_letter_is_not_taken(det) -> None:
 
 def test_a_given_name_asked_after_at_the_end_of_a_message_is_a_person(det) -> None:
     chat = "14/03/2024, 19:02 - Kayla: wer is summer\n14/03/2024, 19:03 - Jo: wheres grace??\n"
-    found = [s.text for s in det.detect(chat, min_confidence=0.3) if s.label == "PERSON"]
+    found = persons(det, chat)
     assert "summer" in found and "grace" in found
     assert "home" not in [s.text for s in det.detect("14/03/2024, 19:04 - Jo: where is home lol\n")]

@@ -82,20 +82,20 @@ def test_wee_before_a_common_noun_is_no_name(det):
 # (session 9)
 def test_a_word_name_with_their_own_relative_is_a_person(det) -> None:
     text = "INT: Who was there?\nR: Summer and her sister were there, and Chance and his mates turned up later.\n"
-    found = [s.text for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"]
+    found = persons(det, text)
     assert "Summer" in found and "Chance" in found
     chat = "14/03/2024, 19:02 - Kayla: me n faith n her mum went\n"
-    assert "faith" in [s.text for s in det.detect(chat, min_confidence=0.3) if s.label == "PERSON"]
+    assert "faith" in persons(det, chat)
 
 
 def test_a_word_before_its_relative_that_names_no_one_is_left(det) -> None:
     text = "R: Mum and her sister were there. Monday and his dad came. Everyone and their mates knew.\n"
-    assert [s.text for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"] == []
+    assert persons(det, text) == []
 
 
 def test_an_action_falling_to_a_word_name_and_a_word_name_listed_first_are_people(det) -> None:
     text = "Notes of the session.\nAction: Summer to be referred to the MACE panel.\nGirls present: Hope, Kayleigh and Tia.\n"
-    found = [s.text for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"]
+    found = persons(det, text)
     assert "Summer" in found and "Hope" in found
 
 

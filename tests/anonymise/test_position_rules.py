@@ -12,6 +12,8 @@ import pytest
 from qualcoder_cse.anonymise.detect import load_detector
 from qualcoder_cse.anonymise.spans import REVIEW_MIN_CONFIDENCE, entity_key
 
+from .found import persons
+
 
 @pytest.fixture(scope="module")
 def det():
@@ -393,5 +395,5 @@ def test_a_town_read_as_a_person_inside_an_address_is_the_town(det):
 def test_a_found_surname_that_is_a_word_opening_a_sentence_before_an_act_is_the_person(det) -> None:
     text = ("Room 4: two girls with Darren Hunt (DOB 03/06/1997). Both girls intoxicated. Hunt arrested 00:58 on "
             "suspicion of abduction.\n02:15  Hunt booked in at custody.\n")
-    found = [s.text for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"]
+    found = persons(det, text)
     assert found.count("Hunt") == 2

@@ -11,6 +11,8 @@ import pytest
 from qualcoder_cse.anonymise.detect import load_detector
 from qualcoder_cse.anonymise.spans import REVIEW_MIN_CONFIDENCE
 
+from .found import persons
+
 
 @pytest.fixture(scope="module")
 def det():
@@ -196,12 +198,12 @@ def test_a_given_name_that_is_a_word_heading_turns_is_a_person(det) -> None:
     text = ("FAC: Who wants to start?\nWill: I will. I work at the school.\nKeisha: Same, I'm a nurse.\n"
             "FAC: What worries you most?\nWill: The cars outside at half three.\nRich: And the chicken shop.\n"
             "Rich: Every night.\n")
-    found = [s.text for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"]
+    found = persons(det, text)
     assert found.count("Will") == 2 and found.count("Rich") == 2
 
 
 def test_kin_words_heading_a_family_chat_are_not_names(det) -> None:
     text = "12/02/2024, 21:04 - Mam: has anyone heard from her\n12/02/2024, 21:06 - Mam: please\n" \
            "12/02/2024, 21:11 - Nan: i saw her this aft\n12/02/2024, 21:13 - Nan: yellow taxi\n"
-    found = [s.text for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"]
+    found = persons(det, text)
     assert "Mam" not in found and "Nan" not in found

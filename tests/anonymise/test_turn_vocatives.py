@@ -52,10 +52,10 @@ def test_a_verb_name_before_a_past_tense_verb(det, text, name):
 def test_a_name_given_at_the_start_of_a_turn_before_i_is_a_person(det) -> None:
     text = ("FAC: Could you go round and say your first name?\nP2: Erm, Will. I'm on attachment from response.\n"
             "P3: Rich. I'm an outreach worker, mostly nights.\n")
-    found = [s.text for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"]
+    found = persons(det, text)
     assert "Will" in found and "Rich" in found
 
 
 def test_a_word_opening_a_turn_the_same_way_is_not_a_name(det) -> None:
     text = "P4: Honestly. I think that is right.\nP5: Sure. I'll go next.\nYW: Aww. I'll take that.\n"
-    assert [s.text for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"] == []
+    assert persons(det, text) == []
