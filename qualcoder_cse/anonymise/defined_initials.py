@@ -17,6 +17,7 @@ from .spans import Span, fold
 
 _AFTER = re.compile(r"[ \t]*\((?P<c>[A-Z][A-Za-z]{1,3}|[A-Z]{1,2}['’][A-Z])\)")  # (session 9) "Ciarán O'Dowd (CO'D)"  # "Nick Harland (NH)", "Stephen Oduya (SOd)"
 _QUOTED_AFTER = re.compile(r"[^\n\"“]{0,80}?[\"“](?P<c>[A-Z][A-Za-z]{1,3})[\"”]")  # '– "AOB" in my notes'
+_CELL_CODE = re.compile(r"[A-Z][A-Za-z]{1,3}")
 _BEFORE = re.compile(r"(?:^|[;,(]|\t)[ \t]*(?P<c>[A-Z][A-Za-z]{1,3})[ \t]*(?:[–—-]|:)[ \t]*$", re.MULTILINE)
 
 
@@ -54,6 +55,11 @@ def defined_initials(text: str, spans: list[Span]) -> list[Span]:
         m = _BEFORE.search(text, line_start, s.start)
         if m:
             found.append(m.group("c"))
+        # (session 9) an attendee table's row: "Ama Mensah | Exploitation Team Manager | AM"
+        line_end = text.find("\n", s.end)
+        row = text[line_start:line_end if line_end >= 0 else len(text)]
+        if row.count("|") >= 2:
+            found += [c.strip() for c in row.split("|") if _CELL_CODE.fullmatch(c.strip())]
         codes.update(c for c in found if _stands_for(c, s.text))
     if not codes:
         return spans

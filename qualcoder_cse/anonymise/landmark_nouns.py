@@ -14,9 +14,10 @@ from .spans import Span
 
 _CAPITALISED = ("Quayside|Quays|Arches|Pier|Esplanade|Foreshore|Marina|Promenade|Mall|Harbour|Meadows|Piazza|"
                 "Arboretum|Crescent|Waterfront|Abbey|Barras|Bullring|Markets|Monument|Bridges|Precinct|Triangle|"
-                "Strand|Forum|Interchange|Castle|Avenue|Lodge|Wharf|Headland|Prom|Parade|Leas|Hoe|Docks")
+                "Strand|Forum|Interchange|Castle|Avenue|Lodge|Wharf|Headland|Prom|Parade|Leas|Hoe|Docks|Breakwater|"
+                "Clock Tower")
 _LOWER = ("quayside|quays|arches|esplanade|foreshore|arboretum|barras|bullring|piazza|hoe|abbey|markets|bogs|"
-          "interchange|monument|waterfront|marina|docks")
+          "interchange|monument|waterfront|marina|docks|breakwater|clock tower|clocktower")
 _CAP_RX = re.compile(rf"\b(?:[Tt]he|at|At) (?P<n>(?:{_CAPITALISED}))\b(?!['’-]| [A-Z][a-z])")
 _LOW_RX = re.compile(rf"\b(?:at|to|down|near|from|by|in|on|round|up|outside|behind|past|towards|wiv|roon|doon) "
                      rf"the (?P<n>(?:{_LOWER}))\b(?!['’-])")

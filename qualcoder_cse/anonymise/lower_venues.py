@@ -42,7 +42,8 @@ _NEVER_NAMING = frozenset(["main", "back", "front", "side", "long", "new", "old"
 _NAMING_NOUNS = frozenset(["grove", "oaks", "willows", "hollies", "beeches", "limes", "elms", "cedars", "laurels",
                            "pines", "meadows", "grange", "manor", "priory", "abbey", "towers", "bank", "vale", "dale",
                            "brook", "mill", "cross", "moor", "heath", "mount", "rise", "croft", "holme", "hurst",
-                           "villa", "rose", "park", "hill", "green", "wood", "field", "fields", "bridge", "gate"])
+                           "villa", "rose", "park", "hill", "green", "wood", "field", "fields", "bridge", "gate",
+                           "castle", "view", "valley", "spring", "springs", "wells", "ford", "chapel", "church"])
 _BEFORE = frozenset(["at", "to", "from", "outside", "near", "in", "by", "down", "up", "round", "around", "behind",
                      "inside", "into", "past", "the", "towards", "went", "go", "goes", "attend", "attends", "attended",
                      "going", "goin", "gone", "meet", "meeting", "visit", "visiting", "fae", "tae", "doon", "roon"])

@@ -58,7 +58,9 @@ _RX: list[tuple[str, re.Pattern, float]] = [
     ("DATE", re.compile(rf"(?<![\w/-])(?:[12][0-9]|3[01]|0?[1-9])-(?:{MONTHS})-(?:\d{{4}}|\d{{2}})(?![\w/-])",
                         re.IGNORECASE), 0.9),
     ("DATE", re.compile(rf"(?<!\w){_MON}[^\S\n]+(?:the[^\S\n]+)?{_DAY}(?:,?\s+{_YEAR})?(?![\w:])", re.IGNORECASE), 0.8),
-    ("PERSON", re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?:-[A-Z]\.)?(?!\w)"), 0.7),  # initials: K.M., K.W.-P.
+    # initials: K.M., K.W.-P., (session 9) J.S-W., C.McK., H.McG.
+    ("PERSON", re.compile(r"(?<![\w.])[A-Z]\.\s?(?:Mc|Mac|O')?[A-Z](?:\.|(?=-[A-Z]))(?:\s?[A-Z]\.)?(?:-[A-Z]\.)?(?!\w)"),
+     0.7),
     ("PERSON", re.compile(r"(?<=[\"“])[A-Z](?=[\"”])"), 0.5),  # a one-letter nickname in quotes: "K"
     # usernames: letters with _ or . joins, or letters ending in digits ("jaybae_x", "sk8r_kyle", "deebee07")
     # "deano_x", "alfie.h_2012": an underscore in it, dots too

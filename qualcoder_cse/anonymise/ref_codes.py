@@ -127,7 +127,7 @@ def whole_codes(text: str, spans: list[Span]) -> list[Span]:
 
 
 # (session 8) a police log is numbered within its day: "log 1387 30/01", "incident 0417 of 29/01/2026"
-_LOG_SERIAL = re.compile(r"(?i:\b(?:log|incident|serial|cad|storm)\s+(?:no\.?\s+|number\s+)?)"
+_LOG_SERIAL = re.compile(r"(?i:\b(?:log|incident|serial|cad|storm)\s+(?:no\.?\s+|number\s+|ref\.?\s+)?)"
                          r"(?P<id>\d{3,5}\s+(?i:of\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\w/])")
 
 
@@ -152,14 +152,30 @@ _PLATE = re.compile(r"^[A-Z]{2}\d{2}\s?[A-Z]{3}$")
 _LIST_GAP = re.compile(r"^\s*(?:/|,|and|or|&)\s*$")
 
 
+# the part of a plate someone remembers: "the golf ending YKD", "thinks it started YD", "CN68 something"
+_PLATE_PART = re.compile(r"\b(?:ending(?: in)?|ends? (?:in|with)|start(?:ed|s)?(?: with)?|begins? with|beginning(?: with)?)"
+                         r"[ \t]+(?P<p>[A-Z]{2,3}\d{0,2})(?![\w/-])|(?<![\w/-])(?P<q>[A-Z]{2}\d{2})[ \t]+(?:something|summat|"
+                         r"sumthin|somethin|or something)\b")
+
+
+_CAR_BEFORE = re.compile(r"(?i:\b(?:plate|reg|registration|car|golf|corsa|astra|fiesta|focus|polo|merc|bmw|audi|"
+                         r"vauxhall|ford|toyota|prius|taxi|cab|van|motor)\b)")
+
+
+_NOT_PLATES = frozenset(["OK", "ID", "TV", "UK", "AM", "PM", "NO", "SO", "GP", "ON", "UP", "IT", "IN", "ASAP", "YES"])
+
+
 def partial_plates(text: str, spans: list[Span]) -> list[Span]:
     """(session 9) A partial registration listed beside a full one is a registration too: "update intel re EK21 /
-    EY15 ORL"."""
+    EY15 ORL"; so is the part of a plate someone remembers ("the golf ending YKD", "CN68 something")."""
+    taken = {s.start for s in spans}
+    new = [Span(m.start(g), m.end(g), "ID", m.group(g), 0.6, "shape") for m in _PLATE_PART.finditer(text)
+           for g in ("p", "q") if m.group(g) and m.start(g) not in taken and m.group(g) not in _NOT_PLATES and (
+               g == "q" or _CAR_BEFORE.search(text, max(0, m.start() - 80, text.rfind("\n", 0, m.start())),
+                                              m.start()))]
     plates = [s for s in spans if s.label == "ID" and _PLATE.match(s.text)]
     if not plates:
-        return spans
-    taken = {s.start for s in spans}
-    new = []
+        return sorted(spans + new, key=lambda s: (s.start, -s.end)) if new else spans
     for m in _PARTIAL_PLATE.finditer(text):
         if m.start() in taken:
             continue

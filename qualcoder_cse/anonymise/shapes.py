@@ -18,6 +18,8 @@ POSTCODE_AREAS = frozenset(
     ["AB", "AL", "B", "BA", "BB", "BD", "BH", "BL", "BN", "BR", "BS", "BT", "CA", "CB", "CF", "CH", "CM", "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL", "DN", "DT", "DY", "E", "EC", "EH", "EN", "EX", "FK", "FY", "G", "GL", "GU", "GY", "HA", "HD", "HG", "HP", "HR", "HS", "HU", "HX", "IG", "IM", "IP", "IV", "JE", "KA", "KT", "KW", "KY", "L", "LA", "LD", "LE", "LL", "LN", "LS", "LU", "M", "ME", "MK", "ML", "N", "NE", "NG", "NN", "NP", "NR", "NW", "OL", "OX", "PA", "PE", "PH", "PL", "PO", "PR", "RG", "RH", "RM", "S", "SA", "SE", "SG", "SK", "SL", "SM", "SN", "SO", "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW", "UB", "W", "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE"]
 )
 _DISTRICT = re.compile(r"(?<![\w/@.£$-])(?P<area>[A-Za-z]{1,2})(?P<num>\d{1,2})(?P<sub>[A-Za-z]?)(?![\w/@-])")
+_SLASH_PAIR = re.compile(r"(?<![\w/@.-])(?P<a>[A-Z]{1,2}\d{1,2}[A-Z]?)/(?P<b>[A-Z]{1,2}\d{1,2}[A-Z]?)(?![\w/@-])")
+_AREA = re.compile(r"[A-Z]{1,2}")
 _FULL_POSTCODE_AFTER = re.compile(r"^\s?\d[A-Za-z]{2}\b")
 _PLACE_CUE = re.compile(
     r"(?:\b(?:in|from|near|around|round|to|towards|at|of|into|across|covering|postcode|district|area|areas)"
@@ -27,7 +29,8 @@ _PLACE_CUE = re.compile(
 _DISTRICT_PAIR = re.compile(r"(?:,| and| or| &| to) [A-Z]{1,2}\d{1,2}[A-Z]?\b")
 _PAIR_BEFORE = re.compile(r"\b[A-Z]{1,2}\d{1,2}[A-Z]?(?:,| and| or| &| to) $")  # (session 8) "in L1 and L3"
 _AREA_AFTER = re.compile(r" (?:area|areas|hotspots?|postcodes?|district|estate|side)\b")
-_STRONG_CUE = re.compile(r"\b(?:in|from|near|around|round|postcode|district|area)\s+$", re.IGNORECASE)
+_STRONG_CUE = re.compile(r"\b(?:in|from|near|around|round|postcode|district|area|to|\(|[A-Z]{1,2}\d{1,2}/)\s*$",
+                         re.IGNORECASE)  # (session 9) "a lift to S41", "(TW3/TW4)"
 _LABEL_CODE = re.compile(r"^[\[(]?([A-Za-z]{1,2}\d{1,2})[\])]?\s*:", re.MULTILINE)
 _NOT_DISTRICT = frozenset({"co2", "no2", "so2", "mp3", "mp4", "ps4", "ps5", "a4", "b12", "e10", "m1", "ch4"})
 
@@ -77,6 +80,10 @@ _PLATE_PART = re.compile(r"(?<![\w/£$-])(?-i:[A-Z]{2,3}) ?\d{2,4}(?![\w/-])")
 def _districts(text: str) -> Iterator[Span]:
     # role codes used as speaker labels ("SW1:", "M5:", "B1:") are roles everywhere in the document
     labels = {m.group(1).lower() for m in _LABEL_CODE.finditer(text)}
+    for m in _SLASH_PAIR.finditer(text):  # (session 9) "Hounslow Heath (TW3/TW4)"
+        if all(_AREA.match(m.group(g)).group() in POSTCODE_AREAS for g in ("a", "b")):
+            for g in ("a", "b"):
+                yield Span(m.start(g), m.end(g), "LOCATION", m.group(g), 0.6, "shape")
     for m in _DISTRICT.finditer(text):
         area, word = m.group("area"), m.group()
         if area.upper() not in POSTCODE_AREAS or word.lower() in _NOT_DISTRICT or word.lower() in labels:

@@ -186,7 +186,7 @@ _ADDR_GAP = re.compile(r"^,?\s{1,2}$")
 
 
 _COMPASS_BEFORE = re.compile(r"(?:north|south|east|west|central|upper|lower|greater)\s$", re.IGNORECASE)
-_AFTER_LOC = re.compile(r"^(?: (?:North|South|East|West|Upper|Lower|Central)\b| estate\b| Estate\b"
+_AFTER_LOC = re.compile(r"^(?: (?:North|South|East|West|Upper|Lower|Central)\b| estate\b| Estate\b| scheme\b"
                         # (session 9) a place's own park, lake or beach written in lowercase: "Rhyddings park",
                         # "Cwmbran boating lake" (not "Wigan town centre": a district, not a named place)
                         r"| (?:park|boating lake|lake|woods|reservoir|beach|rec|recreation ground|playing fields|"

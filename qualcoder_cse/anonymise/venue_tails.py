@@ -20,7 +20,8 @@ from .tokens import Tok
 _TAILS = frozenset(["palace", "king", "kings", "hut", "spoon", "fry", "fryer", "lounge", "dragon", "garden", "crust",
                     "grill", "shack", "kebabs", "kebab", "wraps", "express", "kitchen", "diner", "plaice", "wok",
                     "cottage", "villa", "fusion", "pizzeria", "chippy", "cafe", "caff", "bites", "burger", "burgers",
-                    "chicken", "noodles", "peri", "spice", "tandoori", "balti", "dhaba", "mahal", "fish", "express"])
+                    "chicken", "noodles", "peri", "spice", "tandoori", "balti", "dhaba", "mahal", "fish", "express",
+                    "nails", "barbers", "barber", "salon", "tattoo", "tattoos", "vapes", "inn"])
 _CHAINS = frozenset([("pizza", "hut"), ("burger", "king"), ("pizza", "express"), ("chicken", "cottage"),
                      ("five", "guys"), ("nandos", "peri"), ("subway", "express"), ("fish", "kitchen")])
 _ON_STREET = re.compile(r" on [a-z]+ (?:st|rd|road|street|lane|ave|avenue)\b")
@@ -32,7 +33,8 @@ _NOT_FIRST = frozenset(["new", "old", "local", "nearest", "usual", "same", "othe
                         "fast", "takeaway", "kebab", "secret", "community", "market", "school", "main", "top",
                         "bottom", "whole", "open", "rose", "herb", "vegetable", "veg", "tea", "pub", "his", "her",
                         "my", "ur", "your", "their", "our", "a", "an", "some", "this", "that", "chinese", "indian",
-                        "italian", "turkish", "kitchen", "his", "any", "every", "no", "one", "two", "shisha"])
+                        "italian", "turkish", "kitchen", "his", "any", "every", "no", "one", "two", "shisha", "nail",
+                        "hair", "beauty", "vape", "local"])
 
 
 # (session 9) a takeaway named as a person would be ("Mr Wraps", "mr crispy's") and a venue with a number in its name

@@ -1,0 +1,32 @@
+"""Kinds read from fresh20's misses after its one honest score (session 9), each on made-up strings."""
+
+from __future__ import annotations
+
+from .found import persons, proposed
+
+
+def test_initials_with_mc_or_a_hyphen_and_initials_in_an_attendee_table(det) -> None:
+    found = persons(det, "Missing: A.B. (14), L.P-K. (13); one girl (D.McL., 15). Typed by the worker (F.McC.).\n")
+    assert {"L.P-K.", "D.McL.", "F.McC."} <= set(found)
+    table = "Kofi Boateng | Exploitation Team Manager | KB\n\n3. Performance\nKB presented the dashboard.\n"
+    assert persons(det, table).count("KB") == 2
+
+
+def test_districts_in_a_slash_pair_and_after_to(det) -> None:
+    found = proposed(det, "Shift: town centre and the Heath (TW5/TW7). A girl asks for a lift to S42.\n", "LOCATION")
+    assert {"TW5", "TW7", "S42"} <= set(found)
+
+
+def test_the_part_of_a_plate_someone_remembers_and_a_log_ref_with_its_day(det) -> None:
+    text = ("Nell: the golf ending YKD?? dont get in\nShe thinks the plate started YD. Log ref 0884 of 06/02.\n"
+            "seen in the white corsa. CN68 something\nIt started OK then.\n")
+    found = proposed(det, text, "ID")
+    assert {"YKD", "YD", "0884 of 06/02", "CN68"} <= set(found) and "OK" not in found
+
+
+def test_lowercase_venues_landmarks_and_a_scottish_scheme(det) -> None:
+    chat = ("14/09/2025, 19:04 - Lowri: he works at lotus nails w thanh. outside castle view academy at 3\n"
+            "14/09/2025, 19:05 - Lowri: mo will pick u up by the clock tower 10pm\n")
+    found = proposed(det, chat)
+    assert "lotus nails" in found and "castle view academy" in found and "clock tower" in found
+    assert "Bellsmyre scheme" in proposed(det, "He's from the Bellsmyre scheme, and they think he's magic.\n")
