@@ -26,6 +26,14 @@ _QUOTED = re.compile(r"[\"“]([^\"”\n]{1,30})[\"”]")
 _ITEM = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")
 _ASKED = re.compile(r"\b(?:asked|wants?|wanted|prefers?|preferred|chose)\s+to\s+be\s+(?:called|known\s+as|referred\s+to\s+as)"
                     r"\s+[\"“]([^\"”\n]{1,30})[\"”]", re.IGNORECASE)
+# a name a professional gives a child for the telling: "I'll call her Lily, that's not her name", "I'll call her
+# Willow for your purposes", "let's call him Sam - not his real name"
+_CALL_HER = re.compile(r"\b(?:I'll|I’ll|I will|I'm going to|let's|let’s|we'll|we’ll|we will|I'd|I’d)\s+call\s+"
+                       r"(?:her|him|them|the girl|the boy|this girl|this boy|this young person)\s+[\"“]?"
+                       r"(?P<n>[A-Z][a-z]+)[\"”]?")
+_NOT_REAL = re.compile(r"[,;.:\s–—-]*(?:that's|that’s|it's|it’s|which is)?\s*not\s+(?:her|his|their)\s+(?:real\s+)?name"
+                       r"|[,;\s–—-]*(?:\(?not\s+(?:her|his|their)\s+real\s+name)", re.IGNORECASE)
+_FOR_PURPOSES = re.compile(r"\s+for\s+(?:your|the|our)\s+(?:purposes|research|recording|study|report)", re.IGNORECASE)
 _OUTPUTS = re.compile(r"\b(?:outputs?|reports?|write-?ups?|transcripts?|recordings?|research|study|publications?|"
                       r"findings)\b", re.IGNORECASE)
 _SPLIT = re.compile(r",|;|\band\b|&|/")
@@ -71,6 +79,9 @@ def declared_pseudonyms(text: str) -> set[str]:
         found.update(fold(n) for n in _list_after(sentence, at))
         found.update(fold(q.group(1).strip()) for q in _QUOTED.finditer(sentence, at)
                      if _ITEM.fullmatch(q.group(1).strip()))
+    for m in _CALL_HER.finditer(text):  # (session 9) "I'll call her Lily, that's not her name"
+        if _NOT_REAL.match(text, m.end()) or _FOR_PURPOSES.match(text, m.end()):
+            found.add(fold(m.group("n")))
     for m in _ASKED.finditer(text):  # (session 9) 'asked to be called "Kestrel" in any outputs'
         if _OUTPUTS.search(text, m.end(), m.end() + 60) and _ITEM.fullmatch(m.group(1).strip()):
             found.add(fold(m.group(1).strip()))

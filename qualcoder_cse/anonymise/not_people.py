@@ -65,7 +65,8 @@ _DIALECT = frozenset(["tae", "intae", "ontae", "untae", "dinnae", "cannae", "wou
                       "doesnae", "didnae", "isnae", "wasnae", "hasnae", "havnae", "havenae", "gonnae", "wannae",
                       "widnae", "wullnae", "arenae", "werenae", "willnae", "mustnae", "dae", "oot", "aboot",
                       "noo", "whit", "hame", "awa", "naw", "aye", "wi", "frae", "tha", "yous", "youse",
-                      "yees", "yiz", "yez", "fae", "da", "das", "ma", "maw", "steamin", "daftie", "wee", "ya"])
+                      "yees", "yiz", "yez", "fae", "da", "das", "ma", "maw", "steamin", "daftie", "wee", "ya",
+                      "sed", "sez", "havin", "oi", "peng", "cor", "mamgu", "bach", "cariad"])
 _CONTRACTIONS = frozenset(["im", "ive", "ill", "id", "youre", "theyre", "hes", "shes", "thats", "whats", "dont",
                            "cant", "wont", "didnt", "isnt", "wasnt", "aint", "youve", "weve", "theyve", "itll"])
 # the word after an ordinary word that makes it a field or a record's label ("Case reference:", "Child Abduction")
@@ -97,13 +98,37 @@ def not_people(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
             continue
         if s.label == "PERSON" and s.text in role_codes:
             continue  # "PO:" where "a police officer (PO)" said what the letters stand for
-        if s.label in ("PERSON", "CONTACT") and _CODE.fullmatch(s.text):
+        if s.label == "PERSON" and _institution_word(text, s):
+            continue  # (session 9) "the Trust's Gateway team", "Youth Justice", "Ask for Angela"
+        if s.label in ("PERSON", "CONTACT", "ORG") and _CODE.fullmatch(s.text):
             if labels is None:
                 labels = _labels(text)
             if s.text in labels:
                 continue
         out.append(s)
     return out
+
+
+# (session 9) words of a body or a scheme read as a person: "the Trust", "the Forum", "Youth Justice", "Public
+# Protection", "Major Crime", "Business Support", "Ask for Angela"
+_INSTITUTIONS = frozenset(["trust", "forum", "board", "partnership", "panel", "service", "project", "hub", "unit",
+                           "collective", "network", "alliance", "foundation"])
+_SERVICE_FIRST = frozenset(["public", "major", "business", "serious", "complex", "early"])
+_SERVICE_NEXT = re.compile(r" (?:Protection|Crime|Support|Organised|Case|Help|Abuse|Investigation)\b")
+
+
+def _institution_word(text: str, s: Span) -> bool:
+    key = fold(s.text)
+    if " " in key:
+        return False
+    before = text[max(0, s.start - 12):s.start].lower()
+    if key in _INSTITUTIONS and before.endswith("the "):
+        return True
+    if key == "justice" and before.endswith(("youth ", "criminal ")):
+        return True
+    if key == "angela" and before.endswith("ask for "):
+        return True
+    return key in _SERVICE_FIRST and bool(_SERVICE_NEXT.match(text, s.end))
 
 
 def _labels(text: str) -> set[str]:

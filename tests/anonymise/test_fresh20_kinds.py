@@ -30,3 +30,25 @@ def test_lowercase_venues_landmarks_and_a_scottish_scheme(det) -> None:
     found = proposed(det, chat)
     assert "lotus nails" in found and "castle view academy" in found and "clock tower" in found
     assert "Bellsmyre scheme" in proposed(det, "He's from the Bellsmyre scheme, and they think he's magic.\n")
+
+
+def test_a_name_a_professional_gives_for_the_telling_is_not_an_identifier(det) -> None:
+    text = ("R: the girl - I'll call her Lily, that's not her name - she shut down. Lily was scared.\n"
+            "R: another, I'll call her Bluebell for your purposes. Bluebell was fourteen.\n"
+            "R: My colleague, I'll call her Dawn. Dawn rang me.\n")
+    found = persons(det, text)
+    assert "Lily" not in found and "Bluebell" not in found and "Dawn" in found
+
+
+def test_words_of_a_body_or_a_scheme_and_chat_speak_are_not_people(det) -> None:
+    text = ("PÓD reported that the Trust's Gateway team had 22 referrals. Apologies: Mark Dunmore (Youth Justice).\n"
+            "Participant: Detective Chief Inspector, Public Protection. We've got Ask for Angela and Pubwatch.\n"
+            "14/02/2026, 21:08 - Tiana: i put u in cos u sed u wanted to sort it\n")
+    found = persons(det, text)
+    assert not {"Trust", "Justice", "Public", "Angela", "sed"} & set(found) and "Mark Dunmore" in found
+
+
+def test_numbered_role_codes_heading_turns_are_not_organisations(det) -> None:
+    text = "Key: H1 hotel night reception; K1 takeaway owner.\nH1: Kasia, night reception.\nK1: I'm Serkan.\nH1: Yes.\n"
+    found = proposed(det, text)
+    assert "H1" not in found and "K1" not in found
