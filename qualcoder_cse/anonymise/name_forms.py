@@ -107,6 +107,9 @@ def handle_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers)
 _PARTICLE_GAP = re.compile(r" (?:ap|ab|ferch|verch|bin|ibn|binti|al|el|de|da|di|du|dos|das|la|le) $")
 
 
+_MIDDLE_PARTICLES = frozenset(["Van", "Văn", "Thi", "Thị", "Bin", "Binti", "Ibn", "Abu", "Ould", "Mac", "Nic", "Ni"])
+
+
 def particle_names(text: str, spans: list[Span]) -> list[Span]:
     """Two parts of a name found on either side of a lowercase particle are one name ("Rhys ap Dafydd",
     "Ahmed bin Rashid", "Maria de Souza")."""
@@ -114,7 +117,9 @@ def particle_names(text: str, spans: list[Span]) -> list[Span]:
     for s in sorted(spans, key=lambda x: (x.start, x.end)):
         prev = out[-1] if out else None
         if prev is not None and prev.label == s.label == "PERSON" and 0 < s.start - prev.end <= 8 and (
-                _PARTICLE_GAP.fullmatch(text[prev.end:s.start]) and text[s.start:s.start + 1].isupper()):
+                _PARTICLE_GAP.fullmatch(text[prev.end:s.start]) and text[s.start:s.start + 1].isupper()
+                # (session 9) a middle name read with the first part: "Nguyen Van" + "Duc", "Tran Thi" + "Mai"
+                or text[prev.end:s.start] == " " and prev.text.split()[-1] in _MIDDLE_PARTICLES):
             out[-1] = Span(prev.start, s.end, "PERSON", text[prev.start:s.end], max(prev.confidence, s.confidence),
                            prev.source)
             continue

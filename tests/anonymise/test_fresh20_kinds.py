@@ -52,3 +52,7 @@ def test_numbered_role_codes_heading_turns_are_not_organisations(det) -> None:
     text = "Key: H1 hotel night reception; K1 takeaway owner.\nH1: Kasia, night reception.\nK1: I'm Serkan.\nH1: Yes.\n"
     found = proposed(det, text)
     assert "H1" not in found and "K1" not in found
+
+
+def test_a_vietnamese_name_with_its_middle_name_is_one_person(det) -> None:
+    assert "Pham Van Long" in persons(det, "One, a young man named Pham Van Long, was taken to a place of safety.\n")
