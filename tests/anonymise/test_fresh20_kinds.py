@@ -55,4 +55,4 @@ def test_numbered_role_codes_heading_turns_are_not_organisations(det) -> None:
 
 
 def test_a_vietnamese_name_with_its_middle_name_is_one_person(det) -> None:
-    assert "Pham Van Long" in persons(det, "One, a young man named Pham Van Long, was taken to a place of safety.\n")
+    assert "Nguyen Van Minh" in persons(det, "One, a young man named Nguyen Van Minh, was taken to a place of safety.\n")
