@@ -87,7 +87,7 @@ from .timed_places import timed_places
 from .title_runs import title_runs, workplaces
 from .tokens import tokenize
 from .turn_vocatives import self_introductions, turn_vocatives
-from .venue_tails import venue_tails, welsh_houses
+from .venue_tails import named_venues, venue_tails
 from .whole_spans import handle_mentions, whole_spans
 from .word_names import upper_full_names, verb_names
 
@@ -166,7 +166,7 @@ class Detector(EntityPasses):
         merged = building_addresses(text, merge(merged + districts_after_places(text, merged)))
         merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text)
                        + common_word_venues(text) + named_before_kind(text, toks, merged, self.gaz)
-                       + venue_tails(text, toks, merged) + welsh_houses(text, self.gaz))
+                       + venue_tails(text, toks, merged) + named_venues(text, self.gaz))
         merged = merge(landmark_nouns(text, merged))
         if self.ner is not None:
             merged = merge(merged + self.second.find(text, ents, merged))

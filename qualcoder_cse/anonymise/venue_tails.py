@@ -5,6 +5,10 @@
 The pair must follow a word of place ("at", "outside", "to", "near", "from", "by", "above", "behind", "in",
 "round"), with or without "the", on a line written in lowercase; its first word must not be a determiner, a
 number or a word that only describes ("new", "local", "beer" garden).
+
+``named_venues`` finds the same in capitals ("Castle Fry on the High Street", "Lucky Wok"; not "Burger King"), a
+club or salon with its kind after it ("Level nightclub", "Zagros barbers"), "Mr Crispy's", "Cloud 9 Lounge" and
+Welsh houses ("Tŷ Celyn", "Ty Enfys").
 """
 
 from __future__ import annotations
@@ -42,13 +46,31 @@ _NOT_FIRST = frozenset(["new", "old", "local", "nearest", "usual", "same", "othe
 _MR_FOOD = re.compile(r"\b(?:[Mm]r\.?|MR) (?P<food>(?:[Ww]raps?|[Cc]rispy|[Cc]hicken|[Kk]ebabs?|[Pp]izza|[Cc]hips?|[Ff]ish|"
                       r"[Ff]ry|[Gg]rill|[Bb]urgers?|[Nn]oodles?|[Ss]pud|[Tt]asty|[Ww]hippy|[Cc]od|[Pp]eri|[Ww]ok|"
                       r"[Ss]ub|[Ss]ize|[Dd]onuts?|[Ss]hake)(?:['’]s)?)(?P<more>(?: [A-Z][a-z]+)?)(?![\w'’])")
+# (session 9) a takeaway named in capitals by its tail word ("Castle Fry on the High Street", "Chicken King",
+# "Lucky Wok"; chains such as "Burger King", "Pizza Hut" left), and a named club or salon with its kind written
+# after it in lowercase ("Level nightclub", "Zagros barbers": the kind inside, so either way of marking is covered)
+_CAP_TAIL = re.compile(r"\b(?P<n>[A-Z][a-z]+) (?:Fry|Fryer|Spoon|King|Hut|Wok|Grill|Palace|Lounge|Express|Kitchen|Kebabs?|"
+                       r"Plaice|Dragon|Crust|Shack|Diner|Bites|Pizzeria|Nails|Barbers)\b")
+_CAP_CHAINS = frozenset(["burger king", "pizza hut", "pizza express", "chicken cottage", "the king", "lion king",
+                         "the palace", "the lounge", "the grill", "the kitchen", "the express"])
+_KIND_AFTER = re.compile(r"\b(?P<n>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:nightclub|night club|barbers|barber's|barbershop|"
+                         r"salon|nail bar|beauty salon|tattoo parlour|snooker hall|gym)\b")
+_NOT_NAME_FIRST = frozenset(["the", "a", "an", "this", "that", "our", "their", "his", "her", "my", "local", "new", "old",
+                             "big", "one", "another", "every", "any", "some", "no"])
 # (session 9) a Welsh house, home or project named "Tŷ ...": "Tŷ Celyn", "Ty Enfys" (not "Ty Campbell", a person)
 _WELSH_HOUSE = re.compile(r"\b(?P<ty>T[ŷy]) (?P<name>[A-Z][a-zâêîôûŵŷ]+(?: [A-Z][a-zâêîôûŵŷ]+)?)\b")
 _NUMBERED_VENUE = re.compile(r"\b(?:[A-Z][a-z]+ )?[A-Z][a-z]+ \d{1,3} (?:Lounge|Bar|Club|Cafe|Café|Grill|Diner|Shisha)\b")
 
 
-def welsh_houses(text: str, gaz) -> list[Span]:
+def named_venues(text: str, gaz) -> list[Span]:
+    """Capitalised takeaways by their tail word, clubs and salons with their kind, and Welsh houses ("Tŷ ...")."""
     out = []
+    for m in _CAP_TAIL.finditer(text):
+        if m.group().lower() not in _CAP_CHAINS and m.group("n").lower() not in _NOT_NAME_FIRST:
+            out.append(Span(m.start(), m.end(), "ORG", m.group(), 0.6, "position"))
+    for m in _KIND_AFTER.finditer(text):
+        if m.group("n").split()[0].lower() not in _NOT_NAME_FIRST:
+            out.append(Span(m.start(), m.end(), "ORG", m.group(), 0.55, "position"))
     for m in _WELSH_HOUSE.finditer(text):
         first = m.group("name").split()[0].casefold()
         if m.group("ty") == "Ty" and (first in gaz.surnames or first in gaz.words):

@@ -35,3 +35,10 @@ def test_a_takeaway_named_as_a_mister_and_a_venue_with_a_number_are_organisation
     text = "R: The kids hang about at Mr Chips Ashton and the Sky 7 Lounge on York Road. mr wraps is shut.\n"
     found = proposed(det, text, "ORG")
     assert "Mr Chips Ashton" in found and "Sky 7 Lounge" in found and "mr wraps" in found
+
+
+def test_a_capitalised_takeaway_by_its_tail_word_and_a_club_with_its_kind_but_not_a_chain(det) -> None:
+    text = ("R: And the chippy, believe it or not. Castle Fry on the High Street. Fight outside Velvet nightclub. "
+            "Then Burger King.\n")
+    found = proposed(det, text, "ORG")
+    assert "Castle Fry" in found and "Velvet nightclub" in found and "Burger King" not in found
