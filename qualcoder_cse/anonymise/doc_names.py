@@ -22,6 +22,7 @@ MIN_CONFIDENCE = 0.4
 # file-name words that a handle-like shape (letters and digits) or a two-word name may mistake for a person:
 # a version or draft number, a part or take
 _FILE_WORD = re.compile(r"(?i)(?:v|ver|version|rev|draft|final|part|pt|take|copy|edit|tx)\d*")
+_NUMBERED_WORD = re.compile(r"([A-Za-z]+)[ -]?\d{1,3}")
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,14 @@ def _placeholder(project: Project, fmt: PlaceholderFormat, label: str, surface: 
     return fmt.render(kind, None)
 
 
-def _file_word(original: str) -> bool:
+def file_word(original: str, label: str = "", words: dict | frozenset = frozenset()) -> bool:
     """A part of a file name that names the file, not a person: a text encoding Python knows ("utf16",
-    "mac_roman", "latin-1") or a version or draft ("draft2", "v3")."""
+    "mac_roman", "latin-1"), a version or draft ("draft2", "v3"), or (session 9) an English word with the
+    file's number read as a username ("telegram_chat2", "interview3")."""
     if _FILE_WORD.fullmatch(original):
+        return True
+    m = _NUMBERED_WORD.fullmatch(original)
+    if label == "CONTACT" and m and m.group(1).lower() in words:
         return True
     try:
         codecs.lookup(original)
@@ -63,7 +68,8 @@ def _anonymised(project: Project, name: str, detector) -> tuple[str, tuple[str, 
     spaced = "".join(" " if c in "_.-" else c for c in name)
     masked = [(m.start(), m.end()) for m in PLACEHOLDER_RX.finditer(name)]
     spans = [s for s in detector.detect(spaced, min_confidence=MIN_CONFIDENCE)
-             if not any(s.start < e and b < s.end for b, e in masked) and not _file_word(name[s.start:s.end])]
+             if not any(s.start < e and b < s.end for b, e in masked)
+             and not file_word(name[s.start:s.end], s.label, detector.gaz.words)]
     if not spans:
         return name, ()
     fmt = PlaceholderFormat.for_project(project)

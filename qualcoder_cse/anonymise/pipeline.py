@@ -7,12 +7,10 @@ for the importer to store once the document has an id (``project.pseudonyms.writ
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from .doc_names import file_word
 from .review import AnonymisedResult, ReviewSession
-
-_NUMBERED_WORD = re.compile(r"([A-Za-z]+)[ -]?\d{1,3}")
 
 if TYPE_CHECKING:
     from ..core.project import Project
@@ -65,9 +63,8 @@ def anonymise_name(project: Project, name: str, *, detector=None) -> str:
         detector = load_detector()
     # "interview_jodie_smith": read separators as spaces so the parts are seen as words, not a username
     spaced = name.replace("_", " ")
-    # (session 9) a file's own numbering is no username: "telegram_chat2", "interview3" keep their word
-    spans = [sp for sp in detector.detect(spaced) if not (
-        sp.label == "CONTACT" and (m := _NUMBERED_WORD.fullmatch(sp.text)) and m.group(1).lower() in detector.gaz.words)]
+    # a file's own numbering, version or encoding names no one: "telegram_chat2", "interview_03_draft2"
+    spans = [sp for sp in detector.detect(spaced) if not file_word(sp.text, sp.label, detector.gaz.words)]
     session = ReviewSession(name, spans, project=project, detector=detector)
     session.accept_all()
     return session.apply().text

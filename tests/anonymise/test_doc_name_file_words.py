@@ -36,3 +36,8 @@ def test_a_file_numbered_after_a_word_keeps_its_name_on_import(project, detector
     assert anonymise_name(project, "interview3_notes", detector=detector) == "interview3_notes"
     renamed = anonymise_name(project, "chat_with_Jodie_Smith2", detector=detector)
     assert "Jodie" not in renamed and "Smith" not in renamed
+
+
+def test_a_stored_document_numbered_after_a_word_is_not_proposed_for_renaming(project, detector):
+    project.documents.add("telegram_chat2", "P1: nothing to see here.", kind="other")
+    assert name_proposals(project, detector) == []
