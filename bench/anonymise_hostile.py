@@ -8,6 +8,12 @@ detector on as many words of ordinary transcript text from the dev corpus.
 Found in session 8: a look-back for a handle's leading underscores searched from the text's start for every
 span (499 kB took 112 s, 748 words/s); bounded, it took about 7 s, and the look-back was later dropped for
 the handle patterns reading the underscores themselves.
+
+Session 9 adds single lines of one shape repeated 10,000 times (a chain of districts "TW3/TW3/...", a run of
+titles "Mr Mr ...", thousands of capitalised words the model reads as one name, a line in capitals), each
+against dev text of the same number of characters. Three were quadratic before session 9's review: 33 s, 20 s and
+9.9 s for 80 kB (a code pattern trying every split of the chain, the titles loop walking the whole run from each
+title, the model's long span checked character by character against every rule span inside it).
 """
 
 from __future__ import annotations
@@ -63,7 +69,20 @@ def main() -> int:
     print(f"floor (dev transcripts, same words, same run): {floor_s:.1f} s, {floor:,.0f} words/s")
     ratio = wps / floor
     print(f"hostile / floor: {ratio:.2f} ({'OK' if ratio >= 0.3 else 'SLOW: a pass may be quadratic'}, target >= 0.3)")
+    worst = ratio
+    for name, unit in _SHAPES:  # one "word" may be a whole line here: characters per second, not words
+        line = unit * 10_000 + "\n"
+        _w, fs = words_per_second(det, dev[:len(line)])
+        _w, ws = words_per_second(det, line)
+        worst = min(worst, fs / ws)
+        print(f"{name}: {len(line) / 1000:.0f} kB in one line, {ws:.2f} s, {len(line) / ws:,.0f} chars/s; "
+              f"floor (dev text, same length) {fs:.2f} s; ratio {fs / ws:.2f}")
+    print(f"worst ratio {worst:.2f} ({'OK' if worst >= 0.3 else 'SLOW: a pass may be quadratic'}, target >= 0.3)")
     return 0
+
+
+_SHAPES = [("chain of districts", "TW3/"), ("run of titles", "Mr "), ("capitalised words", "Abc "),
+           ("a line in capitals", "ABC DEF ")]
 
 
 if __name__ == "__main__":

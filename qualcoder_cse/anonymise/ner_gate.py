@@ -194,8 +194,12 @@ def widened(text: str, s: Span, inner: list[Span], cov: bytearray) -> Span | Non
     """The model's longer name ``s`` when it holds the rules' whole spans ``inner`` and nothing else found, and
     what it adds is shaped like part of a name ("Lighthouse" + "SARC", "Avon" + "and Somerset"; not "Tom's
     X-ray"), at the rules' confidence; places side by side stay a place ("Elm Road Leeds" is no firm)."""
-    if not inner or not all(not cov[i] or any(p.start <= i < p.end for p in inner) for i in range(s.start, s.end)) \
-            or not _name_shaped(text, s, inner):
+    if not inner:
+        return None
+    held = bytearray(s.end - s.start)  # the rules' spans inside, as a mask (one look-up per character)
+    for p in inner:
+        held[p.start - s.start:p.end - s.start] = b"\x01" * (p.end - p.start)
+    if not all(not cov[i] or held[i - s.start] for i in range(s.start, s.end)) or not _name_shaped(text, s, inner):
         return None
     label = s.label
     if label == "ORG" and all(p.label == "LOCATION" for p in inner) and _only_joined(text, s, inner):

@@ -35,8 +35,9 @@ _CUE_WORDS = frozenset(
      "booking", "receipt", "membership", "member", "student", "pupil", "patient", "client", "hospital",
      "nhs", "unique", "system", "id", "pin", "listing", "property", "host"])
 # a token with a digit in it: the candidates (found first, so the cue is looked for only before them)
-_DIGIT_TOKEN = re.compile(r"(?<![\w/*.£$€#-])#?(?P<code>(?:[A-Za-z0-9]+[/*._-])*[A-Za-z]*\d[A-Za-z0-9]*"
-                          r"(?:[/*._-][A-Za-z0-9]+)*)(?![\w/*-]|\.\w)")
+# (parts bounded: a chain of thousands of "TW3/" took 33 s to fail, each split of it tried in turn)
+_DIGIT_TOKEN = re.compile(r"(?<![\w/*.£$€#-])#?(?P<code>(?:[A-Za-z0-9]+[/*._-]){0,8}[A-Za-z]*\d[A-Za-z0-9]*"
+                          r"(?:[/*._-][A-Za-z0-9]+){0,8})(?![\w/*-]|\.\w)")
 # announcing words strong enough for a short all-digit number ("log 457", "ref 0912")
 _STRONG = re.compile(r"^(?:ref|reference|refs|urn|log|logs|exhibit|incident|occurrence|crime|cad|storm)\b",
                      re.IGNORECASE)

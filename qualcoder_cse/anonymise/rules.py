@@ -166,8 +166,8 @@ class RuleLayer(HeadRules, NicknameRules, TokenRules):
                 t.text == "MS" and not upper_doc  # "MS Teams"
             ):
                 j = i + 1
-                while j + 1 < n and keys[j] in RANKS and toks[j].cap:
-                    j += 1
+                while j + 1 < n and keys[j] in RANKS and toks[j].cap and j - i < 5:
+                    j += 1  # "Acting Detective Chief Inspector Okafor"; a run of titles is no name (hostile text)
                 nt = toks[j]
                 gap = text[t.end:nt.start]
                 kin_nick = k in ("uncle", "auntie", "aunty") and t.shape == "title"  # "called Uncle."
