@@ -56,3 +56,147 @@ def districts_after_places(text: str, spans: list[Span]) -> list[Span]:
         if after_place or _ENTER.search(text, max(0, p - 10), p):
             out.append(Span(p, d.end(), "LOCATION", d.group(), 0.7, "shape"))
     return out
+
+
+# --------------------------------------------------------------------------- whole street addresses (session 10)
+_FULL_POSTCODE = re.compile(r"(?<![\w/-])[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}(?![\w/-])")
+_WORD = re.compile(r"[A-Z][\w'’.-]*,?$|[A-Z]{2,}[\w'’.-]*,?$")
+_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?(?:[-–/]\d{1,4}[A-Za-z]?)?,?$")
+_PARTICLE = frozenset(["upon", "on", "under", "le", "la", "de", "y", "yr", "the", "of", "in", "by", "en", "next",
+                       "super", "cum"])
+_FLAT = re.compile(r"(?:Flat|Unit|Apartment|Apt\.?|Suite|Block|Maisonette)$", re.IGNORECASE)
+# capitalised words that label an address rather than name a part of it
+_LABEL_WORDS = frozenset(["address", "home", "venue", "location", "premises", "registered", "postcode", "of", "at",
+                          "from", "to", "in", "the", "lives", "living", "resides", "he", "she", "they", "we", "i",
+                          "and", "re", "ref", "current", "previous", "last", "known", "care", "c/o", "nfa"])
+_STREET = re.compile(r"(?:Road|Street|Lane|Avenue|Way|Place|Row|Drive|Terrace|Parade|Crescent|Close|Walk|Gardens|"
+                     r"Grove|Court|Square|Hill|Rise|View|Mews|Green|Park|Vale|Wynd|Gate|Brae|Heol|Ffordd|Stryd|"
+                     r"Rd|St|Ave|Ln|Cres|Dr|Terr?|Cl|Gdns|Sq|Pl)\.?,?$")
+_MAX_TOKENS = 16
+
+
+def _walk_back(text: str, start: int, line_start: int) -> int:
+    """Where an address ending at ``start`` (before its postcode) begins: back over comma-separated capitalised
+    parts; a house number closes the street part, before which only "Flat 3," or a building may come."""
+    toks = [(m.start(), m.group()) for m in re.finditer(r"\S+", text[line_start:start])]
+    begin, seen_number, parts, taken = start, False, 0, 0
+    k = len(toks) - 1
+    while k >= 0 and taken < _MAX_TOKENS:
+        pos, tok = toks[k]
+        pos += line_start
+        bare = tok.rstrip(",")
+        ends_part = tok.endswith(",")
+        if ends_part and begin != start:
+            parts += 1
+        if seen_number:
+            # before a house number: "Flat 2/1," or a named building ("Ravensworth Court,") only
+            if ends_part and k >= 1 and _FLAT.match(toks[k - 1][1]):
+                begin = toks[k - 1][0] + line_start
+                k -= 2
+                taken += 2
+                continue
+            if ends_part and _BUILDING.search(bare) and _WORD.match(tok):
+                j = k
+                while j - 1 >= 0 and _WORD.match(toks[j - 1][1]) and not toks[j - 1][1].endswith(",") \
+                        and toks[j - 1][1].lower() not in _LABEL_WORDS and k - j < 3:
+                    j -= 1
+                begin = toks[j][0] + line_start
+                k = j - 1
+                taken += 3
+                continue
+            break
+        if bare.lower() in _LABEL_WORDS or bare.endswith((":", ".", ";", ")")) and not _STREET.match(tok):
+            break
+        if parts >= 4:
+            break
+        if _NUMBER.match(tok) and ends_part:  # "Unit 4," opens the address; "Room 2," is before it
+            if begin != start and k >= 1 and _FLAT.match(toks[k - 1][1]):
+                begin = toks[k - 1][0] + line_start
+            break
+        if _NUMBER.match(tok):
+            if begin == start or (k + 1 < len(toks) and toks[k + 1][1][:1].isdigit()):
+                break
+            begin, seen_number = pos, True
+        elif _WORD.match(tok) or (bare.lower() in _PARTICLE and begin != start):
+            begin = pos
+        else:
+            break
+        k -= 1
+        taken += 1
+    # a particle cannot open the address
+    while begin < start and text[begin:start].split(" ", 1)[0].lower() in _PARTICLE:
+        nxt = text.find(" ", begin)
+        begin = nxt + 1 if nxt != -1 else start
+    return begin
+
+
+def full_addresses(text: str, spans: list[Span]) -> list[Span]:
+    """A street address that ends in a full postcode is one LOCATION, whatever the parts were read as: "14
+    Kirkgate, Wakefield, WF1 1HT" (the number was a date), "41 Milton Street, Palfrey, Walsall, WS1 4LA" (the
+    district a person), "7 Glan Adda, Bangor, LL57 4DW". Spans inside the address give way to it."""
+    found: list[tuple[int, int]] = []
+    for m in _FULL_POSTCODE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        begin = _walk_back(text, m.start(), line_start)
+        if begin < m.start() and _has_address_part(text[begin:m.start()]):
+            found.append((begin, m.end()))
+    if not found:
+        return spans
+    keep = [s for s in spans if not any(s.start < b and a < s.end and a <= s.start and s.end <= b
+                                         for a, b in found)]
+    for a, b in found:
+        if any(s.start < b and a < s.end for s in keep):  # a span running out of the address: leave it as read
+            continue
+        keep.append(Span(a, b, "LOCATION", text[a:b], 0.8, "shape"))
+    keep.sort(key=lambda s: s.start)
+    return keep
+
+
+def _has_address_part(head: str) -> bool:
+    """The words before a postcode hold a house number or a street word, or two parts (a street and a town)."""
+    return bool(re.match(r"\d", head)) or any(_STREET.match(t) for t in head.split()) or head.count(",") >= 2
+
+
+_HOUSE_NO = re.compile(r"(?:^|(?<=[\s(]))\d{1,4}[A-Za-z]?(?:[-–]\d{1,4}[A-Za-z]?)? $")
+_STREET_IN = re.compile(r"\b(?:Road|Street|Lane|Avenue|Way|Place|Row|Drive|Terrace|Parade|Crescent|Close|Walk|"
+                        r"Gardens|Grove|Court|Square|Hill|Rise|View|Mews|Green|Vale|Wynd|Brae|Heol|Ffordd|Stryd|Lon|"
+                        r"Rd|St|Ave)\b\.?")
+# a Welsh street after a house number: "4 Tan y Bryn", "29 Heol y Frenhines", "3 Maes-yr-Haf"
+_WELSH_STREET = re.compile(r"(?<![\w/])\d{1,4}[A-Za-z]? ([A-Z][\w'’-]+ (?:y|yr|'r) [A-Z][\w'’-]+|"
+                           r"[A-Z][a-z]+-(?:y|yr)-[A-Z][a-z]+)(?![\w'’-])")
+_DISTRICT_AFTER = re.compile(r", ([A-Z][\w'’-]+(?: (?:upon|on|under|le|[A-Z][\w'’-]+)){0,2})(?=[.;)\n]|$|, )")
+
+
+def _absorb(spans: list[Span], new: Span) -> list[Span]:
+    """``spans`` with ``new`` in place of every span inside it (a span running out of it keeps ``spans``)."""
+    if any(s.start < new.end and new.start < s.end and (s.start < new.start or s.end > new.end) for s in spans):
+        return spans
+    out = [s for s in spans if not (new.start <= s.start and s.end <= new.end)]
+    out.append(new)
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def street_numbers(text: str, spans: list[Span]) -> list[Span]:
+    """A street address is one LOCATION with its house number and the district or town after it: "27-29 Grange
+    Road" (the number range was left out), "21 Innisfayle Gardens" opening a line, "112 Weston Road, Meir." (the
+    district was read as a person), "4 Tan y Bryn, Rhyl"."""
+    out = list(spans)
+    for m in _WELSH_STREET.finditer(text):
+        if not any(s.start <= m.start() and m.end() <= s.end and s.label == "LOCATION" for s in out):
+            out = _absorb(out, Span(m.start(), m.end(), "LOCATION", m.group(), 0.7, "shape"))
+    for s in list(out):
+        if s.label != "LOCATION" or not _STREET_IN.search(s.text) or s not in out:
+            continue
+        new = s
+        if not s.text[:1].isdigit() and (h := _HOUSE_NO.search(text, max(0, s.start - 12), s.start)):
+            new = Span(h.start(), s.end, "LOCATION", text[h.start():s.end], s.confidence, s.source)
+        if new.text[:1].isdigit():
+            for _ in range(2):
+                d = _DISTRICT_AFTER.match(text, new.end)
+                if d is None or d.group(1).split()[0].lower() in _LABEL_WORDS:
+                    break
+                new = Span(new.start, d.end(1), "LOCATION", text[new.start:d.end(1)], new.confidence, new.source)
+        if new is not s:
+            out = _absorb(out, new)
+    return out

@@ -19,7 +19,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from .acronyms import org_acronyms
-from .address_parts import building_addresses, districts_after_places
+from .address_parts import building_addresses, districts_after_places, full_addresses, street_numbers
 from .caps_lines import caps_kept, caps_lines
 from .chat_links import linked_names
 from .chat_once_names import chat_once_names, letter_firsts, letter_names
@@ -164,6 +164,7 @@ class Detector(EntityPasses):
             merged = _initials_of_names(text, merged)
         merged = _address_chain(text, merged)  # again: places widened late ("Hathersage Road, Manchester, M13 0JH")
         merged = building_addresses(text, merge(merged + districts_after_places(text, merged)))
+        merged = street_numbers(text, full_addresses(text, merged))  # whole addresses, whatever their parts were read as
         merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text)
                        + common_word_venues(text) + named_before_kind(text, toks, merged, self.gaz)
                        + venue_tails(text, toks, merged) + named_venues(text, self.gaz))

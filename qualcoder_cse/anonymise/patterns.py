@@ -26,11 +26,22 @@ _MON = rf"(?:{MONTHS})\.?"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?"
 
 _RX: list[tuple[str, re.Pattern, float]] = [
-    ("CONTACT", re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"), 0.99),
+    ("CONTACT", re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*(?:['’][A-Za-z][A-Za-z0-9._%+-]*)?@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"), 0.99),
     ("CONTACT", re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"), 0.95),
     # UK phone numbers: +44 or 0, then 9-10 more digits in groups
     ("CONTACT", re.compile(r"(?<![\w+])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?(?:[\s-]?\d){6,9}"
                            r"(?:\s?(?:[Ee]xt\.?|x)\s?\d{2,6})?(?![\w/])"), 0.95),
+    # an email spelt out or spaced to dodge filters: "k.morgan at gmail dot com", "jo_b @ hotmail.co.uk"
+    ("CONTACT", re.compile(r"(?<![\w.@])[A-Za-z0-9][\w.'-]*(?:\s?[\[(]at[\])]\s?|\s(?:at|AT)\s|\s@\s?|@\s)"
+                           r"[A-Za-z0-9-]+(?:(?:\s?[\[(]dot[\])]\s?|\s(?:dot|DOT)\s|\.)[A-Za-z0-9-]+)*"
+                           r"(?:\s?[\[(]dot[\])]\s?|\s(?:dot|DOT)\s|\.)(?:com|co\.uk|uk|net|org|gov\.uk|ie|io)(?![\w.])"),
+     0.85),
+    # an international number dialled with 00: "0044 7700 900789"
+    ("CONTACT", re.compile(r"(?<![\w+])00\s?44\s?(?:\(0\)\s?)?\d{2,4}(?:[\s-]?\d){6,9}(?![\w/])"), 0.9),
+    # chat links and Discord tags: "wa.me/447700900555", "t.me/handle", "ghost#4471"
+    ("CONTACT", re.compile(r"(?<![\w/.])(?:https?://)?(?:wa\.me|t\.me|m\.me|discord\.gg|snapchat\.com/add)/[\w.+-]*\w"),
+     0.95),
+    ("CONTACT", re.compile(r"(?<![\w@#])[A-Za-z][\w.]{1,31}#\d{4}(?![\w#])"), 0.85),
     ("CONTACT", re.compile(r"(?<![\w/.])(?:https?://)?(?:www\.)?(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|"
                            r"youtube|linkedin)\.com/(?!@)[\w.\-/@]+[\w/]"), 0.95),
     # usernames with dots: "zaraa.k", "tommy.b.90" (not e.g., i.e., a.m.)
@@ -150,6 +161,7 @@ def _valid(label: str, text: str, full: str, start: int) -> bool:
     if label == "DATE" and not re.search(r"(?:st|nd|rd|th)$", text, re.IGNORECASE) and text.isdigit():
         return False
     if label == "CONTACT" and "." in text and "@" not in text and "/" not in text and not text.startswith("+") and (
+        not re.search(r"\s(?:at|AT)\s|[\[(]at[\])]", text)) and (
         not re.search(r"\b[Ee]xt\.\s?\d+$", text)  # "0113 496 0123 ext. 4471": a phone with its extension
     ):
         last = text.rsplit(".", 1)[1]
@@ -157,6 +169,8 @@ def _valid(label: str, text: str, full: str, start: int) -> bool:
             not text.lstrip("_")[:1].isalpha()  # a handle may open with underscores ("_lexii.x")
         ):
             return False
+    if label == "CONTACT" and text.startswith("00") and "@" not in text:
+        return _digits(text) in (13, 14)
     if label == "CONTACT" and text.lstrip("(").startswith(("+", "0")) and "@" not in text:
         d = _digits(text)
         d -= _digits(re.sub(r"^.*?(?:[Ee]xt\.?|x)\s?", "", text)) if re.search(r"(?:[Ee]xt\.?|x)\s?\d", text) else 0

@@ -163,3 +163,27 @@ def test_announced_staff_numbers_and_cut_plates(text, expected):
 @pytest.mark.parametrize("text", ["the staff were busy until 2019", "reg office on the A34...", "she was on staff no longer"])
 def test_staff_and_reg_as_words_are_left(text):
     assert found(text, "ID") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ring 0044 7700 900612 from Spain", "0044 7700 900612"),
+        ("email ciara.o'donnell@lisburn.gov.uk please", "ciara.o'donnell@lisburn.gov.uk"),
+        ("write to r.banks at yahoo dot co.uk for it", "r.banks at yahoo dot co.uk"),
+        ("mail me tee_b [at] outlook [dot] com", "tee_b [at] outlook [dot] com"),
+        ("contact: mo_k @ hotmail.com today", "mo_k @ hotmail.com"),
+        ("join via wa.me/447700900318 tonight", "wa.me/447700900318"),
+        ("the channel t.me/plugz_north_2 was shared", "t.me/plugz_north_2"),
+        ("add me on discord: nightowl#0932", "nightowl#0932"),
+    ],
+)
+def test_contact_shapes_written_to_dodge_filters_or_from_other_apps(text, expected):
+    """Spelt-out and spaced emails, numbers dialled with 00, chat links and Discord tags (session 10)."""
+    assert expected in found(text, "CONTACT")
+
+
+@pytest.mark.parametrize("text", ["we met at school dot twelve", "case #4471 closed", "call at 0044 hrs",
+                                  "she stayed at home with mum"])
+def test_contact_look_alikes_are_not_contacts(text):
+    assert found(text, "CONTACT") == []
