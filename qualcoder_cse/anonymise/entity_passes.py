@@ -30,6 +30,30 @@ def _surname_acts(toks: list[Tok], i: int) -> bool:
     return nxt.shape == "lower" and (nxt.key in _ACTS or nxt.key.endswith("ed") and len(nxt.key) > 4)
 
 
+# (session 10) what follows a person found in the document when a sentence opens with their word-name:
+# "Summer wasn't the only one", "Grace just turned up", "Hope can be reached on ..."
+# Not the present "is", "isn't", "has" or "does": a noun states a general truth there ("Hope isn't a plan").
+_PERSON_NEXT = (_ACTS - {"is", "has", "does"}) | frozenset([
+    "wasn't", "hadn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "can",
+    "could", "should", "must", "might", "just", "never", "always", "also", "still", "then", "only", "really",
+    "actually", "eventually", "later", "herself", "himself", "says", "knew", "knows", "wanted", "wants", "thought",
+    "felt", "saw", "met", "lives", "lived", "stayed", "stays", "goes", "comes", "ran", "sat", "stood", "walked"])
+
+
+def _found_person_acts(toks: list[Tok], i: int) -> bool:
+    """A word-name found as a person in the document opens a sentence before what she did or is: "Summer
+    wasn't the only one", "Grace just turned up every week", "Amber and I went"."""
+    t = toks[i]
+    if t.shape != "title" or i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1]
+    if nxt.shape == "title" and nxt.key == "i" and i + 2 < len(toks):
+        return False
+    if nxt.key == "and" and i + 2 < len(toks):
+        return toks[i + 2].key in ("i", "me")
+    return nxt.shape == "lower" and (nxt.key in _PERSON_NEXT or nxt.key.endswith("ed") and len(nxt.key) > 4)
+
+
 class EntityPasses:
     """Document-level passes of ``Detector`` (expects ``self.gaz`` and ``self.rules``)."""
 
@@ -222,7 +246,9 @@ class EntityPasses:
             if tier is not None and tier <= 35 and not (t.cap and not t.initial) and not _name_position(toks, ti) and not (
                 # a nickname found with a strong cue ("they call Smudge") also opens a message: "Smudge is..."
                 hit and conf >= 0.85 and t.shape == "title" and tier > 20 and label == "PERSON"
-            ) and not (hit and label == "PERSON" and k in surnames and _surname_acts(toks, ti)):
+            ) and not (hit and label == "PERSON" and k in surnames and _surname_acts(toks, ti)) and not (
+                hit and label == "PERSON" and conf >= 0.5 and t.initial and k in self.gaz.given
+                and _found_person_acts(toks, ti)):
                 continue
             if k in STOP or k in WEEKDAYS or k in MONTHS or k in ROLE_UPPER or k in ROLE_WORDS:
                 continue

@@ -32,6 +32,26 @@ _FINITE = frozenset(["is", "was", "has", "had", "would", "could", "should", "did
 _COPULA = frozenset(["is", "was", "has", "had", "isn't", "wasn't", "hasn't", "hadn't", "never", "always"])
 
 
+# (session 10) what only a person does: a noun-name opening a sentence before these is a name on first sight
+# ("Amber laughed it off", "Grace nodded"), as before "and I" ("Summer and I went") or "can be reached"
+_HUMAN = frozenset(["laughed", "laughs", "cried", "smiled", "shouted", "screamed", "giggled", "nodded", "shrugged",
+                    "sobbed", "whispered", "apologised", "apologized", "disclosed", "admitted", "denied", "refused",
+                    "replied", "texted", "messaged", "phoned", "rang", "told", "asked", "said", "says", "tells",
+                    "asks", "answered", "explained", "agreed", "reckons", "reckoned", "winked", "swore", "lied",
+                    "confided", "mentioned", "insisted", "admits", "denies", "disclosed", "emailed"])
+
+
+def _first_sight(toks: list[Tok], i: int) -> bool:
+    """What follows a noun-name at a sentence start makes it a person the first time it is seen."""
+    nxt = toks[i + 1].key
+    if nxt in _HUMAN:
+        return True
+    after = [t.key for t in toks[i + 2:i + 4]]
+    if nxt == "and" and after[:1] in (["i"], ["me"]):
+        return True
+    return nxt == "can" and after[:1] == ["be"] and after[1:2] in (["reached"], ["contacted"])
+
+
 def _norm(key: str) -> str:
     return key.replace("’", "'")
 
@@ -51,9 +71,12 @@ def verb_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers, u
         if t.shape not in shapes or t.start in covered or t.base_end != t.end:
             continue
         k = t.key
-        if k not in _VERB_NAMES and k not in persons:
-            continue
         nxt = toks[i + 1]
+        if k not in _VERB_NAMES and k not in persons:
+            if t.initial and nxt.spaced and gaz.given.get(k, (0, 0))[0] >= 100 and (k not in STOP or k == "may") \
+                    and k not in ROLE_WORDS and _first_sight(toks, i):
+                out.append(Span(t.start, t.base_end, "PERSON", t.text[:t.base_end - t.start], 0.55, "position"))
+            continue
         word = _norm(nxt.text.lower())
         if not nxt.spaced or _norm(nxt.key) not in _FINITE and word not in _FINITE:
             continue
