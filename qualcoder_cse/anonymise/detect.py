@@ -64,11 +64,24 @@ from .name_forms import (
 from .naming_phrases import naming_phrases
 from .ner_gate import NerGate, _joined
 from .not_people import not_people
-from .org_joins import civic_buildings, heads_after_names, org_and_joins
+from .org_joins import (
+    civic_buildings,
+    councils_of,
+    heads_after_names,
+    number_firms,
+    org_and_joins,
+    titled_owners,
+)
 from .patterns import find_patterns
 from .positions import attendee_names, chat_names, first_names_again, full_names
 from .quoted_names import explained_aliases, quoted_names, quoted_the_names
-from .ref_codes import hash_marks, log_serials, partial_plates, reference_codes, whole_codes
+from .ref_codes import (
+    hash_marks,
+    log_serials,
+    partial_plates,
+    reference_codes,
+    whole_codes,
+)
 from .rules import RuleLayer
 from .second_opinion import SecondOpinion
 from .shapes import find_shapes
@@ -175,6 +188,7 @@ class Detector(EntityPasses):
         merged = hash_marks(text, partial_plates(text, whole_codes(text, merged)))
         merged = drop_declared(text, not_people(text, log_serials(text, merged), self.gaz))
         merged = initial_chains(text, heads_after_names(text, org_and_joins(text, merged, self.gaz)))
+        merged = councils_of(text, titled_owners(text, merge(merged + number_firms(text))))
         merged = table_headers(text, org_acronyms(text, csv_returns(text, field_handles(text, merged))), self.gaz)
         merged = initial_dots(text, chat_possessives(text, table_ids(text, merged)))
         if not upper and not _inner and (caps := caps_lines(text)):

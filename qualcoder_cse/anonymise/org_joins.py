@@ -122,3 +122,59 @@ def _with_grown(spans: list[Span], out: list[Span], grown: list[Span]) -> list[S
         return spans
     kept = [s for s in out if s in grown or not any(g.start <= s.start and s.end <= g.end for g in grown)]
     return sorted(kept, key=lambda s: (s.start, -s.end))
+
+
+# --------------------------------------------------------------------------- session 10
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame)\.? $")
+_OWNER = re.compile(r"([A-Z][\w'’-]+) of (?=[A-Z0-9])")
+_COUNCIL_OF = re.compile(r"(?:[Tt]he )?((?:Royal |Metropolitan |London )?(?:Borough|City|County|District|Town|"
+                         r"Parish|Community) Council|Royal Borough|Council) of (?:the )?$")
+_COURT_IN = re.compile(r"\b(?:High|Crown|Magistrates['’]?|Sheriff|County|Youth|Family|Coroner['’]s) Court "
+                       r"(?:in|at|of|sitting at) ((?:[A-Z][\w'’-]+)(?: (?:upon |on )?[A-Z][\w'’-]+){0,2})")
+
+
+_NUMBER_FIRM = re.compile(r"(?<![\w/£$.,:-])(?:[A-Z][a-z]+ )?\d{1,4} (?:Cars|Taxis|Taxi|Private Hire|Cabs)\b"
+                          r"(?! rank| office| driver)")
+
+
+def number_firms(text: str) -> list[Span]:
+    """A taxi firm named by a number: "786 Cars", "Alpha 1 Taxis" (not "two cars": a count is in words or
+    lowercase)."""
+    return [Span(m.start(), m.end(), "ORG", m.group(), 0.7, "shape") for m in _NUMBER_FIRM.finditer(text)]
+
+
+def titled_owners(text: str, spans: list[Span]) -> list[Span]:
+    """A titled person before "of" and their firm are two spans, not one organisation: "Mr Singh of Star
+    Private Hire", "Cllr Begum of Hartlepool Borough Council" (several layers read the whole as the firm)."""
+    out: list[Span] = []
+    for s in spans:
+        m = _OWNER.match(s.text) if s.label == "ORG" else None
+        if m and _TITLE_BEFORE.search(text, max(0, s.start - 12), s.start):
+            a = s.start + m.end()
+            out.append(Span(s.start, s.start + len(m.group(1)), "PERSON", m.group(1), s.confidence, s.source))
+            out.append(Span(a, s.end, "ORG", text[a:s.end], s.confidence, s.source))
+        else:
+            out.append(s)
+    return out
+
+
+def councils_of(text: str, spans: list[Span]) -> list[Span]:
+    """A council named "of" its place is one organisation: "Borough Council of Wellingborough and East
+    Northants", "Royal Borough of Greenwich", "Council of the Isles of Scilly" ("the" before it stays out); and
+    a court named by its town: "the High Court in Glasgow"."""
+    found = [Span(m.start(), m.end(), "ORG", m.group(), 0.75, "shape") for m in _COURT_IN.finditer(text)]
+    for s in spans:
+        if s.label in ("LOCATION", "ORG") and (m := _COUNCIL_OF.search(text, max(0, s.start - 60), s.start)):
+            a = m.start(1)
+            found.append(Span(a, s.end, "ORG", text[a:s.end], max(s.confidence, 0.75), s.source))
+    return _absorbing(spans, found) if found else spans
+
+
+def _absorbing(spans: list[Span], found: list[Span]) -> list[Span]:
+    """``spans`` with each of ``found`` in place of the spans inside it or overlapping its edge words."""
+    out = list(spans)
+    for f in found:
+        out = [s for s in out if not (s.start < f.end and f.start < s.end)]
+        out.append(f)
+    out.sort(key=lambda s: s.start)
+    return out

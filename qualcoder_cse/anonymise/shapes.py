@@ -52,7 +52,7 @@ _OPERATION = re.compile(
 # (session 9) also a Police Scotland number with its division letter ("PC H4471") and a rank in full or in
 # capitals ("Sergeant 1029", "INSP 05518")
 _COLLAR = re.compile(r"\b(?:PC|PCSO|DC|PS|DS|Sgt|SGT|Insp|INSP|Sergeant|SERGEANT|Constable|Inspector)[ ]?"
-                     r"(?P<num>(?:[A-Z](?=\d{4}\b))?\d{3,5})\b(?![/:.]\d)")
+                     r"(?P<num>(?:[A-Z](?=\d{4}\b))?\d{3,5})\b(?![/:.]\d)(?! ?(?:metres|meters|yards|feet|miles|m)\b)")
 _EXHIBIT = re.compile(r"\b(?:exhibit|exhibit ref|item|bag|seal)(?: no\.?| number)?[ :]+"
                       r"(?P<ref>(?-i:[A-Z]{2,5}/?\d{1,6})(?:/\d{1,4})?)\b",
                       re.IGNORECASE)
@@ -61,7 +61,9 @@ _EXHIBIT = re.compile(r"\b(?:exhibit|exhibit ref|item|bag|seal)(?: no\.?| number
 # ("Constable Aidan Gormley (1827)"); a year-like number only in brackets or ending the line or before " /"
 _NAMED_COLLAR = re.compile(r"\b(?:PC|PCSO|DC|DS|DI|PS|Sgt|SGT|Insp|TDC|Constable|Sergeant|Inspector)\.? "
                            r"(?:[A-Z]\. ?){0,2}[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2} (?P<open>\(?)(?P<num>\d{3,6})\b"
-                           r"(?P<close>\)?)(?![/:.]\d)")
+                           r"(?P<close>\)?)(?![/:.]\d)(?! ?(?:metres|meters|yards|feet|miles|m)\b)")
+# (session 10) a year-like number is a collar before what the officer did: "PC Ruth Osei 1907 visited"
+_DID_AFTER = re.compile(r" (?:[a-z]+ed|took|saw|spoke|went|came|gave|made|rang|met)\b")
 _SIGNATURE_END = re.compile(r"[ \t]*(?:$|/)", re.MULTILINE)
 _WARD = re.compile(r"\bWard \d{1,3}[A-Z]?\b")  # a hospital ward ("admit to Ward 21")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -174,9 +176,10 @@ def _wards(text: str) -> Iterator[Span]:
         yield Span(m.start(), m.end(), "ID", m.group(), 0.6, "shape")
     for m in _NAMED_COLLAR.finditer(text):
         if bool(m.group("open")) != bool(m.group("close")) and not (
-                m.group("close") and text[max(0, m.start() - 1):m.start()] == "("):  # "(PC Jo Quigley 8842)"
+                m.group("close") and _inside_brackets(text, m.start())):  # "(for OIC, PC Jo Quigley 8842)"
             continue
-        if not _YEAR.fullmatch(m.group("num")) or m.group("open") or _SIGNATURE_END.match(text, m.end()):
+        if not _YEAR.fullmatch(m.group("num")) or m.group("open") or _SIGNATURE_END.match(text, m.end()) or (
+                _DID_AFTER.match(text, m.end())):
             yield Span(m.start("num"), m.end("num"), "ID", m.group("num"), 0.6, "shape")
     marks = set()
     for m in _EXHIBIT.finditer(text):
@@ -277,3 +280,9 @@ def _capital_the(text: str) -> Iterator[Span]:
 def find_shapes(text: str) -> list[Span]:
     return [*_districts(text), *_announced_ids(text), *_operations(text), *_wards(text), *_roads_and_signatures(text),
             *_prefix_streets(text), *_capital_the(text)]
+
+
+def _inside_brackets(text: str, at: int) -> bool:
+    """Whether ``at`` is inside an open bracket on its line: "(for OIC, DC Joy Adeleke 4630)"."""
+    line = text.rfind("\n", 0, at) + 1
+    return text.rfind("(", line, at) > text.rfind(")", line, at)
