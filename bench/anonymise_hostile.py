@@ -82,7 +82,10 @@ def main() -> int:
 
 
 _SHAPES = [("chain of districts", "TW3/"), ("run of titles", "Mr "), ("capitalised words", "Abc "),
-           ("a line in capitals", "ABC DEF ")]
+           ("a line in capitals", "ABC DEF "),
+           # (session 10) each of these made one pass per match over every span until it was batched
+           ("addresses with districts", "12 Oak Road, Meir, "), ("Welsh streets", "4 Tan y Bryn "),
+           ("courts by their town", "the High Court in Leeds "), ("addresses with postcodes", "9 Elm Road, Leeds, LS1 2AB, ")]
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .spans import Span
+from .spans import Span, absorb
 
 _BUILDING = re.compile(r"(?:House|Offices|Centre|Center|Building|Buildings|Chambers|Court|Hall|Plaza|Lodge|Tower|"
                        r"Mill|Exchange|Point|Works)$")
@@ -73,6 +73,7 @@ _STREET = re.compile(r"(?:Road|Street|Lane|Avenue|Way|Place|Row|Drive|Terrace|Pa
                      r"Grove|Court|Square|Hill|Rise|View|Mews|Green|Park|Vale|Wynd|Gate|Brae|Heol|Ffordd|Stryd|"
                      r"Rd|St|Ave|Ln|Cres|Dr|Terr?|Cl|Gdns|Sq|Pl)\.?,?$")
 _MAX_TOKENS = 16
+_MAX_CHARS = 240
 
 
 def _walk_back(text: str, start: int, line_start: int) -> int:
@@ -134,22 +135,14 @@ def full_addresses(text: str, spans: list[Span]) -> list[Span]:
     """A street address that ends in a full postcode is one LOCATION, whatever the parts were read as: "14
     Kirkgate, Wakefield, WF1 1HT" (the number was a date), "41 Milton Street, Palfrey, Walsall, WS1 4LA" (the
     district a person), "7 Glan Adda, Bangor, LL57 4DW". Spans inside the address give way to it."""
-    found: list[tuple[int, int]] = []
+    news = []
     for m in _FULL_POSTCODE.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
+        # an address is a few words: the walk never reads further back than that (a long line of postcodes)
+        line_start = max(text.rfind("\n", max(0, m.start() - _MAX_CHARS), m.start()) + 1, m.start() - _MAX_CHARS)
         begin = _walk_back(text, m.start(), line_start)
         if begin < m.start() and _has_address_part(text[begin:m.start()]):
-            found.append((begin, m.end()))
-    if not found:
-        return spans
-    keep = [s for s in spans if not any(s.start < b and a < s.end and a <= s.start and s.end <= b
-                                         for a, b in found)]
-    for a, b in found:
-        if any(s.start < b and a < s.end for s in keep):  # a span running out of the address: leave it as read
-            continue
-        keep.append(Span(a, b, "LOCATION", text[a:b], 0.8, "shape"))
-    keep.sort(key=lambda s: s.start)
-    return keep
+            news.append(Span(begin, m.end(), "LOCATION", text[begin:m.end()], 0.8, "shape"))
+    return absorb(spans, news)
 
 
 def _has_address_part(head: str) -> bool:
@@ -167,26 +160,13 @@ _WELSH_STREET = re.compile(r"(?<![\w/])\d{1,4}[A-Za-z]? ([A-Z][\w'’-]+ (?:y|yr
 _DISTRICT_AFTER = re.compile(r", ([A-Z][\w'’-]+(?: (?:upon|on|under|le|[A-Z][\w'’-]+)){0,2})(?=[.;)\n]|$|, )")
 
 
-def _absorb(spans: list[Span], new: Span) -> list[Span]:
-    """``spans`` with ``new`` in place of every span inside it (a span running out of it keeps ``spans``)."""
-    if any(s.start < new.end and new.start < s.end and (s.start < new.start or s.end > new.end) for s in spans):
-        return spans
-    out = [s for s in spans if not (new.start <= s.start and s.end <= new.end)]
-    out.append(new)
-    out.sort(key=lambda s: s.start)
-    return out
-
-
 def street_numbers(text: str, spans: list[Span]) -> list[Span]:
     """A street address is one LOCATION with its house number and the district or town after it: "27-29 Grange
     Road" (the number range was left out), "21 Innisfayle Gardens" opening a line, "112 Weston Road, Meir." (the
     district was read as a person), "4 Tan y Bryn, Rhyl"."""
-    out = list(spans)
-    for m in _WELSH_STREET.finditer(text):
-        if not any(s.start <= m.start() and m.end() <= s.end and s.label == "LOCATION" for s in out):
-            out = _absorb(out, Span(m.start(), m.end(), "LOCATION", m.group(), 0.7, "shape"))
-    for s in list(out):
-        if s.label != "LOCATION" or not _STREET_IN.search(s.text) or s not in out:
+    news = [Span(m.start(), m.end(), "LOCATION", m.group(), 0.7, "shape") for m in _WELSH_STREET.finditer(text)]
+    for s in spans:
+        if s.label != "LOCATION" or not _STREET_IN.search(s.text):
             continue
         new = s
         if not s.text[:1].isdigit() and (h := _HOUSE_NO.search(text, max(0, s.start - 12), s.start)):
@@ -198,5 +178,5 @@ def street_numbers(text: str, spans: list[Span]) -> list[Span]:
                     break
                 new = Span(new.start, d.end(1), "LOCATION", text[new.start:d.end(1)], new.confidence, new.source)
         if new is not s:
-            out = _absorb(out, new)
-    return out
+            news.append(new)
+    return absorb(spans, news)

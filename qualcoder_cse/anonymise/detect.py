@@ -75,13 +75,7 @@ from .org_joins import (
 from .patterns import find_patterns
 from .positions import attendee_names, chat_names, first_names_again, full_names
 from .quoted_names import explained_aliases, quoted_names, quoted_the_names
-from .ref_codes import (
-    hash_marks,
-    log_serials,
-    partial_plates,
-    reference_codes,
-    whole_codes,
-)
+from .ref_codes import hash_marks, log_serials, partial_plates, reference_codes, whole_codes
 from .rules import RuleLayer
 from .second_opinion import SecondOpinion
 from .shapes import find_shapes
@@ -177,7 +171,7 @@ class Detector(EntityPasses):
             merged = _initials_of_names(text, merged)
         merged = _address_chain(text, merged)  # again: places widened late ("Hathersage Road, Manchester, M13 0JH")
         merged = building_addresses(text, merge(merged + districts_after_places(text, merged)))
-        merged = street_numbers(text, full_addresses(text, merged))  # whole addresses, whatever their parts were read as
+        merged = street_numbers(text, full_addresses(text, merged))  # whole addresses, whatever the parts were
         merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text)
                        + common_word_venues(text) + named_before_kind(text, toks, merged, self.gaz)
                        + venue_tails(text, toks, merged) + named_venues(text, self.gaz))

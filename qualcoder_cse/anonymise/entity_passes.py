@@ -36,7 +36,7 @@ def _surname_acts(toks: list[Tok], i: int) -> bool:
 _PERSON_NEXT = (_ACTS - {"is", "has", "does"}) | frozenset([
     "wasn't", "hadn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "can",
     "could", "should", "must", "might", "just", "never", "always", "also", "still", "then", "only", "really",
-    "actually", "eventually", "later", "herself", "himself", "says", "knew", "knows", "wanted", "wants", "thought",
+    "actually", "eventually", "later", "herself", "himself", "knew", "knows", "wanted", "wants", "thought",
     "felt", "saw", "met", "lives", "lived", "stayed", "stays", "goes", "comes", "ran", "sat", "stood", "walked"])
 
 
@@ -47,8 +47,6 @@ def _found_person_acts(toks: list[Tok], i: int) -> bool:
     if t.shape != "title" or i + 1 >= len(toks):
         return False
     nxt = toks[i + 1]
-    if nxt.shape == "title" and nxt.key == "i" and i + 2 < len(toks):
-        return False
     if nxt.key == "and" and i + 2 < len(toks):
         return toks[i + 2].key in ("i", "me")
     return nxt.shape == "lower" and (nxt.key in _PERSON_NEXT or nxt.key.endswith("ed") and len(nxt.key) > 4)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .gazetteers import Gazetteers
-from .spans import Span, fold
+from .spans import Span, absorb, fold
 
 _AFTER = re.compile(r" (?:and|&) ((?:[A-Z][a-z'’]+)(?: [A-Z][a-z'’]+){0,2})(?![\w'’-]| [A-Z]| &| and [A-Z])")
 _BEFORE = re.compile(r"(?:^|[^\w'’ ] ?|\b[a-z]+ )([A-Z][a-z]+) (?:and|&) $")
@@ -131,8 +131,6 @@ _COUNCIL_OF = re.compile(r"(?:[Tt]he )?((?:Royal |Metropolitan |London )?(?:Boro
                          r"Parish|Community) Council|Royal Borough|Council) of (?:the )?$")
 _COURT_IN = re.compile(r"\b(?:High|Crown|Magistrates['’]?|Sheriff|County|Youth|Family|Coroner['’]s) Court "
                        r"(?:in|at|of|sitting at) ((?:[A-Z][\w'’-]+)(?: (?:upon |on )?[A-Z][\w'’-]+){0,2})")
-
-
 _NUMBER_FIRM = re.compile(r"(?<![\w/£$.,:-])(?:[A-Z][a-z]+ )?\d{1,4} (?:Cars|Taxis|Taxi|Private Hire|Cabs)\b"
                           r"(?! rank| office| driver)")
 
@@ -167,14 +165,5 @@ def councils_of(text: str, spans: list[Span]) -> list[Span]:
         if s.label in ("LOCATION", "ORG") and (m := _COUNCIL_OF.search(text, max(0, s.start - 60), s.start)):
             a = m.start(1)
             found.append(Span(a, s.end, "ORG", text[a:s.end], max(s.confidence, 0.75), s.source))
-    return _absorbing(spans, found) if found else spans
+    return absorb(spans, found, edges=True)
 
-
-def _absorbing(spans: list[Span], found: list[Span]) -> list[Span]:
-    """``spans`` with each of ``found`` in place of the spans inside it or overlapping its edge words."""
-    out = list(spans)
-    for f in found:
-        out = [s for s in out if not (s.start < f.end and f.start < s.end)]
-        out.append(f)
-    out.sort(key=lambda s: s.start)
-    return out

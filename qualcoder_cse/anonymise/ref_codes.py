@@ -184,4 +184,3 @@ def partial_plates(text: str, spans: list[Span]) -> list[Span]:
                for p in plates if abs(p.start - m.end()) < 8 or abs(m.start() - p.end) < 8):
             new.append(Span(m.start(), m.end(), "ID", m.group(), 0.6, "shape"))
     return sorted(spans + new, key=lambda s: (s.start, -s.end)) if new else spans
-

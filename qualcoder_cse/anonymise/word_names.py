@@ -38,7 +38,7 @@ _HUMAN = frozenset(["laughed", "laughs", "cried", "smiled", "shouted", "screamed
                     "sobbed", "whispered", "apologised", "apologized", "disclosed", "admitted", "denied", "refused",
                     "replied", "texted", "messaged", "phoned", "rang", "told", "asked", "said", "says", "tells",
                     "asks", "answered", "explained", "agreed", "reckons", "reckoned", "winked", "swore", "lied",
-                    "confided", "mentioned", "insisted", "admits", "denies", "disclosed", "emailed"])
+                    "confided", "mentioned", "insisted", "admits", "denies", "emailed"])
 
 
 def _first_sight(toks: list[Tok], i: int) -> bool:
