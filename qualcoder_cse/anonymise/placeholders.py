@@ -55,6 +55,7 @@ _ORG_KINDS = (
 _POSTCODE = re.compile(r"^[A-Za-z]{1,2}\d[A-Za-z0-9]?\s?\d[A-Za-z]{2}$")
 _REG = re.compile(r"^[A-Za-z]{2}\s?\d{2}\s?[A-Za-z]{3}$|^[A-Z]\d{1,3}\s?[A-Z]{3}$|^[A-Z]{3}\s?\d{1,3}[A-Z]$")
 _NI = re.compile(r"^[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d]$")
+_SPELT_AT = re.compile(r"\s(?:at|AT)\s|[\[(]at[\])]")  # an email spelt out: "k.morgan at gmail dot com"
 _NHS = re.compile(r"^\d{3}[\s-]?\d{3}[\s-]?\d{4}$")
 
 
@@ -67,7 +68,7 @@ def kind_of(label: str, text: str) -> str:
                 return kind
         return "ORG"
     if label == "CONTACT":
-        if "@" in t and not t.startswith("@"):
+        if "@" in t and not t.startswith("@") or _SPELT_AT.search(t):
             return "CONTACT:Email"
         if sum(c.isdigit() for c in t) >= 9 and not re.search(r"[A-Za-z_]", t):
             return "CONTACT:Phone"

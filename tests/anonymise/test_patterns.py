@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qualcoder_cse.anonymise.patterns import find_patterns
+from qualcoder_cse.anonymise.placeholders import kind_of
 from qualcoder_cse.anonymise.review import ReviewSession
 
 
@@ -139,8 +140,6 @@ def test_no_id_without_a_number_of_that_shape(text):
 
 def test_a_username_with_a_dot_and_an_underscore_is_one_contact():
     """Session 6: "kai.m_2011" was missed: the dotted shape stopped at "_" and the underscore shape at "."."""
-    from qualcoder_cse.anonymise.patterns import find_patterns
-
     found = [(s.text, s.label) for s in find_patterns("He sent his username, kai.m_2011, to her.")]
     assert ("kai.m_2011", "CONTACT") in found
     assert not [s for s in find_patterns("see notes_final.docx for that") if s.text == "notes_final.docx"]
@@ -187,3 +186,9 @@ def test_contact_shapes_written_to_dodge_filters_or_from_other_apps(text, expect
                                   "she stayed at home with mum"])
 def test_contact_look_alikes_are_not_contacts(text):
     assert found(text, "CONTACT") == []
+
+
+@pytest.mark.parametrize("text", ["k.morgan at gmail dot com", "tee_b [at] outlook [dot] com", "mo_k @ hotmail.com"])
+def test_an_email_spelt_out_or_spaced_is_replaced_as_an_email(text):
+    """Found in the window (session 10): the spelt-out email was stored as "[Username 1]"."""
+    assert kind_of("CONTACT", text) == "CONTACT:Email"
