@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..core.errors import ProjectError
 from .placeholders import PLACEHOLDER_RX, PlaceholderFormat, kind_of
+from .shapes import POSTCODE_AREAS
 from .spans import entity_key
 
 if TYPE_CHECKING:
@@ -47,11 +48,18 @@ def _placeholder(project: Project, fmt: PlaceholderFormat, label: str, surface: 
     return fmt.render(kind, None)
 
 
+_FORM_CODE = re.compile(r"([A-Za-z]{1,2})\d{1,2}[A-Za-z]?")
+
+
 def file_word(original: str, label: str = "", words: dict | frozenset = frozenset()) -> bool:
     """A part of a file name that names the file, not a person: a text encoding Python knows ("utf16",
     "mac_roman", "latin-1"), a version or draft ("draft2", "v3"), or (session 9) an English word with the
-    file's number read as a username ("telegram_chat2", "interview3")."""
+    file's number read as a username ("telegram_chat2", "interview3"), or (session 10) a form's code read as a
+    postcode district when no postcode area has its letters ("mg11_statement": the police witness form)."""
     if _FILE_WORD.fullmatch(original):
+        return True
+    code = _FORM_CODE.fullmatch(original)
+    if label == "LOCATION" and code and code.group(1).upper() not in POSTCODE_AREAS:
         return True
     m = _NUMBERED_WORD.fullmatch(original)
     if label == "CONTACT" and m and m.group(1).lower() in words:

@@ -41,3 +41,9 @@ def test_a_file_numbered_after_a_word_keeps_its_name_on_import(project, detector
 def test_a_stored_document_numbered_after_a_word_is_not_proposed_for_renaming(project, detector):
     project.documents.add("telegram_chat2", "P1: nothing to see here.", kind="other")
     assert name_proposals(project, detector) == []
+
+
+def test_a_forms_code_keeps_its_file_name_but_a_postcode_district_does_not(project, detector):
+    # (session 10) "mg11_statement" became "[Place 3]_statement" in the window: MG is no postcode area
+    assert anonymise_name(project, "mg11_statement", detector=detector) == "mg11_statement"
+    assert "LS11" not in anonymise_name(project, "interview_LS11_notes", detector=detector)
