@@ -32,6 +32,8 @@ from .csv_returns import csv_returns, field_handles, table_headers, table_ids
 from .date_shapes import joined_dates, short_dates
 from .defined_initials import defined_initials
 from .defined_nicknames import defined_nicknames
+from .noted_names import noted_names
+from .person_joins import join_people
 from .entity_passes import EntityPasses
 from .export_lines import (
     export_names,
@@ -179,12 +181,16 @@ class Detector(EntityPasses):
         if self.ner is not None:
             merged = merge(merged + self.second.find(text, ents, merged))
         merged = defined_initials(text, merged)  # after the model: letters defined beside a name it found
+        if noted := noted_names(text, merged):  # '"sunday" is Sunday Adeyemi' in a note under a chat
+            merged = merge(merged + noted)
         merged = hash_marks(text, partial_plates(text, whole_codes(text, merged)))
         merged = drop_declared(text, not_people(text, log_serials(text, merged), self.gaz))
         merged = initial_chains(text, heads_after_names(text, org_and_joins(text, merged, self.gaz)))
         merged = councils_of(text, titled_owners(text, merge(merged + number_firms(text))))
         merged = table_headers(text, org_acronyms(text, csv_returns(text, field_handles(text, merged))), self.gaz)
         merged = initial_dots(text, chat_possessives(text, table_ids(text, merged)))
+        if not _inner:  # a line in capitals read in ordinary case ('Custody Record') joins nothing
+            merged = join_people(text, merged)
         if not upper and not _inner and (caps := caps_lines(text)):
             merged = merge(merged + self._in_caps_lines(text, caps))
         floor = self.min_confidence if min_confidence is None else min_confidence

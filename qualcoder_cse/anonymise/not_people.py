@@ -89,7 +89,7 @@ def not_people(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
         role_codes -= {"".join(w[0] for w in s.text.replace("-", " ").split() if w[:1].isupper())
                        for s in spans if s.label == "PERSON" and " " in s.text}
     for s in spans:
-        if s.source == "sender":  # the other side of a typed-up chat (chat_senders.me_chat_labels)
+        if s.source in ("sender", "noted"):  # a chat's other side (chat_senders), a name a note defines
             out.append(s)
             continue
         if s.label in ("PERSON", "LOCATION", "ORG") and _names_no_one(text, s, gaz):

@@ -1,0 +1,46 @@
+"""Two people's parts proposed side by side are one person (issue 15, session 11: whole spans).
+
+A chat's "mick mcardle wis drivin" or a header's "Mallon Ciarán" can be found as two proposals, the given
+name by one pass and the surname by another; the researcher then sees two entities and a strict count sees
+neither covered, since the space between them is not. Two PERSON spans with one space between them, on one
+line, are joined (the surer confidence kept); a speaker label or a list ("Amy, Ben") is never joined, since
+its parts are not separated by a single space.
+"""
+
+from __future__ import annotations
+
+from .lexicon import KIN_CUES, NOT_NAMES, ROLE_WORDS, STOP, TITLES
+from .spans import Span
+
+_KIN = frozenset(["nan", "nana", "nanna", "gran", "granny", "grandma", "grandad", "mum", "mam", "ma", "dad", "da",
+                  "auntie", "aunty", "aunt", "uncle", "cousin", "bro", "sis", "lil", "big", "wee"])
+
+
+def _name_like(part: str) -> bool:
+    """A part that can be half of a name: not a rank or title ("DC"), a kinship word, a function word or a
+    line in capitals ("CUSTODY RECORD")."""
+    words = part.split()
+    k = words[0].casefold().strip(".")
+    last = words[-1].casefold().strip(".")
+    if k in _KIN or k in KIN_CUES or k in STOP or k in NOT_NAMES:
+        return False
+    if any(w.casefold().strip(".") in TITLES or w.casefold().strip(".") in ROLE_WORDS for w in words):
+        return False  # "Det Insp" before "Richard Pinder": the rank stays readable
+    if last in _KIN or last in STOP or last in NOT_NAMES:
+        return False
+    return not (part.isupper() and len(part) > 2)
+
+
+def join_people(text: str, spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    joined = False
+    for s in spans:
+        prev = out[-1] if out else None
+        if (prev is not None and s.label == "PERSON" and prev.label == "PERSON" and s.start == prev.end + 1
+                and text[prev.end] == " " and _name_like(prev.text) and _name_like(s.text)):
+            out[-1] = Span(prev.start, s.end, "PERSON", text[prev.start:s.end],
+                           max(prev.confidence, s.confidence), prev.source)
+            joined = True
+        else:
+            out.append(s)
+    return out if joined else spans
