@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .gazetteers import Gazetteers
 from .lexicon import TITLES
 from .merging import merge
 from .spans import Span, fold
@@ -39,8 +40,23 @@ def _stands_for(code: str, name: str) -> bool:
     return i == len(caps)
 
 
-def defined_initials(text: str, spans: list[Span]) -> list[Span]:
+def _place_named_person(text: str, s: Span, gaz: Gazetteers | None) -> bool:
+    """(session 11) "Bethany Hill (BH) – School Nurse": a given name and a surname read as a place ("Hill"), its
+    letters defined after it, is a person."""
+    words = s.text.split()
+    if gaz is None or s.label not in ("LOCATION", "ORG") or len(words) != 2 or not all(
+            w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    m = _AFTER.match(text, s.end)
+    return (m is not None and m.group("c").isupper() and m.group("c") == words[0][0] + words[1][0]
+            and gaz.given.get(words[0].lower(), (0, 0))[0] >= 1000 and gaz.surnames.get(words[1].lower(), 0) >= 1000)
+
+
+def defined_initials(text: str, spans: list[Span], gaz: Gazetteers | None = None) -> list[Span]:
     codes: set[str] = set()
+    if any(_place_named_person(text, s, gaz) for s in spans):
+        spans = [Span(s.start, s.end, "PERSON", s.text, s.confidence, s.source)
+                 if _place_named_person(text, s, gaz) else s for s in spans]
     for s in spans:
         if s.label != "PERSON" or " " not in s.text.strip():
             continue

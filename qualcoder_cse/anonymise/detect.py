@@ -180,7 +180,7 @@ class Detector(EntityPasses):
         merged = merge(landmark_nouns(text, merged))
         if self.ner is not None:
             merged = merge(merged + self.second.find(text, ents, merged))
-        merged = defined_initials(text, merged)  # after the model: letters defined beside a name it found
+        merged = defined_initials(text, merged, self.gaz)  # after the model: letters defined beside a name it found
         if noted := noted_names(text, merged):  # '"sunday" is Sunday Adeyemi' in a note under a chat
             merged = merge(merged + noted)
         merged = hash_marks(text, partial_plates(text, whole_codes(text, merged)))

@@ -173,6 +173,9 @@ def title_runs(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers, l
         elif persons and all(k in gaz.given or k in gaz.surnames for k in keys) and not _place_tail(
                 keys[-1], gaz, loc_heads) and not any(sp.label == "ORG" for sp in places):
             continue  # "Will Keighley": a person whose surname is a town (not "Shipley Lake")
+        if len(inside) == 2 and inside[0][1].label == "PERSON" and inside[1][1].label == "LOCATION" and " " in (
+                inside[0][1].text) and text[inside[0][1].end:inside[1][1].start] == " of ":
+            continue  # (session 11) "Gary Hebblewhite of Leeds": a person and where he lives, no organisation
         if len(inside) >= 2 and any(k in loc_heads or k in gaz.street_suffixes for k in keys[:-1]) and all(
                 sp.label == "LOCATION" for _x, sp in inside):
             continue  # "Bath Road Leeds": a street and its town, an address

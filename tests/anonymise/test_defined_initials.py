@@ -55,3 +55,22 @@ def test_a_name_with_a_particle_goes_by_its_letters():
             "CaD confirmed the child attended the clinic. Action: CaD to write to the school.")
     found = [s.text for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE) if s.label == "PERSON"]
     assert found.count("CaD") == 2
+
+
+def test_a_name_read_as_a_place_with_its_letters_defined_is_a_person(det) -> None:
+    """(session 11) "Bethany Hill (BH)": a given name and a surname that is also a place word."""
+    text = ("Attendees\nBethany Hill (BH) – School Nurse\nMS – Mark Stone, social worker\n\n5. Health\n"
+            "BH: Leah attended the drop-in.\n| 5 | referral to the project | BH | 03/03/26 |\n")
+    spans = det.detect(text, min_confidence=0.3)
+    assert ("Bethany Hill", "PERSON") in [(s.text, s.label) for s in spans]
+    assert [s.label for s in spans if s.text == "BH"] == ["PERSON"] * 3
+
+
+def test_a_place_with_its_own_letters_stays_a_place(det) -> None:
+    text = "The meeting was at Castle Hill (CH) in the town. CH was busy.\n"
+    assert ("Castle Hill", "PERSON") not in [(s.text, s.label) for s in det.detect(text, min_confidence=0.3)]
+
+
+def test_a_person_of_a_town_is_a_person_and_a_town(det) -> None:
+    found = [(s.text, s.label) for s in det.detect("He named Gary Hebblewhite of Leeds as the driver.\n")]
+    assert ("Gary Hebblewhite", "PERSON") in found and ("Leeds", "LOCATION") in found
