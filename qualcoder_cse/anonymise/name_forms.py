@@ -104,7 +104,11 @@ def handle_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers)
     return out
 
 
-_PARTICLE_GAP = re.compile(r" (?:ap|ab|ferch|verch|bin|ibn|binti|al|el|de|da|di|du|dos|das|la|le) $")
+# (session 11) Dutch, German, Italian and Spanish particles, also two of them and capitalised: "Jan van den Heuvel",
+# "Luca Di Stefano", "Ana de la Cruz"
+_PARTICLE_GAP = re.compile(r" (?:ap|ab|ferch|verch|bin|ibn|binti|al|el|de|da|di|du|dos|das|la|le|del|della|van|von|"
+                           r"van der|van den|van de|von der|von dem|de la|de las|de los|der|den|ter|ten|zu|"
+                           r"De|Di|Da|Du|Del|Della|Van|Von|Van [Dd]er|Van [Dd]en|Ter) $")
 
 
 _MIDDLE_PARTICLES = frozenset(["Van", "Văn", "Thi", "Thị", "Bin", "Binti", "Ibn", "Abu", "Ould", "Mac", "Nic", "Ni"])
@@ -116,7 +120,7 @@ def particle_names(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for s in sorted(spans, key=lambda x: (x.start, x.end)):
         prev = out[-1] if out else None
-        if prev is not None and prev.label == s.label == "PERSON" and 0 < s.start - prev.end <= 8 and (
+        if prev is not None and prev.label == s.label == "PERSON" and 0 < s.start - prev.end <= 10 and (
                 _PARTICLE_GAP.fullmatch(text[prev.end:s.start]) and text[s.start:s.start + 1].isupper()
                 # (session 9) a middle name read with the first part: "Nguyen Van" + "Duc", "Tran Thi" + "Mai"
                 or text[prev.end:s.start] == " " and prev.text.split()[-1] in _MIDDLE_PARTICLES):

@@ -9,6 +9,8 @@ its parts are not separated by a single space.
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import KIN_CUES, NOT_NAMES, ROLE_WORDS, STOP, TITLES
 from .spans import Span
 
@@ -31,13 +33,29 @@ def _name_like(part: str) -> bool:
     return not (part.isupper() and len(part) > 2)
 
 
+# "Surname, Given" where a line or a header field starts: an email's "From: Mallon, Ciarán <...>", a Teams voice
+# tag "00:03:12 Nwosu, Blessing (Salford City Council):"; a list of given names goes on with a comma, so the
+# pair must be followed by an address, a bracket, a colon, a semicolon or the line's end
+_FIELD_START = re.compile(r"(?:(?:^|\n)[ \t]*(?:(?:from|to|cc|bcc|sent by|author|organiser|organizer|attendee|"
+                          r"speaker)[ \t]*:[ \t]*)?|\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?[\])]?[ \t]+|;[ \t]*)$",
+                          re.IGNORECASE)
+_FIELD_END = re.compile(r"[ \t]*(?:<|\(|:|;|\n|$)")
+
+
+def _surname_first(text: str, prev: Span, s: Span) -> bool:
+    return (text[prev.end:s.start] == ", " and " " not in prev.text and " " not in s.text
+            and _FIELD_START.search(text, max(0, prev.start - 220), prev.start) is not None
+            and _FIELD_END.match(text, s.end) is not None)
+
+
 def join_people(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     joined = False
     for s in spans:
         prev = out[-1] if out else None
-        if (prev is not None and s.label == "PERSON" and prev.label == "PERSON" and s.start == prev.end + 1
-                and text[prev.end] == " " and _name_like(prev.text) and _name_like(s.text)):
+        if prev is not None and s.label == "PERSON" and prev.label == "PERSON" and _name_like(prev.text) and (
+                _name_like(s.text)) and (s.start == prev.end + 1 and text[prev.end] == " "
+                                         or _surname_first(text, prev, s)):
             out[-1] = Span(prev.start, s.end, "PERSON", text[prev.start:s.end],
                            max(prev.confidence, s.confidence), prev.source)
             joined = True

@@ -172,7 +172,8 @@ class NicknameRules:
         key = fold(label)
         if len(words) == 1 and label.istitle() and label.isalpha() and turns >= 2 and key not in ROLE_WORDS \
                 and key not in TITLES and key not in RANKS and key not in _WORD_LABELS \
-                and self.g.given.get(key, (0, 0))[0] >= 5 and key in self.g.words:
+                and (self.g.given.get(key, (0, 0))[0] >= 5 or self.g.given.get(key, (0, 0))[1] >= 1000) \
+                and key in self.g.words:  # (session 11) "Memory:", a Zimbabwean name the UK list lacks
             # (session 9) "Will:", "May:", "Rich:" heading two turns or more: a given name that is also a word
             out.append(Span(start, start + len(label), "PERSON", label, 0.6, "context"))
             return
