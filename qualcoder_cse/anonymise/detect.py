@@ -32,8 +32,6 @@ from .csv_returns import csv_returns, field_handles, table_headers, table_ids
 from .date_shapes import joined_dates, short_dates
 from .defined_initials import defined_initials
 from .defined_nicknames import defined_nicknames
-from .noted_names import noted_names
-from .person_joins import join_people
 from .entity_passes import EntityPasses
 from .export_lines import (
     export_names,
@@ -66,6 +64,7 @@ from .name_forms import (
 from .naming_phrases import naming_phrases
 from .ner_gate import NerGate, _joined
 from .not_people import not_people
+from .noted_names import noted_names
 from .org_joins import (
     civic_buildings,
     councils_of,
@@ -75,6 +74,7 @@ from .org_joins import (
     titled_owners,
 )
 from .patterns import find_patterns
+from .person_joins import join_people
 from .positions import attendee_names, chat_names, first_names_again, full_names
 from .quoted_names import explained_aliases, quoted_names, quoted_the_names
 from .ref_codes import hash_marks, log_serials, partial_plates, reference_codes, whole_codes
