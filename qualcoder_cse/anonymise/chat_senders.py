@@ -36,9 +36,58 @@ _SHAPES = [
 ]
 
 
+# (session 11) a sender, its time and its message on one line ("tylerbx 21:04  u coming", "Kez M 9:14 pm ok"),
+# heading three lines or more; and an account named with its platform number, as a platform's return to the
+# police gives it ("Author kayzmarie (Instagram: 48291034562)")
+_INLINE = re.compile(rf"^(?P<n>[^\W\d_][\w.'’-]{{0,30}}(?: [^\W\d_][\w'’-]{{0,14}})?)[ \t]+\[?{_STAMP}\]?[ \t]+(?=\S)",
+                     re.MULTILINE)
+_ACCOUNT = re.compile(r"(?<![\w.@])(?P<h>[A-Za-z0-9_][\w.]{1,29}) \((?:Instagram|Facebook|Messenger|WhatsApp|Snapchat|"
+                      r"TikTok|Threads)[ :]+\d{5,20}\)")
+
+
+# the fields of a log or a return, which head lines with a time too ("Sent 2026-01-03 19:22:01 UTC")
+_FIELDS = frozenset(["sent", "received", "date", "time", "body", "author", "created", "updated", "deleted", "timestamp",
+                     "call", "calls", "missed", "incoming", "outgoing", "status", "type", "read", "delivered", "seen",
+                     "edited", "uploaded", "taken", "start", "started", "end", "ended", "duration", "login", "logout",
+                     "ip", "at", "on", "from", "to", "by", "note", "notes", "entry", "log", "in", "out", "arrived",
+                     "left", "logged", "opened", "closed", "session", "meeting", "visit", "recording", "cctv", "anpr"])
+
+
+def _handle(name: str) -> bool:
+    """A handle's shape, not a role code heading a researcher's typed-up chat ("yp3", "P1")."""
+    return any(c.isdigit() or c in "_." for c in name) and " " not in name and not re.fullmatch(
+        r"[A-Za-z]{1,3}\d{1,2}", name)
+
+
+def platform_accounts(text: str) -> list[Span]:
+    """Accounts a platform's return names with their number: the handle as a contact, wherever it is used."""
+    handles = {m.group("h") for m in _ACCOUNT.finditer(text)} if " (" in text else set()
+    out = []
+    for h in handles:
+        for m in re.finditer(rf"(?<![\w.@]){re.escape(h)}(?![\w@]|\.\w)", text):
+            out.append(Span(m.start(), m.end(), "CONTACT", h, 0.85, "context"))
+    return out
+
+
 def chat_senders(text: str) -> list[Span]:
     """Each sender named in a header line whose shape heads three lines or more of the text, as a person."""
     out: list[Span] = []
+    inline = list(_INLINE.finditer(text))
+    if len(inline) >= 3:
+        counts: dict[str, int] = {}
+        for m in inline:
+            counts[m.group("n")] = counts.get(m.group("n"), 0) + 1
+        for m in inline:
+            name = m.group("n")
+            if counts[name] < 2 or _BOTS.intersection(name.casefold().split()) or (
+                    _FIELDS.intersection(name.casefold().split())):
+                continue
+            if _handle(name):
+                out.append(Span(m.start("n"), m.end("n"), "CONTACT", name, 0.75, "context"))
+            elif any(c.isdigit() for c in name):
+                continue
+            elif (sp := _name_span(text, m.start("n"), name, 0.7)) is not None:
+                out.append(sp)
     for shape in _SHAPES:
         heads = list(shape.finditer(text))
         if len(heads) < 3:

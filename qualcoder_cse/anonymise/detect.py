@@ -24,7 +24,7 @@ from .caps_lines import caps_kept, caps_lines
 from .chat_links import linked_names
 from .chat_once_names import chat_once_names, letter_firsts, letter_names
 from .chat_places import chat_places
-from .chat_senders import chat_senders, me_chat_labels
+from .chat_senders import chat_senders, me_chat_labels, platform_accounts
 from .chat_word_names import chat_word_names
 from .chosen_names import drop_declared
 from .common_word_venues import common_word_venues
@@ -42,6 +42,7 @@ from .export_lines import (
     table_names,
 )
 from .gazetteers import Gazetteers, load_gazetteers
+from .handle_cues import handle_cues
 from .head_first import head_first_orgs
 from .kin_positions import initial_chains, kin_positions
 from .landmark_nouns import landmark_nouns
@@ -134,7 +135,9 @@ class Detector(EntityPasses):
                        + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)
                        + chat_places(text, toks, merged, self.gaz)
                        + derived_nicknames(text, toks, merged, self.gaz) + export_names(text) + table_names(text)
-                       + chat_senders(text) + me_chat_labels(text) + surname_pairs(text, self.gaz.given)
+                       + chat_senders(text) + me_chat_labels(text) + platform_accounts(text)
+                       + handle_cues(text, self.gaz)
+                       + surname_pairs(text, self.gaz.given)
                        + handle_headers(text) + surname_first(text, self.gaz.given, self.gaz.places1) + quoted_names(text, self.gaz)
                        + quoted_the_names(text, self.gaz) + kin_names(text, self.gaz)
                        + kin_positions(text, self.gaz) + explained_aliases(text, self.gaz)

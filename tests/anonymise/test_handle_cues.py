@@ -1,0 +1,52 @@
+"""Usernames of plain letters found by what is said around them, senders with their message on the same line,
+and accounts a platform's return names with their number (issue 15, session 11: CONTACT on unseen exports)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .found import proposed
+
+
+@pytest.mark.parametrize("line", [
+    "add my snap {h}", "dm me on ig {h}", "follow {h} on insta", "added by {h} on Snapchat",
+    "Instagram account '{h}' sent the image.", 'messages from the account "{h}" (Snapchat)',
+    "account name {h}", "Display name: Kez, username {h}", "Facebook profile {h}", "Sender: {h}\n",
+    "the account {h} messaged her",
+])
+@pytest.mark.parametrize("handle", ["kayzmarie", "deanox", "xXkezXx"])
+def test_a_username_of_plain_letters_after_a_cue_is_a_contact(det, line: str, handle: str) -> None:
+    assert handle in proposed(det, line.format(h=handle))
+
+
+@pytest.mark.parametrize("line", [
+    "add my snap later", "the account was deleted", "follow him on insta", "account name unknown",
+    "Sender: unknown\n", "she showed me the account settings", "facilitator handle: YouthVoice_Facilitator",
+])
+def test_a_word_after_the_cue_is_no_username(det, line: str) -> None:
+    assert not [s for s in det.detect(line, min_confidence=0.3) if s.label == "CONTACT"]
+
+
+_INLINE = """tylerbx 21:04  u coming
+kayzmarie 21:05  cant
+tylerbx 21:06  ok x
+kayzmarie 21:09  maybe tmrw
+"""
+
+
+def test_a_sender_with_the_time_and_message_on_one_line_is_found(det) -> None:
+    found = proposed(det, _INLINE)
+    assert found.count("tylerbx") == 2 and found.count("kayzmarie") == 2
+
+
+def test_a_role_code_heading_a_typed_up_chat_is_no_contact(det) -> None:
+    text = "lil.reeko22 21:14  u up\nyp3  21:20  ye why\nlil.reeko22 21:20  wanna link\nyp3  21:21  cant\n"
+    assert not [s for s in det.detect(text, min_confidence=0.3) if s.text == "yp3"]
+
+
+def test_the_fields_of_a_return_are_no_senders(det) -> None:
+    text = "".join(f"Author kayzmarie (Instagram: 48291034562)\nSent 2026-01-03 19:2{i}:01 UTC\nBody hi\n"
+                   for i in range(4))
+    spans = det.detect(text, min_confidence=0.3)
+    assert not [s for s in spans if s.text in ("Sent", "Body", "Author")]
+    assert [s.label for s in spans if s.text == "kayzmarie"] == ["CONTACT"] * 4
