@@ -81,6 +81,7 @@ from .quoted_names import explained_aliases, quoted_names, quoted_the_names
 from .ref_codes import hash_marks, log_serials, partial_plates, reference_codes, whole_codes
 from .rules import RuleLayer
 from .second_opinion import SecondOpinion
+from .sender_slots import sender_slots
 from .shapes import find_shapes
 from .span_passes import (
     _address_chain,
@@ -136,7 +137,7 @@ class Detector(EntityPasses):
                        + chat_places(text, toks, merged, self.gaz)
                        + derived_nicknames(text, toks, merged, self.gaz) + export_names(text) + table_names(text)
                        + chat_senders(text) + me_chat_labels(text) + platform_accounts(text)
-                       + handle_cues(text, self.gaz)
+                       + handle_cues(text, self.gaz) + sender_slots(text, self.gaz)
                        + surname_pairs(text, self.gaz.given)
                        + handle_headers(text) + surname_first(text, self.gaz.given, self.gaz.places1) + quoted_names(text, self.gaz)
                        + quoted_the_names(text, self.gaz) + kin_names(text, self.gaz)

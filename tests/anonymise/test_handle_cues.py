@@ -50,3 +50,30 @@ def test_the_fields_of_a_return_are_no_senders(det) -> None:
     spans = det.detect(text, min_confidence=0.3)
     assert not [s for s in spans if s.text in ("Sent", "Body", "Author")]
     assert [s.label for s in spans if s.text == "kayzmarie"] == ["CONTACT"] * 4
+
+
+_FORMATS = {
+    "tiktok": "2026-01-03 19:2{i}:01 UTC {h}: u coming\n",
+    "snapchat": "Received | {h} | TEXT | 2026-01-23 21:0{i}:40 UTC\nu coming\n",
+    "tab-separated": "2026-01-03 19:2{i}:01\t{h}\tu coming\n",
+    "comma-separated": '2026-01-03 19:2{i}:01,{h},"u coming"\n',
+    "json": '{{"sender_name": "{h}", "timestamp_ms": 167300000{i}000, "content": "u coming"}},\n',
+    "messenger": "Sent by {h} on 12 Jan 2026 at 21:0{i}\nu coming\n",
+    "sms": "12/01/2026 21:0{i} IN {h}: u coming\n",
+    "instagram download": "{h}\nu coming\nJan 4, 2026, 7:2{i} pm\n",
+    "kik": "{h} (21:0{i}): u coming\n",
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(_FORMATS))
+@pytest.mark.parametrize("handle", ["deanox", "xXkezXx", "tyler_b09"])
+def test_a_sender_of_any_export_is_found_by_its_slot(det, fmt: str, handle: str) -> None:
+    text = "".join(_FORMATS[fmt].format(i=i, h=handle) for i in range(4))
+    assert proposed(det, text).count(handle) == 4
+
+
+def test_roles_and_clock_words_in_a_sender_slot_are_no_senders(det) -> None:
+    text = "".join(f"[00:0{i}:04] INTERVIEWER: and then?\n[00:0{i}:30] RESP: we went\n" for i in range(4))
+    text += "".join(f"Feb 06, 2026 11:3{i} pm\n\nZee\nok\n" for i in range(4))
+    found = proposed(det, text)
+    assert not {"TERVIEWER", "INTERVIEWER", "RESP", "pm"} & set(found)
