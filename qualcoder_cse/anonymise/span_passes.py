@@ -190,7 +190,14 @@ _AFTER_LOC = re.compile(r"^(?: (?:North|South|East|West|Upper|Lower|Central)\b| 
                         # (session 9) a place's own park, lake or beach written in lowercase: "Rhyddings park",
                         # "Cwmbran boating lake" (not "Wigan town centre": a district, not a named place)
                         r"| (?:park|boating lake|lake|woods|reservoir|beach|rec|recreation ground|playing fields|"
-                        r"country park|skate park|lido)\b(?! (?:road|street|lane|avenue|drive|estate)\b))")
+                        r"country park|skate park|lido|"
+                        # (session 11) a named place's own roundabout, towpath or car park: "Raigmore roundabout",
+                        # "Lagan towpath", "Linthorpe cemetery", "King William Street car park"
+                        r"roundabout|towpath|cemetery|car park|retail park|shopping centre|centre|flyover|"
+                        r"underpass|viaduct|precinct|arcade|marina|quay|seafront|promenade|slipway|leisure centre|"
+                        r"bandstand|bus station|train station)\b(?! (?:road|street|lane|avenue|drive|estate)\b))")
+# a person's or a body's name before a road's own structure is the place's name: "Cooper Dean roundabout"
+_PLACE_HEAD_AFTER = re.compile(r"^ (?:roundabout|towpath|flyover|underpass|viaduct|interchange)\b")
 _FLAT_BEFORE = re.compile(r"(?:Flat|FLAT|flat|Apartment|Apt|Unit|Room)\s+\d{1,4}[A-Za-z]?,\s*$")
 _TOWN_GAP = re.compile(r"^,\s*[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2},?\s+$")
 
@@ -204,7 +211,7 @@ def _extend_locations(text: str, spans: list[Span]) -> list[Span]:
             m = _COMPASS_BEFORE.search(text, max(0, start - 8), start)
             if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
                 start = m.start()
-            m = _AFTER_LOC.match(text[end:end + 12])
+            m = _AFTER_LOC.match(text[end:end + 24])
             if m and not s.text.lower().endswith("estate"):
                 end += m.end()
             m = _FLAT_BEFORE.search(text, max(0, start - 20), start)
@@ -212,6 +219,8 @@ def _extend_locations(text: str, spans: list[Span]) -> list[Span]:
                 start = m.start()
             if (start, end) != (s.start, s.end):
                 s = Span(start, end, s.label, text[start:end], s.confidence, s.source)
+        elif s.label in ("PERSON", "ORG") and (m := _PLACE_HEAD_AFTER.match(text[s.end:s.end + 16])):
+            s = Span(s.start, s.end + m.end(), "LOCATION", text[s.start:s.end + m.end()], s.confidence, s.source)
         out.append(s)
     return merge(out)
 

@@ -42,3 +42,20 @@ def test_a_street_address_keeps_its_number_and_its_district(det, text: str, addr
 def test_a_person_after_a_street_in_a_sentence_stays_a_person(det) -> None:
     text = "We met on Oak Road, Jade said it was where the car parked."
     assert "Jade" in proposed(det, text, "PERSON")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("that picked her up from Raigmore roundabout.", "Raigmore roundabout"),
+    ("came in through the side door from the Lagan towpath at 01:38.", "Lagan towpath"),
+    ("ash dropped me at Linthorpe cemetery at like 5.", "Linthorpe cemetery"),
+    ("00:10  King William Street car park, level 3.", "King William Street car park"),
+    ("gathering by the Cwmbran boating lake on Friday nights", "Cwmbran boating lake"),
+    ("HF21 ZXP passed the Cooper Dean roundabout heading towards Christchurch.", "Cooper Dean roundabout"),
+])
+def test_a_named_places_own_roundabout_towpath_or_car_park_is_inside_it(det, text: str, place: str) -> None:
+    """(session 11) strict recall counts the place only with its head noun, which the guidelines keep inside."""
+    assert place in proposed(det, text, "LOCATION")
+
+
+def test_a_town_centre_is_not_widened(det) -> None:
+    assert "Wigan town centre" not in proposed(det, "They met in Wigan town centre on Friday.")
