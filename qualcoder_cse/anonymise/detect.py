@@ -23,6 +23,7 @@ from .address_parts import building_addresses, districts_after_places, full_addr
 from .caps_lines import caps_kept, caps_lines
 from .chat_links import linked_names
 from .chat_once_names import chat_once_names, letter_firsts, letter_names
+from .chat_place_phrases import chat_place_phrases
 from .chat_places import chat_places
 from .chat_senders import chat_senders, me_chat_labels, platform_accounts
 from .chat_word_names import chat_word_names
@@ -134,7 +135,7 @@ class Detector(EntityPasses):
         merged = merge(joined_dates(spans))
         merged = merge(merged + full_names(text, toks, merged, self.gaz, self._heads)
                        + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)
-                       + chat_places(text, toks, merged, self.gaz)
+                       + chat_places(text, toks, merged, self.gaz) + chat_place_phrases(text, merged, self.gaz)
                        + derived_nicknames(text, toks, merged, self.gaz) + export_names(text) + table_names(text)
                        + chat_senders(text) + me_chat_labels(text) + platform_accounts(text)
                        + handle_cues(text, self.gaz) + sender_slots(text, self.gaz)

@@ -141,7 +141,9 @@ LOC_LOWER_HEADS = frozenset(
     ["road", "rd", "street", "st", "lane", "avenue", "ave", "close", "drive", "crescent", "grove", "gardens", "terrace", "park", "estate", "flats", "towers", "mews", "way", "square", "precinct"]
 )
 LOC_HEAD_EXCLUDE_PREV = frozenset(
-    ["crown", "magistrates", "magistrate", "family", "youth", "high", "police", "bus", "train", "railway", "coach", "fire", "petrol", "service", "car", "skate", "retail"]
+    ["crown", "magistrates", "magistrate", "family", "youth", "high", "police", "bus", "train", "railway", "coach", "fire", "petrol", "service", "car", "skate", "retail",
+     # (session 11) a relative's home, not a named place: "at my nans flats"
+     "nans", "nanas", "grans", "mums", "mams", "dads", "aunties", "uncles", "cousins", "mates", "sisters", "brothers"]
 )
 CONNECTORS = frozenset(["of", "and", "&", "the", "upon", "le", "de", "la", "st", "st.", "saint"])
 _SPEAKER = re.compile(

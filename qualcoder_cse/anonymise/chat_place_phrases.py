@@ -1,0 +1,60 @@
+"""Named places of two or three lowercase words in chat (issue 15, session 11: LOCATION recall in chats).
+
+A chat writes "central park", "the baths hall", "new farm", "marine parade", "cave hill", "bay st" or "kinmel
+bay" without capitals, so neither the gazetteer nor the capitalised rules see a name. The shape says it: after a
+preposition of place (and perhaps "the"), on a line written in lowercase, one or two words and then a head
+noun that names places (park, hall, farm, parade, hill, bridge, pier, st, rd, bay, ...). Phrases whose first
+word only describes ("the skate park", "the big park", "my nans flats", "the car park") are not names.
+Proposed unsure, below the review screen's "sure" line, for the researcher to decide.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteers import Gazetteers
+from .lexicon import _GENERIC_PLACE_WORDS, NOT_NAMES, STOP
+from .merging import _coverage
+from .spans import Span
+
+_HEADS = ("park|gardens|hall|farm|junction|roundabout|parade|hill|bridge|flats|pier|tower|towers|st|rd|lane|bay|"
+          "bank|nest|head|green|square|way|close|drive|avenue|ave|crescent|terrace|row|walk|fields|common|heath|"
+          "wharf|quay|point|sands|cross|gate|brow|rise|vale|dale|moor|wood|woods|estate|arches|rocks|steps|shore")
+_PREP = r"(?:at|in|to|from|by|up|on|near|past|round|around|down|outside|behind|under|over|2|fae|tae|frm|wiv|w)"
+_PHRASE = re.compile(rf"\b{_PREP}[ \t]+(?:the[ \t]+)?(?P<p>(?P<w1>[a-z][a-z'’]+)(?:[ \t]+(?P<w2>[a-z][a-z'’]+))?"
+                     rf"[ \t]+(?:{_HEADS}))\b(?![ \t]+(?:{_HEADS}|car|road|street|lane)\b)")
+# first words that only describe a place, or own it ("my nans flats"), never name it
+_DESCRIBE = frozenset(["big", "little", "lil", "small", "local", "skate", "car", "kids", "play", "back", "front",
+                       "top", "bottom", "far", "near", "other", "same", "usual", "main", "next", "last", "first",
+                       "nearest", "closest", "dark", "empty", "busy", "quiet", "dodgy", "nice", "good", "bad", "whole",
+                       "one", "two", "that", "this", "these", "those", "every", "each", "some", "any", "no", "our",
+                       "his", "her", "their", "my", "ur", "your", "ma", "me", "mi", "yer", "nans", "mums", "dads",
+                       "grans", "mates", "aunties", "cousins", "bus", "train", "taxi", "school", "church", "shop",
+                       "shops", "corner", "side", "end", "rear", "private", "public", "council", "multi", "retail",
+                       "trading", "industrial", "business", "sports", "leisure", "football", "cricket", "tennis",
+                       "bowling", "golf", "water", "boating", "country", "dog", "old", "new", "a", "an", "the", "another",
+                       "such", "what", "which", "whatever", "different", "right", "wrong", "long", "short", "easy",
+                       "hard", "only", "own", "whole", "half", "high", "low", "upper", "lower", "inner", "outer"])
+
+
+def chat_place_phrases(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
+    if "\n" not in text and not text[:1].islower():
+        return []
+    cov = _coverage(spans, len(text))
+    out: list[Span] = []
+    for m in _PHRASE.finditer(text):
+        s, e = m.span("p")
+        if cov[s] or cov[e - 1]:
+            continue
+        line_start = text.rfind("\n", 0, s) + 1
+        colon = text.find(": ", line_start, s)
+        body = text[colon + 2 if colon != -1 else line_start:s]
+        if any(c.isupper() for c in body):
+            continue  # a line written with capitals: the capitalised rules read it
+        words = [m.group("w1")] + ([m.group("w2")] if m.group("w2") else [])
+        if any(w in _DESCRIBE or w in STOP or w in NOT_NAMES or w in _GENERIC_PLACE_WORDS for w in words[:1]):
+            continue
+        if len(words) == 2 and (words[1] in STOP or words[1] in _DESCRIBE):
+            continue
+        out.append(Span(s, e, "LOCATION", text[s:e], 0.45, "position"))
+    return out

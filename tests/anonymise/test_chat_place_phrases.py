@@ -1,0 +1,35 @@
+"""Named places of two or three lowercase words in chat lines ("past the baths hall", "up cave hill"), and the
+describing phrases of the same shape that name no place (issue 15, session 11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .found import proposed
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("ye. sunday got detention so i walked on my own past the baths hall", "baths hall"),
+    ("cant me n ruby are up cave hill wiv the dog lol", "cave hill"),
+    ("she works at costcutter on marine parade", "marine parade"),
+    ("the polis took her hame fae battery park. her maw is ragin", "battery park"),
+    ("under the celtic gateway bridge its grim", "celtic gateway bridge"),
+    ("klevs mates flat on cinder bank. jade n that r coming", "cinder bank"),
+])
+def test_a_lowercase_named_place_in_a_chat_line_is_proposed(det, line: str, place: str) -> None:
+    text = f"[21:04] kayz: hiya\n[21:05] jj: {line}\n[21:06] kayz: ok\n"
+    assert place in proposed(det, text)  # "baths hall" is read as a venue (ORG): covered all the same
+
+
+@pytest.mark.parametrize("line", [
+    "meet at the skate park after", "hes in the car park now", "im on the way", "ill be at my nans flats",
+    "we went up the big hill", "pay in another way", "down the back lane by the shop", "at the bus station",
+])
+def test_a_describing_phrase_is_no_place(det, line: str) -> None:
+    text = f"[21:04] kayz: hiya\n[21:05] jj: {line}\n[21:06] kayz: ok\n"
+    assert not proposed(det, text, "LOCATION")
+
+
+def test_a_line_with_capitals_is_left_to_the_capitalised_rules(det) -> None:
+    text = "Notes: We walked Past the baths hall and on.\nSecond line.\n"
+    assert "baths hall" not in proposed(det, text)
