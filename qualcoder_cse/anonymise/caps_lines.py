@@ -7,15 +7,27 @@ from __future__ import annotations
 
 import re
 
+from .title_runs import _GENERIC
+
 _LINE = re.compile(r"^[^\S\n]*(?P<l>[^\n]*[A-Z][^\n]*)$", re.MULTILINE)
 _WORD = re.compile(r"[^\W\d_]+")
 # what a heading in capitals is trusted to name: an organisation by its head noun ("SOUTH WALES POLICE"), a person
 # by two names or more, a place the gazetteer knows; its other words ("RECORD", "DETACHED OUTREACH", "MACE") are
 # a heading's own
 _ORG_HEADS = frozenset(["police", "constabulary", "trust", "council", "partnership", "college", "academy", "school",
-                        "hospital", "university", "hotel", "llp", "ltd", "limited", "heddlu", "cyngor"])
+                        "hospital", "university", "hotel", "llp", "ltd", "limited", "heddlu", "cyngor",
+                        "uhb", "infirmary", "hospice"])
+# (session 11) heads that a heading's own words also end with ("SEXUAL HEALTH SERVICE", "TRUSTEE BOARD"): an
+# organisation only when its first word names something ("METROPOLITAN POLICE SERVICE", "HIGHLAND CHILD
+# PROTECTION COMMITTEE", "WHARF PROJECT")
+_WEAK_HEADS = frozenset(["service", "committee", "board", "project"])
+# first words that make a capitals heading an organisation: "NHS HIGHLAND", "POLICE SERVICE OF NORTHERN IRELAND",
+# "YSGOL GYFUN ...", Welsh and Gaelic schools and councils
+_ORG_FIRST = frozenset(["heddlu", "cyngor", "nhs", "police", "ysgol", "coleg", "bun-sgoil", "sgoil", "ardsgoil",
+                        "comhairle", "prifysgol", "bwrdd"])
 
 
+_ACRONYMS = frozenset(["NHS", "UHB", "PSNI", "YMCA", "YWCA", "CAMHS", "GMP", "HMP", "HSC", "LSCB", "BCU"])  # kept
 _SMALL = frozenset(["AND", "OF", "THE", "FOR", "IN", "ON", "AT", "TO", "WITH", "BY", "UPON"])
 
 
@@ -23,18 +35,30 @@ def _ordinary_case(line: str) -> str:
     """Each word with its first letter kept and the rest lowered ("O'HARE" -> "O'hare"), the small words of a
     name in lowercase ("HEALTH AND SOCIAL CARE" -> "Health and Social Care"); the length is kept."""
     return _WORD.sub(lambda m: m.group().lower() if m.group() in _SMALL and m.start() > 0
-                     else m.group()[0] + m.group()[1:].lower(), line)
+                     else m.group() if m.group() in _ACRONYMS else m.group()[0] + m.group()[1:].lower(), line)
+
+
+# (session 11) a letterhead's part in capitals beside a part that is not: "SOUTH WALES POLICE – Swansea Hub",
+# "NHS HIGHLAND | Sexual Health"
+_PART_SEP = re.compile(r"[ \t]+[–—-][ \t]+|[ \t]*\|[ \t]*|:[ \t]+|[ \t]*/[ \t]+")
 
 
 def caps_lines(text: str) -> list[tuple[int, str]]:
-    """``(offset, line in ordinary case)`` for each line of two words or more whose letters are all capitals."""
+    """``(offset, part in ordinary case)`` for each line, or part of a line between dashes, bars or a colon, of two
+    words or more whose letters are all capitals."""
     out = []
     for m in _LINE.finditer(text):
-        line = m.group("l")
-        words = _WORD.findall(line)
-        if len(words) >= 2 and sum(len(w) for w in words) >= 8 and all(w.isupper() for w in words) \
-                and len(_ordinary_case(line)) == len(line):
-            out.append((m.start("l"), _ordinary_case(line)))
+        line, base = m.group("l"), m.start("l")
+        parts, pos = [], 0
+        for sep in _PART_SEP.finditer(line):
+            parts.append((pos, line[pos:sep.start()]))
+            pos = sep.end()
+        parts.append((pos, line[pos:]))
+        for off, part in parts:
+            words = _WORD.findall(part)
+            if len(words) >= 2 and sum(len(w) for w in words) >= 8 and all(w.isupper() for w in words) \
+                    and len(_ordinary_case(part)) == len(part):
+                out.append((base + off, _ordinary_case(part)))
     return out
 
 _ROLE_NOUNS = frozenset(["person", "people", "child", "children", "parent", "parents", "worker", "officer", "young"])
@@ -46,7 +70,10 @@ def caps_kept(span) -> bool:
     if len(words) < 2:
         return False
     if span.label == "ORG":
-        return words[-1].casefold() in _ORG_HEADS or words[0].casefold() in ("heddlu", "cyngor")
+        last, first = words[-1].casefold(), words[0].casefold()
+        if last in _WEAK_HEADS:
+            return first not in _GENERIC and first not in ("trustee", "trustees", "management", "executive", "steering")
+        return last in _ORG_HEADS or first in _ORG_FIRST
     if span.label == "LOCATION":
         return span.source == "gazetteer" and words[0].casefold() != "the"
     return span.label == "PERSON" and not _ROLE_NOUNS.intersection(w.casefold() for w in words)

@@ -167,3 +167,29 @@ def councils_of(text: str, spans: list[Span]) -> list[Span]:
             found.append(Span(a, s.end, "ORG", text[a:s.end], max(s.confidence, 0.75), s.source))
     return absorb(spans, found, edges=True)
 
+
+
+# (session 11) bodies named by a place and a statutory kind: "Highland Child Protection Committee", "Metropolitan
+# Police Service", "Police Service of Northern Ireland" (the head rules stop at "Police" or read "Highland Child"
+# as a person)
+_NAMED_BODY = re.compile(
+    r"(?<![\w'’-])(?:(?:[A-Z][\w'’-]+ (?:(?:and|&) )?){1,4}(?:Child|Adult|Public) Protection Committee"
+    r"|(?:[A-Z][\w'’-]+ (?:(?:and|&) )?){1,3}Police Service\b"
+    r"|Police Service of (?:Northern Ireland|Scotland)"
+    r"|(?:[A-Z]+ (?:AND |& )?){1,4}(?:CHILD|ADULT|PUBLIC) PROTECTION COMMITTEE"
+    r"|(?:[A-Z]+ (?:AND |& )?){1,3}POLICE SERVICE\b|POLICE SERVICE OF (?:NORTHERN IRELAND|SCOTLAND))")
+_NOT_BODY_START = frozenset(["The", "THE", "A", "Our", "OUR", "Local", "LOCAL"])
+
+
+def named_bodies(text: str) -> list[Span]:
+    out = []
+    for m in _NAMED_BODY.finditer(text):
+        s = m.start()
+        first = m.group().split()[0]
+        if first in _NOT_BODY_START:
+            s += len(first) + 1
+            if m.group()[s - m.start():].split()[0] in ("Child", "Adult", "Public", "Police", "CHILD", "ADULT",
+                                                           "PUBLIC", "POLICE") and "of" not in m.group():
+                continue  # "the Child Protection Committee", "the Police Service": no name
+        out.append(Span(s, m.end(), "ORG", text[s:m.end()], 0.85, "rule"))
+    return out

@@ -43,3 +43,31 @@ def test_a_collar_number_after_an_officers_name(det, text: str, collar: str) -> 
                                   "PC Nia Sutton 300 metres away saw it.", "There were 12 cars outside."])
 def test_times_counts_and_ranks_stay_out(det, text: str) -> None:
     assert proposed(det, text, "ORG") == [] and proposed(det, text, "ID") == []
+
+
+_BODY_TEXT = "\nThe young person was seen in clinic and a plan was agreed with her and her mother.\n"
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("R: the Highland Child Protection Committee course, the online one.", "Highland Child Protection Committee"),
+    ("A referral was made to Metropolitan Police Service yesterday.", "Metropolitan Police Service"),
+    ("HIGHLAND CHILD PROTECTION COMMITTEE\nINTER-AGENCY REFERRAL DISCUSSION (IRD) RECORD\n",
+     "HIGHLAND CHILD PROTECTION COMMITTEE"),
+    ("POLICE SERVICE OF NORTHERN IRELAND – Public Protection Branch\n", "POLICE SERVICE OF NORTHERN IRELAND"),
+    ("SOUTH WALES POLICE – Swansea Child Exploitation Hub\nDigital extract\n", "SOUTH WALES POLICE"),
+    ("NHS HIGHLAND – SEXUAL HEALTH SERVICE\nUNDER-18 SAFEGUARDING PROFORMA\n", "NHS HIGHLAND"),
+    ("METROPOLITAN POLICE SERVICE - Central South BCU, Child Exploitation\n", "METROPOLITAN POLICE SERVICE"),
+])
+def test_a_named_statutory_body_is_one_span_in_any_case(det, text: str, body: str) -> None:
+    """(session 11) a letterhead part in capitals beside a part that is not is read too."""
+    assert body in proposed(det, text + _BODY_TEXT)
+
+
+@pytest.mark.parametrize("text", [
+    "MINUTES OF THE TRUSTEE BOARD\nOpen Door (registered charity)\n",
+    "NHS HIGHLAND – SEXUAL HEALTH SERVICE\nUNDER-18 SAFEGUARDING PROFORMA\n",
+    "The Child Protection Committee met. The Police Service was represented.\n",
+])
+def test_a_headings_own_words_are_no_body(det, text: str) -> None:
+    found = proposed(det, text + _BODY_TEXT)
+    assert not {"TRUSTEE BOARD", "SEXUAL HEALTH SERVICE", "Child Protection Committee", "Police Service"} & set(found)
