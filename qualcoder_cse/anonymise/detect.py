@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from .acronyms import org_acronyms
 from .address_parts import building_addresses, districts_after_places, full_addresses, street_numbers
 from .caps_lines import caps_kept, caps_lines
+from .chat_introductions import chat_introductions
 from .chat_links import linked_names
 from .chat_once_names import chat_once_names, letter_firsts, letter_names
 from .chat_place_phrases import chat_place_phrases
@@ -150,7 +151,7 @@ class Detector(EntityPasses):
                        + ([] if upper else caps_full_names(text, merged, self.gaz)))
         merged = self.propagate(text, toks, merge(lowercase_full_names(text, toks, merged, self.gaz)))
         extra = (first_names_again(text, toks, merged, self.gaz) + verb_names(text, toks, merged, self.gaz, upper)
-                 + chat_word_names(text, toks, merged, self.gaz) + surname_labels(text, merged)
+                 + chat_word_names(text, toks, merged, self.gaz) + chat_introductions(text, merged, self.gaz) + surname_labels(text, merged)
                  + turn_vocatives(text, merged, self.gaz) + naming_phrases(text, merged, self.gaz)
                  + self_introductions(text, merged, self.gaz)
                  + timed_places(text, merged, self.gaz) + chat_once_names(text, merged, self.gaz)
