@@ -117,7 +117,7 @@ _REG_SHAPE = re.compile(r"^[A-Za-z]{2}\d{2}-[A-Za-z]{3}$")
 
 # initials of the writer or transcriber: "Transcribed by AH", "notes by KO"
 _BY_INITIALS = re.compile(
-    r"\b(?:transcribed|written|typed|notes|minuted|compiled|prepared|recorded|checked|reviewed|interviewed)\s+by\s+"
+    r"\b(?:transcribed|written|typed|notes|minuted|compiled|prepared|recorded|checked|reviewed|interviewed)\s+by:?\s+"
     r"(?P<ini>(?!CSE\b|MASH\b|DSL\b|NHS\b|SW\b|YOT\b|GP\b)[A-Z]{2,3})(?![\w-])",
     re.IGNORECASE,
 )

@@ -192,3 +192,9 @@ def test_contact_look_alikes_are_not_contacts(text):
 def test_an_email_spelt_out_or_spaced_is_replaced_as_an_email(text):
     """Found in the window (session 10): the spelt-out email was stored as "[Username 1]"."""
     assert kind_of("CONTACT", text) == "CONTACT:Email"
+
+
+def test_initials_after_typed_by_and_a_colon_are_a_person(det) -> None:
+    """(session 11) a transcription service's footer: "Typed by: JW"."""
+    spans = det.detect("Segment 00:05:29 unclear. Typed by: JW.]\n", min_confidence=0.3)
+    assert ("JW", "PERSON") in [(s.text, s.label) for s in spans]
