@@ -55,6 +55,22 @@ _CAR_MAKES = frozenset(["audi", "seat", "ford", "vauxhall", "toyota", "nissan", 
                         "mazda", "volvo", "suzuki", "dacia", "mitsubishi", "lexus", "jaguar", "tesla"])
 
 
+# (session 11) a common surname after a lowercase given name, before a verb or the end of a clause: "mikey ward
+# driving", "mick mcardle wis drivin"
+_AFTER_SURNAME = frozenset(["driving", "drivin", "drives", "drove", "was", "wis", "is", "said", "sed", "says", "has",
+                            "had", "texted", "rang", "came", "comes", "picked", "lives", "knows", "got", "gets",
+                            "wants", "sent", "from", "fae", "frm"])
+
+
+def _surname_said(text: str, toks: list[Tok], x: int, gaz: Gazetteers) -> bool:
+    t = toks[x]
+    if gaz.surnames.get(t.key, 0) < 20000 or t.key in STOP or t.base_end != t.end:
+        return False
+    after = text[t.end:t.end + 1]
+    return after in (".", ",", "!", "?", "") or x + 1 < len(toks) and toks[x + 1].key in _AFTER_SURNAME and (
+        text[t.end:toks[x + 1].start] == " ")
+
+
 def lowercase_full_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
     """A lowercase given name right after a found lowercase name is the rest of it ("mackem mark"); a
     capitalised word after a car make is the model, not a person ("a blue Seat Leon")."""
@@ -76,7 +92,8 @@ def lowercase_full_names(text: str, toks: list[Tok], spans: list[Span], gaz: Gaz
                     break
         if nxt_i is not None:
             nt = toks[nxt_i]
-            if nt.spaced and nt.start == s.end + 1 and nt.shape == "lower" and gaz.given.get(nt.key, (0, 0))[0] >= 500:
+            if nt.spaced and nt.start == s.end + 1 and nt.shape == "lower" and (
+                    gaz.given.get(nt.key, (0, 0))[0] >= 500 or _surname_said(text, toks, nxt_i, gaz)):
                 s = Span(s.start, nt.base_end, s.label, text[s.start:nt.base_end], s.confidence, s.source)
         out.append(s)
     return out

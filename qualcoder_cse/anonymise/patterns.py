@@ -118,7 +118,8 @@ _REG_SHAPE = re.compile(r"^[A-Za-z]{2}\d{2}-[A-Za-z]{3}$")
 # initials of the writer or transcriber: "Transcribed by AH", "notes by KO"
 _BY_INITIALS = re.compile(
     r"\b(?:transcribed|written|typed|notes|minuted|compiled|prepared|recorded|checked|reviewed|interviewed)\s+by:?\s+"
-    r"(?P<ini>(?!CSE\b|MASH\b|DSL\b|NHS\b|SW\b|YOT\b|GP\b)[A-Z]{2,3})(?![\w-])",
+    r"(?P<ini>(?!CSE\b|MASH\b|DSL\b|NHS\b|SW\b|YOT\b|GP\b|DC\b|DS\b|DI\b|PC\b|PS\b|DCI\b|DSU\b|SGT\b|CI\b|DR\b|MR\b|MS\b)"
+    r"[A-Z]{2,3})(?![\w-])",
     re.IGNORECASE,
 )
 # a partial registration ("BX17", "MA70") is an identifier only when a vehicle word comes shortly before it

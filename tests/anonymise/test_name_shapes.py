@@ -39,3 +39,16 @@ def test_a_given_name_only_an_american_list_knows_heads_turns(det) -> None:
 
 def test_a_word_heading_one_line_is_not_a_speaker(det) -> None:
     assert "Memory" not in persons(det, "Memory: the group recalled the first session.\nNotes follow.\n")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("13/03/2026, 20:01 - +44 7700 900612: black bmw SJ21 KWO. mikey ward driving. get in the back\n", "mikey ward"),
+    ("[21:04] jj: kez hill sed no\n", "kez hill"),
+])
+def test_a_lowercase_given_name_and_a_common_surname_before_a_verb_are_one_person(det, text: str, name: str) -> None:
+    assert name in persons(det, text)
+
+
+def test_a_rank_after_prepared_by_is_no_person(det) -> None:
+    found = persons(det, "Child: Eilidh McLeish (13)    Prepared by: DC Fraser Gillies\nNotes by DC Amy Hart.\n")
+    assert "DC" not in found and "Fraser Gillies" in found
