@@ -24,6 +24,7 @@ from .caps_lines import caps_kept, caps_lines
 from .chat_introductions import chat_introductions
 from .chat_links import linked_names
 from .chat_once_names import chat_once_names, letter_firsts, letter_names
+from .chat_owner_names import chat_owner_names
 from .chat_place_phrases import chat_place_phrases
 from .chat_places import chat_places
 from .chat_senders import chat_senders, me_chat_labels, platform_accounts
@@ -151,7 +152,8 @@ class Detector(EntityPasses):
                        + ([] if upper else caps_full_names(text, merged, self.gaz)))
         merged = self.propagate(text, toks, merge(lowercase_full_names(text, toks, merged, self.gaz)))
         extra = (first_names_again(text, toks, merged, self.gaz) + verb_names(text, toks, merged, self.gaz, upper)
-                 + chat_word_names(text, toks, merged, self.gaz) + chat_introductions(text, merged, self.gaz) + surname_labels(text, merged)
+                 + chat_word_names(text, toks, merged, self.gaz) + chat_introductions(text, merged, self.gaz)
+                 + chat_owner_names(text, merged, self.gaz) + surname_labels(text, merged)
                  + turn_vocatives(text, merged, self.gaz) + naming_phrases(text, merged, self.gaz)
                  + self_introductions(text, merged, self.gaz)
                  + timed_places(text, merged, self.gaz) + chat_once_names(text, merged, self.gaz)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from qualcoder_cse.anonymise.chat_introductions import chat_introductions
+from qualcoder_cse.anonymise.chat_owner_names import chat_owner_names
 
 from .found import persons
 
@@ -31,3 +32,16 @@ def test_a_name_a_sender_gives_once_is_a_person(det, message: str, name: str) ->
 def test_a_state_a_time_or_a_capitalised_message_gives_no_introduction(det, message: str) -> None:
     """The pass itself (the model may still offer "summer" below the sure line, as it did before)."""
     assert chat_introductions(_chat(message), [], det.gaz) == []
+
+
+@pytest.mark.parametrize(("message", "word"), [
+    ("its stevos birthday sat", "stevos"), ("dont go near chases lot they r proper dodgy", "chases"),
+    ("we was at kezs house", "kezs"),
+])
+def test_a_name_owning_something_without_its_apostrophe_is_a_person(det, message: str, word: str) -> None:
+    assert word in persons(det, _chat(message))
+
+
+@pytest.mark.parametrize("message", ["at my mums house", "the lads car was outside", "its my nans birthday"])
+def test_relatives_and_plurals_owning_something_are_no_names(det, message: str) -> None:
+    assert chat_owner_names(_chat(message), [], det.gaz) == []
