@@ -85,7 +85,12 @@ _SHAPES = [("chain of districts", "TW3/"), ("run of titles", "Mr "), ("capitalis
            ("a line in capitals", "ABC DEF "),
            # (session 10) each of these made one pass per match over every span until it was batched
            ("addresses with districts", "12 Oak Road, Meir, "), ("Welsh streets", "4 Tan y Bryn "),
-           ("courts by their town", "the High Court in Leeds "), ("addresses with postcodes", "9 Elm Road, Leeds, LS1 2AB, ")]
+           ("courts by their town", "the High Court in Leeds "), ("addresses with postcodes", "9 Elm Road, Leeds, LS1 2AB, "),
+           # (session 11) passes that read every line of an export, every definition in a note, every phrase
+           ("export lines, one sender slot each", "2026-01-03 19:22:01 UTC deanox: u coming\n"),
+           ("definitions in a note", '"sunday" is Sunday Adeyemi; bring sunday. '),
+           ("lowercase chat places and introductions", "jj: its chance here. past the baths hall n up cave hill\n"),
+           ("named statutory bodies", "Highland Child Protection Committee and Metropolitan Police Service ")]
 
 
 if __name__ == "__main__":

@@ -55,8 +55,7 @@ def chat_introductions(text: str, spans: list[Span], gaz: Gazetteers) -> list[Sp
         group = "a" if m.group("a") else "b"
         s, e = m.span(group)
         k = m.group(group)
-        line_end = text.find("\n", s)
-        message = text[m.start():line_end if line_end >= 0 else len(text)]
+        message = text[m.start():m.start() + 300].partition("\n")[0]  # bounded: a text may be one line
         if cov[s] or any(c.isupper() for c in message) or not _opens(text, m.start()):
             continue
         if k in _STATES or k in STOP or k in NOT_NAMES or k in ROLE_WORDS or k in MONTHS or k in WEEKDAYS:

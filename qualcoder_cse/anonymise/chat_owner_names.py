@@ -50,9 +50,9 @@ def chat_owner_names(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span
         stem = w[:-1]
         if cov[s] or w in _NOT_OWNERS or stem in STOP or stem in NOT_NAMES or len(stem) < 2:
             continue
-        line_start = text.rfind("\n", 0, s) + 1
-        line_end = text.find("\n", e)
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        line_start = max(text.rfind("\n", max(0, s - 300), s) + 1, s - 300)  # bounded: a text may be one line
+        line_end = text.find("\n", e, e + 300)
+        line = text[line_start:line_end if line_end >= 0 else min(len(text), e + 300)]
         head = _HEAD.match(line)
         if any(c.isupper() for c in line[head.end() if head else 0:]):
             continue  # a message with capitals: "Tom's" would have its apostrophe

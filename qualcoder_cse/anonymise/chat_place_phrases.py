@@ -46,9 +46,8 @@ def chat_place_phrases(text: str, spans: list[Span], gaz: Gazetteers) -> list[Sp
         s, e = m.span("p")
         if cov[s] or cov[e - 1]:
             continue
-        line_start = text.rfind("\n", 0, s) + 1
-        colon = text.find(": ", line_start, s)
-        body = text[colon + 2 if colon != -1 else line_start:s]
+        before = text[max(0, s - 200):s].rpartition("\n")[2]  # bounded: a text may be one long line
+        body = before.partition(": ")[2] if ": " in before else before
         if any(c.isupper() for c in body):
             continue  # a line written with capitals: the capitalised rules read it
         words = [m.group("w1")] + ([m.group("w2")] if m.group("w2") else [])

@@ -67,13 +67,14 @@ def defined_initials(text: str, spans: list[Span], gaz: Gazetteers | None = None
         m = _QUOTED_AFTER.match(text, s.end)
         if m:
             found.append(m.group("c"))
-        line_start = text.rfind("\n", 0, s.start) + 1
+        # bounded to 300 characters each way: a search to the line's ends is quadratic on a text of one line
+        line_start = max(text.rfind("\n", max(0, s.start - 300), s.start) + 1, s.start - 300, 0)
         m = _BEFORE.search(text, line_start, s.start)
         if m:
             found.append(m.group("c"))
         # (session 9) an attendee table's row: "Ama Mensah | Exploitation Team Manager | AM"
-        line_end = text.find("\n", s.end)
-        row = text[line_start:line_end if line_end >= 0 else len(text)]
+        line_end = text.find("\n", s.end, s.end + 300)
+        row = text[line_start:line_end if line_end >= 0 else min(len(text), s.end + 300)]
         if row.count("|") >= 2:
             found += [c.strip() for c in row.split("|") if _CELL_CODE.fullmatch(c.strip())]
         codes.update(c for c in found if _stands_for(c, s.text))

@@ -27,7 +27,7 @@ _CUES = [
     re.compile(rf"(?i:\b(?:follow|add|added\s+by|message|messaged\s+by|dm|from|by|chatting\s+to|talking\s+to)\s+)"
                rf"{_USER}(?i:\s+on\s+{_APP}\b)"),
     # "Instagram account 'kayzmarie'", "the account "deanox"", "username ‘jordanbx’"
-    re.compile(r"(?i:\b(?:account|profile|page|user\s?name|username|handle|gamertag|display\s+name)(?:\s+name)?"
+    re.compile(r"(?i:\b(?:account|profile|page|user\s?name|username|handle|gamertag)(?:\s+name)?"
                r"\s*[:=]?\s*)[\"'“‘]" + _USER + r"[\"'”’]"),
     # "account name deanox", "username kayzmarie", "Facebook profile kayzmarie", "the account xXkezXx messaged"
     re.compile(rf"(?i:\b(?:(?:{_APP}\s+)?(?:account|profile|page)(?:\s+name)?|user\s?name|handle|gamertag)"

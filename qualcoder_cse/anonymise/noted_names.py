@@ -38,6 +38,7 @@ _LETTER_AFTER = frozenset(["is", "was", "said", "sed", "says", "has", "had", "wa
                            "drives", "texted", "rang", "will", "and", "n"])
 _NOT_NAME_FIRST = frozenset(["my", "his", "her", "their", "our", "the", "a", "an", "this", "that", "you", "me",
                              "we", "they", "he", "she", "it"])  # '"my nain" is her grandmother'
+_PRONOUNS = frozenset(["u", "you", "ur", "i", "we", "she", "he", "they", "it", "me", "him", "them", "ya", "yous"])
 _WORD = re.compile(r"[A-Za-z']+")
 
 
@@ -62,10 +63,10 @@ def _defined(text: str, spans: list[Span]) -> set[str]:
 
 
 def _neighbour(text: str, start: int, end: int) -> tuple[str, str]:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    before = _WORD.findall(text[max(line_start, start - 20):start])
-    after = _WORD.findall(text[end:min(end + 20, len(text) if line_end < 0 else line_end)])
+    # windows of 20 characters, cut at the line's ends (a search to the line's end would be quadratic on a
+    # text of one long line)
+    before = _WORD.findall(text[max(0, start - 20):start].rpartition("\n")[2])
+    after = _WORD.findall(text[end:end + 20].partition("\n")[0])
     return (before[-1].casefold() if before else ""), (after[0].casefold() if after else "")
 
 
@@ -92,5 +93,7 @@ def noted_names(text: str, spans: list[Span]) -> list[Span]:
                 continue
             if len(n) == 1 and prev not in _LETTER_BEFORE and nxt not in _LETTER_AFTER:
                 continue
+            if nxt in _PRONOUNS and text[m.end():m.end() + 1] == " " and prev not in _LETTER_BEFORE:
+                continue  # "hope u r ok", "will u come": the word as a verb, whoever the note named
             out.append(Span(s, m.end(), "PERSON", text[s:m.end()], 0.6, "noted"))
     return out

@@ -17,6 +17,7 @@ filters (``not_people``, declared pseudonyms) still apply to them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .chat_links import _CHAT_ABBREV
 from .gazetteers import Gazetteers
@@ -237,6 +238,8 @@ class SecondOpinion:
     def find(self, text: str, ents: list[Span], spans: list[Span]) -> list[Span]:
         """The model's spans ``ents`` (over the whole text) that add to ``spans`` (the rules' final spans)."""
         cov = _coverage(spans, len(text))
+        spans = sorted(spans, key=lambda p: p.start)
+        starts = [p.start for p in spans]
         free: list[Span] = []
         wide: list[Span] = []
         for raw in ents:
@@ -249,7 +252,9 @@ class SecondOpinion:
                     cov[s.start:s.end] = b"\x01" * (s.end - s.start)
             elif s.label in _WIDER and s.text[:1].isupper() and not all(cov[s.start:s.end]) \
                     and not self._generic(s.text) and not _NER_NOT.search(s.text):
-                w = widened(text, s, [p for p in spans if s.start <= p.start and p.end <= s.end], cov)
+                # the spans inside it, by bisection (a scan of every span per entity is quadratic)
+                inner = spans[bisect_left(starts, s.start):bisect_left(starts, s.end)]
+                w = widened(text, s, [p for p in inner if p.end <= s.end], cov)
                 if w is not None:
                     wide.append(w)
         return free + wide + self._mentions(text, free, cov)
