@@ -21,8 +21,11 @@ _HEADS = ("park|gardens|hall|farm|junction|roundabout|parade|hill|bridge|flats|p
           "bank|nest|head|green|square|way|close|drive|avenue|ave|crescent|terrace|row|walk|fields|common|heath|"
           "wharf|quay|point|sands|cross|gate|brow|rise|vale|dale|moor|wood|woods|estate|arches|rocks|steps|shore")
 _PREP = r"(?:at|in|to|from|by|up|on|near|past|round|around|down|outside|behind|under|over|2|fae|tae|frm|wiv|w)"
-_PHRASE = re.compile(rf"\b{_PREP}[ \t]+(?:the[ \t]+)?(?P<p>(?P<w1>[a-z][a-z'’]+)(?:[ \t]+(?P<w2>[a-z][a-z'’]+))?"
+_PHRASE = re.compile(rf"\b(?:{_PREP}[ \t]+)+(?:the[ \t]+)?(?P<p>(?P<w1>[a-z][a-z'’]+)(?:[ \t]+(?P<w2>[a-z][a-z'’]+))?"
                      rf"[ \t]+(?:{_HEADS}))\b(?![ \t]+(?:{_HEADS}|car|road|street|lane)\b)")
+_CAPITALISED = re.compile(r"\b(?!I['’]|I\b)[A-Z][a-z]+")
+_PREPS = frozenset(["at", "in", "to", "from", "by", "up", "on", "near", "past", "round", "around", "down", "outside",
+                    "behind", "under", "over", "fae", "tae", "frm", "wiv", "w", "inside", "opposite", "across"])
 # first words that only describe a place, or own it ("my nans flats"), never name it
 _DESCRIBE = frozenset(["big", "little", "lil", "small", "local", "skate", "car", "kids", "play", "back", "front",
                        "top", "bottom", "far", "near", "other", "same", "usual", "main", "next", "last", "first",
@@ -37,23 +40,45 @@ _DESCRIBE = frozenset(["big", "little", "lil", "small", "local", "skate", "car",
                        "hard", "only", "own", "whole", "half", "high", "low", "upper", "lower", "inner", "outer"])
 
 
+# (session 11) a venue named in lowercase the same way: "outside chick king", "peri peri hut", "golden fry"
+_VENUE_HEADS = ("hut|king|fry|fryer|grill|kebabs|pizzas|cafe|café|lounge|inn|express|spice|palace|shack|diner|bites|"
+                "wings|burgers|tandoori|balti|nights|crust|spoon|plaice|vapes|barbers|cars|taxis|cabs")
+_VENUE = re.compile(rf"\b(?:(?:at|to|from|outside|near|by|in|2|fae|tae|frm|wiv|w)[ \t]+)+(?:the[ \t]+)?"
+                    rf"(?P<p>(?P<w1>[a-z][a-z'’]+)(?:[ \t]+(?P<w2>[a-z][a-z'’]+))?[ \t]+(?:{_VENUE_HEADS}))\b"
+                    rf"(?![ \t]+(?:shop|place|van|rank|office)\b)")
+_FOOD = frozenset(["fried", "chinese", "indian", "turkish", "polish", "curry", "sports", "cocktail", "shisha", "hotel",
+                   "taxi", "private", "black", "white", "mini", "late", "night", "all", "day", "every", "saturday",
+                   "friday", "sunday", "gaming", "karaoke", "comedy", "student", "ladies", "girls", "lads"])
+
+
+def _inside_only(spans: list[Span], s: int, e: int) -> bool:
+    """Every span touching ``[s, e)`` is a single-word name inside it."""
+    touching = [x for x in spans if x.start < e and s < x.end]
+    return all(s <= x.start and x.end <= e and x.label in ("PERSON", "LOCATION", "ORG") and " " not in x.text
+               for x in touching)
+
+
 def chat_place_phrases(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
     if "\n" not in text and not text[:1].islower():
         return []
     cov = _coverage(spans, len(text))
     out: list[Span] = []
-    for m in _PHRASE.finditer(text):
+    found = [(m, "LOCATION") for m in _PHRASE.finditer(text)] + [(m, "ORG") for m in _VENUE.finditer(text)]
+    for m, label in found:
         s, e = m.span("p")
-        if cov[s] or cov[e - 1]:
-            continue
+        if (cov[s] or cov[e - 1]) and not _inside_only(spans, s, e):
+            continue  # a name found inside the phrase ("sahara" of "sahara nights") gives way to it
         before = text[max(0, s - 200):s].rpartition("\n")[2]  # bounded: a text may be one long line
         body = before.partition(": ")[2] if ": " in before else before
-        if any(c.isupper() for c in body):
-            continue  # a line written with capitals: the capitalised rules read it
+        if _CAPITALISED.search(body):
+            continue  # a line written with capitals: the capitalised rules read it ("big T", "I" do not count)
         words = [m.group("w1")] + ([m.group("w2")] if m.group("w2") else [])
-        if any(w in _DESCRIBE or w in STOP or w in NOT_NAMES or w in _GENERIC_PLACE_WORDS for w in words[:1]):
+        if any(w in _DESCRIBE or w in STOP or w in NOT_NAMES or w in _GENERIC_PLACE_WORDS or w in _PREPS
+               for w in words[:1]):
             continue
         if len(words) == 2 and (words[1] in STOP or words[1] in _DESCRIBE):
             continue
-        out.append(Span(s, e, "LOCATION", text[s:e], 0.45, "position"))
+        if label == "ORG" and words[0] in _FOOD:
+            continue  # "the fried chicken", "a chinese takeaway": a kind of food, no venue's name
+        out.append(Span(s, e, label, text[s:e], 0.45, "position"))
     return out

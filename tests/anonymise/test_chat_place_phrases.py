@@ -33,3 +33,19 @@ def test_a_describing_phrase_is_no_place(det, line: str) -> None:
 def test_a_line_with_capitals_is_left_to_the_capitalised_rules(det) -> None:
     text = "Notes: We walked Past the baths hall and on.\nSecond line.\n"
     assert "baths hall" not in proposed(det, text)
+
+
+@pytest.mark.parametrize(("line", "venue"), [
+    ("big T is picking us up from outside chicken king at 9", "chicken king"),
+    ("meet outside the golden crust after", "golden crust"),
+    ("hes taking me n nels to sahara nights on sat", "sahara nights"),
+])
+def test_a_lowercase_venue_in_a_chat_line_is_proposed(det, line: str, venue: str) -> None:
+    text = f"[21:04] kayz: hiya\n[21:05] jj: {line}\n[21:06] kayz: ok\n"
+    assert venue in proposed(det, text)
+
+
+@pytest.mark.parametrize("line", ["get me from the fried chicken place", "we went to the late night cafe"])
+def test_a_kind_of_venue_is_no_name(det, line: str) -> None:
+    text = f"[21:04] kayz: hiya\n[21:05] jj: {line}\n[21:06] kayz: ok\n"
+    assert not [s for s in det.detect(text, min_confidence=0.3) if s.label == "ORG"]
