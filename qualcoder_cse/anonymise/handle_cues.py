@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .chat_links import _CHAT_ABBREV
 from .gazetteers import Gazetteers
 from .lexicon import STOP
 from .spans import Span
@@ -23,6 +24,8 @@ _CUES = [
     # "add my snap kayzmarie", "dm me on ig deanox", "his insta deanox", "on snap jordanbx"
     re.compile(rf"(?i:\b(?:add(?:ed)?\s+(?:my|me\s+on|me|him\s+on|her\s+on)|on|my|his|her|their|dm\s+me\s+on)\s+"
                rf"{_APP})[ \t]+{_USER}(?![\w@])"),
+    # "add me kayzmarie", "add me @deanox": a username straight after "add me"
+    re.compile(rf"(?i:\badd\s+me\s+@?){_USER}(?![\w@])"),
     # "follow deanox on insta", "added by jordanbx on Snapchat", "messages from kayzmarie on snap"
     re.compile(rf"(?i:\b(?:follow|add|added\s+by|message|messaged\s+by|dm|from|by|chatting\s+to|talking\s+to)\s+)"
                rf"{_USER}(?i:\s+on\s+{_APP}\b)"),
@@ -36,6 +39,9 @@ _CUES = [
     re.compile(rf"(?im:^[ \t]*(?:sender|author|recipient|target|account|participant|owner|subscriber)s?[ \t]*"
                rf"[:=][ \t]*){_USER}[ \t]*(?:$|\()"),
 ]
+_CHAT_WORDS = frozenset(["pls", "plz", "plss", "please", "tho", "lol", "lmao", "rn", "asap", "bro", "bruv", "fam", "hun",
+                         "babe", "x", "xx", "xxx", "innit", "tbh", "ngl", "pal", "mate", "back", "tmrw", "2moro",
+                         "l8r", "laters", "too", "2", "aswell", "again", "first", "quick", "quickly", "instead"])
 _ROLE = re.compile(r"facilitator|admin|moderator|interviewer|researcher|worker", re.IGNORECASE)
 _NOT = frozenset(["name", "names", "holder", "details", "number", "id", "was", "is", "has", "had", "been", "and",
                   "deleted", "blocked", "private", "public", "open", "closed", "linked", "called", "named", "unknown",
@@ -49,7 +55,8 @@ def handle_cues(text: str, gaz: Gazetteers) -> list[Span]:
         for m in rx.finditer(text):
             u = m.group("u").rstrip("._")
             k = u.casefold()
-            if k in _NOT or k in STOP or k in gaz.words or _ROLE.search(u) or (
+            if k in _NOT or k in STOP or k in gaz.words or k in _CHAT_ABBREV or k in _CHAT_WORDS or (
+                    _ROLE.search(u)) or (
                     u[:1].isupper() and u[1:].islower() and k in gaz.given):
                 continue  # a word ("add my snap later"), or a name written as a name ("username Kez" is hers)
             s = m.start("u")

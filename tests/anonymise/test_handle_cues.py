@@ -12,7 +12,7 @@ from .found import proposed
     "add my snap {h}", "dm me on ig {h}", "follow {h} on insta", "added by {h} on Snapchat",
     "Instagram account '{h}' sent the image.", 'messages from the account "{h}" (Snapchat)',
     "account name {h}", "Display name: Kez, username {h}", "Facebook profile {h}", "Sender: {h}\n",
-    "the account {h} messaged her",
+    "the account {h} messaged her", "add me {h}",
 ])
 @pytest.mark.parametrize("handle", ["kayzmarie", "deanox", "xXkezXx"])
 def test_a_username_of_plain_letters_after_a_cue_is_a_contact(det, line: str, handle: str) -> None:
@@ -21,7 +21,7 @@ def test_a_username_of_plain_letters_after_a_cue_is_a_contact(det, line: str, ha
 
 @pytest.mark.parametrize("line", [
     "add my snap later", "the account was deleted", "follow him on insta", "account name unknown",
-    "Sender: unknown\n", "she showed me the account settings", "facilitator handle: YouthVoice_Facilitator",
+    "Sender: unknown\n", "she showed me the account settings", "add me pls", "add me back tho", "facilitator handle: YouthVoice_Facilitator",
 ])
 def test_a_word_after_the_cue_is_no_username(det, line: str) -> None:
     assert not [s for s in det.detect(line, min_confidence=0.3) if s.label == "CONTACT"]
