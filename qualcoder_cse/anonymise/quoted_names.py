@@ -17,11 +17,14 @@ from .gazetteers import Gazetteers
 from .spans import Span, fold
 
 _CUE = re.compile(
-    r"(?:\bsaved (?:\w+ )?(?:as|under)|\bunder the name(?: of)?|\bin the name(?: of)?|\bdisplay name(?: is| was)?"
+    r"(?:\bsaved (?:[\w'’]+ ){0,4}?(?:as|under(?! the name))|\bunder the name(?: of)?|\bin the name(?: of)?|\bdisplay name(?: is| was)?"
     r"|\bname on (?:it|the \w+) (?:is|was)|\bnames? like|\brefer(?:s|red)? to (?:him|her|them|\w+) as"
     r"|\bgoes by|\bwent by|\bcalls? (?:himself|herself))[ \t]*[:,]?[ \t]*",
     re.IGNORECASE)
-_QUOTE = re.compile(r"[\"“]([^\"”\n]{1,30})[\"”]")
+_QUOTE = re.compile(r"[\"“]([^\"”\n]{1,30})[\"”]|['‘]([^'’\n]{1,30})['’](?![A-Za-z])")
+# (session 11) a contact name saved without quotes: "the number saved as T is ...", "saved as Big Dee in her phone"
+_BARE = re.compile(r"(?:[A-Z][\w'’.-]*)(?: (?:[A-Z][\w'’.-]*)){0,2}(?![\w'’])")
+_EMOJI_EDGE = re.compile(r"^[^\w\s]+\s*|\s*[^\w\s.]+$")
 _MORE = re.compile(r"[ \t]*(?:,|and|or)[ \t]*(?=[\"“])")
 _CAP_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z])")
 _LOWER_NICK = re.compile(r"[a-z][a-z0-9]{1,20}")
@@ -30,7 +33,20 @@ _CODE = re.compile(r"[A-Z]{1,3}\d{1,3}")
 
 
 def _name_in(quoted: str, gaz: Gazetteers, saved: bool) -> tuple[int, int] | None:
-    """Where the name is inside the quoted text: the capitalised words opening it, or one lowercase nickname."""
+    """Where the name is inside the quoted text: the capitalised words opening it, or one lowercase nickname;
+    emoji around it stay outside ("❤️ J ❤️", "D 🍀")."""
+    lead = 0
+    while (edge := _EMOJI_EDGE.search(quoted)) and edge.group():
+        if edge.start() == 0:
+            lead += edge.end()
+            quoted = quoted[edge.end():]
+        else:
+            quoted = quoted[:edge.start()]
+    where = _name_at(quoted, gaz, saved)
+    return None if where is None else (where[0] + lead, where[1] + lead)
+
+
+def _name_at(quoted: str, gaz: Gazetteers, saved: bool) -> tuple[int, int] | None:
     words = list(re.finditer(r"\S+", quoted))
     if not words:
         return None
@@ -57,19 +73,24 @@ def _name_in(quoted: str, gaz: Gazetteers, saved: bool) -> tuple[int, int] | Non
 
 
 def quoted_names(text: str, gaz: Gazetteers) -> list[Span]:
-    if '"' not in text and "“" not in text:
-        return []
     out: list[Span] = []
     for cue in _CUE.finditer(text):
         at = cue.end()
         saved = cue.group().lower().startswith("saved")
+        if saved and not _QUOTE.match(text, at) and (bare := _BARE.match(text, at)):
+            where = _name_in(bare.group(), gaz, saved)
+            if where:
+                s, e = at + where[0], at + where[1]
+                out.append(Span(s, e, "PERSON", text[s:e], 0.6, "context"))
+            continue
         while True:
             q = _QUOTE.match(text, at)
             if not q:
                 break
-            where = _name_in(q.group(1), gaz, saved)
+            g = 1 if q.group(1) is not None else 2
+            where = _name_in(q.group(g), gaz, saved)
             if where:
-                s, e = q.start(1) + where[0], q.start(1) + where[1]
+                s, e = q.start(g) + where[0], q.start(g) + where[1]
                 out.append(Span(s, e, "PERSON", text[s:e], 0.75, "context"))
             more = _MORE.match(text, q.end())
             if not more:

@@ -71,3 +71,21 @@ def test_a_quoted_alias_explained_by_a_name_takes_its_kind(det):
     found = [(s.text, s.label) for s in det.detect(text, min_confidence=REVIEW_MIN_CONFIDENCE)]
     assert ("fentons", "LOCATION") in found
     assert ("kel d", "PERSON") in found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("he is saved as 'T'. Please can someone help.", "T"),
+    ("the number saved as T is 07700 900161.", "T"),
+    ('his number was saved in my phone as "D 🍀". His snap was dessie_pdown.', "D"),
+    ('his number was saved as "❤️ J ❤️" and it was 07700 900 086.', "J"),
+    ('the contact saved in her phone as "Uncle Mo Taxi". No comment.', "Uncle Mo Taxi"),
+    ('saved in the child\'s phone under the name "Uncle A".', "Uncle A"),
+])
+def test_a_contact_name_saved_in_single_quotes_with_emoji_or_bare_is_a_person(det, text: str, name: str) -> None:
+    """(session 11)"""
+    assert name in [s.text for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"]
+
+
+def test_a_contact_saved_by_what_it_is_stays_a_word(det) -> None:
+    found = [s.text for s in det.detect("The number saved as Mum is hers; one saved as 'Work' too.\n")]
+    assert "Mum" not in found and "Work" not in found
