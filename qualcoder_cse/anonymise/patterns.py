@@ -143,6 +143,19 @@ _BADGE = re.compile(
     r"(?<![\w/])(?P<ref>(?-i:[A-Z]{1,3})[\s-]?\d{3,7}|\d{4,7})(?![\w/])",
     re.IGNORECASE,
 )
+# (session 11) a licence or badge number by its shape alone: "PH 4471", "WMBC 04821", "VCR 445871", "BPL-2291"
+_LICENCE_SHAPE = re.compile(r"(?<![\w/.-])(?P<l>[A-Z]{2,5})[ -](?P<d>\d{4,6})(?![\w/-]|[.,]\d)")
+# letters before a number that make it something else: a rank and a collar number (the rank stays readable), a
+# room, a page, a standard, a year
+_NOT_LICENCE = frozenset(["PC", "DC", "DS", "DI", "PS", "PCSO", "SGT", "INSP", "CI", "DCI", "DSU", "DCS", "ACC",
+                          "ROOM", "FLAT", "UNIT", "PAGE", "ITEM", "RULE", "LINE", "PART", "ACT", "YEAR", "AGE", "TEL",
+                          "FAX", "MOB", "EXT", "NO", "ISO", "BS", "EN", "GDPR", "NHS", "AD", "BC", "CE", "BCE", "UK",
+                          "GB", "EU", "US", "USA", "TOTAL", "SUM", "FROM", "TO", "AND", "THE", "OF", "IN", "AT", "ON",
+                          "BY", "UP", "OR", "FOR", "SINCE", "UNTIL", "TILL", "APR", "JAN", "FEB", "MAR", "JUN", "JUL",
+                          "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", "MAY", "JUNE", "JULY", "COVID", "TIME", "CALL",
+                          "DOB", "AGED", "TIER", "LEVEL", "GRADE", "BAND", "STEP", "STAGE", "BOX", "BAY", "GATE"])
+_WORD_BEFORE_NUMBER = frozenset(["VIA", "WITH", "LOG", "LOGS", "REF", "CALL", "NUMBER", "ABOUT", "OVER", "UNDER",
+                                 "NEAR", "PAST", "AFTER", "BEFORE", "INTO", "ONTO", "STAFF", "UNITS", "CODE"])
 # references named as such: "case reference 20BW/11873/18", "crime number: 13/44521/19", "URN 06CW0412318"
 _REF_CUE = re.compile(
     r"\b(?:reference|ref|ref\s?no|urn|(?-i:LCS|CRN|UPN|CHI)|crime\s(?:number|no|ref)|incident\s(?:number|no|ref)|log\s(?:number|no)|"
@@ -207,6 +220,14 @@ def find_patterns(text: str) -> Iterator[Span]:
             yield Span(m.start(1), m.end(1), "ID", m.group(1), 0.7, "context")
     for m in _PLATE_PART.finditer(text):
         yield Span(m.start("p"), m.end("p"), "ID", m.group("p"), 0.6, "context")
+    for m in _LICENCE_SHAPE.finditer(text):
+        letters, digits = m.group("l"), m.group("d")
+        if letters in _NOT_LICENCE or len(digits) == 4 and digits[:2] in ("19", "20"):
+            continue
+        if letters in _WORD_BEFORE_NUMBER:  # "VIA 61120", "LOG 1788": the word stays, the number is the ID
+            yield Span(m.start("d"), m.end(), "ID", digits, 0.6, "shape")
+        else:
+            yield Span(m.start(), m.end(), "ID", m.group(), 0.6, "shape")
     for m in _BADGE.finditer(text):
         ref = m.group("ref")
         if not re.fullmatch(r"(?:19|20)\d\d", ref):  # a year is not a badge

@@ -198,3 +198,20 @@ def test_initials_after_typed_by_and_a_colon_are_a_person(det) -> None:
     """(session 11) a transcription service's footer: "Typed by: JW"."""
     spans = det.detect("Segment 00:05:29 unclear. Typed by: JW.]\n", min_confidence=0.3)
     assert ("JW", "PERSON") in [(s.text, s.label) for s in spans]
+
+
+@pytest.mark.parametrize(("text", "ref"), [
+    ("E – licence history for WMBC 04821 and PH 4471.", "WMBC 04821"),
+    ("E – licence history for WMBC 04821 and PH 4471.", "PH 4471"),
+    ("the badge on his lanyard said PH 11742.", "PH 11742"),
+    ("REFERRALS SUBMITTED FOR BOTH FEMALES (VCR 445871, VCR 445872).", "VCR 445871"),
+    ("REQUEST CELL SITE VIA 61120 ON RECEIPT OF AUTHORITY.", "61120"),
+])
+def test_a_licence_or_badge_number_by_its_shape_is_an_id(det, text: str, ref: str) -> None:
+    """(session 11)"""
+    assert (ref, "ID") in [(s.text, s.label) for s in det.detect(text, min_confidence=0.3)]
+
+
+@pytest.mark.parametrize("text", ["See ISO 27001 and page 12.", "Meeting in ROOM 1204 at 10.", "TIER 2000 funds"])
+def test_a_room_a_standard_or_a_tier_keeps_its_word(det, text: str) -> None:
+    assert not [s for s in det.detect(text, min_confidence=0.3) if s.label == "ID" and " " in s.text]
