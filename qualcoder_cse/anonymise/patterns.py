@@ -154,6 +154,9 @@ _NOT_LICENCE = frozenset(["PC", "DC", "DS", "DI", "PS", "PCSO", "SGT", "INSP", "
                           "BY", "UP", "OR", "FOR", "SINCE", "UNTIL", "TILL", "APR", "JAN", "FEB", "MAR", "JUN", "JUL",
                           "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", "MAY", "JUNE", "JULY", "COVID", "TIME", "CALL",
                           "DOB", "AGED", "TIER", "LEVEL", "GRADE", "BAND", "STEP", "STAGE", "BOX", "BAY", "GATE"])
+# "Collar's 6174", "my collar is 2291", "shoulder number 4471"
+_COLLAR = re.compile(r"\b(?:collar|shoulder)(?:['’]s| number| no\.?| is| was| num)?[ \t]*:?[ \t]*(?P<ref>\d{3,6})(?![\w/])",
+                     re.IGNORECASE)
 _WORD_BEFORE_NUMBER = frozenset(["VIA", "WITH", "LOG", "LOGS", "REF", "CALL", "NUMBER", "ABOUT", "OVER", "UNDER",
                                  "NEAR", "PAST", "AFTER", "BEFORE", "INTO", "ONTO", "STAFF", "UNITS", "CODE"])
 # references named as such: "case reference 20BW/11873/18", "crime number: 13/44521/19", "URN 06CW0412318"
@@ -228,6 +231,8 @@ def find_patterns(text: str) -> Iterator[Span]:
             yield Span(m.start("d"), m.end(), "ID", digits, 0.6, "shape")
         else:
             yield Span(m.start(), m.end(), "ID", m.group(), 0.6, "shape")
+    for m in _COLLAR.finditer(text):
+        yield Span(m.start("ref"), m.end("ref"), "ID", m.group("ref"), 0.7, "context")
     for m in _BADGE.finditer(text):
         ref = m.group("ref")
         if not re.fullmatch(r"(?:19|20)\d\d", ref):  # a year is not a badge

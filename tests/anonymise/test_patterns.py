@@ -215,3 +215,9 @@ def test_a_licence_or_badge_number_by_its_shape_is_an_id(det, text: str, ref: st
 @pytest.mark.parametrize("text", ["See ISO 27001 and page 12.", "Meeting in ROOM 1204 at 10.", "TIER 2000 funds"])
 def test_a_room_a_standard_or_a_tier_keeps_its_word(det, text: str) -> None:
     assert not [s for s in det.detect(text, min_confidence=0.3) if s.label == "ID" and " " in s.text]
+
+
+@pytest.mark.parametrize("text", ["PCSO, Chapeltown, seven years. Collar's 6174.", "my collar is 6174 if you need it",
+                                  "Shoulder number 6174 attended."])
+def test_a_collar_number_said_as_such_is_an_id(det, text: str) -> None:
+    assert ("6174", "ID") in [(s.text, s.label) for s in det.detect(text, min_confidence=0.3)]
