@@ -60,7 +60,9 @@ _EXHIBIT = re.compile(r"\b(?:exhibit|exhibit ref|item|bag|seal)(?: no\.?| number
 # (session 6) also after "Constable" / "Sergeant", after initials ("Sgt L. Ferreira-Hall 1142"), in brackets
 # ("Constable Aidan Gormley (1827)"); a year-like number only in brackets or ending the line or before " /"
 _NAMED_COLLAR = re.compile(r"\b(?:PC|PCSO|DC|DS|DI|PS|Sgt|SGT|Insp|TDC|Constable|Sergeant|Inspector)\.? "
-                           r"(?:[A-Z]\. ?){0,2}[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2} (?P<open>\(?)(?P<num>\d{3,6})\b"
+                           r"(?:[A-Z]\. ?){0,2}[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+                           # (session 11) the officer's initials in brackets before the number: "(DN) 1907"
+                           r"(?P<ini> \([A-Z][A-Za-z]{1,3}\))? (?P<open>\(?)(?P<num>\d{3,6})\b"
                            r"(?P<close>\)?)(?![/:.]\d)(?! ?(?:metres|meters|yards|feet|miles|m)\b)")
 # (session 10) a year-like number is a collar before what the officer did: "PC Ruth Osei 1907 visited"
 _DID_AFTER = re.compile(r" (?:[a-z]+ed|took|saw|spoke|went|came|gave|made|rang|met)\b")
@@ -178,8 +180,8 @@ def _wards(text: str) -> Iterator[Span]:
         if bool(m.group("open")) != bool(m.group("close")) and not (
                 m.group("close") and _inside_brackets(text, m.start())):  # "(for OIC, PC Jo Quigley 8842)"
             continue
-        if not _YEAR.fullmatch(m.group("num")) or m.group("open") or _SIGNATURE_END.match(text, m.end()) or (
-                _DID_AFTER.match(text, m.end())):
+        if not _YEAR.fullmatch(m.group("num")) or m.group("open") or m.group("ini") or _SIGNATURE_END.match(
+                text, m.end()) or _DID_AFTER.match(text, m.end()):
             yield Span(m.start("num"), m.end("num"), "ID", m.group("num"), 0.6, "shape")
     marks = set()
     for m in _EXHIBIT.finditer(text):

@@ -221,3 +221,8 @@ def test_a_room_a_standard_or_a_tier_keeps_its_word(det, text: str) -> None:
                                   "Shoulder number 6174 attended."])
 def test_a_collar_number_said_as_such_is_an_id(det, text: str) -> None:
     assert ("6174", "ID") in [(s.text, s.label) for s in det.detect(text, min_confidence=0.3)]
+
+
+def test_a_collar_number_after_the_officers_initials_is_an_id(det) -> None:
+    text = "Sgt Dariusz Nowicki (DN) 1907, Wiltshire Police, Missing Persons Coordinator\n"
+    assert ("1907", "ID") in [(s.text, s.label) for s in det.detect(text, min_confidence=0.3)]
