@@ -11,6 +11,7 @@ lines written in lowercase. A place or organisation found inside the run is wide
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from .chat_places import _lower_line
 from .gazetteers import Gazetteers
@@ -50,7 +51,8 @@ _BEFORE = frozenset(["at", "to", "from", "outside", "near", "in", "by", "down", 
 
 
 def lowercase_venues(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) -> list[Span]:
-    found = [s for s in spans if s.label in ("LOCATION", "ORG", "PERSON")]
+    found = sorted((s for s in spans if s.label in ("LOCATION", "ORG", "PERSON")), key=lambda x: x.start)
+    starts = [x.start for x in found]
     inside = bytearray(len(text) + 1)
     for s in found:
         inside[s.start:s.end] = b"\x01" * (s.end - s.start)
@@ -82,7 +84,9 @@ def lowercase_venues(text: str, toks: list[Tok], spans: list[Span], gaz: Gazette
         if start >= i or not (_lower_line(text, h.start) or lowered_town):
             continue
         s, e = toks[start].start, h.base_end
-        conf = max([x.confidence for x in found if x.start < e and s < x.end] + [0.5])
+        # the spans overlapping it, by bisection over the sorted proposals (a scan of all is quadratic)
+        near = found[max(0, bisect_right(starts, s) - 1):bisect_left(starts, e)]
+        conf = max([x.confidence for x in near if x.start < e and s < x.end] + [0.5])
         label = "LOCATION" if h.key in _PLACE_HEADS else "ORG"
         out.append(Span(s, e, label, text[s:e], conf, "position"))
     return out
