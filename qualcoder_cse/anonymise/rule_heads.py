@@ -126,7 +126,8 @@ class HeadRules:
             return "stop"
         titled_street = w.key in TITLES and j == i - 1 and head.is_loc and keys[i] in _STREET_WORDS  # "Lord Street"
         if w.cap and w.key not in ("the", "i") and (w.key not in TITLES or titled_street) and w.key not in MONTHS and (
-            w.key not in WEEKDAYS and w.key not in NOT_NAMES_HEAD
+            w.key not in WEEKDAYS and (w.key not in NOT_NAMES_HEAD or w.key != "the" and j == i - 1 and head.is_loc
+                                       and keys[i] in _STREET_WORDS)  # (session 11) "Academy Street"
         ):
             if (w.key in ORG_HEADS_CAP or (w.key in LOC_HEADS_CAP and not head.is_org)) and j < i - 1 and (
                     w.key not in ("high", "park", "hill", "green", "house", "bridge", "cross", "common", "st")):

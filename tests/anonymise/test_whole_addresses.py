@@ -59,3 +59,9 @@ def test_a_named_places_own_roundabout_towpath_or_car_park_is_inside_it(det, tex
 
 def test_a_town_centre_is_not_widened(det) -> None:
     assert "Wigan town centre" not in proposed(det, "They met in Wigan town centre on Friday.")
+
+
+@pytest.mark.parametrize("street", ["Academy Street", "School Street", "Council Street", "Police Street"])
+def test_a_street_named_after_an_institution_is_a_place(det, street: str) -> None:
+    """(session 11) "a flat on Academy Street": the institution's word names the street."""
+    assert street in proposed(det, f"She is believed to share a flat on {street} with him.", "LOCATION")
