@@ -41,7 +41,8 @@ _STATES = frozenset(["ok", "okay", "good", "fine", "free", "happy", "sad", "home
 
 # a message opens: a line's start, after a "label:", or after an export's stamp ("16:20 IN  ", "[21:04] jj: ")
 _LINE_HEAD = re.compile(r"(?:^|\n)(?:[^\n:]{1,40}:[ \t]+|[^\n]{0,40}\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+"
-                        r"(?:(?:IN|OUT|Sent|Received|<-|->|>)[ \t]+)?(?:[^\s:]{1,30}:[ \t]+)?)?[ \t]*$")
+                        r"(?:(?:UTC|GMT|BST|[AaPp][Mm])[ \t]+)?(?:(?:IN|OUT|Sent|Received|<-|->|>)[ \t]+)?"
+                        r"(?:[^\s:]{1,30}:[ \t]+)?)?[ \t]*$")
 
 
 def _opens(text: str, pos: int) -> bool:

@@ -22,7 +22,8 @@ _OWNED = ("birthday|bday|house|houses|gaff|flat|place|mum|mam|mom|dad|da|nan|nan
 _OWNER = re.compile(rf"(?<![\w@.'’-])(?P<w>[a-z][a-z-]{{1,13}}s)[ \t]+(?:(?:new|old|big|lil|little|older|younger)"
                     rf"[ \t]+)?(?:{_OWNED})\b")
 # an export line's stamp, direction and sender before the message
-_HEAD = re.compile(r"[\[\]\d/:.,\s-]*(?:(?:IN|OUT|Sent|Received)\s+)?(?:[^\s:]{1,30}:\s+)?")
+_HEAD = re.compile(r"[\[\]\d/:.,\s-]*(?:(?:UTC|GMT|BST|[AaPp][Mm])\s+)?(?:(?:IN|OUT|Sent|Received)\s+)?"
+                   r"(?:[^\s:]{1,30}:\s+)?")
 _NOT_OWNERS = frozenset(["mums", "mams", "moms", "dads", "nans", "grans", "nanas", "bros", "sis", "sisters",
                          "brothers", "cousins", "mates", "lads", "girls", "boys", "kids", "guys", "others", "friends",
                          "neighbours", "teachers", "carers", "parents", "aunties", "uncles", "its", "hes", "shes",

@@ -45,3 +45,11 @@ def test_a_name_owning_something_without_its_apostrophe_is_a_person(det, message
 @pytest.mark.parametrize("message", ["at my mums house", "the lads car was outside", "its my nans birthday"])
 def test_relatives_and_plurals_owning_something_are_no_names(det, message: str) -> None:
     assert chat_owner_names(_chat(message), [], det.gaz) == []
+
+
+def test_an_export_stamped_in_utc_opens_the_message(det) -> None:
+    """(session 11, found in the window) "2026-01-03 19:22:01 UTC deanox: hiya this is storm, jades mate"."""
+    text = ("2026-01-03 19:22:01 UTC deanox: hiya this is storm, jades mate\n"
+            "2026-01-03 19:25:44 UTC kayzmarie: its stevos birthday sat\n2026-01-03 19:28:11 UTC deanox: ok x\n")
+    found = persons(det, text)
+    assert {"storm", "jades", "stevos"} <= set(found)
