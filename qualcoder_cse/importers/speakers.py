@@ -40,6 +40,7 @@ _TS_BARE = r"(?P<tsb>\d{1,3}:\d{2}:\d{2}(?:[.,]\d{1,3})?)"
 _LEAD_TS = rf"(?:{_TS_BRACKETED}|{_TS_BARE})[ \t]+"
 _CHAT_STAMP = r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u202f]?[APap]\.?[Mm]\.?)?"
 
+_ISO_STAMP = r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?(?:[ \t]?(?:UTC|GMT|BST|Z))?"
 _CHAT_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u202f]?[APap]\.?[Mm]\.?)?"
 # a chat handle as exported: letters, digits, dots, underscores, hyphens, no spaces ("deano_x", "keelz.m")
 _HANDLE = r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}(?<![.-])"
@@ -140,6 +141,9 @@ def _default_patterns() -> list[tuple[re.Pattern, bool | None]]:
     return [
         # Chat exports (WhatsApp and the like): "12/03/2024, 14:02 - Sam: hi", "[12/03/2024, 14:02:33] Sam: hi".
         (re.compile(rf"^\[?(?P<ts4>{_CHAT_STAMP})\]?(?:[ \t]+-)?[ \t]+(?P<strong>[^:\n]{{1,60}}?):(?=[ \t]|$)"), None),
+        # (session 11) exports stamped with an ISO date: "2026-01-03 19:22:01 UTC deanox: text" (TikTok, Instagram
+        # returns, forensic extracts)
+        (re.compile(rf"^\[?(?P<ts4>{_ISO_STAMP})\]?(?:[ \t]+[-|])?[ \t]+(?P<strong>[^:|\n]{{1,60}}?):(?=[ \t]|$)"), None),
         # Bracketed label: "[Facilitator] text", "[P3]: text".
         (re.compile(rf"{lead}\[(?:(?P<strong>{_STRONG_NAME})|(?P<weak>{_WEAK_NAME}))\]:?(?=[ \t]|$)"), None),
         # Label line with a timestamp and nothing else (Otter): "Sarah Jones  0:03".

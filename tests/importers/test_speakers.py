@@ -114,3 +114,13 @@ def test_telegram_and_messenger_header_lines_are_turns_with_the_sender_as_speake
     messenger = "Róisín · 16/03/2025 15:12\nhiya\nCathal · 16/03/2025 15:13\nwat\nRóisín · 16/03/2025 15:14\nnm\n" \
                 "Cathal · 16/03/2025 15:15\nk\n"
     assert speaker_summary(detect_turns(messenger)[1]) == [("Róisín", 2), ("Cathal", 2)]
+
+
+def test_an_export_stamped_with_an_iso_date_gives_one_speaker_per_handle():
+    """(session 11, found importing a TikTok export in the window: "0 turns, no speaker labels found")"""
+    text, found = turns("2026-01-03 19:22:01 UTC deanox: hiya\n2026-01-03 19:22:40 UTC kayz.m_09: u ok?\n"
+                        "2026-01-03T19:23:10Z deanox: add my snap\nNote: two handles.")
+    assert [(s, t) for s, _body, t in found] == [("deanox", "2026-01-03 19:22:01 UTC"),
+                                                 ("kayz.m_09", "2026-01-03 19:22:40 UTC"),
+                                                 ("deanox", "2026-01-03T19:23:10Z")]
+    assert text.startswith("deanox: hiya\nkayz.m_09: u ok?\n")
