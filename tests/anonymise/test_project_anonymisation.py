@@ -202,3 +202,20 @@ def test_a_first_name_two_people_share_stands_for_neither_in_a_later_document(pr
     # the shared spelling is no entity of its own in the list until it is used alone
     numbers = sorted(p.number for p in project.pseudonyms.list() if p.kind == "PERSON")
     assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_a_chat_exports_dates_do_not_survive_in_the_turns(project_path, passphrase, tmp_path):
+    """(session 11, found importing a TikTok export in the window) a stamp's date names the day a child was
+    somewhere; once anonymised, a turn keeps its time only, in every table of the decrypted project."""
+    src = tmp_path / "chat.txt"
+    src.write_text("2026-01-03 19:22:01 UTC deanox: hiya\n2026-01-03 19:22:40 UTC kayz.m_09: u ok?\n"
+                   "[12/03/2024, 14:05:33] Sam: ye\n[13/03/2024, 09:01:02] Sam: ok\n", encoding="utf-8")
+    with Project.open(project_path, passphrase, coder="alice") as project:
+        results = import_files(project, [src], ImportOptions(kind="young_person", anonymise=True))
+        assert results[0].status == "imported", results[0].reason
+        turns = project.turns.list(results[0].document_id)
+        assert len(turns) == 4
+        assert [t.timestamp for t in turns] == ["19:22:01 UTC", "19:22:40 UTC", "14:05:33", "09:01:02"]
+        for table in project.db.table_names():
+            for row in project.db.rows(table):
+                assert not any(d in repr(row) for d in ("2026-01-03", "12/03/2024", "13/03/2024")), table
