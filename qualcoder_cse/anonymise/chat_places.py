@@ -41,7 +41,10 @@ _GENERIC = _GENERIC_PLACE_WORDS | frozenset(
 _TOWN_PREPS = frozenset(["in", "to", "from", "2", "fae", "tae"])
 # what follows a town in a message: its end, a word of time, or a word of going
 _TOWN_AFTER = _WHEN_AFTER | frozenset(["", "most", "for", "with", "wiv", "lol", "innit", "tho", "n", "and", "x", "xx",
-                                       "every", "this", "next", "last", "til", "till", "until", "at"])
+                                       "every", "this", "next", "last", "til", "till", "until", "at",
+                                       # (session 11) "at ma grans in foxbar its pure deid", "in rathcoole wi him"
+                                       "its", "it's", "is", "was", "wi", "w", "or", "but", "cos", "coz", "near", "by",
+                                       "on", "aye", "ye", "yeah", "like", "yet", "anyway", "again", "too"])
 _PUB_NOUNS = frozenset(["hart", "lion", "swan", "bull", "horse", "horses", "anchor", "crown", "plough", "oak", "bell",
                         "feathers", "stag", "fox", "hound", "ship", "greyhound", "falcon", "eagle", "boar", "lamb",
                         "unicorn", "dragon", "cock", "hare", "pheasant", "grapes", "mitre", "sun", "moon", "globe"])
@@ -83,7 +86,7 @@ def chat_places(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) 
             continue
         if prev in _TOWN_PREPS and t.key.isalpha() and len(t.key) >= 4 and t.key not in gaz.words and (
                 t.key not in gaz.given and t.key not in gaz.surnames and t.key not in NOT_NAMES
-                and not t.key.endswith(("in", "ing", "z")) and nk in _TOWN_AFTER and _lower_line(text, t.start)):
+                and not t.key.endswith(("in", "ing", "z", "ise", "ize", "ify", "ised", "ized", "ising", "izing")) and nk in _TOWN_AFTER and _lower_line(text, t.start)):
             # (session 6) "hes away in dundalk most weeks", "takin me to notts later": a word no list knows
             out.append(Span(t.start, t.base_end, "LOCATION", text[t.start:t.base_end], 0.45, "position"))
             continue

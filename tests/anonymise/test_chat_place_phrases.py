@@ -49,3 +49,10 @@ def test_a_lowercase_venue_in_a_chat_line_is_proposed(det, line: str, venue: str
 def test_a_kind_of_venue_is_no_name(det, line: str) -> None:
     text = f"[21:04] kayz: hiya\n[21:05] jj: {line}\n[21:06] kayz: ok\n"
     assert not [s for s in det.detect(text, min_confidence=0.3) if s.label == "ORG"]
+
+
+def test_a_place_no_list_knows_after_in_and_before_its_is_proposed(det) -> None:
+    """(session 11) "at ma grans in foxbar its pure deid"; a British verb no list knows is not taken."""
+    text = "[21:04] kayz: naehin, at ma grans in foxbar its pure deid\n[21:05] jj: ok\n"
+    assert "foxbar" in proposed(det, text)
+    assert "anonymise" not in proposed(det, "[21:04] kayz: its hard to anonymise by hand\n[21:05] jj: ok\n")
