@@ -26,6 +26,9 @@ _PHRASE = re.compile(rf"\b(?:{_PREP}[ \t]+)+(?:the[ \t]+)?(?P<p>(?P<w1>[a-z][a-z
 _CAPITALISED = re.compile(r"\b(?!I['’]|I\b)[A-Z][a-z]+")
 _PREPS = frozenset(["at", "in", "to", "from", "by", "up", "on", "near", "past", "round", "around", "down", "outside",
                     "behind", "under", "over", "fae", "tae", "frm", "wiv", "w", "inside", "opposite", "across"])
+# (session 11) a message that is only the place, answering "where r u": "central park by the skate bit"
+_OPENING = re.compile(rf"(?m)^(?:[^\n]{{0,60}}?:[ \t]+)?[ \t]*(?P<p>(?P<w1>[a-z][a-z'’]+)(?:[ \t]+(?P<w2>[a-z][a-z'’]+))?"
+                      rf"[ \t]+(?:{_HEADS}))(?=[ \t]*(?:$|,|[ \t](?:by|near|at|outside|innit|lol|x)\b))")
 # first words that only describe a place, or own it ("my nans flats"), never name it
 _DESCRIBE = frozenset(["big", "little", "lil", "small", "local", "skate", "car", "kids", "play", "back", "front",
                        "top", "bottom", "far", "near", "other", "same", "usual", "main", "next", "last", "first",
@@ -63,7 +66,8 @@ def chat_place_phrases(text: str, spans: list[Span], gaz: Gazetteers) -> list[Sp
         return []
     cov = _coverage(spans, len(text))
     out: list[Span] = []
-    found = [(m, "LOCATION") for m in _PHRASE.finditer(text)] + [(m, "ORG") for m in _VENUE.finditer(text)]
+    found = [(m, "LOCATION") for m in _PHRASE.finditer(text)] + [(m, "ORG") for m in _VENUE.finditer(text)] + [
+        (m, "LOCATION") for m in _OPENING.finditer(text)]
     for m, label in found:
         s, e = m.span("p")
         if (cov[s] or cov[e - 1]) and not _inside_only(spans, s, e):

@@ -56,3 +56,9 @@ def test_a_place_no_list_knows_after_in_and_before_its_is_proposed(det) -> None:
     text = "[21:04] kayz: naehin, at ma grans in foxbar its pure deid\n[21:05] jj: ok\n"
     assert "foxbar" in proposed(det, text)
     assert "anonymise" not in proposed(det, "[21:04] kayz: its hard to anonymise by hand\n[21:05] jj: ok\n")
+
+
+@pytest.mark.parametrize("export", ["Tomek\nwhere r u now\nYou sent\n{m}\n", "[21:04] kayz: wer r u\n[21:05] jj: {m}\n"])
+def test_a_message_that_is_only_a_place_is_proposed(det, export: str) -> None:
+    assert "central park" in proposed(det, export.format(m="central park by the skate bit"))
+    assert not proposed(det, export.format(m="skate park by the shops"), "LOCATION")
