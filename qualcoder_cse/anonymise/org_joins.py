@@ -193,3 +193,22 @@ def named_bodies(text: str) -> list[Span]:
                 continue  # "the Child Protection Committee", "the Police Service": no name
         out.append(Span(s, m.end(), "ORG", text[s:m.end()], 0.85, "rule"))
     return out
+
+
+# (session 11) a cab firm named by ordinary words, perhaps two joined by "and": "Town and Country Cars", "Bell and
+# Anchor Taxis" (the head rules stop at a word they take for a kind, the coordination pass reads two people)
+_WORD_FIRM = re.compile(r"(?<![\w'’&-] )(?<![\w'’-])(?P<n>(?:[A-Z][a-z'’]+ (?:(?:and|&) )?){1,4})"
+                        r"(?:Cars|Taxis|Taxi|Cabs|Minicabs|Private Hire|Couriers)\b")
+_NOT_FIRM_START = frozenset(["The", "A", "An", "This", "That", "Our", "Their", "His", "Her", "Local", "Licensed",
+                             "Black", "Private", "Other", "Some", "Two", "Three", "Many", "All", "No", "Any", "Which",
+                             "What", "Uber", "Hackney", "Council", "Unlicensed", "Marked", "Unmarked", "Police"])
+
+
+def word_firms(text: str) -> list[Span]:
+    out = []
+    for m in _WORD_FIRM.finditer(text):
+        first = m.group("n").split()[0]
+        if first in _NOT_FIRM_START:
+            continue
+        out.append(Span(m.start(), m.end(), "ORG", m.group(), 0.7, "rule"))
+    return out

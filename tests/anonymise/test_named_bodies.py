@@ -71,3 +71,17 @@ def test_a_named_statutory_body_is_one_span_in_any_case(det, text: str, body: st
 def test_a_headings_own_words_are_no_body(det, text: str) -> None:
     found = proposed(det, text + _BODY_TEXT)
     assert not {"TRUSTEE BOARD", "SEXUAL HEALTH SERVICE", "Child Protection Committee", "Police Service"} & set(found)
+
+
+@pytest.mark.parametrize(("text", "firm"), [
+    ("One firm, Town and Country Cars, had six drivers.", "Town and Country Cars"),
+    ("A third, Bell and Anchor Taxis, had one.", "Bell and Anchor Taxis"),
+    ('by a man in a taxi from "Castle Cars" (she said the name)', "Castle Cars"),
+])
+def test_a_cab_firm_named_by_ordinary_words_is_one_organisation(det, text: str, firm: str) -> None:
+    """(session 11) not two people ("Bell", "Anchor Taxis") nor nothing."""
+    assert (firm, "ORG") in [(s.text, s.label) for s in det.detect(text, min_confidence=0.3)]
+
+
+def test_a_kind_of_cab_is_no_firm(det) -> None:
+    assert not [s for s in det.detect("He only uses Black Cabs or Uber Cars now.") if s.label == "ORG"]
