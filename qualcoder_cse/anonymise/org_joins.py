@@ -201,7 +201,9 @@ _WORD_FIRM = re.compile(r"(?<![\w'’&-] )(?<![\w'’-])(?P<n>(?:[A-Z][a-z'’]+
                         r"(?:Cars|Taxis|Taxi|Cabs|Minicabs|Private Hire|Couriers)\b")
 _NOT_FIRM_START = frozenset(["The", "A", "An", "This", "That", "Our", "Their", "His", "Her", "Local", "Licensed",
                              "Black", "Private", "Other", "Some", "Two", "Three", "Many", "All", "No", "Any", "Which",
-                             "What", "Uber", "Hackney", "Council", "Unlicensed", "Marked", "Unmarked", "Police"])
+                             "What", "Uber", "Hackney", "Council", "Unlicensed", "Marked", "Unmarked", "Police",
+                             # a contact saved by who drives ("Uncle Mo Taxi") is a person
+                             "Uncle", "Auntie", "Aunty", "Mr", "Mrs", "Ms", "Miss", "Dr", "Big", "Lil", "Little"])
 
 
 def word_firms(text: str) -> list[Span]:
