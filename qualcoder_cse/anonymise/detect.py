@@ -196,7 +196,8 @@ class Detector(EntityPasses):
         merged = hash_marks(text, partial_plates(text, whole_codes(text, merged)))
         merged = drop_declared(text, not_people(text, log_serials(text, merged), self.gaz))
         merged = initial_chains(text, heads_after_names(text, org_and_joins(text, merged, self.gaz)))
-        merged = councils_of(text, titled_owners(text, merge(merged + number_firms(text) + named_bodies(text) + word_firms(text))))
+        firms = number_firms(text) + named_bodies(text) + word_firms(text)
+        merged = councils_of(text, titled_owners(text, merge(merged + firms)))
         merged = table_headers(text, org_acronyms(text, csv_returns(text, field_handles(text, merged))), self.gaz)
         merged = initial_dots(text, chat_possessives(text, table_ids(text, merged)))
         if not _inner:  # a line in capitals read in ordinary case ('Custody Record') joins nothing

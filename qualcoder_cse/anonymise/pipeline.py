@@ -65,9 +65,12 @@ _STAMP_DATE = re.compile(r"^\[?(?:\d{4}-\d{2}-\d{2}[ T]?|\d{1,2}[/.-]\d{1,2}[/.-
                          r"\d{1,2}[ -][A-Za-z]{3,9}[ -]\d{2,4},?[ \t]*|[A-Za-z]{3,9} \d{1,2}, \d{4},?[ \t]*(?:at[ \t]+)?)")
 
 
-def time_only(stamp: str) -> str:
-    """A turn's timestamp without the day it names (a time alone identifies no one)."""
-    return _STAMP_DATE.sub("", stamp, count=1).strip() or stamp if _STAMP_DATE.match(stamp) else stamp
+def time_only(stamp: str) -> str | None:
+    """A turn's timestamp without the day it names (a time alone identifies no one); None when it was only a
+    date."""
+    if not _STAMP_DATE.match(stamp):
+        return stamp
+    return _STAMP_DATE.sub("", stamp, count=1).strip(" \t,]") or None
 
 
 def anonymise_name(project: Project, name: str, *, detector=None) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from qualcoder_cse.anonymise.detect import load_detector
-from qualcoder_cse.anonymise.pipeline import anonymise_for_import
+from qualcoder_cse.anonymise.pipeline import anonymise_for_import, time_only
 from qualcoder_cse.anonymise.placeholders import PlaceholderFormat
 from qualcoder_cse.anonymise.rescan import apply_rescan, find_in_project, propose_in_project, rescan_project
 from qualcoder_cse.anonymise.review import ReviewSession
@@ -219,3 +219,11 @@ def test_a_chat_exports_dates_do_not_survive_in_the_turns(project_path, passphra
         for table in project.db.table_names():
             for row in project.db.rows(table):
                 assert not any(d in repr(row) for d in ("2026-01-03", "12/03/2024", "13/03/2024")), table
+
+
+@pytest.mark.parametrize(("stamp", "kept"), [
+    ("12/03/2024, 14:02", "14:02"), ("2026-01-03 19:22:01 UTC", "19:22:01 UTC"), ("[12/03/2024, 14:05:33]", "14:05:33"),
+    ("Jan 4, 2026, 7:22 pm", "7:22 pm"), ("12/03/2024", None), ("[00:12:31]", "[00:12:31]"), ("0:03", "0:03"),
+])
+def test_a_turn_stamp_keeps_its_time_and_never_its_date(stamp: str, kept: str | None) -> None:
+    assert time_only(stamp) == kept
