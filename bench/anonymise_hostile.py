@@ -90,7 +90,9 @@ _SHAPES = [("chain of districts", "TW3/"), ("run of titles", "Mr "), ("capitalis
            ("export lines, one sender slot each", "2026-01-03 19:22:01 UTC deanox: u coming\n"),
            ("definitions in a note", '"sunday" is Sunday Adeyemi; bring sunday. '),
            ("lowercase chat places and introductions", "jj: its chance here. past the baths hall n up cave hill\n"),
-           ("named statutory bodies", "Highland Child Protection Committee and Metropolitan Police Service ")]
+           ("named statutory bodies", "Highland Child Protection Committee and Metropolitan Police Service "),
+           # (session 11 review) a plate-like code searched its whole sentence for a vehicle word: 106 s on 108 kB
+           ("plate-like codes without full stops", "AB 1234 CDE-12345 ")]
 
 
 if __name__ == "__main__":

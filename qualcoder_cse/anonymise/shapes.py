@@ -125,9 +125,12 @@ def _announced_ids(text: str) -> Iterator[Span]:
             continue
         if m.group().split(" ")[0].rstrip("0123456789").lower() in _SMALL_WORDS:
             continue  # "AT 23:14", "ON 12" written in capitals: a word and a number, not a plate
-        start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
-        ends = [e for e in (text.find(c, m.end()) for c in ".!?\n") if e >= 0]
-        if _VEHICLE.search(text, start, min(ends) if ends else len(text)):
+        # the sentence around it, at most 200 characters each way (a text without full stops is one sentence,
+        # and searching all of it per match was quadratic: 108 kB of "AB 1234" took 106 s)
+        lo, hi = max(0, m.start() - 200), min(len(text), m.end() + 200)
+        start = max(max(text.rfind(c, lo, m.start()) for c in ".!?\n") + 1, lo)
+        ends = [e for e in (text.find(c, m.end(), hi) for c in ".!?\n") if e >= 0]
+        if _VEHICLE.search(text, start, min(ends) if ends else hi):
             yield Span(m.start(), m.end(), "ID", m.group(), 0.5, "shape")
 
 
