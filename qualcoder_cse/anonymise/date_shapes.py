@@ -25,12 +25,13 @@ _DM = r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])"
 _CUES = r"(?i:on|from|to|until|till|since|by|dated|between|and|before|after|received)"
 # a day number: the candidates, found first (a digit is rarer than a letter, so the longer patterns run only
 # where one stands)
-_DAY_NUMBER = re.compile(r"(?<![\w/.])(?:[12]\d|3[01]|0?[1-9])(?=st|nd|rd|th|ST|ND|RD|TH|/|\s|\.\d)")
+_DAY_NUMBER = re.compile(r"(?<![\w/.])(?:[12]\d|3[01]|0?[1-9])(?=st|nd|rd|th|ST|ND|RD|TH|/|\s|\.\d|-[A-Za-z])")
 _WEEKDAY_BEFORE = re.compile(rf"(?<![\w/]){_WEEKDAY}\s+(?:the\s+)?$", re.IGNORECASE)
 _CUE_BEFORE = re.compile(rf"(?<!\w){_CUES}\s+$")
 _AFTER_WEEKDAY = [
     (re.compile(rf"{_WEEKDAY}\s+(?:the\s+)?{_ORDINAL}(?![\w/])", re.IGNORECASE), 0.8),  # "Sat 14th"
     (re.compile(rf"{_WEEKDAY}\s+{_DM}(?![\w/]|\.\d)", re.IGNORECASE), 0.8),  # "Tues 3/3"
+    (re.compile(rf"{_WEEKDAY},?\s+{_DAY}-{_MON}-\d{{2,4}}(?![\w/-])", re.IGNORECASE), 0.85),  # "Tues 10-Feb-2026"
     # a night over two days: "Sat 14 / Sun 15 December" (the first day before the slash)
     (re.compile(rf"{_WEEKDAY}\s+{_DAY}(?=\s?[/&-]\s?{_WEEKDAY}\s+{_DAY}\b)", re.IGNORECASE), 0.8),
 ]

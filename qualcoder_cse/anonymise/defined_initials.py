@@ -20,6 +20,11 @@ _AFTER = re.compile(r"[ \t]*\((?P<c>[A-Z][A-Za-z]{1,3}|[A-Z]{1,2}['’][A-Z])\)"
 _QUOTED_AFTER = re.compile(r"[^\n\"“]{0,80}?[\"“](?P<c>[A-Z][A-Za-z]{1,3})[\"”]")  # '– "AOB" in my notes'
 _CELL_CODE = re.compile(r"[A-Z][A-Za-z]{1,3}")
 _BEFORE = re.compile(r"(?:^|[;,(]|\t)[ \t]*(?P<c>[A-Z][A-Za-z]{1,3})[ \t]*(?:[–—-]|:)[ \t]*$", re.MULTILINE)
+# (session 12) the letters among a role in the brackets: "Gethin Pritchard (night porter, GP)", "(SR, school nurse)"
+_ROLE_AFTER = re.compile(r"[ \t]*\((?:[^()\n,]{1,60},[ \t]*(?P<a>[A-Z]{2,4})|(?P<b>[A-Z]{2,4})[ \t]*,[^()\n]{1,160})\)")
+# (session 12) a key of letters: "Key: YNG = Const. Young; McC = Const. McCausland"
+_EQUALS_BEFORE = re.compile(
+    r"(?:^|[;,(:]|\t)[ \t]*(?P<c>[A-Z][A-Za-z]{1,3})[ \t]*=[ \t]*(?:(?:[A-Za-z]{1,5})\.?[ \t]+)?$", re.MULTILINE)
 
 
 def _parts(name: str) -> list[str]:
@@ -40,6 +45,19 @@ def _stands_for(code: str, name: str) -> bool:
     return i == len(caps)
 
 
+def _abbreviates(code: str, name: str) -> bool:
+    """"YNG" for "Young", "McC" for "McCausland": a key's letters, in order, from the name, starting with its first
+    letter (only where the text says "=" between them)."""
+    letters, word = code.lower(), "".join(_parts(name)).lower()
+    if len(letters) < 2 or not word or word[0] != letters[0]:
+        return False
+    i = 0
+    for ch in word:
+        if i < len(letters) and ch == letters[i]:
+            i += 1
+    return i == len(letters)
+
+
 def _place_named_person(text: str, s: Span, gaz: Gazetteers | None) -> bool:
     """(session 11) "Bethany Hill (BH) – School Nurse": a given name and a surname read as a place ("Hill"), its
     letters defined after it, is a person."""
@@ -58,9 +76,19 @@ def defined_initials(text: str, spans: list[Span], gaz: Gazetteers | None = None
         spans = [Span(s.start, s.end, "PERSON", s.text, s.confidence, s.source)
                  if _place_named_person(text, s, gaz) else s for s in spans]
     for s in spans:
-        if s.label != "PERSON" or " " not in s.text.strip():
+        if s.label != "PERSON":
+            continue
+        line_start = max(text.rfind("\n", max(0, s.start - 300), s.start) + 1, s.start - 300, 0)
+        m = _EQUALS_BEFORE.search(text, line_start, s.start)
+        if m and fold(text[m.end("c"):s.start].split("=")[-1].strip().rstrip(".")) in TITLES | {""} \
+                and _abbreviates(m.group("c"), s.text):
+            codes.add(m.group("c"))
+        if " " not in s.text.strip():
             continue
         found = []
+        m = _ROLE_AFTER.match(text, s.end)
+        if m:
+            found.append(m.group("a") or m.group("b"))
         m = _AFTER.match(text, s.end)
         if m:
             found.append(m.group("c"))
@@ -68,7 +96,6 @@ def defined_initials(text: str, spans: list[Span], gaz: Gazetteers | None = None
         if m:
             found.append(m.group("c"))
         # bounded to 300 characters each way: a search to the line's ends is quadratic on a text of one line
-        line_start = max(text.rfind("\n", max(0, s.start - 300), s.start) + 1, s.start - 300, 0)
         m = _BEFORE.search(text, line_start, s.start)
         if m:
             found.append(m.group("c"))

@@ -47,6 +47,8 @@ from .export_lines import (
 from .gazetteers import Gazetteers, load_gazetteers
 from .handle_cues import handle_cues
 from .head_first import head_first_orgs
+from .id_mentions import id_mentions
+from .key_codes import key_codes
 from .kin_positions import initial_chains, kin_positions
 from .landmark_nouns import landmark_nouns
 from .lexicon import NAME_PARTICLES, ORG_HEADS_CAP
@@ -70,6 +72,7 @@ from .ner_gate import NerGate, _joined
 from .not_people import not_people
 from .noted_names import noted_names
 from .org_joins import (
+    by_owner,
     civic_buildings,
     councils_of,
     heads_after_names,
@@ -79,6 +82,7 @@ from .org_joins import (
     titled_owners,
     word_firms,
 )
+from .particle_surnames import particle_surnames
 from .patterns import find_patterns
 from .person_joins import join_people
 from .positions import attendee_names, chat_names, first_names_again, full_names
@@ -197,11 +201,12 @@ class Detector(EntityPasses):
         merged = drop_declared(text, not_people(text, log_serials(text, merged), self.gaz))
         merged = initial_chains(text, heads_after_names(text, org_and_joins(text, merged, self.gaz)))
         firms = number_firms(text) + named_bodies(text) + word_firms(text)
-        merged = councils_of(text, titled_owners(text, merge(merged + firms)))
+        merged = by_owner(text, councils_of(text, titled_owners(text, merge(merged + firms))))
         merged = table_headers(text, org_acronyms(text, csv_returns(text, field_handles(text, merged))), self.gaz)
         merged = initial_dots(text, chat_possessives(text, table_ids(text, merged)))
         if not _inner:  # a line in capitals read in ordinary case ('Custody Record') joins nothing
             merged = join_people(text, merged)
+        merged = key_codes(text, id_mentions(text, particle_surnames(text, merged)))
         if not upper and not _inner and (caps := caps_lines(text)):
             merged = merge(merged + self._in_caps_lines(text, caps))
         floor = self.min_confidence if min_confidence is None else min_confidence

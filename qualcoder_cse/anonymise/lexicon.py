@@ -57,7 +57,7 @@ NOT_NAMES = NOT_NAMES | DEMONYMS | frozenset(["tel", "mob", "fax", "dob", "signe
                                                "monzo", "revolut", "starling", "paypal", "klarna", "vinted",
                                                "depop", "deliveroo", "airbnb", "microsoft", "gucci"])
 TITLES = TITLES | {"judge", "coach", "supt", "dsupt", "csupt", "insp", "ch", "dsu", "acc", "dcc", "ps", "prof",
-                   "professor", "rev", "father", "sister", "imam", "pastor"}
+                   "professor", "rev", "father", "sister", "imam", "pastor", "const", "cst", "pcso"}
 # national bodies and platforms the guidelines leave unmarked
 NATIONAL = frozenset(
     """home office|cps|crown prosecution service|nspcc|barnardo's|barnardos|ofsted|hmicfrs|nhs|dfe|ceop|nca|

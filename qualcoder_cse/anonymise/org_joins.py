@@ -177,7 +177,12 @@ _NAMED_BODY = re.compile(
     r"|(?:[A-Z][\w'’-]+ (?:(?:and|&) )?){1,3}Police Service\b"
     r"|Police Service of (?:Northern Ireland|Scotland)"
     r"|(?:[A-Z]+ (?:AND |& )?){1,4}(?:CHILD|ADULT|PUBLIC) PROTECTION COMMITTEE"
-    r"|(?:[A-Z]+ (?:AND |& )?){1,3}POLICE SERVICE\b|POLICE SERVICE OF (?:NORTHERN IRELAND|SCOTLAND))")
+    r"|(?:[A-Z]+ (?:AND |& )?){1,3}POLICE SERVICE\b|POLICE SERVICE OF (?:NORTHERN IRELAND|SCOTLAND)"
+    # (session 12) a council of joined places: "Nuneaton and Bedworth Borough Council", "Armagh City, Banbridge and
+    # Craigavon Borough Council"
+    r"|(?:(?!Council|Borough|County)[A-Z][\w'’-]+(?: (?!Council|Borough|County)[A-Z][\w'’-]+)?(?:, | and | & )){1,3}"
+    r"(?!Council|Borough|County)[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+    r" (?:Metropolitan |County )?(?:Borough|District|County|City) Council)")
 _NOT_BODY_START = frozenset(["The", "THE", "A", "Our", "OUR", "Local", "LOCAL"])
 
 
@@ -204,6 +209,17 @@ _NOT_FIRM_START = frozenset(["The", "A", "An", "This", "That", "Our", "Their", "
                              "What", "Uber", "Hackney", "Council", "Unlicensed", "Marked", "Unmarked", "Police",
                              # a contact saved by who drives ("Uncle Mo Taxi") is a person
                              "Uncle", "Auntie", "Aunty", "Mr", "Mrs", "Ms", "Miss", "Dr", "Big", "Lil", "Little"])
+
+
+# (session 12) a trade named for its owner: "Luxe Nails by Mai", "Cuts by Kamil"
+_BY_OWNER = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’]+ ){0,2}(?:Nails|Hair|Lashes|Beauty|Brows|Cakes|Bakes|Cuts|Styles|"
+                       r"Aesthetics|Tattoos?|Ink|Designs|Boutique|Barbers?|Tans?|Glam) by [A-Z][\w'’]+(?: [A-Z][\w'’]+)?")
+
+
+def by_owner(text: str, spans: list[Span]) -> list[Span]:
+    found = [Span(m.start(), m.end(), "ORG", m.group(), 0.75, "rule") for m in _BY_OWNER.finditer(text)
+             if m.group().split()[0] not in _NOT_FIRM_START]
+    return absorb(spans, found, edges=True) if found else spans
 
 
 def word_firms(text: str) -> list[Span]:

@@ -23,7 +23,7 @@ _CUE = re.compile(
     r"\b(?:ref(?:erence)?s?|urn|logs?|case|crime|incident|occurrence|job|ticket|exhibit|warrant|licen[cs]e|permit|"
     r"file|record|order|tracking|consignment|cad|storm|pnc|cris|niche|docket|claim|account|serial|custody|referral|"
     r"report|intel(?:ligence)?|application|booking|receipt|membership|member|student|pupil|patient|client|"
-    r"hospital|nhs|unique|system|id|pin|listing|property|host)"
+    r"hospital|nhs|unique|system|id|pin|listing|property|host|operator|collar|badge|scn|chi|upn|uln)"
     r"(?:\s+(?:number|no\.?|num|nos?\.?|ref(?:erence)?|id|code))?\.?(?:\s+(?:is|was|of|as|being))?[\s:#=]*$",
     re.IGNORECASE,
 )
@@ -33,7 +33,8 @@ _CUE_WORDS = frozenset(
      "order", "tracking", "consignment", "cad", "storm", "pnc", "cris", "niche", "docket", "claim",
      "account", "serial", "custody", "referral", "report", "intel", "intelligence", "application",
      "booking", "receipt", "membership", "member", "student", "pupil", "patient", "client", "hospital",
-     "nhs", "unique", "system", "id", "pin", "listing", "property", "host"])
+     "nhs", "unique", "system", "id", "pin", "listing", "property", "host", "operator", "collar", "badge", "scn",
+     "chi", "upn", "uln"])
 # a token with a digit in it: the candidates (found first, so the cue is looked for only before them)
 # (parts bounded: a chain of thousands of "TW3/" took 33 s to fail, each split of it tried in turn)
 _DIGIT_TOKEN = re.compile(r"(?<![\w/*.£$€#-])#?(?P<code>(?:[A-Za-z0-9]+[/*._-]){0,8}[A-Za-z]*\d[A-Za-z0-9]*"
@@ -100,6 +101,8 @@ def _bare(code: str, start: int) -> Span | None:
     or parts joined by separators with four or more digits ("IR-22-1187-W")."""
     if code.upper() != code or "." in code or "_" in code:
         return None
+    if code.isdigit() and len(code) >= 8 and not code.startswith("0"):
+        return Span(start, start + len(code), "ID", code, 0.5, "shape")  # (session 12) a long number is a reference
     digits, capitals = _digits(code), _letters(code)
     separated = any(c in code for c in "/*-")
     shaped = (capitals >= 2 and digits >= 3 and len(code) >= 6) or (separated and capitals and digits >= 4)
@@ -128,8 +131,11 @@ def whole_codes(text: str, spans: list[Span]) -> list[Span]:
 
 
 # (session 8) a police log is numbered within its day: "log 1387 30/01", "incident 0417 of 29/01/2026"
-_LOG_SERIAL = re.compile(r"(?i:\b(?:log|incident|serial|cad|storm)\s+(?:no\.?\s+|number\s+|ref\.?\s+)?)"
-                         r"(?P<id>\d{3,5}\s+(?i:of\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\w/])")
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
+# (session 12) "Storm log: 0634 07/03/26", "log 0214 of 15 February"
+_LOG_SERIAL = re.compile(r"(?i:\b(?:log|incident|serial|cad|storm)[ \t]*:?[ \t]+(?:no\.?\s+|number\s+|ref\.?\s+)?)"
+                         r"(?P<id>\d{3,5}\s+(?i:of\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/])|"
+                         rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}\b))")
 
 
 def log_serials(text: str, spans: list[Span]) -> list[Span]:
@@ -154,8 +160,9 @@ _LIST_GAP = re.compile(r"^\s*(?:/|,|and|or|&)\s*$")
 
 
 # the part of a plate someone remembers: "the golf ending YKD", "thinks it started YD", "CN68 something"
-_PLATE_PART = re.compile(r"\b(?:ending(?: in)?|ends? (?:in|with)|start(?:ed|s)?(?: with)?|begins? with|beginning(?: with)?)"
-                         r"[ \t]+(?P<p>[A-Z]{2,3}\d{0,2})(?![\w/-])|(?<![\w/-])(?P<q>[A-Z]{2}\d{2})[ \t]+(?:something|summat|"
+_PLATE_PART = re.compile(r"\b(?:ending(?: in)?|ended(?: in| with)?|ends? (?:in|with)|start(?:ed|s)?(?: with)?|begins? with|"
+                         r"beginning(?: with)?)"
+                         r"[ \t]+(?P<p>[A-Z]{2,3}\d{0,2})(?![\w/-])|(?<![\w/-])(?P<q>[A-Z]{2}\d{2}|[a-z]{2}\d{2})[ \t]+(?:something|summat|"
                          r"sumthin|somethin|or something)\b")
 
 

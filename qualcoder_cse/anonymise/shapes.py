@@ -47,7 +47,7 @@ _ID_LIST_GAP = re.compile(r"^(?:,\s*|\s+(?:and|or|&)\s+|,\s*(?:and|or)\s+)")
 # a letters-hyphen-digits code is an identifier wherever it stands: "BPL-2291", "PH-40217"
 _HYPHEN_CODE = re.compile(r"(?<![\w/-])[A-Z]{2,5}-\d{3,7}(?![\w/-])")
 _OPERATION = re.compile(
-    r"\b(?:Operation|OPERATION|Op\.?|OP|Project)\s+(?P<name>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?|[A-Z]{3,}(?:\s[A-Z]{3,})?\b)")
+    r"\b(?:Operation|OPERATION|Op\.?|OP|Project)\s+(?P<name>[A-Z](?:[^\W\d_A-Z]|['’-])+(?:\s[A-Z](?:[^\W\d_A-Z]|['’-])+)?|[A-Z]{3,}(?:\s[A-Z]{3,})?\b)")
 # a collar number written with the rank ("PC 2261") and an exhibit or document reference ("exhibit KLM/0412")
 # (session 9) also a Police Scotland number with its division letter ("PC H4471") and a rank in full or in
 # capitals ("Sergeant 1029", "INSP 05518")
@@ -205,7 +205,8 @@ _MARK_SHAPE = re.compile(r"(?<![\w/.-])[A-Z](?:(?:Mc|Mac|O')?[A-Z]){1,4}/\d{1,3}
 
 
 # a road number where a road goes: "up the A647", "on the M62", "off the A1(M)" (not "A4 paper")
-_ROAD = re.compile(r"\b(?i:the|on|off|up|down|along|via|onto|near|of|from|to|and|or)\s+(?P<road>(?:A|B)\d{1,4}|M\d{1,3})"
+_ROAD = re.compile(r"\b(?i:the|on|off|up|down|along|via|onto|near|of|from|to|and|or|towards?|past|into|joined|joins|"
+                   r"approaching|leaving|heading)\s+(?P<road>(?:A|B)\d{1,4}|M\d{1,3})"
                    r"(?:\(M\))?(?![\w/(-])(?! (?i:paper|size|sheet|sheets|envelope|page|pages|grade|level|level))")
 # (session 7) a motorway junction by its number: "off junction 33", "J15 of the M4"
 _JUNCTION = re.compile(r"\b[Jj]unction\s\d{1,2}[a-z]?\b(?:\s+of\s+the\s+M\d{1,3}\b)?"
