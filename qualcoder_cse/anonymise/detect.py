@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from .acronyms import org_acronyms
 from .address_parts import building_addresses, districts_after_places, full_addresses, street_numbers
 from .caps_lines import caps_kept, caps_lines
+from .chat_handle_stems import chat_handle_stems
 from .chat_introductions import chat_introductions
 from .chat_links import linked_names
 from .chat_once_names import chat_once_names, letter_firsts, letter_names
@@ -163,7 +164,7 @@ class Detector(EntityPasses):
                  + self_introductions(text, merged, self.gaz)
                  + timed_places(text, merged, self.gaz) + chat_once_names(text, merged, self.gaz)
                  + defined_nicknames(text, merged) + member_names(text, toks, merged, self.gaz)
-                 + letter_firsts(text, merged))
+                 + letter_firsts(text, merged) + chat_handle_stems(text, merged, self.gaz))
         merged = merge(merged + extra) if extra else merged
         if letters := letter_names(text, merged):
             merged = merge(merged + letters)

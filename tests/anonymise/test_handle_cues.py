@@ -77,3 +77,21 @@ def test_roles_and_clock_words_in_a_sender_slot_are_no_senders(det) -> None:
     text += "".join(f"Feb 06, 2026 11:3{i} pm\n\nZee\nok\n" for i in range(4))
     found = proposed(det, text)
     assert not {"TERVIEWER", "INTERVIEWER", "RESP", "pm"} & set(found)
+
+
+_STEMS = """[19:02] den1s_r: im outside
+[19:03] kxllum.mxo: den you coming to the park or no
+[19:04] tillyyy.g: cant
+[19:05] kxllum.mxo: ur so boring tills honestly
+[19:06] chaseyy09: ring me on chases phone
+"""
+
+
+def test_a_member_called_by_the_stem_of_their_username(det) -> None:
+    found = [s.text for s in det.detect(_STEMS, min_confidence=0.3) if s.label == "PERSON"]
+    assert {"den", "tills", "chases"} <= set(found)
+
+
+def test_a_common_word_or_a_path_gives_no_stem(det) -> None:
+    text = "[19:02] home_alone99: text me when ur home x\nmessages/inbox/ayaanx9_17734/message_1.html\nsee ur messages"
+    assert not [s for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON" and s.text in ("home", "messages")]
