@@ -20,10 +20,10 @@ from .spans import Span
 _HANDLE = re.compile(r"[_.]*(?P<l>[A-Za-z]{3,12})(?=[._\d]|[A-Z]|$)")
 _NOT_STEMS = frozenset([
     "the", "and", "its", "not", "you", "your", "big", "lil", "little", "real", "official", "its",
-     "xxx", "mrs", "miss", "sir", "the", "him", "her", "his", "she", "hes", "shes", "was", "are", "can",
-     "get", "got", "for", "but", "who", "how", "why", "what", "when", "all", "one", "only", "just",
-     "mad", "wee", "bad", "baby", "babe", "boss", "king", "queen", "team", "user", "account", "player",
-     "gamer", "bot", "mod", "admin"])
+    "xxx", "mrs", "miss", "sir", "the", "him", "her", "his", "she", "hes", "shes", "was", "are", "can",
+    "get", "got", "for", "but", "who", "how", "why", "what", "when", "all", "one", "only", "just",
+    "mad", "wee", "bad", "baby", "babe", "boss", "king", "queen", "team", "user", "account", "player",
+    "gamer", "bot", "mod", "admin"])
 _WORD = re.compile(r"(?<![\w@.#'’-])[a-z]{3,14}(?![\w@'’-]|\.[a-z\d])")
 
 
