@@ -88,7 +88,7 @@ from .patterns import find_patterns
 from .person_joins import join_people
 from .positions import attendee_names, chat_names, first_names_again, full_names
 from .quoted_names import explained_aliases, quoted_names, quoted_the_names
-from .ref_codes import hash_marks, log_serials, partial_plates, reference_codes, whole_codes
+from .ref_codes import hash_marks, log_serials, partial_plates, reference_codes, unit_codes, whole_codes
 from .rules import RuleLayer
 from .second_opinion import SecondOpinion
 from .sender_slots import sender_slots
@@ -140,7 +140,7 @@ class Detector(EntityPasses):
             ents = self.ner.find(text, read) if read else []
             if ranges:
                 spans += self.gate.keep(text, _within(ents, ranges), spans, cand, weak)
-        spans += find_shapes(text) + reference_codes(text) + short_dates(text) + civic_buildings(text)
+        spans += find_shapes(text) + reference_codes(text) + unit_codes(text) + short_dates(text) + civic_buildings(text)
         merged = merge(joined_dates(spans))
         merged = merge(merged + full_names(text, toks, merged, self.gaz, self._heads)
                        + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)

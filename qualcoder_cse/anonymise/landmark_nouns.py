@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .chat_places import _lower_line
+from .lexicon import MONTHS, NOT_NAMES, STOP, WEEKDAYS
 from .merging import _coverage
 from .spans import Span
 
@@ -19,6 +20,29 @@ _CAPITALISED = ("Quayside|Quays|Arches|Pier|Esplanade|Foreshore|Marina|Promenade
 _LOWER = ("quayside|quays|arches|esplanade|foreshore|arboretum|barras|bullring|piazza|hoe|abbey|markets|bogs|"
           "interchange|monument|waterfront|marina|docks|breakwater|clock tower|clocktower")
 _CAP_RX = re.compile(rf"\b(?:[Tt]he|at|At) (?P<n>(?:{_CAPITALISED}))\b(?!['’-]| [A-Z][a-z])")
+# (session 12) any capitalised noun after "the" where a place goes ("up towards the Tunnel", "meet me at the
+# Junction"), unless it is a word for an institution, a role or a document, capitalised in formal writing
+_OPEN_RX = re.compile(r"\b(?:at|to|down|near|from|by|round|up|outside|behind|past|towards|toward|under|into|across|"
+                      r"along|through|beside|opposite|in|on) the (?P<n>[A-Z][a-z]{2,})\b"
+                      # a noun after it makes it a modifier ("the Polish shop", "the March panel")
+                      r"(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:by|and|or|with|at|in|on|for|to|then|but|where|which|that|after|"
+                      r"before|near|so|because|when|is|was|are|were|tonight|tomorrow|later|now|again|yet|too)\b))", re.MULTILINE)
+_NOT_LANDMARKS = frozenset("""council police court courts trust service services team board hub unit department school
+academy college university hospital home office government army navy church bible internet web sun times guardian
+mirror telegraph news chair panel committee partnership group network project programme act bill law crown state
+queen king prime minister inspector sergeant lord lady god lords commons parliament house cabinet met prince devil
+pope moon earth north south east west midlands continent channel authority agency commissioner force constabulary
+division district region county borough town village estate child children young person defendant applicant
+complainant victim suspect witness claimant respondent appellant provider premises venue licensee company
+strategy plan review report guidance framework protocol policy campaign operation investigation inquiry judge
+bench magistrates tribunal mash cps nhs family families parents parent mother father carer carers local
+community public police service staff manager management chief director executive mayor secretary government
+home station centre center hotel club bar pub shop store market park street road lane avenue city register ask
+list record records system database portal app website site page group chat server channel platform
+government youth yot yos panel meeting conference forum event session interview transcript tape recording
+sexual exploitation abuse cse crime crimes offence offences offender offenders victim victims risk
+harm safeguarding protection education health social care justice criminal office offices custody cell suite
+""".split())
 _LOW_RX = re.compile(rf"\b(?:at|to|down|near|from|by|in|on|round|up|outside|behind|past|towards|wiv|roon|doon) "
                      rf"the (?P<n>(?:{_LOWER}))\b(?!['’-])")
 
@@ -33,6 +57,12 @@ def landmark_nouns(text: str, spans: list[Span]) -> list[Span]:
         if not cov[s]:
             label = "ORG" if m.group("n") == "Lodge" else "LOCATION"
             out.append(Span(s, e, label, m.group("n"), 0.6, "position"))
+    for m in _OPEN_RX.finditer(text):
+        s, e = m.span("n")
+        key = m.group("n").lower()
+        if not cov[s] and key not in _NOT_LANDMARKS and key not in NOT_NAMES and key not in STOP \
+                and key not in MONTHS and key not in WEEKDAYS:
+            out.append(Span(s, e, "LOCATION", m.group("n"), 0.45, "position"))
     for m in _LOW_RX.finditer(text):
         s, e = m.span("n")
         if not cov[s] and _lower_line(text, s):

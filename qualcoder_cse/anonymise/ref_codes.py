@@ -23,7 +23,8 @@ _CUE = re.compile(
     r"\b(?:ref(?:erence)?s?|urn|logs?|case|crime|incident|occurrence|job|ticket|exhibit|warrant|licen[cs]e|permit|"
     r"file|record|order|tracking|consignment|cad|storm|pnc|cris|niche|docket|claim|account|serial|custody|referral|"
     r"report|intel(?:ligence)?|application|booking|receipt|membership|member|student|pupil|patient|client|"
-    r"hospital|nhs|unique|system|id|pin|listing|property|host|operator|collar|badge|scn|chi|upn|uln)"
+    r"hospital|nhs|unique|system|id|pin|listing|property|host|operator|collar|badge|scn|chi|upn|uln|crn|staff|"
+    r"recording|audio)"
     r"(?:\s+(?:number|no\.?|num|nos?\.?|ref(?:erence)?|id|code))?\.?(?:\s+(?:is|was|of|as|being))?[\s:#=]*$",
     re.IGNORECASE,
 )
@@ -34,7 +35,7 @@ _CUE_WORDS = frozenset(
      "account", "serial", "custody", "referral", "report", "intel", "intelligence", "application",
      "booking", "receipt", "membership", "member", "student", "pupil", "patient", "client", "hospital",
      "nhs", "unique", "system", "id", "pin", "listing", "property", "host", "operator", "collar", "badge", "scn",
-     "chi", "upn", "uln"])
+     "chi", "upn", "uln", "crn", "staff", "recording", "audio"])
 # a token with a digit in it: the candidates (found first, so the cue is looked for only before them)
 # (parts bounded: a chain of thousands of "TW3/" took 33 s to fail, each split of it tried in turn)
 _DIGIT_TOKEN = re.compile(r"(?<![\w/*.£$€#-])#?(?P<code>(?:[A-Za-z0-9]+[/*._-]){0,8}[A-Za-z]*\d[A-Za-z0-9]*"
@@ -81,8 +82,38 @@ def reference_codes(text: str) -> list[Span]:
     return out
 
 
+_DIGIT_GROUPS = re.compile(r"(?: \d{3,4})+(?![\w/-])")
+# (session 12) a unit's call sign in a log ("UNITS B1-22, B1-31 AND TV-40", "21:40 MC23 (PC 20114)") and a UUID
+_UNITS = re.compile(r"\b(?i:units?|call ?signs?|callsigns?)[ \t:]+(?P<list>(?:[A-Z]{1,3}\d{0,2}-?\d{1,3}(?:,[ \t]*|[ \t]+"
+                    r"(?i:and|&)[ \t]+(?:(?i:traffic|unit)[ \t]+)?|[ \t]*$|(?=[ \t.;)])))+)", re.MULTILINE)
+_UNIT_CODE = re.compile(r"[A-Z]{1,3}\d{0,2}-?\d{1,3}")
+_UUID = re.compile(r"(?<![\w-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\w-])", re.IGNORECASE)
+
+
+# a call sign opening log entries after their time, twice or more: "21:40 MC23 (PC 20114) TO BROOM AVE"
+_LOGGED_SIGN = re.compile(r"^[ \t]*\d{1,2}:?\d{2}[ \t]+(?:[-–|][ \t]+)?(?P<c>[A-Z]{1,3}\d{1,3})\b(?![:/.]\d)", re.MULTILINE)
+
+
+def unit_codes(text: str) -> list[Span]:
+    out = [Span(m.start(), m.end(), "ID", m.group(), 0.8, "pattern") for m in _UUID.finditer(text)]
+    signs = [m for m in _LOGGED_SIGN.finditer(text)]
+    seen: dict[str, int] = {}
+    for m in signs:
+        seen[m.group("c")] = seen.get(m.group("c"), 0) + 1
+    out += [Span(m.start("c"), m.end("c"), "ID", m.group("c"), 0.6, "shape") for m in signs if seen[m.group("c")] >= 2]
+    for m in _UNITS.finditer(text):
+        base = m.start("list")
+        for c in _UNIT_CODE.finditer(m.group("list")):
+            if any(ch.isdigit() for ch in c.group()) and any(ch.isalpha() for ch in c.group()):
+                out.append(Span(base + c.start(), base + c.end(), "ID", c.group(), 0.6, "shape"))
+    return out
+
+
 def _announced(text: str, code: str, start: int, cue: str) -> Span | None:
-    """A code after a word that announces a reference ("job number 4471-A2")."""
+    """A code after a word that announces a reference ("job number 4471-A2"), with the digit groups that follow
+    it ("booking number 4418 207 913")."""
+    if code.isdigit() and (g := _DIGIT_GROUPS.match(text, start + len(code))):
+        code = text[start:g.end()]
     digits, letters = _digits(code), _letters(code)
     if _plain_number(code):
         return None
@@ -131,11 +162,14 @@ def whole_codes(text: str, spans: list[Span]) -> list[Span]:
 
 
 # (session 8) a police log is numbered within its day: "log 1387 30/01", "incident 0417 of 29/01/2026"
+_ORDINAL_WORD = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                 r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+                 r"twentieth|(?:twenty|thirty)-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))")
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
 # (session 12) "Storm log: 0634 07/03/26", "log 0214 of 15 February"
 _LOG_SERIAL = re.compile(r"(?i:\b(?:log|incident|serial|cad|storm)[ \t]*:?[ \t]+(?:no\.?\s+|number\s+|ref\.?\s+)?)"
                          r"(?P<id>\d{3,5}\s+(?i:of\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/])|"
-                         rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}\b))")
+                         rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}\b|the[ \t]+{_ORDINAL_WORD}\b))")
 
 
 def log_serials(text: str, spans: list[Span]) -> list[Span]:

@@ -54,3 +54,42 @@ def test_ids(det, text: str, code: str) -> None:
 def test_a_road_after_towards_and_a_weekday_before_a_dashed_date(det) -> None:
     assert "A38" in proposed(det, "16:50 Cam 13. Corsa towards A38 west.", "LOCATION")
     assert "Thurs 12-Mar-2026" in proposed(det, "Signed: DC Hale, Thurs 12-Mar-2026.", "DATE")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Walked to Mill Street and up towards the Viaduct. Quiet.", "Viaduct"),
+    ("Meet me at the Cauldron by the cinema or the park?", "Cauldron"),
+])
+def test_a_capitalised_noun_after_the_where_a_place_goes(det, text: str, place: str) -> None:
+    assert place in proposed(det, text, "LOCATION")
+
+
+@pytest.mark.parametrize("text", [
+    "She got into the Mercedes with both males.", "He will bring it to the March panel.",
+    "She asks in the Polish shop.", "Logged on the Gateway system today.", "They're on the Ask for Angela scheme.",
+    "It went to the Council and the Police.",
+])
+def test_a_modifier_a_month_a_make_or_an_institution_is_no_landmark(det, text: str) -> None:
+    assert not proposed(det, text, "LOCATION")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("21:02 CHILD CALLS MOTHER. UNITS K1-12, K1-40 AND TRAFFIC RT-07 DEPLOYED.", "RT-07"),
+    ("user_id: 3f2a9c1e-12ab-4cde-8f00-1a2b3c4d5e6f | country: GB", "3f2a9c1e-12ab-4cde-8f00-1a2b3c4d5e6f"),
+    ("a booking in that name, booking number 5127 330 846, paid by card.", "5127 330 846"),
+    ("reported missing from the home at 20:15, log 0771 of the twelfth.", "0771 of the twelfth"),
+    ("10:10 Recording GP-07 started. Consent forms signed.", "GP-07"),
+    ("Handler: a call taker (PSC), staff 71184.", "71184"),
+])
+def test_more_id_shapes(det, text: str, code: str) -> None:
+    assert code in proposed(det, text, "ID")
+
+
+def test_a_call_sign_opening_log_entries_twice_is_an_id(det) -> None:
+    text = "21:40 KD14 (PC 3301) TO ELM AVE.\n21:52 KD09 ON SCENE.\n22:06 KD14 NO REPLY AT ADDRESS.\n"
+    found = proposed(det, text, "ID")
+    assert found.count("KD14") == 2 and "KD09" not in found
+
+
+def test_units_of_things_are_no_call_signs(det) -> None:
+    assert not proposed(det, "I had 3 units of blood. The unit 4 team met in March.", "ID")
