@@ -26,8 +26,9 @@ _OPEN_RX = re.compile(r"\b(?:at|to|down|near|from|by|round|up|outside|behind|pas
                       r"along|through|beside|opposite|in|on) the (?P<n>[A-Z][a-z]{2,})\b"
                       # a noun after it makes it a modifier ("the Polish shop", "the March panel")
                       r"(?=[ \t]*(?:[.,;:!?)]|$|[ \t]+(?:by|and|or|with|at|in|on|for|to|then|but|where|which|that|after|"
-                      r"before|near|so|because|when|is|was|are|were|tonight|tomorrow|later|now|again|yet|too)\b))", re.MULTILINE)
-_NOT_LANDMARKS = frozenset("""council police court courts trust service services team board hub unit department school
+                      r"before|near|so|because|when|is|was|are|were|tonight|tomorrow|later|now|again|yet|too)\b))",
+                      re.MULTILINE)
+_INSTITUTION_WORDS = """council police court courts trust service services team board hub unit department school
 academy college university hospital home office government army navy church bible internet web sun times guardian
 mirror telegraph news chair panel committee partnership group network project programme act bill law crown state
 queen king prime minister inspector sergeant lord lady god lords commons parliament house cabinet met prince devil
@@ -42,7 +43,8 @@ list record records system database portal app website site page group chat serv
 government youth yot yos panel meeting conference forum event session interview transcript tape recording
 sexual exploitation abuse cse crime crimes offence offences offender offenders victim victims risk
 harm safeguarding protection education health social care justice criminal office offices custody cell suite
-""".split())
+"""
+_NOT_LANDMARKS = frozenset(_INSTITUTION_WORDS.split())
 _LOW_RX = re.compile(rf"\b(?:at|to|down|near|from|by|in|on|round|up|outside|behind|past|towards|wiv|roon|doon) "
                      rf"the (?P<n>(?:{_LOWER}))\b(?!['’-])")
 
