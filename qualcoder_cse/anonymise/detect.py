@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from .acronyms import org_acronyms
 from .address_parts import building_addresses, districts_after_places, full_addresses, street_numbers
+from .bare_places import bare_places
 from .caps_lines import caps_kept, caps_lines
 from .chat_handle_stems import chat_handle_stems
 from .chat_introductions import chat_introductions
@@ -192,7 +193,7 @@ class Detector(EntityPasses):
         merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text)
                        + common_word_venues(text) + named_before_kind(text, toks, merged, self.gaz)
                        + venue_tails(text, toks, merged) + named_venues(text, self.gaz))
-        merged = merge(landmark_nouns(text, merged))
+        merged = merge(landmark_nouns(text, merged) + bare_places(text, merged, self.gaz))
         if self.ner is not None:
             merged = merge(merged + self.second.find(text, ents, merged))
         merged = defined_initials(text, merged, self.gaz)  # after the model: letters defined beside a name it found
