@@ -35,6 +35,11 @@ _STREET_HEADS = frozenset(["road", "rd", "street", "lane", "avenue", "ave", "clo
                            "gardens", "terrace", "way", "square", "mews", "row", "walk"])
 
 
+_STRONG_STREETS = frozenset(["st", "rd", "street", "road", "lane", "avenue", "ave", "crescent", "terrace"])
+_STREET_LEADS = frozenset(["meet", "meeting", "tmrw", "tomorrow", "tonight", "2nite", "tonite", "2moro", "then"])
+_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d{2})?(?:am|pm)|\d{1,2}[:.]\d{2}")
+
+
 @dataclass(frozen=True)
 class _Head:
     """What the head word at ``i`` makes of the words before it."""
@@ -109,6 +114,18 @@ class HeadRules:
                     add(p + 1, head.end, "LOCATION", 0.6, "rule")
                     return True
                 break
+        # (session 12) a street said alone, after a time or "meet": "bay st above the bookies", "tmrw 9pm old kent
+        # rd", "meet cargo fleet lane 9"
+        if keys[i] in _STRONG_STREETS:
+            for n in (3, 2, 1):
+                p = i - n - 1
+                if p < -1 or not all(toks[x].shape == "lower" and keys[x].isalpha() and keys[x] not in STOP
+                                     and keys[x] not in _GENERIC_PLACE_WORDS and keys[x] not in _STREET_LEADS
+                                     for x in range(p + 1, i)):
+                    continue
+                if toks[p + 1].initial or (p >= 0 and (keys[p] in _STREET_LEADS or _CLOCK.fullmatch(keys[p]))):
+                    add(p + 1, head.end, "LOCATION", 0.5, "rule")
+                    return True
         return False
 
     def _name_word(self, text, toks, keys, j, head: _Head, name_end: int, started: bool) -> str:

@@ -93,3 +93,17 @@ def test_a_call_sign_opening_log_entries_twice_is_an_id(det) -> None:
 
 def test_units_of_things_are_no_call_signs(det) -> None:
     assert not proposed(det, "I had 3 units of blood. The unit 4 team met in March.", "ID")
+
+
+@pytest.mark.parametrize("text, street", [
+    ("bay st above the bookies at 4", "bay st"),
+    ("tmrw 9pm ropery st yeah", "ropery st"),
+    ("meet cargo fleet lane 9 n dont be late", "cargo fleet lane"),
+])
+def test_a_lowercase_street_said_alone_in_a_chat(det, text: str, street: str) -> None:
+    assert street in proposed(det, text, "LOCATION")
+
+
+def test_a_lowercase_street_needs_a_lead_and_a_number_stays_with_it(det) -> None:
+    assert not proposed(det, "naw hes gonna drive me up the road later", "LOCATION")
+    assert "41 portsmouth rd" in proposed(det, "she lives at 41 portsmouth rd now", "LOCATION")
