@@ -25,7 +25,7 @@ _DM = r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])"
 _CUES = r"(?i:on|from|to|until|till|since|by|dated|between|and|before|after|received)"
 # a day number: the candidates, found first (a digit is rarer than a letter, so the longer patterns run only
 # where one stands)
-_DAY_NUMBER = re.compile(r"(?<![\w/.])(?:[12]\d|3[01]|0?[1-9])(?=st|nd|rd|th|ST|ND|RD|TH|/|\s|\.\d|-[A-Za-z])")
+_DAY_NUMBER = re.compile(r"(?<![\w/.])(?:[12]\d|3[01]|0?[1-9])(?=st|nd|rd|th|ST|ND|RD|TH|/|\s|\.\d|-[A-Za-z]|[-–]\d)")
 _WEEKDAY_BEFORE = re.compile(rf"(?<![\w/]){_WEEKDAY}\s+(?:the\s+)?$", re.IGNORECASE)
 _CUE_BEFORE = re.compile(rf"(?<!\w){_CUES}\s+$")
 _AFTER_WEEKDAY = [
@@ -65,7 +65,14 @@ _SAID_DAY = re.compile(r"(?i:\b(?:on|by|of|until|till|before|after|since|from) t
                        r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
                        r"thirtieth|fourth|fifth|sixth|seventh|eighth|ninth)(?![\w-])"
                        r"(?=\s*(?:[,.;:!?)]|$|(?:at|and|aye|when|so|then|but|because|we|i|he|she|they)\b))")
-_SAID_DATE = re.compile(rf"(?<![\w-])(?:{_ORD_WORDS})\s+of\s+{_MON}(?:,?\s+{_YEAR})?(?![\w-])", re.IGNORECASE)
+# (session 13) the year said too: "ninth of November twenty thirteen", "the eighth of August two thousand and eleven"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_SAID_YEAR = (rf"(?:two\s+thousand(?:\s+and)?(?:[\s-](?:{_TEENS}|twenty(?:[\s-]{_UNITS})?|{_UNITS}))?"
+              rf"|(?:nineteen|twenty)[\s-](?:oh[\s-]{_UNITS}|{_TEENS}|(?:twenty|thirty|forty|fifty|sixty|seventy|"
+              rf"eighty|ninety)(?:[\s-]{_UNITS})?))")
+_SAID_DATE = re.compile(rf"(?<![\w-])(?:{_ORD_WORDS})\s+of\s+{_MON}(?:,?\s+(?:{_YEAR}|{_SAID_YEAR}))?(?![\w-])",
+                        re.IGNORECASE)
 
 
 # (session 7) a date in Welsh, as bilingual minutes give it: "21 Ionawr 2026", "18 Chwefror"

@@ -127,7 +127,7 @@ _PARTIAL_PLATE = re.compile(
     r"\b(?:reg|regs|registration|plate|plates|number\s?plate|partial|reg\s?no|car|van|vehicle|motor)\b"
     r"[^\n.;]{0,30}?(?<![\w/-])[\"“'‘]?([A-Z]{2}\d{2}|(?<=[\"“'‘])[A-Z]{2}\d(?= something| or|[\"”'’])"
     r"|(?-i:[A-Z]{2}\d)(?=\.\.\.|…| something\b))"
-    r"(?![\w/-]|\s[A-Za-z]{3}\b(?<! something))",
+    r"(?![\w/-]|\s(?!(?:and|but|the|was|not|for|she|his|her|has|had|who|its|now|yet)\b)[A-Za-z]{3}\b(?<! something))",
     re.IGNORECASE,
 )
 # (session 7) part of a plate a witness saw, after a cue that says so: "reg ends WKX", "the reg had KFZ in it",
@@ -157,6 +157,11 @@ _NOT_LICENCE = frozenset(["PC", "DC", "DS", "DI", "PS", "PCSO", "SGT", "INSP", "
 # "Collar's 6174", "my collar is 2291", "shoulder number 4471"
 _COLLAR = re.compile(r"\b(?:collar|shoulder)(?:['’]s| number| no\.?| is| was| num)?[ \t]*:?[ \t]*(?P<ref>\d{3,6})(?![\w/])",
                      re.IGNORECASE)
+_CAPS_WORDS = frozenset(["BUT", "NOT", "WAS", "ARE", "HAS", "HAD", "HIS", "HER", "SHE", "YOU", "ALL", "ANY", "CAN",
+                         "DID", "GOT", "OUR", "OUT", "NOW", "TWO", "ONE", "SIX", "TEN", "MOB", "PIN", "THEN", "WHO",
+                         "ITS", "AGO", "YES", "ABOUT"])
+_NI_PLATE = re.compile(r"[A-Z]{3}\s?\d{3,4}")
+_FULL_PLATE = re.compile(r"[A-Za-z]{2}[0-9]{2}[\s-]?[A-Za-z]{3}")
 _WORD_BEFORE_NUMBER = frozenset(["VIA", "WITH", "LOG", "LOGS", "REF", "CALL", "NUMBER", "ABOUT", "OVER", "UNDER",
                                  "NEAR", "PAST", "AFTER", "BEFORE", "INTO", "ONTO", "STAFF", "UNITS", "CODE"])
 # references named as such: "case reference 20BW/11873/18", "crime number: 13/44521/19", "URN 06CW0412318"
@@ -193,6 +198,13 @@ def _valid(label: str, text: str, full: str, start: int) -> bool:
         d -= _digits(re.sub(r"^.*?(?:[Ee]xt\.?|x)\s?", "", text)) if re.search(r"(?:[Ee]xt\.?|x)\s?\d", text) else 0
         return (d in (12, 13)) if text.startswith("+") else d in (10, 11, 12)
     if label == "ID":
+        # (session 13) "LOGS 1788 ... AND 1802": a word in capitals before a number is not a plate's letters;
+        # nor is "LR21 and" a plate (its letters change case)
+        if _NI_PLATE.fullmatch(text) and (text[:3] in _NOT_LICENCE or text[:3] in _CAPS_WORDS):
+            return False
+        letters = "".join(c for c in text if c.isalpha())
+        if _FULL_PLATE.fullmatch(text) and not (letters.isupper() or letters.islower()):
+            return False
         if _YEAR_RANGE.fullmatch(text):
             return False  # a financial or school year ("2023/24", "2019-2020"), not a reference
         if ("/" in text or "-" in text) and not _REG_SHAPE.match(text):

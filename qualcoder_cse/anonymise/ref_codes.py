@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import STOP
 from .spans import Span
 
 # words that announce a reference, ending where the code starts; a "number"/"no."/"ref"/"ID" may follow the
@@ -167,14 +168,22 @@ _ORDINAL_WORD = (r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|six
                  r"twentieth|(?:twenty|thirty)-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))")
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*")
 # (session 12) "Storm log: 0634 07/03/26", "log 0214 of 15 February"
-_LOG_SERIAL = re.compile(r"(?i:\b(?:log|incident|serial|cad|storm)[ \t]*:?[ \t]+(?:no\.?\s+|number\s+|ref\.?\s+)?)"
+_LOG_SERIAL = re.compile(r"(?i:\b(?:logs?|incidents?|serials?|cad|storm)[ \t]*:?[ \t]+(?:no\.?\s+|number\s+|ref\.?\s+)?)"
                          r"(?P<id>\d{3,5}\s+(?i:of\s+)?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/])|"
                          rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}\b|the[ \t]+{_ORDINAL_WORD}\b))")
 
 
+# (session 13) the next of a list: "LOGS 1788 06/03 AND 1802 06/03"
+_NEXT_SERIAL = re.compile(r"(?i:[ \t]*(?:,|and|&)[ \t]*)(?P<id>\d{3,5}[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\w/])")
+
+
 def log_serials(text: str, spans: list[Span]) -> list[Span]:
     """A log's serial and its day are one identifier: the number and the date found apart become one span."""
-    new = [Span(m.start("id"), m.end("id"), "ID", m.group("id"), 0.8, "pattern") for m in _LOG_SERIAL.finditer(text)]
+    new = []
+    for m in _LOG_SERIAL.finditer(text):
+        while m is not None:
+            new.append(Span(m.start("id"), m.end("id"), "ID", m.group("id"), 0.8, "pattern"))
+            m = _NEXT_SERIAL.match(text, m.end())
     if not new:
         return spans
     kept = [s for s in spans if not any(n.start <= s.start and s.end <= n.end for n in new)]
@@ -197,11 +206,18 @@ _LIST_GAP = re.compile(r"^\s*(?:/|,|and|or|&)\s*$")
 _PLATE_PART = re.compile(r"\b(?:ending(?: in)?|ended(?: in| with)?|ends? (?:in|with)|start(?:ed|s)?(?: with)?|begins? with|"
                          r"beginning(?: with)?)"
                          r"[ \t]+(?P<p>[A-Z]{2,3}\d{0,2})(?![\w/-])|(?<![\w/-])(?P<q>[A-Z]{2}\d{2}|[a-z]{2}\d{2})[ \t]+(?:something|summat|"
-                         r"sumthin|somethin|or something)\b")
+                         r"sumthin|somethin|or something)\b"
+                         # (session 13) a plate cut short or said in lowercase after a car: "FR05 TY.", "wu 17 ght"
+                         r"|(?<![\w/-])(?P<r>[A-Z]{2}\d{2}[ \t][A-Z]{1,2}|[a-z]{2}[ \t]\d{2}[ \t][a-z]{3}|[A-Z]{3}"
+                         r"(?=[ \t]+something\b))(?![\w/-])")
 
 
 _CAR_BEFORE = re.compile(r"(?i:\b(?:plate|reg|registration|car|golf|corsa|astra|fiesta|focus|polo|merc|bmw|audi|"
-                         r"vauxhall|ford|toyota|prius|taxi|cab|van|motor)\b)")
+                         r"vauxhall|ford|toyota|prius|taxi|cab|van|motor|skoda|octavia|seat|kia|hyundai|nissan|qashqai|"
+                         r"mercedes|range rover|evoque|peugeot|renault|clio|mini|honda|civic|volvo|insignia|passat)\b)")
+_TWO_PARTS = re.compile(r"(?<![\w/-])(?P<a>[A-Z]{2}\d{2}(?:[ \t][A-Z]{1,2}(?![\w/-]))?)[ \t]*(?:,|and|or|/|&)[ \t]*"
+                        r"(?P<b>[A-Z]{2}\d{2}(?:[ \t][A-Z]{1,2}(?![\w/-]))?)(?![\w/-])")
+_NOT_PREFIX = frozenset(["im", "ur", "ye", "ya", "iv", "ive", "id", "ok", "hi", "oh", "ah", "eh", "na", "aw"])
 
 
 _NOT_PLATES = frozenset(["OK", "ID", "TV", "UK", "AM", "PM", "NO", "SO", "GP", "ON", "UP", "IT", "IN", "ASAP", "YES"])
@@ -212,10 +228,14 @@ def partial_plates(text: str, spans: list[Span]) -> list[Span]:
     EY15 ORL"; so is the part of a plate someone remembers ("the golf ending YKD", "CN68 something")."""
     taken = {s.start for s in spans}
     new = [Span(m.start(g), m.end(g), "ID", m.group(g), 0.6, "shape") for m in _PLATE_PART.finditer(text)
-           for g in ("p", "q") if m.group(g) and m.start(g) not in taken and m.group(g) not in _NOT_PLATES and (
-               g == "q" or _CAR_BEFORE.search(text, max(0, m.start() - 80, text.rfind("\n", 0, m.start())),
+           for g in ("p", "q", "r") if m.group(g) and m.start(g) not in taken and m.group(g) not in _NOT_PLATES
+           and m.group(g)[-3:] not in STOP and m.group(g)[:2] not in STOP and m.group(g)[:2] not in _NOT_PREFIX and (
+               g == "q" or _PARTIAL_PLATE.fullmatch(m.group(g)) or _CAR_BEFORE.search(text, max(0, m.start() - 80, text.rfind("\n", 0, m.start())),
                                               m.start()))]
-    plates = [s for s in spans if s.label == "ID" and _PLATE.match(s.text)]
+    # (session 13) two plates' starts side by side: "for example SF21 and SY70 F"
+    new += [Span(m.start(g), m.end(g), "ID", m.group(g), 0.6, "shape") for m in _TWO_PARTS.finditer(text)
+            for g in ("a", "b") if m.start(g) not in taken]
+    plates = [s for s in spans if s.label == "ID" and (_PLATE.match(s.text) or _PARTIAL_PLATE.fullmatch(s.text))]
     if not plates:
         return sorted(spans + new, key=lambda s: (s.start, -s.end)) if new else spans
     for m in _PARTIAL_PLATE.finditer(text):

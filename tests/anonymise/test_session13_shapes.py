@@ -1,0 +1,46 @@
+"""Shapes of dates and identifiers found missed across the tuned sets (issue 15, session 13): a date of birth
+said with its year in words, a range of days before a month, a list of log serials with their days, a plate
+cut short or said in lowercase, two plates' starts side by side, and capitals that are words, not a plate."""
+
+from __future__ import annotations
+
+import pytest
+
+from .found import proposed
+
+
+@pytest.mark.parametrize("text, date", [
+    ("I was born ninth of November twenty thirteen.", "ninth of November twenty thirteen"),
+    ("Date of birth: the eighth of August two thousand and eleven (14 years)",
+     "eighth of August two thousand and eleven"),
+    ("the fourth of May nineteen ninety-eight, and", "fourth of May nineteen ninety-eight"),
+    ("Stayed at the hotel 12-13 July 2025 (booking SLH-55108).", "12-13 July 2025"),
+    ("Cell-site data 10–14 July 2025 | relied on", "10–14 July 2025"),
+])
+def test_whole_dates(det, text: str, date: str) -> None:
+    assert date in proposed(det, text, "DATE")
+
+
+def test_log_serials_in_a_list(det) -> None:
+    text = "REPORTED MISSING TO GMP EARLIER TODAY, LOGS 1788 06/03 AND 1802 06/03."
+    found = proposed(det, text, "ID")
+    assert "1788 06/03" in found and "1802 06/03" in found
+    assert not [f for f in found if f.startswith("AND")]
+
+
+@pytest.mark.parametrize("text, plate", [
+    ("5 mins. blue corsa wu 17 ght", "wu 17 ght"),
+    ("He remembered part of it: the car was FR05 TY. Frosty sent the tickets.", "FR05 TY"),
+    ("in a silver Skoda, OXZ something, with two lads", "OXZ"),
+    ("the coordinator, for example SF21 and SY70 F, but not full details", "SF21"),
+])
+def test_plates_cut_short_or_in_lowercase(det, text: str, plate: str) -> None:
+    assert plate in proposed(det, text, "ID")
+
+
+@pytest.mark.parametrize("text", [
+    "my car, im 15 now lol",
+    "a partial reg: LR21 and then possibly more",
+])
+def test_words_after_a_number_are_not_a_plate(det, text: str) -> None:
+    assert not [f for f in proposed(det, text, "ID") if " " in f]
