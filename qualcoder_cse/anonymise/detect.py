@@ -50,6 +50,7 @@ from .gazetteers import Gazetteers, load_gazetteers
 from .handle_cues import handle_cues
 from .head_first import head_first_orgs
 from .id_mentions import id_mentions
+from .initial_surnames import initial_surnames
 from .key_codes import key_codes
 from .kin_positions import initial_chains, kin_positions
 from .landmark_nouns import landmark_nouns
@@ -208,7 +209,7 @@ class Detector(EntityPasses):
         merged = initial_dots(text, chat_possessives(text, table_ids(text, merged)))
         if not _inner:  # a line in capitals read in ordinary case ('Custody Record') joins nothing
             merged = join_people(text, merged)
-        merged = key_codes(text, id_mentions(text, particle_surnames(text, merged)))
+        merged = key_codes(text, id_mentions(text, particle_surnames(text, initial_surnames(text, merged, self.gaz))))
         if not upper and not _inner and (caps := caps_lines(text)):
             merged = merge(merged + self._in_caps_lines(text, caps))
         floor = self.min_confidence if min_confidence is None else min_confidence

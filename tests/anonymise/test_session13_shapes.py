@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .found import proposed
+from .found import persons, proposed
 
 
 @pytest.mark.parametrize("text, date", [
@@ -44,3 +44,21 @@ def test_plates_cut_short_or_in_lowercase(det, text: str, plate: str) -> None:
 ])
 def test_words_after_a_number_are_not_a_plate(det, text: str) -> None:
     assert not [f for f in proposed(det, text, "ID") if " " in f]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Manager's note (L. Bishop, 14 March 2025). Three logs this month.", "L. Bishop"),
+    ('Room 14 booked in cash by "S. White", two guests.', "S. White"),
+    ("Checked by J. Fox and K. Green.", "K. Green"),
+])
+def test_an_initial_before_a_surname_that_is_a_word(det, text: str, name: str) -> None:
+    assert name in persons(det, text)
+
+
+@pytest.mark.parametrize("text", [
+    "She went to see Plan B. White van outside.",
+    "Interviewer: INT. Respondent: R. Date of interview: 5th March.",
+    "Researcher = R. Young person = Bartek.",
+])
+def test_a_letter_closing_a_sentence_is_no_initial(det, text: str) -> None:
+    assert not [p for p in persons(det, text) if ". " in p]
