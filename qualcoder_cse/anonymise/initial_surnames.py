@@ -37,6 +37,8 @@ def initial_surnames(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span
     for m in _PAIR.finditer(text):
         s = m.group("s")
         key = s.lower()
+        if m.group("i") in "NSEW" and key in gaz.places1:
+            continue  # "N. Wales", "S. Shields": a compass point before a place
         if all(cov[m.start():m.end()]) or key in STOP or key.split("-")[0] not in gaz.surnames:
             continue
         if m.group("i") in "AI" and not text[max(0, m.start() - 2):m.start()].strip(" \t") in ("", "(", '"', "“"):
