@@ -24,7 +24,10 @@ _BEFORE = re.compile(r"(?:^|[;,(]|\t)[ \t]*(?P<c>[A-Z][A-Za-z]{1,3})[ \t]*(?:[�
 _ROLE_AFTER = re.compile(r"[ \t]*\((?:[^()\n,]{1,60},[ \t]*(?P<a>[A-Z]{2,4})|(?P<b>[A-Z]{2,4})[ \t]*,[^()\n]{1,160})\)")
 # (session 12) a key of letters: "Key: YNG = Const. Young; McC = Const. McCausland"
 _EQUALS_BEFORE = re.compile(
-    r"(?:^|[;,(:]|\t)[ \t]*(?P<c>[A-Z][A-Za-z]{1,3})[ \t]*=[ \t]*(?:(?:[A-Za-z]{1,5})\.?[ \t]+)?$", re.MULTILINE)
+    r"(?:^|[;,(:·•|]|\t)[ \t]*(?P<c>[A-Z][A-Za-z]{1,3})[ \t]*=[ \t]*(?:(?:[A-Za-z]{1,5})\.?[ \t]+)?$", re.MULTILINE)
+# (session 13) the letters after a role or a body set off by a comma: "Mr Rebwar Ahmed Karim, licence holder (RK)",
+# "Stacey Moult, Northamptonshire Police (SM)"
+_APPOSITIVE_AFTER = re.compile(r",[ \t]+[^()\n;:,]{1,60}?[ \t]*\((?P<c>[A-Z][A-Za-z]{1,3})\)")
 
 
 def _parts(name: str) -> list[str]:
@@ -90,6 +93,9 @@ def defined_initials(text: str, spans: list[Span], gaz: Gazetteers | None = None
         if m:
             found.append(m.group("a") or m.group("b"))
         m = _AFTER.match(text, s.end)
+        if m:
+            found.append(m.group("c"))
+        m = _APPOSITIVE_AFTER.match(text, s.end)
         if m:
             found.append(m.group("c"))
         m = _QUOTED_AFTER.match(text, s.end)

@@ -105,6 +105,7 @@ from .span_passes import (
     _person_to_place,
 )
 from .spans import LABELS, Span, fold
+from .spoken_codes import spoken_codes
 from .surname_pairs import surname_pairs
 from .timed_places import timed_places
 from .title_runs import title_runs, workplaces
@@ -152,6 +153,7 @@ class Detector(EntityPasses):
                        + handle_cues(text, self.gaz) + sender_slots(text, self.gaz)
                        + surname_pairs(text, self.gaz.given)
                        + handle_headers(text) + surname_first(text, self.gaz.given, self.gaz.places1) + quoted_names(text, self.gaz)
+                       + spoken_codes(text)
                        + quoted_the_names(text, self.gaz) + kin_names(text, self.gaz)
                        + kin_positions(text, self.gaz) + explained_aliases(text, self.gaz)
                        + (upper_full_names(text, toks, self.gaz) if upper else [])

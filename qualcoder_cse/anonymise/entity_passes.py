@@ -242,8 +242,8 @@ class EntityPasses:
             tier = words.get(k)
             # a common word: only capitalised, not first in a sentence, or in a name position
             if tier is not None and tier <= 35 and not (t.cap and not t.initial) and not _name_position(toks, ti) and not (
-                # a nickname found with a strong cue ("they call Smudge") also opens a message: "Smudge is..."
-                hit and conf >= 0.85 and t.shape == "title" and tier > 20 and label == "PERSON"
+                # a nickname found with a strong cue ("they call Smudge", a quoted list of lads) also opens a message
+                hit and conf >= 0.75 and t.shape == "title" and tier > 20 and label == "PERSON"
             ) and not (hit and label == "PERSON" and k in surnames and _surname_acts(toks, ti)) and not (
                 hit and label == "PERSON" and conf >= 0.5 and t.initial and k in self.gaz.given
                 and _found_person_acts(toks, ti)):

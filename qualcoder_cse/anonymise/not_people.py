@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from .defined_initials import _stands_for
 from .gazetteers import Gazetteers
 from .lexicon import LOC_HEADS_CAP, NATIONAL, ORG_HEADS_CAP, ROLE_WORDS, STOP, WEEKDAYS
 from .spans import Span, fold
@@ -88,6 +89,9 @@ def not_people(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
     if role_codes:  # not a named person's initials ("Jade Whitworth, social worker (JW)")
         role_codes -= {"".join(w[0] for w in s.text.replace("-", " ").split() if w[:1].isupper())
                        for s in spans if s.label == "PERSON" and " " in s.text}
+        # (session 13) a middle name left out: "Rebwar Ahmed Karim, licence holder (RK)"
+        role_codes = {c for c in role_codes if not any(
+            s.label == "PERSON" and " " in s.text and _stands_for(c, s.text) for s in spans)}
     for s in spans:
         if s.source in ("sender", "noted"):  # a chat's other side (chat_senders), a name a note defines
             out.append(s)

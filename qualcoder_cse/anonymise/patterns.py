@@ -90,6 +90,11 @@ _RX: list[tuple[str, re.Pattern, float]] = [
         re.compile(r"(?<![\w-])(?:[A-Za-z]{1,2}[0-9][A-Za-z0-9]?\s?[0-9][A-Za-z]{2})(?![\w-])"),
         0.9,
     ),
+    # (session 13) a what3words address and an Ordnance Survey grid reference: "///lamps.ferry.shadow",
+    # "NN 1236 7235", "SM 953 155" (two letters of the grid, then two digit groups of the same length)
+    ("LOCATION", re.compile(r"(?<![\w/])///[a-z]+\.[a-z]+\.[a-z]+(?!\w|\.\w)"), 0.9),
+    ("LOCATION", re.compile(r"(?<![\w/])[HNOST][A-HJ-Z][ \t]?(?:\d{3}[ \t]?\d{3}|\d{4}[ \t]?\d{4}|\d{5}[ \t]?\d{5})"
+                            r"(?![\w/]|[.,]\d)"), 0.7),
 ]
 
 # usernames given after a platform word: "snap: jaybae", "my insta is lil.dee", "add me on kik - xxbabe"
@@ -160,6 +165,7 @@ _COLLAR = re.compile(r"\b(?:collar|shoulder)(?:['’]s| number| no\.?| is| was| 
 _CAPS_WORDS = frozenset(["BUT", "NOT", "WAS", "ARE", "HAS", "HAD", "HIS", "HER", "SHE", "YOU", "ALL", "ANY", "CAN",
                          "DID", "GOT", "OUR", "OUT", "NOW", "TWO", "ONE", "SIX", "TEN", "MOB", "PIN", "THEN", "WHO",
                          "ITS", "AGO", "YES", "ABOUT"])
+_GRID = re.compile(r"[HNOST][A-HJ-Z][ \t]?\d{3,5}[ \t]?\d{3,5}")
 _NI_PLATE = re.compile(r"[A-Z]{3}\s?\d{3,4}")
 _FULL_PLATE = re.compile(r"[A-Za-z]{2}[0-9]{2}[\s-]?[A-Za-z]{3}")
 _WORD_BEFORE_NUMBER = frozenset(["VIA", "WITH", "LOG", "LOGS", "REF", "CALL", "NUMBER", "ABOUT", "OVER", "UNDER",
@@ -211,6 +217,8 @@ def _valid(label: str, text: str, full: str, start: int) -> bool:
             return _digits(text) >= 5
         if text.isdigit() and len(text) < 10:
             return False
+    if label == "LOCATION" and (text.startswith("///") or _GRID.fullmatch(text)):
+        return True
     if label == "LOCATION":  # postcodes: letters upper or all lower, not a mixed-case word
         compact = text.replace(" ", "")
         return (compact.isupper() or compact.islower()) and (" " in text or compact.isupper())
@@ -239,6 +247,8 @@ def find_patterns(text: str) -> Iterator[Span]:
         letters, digits = m.group("l"), m.group("d")
         if letters in _NOT_LICENCE or len(digits) == 4 and digits[:2] in ("19", "20"):
             continue
+        if _GRID.match(text, m.start()) and _GRID.match(text, m.start()).end() > m.end():
+            continue  # a grid reference: "NN 1236 7235"
         if letters in _WORD_BEFORE_NUMBER:  # "VIA 61120", "LOG 1788": the word stays, the number is the ID
             yield Span(m.start("d"), m.end(), "ID", digits, 0.6, "shape")
         else:

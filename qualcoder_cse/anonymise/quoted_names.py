@@ -72,9 +72,18 @@ def _name_at(quoted: str, gaz: Gazetteers, saved: bool) -> tuple[int, int] | Non
     return None
 
 
+# (session 13) quoted names listed after the people they are: 'two lads, "Ant" and "Kieran", have been staying',
+# 'nicknames. "Scrappy", "Lucky", "T-Money"' (capitalised only: 'the boys "chilling"' is no name)
+_PEOPLE_CUE = re.compile(r"\b(?:lads|men|boys|males|guys|blokes|brothers|cousins|nicknames|names)[ \t]*[:,.]?[ \t]*"
+                         r"(?=[\"“][A-Z][^\"”\n]{0,29}[\"”][ \t]*(?:,|and|or)[ \t]*[\"“][A-Z])")
+
+
 def quoted_names(text: str, gaz: Gazetteers) -> list[Span]:
     out: list[Span] = []
-    for cue in _CUE.finditer(text):
+    cues = list(_CUE.finditer(text))
+    if '"' in text or "“" in text:
+        cues = sorted(cues + list(_PEOPLE_CUE.finditer(text)), key=lambda m: m.start())
+    for cue in cues:
         at = cue.end()
         saved = cue.group().lower().startswith("saved")
         if saved and not _QUOTE.match(text, at) and (bare := _BARE.match(text, at)):
@@ -88,6 +97,8 @@ def quoted_names(text: str, gaz: Gazetteers) -> list[Span]:
             if not q:
                 break
             g = 1 if q.group(1) is not None else 2
+            if cue.re is _PEOPLE_CUE and not q.group(g)[:1].isupper():
+                break
             where = _name_in(q.group(g), gaz, saved)
             if where:
                 s, e = q.start(g) + where[0], q.start(g) + where[1]

@@ -62,3 +62,48 @@ def test_an_initial_before_a_surname_that_is_a_word(det, text: str, name: str) -
 ])
 def test_a_letter_closing_a_sentence_is_no_initial(det, text: str) -> None:
     assert not [p for p in persons(det, text) if ". " in p]
+
+
+def test_letters_after_a_role_or_a_body_set_off_by_a_comma(det) -> None:
+    text = ("Also present: Mr Rebwar Ahmed Karim, licence holder (RK); Stacey Moult, Northamptonshire Police (SM).\n"
+            "4.1 LW presented the report. RK has held a licence since 2017.\n4.4 SM said the driver was known.")
+    found = persons(det, text)
+    assert found.count("RK") == 2 and found.count("SM") == 2
+
+
+def test_a_key_of_letters_set_off_by_middle_dots(det) -> None:
+    text = ("Staff key: RT = Mr R. Thompson (DSL) · BE = Bob Ellerby (site team)\n"
+            "Summer absent, no call. RT and BE did a home visit.")
+    assert persons(det, text).count("BE") == 2
+
+
+def test_quoted_names_listed_after_the_people_they_are(det) -> None:
+    text = 'She said two lads, "Ant" and "Kieran", have been staying. Ant calls her "wifey".'
+    assert persons(det, text).count("Ant") == 2
+    assert not persons(det, 'the boys, "chilling" and "vibing", were out')
+
+
+@pytest.mark.parametrize("text, place", [
+    ("the drop was given as a what3words, ///lamps.ferry.shadow, which I had to put in", "///lamps.ferry.shadow"),
+    ("Girls last seen at ///tulip.stamp.orbit (footbridge CCTV).", "///tulip.stamp.orbit"),
+    ("Grid ref given by the caller NN 1236 7235, and", "NN 1236 7235"),
+    ("She gave me the location pin: SM 953 155.", "SM 953 155"),
+])
+def test_what3words_and_grid_references(det, text: str, place: str) -> None:
+    assert place in proposed(det, text, "LOCATION")
+
+
+@pytest.mark.parametrize("text, label, code", [
+    ("CALLER: Same as mine. M-C-D-O-N-A-G-H.\nOP: Thank you.", "PERSON", "M-C-D-O-N-A-G-H"),
+    ("OP: Foxtrot Delta six eight, then Kilo. That's helpful.", "ID", "Foxtrot Delta six eight"),
+    ("can I get a PNC check on Papa November One Nine X-ray Kilo Delta.", "ID",
+     "Papa November One Nine X-ray Kilo Delta"),
+    ("CALLER: It's oh seven seven hundred, nine hundred, five one three.", "CONTACT",
+     "oh seven seven hundred, nine hundred, five one three"),
+])
+def test_codes_spelt_out_or_said_aloud(det, text: str, label: str, code: str) -> None:
+    assert code in proposed(det, text, label)
+
+
+def test_ordinary_words_are_no_spoken_code(det) -> None:
+    assert not proposed(det, "He plays golf at the weekend. One two three, the A-B-C of it.", "ID")
