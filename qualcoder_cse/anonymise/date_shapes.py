@@ -26,7 +26,7 @@ _CUES = r"(?i:on|from|to|until|till|since|by|dated|between|and|before|after|rece
 # a day number: the candidates, found first (a digit is rarer than a letter, so the longer patterns run only
 # where one stands)
 _DAY_NUMBER = re.compile(r"(?<![\w/.])(?:[12]\d|3[01]|0?[1-9])(?=st|nd|rd|th|ST|ND|RD|TH|/|\s|\.\d|-[A-Za-z]|[-–]\d)")
-_WEEKDAY_BEFORE = re.compile(rf"(?<![\w/]){_WEEKDAY}\s+(?:the\s+)?$", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(rf"(?<![\w/]){_WEEKDAY}[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)  # not across lines
 _CUE_BEFORE = re.compile(rf"(?<!\w){_CUES}\s+$")
 _AFTER_WEEKDAY = [
     (re.compile(rf"{_WEEKDAY}\s+(?:the\s+)?{_ORDINAL}(?![\w/])", re.IGNORECASE), 0.8),  # "Sat 14th"
@@ -49,6 +49,9 @@ _FROM_DAY = [
     # "14th-15th March", "3rd to the 5th of June"
     (re.compile(rf"{_ORDINAL}\s?(?:-|–|to|and|till|until)\s?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}"
                 rf"(?:,?\s+{_YEAR})?(?!\w)", re.IGNORECASE), 0.85),
+    # (session 13) a night over two days before a month and year in digits: "21–22/02/2026"
+    (re.compile(r"(?:[12]\d|3[01]|0?[1-9])\s?[-–]\s?(?:[12]\d|3[01]|0?[1-9])/(?:0?[1-9]|1[0-2])/(?:\d{4}|\d{2})(?![\w/])"),
+     0.85),
     # (session 9) the same with plain days: "on leave from 3 - 14 March", "attendances (2 and 9 Feb)"
     (re.compile(rf"(?:[12]\d|3[01]|0?[1-9])\s?(?:-|–|and|to|&)\s?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:{MONTHS})"
                 rf"(?:,?\s+{_YEAR})?(?!\w)", re.IGNORECASE), 0.8),
@@ -88,7 +91,7 @@ _SEEN_DM = re.compile(r"(?:\b(?i:seen|found|missing|reported|follow-up|occasion)
 # a fraction or a score is not written so ("3/4", "11/12 attended", "24/7")
 _PADDED_DM = re.compile(r"(?<![\w/.:-])(?:(?:0[1-9]|[12]\d|3[01])/0[1-9]|(?:0[1-9]|1[3-9]|2\d|3[01])/1[0-2])"
                         r"(?![\w/:-]|[.,]\d)")
-_LINE_DM = re.compile(rf"^[ \t]*(?P<d>{_DM})(?=[ \t]*[-–:)]?[ \t]+[A-Za-z])", re.MULTILINE)
+_LINE_DM = re.compile(rf"^[ \t]*(?P<d>{_DM})(?=[ \t]*[-–:)]?[ \t]+(?:\d{{1,2}}[:.]\d{{2}}[ \t]+)?[A-Za-z])", re.MULTILINE)
 
 
 def short_dates(text: str) -> list[Span]:

@@ -74,6 +74,7 @@ from .naming_phrases import naming_phrases
 from .ner_gate import NerGate, _joined
 from .not_people import not_people
 from .noted_names import noted_names
+from .number_cues import number_cues
 from .org_joins import (
     by_owner,
     civic_buildings,
@@ -153,7 +154,7 @@ class Detector(EntityPasses):
                        + handle_cues(text, self.gaz) + sender_slots(text, self.gaz)
                        + surname_pairs(text, self.gaz.given)
                        + handle_headers(text) + surname_first(text, self.gaz.given, self.gaz.places1) + quoted_names(text, self.gaz)
-                       + spoken_codes(text)
+                       + spoken_codes(text) + number_cues(text)
                        + quoted_the_names(text, self.gaz) + kin_names(text, self.gaz)
                        + kin_positions(text, self.gaz) + explained_aliases(text, self.gaz)
                        + (upper_full_names(text, toks, self.gaz) if upper else [])

@@ -107,3 +107,23 @@ def test_codes_spelt_out_or_said_aloud(det, text: str, label: str, code: str) ->
 
 def test_ordinary_words_are_no_spoken_code(det) -> None:
     assert not proposed(det, "He plays golf at the weekend. One two three, the A-B-C of it.", "ID")
+
+
+@pytest.mark.parametrize("text, label, code", [
+    ("Screenshots provided on 22/03/26, officer PC Órla McCrossan 7213.\nI have copied", "ID", "7213"),
+    ("Countersigned: Dr W. Li, GMC 7712045, 14/02/2026", "ID", "7712045"),
+    ("His DBS certificate is 001784329912, and", "ID", "001784329912"),
+    ('booked in the name "D. Asante", paid by card ending 4471.', "ID", "4471"),
+    ("handed to PC Abdirahman (police label AB-1 to AB-4).", "ID", "AB-4"),
+    ("ANPR on the A1 for a grey Passat with KCZ in the registration.", "ID", "KCZ"),
+    ("URN: 50 DJ 0412 26\nStatement of: Gurpreet", "ID", "50 DJ 0412 26"),
+    ('"Ewa sis" +48 512 778 310\n"lil e" 07700 900614', "CONTACT", "+48 512 778 310"),
+    ("liaison Sgt Ciarán Breen for 21–22/02/2026.\n- Trace", "DATE", "21–22/02/2026"),
+])
+def test_numbers_a_word_before_them_says_are_identifiers(det, text: str, label: str, code: str) -> None:
+    assert code in proposed(det, text, label)
+
+
+def test_log_entries_opening_with_a_day_and_a_time(det) -> None:
+    text = "arranged for Monday.\n21/03 22:15 Staff from the lodge rang\n21/03 22:40 Girls taken home"
+    assert proposed(det, text, "DATE").count("21/03") == 2
