@@ -56,6 +56,7 @@ from .kin_positions import initial_chains, kin_positions
 from .landmark_nouns import landmark_nouns
 from .lexicon import NAME_PARTICLES, ORG_HEADS_CAP
 from .list_siblings import age_lists, caps_full_names
+from .lower_addresses import lower_addresses
 from .lower_venues import lowercase_venues, named_before_kind
 from .member_names import member_names
 from .merging import _mention_regex, merge
@@ -149,6 +150,7 @@ class Detector(EntityPasses):
         merged = merge(merged + full_names(text, toks, merged, self.gaz, self._heads)
                        + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)
                        + chat_places(text, toks, merged, self.gaz) + chat_place_phrases(text, merged, self.gaz)
+                       + lower_addresses(text, merged)
                        + derived_nicknames(text, toks, merged, self.gaz) + export_names(text) + table_names(text)
                        + chat_senders(text) + me_chat_labels(text) + platform_accounts(text)
                        + handle_cues(text, self.gaz) + sender_slots(text, self.gaz)

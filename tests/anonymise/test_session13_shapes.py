@@ -127,3 +127,18 @@ def test_numbers_a_word_before_them_says_are_identifiers(det, text: str, label: 
 def test_log_entries_opening_with_a_day_and_a_time(det) -> None:
     text = "arranged for Monday.\n21/03 22:15 Staff from the lodge rang\n21/03 22:40 Girls taken home"
     assert proposed(det, text, "DATE").count("21/03") == 2
+
+
+@pytest.mark.parametrize("text, place", [
+    ("big stevo 19:47  party fri at 4 cardigan rd bring ur mates", "4 cardigan rd"),
+    ("where r u. the taxi been outside 29 pen y bryn 20 mins", "29 pen y bryn"),
+    ("need 2 more for the flat. 14 kilspindie ct top buzzer", "14 kilspindie ct"),
+    ("the Tayview Lodge Hotel, Riverside Dr 9pm. name Kowalczyk", "Riverside Dr"),
+])
+def test_a_house_number_and_a_street_without_capitals(det, text: str, place: str) -> None:
+    assert any(place in p for p in proposed(det, text))  # (the model may call "Riverside Dr 9" a place or a firm)
+
+
+@pytest.mark.parametrize("text", ["i need 2 more lads down the road", "its a 5 min walk", "seen by Smith Dr. then left"])
+def test_counts_and_doctors_are_no_address(det, text: str) -> None:
+    assert not proposed(det, text, "LOCATION")
