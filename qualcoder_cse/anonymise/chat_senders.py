@@ -129,3 +129,28 @@ def me_chat_labels(text: str) -> list[Span]:
         if s is not None:
             out.append(s)
     return out
+
+
+# (session 13) a chat's list of members, each name with its username: "t – tiaa.rx", "Mikey W – mwhit_777",
+# "Sky ✨ – skyyy.b"; two lines or more make a list, and every name in it is a person, a single letter too
+_MEMBER = re.compile(rf"^[ \t]*(?:[-•*][ \t]+)?(?P<n>[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){{0,2}}){_EMOJI}[ \t]+[–—-]"
+                     r"[ \t]+@?(?P<h>[A-Za-z0-9_][\w.]{1,29})[ \t]*$", re.MULTILINE)
+
+
+def member_lists(text: str) -> list[Span]:
+    rows = [m for m in _MEMBER.finditer(text) if _handle(m.group("h"))]
+    if len(rows) < 2:
+        return []
+    out = [Span(m.start("n"), m.end("n"), "PERSON", m.group("n"), 0.7, SENDER) for m in rows
+           if m.group("n").casefold() not in _ME and not _BOTS.intersection(m.group("n").casefold().split())]
+    # a member called by one letter is that letter where a name stands: heading a line, opening a message, after
+    # "of"/"tell", before "ur"/"is" ("t 16:02  where r u", "t ur bro was lookin for u", "brother of t (Tia Rix)")
+    letters = {x.text for x in out if len(x.text) == 1}
+    for letter in letters:
+        rx = re.compile(rf"(?:^|(?<=\d\d )|(?<=\d\d  )|(?<=\d\d\t)|(?<=\bof )|(?<=\btell )|(?<=\bwiv )|(?<=\bwith )|"
+                        rf"(?<=\bask )|(?<=\band ))(?P<l>{letter})(?=[ \t]+"
+                        rf"(?:{_CLOCK}|ur|u|is|was|said|says|has)\b|[ \t]*\()", re.MULTILINE)
+        taken = {x.start for x in out}
+        out += [Span(m.start("l"), m.end("l"), "PERSON", letter, 0.6, SENDER) for m in rx.finditer(text)
+                if m.start("l") not in taken]
+    return out

@@ -29,7 +29,7 @@ from .chat_once_names import chat_once_names, letter_firsts, letter_names
 from .chat_owner_names import chat_owner_names
 from .chat_place_phrases import chat_place_phrases
 from .chat_places import chat_places
-from .chat_senders import chat_senders, me_chat_labels, platform_accounts
+from .chat_senders import chat_senders, me_chat_labels, member_lists, platform_accounts
 from .chat_word_names import chat_word_names
 from .chosen_names import drop_declared
 from .common_word_venues import common_word_venues
@@ -152,7 +152,7 @@ class Detector(EntityPasses):
                        + chat_places(text, toks, merged, self.gaz) + chat_place_phrases(text, merged, self.gaz)
                        + lower_addresses(text, merged)
                        + derived_nicknames(text, toks, merged, self.gaz) + export_names(text) + table_names(text)
-                       + chat_senders(text) + me_chat_labels(text) + platform_accounts(text)
+                       + chat_senders(text) + me_chat_labels(text) + member_lists(text) + platform_accounts(text)
                        + handle_cues(text, self.gaz) + sender_slots(text, self.gaz)
                        + surname_pairs(text, self.gaz.given)
                        + handle_headers(text) + surname_first(text, self.gaz.given, self.gaz.places1) + quoted_names(text, self.gaz)

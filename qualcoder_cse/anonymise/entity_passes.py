@@ -37,7 +37,9 @@ _PERSON_NEXT = (_ACTS - {"is", "has", "does"}) | frozenset([
     "wasn't", "hadn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "can",
     "could", "should", "must", "might", "just", "never", "always", "also", "still", "then", "only", "really",
     "actually", "eventually", "later", "herself", "himself", "knew", "knows", "wanted", "wants", "thought",
-    "felt", "saw", "met", "lives", "lived", "stayed", "stays", "goes", "comes", "ran", "sat", "stood", "walked"])
+    "felt", "saw", "met", "lives", "lived", "stayed", "stays", "goes", "comes", "ran", "sat", "stood", "walked",
+    # (session 13) what a log says of someone: "Will off sick", "Hope absent", "T drives"
+    "off", "absent", "missing", "returned", "drives", "drove", "calls", "rang", "phoned", "texted", "messaged"])
 
 
 def _found_person_acts(toks: list[Tok], i: int) -> bool:
@@ -48,7 +50,7 @@ def _found_person_acts(toks: list[Tok], i: int) -> bool:
         return False
     nxt = toks[i + 1]
     if nxt.key == "and" and i + 2 < len(toks):
-        return toks[i + 2].key in ("i", "me")
+        return toks[i + 2].key in ("i", "me", "my", "her", "his")  # "Faith and my Zuzia are in the same year"
     return nxt.shape == "lower" and (nxt.key in _PERSON_NEXT or nxt.key.endswith("ed") and len(nxt.key) > 4)
 
 

@@ -142,3 +142,15 @@ def test_a_house_number_and_a_street_without_capitals(det, text: str, place: str
 @pytest.mark.parametrize("text", ["i need 2 more lads down the road", "its a 5 min walk", "seen by Smith Dr. then left"])
 def test_counts_and_doctors_are_no_address(det, text: str) -> None:
     assert not proposed(det, text, "LOCATION")
+
+
+def test_a_chats_member_list_names_each_member_a_letter_too(det) -> None:
+    text = ("Members (display name – username):\nkayz 💋 – kaceym_x\nt – tiaa.rx\nMikey W – mwhit_777\n\n"
+            "t 16:02  where r u\nJ4Y 16:12  t ur bro was lookin for u\nNote: brother of t (Tia Rix, 14).")
+    found = persons(det, text)
+    assert "Mikey W" in found and "kayz" in found and found.count("t") == 4
+
+
+def test_a_name_found_in_the_document_opening_a_log_line(det) -> None:
+    text = "Present: Faith Okoye (mum).\nJacinta can I message you? Faith and my Zuzia are in the same year."
+    assert "Faith" in persons(det, text)
