@@ -26,12 +26,12 @@ _LETTER_OWNERS = re.compile(r"(?i:\b(?:plan|grade|grades|vitamin|part|section|ap
 # a letter standing for a role before it ("Interviewer: Q.", "Child Q.") may close its sentence
 _CODE_BEFORE = re.compile(r"(?:[:=][ \t]*|\b(?i:child|person|young person|respondent|participant|yp|girl|boy|"
                           r"pupil|student|witness|victim|male|female|adult|suspect)[ \t]+)$")
+_ONE_INITIAL = re.compile(r"[A-Z]\.? [A-Z]")
+_INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\s(:\"“]))(?![AI] )[A-Z]\.? $")
 UNSURE = 0.55
 
 
 def initial_surnames(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
-    if "." not in text:
-        return spans
     cov = _coverage(spans, len(text))
     new = []
     for m in _PAIR.finditer(text):
@@ -49,6 +49,11 @@ def initial_surnames(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span
         if _CODE_BEFORE.search(before) and (gaz.words.get(key) or 99) <= 20:
             continue  # "Respondent: R. Date of interview", "Researcher = R. Young person = Bartek"
         new.append(Span(m.start(), m.end(), "PERSON", m.group(), UNSURE, "position"))
+    # (session 13) a second initial before one already taken: "Signature: G S Bhamra", "K. J. Lowe"
+    for x in spans:
+        if x.label == "PERSON" and _ONE_INITIAL.match(x.text) and (m := _INITIAL_BEFORE.search(
+                text, max(0, x.start - 4), x.start)):
+            new.append(Span(m.start(), x.end, "PERSON", text[m.start():x.end], x.confidence, x.source))
     if not new:
         return spans
     kept = [s for s in spans if not any(n.start <= s.start and s.end <= n.end and s.label == "PERSON" for n in new)]

@@ -43,7 +43,7 @@ _RX: list[tuple[str, re.Pattern, float]] = [
      0.95),
     ("CONTACT", re.compile(r"(?<![\w@#])[A-Za-z][\w.]{1,31}#\d{4}(?![\w#])"), 0.85),
     ("CONTACT", re.compile(r"(?<![\w/.])(?:https?://)?(?:www\.)?(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|"
-                           r"youtube|linkedin)\.com/(?!@)[\w.\-/@]+[\w/]"), 0.95),
+                           r"youtube|linkedin)\.com/[\w.\-/@]+[\w/]"), 0.95),
     # usernames with dots: "zaraa.k", "tommy.b.90" (not e.g., i.e., a.m.)
     ("CONTACT", re.compile(r"(?<![\w@./])_{0,2}[a-z][a-z0-9]{2,}(?:\.[a-z0-9]+)+(?![\w@]|\.\w)"), 0.6),
     ("ID", re.compile(r"(?<!\w)[A-Za-z]{2}[0-9]{2}[\s-]?[A-Za-z]{3}(?!\w)"), 0.9),  # current registrations

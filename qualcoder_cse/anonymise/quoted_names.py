@@ -19,7 +19,7 @@ from .spans import Span, fold
 _CUE = re.compile(
     r"(?:\bsaved (?:[\w'’]+ ){0,4}?(?:as|under(?! the name))|\bunder the name(?: of)?|\bin the name(?: of)?|\bdisplay name(?: is| was)?"
     r"|\bname on (?:it|the \w+) (?:is|was)|\bnames? like|\brefer(?:s|red)? to (?:him|her|them|\w+) as"
-    r"|\bgoes by|\bwent by|\bcalls? (?:himself|herself))[ \t]*[:,]?[ \t]*",
+    r"|\bgoes by|\bwent by|\bcalls? (?:himself|herself)|\b(?:call|calls|called) (?:him|her|them|me))[ \t]*[:,]?[ \t]*",
     re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“]([^\"”\n]{1,30})[\"”]|['‘]([^'’\n]{1,30})['’](?![A-Za-z])")
 # (session 11) a contact name saved without quotes: "the number saved as T is ...", "saved as Big Dee in her phone"
@@ -28,6 +28,8 @@ _EMOJI_EDGE = re.compile(r"^[^\w\s]+\s*|\s*[^\w\s.]+$")
 _MORE = re.compile(r"[ \t]*(?:,|and|or)[ \t]*(?=[\"“])")
 _CAP_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|[A-Z])")
 _LOWER_NICK = re.compile(r"[a-z][a-z0-9]{1,20}")
+_PET_CUE = re.compile(r"(?i:\bcall(?:s|ed)? (?:him|her|them|me)\b)")  # 'calls her "wifey"' is no name
+_SIZE = frozenset(["lil", "big", "little", "wee", "young", "baby", "mad", "yung"])
 _SKIP_FIRST = frozenset(["the", "a", "an", "my", "his", "her", "mr", "mrs", "ms", "miss", "dr"])
 _CODE = re.compile(r"[A-Z]{1,3}\d{1,3}")
 
@@ -53,6 +55,8 @@ def _name_at(quoted: str, gaz: Gazetteers, saved: bool) -> tuple[int, int] | Non
     first = 0
     if len(words) > 1 and words[0].group().lower() in _SKIP_FIRST:
         first = 1  # "the Doc"
+    if len(words) > 1 and words[0].group() in _SIZE and _CAP_WORD.fullmatch(words[1].group()):
+        return words[0].start(), words[1].end()  # (session 13) "lil Polish", "big Dee"
     taken = []
     for w in words[first:]:
         if _CAP_WORD.fullmatch(w.group()) and len(taken) < 3:
@@ -97,7 +101,7 @@ def quoted_names(text: str, gaz: Gazetteers) -> list[Span]:
             if not q:
                 break
             g = 1 if q.group(1) is not None else 2
-            if cue.re is _PEOPLE_CUE and not q.group(g)[:1].isupper():
+            if (cue.re is _PEOPLE_CUE or _PET_CUE.search(cue.group())) and not any(c.isupper() for c in q.group(g)):
                 break
             where = _name_in(q.group(g), gaz, saved)
             if where:

@@ -154,3 +154,16 @@ def test_a_chats_member_list_names_each_member_a_letter_too(det) -> None:
 def test_a_name_found_in_the_document_opening_a_log_line(det) -> None:
     text = "Present: Faith Okoye (mum).\nJacinta can I message you? Faith and my Zuzia are in the same year."
     assert "Faith" in persons(det, text)
+
+
+@pytest.mark.parametrize("text, label, name", [
+    ("I believe the facts stated to be true.\nSignature: G S Bhamra        Date: 17/03/2026", "PERSON", "G S Bhamra"),
+    ('Kacper plays at the club; older lads call him "lil Polish". GOA: dad works nights.', "PERSON", "lil Polish"),
+    ("share link: 70288319466. Link: tiktok.com/@mickey_b_1990]", "CONTACT", "tiktok.com/@mickey_b_1990"),
+])
+def test_second_initials_quoted_nicknames_and_profile_links(det, text: str, label: str, name: str) -> None:
+    assert name in proposed(det, text, label)
+
+
+def test_a_pet_name_someone_is_called_is_no_name(det) -> None:
+    assert not persons(det, 'He had music really loud and called her "babe". She is 12!!')
