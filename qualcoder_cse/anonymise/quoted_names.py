@@ -101,8 +101,9 @@ def quoted_names(text: str, gaz: Gazetteers) -> list[Span]:
             if not q:
                 break
             g = 1 if q.group(1) is not None else 2
-            if (cue.re is _PEOPLE_CUE or _PET_CUE.search(cue.group())) and not any(c.isupper() for c in q.group(g)):
-                break
+            if (cue.re is _PEOPLE_CUE or _PET_CUE.search(cue.group())) and (
+                    not any(c.isupper() for c in q.group(g)) or q.group(g).split()[0].lower() in _SKIP_FIRST):
+                break  # 'calls her "babe"', 'calls her "the DSL"': what she is called, no name
             where = _name_in(q.group(g), gaz, saved)
             if where:
                 s, e = q.start(g) + where[0], q.start(g) + where[1]
