@@ -92,7 +92,10 @@ _SHAPES = [("chain of districts", "TW3/"), ("run of titles", "Mr "), ("capitalis
            ("lowercase chat places and introductions", "jj: its chance here. past the baths hall n up cave hill\n"),
            ("named statutory bodies", "Highland Child Protection Committee and Metropolitan Police Service "),
            # (session 11 review) a plate-like code searched its whole sentence for a vehicle word: 106 s on 108 kB
-           ("plate-like codes without full stops", "AB 1234 CDE-12345 ")]
+           ("plate-like codes without full stops", "AB 1234 CDE-12345 "),
+           # (session 13) spoken codes, numbered lowercase streets, initials before word-surnames, member rows
+           ("spoken codes and lowercase streets", "Foxtrot Delta six eight Kilo oh seven seven 12 high st K. White "),
+           ("member rows and collar numbers", "t – tiaa.rx PC Orla Mac 7213 card ending 4471 URN 50 DJ 0412 26 ")]
 
 
 if __name__ == "__main__":
