@@ -32,9 +32,11 @@ _SMALL = frozenset(["AND", "OF", "THE", "FOR", "IN", "ON", "AT", "TO", "WITH", "
 
 
 def _ordinary_case(line: str) -> str:
-    """Each word with its first letter kept and the rest lowered ("O'HARE" -> "O'hare"), the small words of a
+    """Each word with its first letter kept and the rest lowered ("O'HARE" -> "O'hare", "KING'S" -> "King's"), the small words of a
     name in lowercase ("HEALTH AND SOCIAL CARE" -> "Health and Social Care"); the length is kept."""
     return _WORD.sub(lambda m: m.group().lower() if m.group() in _SMALL and m.start() > 0
+                     # (session 13) a possessive's "S" stays small: "KING'S LYNN" -> "King's Lynn"
+                     or m.group() in ("S", "T") and m.start() > 0 and line[m.start() - 1] in "'’"
                      else m.group() if m.group() in _ACRONYMS else m.group()[0] + m.group()[1:].lower(), line)
 
 

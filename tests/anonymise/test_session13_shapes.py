@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from qualcoder_cse.anonymise.caps_lines import caps_lines
+
 from .found import persons, proposed
 
 
@@ -167,3 +169,7 @@ def test_second_initials_quoted_nicknames_and_profile_links(det, text: str, labe
 
 def test_a_pet_name_someone_is_called_is_no_name(det) -> None:
     assert not persons(det, 'He had music really loud and called her "babe". She is 12!!')
+
+
+def test_a_capitals_line_keeps_a_possessive_small() -> None:
+    assert caps_lines("KING'S LYNN AND DISTRICT PANEL\nMinutes") == [(0, "King's Lynn and District Panel")]
