@@ -30,7 +30,7 @@ from .chat_owner_names import chat_owner_names
 from .chat_place_phrases import chat_place_phrases
 from .chat_places import chat_places
 from .chat_senders import chat_senders, me_chat_labels, member_lists, platform_accounts
-from .chat_word_names import chat_word_names
+from .chat_word_names import asked_names, chat_word_names
 from .chosen_names import drop_declared
 from .common_word_venues import common_word_venues
 from .csv_returns import csv_returns, field_handles, table_headers, table_ids
@@ -165,7 +165,7 @@ class Detector(EntityPasses):
                        + ([] if upper else caps_full_names(text, merged, self.gaz)))
         merged = self.propagate(text, toks, merge(lowercase_full_names(text, toks, merged, self.gaz)))
         extra = (first_names_again(text, toks, merged, self.gaz) + verb_names(text, toks, merged, self.gaz, upper)
-                 + chat_word_names(text, toks, merged, self.gaz) + chat_introductions(text, merged, self.gaz)
+                 + chat_word_names(text, toks, merged, self.gaz) + asked_names(text, merged, self.gaz) + chat_introductions(text, merged, self.gaz)
                  + chat_owner_names(text, merged, self.gaz) + surname_labels(text, merged)
                  + turn_vocatives(text, merged, self.gaz) + naming_phrases(text, merged, self.gaz)
                  + self_introductions(text, merged, self.gaz)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from qualcoder_cse.anonymise.caps_lines import caps_lines
+from qualcoder_cse.anonymise.chat_word_names import asked_names
 
 from .found import persons, proposed
 
@@ -173,3 +174,15 @@ def test_a_pet_name_someone_is_called_is_no_name(det) -> None:
 
 def test_a_capitals_line_keeps_a_possessive_small() -> None:
     assert caps_lines("KING'S LYNN AND DISTRICT PANEL\nMinutes") == [(0, "King's Lynn and District Panel")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("teg.moonbeam — 13/02/2026\nme n dex r at the shops from 4. bring penny if she aint a grass", "penny"),
+    ("[20:11] J: surprise. dont bring faith she chats too much", "faith"),
+])
+def test_a_given_name_after_bring_or_tell_in_a_chat(det, text: str, name: str) -> None:
+    assert name in persons(det, text)
+
+
+def test_a_thing_brought_is_no_name(det) -> None:
+    assert not asked_names("[20:11] J: bring cash n ur charger. tell everyone 2 come", [], det.gaz)
