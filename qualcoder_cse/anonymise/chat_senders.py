@@ -145,6 +145,10 @@ def member_lists(text: str) -> list[Span]:
            if m.group("n").casefold() not in _ME and not _BOTS.intersection(m.group("n").casefold().split())]
     # a member called by one letter is that letter where a name stands: heading a line, opening a message, after
     # "of"/"tell", before "ur"/"is" ("t 16:02  where r u", "t ur bro was lookin for u", "brother of t (Tia Rix)")
+    # a member heading a message by the whole name from the list: "Mikey W 19:52  t ur bro"
+    for name in {x.text for x in out if " " in x.text}:
+        out += [Span(m.start(), m.start() + len(name), "PERSON", name, 0.7, SENDER) for m in re.finditer(
+            rf"^{re.escape(name)}(?=[ \t]+{_CLOCK})", text, re.MULTILINE)]
     letters = {x.text for x in out if len(x.text) == 1}
     for letter in letters:
         rx = re.compile(rf"(?:^|(?<=\d\d )|(?<=\d\d  )|(?<=\d\d\t)|(?<=\bof )|(?<=\btell )|(?<=\bwiv )|(?<=\bwith )|"

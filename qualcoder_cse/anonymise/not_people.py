@@ -50,6 +50,8 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:the|a|an|this|that|these|those)\s
 _PEOPLE_WORDS = frozenset(["child", "children", "mother", "father", "parent", "parents", "carer", "lawyer", "author",
                            "victim", "suspect", "witness", "patient", "client", "pupil", "student", "author"])
 # a role's letters defined in brackets after the role in lowercase: "a police officer (PO), a social worker (SW)"
+_SERVICES = frozenset(["what3words", "w3w", "whatsapp", "snapchat", "instagram", "tiktok", "telegram", "discord",
+                       "messenger", "facebook", "youtube", "twitter", "google", "life360"])
 _ROLE_CODE_DEF = re.compile(r"\b[a-z][a-z'-]+(?: [a-z][a-z'-]+){0,3} \(([A-Z]{2,4}\d?)\)")
 _NOTE_AFTER = re.compile(r" (?:note|notes|comment|comments|summary|account|view|record)\b", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"(?<![\w'’])(?:i|we|they)\s+$", re.IGNORECASE)
@@ -98,6 +100,8 @@ def not_people(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
             continue
         if s.label in ("PERSON", "LOCATION", "ORG") and _names_no_one(text, s, gaz):
             continue
+        if s.label in ("PERSON", "CONTACT") and fold(s.text) in _SERVICES:
+            continue  # (session 13) "given as a what3words": the service, no one's handle
         if s.label != "ID" and _ROLE_CODE.fullmatch(s.text):
             continue
         if s.label == "PERSON" and s.text in role_codes:

@@ -20,7 +20,10 @@ def _initials(surface: str) -> set[str]:
     words = [w for w in re.split(r"[\s'’-]+", surface.strip()) if w[:1].isalpha()]  # "O'Dowd": O, Dowd
     capitals = "".join(w[0] for w in words if w[0].isupper())
     with_particles = "".join(w[0] if w[0].isupper() else w[0].lower() for w in words)
-    return {capitals, with_particles} if len(capitals) >= 2 else set()
+    if len(capitals) < 2:
+        return set()
+    # (session 13) a middle name left out: "Rebwar Ahmed Karim (RK)"
+    return {capitals, with_particles} | ({capitals[0] + capitals[-1]} if len(capitals) >= 3 else set())
 
 
 def same_person_keys(text: str, proposals) -> dict[str, str]:

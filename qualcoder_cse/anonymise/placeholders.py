@@ -59,6 +59,10 @@ _SPELT_AT = re.compile(r"\s(?:at|AT)\s|[\[(]at[\])]")  # an email spelt out: "k.
 _NHS = re.compile(r"^\d{3}[\s-]?\d{3}[\s-]?\d{4}$")
 
 
+_SAID_NUMBER = re.compile(r"(?i:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple|hundred|"
+                          r"thousand|\d)[\s,-]*)+")
+
+
 def kind_of(label: str, text: str) -> str:
     """The numbering group of a span: its label, refined for ORG, CONTACT, ID and postcodes."""
     t = text.strip()
@@ -71,6 +75,8 @@ def kind_of(label: str, text: str) -> str:
         if "@" in t and not t.startswith("@") or _SPELT_AT.search(t):
             return "CONTACT:Email"
         if sum(c.isdigit() for c in t) >= 9 and not re.search(r"[A-Za-z_]", t):
+            return "CONTACT:Phone"
+        if _SAID_NUMBER.fullmatch(t):  # (session 13) "oh seven seven hundred, nine hundred, five one three"
             return "CONTACT:Phone"
         return "CONTACT:Handle"
     if label == "ID":

@@ -8,6 +8,8 @@ import pytest
 
 from qualcoder_cse.anonymise.caps_lines import caps_lines
 from qualcoder_cse.anonymise.chat_word_names import asked_names
+from qualcoder_cse.anonymise.person_keys import same_person_keys
+from qualcoder_cse.anonymise.placeholders import kind_of
 
 from .found import persons, proposed
 
@@ -186,3 +188,23 @@ def test_a_given_name_after_bring_or_tell_in_a_chat(det, text: str, name: str) -
 
 def test_a_thing_brought_is_no_name(det) -> None:
     assert not asked_names("[20:11] J: bring cash n ur charger. tell everyone 2 come", [], det.gaz)
+
+
+def test_a_mobile_said_in_words_is_replaced_as_a_phone() -> None:
+    assert kind_of("CONTACT", "oh seven seven hundred, nine hundred, five one three") == "CONTACT:Phone"
+    assert kind_of("CONTACT", "deano_x") == "CONTACT:Handle"
+
+
+def test_letters_without_the_middle_name_share_the_full_names_placeholder(det) -> None:
+    text = "Present: Mr Rebwar Ahmed Karim, licence holder (RK).\n4.1 RK has held a licence since 2017."
+    proposals = [s for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"]
+    assert same_person_keys(text, proposals).get("rk") == "rebwar ahmed karim"
+
+
+def test_a_member_heading_a_message_by_the_whole_listed_name(det) -> None:
+    text = "Members:\nkayz – kaceym_x\nMikey W – mwhit_777\n\nkayz 19:47  party fri\nMikey W 19:52  who else"
+    assert persons(det, text).count("Mikey W") == 2
+
+
+def test_a_service_named_is_no_handle(det) -> None:
+    assert "what3words" not in proposed(det, "The drop was given as a what3words, ///lamps.ferry.shadow, ok.")
