@@ -63,6 +63,7 @@ class ReviewDialog(ReviewActions, QDialog):
         self.session: ReviewSession | None = None
         self.prepared = None
         self.current: int | None = None
+        self._review_hint = ""
         self.index = -1
         self.cancelled = False
         self._deciding = False
@@ -246,10 +247,11 @@ class ReviewDialog(ReviewActions, QDialog):
         self.table.load(self.session)
         first = self.session.next_pending()
         self.status_label.setStyleSheet("")
-        self.status_label.setText(" ".join(x for x in (resumed, remembered, (
+        self._review_hint = " ".join(x for x in (resumed, remembered, (
             "Decide on each highlighted proposal; select any name the detector missed and add it (Ctrl+1..6)."
             if self.session.proposals else "Nothing was found to anonymise. Read the text: select any name or "
-            "other identifier and add it (Ctrl+1..6), then Store.")) if x))
+            "other identifier and add it (Ctrl+1..6), then Store.")) if x)
+        self.status_label.setText(self._review_hint)
         self.go_to(first.id if first else None, reveal=True)
         self.text.setFocus()
 
@@ -322,6 +324,7 @@ class ReviewDialog(ReviewActions, QDialog):
             self.text.paint_preview([(r.new_start, r.new_end, r.label) for r in result.replacements])
         else:
             self.preview_button.setText("Preview anonymised text")
+            self.status_label.setText(self._review_hint)  # (session 13) the preview's hint no longer applies
             self.text.show_text(self.session.text)
             self.go_to(self.current, reveal=True)
         self._update_enabled()

@@ -170,6 +170,8 @@ def test_store_waits_for_every_decision_and_relabel(qtbot, project, tmp_path: Pa
     assert "as the document 'a'" in review.status_label.text()
     review.preview_button.setChecked(False)
     assert review.text.toPlainText() == session.text
+    assert "as it would be stored" not in review.status_label.text()  # back to the review's own hint
+    assert "Decide on each highlighted proposal" in review.status_label.text()
     with qtbot.waitSignal(dialog.imported, timeout=30000):
         qtbot.keyClick(review.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     stored = project.documents.text(dialog.results[0].document_id)
