@@ -39,8 +39,8 @@ def number_cues(text: str) -> list[Span]:
             n = m.group("n")
             if rx is _URN and sum(c.isdigit() for c in n) < 6:
                 continue
-            if rx is _COLLAR_AFTER_NAME and len(n) == 4 and n[:2] in ("19", "20"):
-                continue  # "PC Sutton 2019": a year
+            if rx is not _URN and len(n) == 4 and n[:2] in ("19", "20"):
+                continue  # "PC Sutton 2019", "DBS certificate 2023": a year
             out.append(Span(m.start("n"), m.end("n"), "ID", n, 0.7, "context"))
     for m in _EXHIBIT.finditer(text):
         out += [Span(m.start(g), m.end(g), "ID", m.group(g), 0.6, "context") for g in ("a", "b") if m.group(g)]

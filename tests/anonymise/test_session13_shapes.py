@@ -208,3 +208,7 @@ def test_a_member_heading_a_message_by_the_whole_listed_name(det) -> None:
 
 def test_a_service_named_is_no_handle(det) -> None:
     assert "what3words" not in proposed(det, "The drop was given as a what3words, ///lamps.ferry.shadow, ok.")
+
+
+def test_a_year_after_a_register_word_is_no_number(det) -> None:
+    assert "2023" not in proposed(det, "Her DBS certificate 2023 was renewed.", "ID")
