@@ -22,7 +22,7 @@ from .spans import Span
 
 _ORDINAL = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)"
 _DM = r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])"
-_CUES = r"(?i:on|from|to|until|till|since|by|dated|between|and|before|after|received)"
+_CUES = r"(?i:on|from|to|until|till|since|by|dated|between|and|before|after|received|w/[ce])"  # "w/c 6/10"
 # a day number: the candidates, found first (a digit is rarer than a letter, so the longer patterns run only
 # where one stands)
 _DAY_NUMBER = re.compile(r"(?<![\w/.])(?:[12]\d|3[01]|0?[1-9])(?=st|nd|rd|th|ST|ND|RD|TH|/|\s|\.\d|-[A-Za-z]|[-–]\d)")
@@ -31,6 +31,8 @@ _CUE_BEFORE = re.compile(rf"(?<!\w){_CUES}\s+$")
 _AFTER_WEEKDAY = [
     (re.compile(rf"{_WEEKDAY}\s+(?:the\s+)?{_ORDINAL}(?![\w/])", re.IGNORECASE), 0.8),  # "Sat 14th"
     (re.compile(rf"{_WEEKDAY}\s+{_DM}(?![\w/]|\.\d)", re.IGNORECASE), 0.8),  # "Tues 3/3"
+    # (session 14) a field diary's day heading: "fri 13.02"
+    (re.compile(rf"{_WEEKDAY}\s+(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])(?![\w.]|\.\d)", re.IGNORECASE), 0.8),
     (re.compile(rf"{_WEEKDAY},?\s+{_DAY}-{_MON}-\d{{2,4}}(?![\w/-])", re.IGNORECASE), 0.85),  # "Tues 10-Feb-2026"
     # a night over two days: "Sat 14 / Sun 15 December" (the first day before the slash)
     (re.compile(rf"{_WEEKDAY}\s+{_DAY}(?=\s?[/&-]\s?{_WEEKDAY}\s+{_DAY}\b)", re.IGNORECASE), 0.8),
@@ -63,7 +65,7 @@ _ORD_WORDS = (r"(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|six
               r"twentieth|thirtieth")
 # (session 9) a day said alone in words after "on the", "by the"...: "an IRD on the fifteenth, aye" (from the
 # fourth up: "on the first", "the second" are as often an occasion)
-_SAID_DAY = re.compile(r"(?i:\b(?:on|by|of|until|till|before|after|since|from) the )(?P<d>(?:(?:twenty|thirty)[- ])?"
+_SAID_DAY = re.compile(r"(?=[obutsafOBUTSAF])(?i:\b(?:on|by|of|until|till|before|after|since|from) the )(?P<d>(?:(?:twenty|thirty)[- ])?"
                        r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|"
                        r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
                        r"thirtieth|fourth|fifth|sixth|seventh|eighth|ninth)(?![\w-])"
@@ -74,7 +76,7 @@ _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eigh
 _SAID_YEAR = (rf"(?:two\s+thousand(?:\s+and)?(?:[\s-](?:{_TEENS}|twenty(?:[\s-]{_UNITS})?|{_UNITS}))?"
               rf"|(?:nineteen|twenty)[\s-](?:oh[\s-]{_UNITS}|{_TEENS}|(?:twenty|thirty|forty|fifty|sixty|seventy|"
               rf"eighty|ninety)(?:[\s-]{_UNITS})?))")
-_SAID_DATE = re.compile(rf"(?<![\w-])(?:{_ORD_WORDS})\s+of\s+{_MON}(?:,?\s+(?:{_YEAR}|{_SAID_YEAR}))?(?![\w-])",
+_SAID_DATE = re.compile(rf"(?=[tfsen])(?<![\w-])(?:{_ORD_WORDS})\s+of\s+{_MON}(?:,?\s+(?:{_YEAR}|{_SAID_YEAR}))?(?![\w-])",
                         re.IGNORECASE)
 
 
@@ -96,6 +98,7 @@ _LINE_DM = re.compile(rf"^[ \t]*(?P<d>{_DM})(?=[ \t]*[-–:)]?[ \t]+(?:\d{{1,2}}
 
 def short_dates(text: str) -> list[Span]:
     out = [Span(m.start(), m.end(), "DATE", m.group(), 0.8, "pattern") for m in _WELSH_DATE.finditer(text)]
+    out += bracket_days(text)
     out += [Span(m.start("d"), m.end("d"), "DATE", m.group("d"), 0.6, "pattern") for m in _SEEN_DM.finditer(text)]
     out += [Span(m.start(), m.end(), "DATE", m.group(), 0.6, "pattern") for m in _PADDED_DM.finditer(text)]
     entries = list(_LINE_DM.finditer(text))
@@ -125,6 +128,28 @@ def short_dates(text: str) -> list[Span]:
                 add(_AFTER_CUE_DOT.match(text, p), 0.6)
         for rx, conf in _FROM_DAY:
             add(rx.match(text, p), conf)
+    return out
+
+
+# (session 14) the day after a weekday in brackets: "missing since Sunday night (8th)"
+_BRACKET_DAY = re.compile(rf"(?=[mtwfs])(?<!\w){_WEEKDAY}(?:[ \t]+(?:night|morning|evening|afternoon))?[ \t]+\((?P<d>{_ORDINAL})\)",
+                          re.IGNORECASE)
+# a day with a month cut short and its full stop: "6 Nov." (the stop is part of the abbreviation)
+_CUT_MONTH_DOT = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.", re.IGNORECASE)
+
+
+def bracket_days(text: str) -> list[Span]:
+    return [Span(m.start("d"), m.end("d"), "DATE", m.group("d"), 0.7, "pattern") for m in _BRACKET_DAY.finditer(text)]
+
+
+def dotted_months(text: str, spans: list[Span]) -> list[Span]:
+    """A date ending in a cut month takes its full stop: "6 Nov." is the whole date as written."""
+    out = []
+    for s in spans:
+        if s.label == "DATE" and s.text[-1:].isalpha() and _CUT_MONTH_DOT.match(text, s.end - len(s.text.split()[-1])) \
+                and text[s.end:s.end + 1] == "." and len(s.text.split()[-1]) <= 4:
+            s = Span(s.start, s.end + 1, "DATE", text[s.start:s.end + 1], s.confidence, s.source)
+        out.append(s)
     return out
 
 

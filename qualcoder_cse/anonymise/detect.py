@@ -34,7 +34,7 @@ from .chat_word_names import asked_names, chat_word_names
 from .chosen_names import drop_declared
 from .common_word_venues import common_word_venues
 from .csv_returns import csv_returns, field_handles, table_headers, table_ids
-from .date_shapes import joined_dates, short_dates
+from .date_shapes import dotted_months, joined_dates, short_dates
 from .defined_initials import defined_initials
 from .defined_nicknames import defined_nicknames
 from .entity_passes import EntityPasses
@@ -48,7 +48,7 @@ from .export_lines import (
 )
 from .gazetteers import Gazetteers, load_gazetteers
 from .handle_cues import handle_cues
-from .head_first import head_first_orgs
+from .head_first import head_first_orgs, welsh_head_first
 from .id_mentions import id_mentions
 from .initial_surnames import initial_surnames
 from .key_codes import key_codes
@@ -146,7 +146,7 @@ class Detector(EntityPasses):
             if ranges:
                 spans += self.gate.keep(text, _within(ents, ranges), spans, cand, weak)
         spans += find_shapes(text) + reference_codes(text) + unit_codes(text) + short_dates(text) + civic_buildings(text)
-        merged = merge(joined_dates(spans))
+        merged = merge(dotted_months(text, joined_dates(spans)))
         merged = merge(merged + full_names(text, toks, merged, self.gaz, self._heads)
                        + attendee_names(text, toks, self.gaz) + chat_names(text, toks, merged, self.gaz)
                        + chat_places(text, toks, merged, self.gaz) + chat_place_phrases(text, merged, self.gaz)
@@ -196,7 +196,7 @@ class Detector(EntityPasses):
         merged = _address_chain(text, merged)  # again: places widened late ("Hathersage Road, Manchester, M13 0JH")
         merged = building_addresses(text, merge(merged + districts_after_places(text, merged)))
         merged = street_numbers(text, full_addresses(text, merged))  # whole addresses, whatever the parts were
-        merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text)
+        merged = merge(merged + lowercase_venues(text, toks, merged, self.gaz) + head_first_orgs(text) + welsh_head_first(text)
                        + common_word_venues(text) + named_before_kind(text, toks, merged, self.gaz)
                        + venue_tails(text, toks, merged) + named_venues(text, self.gaz))
         merged = merge(landmark_nouns(text, merged) + bare_places(text, merged, self.gaz))

@@ -41,6 +41,9 @@ _PERSON_NEXT = (_ACTS - {"is", "has", "does"}) | frozenset([
     # (session 13) what a log says of someone: "Will off sick", "Hope absent", "T drives"
     "off", "absent", "missing", "returned", "drives", "drove", "calls", "rang", "phoned", "texted", "messaged"])
 
+# word-names that are verbs or adjectives, never a noun that "is" something in general ("Hope isn't a plan")
+_VERB_NAMES = frozenset(["will", "mark", "bill", "rob", "pat", "sue", "frank", "drew", "chase", "guy", "jack", "bob"])
+
 
 def _found_person_acts(toks: list[Tok], i: int) -> bool:
     """A word-name found as a person in the document opens a sentence before what she did or is: "Summer
@@ -51,6 +54,8 @@ def _found_person_acts(toks: list[Tok], i: int) -> bool:
     nxt = toks[i + 1]
     if nxt.key == "and" and i + 2 < len(toks):
         return toks[i + 2].key in ("i", "me", "my", "her", "his")  # "Faith and my Zuzia are in the same year"
+    if nxt.shape == "lower" and nxt.key in ("is", "has", "does") and t.key in _VERB_NAMES:
+        return True  # (session 14) "Will is brilliant with teenagers": a verb-word is no general truth
     return nxt.shape == "lower" and (nxt.key in _PERSON_NEXT or nxt.key.endswith("ed") and len(nxt.key) > 4)
 
 
@@ -192,7 +197,7 @@ class EntityPasses:
                 if " " in key:
                     surnames.add(key.split()[-1])
                 for p in key.split():
-                    if len(p) >= 2 and p not in STOP and p not in parts and p not in full:
+                    if len(p) >= 2 and (p not in STOP or p in _VERB_NAMES) and p not in parts and p not in full:
                         parts[p] = ("PERSON", s.confidence)
         for p, v in parts.items():
             full.setdefault(p, v)
@@ -250,7 +255,7 @@ class EntityPasses:
                 hit and label == "PERSON" and conf >= 0.5 and t.initial and k in self.gaz.given
                 and _found_person_acts(toks, ti)):
                 continue
-            if k in STOP or k in WEEKDAYS or k in MONTHS or k in ROLE_UPPER or k in ROLE_WORDS:
+            if (k in STOP and not (k in _VERB_NAMES and _found_person_acts(toks, ti))) or k in WEEKDAYS or k in MONTHS or k in ROLE_UPPER or k in ROLE_WORDS:
                 continue
             end = end if hit else t.base_end
             new.append(Span(t.start, end, label, text[t.start:end], min(conf, 0.85), "propagate"))

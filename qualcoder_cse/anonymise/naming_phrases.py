@@ -26,7 +26,7 @@ _PERSON_NOUNS = (r"(?:brother|sister|mum|mam|mother|dad|father|cousin|aunt|aunti
                  r"barman|barmaid|bouncer|lad|girl|boy|man|woman|fella|bloke|guy|keyworker|key worker|"
                  r"social worker|youth worker|foster carer|mentor|coach|tutor|head|deputy|chaperone)")
 _DET = r"(?:the|her|his|my|their|our|your|a|an|one|another|this|that)"
-_APPOSITIVE = re.compile(rf"(?i:\b{_DET}\s+(?:\w+\s+)?{_PERSON_NOUNS}),\s+(?P<n>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)"
+_APPOSITIVE = re.compile(rf"(?=[thmoyaTHMOYA])(?i:\b{_DET}\s+(?:\w+\s+)?{_PERSON_NOUNS}),\s+(?P<n>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)"
                          r"(?=,|\)|\.(?:\s|$)| and\b| who\b)")
 _CALL = re.compile(r"(?i:\b(?:who|whom|that|a \w+|one)\s+(?:the others|they|everyone|people|we|the girls|the lads|"
                    r"the kids|his mates|her mates|the boys|everybody)\s+(?:call|called|calls)\s+)(?P<n>[A-Z][a-z]+)\b")

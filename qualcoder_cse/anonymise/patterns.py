@@ -60,15 +60,15 @@ _RX: list[tuple[str, re.Pattern, float]] = [
     # crime, incident, custody references: digit groups joined by / or -, or letters then digits
     ("ID", re.compile(r"(?<![\w/])(?:[A-Za-z]{1,5}[/-]?)?\d{2,}(?:[/-]\d{2,}){1,3}(?:[/-][A-Za-z]{1,3})?(?![\w/])"), 0.8),
     ("ID", re.compile(r"(?<![\w/])[A-Z]{2,5}[/-]?\d{5,}(?:[/-]\d{2,4})?(?![\w/])"), 0.8),
-    ("DATE", re.compile(rf"(?<![\w/.-])(?i:{_WEEKDAY},?\s+)?(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:\d{{4}}|\d{{2}})(?![\w/-]|\.\d)"), 0.95),
+    ("DATE", re.compile(rf"(?=[MTWFSmtwfs\d])(?<![\w/.-])(?i:{_WEEKDAY},?\s+)?(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:\d{{4}}|\d{{2}})(?![\w/-]|\.\d)"), 0.95),
     ("DATE", re.compile(r"(?<![\w/-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w/-])"), 0.95),
-    ("DATE", re.compile(rf"(?<!\w)(?:{_WEEKDAY},?\s+(?:the\s+)?)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?(?!\w)",
+    ("DATE", re.compile(rf"(?=[mtwfs\d])(?<!\w)(?:{_WEEKDAY},?\s+(?:the\s+)?)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?(?!\w)",
                         re.IGNORECASE), 0.9),
-    ("DATE", re.compile(rf"(?<!\w){_WEEKDAY}\s+the\s+{_DAY}(?!\w)", re.IGNORECASE), 0.8),
+    ("DATE", re.compile(rf"(?=[mtwfs])(?<!\w){_WEEKDAY}\s+the\s+{_DAY}(?!\w)", re.IGNORECASE), 0.8),
     # a day, month and year joined by hyphens, as Discord and some logs print them: "18-Apr-25"
-    ("DATE", re.compile(rf"(?<![\w/-])(?:[12][0-9]|3[01]|0?[1-9])-(?:{MONTHS})-(?:\d{{4}}|\d{{2}})(?![\w/-])",
+    ("DATE", re.compile(rf"(?=\d)(?<![\w/-])(?:[12][0-9]|3[01]|0?[1-9])-(?:{MONTHS})-(?:\d{{4}}|\d{{2}})(?![\w/-])",
                         re.IGNORECASE), 0.9),
-    ("DATE", re.compile(rf"(?<!\w){_MON}[^\S\n]+(?:the[^\S\n]+)?{_DAY}(?:,?\s+{_YEAR})?(?![\w:])", re.IGNORECASE), 0.8),
+    ("DATE", re.compile(rf"(?=[jfmasond])(?<!\w){_MON}[^\S\n]+(?:the[^\S\n]+)?{_DAY}(?:,?\s+{_YEAR})?(?![\w:])", re.IGNORECASE), 0.8),
     # initials: K.M., K.W.-P., (session 9) J.S-W., C.McK., H.McG.
     ("PERSON", re.compile(r"(?<![\w.])[A-Z]\.\s?(?:Mc|Mac|O')?[A-Z](?:\.|(?=-[A-Z]))(?:\s?[A-Z]\.)?(?:-[A-Z]\.)?(?!\w)"),
      0.7),
@@ -99,7 +99,7 @@ _RX: list[tuple[str, re.Pattern, float]] = [
 
 # usernames given after a platform word: "snap: jaybae", "my insta is lil.dee", "add me on kik - xxbabe"
 _PLATFORM = re.compile(
-    r"\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|kik|twitter|fb|facebook|username|user\s?name|handle|"
+    r"(?=[sitkfuhgpxdw])\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|kik|twitter|fb|facebook|username|user\s?name|handle|"
     r"gamertag|psn|xbox(?:\s+live)?|discord|telegram|wickr)(?:\s+(?:name|id|handle|username|account))?"
     r"(?:(?P<sep>\s*[:=\-(]\s*|\s+(?:is|was|it's|its|as|called)\s+(?:@)?)|\s+(?=@?\S*[\d_.]))"
     r"(?P<user>@?[A-Za-z0-9_.]{3,30}[A-Za-z0-9_])",
@@ -122,14 +122,14 @@ _REG_SHAPE = re.compile(r"^[A-Za-z]{2}\d{2}-[A-Za-z]{3}$")
 
 # initials of the writer or transcriber: "Transcribed by AH", "notes by KO"
 _BY_INITIALS = re.compile(
-    r"\b(?:transcribed|written|typed|notes|minuted|compiled|prepared|recorded|checked|reviewed|interviewed)\s+by:?\s+"
+    r"(?=[twncmprcci])\b(?:transcribed|written|typed|notes|minuted|compiled|prepared|recorded|checked|reviewed|interviewed)\s+by:?\s+"
     r"(?P<ini>(?!CSE\b|MASH\b|DSL\b|NHS\b|SW\b|YOT\b|GP\b|DC\b|DS\b|DI\b|PC\b|PS\b|DCI\b|DSU\b|SGT\b|CI\b|DR\b|MR\b|MS\b)"
     r"[A-Z]{2,3})(?![\w-])",
     re.IGNORECASE,
 )
 # a partial registration ("BX17", "MA70") is an identifier only when a vehicle word comes shortly before it
 _PARTIAL_PLATE = re.compile(
-    r"\b(?:reg|regs|registration|plate|plates|number\s?plate|partial|reg\s?no|car|van|vehicle|motor)\b"
+    r"(?=[rpncvm])\b(?:reg|regs|registration|plate|plates|number\s?plate|partial|reg\s?no|car|van|vehicle|motor)\b"
     r"[^\n.;]{0,30}?(?<![\w/-])[\"“'‘]?([A-Z]{2}\d{2}|(?<=[\"“'‘])[A-Z]{2}\d(?= something| or|[\"”'’])"
     r"|(?-i:[A-Z]{2}\d)(?=\.\.\.|…| something\b))"
     r"(?![\w/-]|\s(?!(?:and|but|the|was|not|for|she|his|her|has|had|who|its|now|yet)\b)[A-Za-z]{3}\b(?<! something))",
@@ -138,12 +138,12 @@ _PARTIAL_PLATE = re.compile(
 # (session 7) part of a plate a witness saw, after a cue that says so: "reg ends WKX", "the reg had KFZ in it",
 # "partial registration CY6", "reg starts LXZ"
 _PLATE_PART = re.compile(
-    r"\b(?:partial\s+(?:reg(?:istration)?|plate)|(?:reg|registration|plate)\s+(?:starts?|starting|ends?|ending|"
+    r"(?=[pr])\b(?:partial\s+(?:reg(?:istration)?|plate)|(?:reg|registration|plate)\s+(?:starts?|starting|ends?|ending|"
     r"begins?|beginning|had|has))\b(?:\s+(?:with|in))?[\s:]+[\"“'‘]?(?P<p>(?-i:[A-Z]{2,3}\d{0,2}|[A-Z]{2}\d{1,2}[A-Z]?))"
     r"(?![\w/-])", re.IGNORECASE)
 # taxi badge, licence, collar and staff numbers: "the badge number on the roof sign, PH 40217", "staff no. 41882"
 _BADGE = re.compile(
-    r"\b(?:badge|licence|license|collar|warrant|driver|staff|employee|payroll|personnel)\s+(?:number|no\.?|num)"
+    r"(?=[blcwdsep])\b(?:badge|licence|license|collar|warrant|driver|staff|employee|payroll|personnel)\s+(?:number|no\.?|num)"
     r"(?!\w)[^\n.;]{0,30}?"
     r"(?<![\w/])(?P<ref>(?-i:[A-Z]{1,3})[\s-]?\d{3,7}|\d{4,7})(?![\w/])",
     re.IGNORECASE,
@@ -160,7 +160,7 @@ _NOT_LICENCE = frozenset(["PC", "DC", "DS", "DI", "PS", "PCSO", "SGT", "INSP", "
                           "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", "MAY", "JUNE", "JULY", "COVID", "TIME", "CALL",
                           "DOB", "AGED", "TIER", "LEVEL", "GRADE", "BAND", "STEP", "STAGE", "BOX", "BAY", "GATE"])
 # "Collar's 6174", "my collar is 2291", "shoulder number 4471"
-_COLLAR = re.compile(r"\b(?:collar|shoulder)(?:['’]s| number| no\.?| is| was| num)?[ \t]*:?[ \t]*(?P<ref>\d{3,6})(?![\w/])",
+_COLLAR = re.compile(r"(?=[cs])\b(?:collar|shoulder)(?:['’]s| number| no\.?| is| was| num)?[ \t]*:?[ \t]*(?P<ref>\d{3,6})(?![\w/])",
                      re.IGNORECASE)
 _CAPS_WORDS = frozenset(["BUT", "NOT", "WAS", "ARE", "HAS", "HAD", "HIS", "HER", "SHE", "YOU", "ALL", "ANY", "CAN",
                          "DID", "GOT", "OUR", "OUT", "NOW", "TWO", "ONE", "SIX", "TEN", "MOB", "PIN", "THEN", "WHO",
@@ -172,7 +172,7 @@ _WORD_BEFORE_NUMBER = frozenset(["VIA", "WITH", "LOG", "LOGS", "REF", "CALL", "N
                                  "NEAR", "PAST", "AFTER", "BEFORE", "INTO", "ONTO", "STAFF", "UNITS", "CODE"])
 # references named as such: "case reference 20BW/11873/18", "crime number: 13/44521/19", "URN 06CW0412318"
 _REF_CUE = re.compile(
-    r"\b(?:reference|ref|ref\s?no|urn|(?-i:LCS|CRN|UPN|CHI)|crime\s(?:number|no|ref)|incident\s(?:number|no|ref)|log\s(?:number|no)|"
+    r"(?=[rulcuicoI])\b(?:reference|ref|ref\s?no|urn|(?-i:LCS|CRN|UPN|CHI)|crime\s(?:number|no|ref)|incident\s(?:number|no|ref)|log\s(?:number|no)|"
     r"case\s(?:number|no)|custody\s(?:number|no)|occurrence\s(?:number|no)|(?-i:ID))\.?(?:\s?(?:number|no)\.?)?"
     r"(?:\s+(?:is|was|of))?[\s:#]*(?P<ref>(?:[A-Za-z]{1,5}[/-])?[A-Za-z0-9]*\d[A-Za-z0-9]*(?:[/-][A-Za-z0-9]+)*)",
     re.IGNORECASE,

@@ -50,6 +50,7 @@ _DATE_LIKE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?")
 _PART = r"(?:[A-Za-z0-9]*\d[A-Za-z0-9]*|[A-Z]{1,4})"
 _EXTEND_AFTER = re.compile(rf"[/*-]{_PART}(?![\w'’])")
 _EXTEND_BEFORE = re.compile(rf"(?<![\w/*-]){_PART}[/*-]$")
+_SPACED_GROUPS = re.compile(r"(?:[ \t]\d{3,4}){2,3}(?![\w/.:,]\d|[\w/:])")
 
 
 def _digits(s: str) -> int:
@@ -156,6 +157,9 @@ def whole_codes(text: str, spans: list[Span]) -> list[Span]:
                 end = m.end()
             while (m := _EXTEND_BEFORE.search(text, max(0, start - 12), start)) and not any(taken[m.start():m.end()]):
                 start = m.start()
+            if (m := _SPACED_GROUPS.match(text, end)) and any(c.isalpha() for c in s.text) \
+                    and s.text[-1].isdigit() and not any(taken[m.start():m.end()]):
+                end = m.end()  # (session 14) "Ref CC2025 1002 0311": the code goes on in spaced groups
             if (start, end) != (s.start, s.end):
                 s = Span(start, end, s.label, text[start:end], s.confidence, s.source)
         out.append(s)
@@ -208,7 +212,9 @@ _PLATE_PART = re.compile(r"\b(?:ending(?: in)?|ended(?: in| with)?|ends? (?:in|w
                          r"[ \t]+(?P<p>[A-Z]{2,3}\d{0,2})(?![\w/-])|(?<![\w/-])(?P<q>[A-Z]{2}\d{2}|[a-z]{2}\d{2})[ \t]+(?:something|summat|"
                          r"sumthin|somethin|or something)\b"
                          # (session 13) a plate cut short or said in lowercase after a car: "FR05 TY.", "wu 17 ght"
-                         r"|(?<![\w/-])(?P<r>[A-Z]{2}\d{2}[ \t][A-Z]{1,2}|[a-z]{2}[ \t]\d{2}[ \t][a-z]{3}|[A-Z]{3}"
+                         # (session 14) and a Northern Irish plate in lowercase after a car: "black audi, lfz 2317"
+                         r"|(?<![\w/-])(?P<r>[A-Z]{2}\d{2}[ \t][A-Z]{1,2}|[a-z]{2}[ \t]\d{2}[ \t][a-z]{3}|"
+                         r"[a-z](?:[a-hj-y]z|i[a-hj-y])[ \t]?\d{3,4}(?![\w/-])|[A-Z]{3}"
                          r"(?=[ \t]+something\b))(?![\w/-])")
 
 

@@ -205,7 +205,7 @@ _MARK_SHAPE = re.compile(r"(?<![\w/.-])[A-Z](?:(?:Mc|Mac|O')?[A-Z]){1,4}/\d{1,3}
 
 
 # a road number where a road goes: "up the A647", "on the M62", "off the A1(M)" (not "A4 paper")
-_ROAD = re.compile(r"\b(?i:the|on|off|up|down|along|via|onto|near|of|from|to|and|or|towards?|past|into|joined|joins|"
+_ROAD = re.compile(r"(?=[touavdnfpijlhTOUAVDNFPIJLH])\b(?i:the|on|off|up|down|along|via|onto|near|of|from|to|and|or|towards?|past|into|joined|joins|"
                    r"approaching|leaving|heading)\s+(?P<road>(?:A|B)\d{1,4}|M\d{1,3})"
                    r"(?:\(M\))?(?![\w/(-])(?! (?i:paper|size|sheet|sheets|envelope|page|pages|grade|level|level))")
 # (session 7) a motorway junction by its number: "off junction 33", "J15 of the M4"
@@ -223,7 +223,7 @@ _CROSS_X = re.compile(r"\b[A-Z][a-z]+['’]s X(?![\w'’-])")
 # a town named like a month, after a verb of going ("drove her to March", "taken over to March"); not
 # "postponed to March", "in March", "March 2023"
 _MONTH_TOWN = re.compile(
-    r"\b(?i:drove|drive|driven|driving|went|go|going|gone|took|taken|travelled|ran|run|"
+    r"(?=[dwgtrlbpDWGTRLBP])\b(?i:drove|drive|driven|driving|went|go|going|gone|took|taken|travelled|ran|run|"
     r"lift|train|bus|taxi|dropped|picked)\b(?:\s+\w+){0,3}?\s+(?i:to|into|towards|near|outside|up\s+to|down\s+to)"
     r"\s+(?P<town>March)\b(?!\s*(?:\d|'\d|next|last|this))")
 

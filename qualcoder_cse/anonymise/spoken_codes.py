@@ -19,7 +19,7 @@ _SPELLED = re.compile(r"(?<![\w-])(?:[A-Z]-){3,}[A-Z](?![\w-])")
 _NATO = (r"(?:Alpha|Alfa|Bravo|Charlie|Delta|Echo|Foxtrot|Golf|Hotel|India|Juliet|Juliett|Kilo|Lima|Mike|November|"
          r"Oscar|Papa|Quebec|Romeo|Sierra|Tango|Uniform|Victor|Whiskey|Whisky|X-ray|X-Ray|Xray|Yankee|Zulu)")
 _DIGIT_WORD = r"(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|treble|triple)"
-_PHONETIC = re.compile(rf"(?<![\w-])(?:{_NATO}|{_DIGIT_WORD})(?:[ \t]+(?:{_NATO}|{_DIGIT_WORD}))+(?![\w-])")
+_PHONETIC = re.compile(rf"(?=[A-Zzotfsend])(?<![\w-])(?:{_NATO}|{_DIGIT_WORD})(?:[ \t]+(?:{_NATO}|{_DIGIT_WORD}))+(?![\w-])")
 _NATO_WORD = re.compile(rf"^{_NATO}$")
 _NUMBER_WORDS = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple|hundred|thousand)"
 _SAID_MOBILE = re.compile(rf"(?i:(?<![\w-])(?:oh|zero)[ \t]+seven(?:[ \t]*,?[ \t]+{_NUMBER_WORDS}){{6,}})(?![\w-])")
