@@ -138,3 +138,37 @@ def asked_names(text: str, spans: list[Span], gaz: Gazetteers) -> list[Span]:
             continue  # "bring cash": a word first, a name seldom
         out.append(Span(m.start("w"), m.end("w"), "PERSON", w, UNSURE, "position"))
     return out
+
+
+# (session 14) a nickname of a size word and a word, used as a person is: "big pad sez eamont first", "went up
+# the loch wi big tone and his pal"; not a description after an article ("the big lad said")
+_SIZE_NAME = re.compile(
+    r"(?<![\w'’])(?P<n>(?:big|wee|lil|yung|skinny|mad)[ \t]+(?P<w>[a-z][a-z'’-]{1,11}))"
+    r"(?:(?P<acts>(?=[ \t]+(?:sed|sez|said|says|has|had|is|was|wants|wanted|drives|drove|got|gave|gives|took|takes|"
+    r"picked|texted|messaged|rang|dropped|bought|knows|sent|reckons|told|asked|gonna)\b))"
+    r"|(?=[ \t]+(?:and|n)[ \t]|[,.!?]|[ \t]*$))", re.MULTILINE)
+_WITH_BEFORE = re.compile(r"\b(?:wi|with|n|and|saw|seen)[ \t]+$")
+_NOT_SIZE_NAMED = frozenset(["man", "men", "lad", "lads", "guy", "guys", "girl", "girls", "boy", "boys", "fella",
+                             "bloke", "bro", "bruv", "brother", "sister", "sis", "one", "ones", "kid", "kids", "dog",
+                             "mum", "dad", "deal", "thing", "things", "house", "car", "night", "time", "money",
+                             "boss", "mate", "mates", "pal", "bag", "bit", "lot", "fan", "group", "gang", "woman"])
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:a|the|my|his|her|your|ur|that|this|their|our|some|no|any)[ \t]+)$", re.IGNORECASE)
+
+
+def size_nicknames(text: str, spans: list[Span]) -> list[Span]:
+    cov = _coverage(spans, len(text))
+    out = []
+    for m in _SIZE_NAME.finditer(text):
+        w = m.group("w")
+        if w in _NOT_SIZE_NAMED or w in STOP or w in _SIZE or any(cov[m.start("n"):m.end("n")]):
+            continue
+        if _ARTICLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        if m.group("acts") is None and not _WITH_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "wi big tone and his pal": after "with", where a person goes
+        out.append(Span(m.start("n"), m.end("n"), "PERSON", m.group("n"), 0.5, "position"))
+    for name in {s.text.lower() for s in out}:  # the same nickname elsewhere: "\"big pad\" / \"padz\" believed to be"
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text, re.IGNORECASE):
+            if not any(cov[m.start():m.end()]) and not any(s.start == m.start() for s in out):
+                out.append(Span(m.start(), m.end(), "PERSON", m.group(), 0.5, "position"))
+    return out

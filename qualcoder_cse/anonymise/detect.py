@@ -30,7 +30,7 @@ from .chat_owner_names import chat_owner_names
 from .chat_place_phrases import chat_place_phrases
 from .chat_places import chat_places
 from .chat_senders import chat_senders, me_chat_labels, member_lists, platform_accounts
-from .chat_word_names import asked_names, chat_word_names
+from .chat_word_names import asked_names, chat_word_names, size_nicknames
 from .chosen_names import drop_declared
 from .common_word_venues import common_word_venues
 from .csv_returns import csv_returns, field_handles, table_headers, table_ids
@@ -80,6 +80,7 @@ from .org_joins import (
     by_owner,
     civic_buildings,
     councils_of,
+    firm_partners,
     heads_after_names,
     named_bodies,
     number_firms,
@@ -109,7 +110,7 @@ from .span_passes import (
 from .spans import LABELS, Span, fold
 from .spoken_codes import spoken_codes
 from .surname_pairs import surname_pairs
-from .timed_places import timed_places
+from .timed_places import lower_timed_places, timed_places
 from .title_runs import title_runs, workplaces
 from .tokens import tokenize
 from .turn_vocatives import self_introductions, turn_vocatives
@@ -165,11 +166,11 @@ class Detector(EntityPasses):
                        + ([] if upper else caps_full_names(text, merged, self.gaz)))
         merged = self.propagate(text, toks, merge(lowercase_full_names(text, toks, merged, self.gaz)))
         extra = (first_names_again(text, toks, merged, self.gaz) + verb_names(text, toks, merged, self.gaz, upper)
-                 + chat_word_names(text, toks, merged, self.gaz) + asked_names(text, merged, self.gaz) + chat_introductions(text, merged, self.gaz)
+                 + chat_word_names(text, toks, merged, self.gaz) + size_nicknames(text, merged) + asked_names(text, merged, self.gaz) + chat_introductions(text, merged, self.gaz)
                  + chat_owner_names(text, merged, self.gaz) + surname_labels(text, merged)
                  + turn_vocatives(text, merged, self.gaz) + naming_phrases(text, merged, self.gaz)
                  + self_introductions(text, merged, self.gaz)
-                 + timed_places(text, merged, self.gaz) + chat_once_names(text, merged, self.gaz)
+                 + timed_places(text, merged, self.gaz) + lower_timed_places(text, merged, self.gaz) + chat_once_names(text, merged, self.gaz)
                  + defined_nicknames(text, merged) + member_names(text, toks, merged, self.gaz)
                  + letter_firsts(text, merged) + chat_handle_stems(text, merged, self.gaz))
         merged = merge(merged + extra) if extra else merged
@@ -184,7 +185,7 @@ class Detector(EntityPasses):
         merged = _org_appositive(text, merged)
         merged = self._title_run_orgs(text, toks, merged)
         merged = _org_with_town(text, merged)
-        merged = _org_of(text, merged)
+        merged = firm_partners(text, _org_of(text, merged))
         merged = whole_spans(text, toks, merged, self.gaz)
         merged = title_runs(text, toks, merged, self.gaz, self._heads, upper)
         merged = merge(merged + workplaces(text, toks, merged, self.gaz))

@@ -230,3 +230,25 @@ def word_firms(text: str) -> list[Span]:
             continue
         out.append(Span(m.start(), m.end(), "ORG", m.group(), 0.7, "rule"))
     return out
+
+
+# (session 14) a firm of partners named by their surnames, the first before a comma: "Brennan, Sandhu and Co
+# Solicitors", "Patel, Hughes & Partners"; the first name is the firm's, not a person's
+_FIRM_TAIL = re.compile(r"(?:(?:and|&) Co\.?|Solicitors|LLP|Associates|Partners)(?:\s+(?:Solicitors|LLP))?$")
+_FIRST_PARTNER = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+, $")
+
+
+def firm_partners(text: str, spans: list[Span]) -> list[Span]:
+    firms = []
+    for s in spans:
+        if s.label == "ORG" and " " in s.text and _FIRM_TAIL.search(s.text):
+            m = _FIRST_PARTNER.search(text, max(0, s.start - 30), s.start)
+            if m is not None and re.search(r"(?:^|[,:;(]\s*|\n)$", text[max(0, m.start() - 3):m.start()]):
+                firms.append((m.start(), s))  # not "DECLAN O'HARE, O'HARE BRENNAN LLP": a name's end
+    if not firms:
+        return spans
+    out = list(spans)
+    for start, firm in firms:
+        out = [x for x in out if x is not firm and not (x.label == "PERSON" and start <= x.start and x.end <= firm.start)]
+        out.append(Span(start, firm.end, "ORG", text[start:firm.end], firm.confidence, firm.source))
+    return sorted(out, key=lambda x: (x.start, -x.end))

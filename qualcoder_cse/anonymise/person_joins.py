@@ -37,13 +37,16 @@ def _name_like(part: str) -> bool:
 # tag "00:03:12 Nwosu, Blessing (Salford City Council):"; a list of given names goes on with a comma, so the
 # pair must be followed by an address, a bracket, a colon, a semicolon or the line's end
 _FIELD_START = re.compile(r"(?:(?:^|\n)[ \t]*(?:(?:from|to|cc|bcc|sent by|author|organiser|organizer|attendee|"
-                          r"speaker)[ \t]*:[ \t]*)?|\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?[\])]?[ \t]+|;[ \t]*)$",
+                          r"speaker)[ \t]*:[ \t]*)?|\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?[\])]?[ \t]+|;[ \t]*)"
+                          r"(?:(?:ap|ab|van|de|von|du|le|la|di|da|del)[ \t]+)?$",
                           re.IGNORECASE)
+_PARTICLES = frozenset(["ap", "ab", "van", "de", "von", "du", "le", "la", "di", "da", "del"])  # "ap Dafydd, Gwenno"
 _FIELD_END = re.compile(r"[ \t]*(?:<|\(|:|;|\n|$)")
 
 
 def _surname_first(text: str, prev: Span, s: Span) -> bool:
-    return (text[prev.end:s.start] == ", " and " " not in prev.text and " " not in s.text
+    return (text[prev.end:s.start] == ", " and (" " not in prev.text or prev.text.count(" ") == 1
+                                                and prev.text.split()[0] in _PARTICLES) and " " not in s.text
             and _FIELD_START.search(text, max(0, prev.start - 220), prev.start) is not None
             and _FIELD_END.match(text, s.end) is not None)
 

@@ -141,6 +141,8 @@ class HeadRules:
             not toks[j + 1].cap  # "Sultan's Garden Lounge": a possessive inside a Title Case name
         ):
             return "stop"
+        if w.shape == "upper" and w.key in STOP and w.key not in ("of", "and", "upon", "le", "de", "la", "st", "the"):
+            return "stop"  # (session 14) capitals: "AT INGRID'S ON ST OLAF STREET" is "ST OLAF STREET"
         titled_street = w.key in TITLES and j == i - 1 and head.is_loc and keys[i] in _STREET_WORDS  # "Lord Street"
         if w.cap and w.key not in ("the", "i") and (w.key not in TITLES or titled_street) and w.key not in MONTHS and (
             w.key not in WEEKDAYS and (w.key not in NOT_NAMES_HEAD or w.key != "the" and j == i - 1 and head.is_loc

@@ -165,6 +165,10 @@ def _org_of(text: str, spans: list[Span]) -> list[Span]:
     return merge(out)
 
 
+_FOND_AFTER = frozenset(["babe", "hun", "hunny", "bby", "babes", "pls", "plz", "xx", "xxx"])
+_NOT_BEFORE_FOND = frozenset(["the", "a", "an", "my", "your", "ur", "i", "some", "no", "our", "his", "her", "their"])
+
+
 def _name_position(toks: list[Tok], i: int) -> bool:
     t = toks[i]
     nxt = toks[i + 1].key if i + 1 < len(toks) else ""
@@ -177,6 +181,8 @@ def _name_position(toks: list[Tok], i: int) -> bool:
         return True  # "dev said ash works at..."
     if t.initial and nxt in _DOES:
         return True  # "ash drives a black merc"
+    if nxt in _FOND_AFTER and prev not in _NOT_BEFORE_FOND and toks[i + 1].spaced:
+        return True  # (session 14) "did u get home ok sky babe"
     return nxt in ("said", "says", "told", "texted", "messaged", "rang", "asked", "reckons") or prev in (
         "with", "told", "texted", "messaged", "called", "named", "and", "asked"
     ) and nxt in ("", "and", "about", "yesterday", "again", "too", "then", "on", "at", "in", "said")

@@ -4,6 +4,7 @@ naming the documents and codes it touched."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -162,6 +163,25 @@ class CodingManager(Manager):
                 if len(out) >= limit:
                     break
         return out
+
+    def code_keys(self, coder_id: int) -> list[int]:
+        """The codes on keys 1-9 as this coder left them (key = position + 1): a code keeps its key across
+        sessions. Before any were kept (an older project), the codes applied most recently."""
+        raw = self.project.meta(f"code_keys:{coder_id}")
+        try:
+            ids = [int(x) for x in json.loads(raw)][:9] if raw is not None else None
+        except (ValueError, TypeError):
+            ids = None
+        if ids is None:
+            return self.recent_codes(coder_id)
+        live = {r[0] for r in self.q(f"SELECT id FROM codes WHERE id IN ({','.join('?' * len(ids))})", ids)} if ids else set()
+        return [i for i in ids if i in live]
+
+    def set_code_keys(self, coder_id: int, keys: list[int]) -> None:
+        """Keep the coder's keys 1-9 in the project (nothing on a read-only project: the keys are a convenience)."""
+        if self.project.readonly:
+            return
+        self.project.set_meta(f"code_keys:{coder_id}", json.dumps([int(k) for k in keys][:9]))
 
     def spans(self, document_id: int, coder_id: int | None = None) -> list[tuple[int, int, int, int, int]]:
         """(id, code_id, coder_id, start, end) of a document's codings, by start: the fast path for painting."""

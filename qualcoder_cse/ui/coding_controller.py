@@ -152,11 +152,20 @@ class CodingController(QObject):
         keys = code_keys.remember(self.recent_codes, code_id, self._key_use)
         if keys != self.recent_codes:
             self.recent_codes = keys
+            self._keep_keys()
             self.refresh_recent_bar()
 
     def clear_recent_codes(self) -> None:
         self.recent_codes = []
+        self._keep_keys()
         self.refresh_recent_bar()
+
+    def _keep_keys(self) -> None:
+        """The keys live in the project, so that "1" is the same code tomorrow (rebuilt from the newest codings
+        on open, they moved)."""
+        p = self.w.project
+        if p is not None and p.coder is not None:
+            p.codings.set_code_keys(p.coder.id, self.recent_codes)
 
     def refresh_recent_bar(self) -> None:
         bar = self.w.recent_bar

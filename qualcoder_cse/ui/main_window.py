@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
             self.close_project()
         self.project = project
         self.undo_stack.clear()
-        self.coding.recent_codes = project.codings.recent_codes(project.coder.id) if project.coder else []
+        self.coding.recent_codes = project.codings.code_keys(project.coder.id) if project.coder else []
         self.updates.attach(project)
         self.settings.add_recent(project.path)
         if project.coder is not None:

@@ -56,3 +56,53 @@ def test_lowercase_northern_irish_plate_after_a_car(det) -> None:
 def test_welsh_head_first_names_and_health_letters(det, text: str, org: str) -> None:
     assert org in proposed(det, text, "ORG")
     assert not any(p.startswith(("Tegan", "PCSO")) for p in persons(det, text) if p == org)
+
+
+def test_places_opening_the_entries_of_a_lowercase_diary(det) -> None:
+    text = ("fri 13.02\n6.30 coolessan. quiet. a mum stopped us.\n7.25 down the rec. nobody.\n"
+            "8.00 up the rathbrady shops. nobody out, lashing.\n9.40 home.\n9.30 done.\n")
+    found = proposed(det, text, "LOCATION")
+    assert "coolessan" in found and "rathbrady" in found
+    assert not {"rec", "home", "done"} & set(found)
+
+
+def test_a_name_found_in_a_chat_before_a_fond_word(det) -> None:
+    text = ("[14/03/2026, 20:47] sky ✨: whats he drive\n"
+            "[15/03/2026, 10:32] +44 7700 900418: did u get home ok sky babe ❤️\n"
+            "[15/03/2026, 10:33] kez: look at the sky babe its mint\n")
+    found = [s for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON" and s.text == "sky"]
+    before = [text[s.start - 3:s.start] for s in found]
+    assert "ok " in before and "he " not in before  # "ok sky babe" is her; "the sky babe" is the sky
+
+
+def test_surname_first_with_a_particle_in_an_email_header(det) -> None:
+    text = "From: ap Dafydd, Gwenno <g.apdafydd@ysgolcadair.cymru>\nTo: ap Dafydd, Gwenno; Vaughan, Iolo\n"
+    assert persons(det, text).count("ap Dafydd, Gwenno") == 2
+
+
+def test_a_firm_of_partners_named_from_its_first_surname(det) -> None:
+    text = "LEGAL ADVISER: Ms Aoife Brennan, Brennan, Sandhu and Co Solicitors (SOL)\n"
+    assert "Brennan, Sandhu and Co Solicitors" in proposed(det, text, "ORG")
+    assert "Aoife Brennan" in persons(det, text)
+    caps = "LEGAL ADVISER: Mr DECLAN O'HARE, O'HARE BRENNAN LLP\nDC TIPPETT: THIS INTERVIEW IS BEING RECORDED.\n"
+    assert "DECLAN O'HARE" in persons(det, caps)
+
+
+def test_a_street_in_capitals_stops_at_a_function_word(det) -> None:
+    text = "Me: cant im at my dads\n(SHE DID GO. SHE TOLD ME SHE WAS AT INGRID'S ON ST OLAF STREET.)\nSun 15 Feb\n"
+    assert "ST OLAF STREET" in proposed(det, text, "LOCATION")
+
+
+@pytest.mark.parametrize("text, name", [
+    (("[14/03/2026, 20:44] kez: big pad sed hes doin a run to carlisle\n[14/03/2026, 21:10] kez: ok\n"
+      "Worker's note: \"big pad\" believed to be an older man."), "big pad"),
+    ("Friday: \"me n leah went up the loch wi big tone and his pal, just to chill.\"", "big tone"),
+])
+def test_a_size_word_nickname_used_as_a_person(det, text: str, name: str) -> None:
+    found = persons(det, text)
+    assert found.count(name) == text.count(name)
+
+
+@pytest.mark.parametrize("text", ["the big lad said no", "its a big ask.", "with big money and that", "a big deal said"])
+def test_a_size_word_before_a_noun_is_no_nickname(det, text: str) -> None:
+    assert not [p for p in persons(det, text) if p.startswith("big")]

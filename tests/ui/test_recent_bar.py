@@ -55,3 +55,29 @@ def test_recent_codes_bar_across_opens_and_a_click(qtbot, project_path, passphra
     window.coding.apply_code(third.id)  # a click on a code in the tree
     assert _shown(window)[-1] == f"3 {_short(third.name)}"
     window.close()
+
+
+def test_a_code_keeps_its_key_after_the_project_is_reopened(qtbot, project_path, passphrase, settings):
+    """Keys 1-9 were rebuilt from the newest codings on open, so "1" was another code the next day (found
+    trying the window as a researcher would, session 14)."""
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_project(Project.open(project_path, passphrase, coder="alice"))
+    doc = window.project.documents.by_name("Police lead 1")
+    window.show_document(doc.id)
+    codes = [c.id for c in window.project.codes.list() if c.parent_id is not None][:3]
+    for i, code_id in enumerate([*codes, codes[0]]):  # A, B, C get keys 1-3; A again keeps key 1
+        window.view.select_cp(i * 10, i * 10 + 5)
+        window.coding.apply_code(code_id)
+    assert window.coding.recent_codes == codes
+    window.close_project()
+
+    window.set_project(Project.open(project_path, passphrase, coder="alice"))
+    assert window.coding.recent_codes == codes
+    window.show_document(doc.id)
+    window.view.select_cp(60, 70)
+    assert window.coding.apply_recent(2)  # key 2 is still B
+    assert [c.code_id for c in window.project.codings.list(document_id=doc.id) if c.start == 60] == [codes[1]]
+    window.close()
