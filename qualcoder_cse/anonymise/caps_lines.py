@@ -79,3 +79,24 @@ def caps_kept(span) -> bool:
     if span.label == "LOCATION":
         return span.source == "gazetteer" and words[0].casefold() != "the"
     return span.label == "PERSON" and not _ROLE_NOUNS.intersection(w.casefold() for w in words)
+
+
+_STRONG_HEADS = frozenset(["police", "constabulary", "council", "trust", "hospital", "infirmary", "university"])
+
+
+def caps_trimmed(span, common: dict):
+    """(session 14) The span kept from a capitals line, cut at its organisation's head when the heading runs on
+    ("SOUTH WALES POLICE DIGITAL FORENSIC UNIT" -> "SOUTH WALES POLICE"), or a single place the gazetteer knows
+    that is no ordinary word ("POLICE SCOTLAND: LANARKSHIRE DIVISION"); None when not kept."""
+    if caps_kept(span):
+        return span
+    words = list(_WORD.finditer(span.text))
+    if span.label == "ORG" and len(words) >= 3:
+        for w in reversed(words[1:-1]):
+            if w.group().casefold() in _STRONG_HEADS:
+                end = span.start + w.end()
+                return type(span)(span.start, end, span.label, span.text[:w.end()], span.confidence, span.source)
+    if span.label == "LOCATION" and len(words) == 1 and span.source == "gazetteer" and len(span.text) >= 5 \
+            and common.get(span.text.casefold(), 99) > 40:
+        return span
+    return None

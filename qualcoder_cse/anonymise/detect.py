@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from .acronyms import org_acronyms
 from .address_parts import building_addresses, districts_after_places, full_addresses, street_numbers
 from .bare_places import bare_places
-from .caps_lines import caps_kept, caps_lines
+from .caps_lines import caps_lines, caps_trimmed
 from .chat_handle_stems import chat_handle_stems
 from .chat_introductions import chat_introductions
 from .chat_links import linked_names
@@ -233,8 +233,11 @@ class Detector(EntityPasses):
         out = []
         for s in self.detect("\n".join(joined), min_confidence=0.5, _inner=True):
             k = bisect_right(starts, s.start) - 1
-            if k < 0 or s.end > starts[k] + len(lines[k][1]) or not caps_kept(s):
+            if k < 0 or s.end > starts[k] + len(lines[k][1]):
                 continue  # a span across two of the lines is no name
+            s = caps_trimmed(s, self.gaz.words)
+            if s is None:
+                continue
             a = lines[k][0] + s.start - starts[k]
             b = a + s.end - s.start
             out.append(Span(a, b, s.label, text[a:b], s.confidence, s.source))

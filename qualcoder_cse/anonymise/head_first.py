@@ -42,17 +42,21 @@ def head_first_orgs(text: str) -> list[Span]:
 
 
 # (a house "Ty Enfys" is found elsewhere, and "Ty Campbell" is a person; in capitals "TŶ GLAN LLYN" is the house)
-_WELSH_HEADS = "Caffi|Gwesty|Tafarn|Bwyty|Siop|Canolfan|Neuadd|Clwb|Ysgol|Meddygfa|Cartref|Capel"
+_WELSH_HEADS = ("Caffi|Gwesty|Tafarn|Bwyty|Siop|Canolfan|Neuadd|Clwb|Ysgol|Meddygfa|Cartref|Capel|Prosiect|Menter|"
+                "Cymdeithas|Bun-sgoil|Àrd-sgoil|Ard-sgoil|Sgoil|Ionad|Comann|Taigh|Tigh")  # and Gaelic: "Bun-sgoil Gàidhlig"
 _WELSH_WORD = r"[A-ZŴŶÂÊÎÔÛ][\wŵŷâêîôû'’-]+"
 _WELSH_HEAD_FIRST = re.compile(
     rf"(?<![\w'’-])(?:(?:{_WELSH_HEADS})(?:['’]r)?|(?:{_WELSH_HEADS.upper()}|TŶ)(?:['’]R)?)"
-    rf"(?:[ \t]+(?:(?:y|yr|ar|a|ac|o|Y|YR|AR)[ \t]+)?{_WELSH_WORD}){{1,3}}")
+    rf"(?:[ \t]+(?:(?:y|yr|ar|a|ac|o|na|nan|an|a['’]|Y|YR|AR)[ \t]+)?{_WELSH_WORD}){{1,4}}")
+# (session 14) a Welsh firm of partners: "Tudur a Jones Cyfreithwyr" (solicitors)
+_WELSH_FIRM = re.compile(rf"(?<![\w'’-]){_WELSH_WORD}(?:[ \t]+(?:a|ac|&)[ \t]+{_WELSH_WORD})+[ \t]+Cyfreithwyr\b")
 _HEALTH_LETTERS = re.compile(r"(?<![\w-])(?:[A-Z]{1,3}HSCT|[A-Z]{2,4}UHB)(?![\w-])")
 _NOT_WELSH_NEXT = frozenset(["and", "the", "of", "for", "in", "on", "to", "but", "or"])
 
 
 def welsh_head_first(text: str) -> list[Span]:
     out = [Span(m.start(), m.end(), "ORG", m.group(), 0.8, "shape") for m in _HEALTH_LETTERS.finditer(text)]
+    out += [Span(m.start(), m.end(), "ORG", m.group(), 0.8, "rule") for m in _WELSH_FIRM.finditer(text)]
     for m in _WELSH_HEAD_FIRST.finditer(text):
         words = m.group().split()
         while len(words) > 1 and (fold(words[-1]) in _NOT_WELSH_NEXT or words[-1].endswith(("'S", "’S", "'s", "’s"))):

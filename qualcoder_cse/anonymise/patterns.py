@@ -70,7 +70,7 @@ _RX: list[tuple[str, re.Pattern, float]] = [
                         re.IGNORECASE), 0.9),
     ("DATE", re.compile(rf"(?=[jfmasond])(?<!\w){_MON}[^\S\n]+(?:the[^\S\n]+)?{_DAY}(?:,?\s+{_YEAR})?(?![\w:])", re.IGNORECASE), 0.8),
     # initials: K.M., K.W.-P., (session 9) J.S-W., C.McK., H.McG.
-    ("PERSON", re.compile(r"(?<![\w.])[A-Z]\.\s?(?:Mc|Mac|O')?[A-Z](?:\.|(?=-[A-Z]))(?:\s?[A-Z]\.)?(?:-[A-Z]\.)?(?!\w)"),
+    ("PERSON", re.compile(r"(?<![\w.])[A-Z]\.\s?(?:Mc|Mac|O')?[A-Z](?:\.|(?=-[A-Z]))(?:\s?[A-Z]\.)?(?:-[A-Z](?:\.|(?![\w'’-])))?(?!\w)"),
      0.7),
     ("PERSON", re.compile(r"(?<=[\"“])[A-Z](?=[\"”])"), 0.5),  # a one-letter nickname in quotes: "K"
     # usernames: letters with _ or . joins, or letters ending in digits ("jaybae_x", "sk8r_kyle", "deebee07")

@@ -24,6 +24,7 @@ DEFAULT_NAMES = {
     "ORG:School": "School",
     "ORG:Hotel": "Hotel",
     "ORG:Police": "Police force",
+    "ORG:Station": "Police station",
     "ORG:Council": "Council",
     "ORG:Taxi": "Taxi firm",
     "ORG:Takeaway": "Takeaway",
@@ -46,6 +47,8 @@ NUMBERED_KINDS = frozenset({"CONTACT:Handle"})  # each chat handle its own speak
 _ORG_KINDS = (
     ("ORG:School", re.compile(r"\b(school|academy|college|primary|high|grammar|sixth form|infants|juniors)\b", re.IGNORECASE)),
     ("ORG:Hotel", re.compile(r"\b(hotel|inn|lodge|motel|travelodge|b&b|guest house)\b", re.IGNORECASE)),
+    # (session 14) "Rochdale police station" is a building, not a force
+    ("ORG:Station", re.compile(r"\bpolice (?:station|office|custody suite)\b|\bcustody suite\b", re.IGNORECASE)),
     ("ORG:Police", re.compile(r"\b(police|constabulary|gmp|wmp|wyp|syp|psni|btp|tvp|mps)\b", re.IGNORECASE)),
     ("ORG:Council", re.compile(r"\bcouncil\b", re.IGNORECASE)),
     ("ORG:Taxi", re.compile(r"\b(taxis?|cars|cabs|minicabs|private hire)\b", re.IGNORECASE)),

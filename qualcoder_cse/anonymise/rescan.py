@@ -24,8 +24,11 @@ def rescan_document(project: Project, doc_id: int, *, detector=None) -> ReviewSe
     text = project.documents.text(doc_id)
     session = ReviewSession.detect(text, project=project, detector=detector, min_confidence=0.4)
     masked = [(m.start(), m.end()) for m in PLACEHOLDER_RX.finditer(text)]
+    # strings the project remembers as rejected ("Greater Manchester Police" kept readable) are no leftovers
+    kept = {" ".join(r.surface.split()).casefold() for r in project.review_memory.remembered("reject")}
     for p in session.proposals:
-        if any(p.start < e and s < p.end for s, e in masked):
+        if any(p.start < e and s < p.end for s, e in masked) or (
+                kept and " ".join(session.surface(p.id).split()).casefold() in kept):
             session.drop(p.id)
     return session
 

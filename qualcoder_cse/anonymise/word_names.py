@@ -11,7 +11,7 @@ Faith wouldn't say anything"), and not before "is"/"was"/"isn't" ("Hope isn't a 
 from __future__ import annotations
 
 from .gazetteers import Gazetteers
-from .lexicon import RANKS, ROLE_WORDS, STOP, TITLES
+from .lexicon import MONTHS, RANKS, ROLE_WORDS, STOP, TITLES, WEEKDAYS
 from .spans import Span
 from .tokens import Tok
 
@@ -49,6 +49,12 @@ def _first_sight(toks: list[Tok], i: int) -> bool:
     after = [t.key for t in toks[i + 2:i + 4]]
     if nxt == "and" and after[:1] in (["i"], ["me"]):
         return True
+    if nxt == "from" and len(toks) > i + 2 and toks[i + 2].shape == "title" and toks[i + 2].key not in MONTHS \
+            and toks[i + 2].key not in WEEKDAYS and toks[i + 2].key not in STOP:
+        return True  # (session 14) "Grace from Barnardo's sits in": where she works
+    if nxt == "in" and after[:1] == ["the"] and len(toks) > i + 3 and toks[i + 3].shape == "upper" and (
+            toks[i + 3].key not in ("uk", "us", "usa", "eu", "un")):
+        return True  # "Grace in the MASH did the sampling"
     return nxt == "can" and after[:1] == ["be"] and after[1:2] in (["reached"], ["contacted"])
 
 

@@ -153,6 +153,22 @@ def test_rescan_finds_leftovers_and_applying_moves_codings(project, det):
     assert rescan_project(project, detector=det).get(doc.id) is None  # placeholders are not proposed again
 
 
+def test_rescan_leaves_strings_the_project_remembers_as_rejected(project, det):
+    """A force kept readable with "reject every mention" (remembered) came back as a leftover on every rescan
+    (found trying the window as a researcher, session 14)."""
+    text = "P1: Greater Manchester Police took the report and Deeko Brannigan was named.\n"
+    doc = project.documents.add("Kept force", text, kind="lscb", anonymised=True)
+
+    def leftovers() -> set[str]:
+        session = rescan_project(project, detector=det)[doc.id]
+        return {session.surface(p.id) for p in session.proposals}
+
+    assert "Greater Manchester Police" in leftovers()
+    project.review_memory.remember("reject", "greater  manchester police", "ANY")
+    after = leftovers()
+    assert "Greater Manchester Police" not in after and "Deeko Brannigan" in after
+
+
 def test_added_span_offers_project_wide_mentions(project, det):
     project.documents.add("Earlier", "P1: Brisk was always outside the chippy.", kind="lscb", anonymised=True)
     text = "YP: then Brisk picked me up"
