@@ -56,7 +56,15 @@ def turn_vocatives(text: str, spans: list, gaz: Gazetteers) -> list[Span]:
             continue
         if all(_name_like(part.lower(), gaz) for part in m.group("name").split("-")):
             out.append(Span(s, e, "PERSON", m.group("name"), 0.6, "position"))
+    for m in _SURNAME_ASKED.finditer(text):
+        s, e = m.span("name")
+        if not cov[s] and gaz.given.get(m.group("name").lower(), (0, 0))[0] >= 20:
+            out.append(Span(s, e, "PERSON", m.group("name"), 0.6, "position"))
     return out
+
+
+# (session 14) an officer asking for the surname of a given name just said: "PC1: Mark what?", "Brook what?"
+_SURNAME_ASKED = re.compile(r"(?m)^(?:\[[\d:.]+\][ \t]*)?[^\n:]{1,30}:[ \t]+(?P<name>[A-Z][a-z]{1,14}) what\?")
 
 
 # (session 9) a participant giving their name as a turn opens, as a round of introductions goes: "P3: Rich. I'm

@@ -122,3 +122,10 @@ def test_a_police_station_is_numbered_as_a_station_not_a_force() -> None:
 ])
 def test_a_word_name_before_where_she_works(det, text: str, found: bool) -> None:
     assert (text.split(". ")[1].split()[0] in persons(det, text)) is found
+
+
+def test_an_officer_asking_for_the_surname_of_a_given_name(det) -> None:
+    text = "PC1: Sir, what's your name?\nM1: Mark.\nPC1: Mark what?\nINT: Sorry what?\n"
+    found = [s for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"]
+    assert text.index("Mark what") in [s.start for s in found]
+    assert not [s for s in found if s.text == "Sorry"]
