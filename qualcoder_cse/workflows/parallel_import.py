@@ -16,7 +16,8 @@ with ``spawn``: a fresh interpreter, never a fork of a process running Qt thread
 start as fast here but leaves a server process behind for the app's lifetime, and its workers' CPU time is
 not counted as our children's). Files are read at most ``workers + 1`` ahead, which bounds the texts held
 in memory. The pool lives for one import: starting it (each worker loads the detector, ~1.5 s) is the price
-of the parallel path, so one file is imported in-process.
+of the parallel path, so one file is imported in-process. A worker ends itself as soon as this process is
+gone (killed, say): it never outlives us holding transcript text (``_exit_with_parent``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import hashlib
 import multiprocessing
 import os
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -75,8 +77,34 @@ def worker_count(files: int) -> int:
 _DETECTOR = None
 
 
+def _exit_with_parent() -> None:
+    """End this worker at once when the process that started it dies, however it dies (``kill -9``, a crash):
+    an orphan would stay alive holding transcript text and the detector's memory. A daemon thread waits on the
+    parent's sentinel (on POSIX a pipe whose other end the parent holds, at EOF when the parent is gone; on
+    Windows the parent's process handle), so it costs nothing while the parent lives. Where there is no
+    sentinel the parent's pid is polled instead."""
+    parent = multiprocessing.parent_process()
+    sentinel = getattr(parent, "sentinel", None)
+    if sentinel is not None:
+        from multiprocessing.connection import wait
+
+        def watch() -> None:
+            wait([sentinel])
+            os._exit(1)
+    else:
+        ppid = os.getppid()
+
+        def watch() -> None:
+            while os.getppid() == ppid:
+                threading.Event().wait(0.5)
+            os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _init_worker() -> None:
     global _DETECTOR
+    _exit_with_parent()  # first: the detector takes ~1.5 s to load
     # a spawned worker holds transcript text; the kernel makes a new process dumpable again
     disable_crash_dumps()
     from ..anonymise.detect import load_detector
