@@ -83,6 +83,9 @@ def anonymise_name(project: Project, name: str, *, detector=None) -> str:
     spaced = name.replace("_", " ")
     # a file's own numbering, version or encoding names no one: "telegram_chat2", "interview_03_draft2"
     spans = [sp for sp in detector.detect(spaced) if not file_word(sp.text, sp.label, detector.gaz.words)]
+    if project is not None and spans:  # what the project remembers as rejected stays ("Greater Manchester Police")
+        kept = {" ".join(r.surface.split()).casefold() for r in project.review_memory.remembered("reject")}
+        spans = [sp for sp in spans if " ".join(sp.text.split()).casefold() not in kept]
     session = ReviewSession(name, spans, project=project, detector=detector)
     session.accept_all()
     return session.apply().text

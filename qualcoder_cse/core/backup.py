@@ -138,6 +138,9 @@ def recovery_hint(project_path: str | os.PathLike, passphrase: str) -> str:
                 f" The newest backup that opens is {info.path} ({info.summary()}); anything done after "
                 f"{info.taken_at:%Y-%m-%d %H:%M} is not in it. Restore it into a new file with File > Restore "
                 f"from backup, or: qualcoder-cse restore \"{info.path}\" NEW.qcse"
+                + (" Careful: it was taken before a re-scan redacted identifiers, so it still holds them; "
+                   "re-scan the restored copy (rescan --apply) before you share it."
+                   if "rescan" in info.reason else "")
             )
     looked = ", ".join(str(f) for f in remembered_folders(project_path))
     return f" No backup that opens with this passphrase was found (looked in {looked})."

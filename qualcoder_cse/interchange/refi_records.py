@@ -243,8 +243,11 @@ class RecordStore(SourceStore):
             if var["role"]:
                 continue
             attr_id = self.attribute(variables, v.variable, scope)
+            value = v.value
+            if self.anonymiser is not None and var["type"] == "text" and isinstance(value, str) and value.strip():
+                value = self.anonymiser.name(value) or value  # (session 14) "participant: Kayleigh Brannigan"
             try:
-                if self.p.attributes.set_value(attr_id, target_id, v.value):
+                if self.p.attributes.set_value(attr_id, target_id, value):
                     self.counts["attribute values"] += 1
             except ProjectError:
                 self.r.not_carried.append(

@@ -191,6 +191,7 @@ def store(project: Project, prepared: PreparedDocument, options: ImportOptions, 
     the text, found in a worker process (``parallel_import``); None detects here."""
     with project.transaction():
         text, turns, name = prepared.text, prepared.turn_tuples(), prepared.name
+        attributes = dict(options.attributes)
         log = None
         labels = {t[2]: t[2] for t in turns}  # original speaker label -> stored label
         if options.anonymise:
@@ -206,6 +207,10 @@ def store(project: Project, prepared: PreparedDocument, options: ImportOptions, 
             turns = new_turns
             if hasattr(anonymiser, "anonymise_name"):
                 name = anonymiser.anonymise_name(project, name).strip() or "Document"
+                # (session 14) values typed beside the file ("participant=Kayleigh Brannigan") are read as
+                # names are: they were stored and exported as typed while the text was anonymised
+                attributes = {k: anonymiser.anonymise_name(project, v).strip() or v if v.strip() else v
+                              for k, v in attributes.items()}
         doc = project.documents.add(
             project.documents.unique_name(name),
             text,
@@ -214,7 +219,7 @@ def store(project: Project, prepared: PreparedDocument, options: ImportOptions, 
             source_format=prepared.source_format,
             anonymised=bool(options.anonymise),
             turns=turns,
-            attributes=dict(options.attributes),
+            attributes=attributes,
         )
         if log:
             project.pseudonyms.write_log(doc.id, log)

@@ -258,3 +258,12 @@ def test_a_migration_backs_up_into_the_chosen_backup_folder(project_path, passph
     with Project.open(found[0], passphrase, readonly=True) as old:
         assert old.schema_version() == now
     assert str(found[0]) in recovery_hint(project_path, passphrase)
+
+
+def test_the_recovery_hint_warns_when_the_newest_backup_predates_a_rescan(project_path, passphrase):
+    """The backup taken before `rescan --apply` still holds the names the re-scan removed: offered for a damaged
+    project without a word, it brought them back (found by a security pass, session 14)."""
+    with Project.open(project_path, passphrase) as p:
+        p.backups.take("before rescan --apply")
+    hint = recovery_hint(project_path, passphrase)
+    assert "before-rescan-apply" in hint and "still holds them" in hint

@@ -189,3 +189,23 @@ def test_anonymised_import_reads_case_names_as_names(project, tmp_path, passphra
     assert "focus_group: P1" in names
     assert not any("Jade" in n or "Morris" in n for n in names)
     assert any(n.startswith("[Person") for n in names)
+
+
+def test_anonymised_import_reads_text_attribute_values_as_names(project, tmp_path, passphrase):
+    """A case's text value naming a person ("participant: Kayleigh Brannigan") came through an anonymised
+    import as it was, beside the case name it replaced (found by a security pass, session 14)."""
+    case = project.cases.add("Case 7")
+    who = project.attributes.add("participant", scope="case", type="text")
+    area = project.attributes.add("Area", scope="case", type="text")
+    age = project.attributes.add("Age", scope="case", type="number")
+    project.attributes.set_value(who.id, case.id, "Kayleigh Brannigan")
+    project.attributes.set_value(area.id, case.id, "North")
+    project.attributes.set_value(age.id, case.id, "15")
+    export_refi(project, tmp_path / "values.qdpx")
+    import_refi(tmp_path / "values.qdpx", tmp_path / "anon.qcse", passphrase, anonymise="auto",
+                key_file=tmp_path / "anon.idkey")
+    with Project.open(tmp_path / "anon.qcse", passphrase, readonly=True) as copy:
+        [made] = [c for c in copy.cases.list() if c.name == "Case 7"]
+        values = copy.attributes.values_for(made.id, "case")
+    assert "Brannigan" not in values["participant"] and values["participant"].startswith("[Person")
+    assert (values["Area"], values["Age"]) == ("North", "15")

@@ -163,3 +163,19 @@ def test_anonymised_import_never_stores_the_original(project, tmp_path: Path):
     assert [text[t.start:t.end].split(":")[0] for t in turns] == [t.speaker for t in turns]
     officer = project.cases.by_name("Officer A")
     assert [t.case_id for t in turns] == [None, officer.id, None]
+
+
+@pytest.mark.skipif(not anonymiser_available(), reason="the anonymiser is not installed")
+def test_anonymised_import_reads_attribute_values_as_names_are_read(project, tmp_path: Path):
+    """A value typed beside the file ("participant=Kayleigh Brannigan") was stored and exported as typed while
+    the text and the name were anonymised (found by a security pass, session 14)."""
+    path = _write(tmp_path, "call.txt", "INT: Who rang?\nP1: Kayleigh Brannigan rang from Rochdale.\n")
+    project.review_memory.remember("reject", "Greater Manchester Police", "ANY")
+    options = ImportOptions(anonymise=True, attributes={"participant": "Kayleigh Brannigan", "Area": "North",
+                                                        "Force": "Greater Manchester Police", "Age": "15"})
+    [r] = import_files(project, [path], options)
+    assert r.status == IMPORTED, r.reason
+    values = project.attributes.values_for(r.document_id, "document")
+    assert "Brannigan" not in values["participant"] and values["participant"].startswith("[")
+    assert (values["Area"], values["Age"]) == ("North", "15")
+    assert values["Force"] == "Greater Manchester Police"  # the project remembers it as kept readable
