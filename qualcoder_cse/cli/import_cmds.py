@@ -9,13 +9,13 @@ unknown kind, anonymisation asked for but unavailable).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from ..core.schema import DOCUMENT_KINDS
-from ..importers.formats import EXTENSIONS
 from ..importers.speakers import SpeakerOptions
-from ..workflows.batch_import import import_files
+from ..workflows.batch_import import folder_files, import_files
 from ..workflows.file_import import (
     DUPLICATE,
     FAILED,
@@ -36,7 +36,8 @@ reported on stderr; 2 or more when the import could not start at all (nothing is
 proposed redaction accepted): the original never reaches the project. The default is auto when the
 anonymiser is installed, else off. Use off only for text that is already anonymised.
 
-A FILE may be a folder: every supported file directly inside it is imported, in name order.
+A FILE may be a folder: every supported file directly inside it is imported, in name order. A folder's
+symbolic links are not followed: each is skipped with a "skipped" line saying so (on stderr with --json).
 """
 
 
@@ -91,18 +92,21 @@ def _pairs(values: list[str], what: str) -> dict[str, str]:
     return out
 
 
-def _expand(files: list[str]) -> list[Path]:
+def _expand(files: list[str]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The files to import, and the folder entries skipped with why (links: ``folder_files``)."""
     paths: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
     for f in files:
         p = Path(f)
         if p.is_dir():
-            found = sorted(c for c in p.iterdir() if c.is_file() and c.suffix.lower() in EXTENSIONS)
-            if not found:
+            found, passed = folder_files(p)
+            skipped.extend(passed)
+            if not found and not passed:
                 raise CliError(f"The folder {p} holds no files of a supported format.")
             paths.extend(found)
         else:
             paths.append(p)
-    return paths
+    return paths, skipped
 
 
 def options_from_args(args: argparse.Namespace) -> ImportOptions:
@@ -135,7 +139,15 @@ def _line(r: FileResult) -> str:
 
 def cmd_import(args: argparse.Namespace) -> int:
     options = options_from_args(args)
-    paths = _expand(args.files)
+    paths, skipped = _expand(args.files)
+    for path, why in skipped:
+        name = os.fsencode(path).decode("utf-8", "backslashreplace")  # a name's bytes that are not UTF-8 as \xff
+        if args.json:
+            print(f"qualcoder-cse: skipped {name}: {why}", file=sys.stderr)
+        else:
+            print(tsv_row("skipped", name, why), flush=True)
+    if not paths:
+        raise CliError("Nothing to import: every file named was skipped.")
 
     def progress(done: int, total: int, path: str, result: FileResult | None) -> None:
         if result is None:
@@ -160,6 +172,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         mode = "anonymised" if options.anonymise else "not anonymised"
         print(
             f"{counts[IMPORTED]} imported ({words} words, {mode}), {counts[DUPLICATE]} duplicate, "
-            f"{counts[FAILED]} failed"
+            f"{counts[FAILED]} failed" + (f", {len(skipped)} skipped (links)" if skipped else "")
         )
     return 1 if counts[FAILED] else 0

@@ -49,7 +49,7 @@ from ..importers.formats import EXTENSIONS
 from ..importers.kind_guess import guess_kind
 from ..importers.prepare import prepare_file
 from ..importers.speakers import SpeakerOptions, compile_pattern, speaker_summary
-from ..workflows.batch_import import import_files
+from ..workflows.batch_import import folder_files, import_files
 from ..workflows.file_import import FAILED, ImportOptions, anonymiser_available, check_options
 from .context_help import install_help
 from .key_locator import key_ready
@@ -103,6 +103,7 @@ class ImportDialog(QDialog):
         self.project = project
         self.results: list = []
         self._speaker_cases: dict[str, str] = {}
+        self._skipped: list[str] = []  # folder entries not added: links (named in the status line)
         self._thread: QThread | None = None
         self._worker: _ImportWorker | None = None
         self.review_dialog = None  # the anonymisation review screen while it is open
@@ -219,7 +220,10 @@ class ImportDialog(QDialog):
         known = {self.file_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.file_list.count())}
         for p in paths:
             path = Path(p)
-            found = sorted(c for c in path.iterdir() if c.suffix.lower() in EXTENSIONS) if path.is_dir() else [path]
+            found = [path]
+            if path.is_dir():  # a folder's links are not followed (folder_files): each is named as skipped
+                found, skipped = folder_files(path)
+                self._skipped.extend(f"{f.name} ({why})" for f, why in skipped)
             for f in found:
                 if str(f) not in known:
                     known.add(str(f))
@@ -250,7 +254,10 @@ class ImportDialog(QDialog):
 
     def _update_status(self) -> None:
         n = self.file_list.count()
-        self.status_label.setText(f"{n} file{'s' if n != 1 else ''} to import." if n else "Add files to import.")
+        text = f"{n} file{'s' if n != 1 else ''} to import." if n else "Add files to import."
+        if self._skipped:
+            text += " Skipped: " + "; ".join(self._skipped) + "."
+        self.status_label.setText(text)
         self.import_button.setEnabled(n > 0 and self._thread is None)
 
     # ------------------------------------------------------------------ options and preview

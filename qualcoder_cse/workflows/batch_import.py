@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..importers.formats import EXTENSIONS
 from .file_import import CANCELLED, FileResult, ImportOptions, check_options, import_one, load_anonymiser
 from .parallel_import import import_parallel, worker_count
 
@@ -28,6 +29,38 @@ if TYPE_CHECKING:
     from ..core.project import Project
 
 ProgressCallback = Callable[[int, int, str, "FileResult | None"], None]
+
+LINK_OUTSIDE = "a link to a file outside the folder"
+LINK_INSIDE = "a link (a folder import follows no links; name the file itself to import it)"
+BROKEN_LINK = "a broken link"
+OUTSIDE = "its real path is outside the folder"
+
+
+def folder_files(folder: str | os.PathLike) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The files of a supported format directly inside ``folder``, in name order, and the entries skipped
+    with why: a folder import never follows a link, so a link planted in a shared folder (``b.txt`` ->
+    ``/etc/shadow``) cannot pull a file from elsewhere into the project. Any entry that is a symbolic link
+    (or a Windows junction), or whose real path is not inside the folder's real path, is skipped; a file
+    named on its own is not checked here (the user chose it)."""
+    folder = Path(folder)
+    real = folder.resolve()
+    found: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    for entry in sorted(folder.iterdir()):
+        if entry.suffix.lower() not in EXTENSIONS:
+            continue
+        try:
+            target = entry.resolve()
+            inside, broken = target.parent == real, not target.exists()
+        except (OSError, RuntimeError):  # a link loop
+            inside, broken = False, True
+        if entry.is_symlink() or getattr(entry, "is_junction", lambda: False)():
+            skipped.append((entry, BROKEN_LINK if broken else LINK_INSIDE if inside else LINK_OUTSIDE))
+        elif not inside:
+            skipped.append((entry, OUTSIDE))
+        elif entry.is_file():
+            found.append(entry)
+    return found, skipped
 
 
 def import_files(
