@@ -7,7 +7,7 @@ shape; "st" + a name. Only on lines written in lowercase, where the capitalised 
 from __future__ import annotations
 
 from .gazetteers import Gazetteers
-from .lexicon import _GENERIC_PLACE_WORDS, NOT_NAMES, STOP
+from .lexicon import _GENERIC_PLACE_WORDS, MONTHS, NOT_NAMES, STOP
 from .merging import _coverage
 from .spans import Span
 from .tokens import Tok
@@ -52,6 +52,13 @@ _PUB_FIRST = frozenset(["white", "red", "black", "golden", "royal", "old", "gree
                         "grey", "brown", "spotted", "nags", "dun", "rising", "half", "fighting", "bay", "jolly"])
 
 
+# words that follow "in" as a phrase, whatever the gazetteer holds ("in touch", "in time", "in charge")
+_IN_PHRASES = frozenset(["touch", "time", "case", "order", "line", "charge", "care", "trouble", "fact", "public",
+                         "private", "front", "part", "turn", "return", "advance", "mind", "hand", "place", "force",
+                         "need", "debt", "tears", "bits", "pieces", "love", "bed", "school", "town", "prison",
+                         "custody", "court", "hospital", "care", "general", "full", "short", "total", "common"])
+
+
 def _lower_line(text: str, pos: int) -> bool:
     """True when the line holding ``pos`` is written in lowercase (its first letter is not a capital)."""
     start = text.rfind("\n", 0, pos) + 1
@@ -89,6 +96,13 @@ def chat_places(text: str, toks: list[Tok], spans: list[Span], gaz: Gazetteers) 
                 and not t.key.endswith(("in", "ing", "z", "ise", "ize", "ify", "ised", "ized", "ising", "izing")) and nk in _TOWN_AFTER and _lower_line(text, t.start)):
             # (session 6) "hes away in dundalk most weeks", "takin me to notts later": a word no list knows
             out.append(Span(t.start, t.base_end, "LOCATION", text[t.start:t.base_end], 0.45, "position"))
+            continue
+        if prev in ("from", "in", "fae", "frae", "frm") and prev2 != "the" and t.key in gaz.places1 and t.key.isalpha() \
+                and len(t.key) >= 4 and t.key not in STOP and t.key not in MONTHS and t.key not in _GENERIC \
+                and t.key not in _IN_PHRASES and (
+                    nk in _TOWN_AFTER or gaz.words.get(t.key, 99) > 35) and _lower_line(text, t.start):
+            # (session 14) a town the gazetteer knows, in lowercase after "from"/"in": "my cuz from hull hes safe"
+            out.append(Span(t.start, t.base_end, "LOCATION", text[t.start:t.base_end], 0.5, "position"))
             continue
         if prev != "the" or prev2 not in _HANG_PREPS or t.key in _GENERIC or t.key in STOP or t.key in NOT_NAMES:
             continue

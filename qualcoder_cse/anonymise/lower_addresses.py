@@ -5,6 +5,8 @@ top buzzer", "outside 29 pen y bryn 20 mins". A number, one to three lowercase w
 (or a Welsh street's first word: "pen", "heol", "maes"...) is an address whatever the capitals; the words
 between must not be a count's ("2 more for", "20 mins"). "Riverside Dr 9pm": a capitalised word and "Dr" before
 a time, a number or the clause's end is a drive, not a doctor (a doctor's title comes before the name).
+(session 14) A road or a motorway junction typed in lowercase where a road goes: "at the aghanloo turn on the a2",
+"eamont first then j40 for food".
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ _COUNTED = frozenset(["more", "mins", "min", "minutes", "hours", "hrs", "days", 
                       "times", "people", "lads", "girls", "boys", "men", "kids", "of", "quid", "pound", "pounds",
                       "miles", "mile", "metres", "yards", "floors", "doors", "houses", "streets", "roads", "stops",
                       "bags", "cars", "blocks", "storey", "bed", "bedroom", "seater", "way", "ways", "lane", "sided"])
+_LOWER_ROAD = re.compile(r"\b(?:the|then|via|onto|off|down|up|along) (?P<p>(?:a|b|m)\d{1,4}|j\d{1,2})(?![\w'’-])"
+                         r"(?![ \t]+(?:paper|size|sheet|sheets|envelope|page|pages|grade|level|levels|student))")
 _TITLES_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \t]+$")
 
 
@@ -44,4 +48,5 @@ def lower_addresses(text: str, spans: list[Span]) -> list[Span]:
         if first.lower() in STOP or _TITLES_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             continue
         out.append(Span(m.start("p"), m.end("p"), "LOCATION", m.group("p"), 0.5, "shape"))
+    out += [Span(m.start("p"), m.end("p"), "LOCATION", m.group("p"), 0.5, "shape") for m in _LOWER_ROAD.finditer(text)]
     return out

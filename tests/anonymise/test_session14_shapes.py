@@ -129,3 +129,18 @@ def test_an_officer_asking_for_the_surname_of_a_given_name(det) -> None:
     found = [s for s in det.detect(text, min_confidence=0.3) if s.label == "PERSON"]
     assert text.index("Mark what") in [s.start for s in found]
     assert not [s for s in found if s.text == "Sorry"]
+
+
+def test_a_known_town_in_lowercase_after_from_or_in(det) -> None:
+    text = ("y05: he took me to the chippy in reddish and was really nice\n"
+            "jamie: jamie fae brae lol. am 16\nMe: cant im at my dads in sound\n"
+            "kel: still in touch with her? in time for tea\n")
+    found = proposed(det, text, "LOCATION")
+    assert {"reddish", "brae", "sound"} <= set(found)
+    assert not {"touch", "time"} & set(found)
+
+
+def test_a_road_or_junction_typed_in_lowercase(det) -> None:
+    text = "kez: big pad sez first then j40 for food\n8.20 at the turn on the a2, lights off. print it on the a4 paper"
+    found = proposed(det, text, "LOCATION")
+    assert "j40" in found and "a2" in found and "a4" not in found
