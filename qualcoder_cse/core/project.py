@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -40,6 +41,28 @@ from .tables import TableInfo, Tables
 from .util import now
 
 PROJECT_SUFFIX = ".qcse"
+CREATING = ".creating"  # a project being built by Project.create: ".NAME.qcse.<8 hex>.creating"
+
+
+def _temporary_files(tmp: Path) -> list[Path]:
+    """A temporary project and the journal files SQLite keeps beside it."""
+    return [tmp] + [tmp.with_name(tmp.name + s) for s in ("-journal", "-wal", "-shm")]
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Remove what a ``Project.create`` of ``path`` killed before its rename left: ``.NAME.<8 hex>.creating``
+    and its journals. Call only while holding ``path``'s lock (so no live creation of that name exists); only
+    names of exactly that shape, never followed as links, never a project. Returns what was removed."""
+    pattern = re.compile(re.escape(f".{path.name}.") + r"[0-9a-f]{8}" + re.escape(CREATING)
+                         + r"(-journal|-wal|-shm)?")
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            if pattern.fullmatch(entry.name) and not entry.is_dir(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
 
 
 class Project:
@@ -138,44 +161,55 @@ class Project:
         except (OSError, ValueError) as exc:  # unwritable folder, name too long, a NUL in the name
             why = getattr(exc, "strerror", None) or "the file name is not allowed"
             raise ProjectError(f"Cannot create the project file in {path.parent}: {why}.") from None
-        tmp = path.with_name(path.name + ".creating")
+        # The whole project (schema, coder, framework codes, audit) is built under a temporary name in the same
+        # folder and renamed into place last: killed at any point, no half project exists under the name, and
+        # what a killed run left behind is removed here (only our temporaries, while we hold the name's lock).
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{CREATING}")
         try:
-            if tmp.exists():
-                tmp.unlink()
+            if path.exists():  # made while we waited for the lock
+                raise ProjectExists(f"{path} already exists; choose another name or remove it first.")
+            remove_stale_temporaries(path)
             os.close(os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600))
-            conn = cx.raw_connect(tmp, passphrase)  # SQLite keeps the mode: the file and its -wal are 0600
-            cx.tune(conn)
-            conn.execute(f"PRAGMA application_id = {cx.APPLICATION_ID}")
-            migrate(conn, 0)
-            conn.execute("BEGIN IMMEDIATE")
-            meta = {
-                "name": name or path.stem,
-                "created_at": now(),
-                "app_version": __version__,
-                "force_order_secret": secrets.token_hex(32),  # not the re-identification key (core.idkey)
-                "settings": "{}",
-                "default_coder": (coder or "researcher").strip() or "researcher",
-            }
-            conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
-            conn.execute("COMMIT")
-            conn.close()
+            conn = cx.raw_connect(tmp, passphrase)  # SQLite keeps the mode: the file and its journal are 0600
+            try:
+                cx.tune(conn)
+                conn.execute(f"PRAGMA application_id = {cx.APPLICATION_ID}")
+                migrate(conn, 0)
+                conn.execute("BEGIN IMMEDIATE")
+                meta = {
+                    "name": name or path.stem,
+                    "created_at": now(),
+                    "app_version": __version__,
+                    "force_order_secret": secrets.token_hex(32),  # not the re-identification key (core.idkey)
+                    "settings": "{}",
+                    "default_coder": (coder or "researcher").strip() or "researcher",
+                }
+                conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
+                conn.execute("COMMIT")
+                building = cls(tmp, conn, None, False, passphrase)  # rollback journal: nothing left on close
+                building.coder_name = meta["default_coder"]
+                building.coders.get_or_create(building.coder_name)
+                if framework and framework != "none":
+                    from .framework import load_framework
+
+                    load_framework(building, framework)
+                building.audit.record("create project", "project", None, f"framework={framework or 'none'}")
+            finally:
+                conn.close()
+            if path.exists():
+                raise ProjectExists(f"{path} already exists; choose another name or remove it first.")
             os.replace(tmp, path)  # the project appears whole or not at all
+            cx.fsync_dir(path.parent)
         except BaseException as exc:
             lock.release()
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+            for leftover in _temporary_files(tmp):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
             if isinstance(exc, OSError):
                 why = exc.strerror or type(exc).__name__
                 raise ProjectError(f"Cannot create the project file in {path.parent}: {why}.") from None
             raise
-        project = cls._finish_open(path, passphrase, lock, readonly=False, coder=coder)
-        project.coders.get_or_create(project.coder_name)
-        if framework and framework != "none":
-            from .framework import load_framework
-
-            load_framework(project, framework)
-        project.audit.record("create project", "project", None, f"framework={framework or 'none'}")
-        return project
+        return cls._finish_open(path, passphrase, lock, readonly=False, coder=coder)
 
     @classmethod
     def open(
