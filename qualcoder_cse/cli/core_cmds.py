@@ -107,8 +107,8 @@ def cmd_info(args: argparse.Namespace) -> int:
     data = {
         "name": info.name, "documents": info.documents, "words": info.words, "codes": info.codes,
         "codings": info.codings, "cases": info.cases, "coders": info.coders, "memos": info.memos,
-        "links": info.links, "schema_version": info.schema_version, "app_version": info.app_version,
-        "created_at": info.created_at,
+        "coding_notes": info.coding_notes, "links": info.links, "schema_version": info.schema_version,
+        "app_version": info.app_version, "created_at": info.created_at,
     }
     if args.tables:
         data["tables"] = [

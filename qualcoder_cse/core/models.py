@@ -155,6 +155,7 @@ class ProjectInfo:
     coders: int
     memos: int
     links: int
+    coding_notes: int = 0  # notes written on codings (not rows of ``memos``)
 
 
 @dataclass

@@ -414,6 +414,7 @@ class Project:
             coders=count("coders"),
             memos=count("memos"),
             links=count("links"),
+            coding_notes=q("SELECT count(*) FROM codings WHERE memo != ''").fetchone()[0],
         )
 
     def table_info(self) -> list[TableInfo]:
