@@ -11,6 +11,8 @@ from pathlib import Path
 
 from ..anonymise.placeholder_spans import outside_placeholders
 from ..anonymise.spans import REVIEW_MIN_CONFIDENCE
+from ..core.errors import ProjectError
+from ..exporters.safe_write import write_export
 from ..importers.errors import ImporterError
 from ..importers.prepare import prepare_file
 from .backup_cmds import say_backup, take_before
@@ -79,6 +81,12 @@ def _read_as_review(path: str) -> str:
         raise CliError(f"Cannot read {path}: {exc.strerror}.") from None
 
 
+def _refuse_non_text(path: Path, error: type[ProjectError]) -> None:
+    """``anonymise -o`` replaces a text file (an earlier output), never a project or another binary file."""
+    if path.is_file() and not _is_text(path):
+        raise error(f"{path} already exists and is not a text file; choose another name.")
+
+
 def _is_text(path: Path) -> bool:
     try:
         with open(path, "rb") as fh:
@@ -133,13 +141,9 @@ def cmd_anonymise(args: argparse.Namespace) -> int:
         out = Path(args.output)
         if out.exists() and (out.resolve() == Path(args.file).resolve() or os.path.samefile(out, args.file)):
             raise CliError("The output must not be the input file.")
-        if out.is_file() and not _is_text(out):  # e.g. a project file named by mistake: never clobber it
-            raise CliError(f"{out} already exists and is not a text file; choose another name.")
-        try:
-            with open(out, "w", encoding="utf-8", newline="") as fh:
-                fh.write(result.text)
-        except OSError as exc:
-            raise CliError(f"Cannot write {out}: {exc.strerror}.") from None
+        # the exports' safe writer: never through a symlink or into a FIFO, owner-only (0600) whatever the
+        # umask, written to a temporary file and renamed, so OUT appears whole or not at all
+        write_export(out, result.text.encode("utf-8"), may_replace=_refuse_non_text)
         print(f"{len(result.replacements)} replacements written to {out}", file=sys.stderr)
     else:
         sys.stdout.write(result.text)

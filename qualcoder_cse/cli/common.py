@@ -54,6 +54,25 @@ def _read_secret_file(path: str) -> str:
     return value
 
 
+def is_text(value: str) -> bool:
+    """False for a string holding bytes that were not UTF-8 (Python keeps them as lone surrogates): such a
+    value cannot be stored, used as a key or given to SQLite."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_name(name: str | os.PathLike) -> str:
+    """A file name for a message, its bytes that are not UTF-8 written as ``\\xff``."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def unreadable_name(name: str | os.PathLike) -> str:
+    return f"The file name {shown_name(name)} cannot be read as text (it is not UTF-8): rename it."
+
+
 def get_secret(
     file_arg: str | None, env: str, prompt: str, *, confirm: bool = False, what: str = "passphrase"
 ) -> str:
@@ -61,6 +80,9 @@ def get_secret(
         return _read_secret_file(file_arg)
     value = os.environ.get(env)
     if value:
+        if not is_text(value):
+            raise CliError(f"The {what} in ${env} is not valid text (UTF-8); set it again from a UTF-8 "
+                           "terminal, or use the file option.")
         return value
     if not sys.stdin or not sys.stdin.isatty():
         raise CliError(f"No {what}: set {env}, use the file option, or run in a terminal to be asked.")
@@ -69,6 +91,8 @@ def get_secret(
         raise CliError(f"The two {what}s differ.")
     if not value:
         raise CliError(f"An empty {what}.")
+    if not is_text(value):
+        raise CliError(f"The {what} typed is not valid text (UTF-8); set the terminal to UTF-8.")
     return value
 
 
@@ -105,8 +129,33 @@ def print_json(obj) -> None:
     sys.stdout.write("\n")
 
 
+# The arguments that name a project file (or a backup, or the demo's file): SQLite takes its file name as
+# UTF-8, so a name holding other bytes is refused before anything (a lock file, a -wal) is created beside it.
+PROJECT_FILE_ARGS = ("project", "other", "backup", "new", "dest", "path")
+
+
+def _check_project_names(args: argparse.Namespace) -> None:
+    for key in PROJECT_FILE_ARGS:
+        value = getattr(args, key, None)
+        if isinstance(value, str) and not is_text(value):
+            raise CliError(unreadable_name(value))
+
+
+def _damage(exc: BaseException) -> BaseException | None:
+    """The database error in ``exc`` or its causes that says the project's file is damaged."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if cx.is_damage(cur):
+            return cur
+        cur = cur.__cause__ or cur.__context__
+    return None
+
+
 def run_command(args: argparse.Namespace) -> int:
     try:
+        _check_project_names(args)
         result = args.func(args)
         return int(result or 0)
     except ProjectError as exc:
@@ -120,17 +169,19 @@ def run_command(args: argparse.Namespace) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except cx.DatabaseError as exc:
-        if not cx.is_damage(exc):
-            return _unexpected(exc)
-        print(
-            f"qualcoder-cse: {getattr(args, 'project', None) or 'the project'} is damaged: a page failed its "
-            "integrity check while reading. Nothing was changed. 'qualcoder-cse backups PROJECT' lists its "
-            "backups and 'qualcoder-cse restore BACKUP NEW.qcse' restores one into a new file.",
-            file=sys.stderr,
-        )
-        return CorruptProject.exit_code
     except Exception as exc:  # noqa: BLE001 - an unexpected bug: still no traceback, no transcript text
+        if _damage(exc) is not None:  # a read met a damaged page after the project opened (any table)
+            print(
+                f"qualcoder-cse: {getattr(args, 'project', None) or 'the project'} is damaged: a page failed "
+                "its integrity check while reading. Nothing was changed. 'qualcoder-cse backups PROJECT' lists "
+                "its backups and 'qualcoder-cse restore BACKUP NEW.qcse' restores one into a new file.",
+                file=sys.stderr,
+            )
+            return CorruptProject.exit_code
+        if isinstance(exc, UnicodeEncodeError) and "surrogates" in str(exc):
+            print("qualcoder-cse: a file name or a value given to this command is not valid text (UTF-8); "
+                  "rename the file or type the value again.", file=sys.stderr)
+            return 2
         return _unexpected(exc)
 
 

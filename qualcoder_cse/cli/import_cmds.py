@@ -24,7 +24,16 @@ from ..workflows.file_import import (
     ImportOptions,
     anonymiser_available,
 )
-from .common import CliError, add_project, open_project, print_json, tsv_row
+from .common import (
+    CliError,
+    add_project,
+    is_text,
+    open_project,
+    print_json,
+    shown_name,
+    tsv_row,
+    unreadable_name,
+)
 from .seal_cmds import add_key_file, report_new_key, use_key_file
 
 _EPILOG = """\
@@ -157,13 +166,22 @@ def cmd_import(args: argparse.Namespace) -> int:
         if not args.json:
             print(_line(result), flush=True)
 
+    # a name holding bytes that are not UTF-8 cannot be stored as the document's name: refused, the rest go on
+    refused = {i: FileResult(shown_name(p), FAILED, reason=unreadable_name(p))
+               for i, p in enumerate(paths) if not is_text(str(p))}
     with open_project(args) as project:
         if options.anonymise:
             use_key_file(project, args)
+        for r in refused.values():
+            print(f"qualcoder-cse: {r.reason}", file=sys.stderr)
+            if not args.json:
+                print(_line(r), flush=True)
         try:
-            results = import_files(project, paths, options, progress=progress)
+            done = iter(import_files(project, [p for i, p in enumerate(paths) if i not in refused], options,
+                                     progress=progress))
         finally:
             report_new_key(project)
+    results = [refused[i] if i in refused else next(done) for i in range(len(paths))]
     counts = {s: sum(1 for r in results if r.status == s) for s in (IMPORTED, DUPLICATE, FAILED)}
     if args.json:
         print_json([r.as_dict() for r in results])

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import connection as cx
-from .errors import BackupFailed, ProjectError, ProjectExists
+from .errors import BackupFailed, NotAProject, NotFound, ProjectError, ProjectExists, WrongPassphrase
 
 COUNTED = ("documents", "codes", "codings", "cases", "memos", "links", "coders")
 SUFFIX = ".qcse"
@@ -38,6 +38,7 @@ class BackupInfo:
     counts: dict[str, int] = field(default_factory=dict)
     opens: bool = True
     problem: str = ""
+    error: type[ProjectError] | None = field(default=None, compare=False)  # why it does not open
 
     def summary(self) -> str:
         c = self.counts
@@ -207,7 +208,7 @@ def inspect(path: Path, passphrase: str) -> BackupInfo:
     try:
         conn = cx.open_connection(path, passphrase, "immutable")
     except ProjectError as exc:
-        return BackupInfo(path, when, reason, size, {}, False, str(exc))
+        return BackupInfo(path, when, reason, size, {}, False, str(exc), type(exc))
     try:
         bad = cx.damaged_pages(conn)
         found = counts(conn)
@@ -269,9 +270,22 @@ def restore(backup: Path, passphrase: str, dest: Path) -> BackupInfo:
         raise ProjectExists(f"{dest} already exists; restore into a new file name.")
     if not dest.parent.is_dir():
         raise ProjectError(f"The folder {dest.parent} does not exist.")
+    if not backup.exists():
+        raise NotFound(f"No such backup file: {backup}.")
+    if backup.is_dir():
+        raise NotAProject(f"{backup} is a folder, not a backup of a QualCoder-CSE project.")
+    kind = cx.other_file_kind(backup)
+    if kind is not None:
+        raise NotAProject(f"{backup.name} is {kind}: it is not a backup of a QualCoder-CSE project.")
     info = inspect(backup, passphrase)
     if not info.opens:
-        raise BackupFailed(f"{backup.name} cannot be restored: {info.problem}")
+        if info.error is WrongPassphrase:  # the wrong-passphrase message and exit code, not a failed backup
+            raise WrongPassphrase(info.problem)
+        if info.error is NotAProject:
+            raise NotAProject(f"{backup.name} is not a backup of a QualCoder-CSE project "
+                              f"({info.problem.rstrip('.')}).")
+        problem = info.problem.replace(" Restore it from a backup.", "")
+        raise BackupFailed(f"{backup.name} cannot be restored: {problem}")
     partial = dest.with_name(dest.name + ".partial")
     flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     try:

@@ -9,6 +9,7 @@ file's pages are all there.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
@@ -55,25 +56,53 @@ _OTHER_FORMATS = (
 )
 
 
+def _is_text(head: bytes) -> bool:
+    """Whether the first bytes read as UTF-8 text (a configuration file, a transcript, /etc/passwd). A project
+    starts with 16 random salt bytes and then encrypted data: never all printable UTF-8."""
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3:  # not just a character cut at the end of what was read
+            return False
+        text = head[:exc.start].decode("utf-8")
+    return len(head) >= 16 and all(c.isprintable() or c in "\t\r\n\f" for c in text)
+
+
+def other_file_kind(path: Path) -> str | None:
+    """What a file that is plainly not a project is ("a text file", "a PDF document"...), None when it could
+    be one. Needs no key; never opens a FIFO or a device (opening one could block)."""
+    st = path.stat()
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file (a pipe, a device or a socket)"
+    if st.st_size == 0:
+        return "empty"
+    with open(path, "rb") as fh:
+        head = fh.read(PAGE_SIZE)
+    if head.startswith(SQLITE_MAGIC):
+        return "an unencrypted SQLite database"
+    if st.st_size < PAGE_SIZE or st.st_size % PAGE_SIZE:
+        # a project's size is always whole pages; only then are magic numbers and text trusted
+        kind = next((name for magic, name in _OTHER_FORMATS if head.startswith(magic)), None)
+        if kind is None and _is_text(head):
+            kind = "a text file"
+        return kind
+    return None
+
+
 def precheck_file(path: Path) -> None:
     """Checks that need no key. Raises NotAProject or CorruptProject."""
     if not path.exists():
         raise NotAProject(f"No such project file: {path}")
     if path.is_dir():
         raise NotAProject(f"{path} is a folder, not a project file.")
+    shown = path.name
+    if path.is_symlink():
+        shown = f"{path.name} (a link to {path.resolve()})"
+    kind = other_file_kind(path)
+    if kind is not None:  # a wrong file picked, not a damaged project: do not send the user to backups
+        raise NotAProject(f"{shown} is {kind}: it is not a QualCoder-CSE project.")
     size = path.stat().st_size
-    if size == 0:
-        raise NotAProject(f"{path.name} is empty: it is not a QualCoder-CSE project.")
-    with open(path, "rb") as fh:
-        head = fh.read(16)
-    if head == SQLITE_MAGIC:
-        raise NotAProject(
-            f"{path.name} is an unencrypted SQLite database, not a QualCoder-CSE project."
-        )
     if size < PAGE_SIZE or size % PAGE_SIZE:
-        kind = next((name for magic, name in _OTHER_FORMATS if head.startswith(magic)), None)
-        if kind is not None:  # a wrong file picked, not a damaged project: do not send the user to backups
-            raise NotAProject(f"{path.name} is {kind}, not a QualCoder-CSE project.")
         raise CorruptProject(
             f"{path.name} is damaged or truncated ({size:,} bytes is not a whole number of pages). "
             "Restore it from a backup."
@@ -127,12 +156,23 @@ def damaged_pages(conn) -> list[str]:
     return [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
 
 
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+
+
 def is_damage(exc: BaseException) -> bool:
-    """Whether a database error means the file's content is damaged (a page failed to decrypt or parse)."""
+    """Whether a database error means the file's content is damaged (a page failed to decrypt or parse).
+
+    SQLite's own code says so (SQLITE_CORRUPT, SQLITE_NOTADB: also "vtable constructor failed" when a page
+    of the full-text index is damaged), and so does a bare ``DatabaseError``: the driver raises its
+    subclasses (OperationalError, IntegrityError...) for every other failure."""
+    if not isinstance(exc, DatabaseError):
+        return False
+    if ((getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return True
+    if type(exc) is DatabaseError:
+        return True
     text = str(exc).lower()
-    return isinstance(exc, DatabaseError) and any(
-        k in text for k in ("malformed", "not a database", "disk i/o", "corrupt")
-    )
+    return any(k in text for k in ("malformed", "not a database", "disk i/o", "corrupt"))
 
 
 def tune(conn) -> None:

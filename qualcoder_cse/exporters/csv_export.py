@@ -44,14 +44,14 @@ def export_csv(
     progress: Progress | None = None,
 ) -> list[Path]:
     """Write every table of the workbook (but its README) as a CSV file into ``folder`` (created if its parent
-    exists), named by the table (``code_x_case_codings.csv``, ``by_group_percent.csv``...); returns the
+    exists, owner-only: 0700), named by the table (``code_x_case_codings.csv``, ``by_group_percent.csv``...); returns the
     paths. The tables are ``analysis.tables``'s, the workbook's own."""
     options = options or ExportOptions()
     folder = Path(folder)
     if not folder.exists():
         if not folder.parent.exists():
             raise ProjectError(f"The folder {folder.parent} does not exist.")
-        folder.mkdir()
+        folder.mkdir(mode=0o700)  # owner-only whatever the umask: the files in it hold coded quotes in clear
     data = an.load(project, options.filters, progress=progress, with_memos=True, texts_on_demand=True)
     group_by = options.group_by or an.default_group_attribute(data)
     data.attribute_scope(group_by)  # unknown attribute: a clear NotFound before any file

@@ -1,5 +1,5 @@
 """One safe way to write an export file, for every exporter: the workbook, CSV, the Word briefing, REFI-QDA,
-coded segments, word frequencies.
+coded segments, word frequencies, and the CLI's ``anonymise -o`` text.
 
 - The data go to a temporary file created in the target folder with a random name, ``O_EXCL`` and
   ``O_NOFOLLOW`` (a symlink planted at a predictable ``OUT.partial`` can no longer redirect the write onto a
@@ -44,17 +44,24 @@ def is_marked_zip(path: Path) -> bool:
         return False
 
 
-def refuse_to_overwrite_other_files(path: Path, error: type[ProjectError] = ProjectError) -> None:
-    """An export replaces an earlier export, never anything else (a project, an original transcript)."""
+def refuse_link_or_special(path: Path, error: type[ProjectError] = ProjectError) -> os.stat_result | None:
+    """Refuse a symbolic link or an existing target that is not a plain file (a FIFO, a device); returns the
+    target's stat, None when nothing is there (or it is unreadable: the write will say why)."""
     if path.is_symlink():
         raise error(f"{path.name} is a symbolic link; choose another name.")
     try:
         st = path.stat()
     except OSError:
-        return  # nothing there (or unreadable: the write will say why)
+        return None
     if not stat.S_ISREG(st.st_mode):
         raise error(f"{path.name} exists and is not a plain file; choose another name.")
-    if st.st_size == 0:
+    return st
+
+
+def refuse_to_overwrite_other_files(path: Path, error: type[ProjectError] = ProjectError) -> None:
+    """An export replaces an earlier export, never anything else (a project, an original transcript)."""
+    st = refuse_link_or_special(path, error)
+    if st is None or st.st_size == 0:
         return
     try:
         with open(path, "rb") as fh:
@@ -98,14 +105,21 @@ def _temp_in(folder: Path, name: str) -> tuple[int, Path]:
 
 
 def write_export(path: str | os.PathLike, payload: bytes | Callable[[BinaryIO], None], *,
-                 error: type[ProjectError] = ProjectError) -> Path:
-    """Write ``payload`` (bytes, or ``fn(fileobj)`` that writes) to ``path`` safely; returns the path."""
+                 error: type[ProjectError] = ProjectError,
+                 may_replace: Callable[[Path, type[ProjectError]], None] = refuse_to_overwrite_other_files,
+                 ) -> Path:
+    """Write ``payload`` (bytes, or ``fn(fileobj)`` that writes) to ``path`` safely; returns the path.
+
+    A symbolic link or a target that is not a plain file is always refused; ``may_replace(path, error)``
+    raises ``error`` when an existing plain file must not be replaced (default: anything but an earlier
+    export; the ``anonymise -o`` text output passes its own rule: any text file)."""
     path = Path(path)
     if not path.parent.exists():
         raise error(f"The folder {path.parent} does not exist.")
     if path.is_dir() and not path.is_symlink():
         raise error(f"{path} is a folder; give a file name.")
-    refuse_to_overwrite_other_files(path, error)
+    refuse_link_or_special(path, error)
+    may_replace(path, error)
     tmp = None
     try:
         fd, tmp = _temp_in(path.parent, path.name)
