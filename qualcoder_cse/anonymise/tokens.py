@@ -32,29 +32,44 @@ class Tok:
 
 def tokenize(text: str) -> list[Tok]:
     toks: list[Tok] = []
+    append = toks.append
     prev_end = 0
+    shapes: dict[str, tuple[str, str]] = {}  # base -> (shape, key): words come back, the work is done once
     for m in TOKEN.finditer(text):
-        s, e = m.start(), m.end()
+        s, e = m.span()
         raw = m.group()
         base = raw
-        pm = _POSS.search(raw)
-        if pm and len(raw) > 2:
-            base = raw[: pm.start()]
+        if ("'" in raw or "’" in raw) and len(raw) > 2:
+            pm = _POSS.search(raw)
+            if pm:
+                base = raw[: pm.start()]
         gap = text[prev_end:s]
-        initial = not toks or ("\n" in gap) or bool(_SENTENCE_END.search(gap)) or (
-            toks and toks[-1].key in ROLE_WORDS and ":" in gap
-        ) or (toks and toks[-1].key.isdigit() and _LEAD_NUMBERS.match(text, text.rfind("\n", 0, s) + 1) is not None
-              and _LEAD_NUMBERS.match(text, text.rfind("\n", 0, s) + 1).end() >= s)
-        shape = _ascii_shape(base) if base.isascii() else _shape(base)
-        key = fold(base)
-        hm = _HYPHEN_SUFFIX.match(raw) if "-" in raw else None
-        if hm:  # "Sunderland-based": the place is the first part
-            base = raw = hm.group(1)
-            e = s + len(raw)
-            key = fold(raw)
-        toks.append(Tok(raw, s, e, key, s + len(base), shape, bool(initial), gap == " "))
+        if not toks:
+            initial = True
+        elif gap == " ":  # the common case: no line break, no sentence end, no label's colon in the gap
+            initial = toks[-1].key.isdigit() and _lead_numbers_reach(text, s)
+        else:
+            initial = ("\n" in gap) or bool(_SENTENCE_END.search(gap)) or (
+                toks[-1].key in ROLE_WORDS and ":" in gap) or (toks[-1].key.isdigit() and _lead_numbers_reach(text, s))
+        known = shapes.get(base)
+        if known is None:
+            known = shapes[base] = (_ascii_shape(base) if base.isascii() else _shape(base), fold(base))
+        shape, key = known
+        if "-" in raw:
+            hm = _HYPHEN_SUFFIX.match(raw)
+            if hm:  # "Sunderland-based": the place is the first part
+                base = raw = hm.group(1)
+                e = s + len(raw)
+                key = fold(raw)
+        append(Tok(raw, s, e, key, s + len(base), shape, bool(initial), gap == " "))
         prev_end = e
     return toks
+
+
+def _lead_numbers_reach(text: str, s: int) -> bool:
+    """Whether the numbers opening the line ("3. ", "20:20 ") run up to ``s``: the word there opens a sentence."""
+    m = _LEAD_NUMBERS.match(text, text.rfind("\n", 0, s) + 1)
+    return m is not None and m.end() >= s
 
 
 def _ascii_shape(base: str) -> str:
