@@ -24,11 +24,14 @@ class AnonymisedResult:
     text: str
     replacements: list[Replacement]
     log: list[LogEntry] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def offset_map(self, pos: int) -> int:
         """Map an offset in the original text to the anonymised text; inside a replaced span, to its end
         (start offsets equal to a span's start stay at the placeholder's start)."""
-        starts = [r.start for r in self.replacements]
+        if len(self._starts) != len(self.replacements):  # built once: a list per call made a long import quadratic
+            self._starts = [r.start for r in self.replacements]
+        starts = self._starts
         i = bisect.bisect_right(starts, pos) - 1
         if i < 0:
             return pos

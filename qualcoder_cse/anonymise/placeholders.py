@@ -154,6 +154,7 @@ class Numbering:
         self._counts: dict[str, int] = {}
         self._aliases: set[tuple[str, str]] = set()
         self._ambiguous: set[tuple[str, str]] = set()
+        self._project_aliased: set[tuple[str, str]] = set()  # full names whose parts the project already links
 
     def placeholder(self, label: str, text: str, *, key: str | None = None) -> str:
         kind = kind_of(label, text)
@@ -180,10 +181,13 @@ class Numbering:
         if label != "PERSON" or len(parts) < 2:
             return
         if self.project is not None:
+            if (kind, key) in self._project_aliased:
+                return  # the same name again (a long transcript says it hundreds of times): linked already
             target = self.project.pseudonyms.find(kind, key)
             if target is not None:
                 for part in parts:
                     self.project.pseudonyms.alias(kind, part, target)
+                self._project_aliased.add((kind, key))
             return
         placeholder = self._local.get((kind, key))
         if placeholder:
