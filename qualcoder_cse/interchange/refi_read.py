@@ -116,6 +116,10 @@ def _xml(data: bytes, label: str):
         root = etree.fromstring(data, parser)  # bytes: lxml handles a BOM and the declared encoding
     except etree.XMLSyntaxError as exc:
         raise RefiError(f"{label} is not well-formed XML (line {exc.lineno}).") from None
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
+        # no REFI-QDA writer declares one; a DTD is how entity bombs work (refused, as for .docx and .odt)
+        raise RefiError(f"{label} declares a DTD (<!DOCTYPE ...>), which REFI-QDA files never do; it is refused.")
     depth = {root: 0}
     for el in root.iterdescendants():  # the readers recurse into nested codes: refuse absurd nesting first
         d = depth[el] = depth[el.getparent()] + 1

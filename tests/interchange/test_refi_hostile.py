@@ -11,6 +11,7 @@ import pytest
 
 from qualcoder_cse.core import Project
 from qualcoder_cse.interchange import refi_files
+from qualcoder_cse.interchange.refi_common import RefiError
 from qualcoder_cse.interchange.refi_import import import_refi
 
 CODE = '<CodeBook><Codes><Code guid="c0000000-0000-4000-8000-000000000001" name="C" isCodable="true"/></Codes>' \
@@ -107,3 +108,18 @@ def test_a_bare_qde_reads_beside_itself_but_never_climbs_out(tmp_path, passphras
     report = import_refi(folder / "project.qde", tmp_path / "out.qcse", passphrase)
     assert any("outside the folder" in m for m in report.not_carried)
     assert _docs(tmp_path, passphrase) == {"S0": 24, "S2": 24}
+
+
+@pytest.mark.parametrize("doctype", [
+    '<!DOCTYPE Project [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>',
+    '<!DOCTYPE Project SYSTEM "http://example.invalid/refi.dtd">',
+    "<!DOCTYPE Project>",
+])
+def test_a_project_that_declares_a_dtd_is_refused_and_nothing_is_created(doctype, tmp_path, passphrase):
+    """security.md says a DTD is refused; a .qdpx with one was imported (exit 0), entities left unexpanded
+    (found by a security pass, session 14)."""
+    qde = '<?xml version="1.0" encoding="utf-8"?>\n' + doctype + "\n" + _qde(["internal://s0.txt"])
+    src = _archive(tmp_path / "dtd.qdpx", qde, {"sources/s0.txt": b"text"})
+    with pytest.raises(RefiError, match="DTD"):
+        import_refi(src, tmp_path / "out.qcse", passphrase)
+    assert not (tmp_path / "out.qcse").exists()
