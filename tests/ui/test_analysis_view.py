@@ -418,3 +418,23 @@ def test_switching_matrix_does_not_keep_the_last_cells_quote_count(qtbot, sample
     view.matrix_box.setCurrentText("Framework Matrix")
     settle(view, qtbot)
     assert view.quotes.count() == 0 and view.quote_label.text() == "Click a cell to read its quotes."
+
+
+def test_code_by_case_without_cases_says_why_it_is_empty(qtbot, tmp_path, passphrase):
+    """Opening Analysis on a project without cases showed row labels, no columns and a bare "No data" (found
+    trying the window as a new researcher would, session 14)."""
+    from qualcoder_cse.core import Project
+
+    with Project.create(tmp_path / "new.qcse", passphrase, coder="alex") as project:
+        view = AnalysisView(project)
+        qtbot.addWidget(view)
+        settle(view, qtbot)
+        assert view.current == "Code x Case"
+        assert "no cases yet" in view.status.text() and "Code x Document" in view.status.text()
+        project.cases.add("Case 1")
+        view.matrix_box.setCurrentText("Code x Document")
+        settle(view, qtbot)
+        view.matrix_box.setCurrentText("Code x Case")
+        settle(view, qtbot)
+        assert "no cases yet" not in view.status.text()
+        view.close()
