@@ -36,12 +36,14 @@ def lower_timed_places(text: str, spans: list[Span], gaz: Gazetteers) -> list[Sp
     entries = list(_LOWER_ENTRY.finditer(text))
     if len(re.findall(r"(?m)^[ \t]*\d{1,2}[:.]\d{2}[ \t]+[a-z]", text)) < 3:
         return []
-    cov = _coverage(spans, len(text))
+    # a weak guess of the statistical layer at a part ("st" of "main st") does not stop the whole place
+    cov = _coverage([s for s in spans if s.source != "ner" or s.confidence >= 0.5], len(text))
     out: list[Span] = []
     for m in entries:
         w1, w2 = m.group("w1"), m.group("w2")
-        if w1 in _GENERIC or w1 in STOP or w1 in NOT_NAMES or w1 in MONTHS or w1 in WEEKDAYS or w1 in ROLE_WORDS:
-            continue
+        if w1 in STOP or w1 in MONTHS or w1 in WEEKDAYS or (w2 not in _STREET_WORDS and (
+                w1 in _GENERIC or w1 in NOT_NAMES or w1 in ROLE_WORDS)):
+            continue  # ("main st": a street of an ordinary word is still a street)
         if w2 is None:
             s, e = m.span("w1")
             ok = _uncommon(w1, gaz) and w1 not in gaz.given

@@ -61,9 +61,10 @@ def test_welsh_head_first_names_and_health_letters(det, text: str, org: str) -> 
 
 def test_places_opening_the_entries_of_a_lowercase_diary(det) -> None:
     text = ("fri 13.02\n6.30 coolessan. quiet. a mum stopped us.\n7.25 down the rec. nobody.\n"
-            "8.00 up the rathbrady shops. nobody out, lashing.\n9.40 home.\n9.30 done.\n")
+            "8.00 up the rathbrady shops. nobody out, lashing.\n8.15 main st, outside the grill.\n9.40 home.\n"
+            "9.30 done.\n")
     found = proposed(det, text, "LOCATION")
-    assert "coolessan" in found and "rathbrady" in found
+    assert "coolessan" in found and "rathbrady" in found and "main st" in found
     assert not {"rec", "home", "done"} & set(found)
 
 
