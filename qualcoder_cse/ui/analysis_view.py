@@ -337,9 +337,6 @@ class AnalysisView(QWidget):
 
         self._start(work, "Loading the coded passages for the quotes…", quotes_only=True)
 
-    def _has_cases(self) -> bool:
-        return bool(self.project.cases.list())
-
     def busy(self) -> bool:
         return self._thread is not None or self._pending
 
@@ -376,9 +373,10 @@ class AnalysisView(QWidget):
             self.status.setText(
                 f"{name}: {len(table.frame)} rows, counted from the coded spans and word positions (the "
                 "coded passages load for quotes and the chart)."
-                if name != "Code x Case" or self._has_cases() else
-                "Code x Case: this project has no cases yet, so there are no columns. Make cases in the Cases panel "
-                "(Speakers… makes a case of each speaker), or pick Code x Document above."
+                if name != "Code x Case" or len(table.frame.columns) else
+                "Code x Case: no cases to show (the project has none yet, or the filters leave none), so no "
+                "columns. Make cases in the Cases panel (Speakers… makes a case of each speaker), or pick Code x "
+                "Document above."
             )
         elif ok:
             data, key, name, table, chart = result

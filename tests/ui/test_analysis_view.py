@@ -430,11 +430,11 @@ def test_code_by_case_without_cases_says_why_it_is_empty(qtbot, tmp_path, passph
         qtbot.addWidget(view)
         settle(view, qtbot)
         assert view.current == "Code x Case"
-        assert "no cases yet" in view.status.text() and "Code x Document" in view.status.text()
+        assert "no cases to show" in view.status.text() and "Code x Document" in view.status.text()
         project.cases.add("Case 1")
         view.matrix_box.setCurrentText("Code x Document")
         settle(view, qtbot)
         view.matrix_box.setCurrentText("Code x Case")
         settle(view, qtbot)
-        assert "no cases yet" not in view.status.text()
+        assert "no cases to show" not in view.status.text()
         view.close()
