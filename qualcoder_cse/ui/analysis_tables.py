@@ -205,3 +205,13 @@ def group_quotes(data: an.AnalysisData, code_id: int, group: str, attribute: str
                 seen.add((q.document_id, q.start, q.end, q.coder))
                 out.append(q)
     return out
+
+
+def fast_status(name: str, table: Table) -> str:
+    """The status line under a matrix counted without the full data; a Code x Case without columns says why."""
+    if name == "Code x Case" and not len(table.frame.columns):
+        return ("Code x Case: no cases to show (the project has none yet, or the filters leave none), so no "
+                "columns. Make cases in the Cases panel (Speakers… makes a case of each speaker), or pick Code x "
+                "Document above.")
+    return (f"{name}: {len(table.frame)} rows, counted from the coded spans and word positions (the coded "
+            "passages load for quotes and the chart).")

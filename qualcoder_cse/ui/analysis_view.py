@@ -40,6 +40,7 @@ from .analysis_tables import (
     cell_quotes,
     chart_data,
     fast_ok,
+    fast_status,
     fast_table,
     matrix_frame,
 )
@@ -370,14 +371,7 @@ class AnalysisView(QWidget):
             self._show_table(table)
             if self.chart.categories or self.chart.title:  # already empty: no repaint of the window around it
                 self.chart.set_data([], [], [], "")
-            self.status.setText(
-                f"{name}: {len(table.frame)} rows, counted from the coded spans and word positions (the "
-                "coded passages load for quotes and the chart)."
-                if name != "Code x Case" or len(table.frame.columns) else
-                "Code x Case: no cases to show (the project has none yet, or the filters leave none), so no "
-                "columns. Make cases in the Cases panel (Speakers… makes a case of each speaker), or pick Code x "
-                "Document above."
-            )
+            self.status.setText(fast_status(name, table))
         elif ok:
             data, key, name, table, chart = result
             self._drop_quote_request()
