@@ -7,9 +7,9 @@ for the importer to store once the document has an id (``project.pseudonyms.writ
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from ..core.turn_stamps import time_only
 from .doc_names import file_word
 from .review import AnonymisedResult, ReviewSession
 
@@ -57,20 +57,6 @@ def finish_review(session: ReviewSession, turns=(), *, decision: str | None = No
             rest = (time_only(rest[0]), *rest[1:])
         mapped.append((t[0], t[1], speaker, *rest))
     return result.text, mapped, result.log
-
-
-# a chat export's stamp names the day a child was somewhere: the guidelines mark it as a DATE. A turn keeps only
-# its time ("12/03/2024, 14:02" -> "14:02", "2026-01-03 19:22:01 UTC" -> "19:22:01 UTC") once anonymised.
-_STAMP_DATE = re.compile(r"^\[?(?:\d{4}-\d{2}-\d{2}[ T]?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?[ \t]*|"
-                         r"\d{1,2}[ -][A-Za-z]{3,9}[ -]\d{2,4},?[ \t]*|[A-Za-z]{3,9} \d{1,2}, \d{4},?[ \t]*(?:at[ \t]+)?)")
-
-
-def time_only(stamp: str) -> str | None:
-    """A turn's timestamp without the day it names (a time alone identifies no one); None when it was only a
-    date."""
-    if not _STAMP_DATE.match(stamp):
-        return stamp
-    return _STAMP_DATE.sub("", stamp, count=1).strip(" \t,]") or None
 
 
 def anonymise_name(project: Project, name: str, *, detector=None) -> str:

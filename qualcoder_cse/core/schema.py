@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .idkey import move_out_of_project
+from .turn_stamps import cut_stored_stamps
 from .word_index import backfill as backfill_word_index
 
 DOCUMENT_KINDS = ("police", "lscb", "young_person", "fieldnote", "other")
@@ -283,9 +284,16 @@ def _v9_codings_segment_index(conn) -> None:
     conn.execute('CREATE INDEX IF NOT EXISTS codings_segments ON codings(document_id, start, "end", coder_id, code_id)')
 
 
+def _v10_turn_stamps_time_only(conn) -> None:
+    """Turns of anonymised documents stored before session 11 kept their export stamp whole, the day
+    included ("12/03/2024, 14:02"): a date the review replaced in the text stayed readable in the turns table.
+    They keep the time only, as imports have since."""
+    cut_stored_stamps(conn)
+
+
 MIGRATIONS: list[Callable] = [_v1, _v2_codable, _v3_key_apart, _v4_review_memory, _v5_suggestion_rejections,
                               _v6_documents_list_index, _v7_codings_span_index, _v8_word_index,
-                              _v9_codings_segment_index]
+                              _v9_codings_segment_index, _v10_turn_stamps_time_only]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 import pytest
 
 from qualcoder_cse.anonymise.detect import load_detector
-from qualcoder_cse.anonymise.pipeline import anonymise_for_import, time_only
+from qualcoder_cse.anonymise.pipeline import anonymise_for_import
 from qualcoder_cse.anonymise.placeholders import PlaceholderFormat
 from qualcoder_cse.anonymise.rescan import apply_rescan, find_in_project, propose_in_project, rescan_project
 from qualcoder_cse.anonymise.review import ReviewSession
 from qualcoder_cse.core import Project
+from qualcoder_cse.core.turn_stamps import time_only
 from qualcoder_cse.workflows.batch_import import import_files
 from qualcoder_cse.workflows.file_import import ImportOptions
 

@@ -54,7 +54,7 @@ def test_an_older_project_counts_the_same_and_gets_the_index(project_path, passp
         c = p.codings.list()[0]
         p.codings.add(c.code_id, c.document_id, c.start, c.end + 1)  # the index follows writes
         _assert_rows(p, ordered=True)
-    backups = list(default_folder(project_path).glob("*before-schema-v9*"))
+    backups = list(default_folder(project_path).glob(f"*before-schema-v{schema.SCHEMA_VERSION}*"))
     assert len(backups) == 1
     with Project.open(backups[0], passphrase, readonly=True) as before:  # the backup is the schema-8 file
         assert before.schema_version() == 8 and not before.conn.execute(_SEGMENTS).fetchall()
